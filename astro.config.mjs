@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+
+// Every page is rendered per request from the status read model; the middleware caches per data version.
+export default defineConfig({
+  output: 'server',
+  adapter: node({ mode: 'standalone' }),
+  server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
+  security: { checkOrigin: true },
+  devToolbar: { enabled: false },
+  telemetry: false,
+  trailingSlash: 'ignore',
+  prefetch: false,
+  build: { inlineStylesheets: 'never' },
+});

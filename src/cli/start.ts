@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadSettings, SettingsError } from '../config/settings.ts';
+
+/**
+ * `npm start`: the probe and the site as two processes sharing one database, so a flood of page
+ * views never delays or distorts a check. If either dies, both stop: a half-running status page
+ * would show stale data as if it were fresh.
+ */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const siteEntry = `${root}dist/server/entry.mjs`;
+
+try {
+  loadSettings();
+} catch (error) {
+  if (error instanceof SettingsError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}
+if (!existsSync(siteEntry)) {
+  console.error('The site is not built: run `npm start` (it builds first) or `npm run build`.');
+  process.exit(2);
+}
+
+const children: ChildProcess[] = [];
+let stopping = false;
+
+function run(name: string, args: string[]): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: process.env });
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`${name} stopped (${signal ?? `exit code ${code}`}); stopping Vigie.`);
+      stop(code ?? 1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+function stop(exitCode: number): void {
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  const deadline = setTimeout(() => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  }, 12_000);
+  deadline.unref();
+  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null))).then(() =>
+    process.exit(exitCode),
+  );
+}
+
+run('probe', [`${root}src/probe/main.ts`]);
+run('site', [siteEntry]);
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));

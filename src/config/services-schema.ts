@@ -1,0 +1,150 @@
+import { z } from 'zod';
+
+/**
+ * The catalogue (`services.json`): what Vigie watches. Types come from this schema; the JSON Schema
+ * published for editors is generated from it too.
+ */
+
+const localized = z.object({ fr: z.string().trim().min(1), en: z.string().trim().min(1) }).strict();
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lowercase letters, digits and single hyphens');
+
+/** "200-399", "200", or a comma-separated list of both ("200,301-302"). */
+export const statusRange = z
+  .string()
+  .regex(/^\d{3}(?:-\d{3})?(?:,\d{3}(?:-\d{3})?)*$/, 'must look like "200-399" or "200,301-302"')
+  .refine(
+    (spec) =>
+      spec.split(',').every((part) => {
+        const [lo, hi = lo] = part.split('-').map(Number);
+        return lo !== undefined && hi !== undefined && lo >= 100 && hi <= 599 && lo <= hi;
+      }),
+    'each range must be between 100 and 599, low before high',
+  );
+
+export const detectionSchema = z
+  .object({
+    failuresBeforeDown: z.number().int().min(1).max(20),
+    successesBeforeUp: z.number().int().min(1).max(20),
+  })
+  .strict();
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http or https URL' });
+
+/** Fields a service may set, and that `defaults` may set for every service. */
+const checkFields = {
+  interval: z.number().int().min(1).max(86_400),
+  timeout: z.number().min(0.1).max(120),
+  expectStatus: statusRange,
+  keyword: z.string().min(1).max(500),
+  slowMs: z.number().int().min(1).max(120_000),
+  allowPrivateNetwork: z.boolean(),
+  detection: detectionSchema.partial(),
+};
+
+export const CHECK_DEFAULTS = {
+  interval: 60,
+  timeout: 10,
+  expectStatus: '200-399',
+  slowMs: 3000,
+  allowPrivateNetwork: false,
+} as const;
+
+export const DETECTION_DEFAULTS = { failuresBeforeDown: 3, successesBeforeUp: 2 } as const;
+
+const checkFieldsSchema = z.object(checkFields).strict();
+
+export const serviceSchema = z
+  .object({
+    id: slug,
+    name: localized,
+    description: localized.optional(),
+    category: slug,
+    url: httpUrl,
+  })
+  .extend(checkFieldsSchema.partial().shape)
+  .strict();
+
+export const catalogueSchema = z
+  .object({
+    $schema: z.string().optional(),
+    categories: z.array(z.object({ id: slug, name: localized }).strict()).min(1),
+    services: z.array(serviceSchema).min(1),
+    defaults: checkFieldsSchema.partial().optional(),
+    detection: detectionSchema.partial().optional(),
+    canaries: z.array(httpUrl).optional(),
+  })
+  .strict()
+  .superRefine((catalogue, ctx) => {
+    const seenCategories = new Set<string>();
+    catalogue.categories.forEach((category, i) => {
+      if (seenCategories.has(category.id)) {
+        ctx.addIssue({ code: 'custom', path: ['categories', i, 'id'], message: `duplicate category id "${category.id}"` });
+      }
+      seenCategories.add(category.id);
+    });
+    const seenServices = new Set<string>();
+    catalogue.services.forEach((service, i) => {
+      if (seenServices.has(service.id)) {
+        ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `duplicate service id "${service.id}"` });
+      }
+      seenServices.add(service.id);
+      if (!seenCategories.has(service.category)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['services', i, 'category'],
+          message: `unknown category "${service.category}" (declare it in "categories")`,
+        });
+      }
+    });
+  });
+
+export type CatalogueFile = z.infer<typeof catalogueSchema>;
+
+/** A service with every default applied: what the probe and the site work with. */
+export interface ServiceConfig {
+  id: string;
+  name: { fr: string; en: string };
+  description: { fr: string; en: string } | null;
+  category: string;
+  url: string;
+  interval: number;
+  timeout: number;
+  expectStatus: string;
+  keyword: string | null;
+  slowMs: number;
+  allowPrivateNetwork: boolean;
+  detection: { failuresBeforeDown: number; successesBeforeUp: number };
+}
+
+export interface Catalogue {
+  categories: { id: string; name: { fr: string; en: string } }[];
+  services: ServiceConfig[];
+  canaries: string[];
+}
+
+/** Applies file-level defaults, then built-in defaults, to every service. */
+export function resolveCatalogue(file: CatalogueFile): Catalogue {
+  const defaults = { ...CHECK_DEFAULTS, ...file.defaults };
+  const detection = { ...DETECTION_DEFAULTS, ...file.detection, ...file.defaults?.detection };
+  return {
+    categories: file.categories,
+    canaries: file.canaries ?? [],
+    services: file.services.map((s) => ({
+      id: s.id,
+      name: s.name,
+      description: s.description ?? null,
+      category: s.category,
+      url: s.url,
+      interval: s.interval ?? defaults.interval,
+      timeout: s.timeout ?? defaults.timeout,
+      expectStatus: s.expectStatus ?? defaults.expectStatus,
+      keyword: s.keyword ?? file.defaults?.keyword ?? null,
+      slowMs: s.slowMs ?? defaults.slowMs,
+      allowPrivateNetwork: s.allowPrivateNetwork ?? defaults.allowPrivateNetwork,
+      detection: { ...detection, ...s.detection },
+    })),
+  };
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/**
+ * Process settings, from environment variables. One visible defaults object; every problem is
+ * reported with the variable's name so an operator knows what to fix.
+ */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+export const settingsSchema = z
+  .object({
+    DATABASE_URL: z.string().min(1).default('./data/vigie.db'),
+    VIGIE_SERVICES: z.string().min(1).default('./services.json'),
+    PORT: port.default(4321),
+    PROBE_PORT: port.default(4322),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    VIGIE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** Name of this probe's vantage point, shown on the "about the probes" page. */
+    VIGIE_LOCATION: z.string().regex(/^[a-z0-9-]{1,40}$/).default('local'),
+    VIGIE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    VIGIE_PROBE_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(200),
+    VIGIE_PROBE_PER_HOST: z.coerce.number().int().min(1).max(100).default(2),
+    /** Comma-separated proxy addresses whose X-Forwarded-For is believed. */
+    VIGIE_TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean)),
+    /** Only a local demo may turn the staff second factor off; the admin UI says so. */
+    VIGIE_REQUIRE_TOTP: booleanFlag.default(true),
+  })
+  .transform((s) => ({
+    ...s,
+    VIGIE_PUBLIC_URL: (s.VIGIE_PUBLIC_URL ?? `http://${hostForUrl(s.HOST)}:${s.PORT}`).replace(/\/+$/, ''),
+  }));
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+function hostForUrl(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+export class SettingsError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'SettingsError';
+    this.problems = problems;
+  }
+}
+
+/** Reads settings from an environment; throws SettingsError listing every problem by variable name. */
+export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
+  const parsed = settingsSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  throw new SettingsError(
+    parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+  );
+}

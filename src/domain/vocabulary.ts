@@ -1,0 +1,79 @@
+/** The closed sets every part of Vigie speaks. Defined once; types derive from them. */
+
+export const SERVICE_STATES = ['operational', 'degraded', 'down', 'maintenance', 'unknown'] as const;
+export type ServiceState = (typeof SERVICE_STATES)[number];
+
+export const CHECK_OUTCOMES = [
+  'ok',
+  'slow',
+  'http_5xx',
+  'http_4xx',
+  'blocked',
+  'keyword_missing',
+  'timeout',
+  'dns_nxdomain',
+  'dns_temporary',
+  'refused',
+  'reset',
+  'tls_expired',
+  'tls_hostname',
+  'tls_untrusted',
+  'redirect_error',
+  'body_too_large',
+  'unsafe_target',
+  'network_error',
+] as const;
+export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
+
+/**
+ * How the evaluator weighs an outcome.
+ * - success / slow: the service answered as expected (slow means degraded).
+ * - failure: counts towards confirming an outage.
+ * - inconclusive: says more about the probe's path than the service (resolver hiccup, anti-bot page,
+ *   a target we refuse to contact); never confirms an outage on its own.
+ */
+export const OUTCOME_WEIGHTS = ['success', 'slow', 'failure', 'inconclusive'] as const;
+export type OutcomeWeight = (typeof OUTCOME_WEIGHTS)[number];
+
+export const OUTCOME_WEIGHT: Record<CheckOutcome, OutcomeWeight> = {
+  ok: 'success',
+  slow: 'slow',
+  http_5xx: 'failure',
+  http_4xx: 'failure',
+  blocked: 'inconclusive',
+  keyword_missing: 'failure',
+  timeout: 'failure',
+  dns_nxdomain: 'failure',
+  dns_temporary: 'inconclusive',
+  refused: 'failure',
+  reset: 'failure',
+  tls_expired: 'failure',
+  tls_hostname: 'failure',
+  tls_untrusted: 'failure',
+  redirect_error: 'failure',
+  body_too_large: 'failure',
+  unsafe_target: 'inconclusive',
+  network_error: 'failure',
+};
+
+export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/** Impact of an incident on one affected service. */
+export const IMPACTS = ['degraded', 'partial', 'major'] as const;
+export type Impact = (typeof IMPACTS)[number];
+
+/** `auto`: opened and resolved by the probe; `staff`: written by people. */
+export const INCIDENT_KINDS = ['auto', 'staff'] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+
+export const LOCALES = ['fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Text that exists in both languages. */
+export type Localized = { fr: string; en: string };
+
+/** Staff text: French is required; English may follow later (`null` means "translation to follow"). */
+export type Draft = { fr: string; en: string | null };
+
+export const TIME_ZONE = 'Europe/Paris';

@@ -1,0 +1,88 @@
+import type { CheckOutcome, Localized, ServiceState } from '../domain/vocabulary.ts';
+import type { Incident, Maintenance } from '../store/records.ts';
+
+/**
+ * What people see, computed once by pure functions from store rows. Pages, feeds and the JSON API
+ * all render these shapes, so they never disagree.
+ */
+
+/** Why a service shows `unknown`: said plainly, never shown as operational. */
+export const UNKNOWN_REASONS = ['no_data', 'stale', 'probe_offline', 'not_checkable'] as const;
+export type UnknownReason = (typeof UNKNOWN_REASONS)[number];
+
+export interface ServiceStatusView {
+  id: string;
+  name: Localized;
+  description: Localized | null;
+  category: string;
+  url: string;
+  interval: number;
+  state: ServiceState;
+  /** When the current state began; null when never checked. */
+  since: Date | null;
+  unknownReason: UnknownReason | null;
+  lastCheckedAt: Date | null;
+  lastOutcome: CheckOutcome | null;
+  latencyMs: number | null;
+  /** Maintenance windows in progress for this service. */
+  maintenanceIds: string[];
+  /** Unresolved incidents affecting this service. */
+  incidentIds: string[];
+}
+
+export interface CategoryView {
+  id: string;
+  name: Localized;
+  services: ServiceStatusView[];
+}
+
+/** Statuspage's page indicator vocabulary, reused for the banner. */
+export const INDICATORS = ['none', 'minor', 'major', 'critical'] as const;
+export type Indicator = (typeof INDICATORS)[number];
+
+export interface OverallView {
+  indicator: Indicator;
+  counts: Record<ServiceState, number>;
+  /** No fresh data from any probe, or the probe reports itself offline. */
+  monitoringInterrupted: boolean;
+}
+
+export interface StatusSnapshot {
+  generatedAt: Date;
+  dataVersion: number;
+  /** Newest heartbeat from any probe location. */
+  lastProbeAt: Date | null;
+  probeOffline: boolean;
+  overall: OverallView;
+  categories: CategoryView[];
+  services: ServiceStatusView[];
+  openIncidents: Incident[];
+  activeMaintenances: Maintenance[];
+  upcomingMaintenances: Maintenance[];
+}
+
+/** One day of one service's uptime bar (a Europe/Paris calendar day). */
+export interface DayBar {
+  /** YYYY-MM-DD in Europe/Paris. */
+  day: string;
+  start: Date;
+  /** Up (operational + degraded) over monitored time, maintenance excluded; null with no data. */
+  uptimePct: number | null;
+  downSeconds: number;
+  degradedSeconds: number;
+  maintenanceSeconds: number;
+  noDataSeconds: number;
+  /** The worst state seen that day, or `unknown` with no data. */
+  level: ServiceState;
+}
+
+export const LATENCY_RANGES = ['24h', '7d', '30d'] as const;
+export type LatencyRange = (typeof LATENCY_RANGES)[number];
+
+export interface LatencyPoint {
+  start: Date;
+  checks: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  maxMs: number | null;
+}

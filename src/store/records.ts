@@ -1,0 +1,211 @@
+import type {
+  CheckOutcome,
+  Draft,
+  Impact,
+  IncidentKind,
+  IncidentStatus,
+  Localized,
+  ServiceState,
+} from '../domain/vocabulary.ts';
+
+/** One check, as the checker measured it. A failed check is data, never an exception. */
+export interface CheckResult {
+  serviceId: string;
+  /** The probe's vantage point (settings VIGIE_LOCATION). */
+  location: string;
+  startedAt: Date;
+  outcome: CheckOutcome;
+  latencyMs: number | null;
+  httpStatus: number | null;
+  /** Where redirects ended, when they did. */
+  finalUrl: string | null;
+  tlsExpiresAt: Date | null;
+  /** Short, technical, never shown to citizens. */
+  detail: string | null;
+  /** The probe's canaries were failing too: this result says nothing about the service. */
+  probeOffline: boolean;
+}
+
+/** The evaluator's memory of one service; persisted so a restart neither loses nor replays confirmation. */
+export interface ServiceTracking {
+  serviceId: string;
+  state: ServiceState;
+  since: Date;
+  failureStreak: number;
+  successStreak: number;
+  /** First failure of the current run of failures: the outage's start once confirmed. */
+  failureRunStartedAt: Date | null;
+  lastCheckedAt: Date | null;
+  lastOutcome: CheckOutcome | null;
+  latencyMs: number | null;
+  /** Id of the open automatic incident, if any. */
+  openIncidentId: string | null;
+}
+
+/** What the evaluator decided, for the store to persist atomically with the result. */
+export type OutageEvent =
+  | { type: 'outage_opened'; serviceId: string; startedAt: Date; title: Localized; body: Localized }
+  | { type: 'outage_resolved'; serviceId: string; resolvedAt: Date; body: Localized };
+
+export const ROLLUP_GRANULARITIES = ['hour', 'day'] as const;
+export type RollupGranularity = (typeof ROLLUP_GRANULARITIES)[number];
+
+/** Upper bounds (ms) of the latency histogram buckets; one more bucket counts everything above. */
+export const LATENCY_BUCKETS_MS = [50, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000, 7500, 10_000, 15_000, 30_000] as const;
+
+/**
+ * Aggregates for one service over one hour (UTC) or one day (Europe/Paris calendar day).
+ * Every field is additive, so a delta can be applied with one UPSERT.
+ */
+export interface Rollup {
+  serviceId: string;
+  granularity: RollupGranularity;
+  bucketStart: Date;
+  checks: number;
+  failures: number;
+  /** Seconds of the bucket spent in each state; the rest of the bucket had no data. */
+  seconds: Record<ServiceState, number>;
+  latencyCount: number;
+  latencySumMs: number;
+  latencyMaxMs: number;
+  /** LATENCY_BUCKETS_MS.length + 1 counts. */
+  latencyHistogram: number[];
+}
+
+export type RollupDelta = Rollup;
+
+export interface ProbeHeartbeat {
+  location: string;
+  at: Date;
+  /** Canaries reachable: false means the probe suspects its own network. */
+  canariesHealthy: boolean;
+  version: string;
+}
+
+export interface AffectedService {
+  serviceId: string;
+  impact: Impact;
+}
+
+export interface BodyRevision {
+  body: Draft;
+  editedAt: Date;
+  editor: string;
+}
+
+export interface IncidentUpdate {
+  id: string;
+  incidentId: string;
+  status: IncidentStatus;
+  body: Draft;
+  createdAt: Date;
+  /** Staff email, or "probe" for automatic updates. */
+  author: string;
+  editedAt: Date | null;
+  /** Earlier versions of the body, oldest first (shown to staff only). */
+  history: BodyRevision[];
+}
+
+export interface Incident {
+  id: string;
+  kind: IncidentKind;
+  /** For automatic incidents: the service whose outage opened it. */
+  serviceId: string | null;
+  title: Draft;
+  status: IncidentStatus;
+  affected: AffectedService[];
+  startedAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+  resolvedAt: Date | null;
+  /** Staff have written the human notice for an automatic outage. */
+  takenOverBy: string | null;
+  /** Oldest first. */
+  updates: IncidentUpdate[];
+}
+
+export interface NewIncident {
+  title: Draft;
+  status: IncidentStatus;
+  affected: AffectedService[];
+  body: Draft;
+  author: string;
+  at: Date;
+  startedAt?: Date;
+}
+
+export interface NewIncidentUpdate {
+  status: IncidentStatus;
+  body: Draft;
+  author: string;
+  at: Date;
+  /** Replace the title (e.g. when staff take over an automatic outage). */
+  title?: Draft;
+  /** Replace the affected services and their impact. */
+  affected?: AffectedService[];
+  /** Marks an automatic incident as taken over by this staff member. */
+  takeOver?: boolean;
+}
+
+export interface Maintenance {
+  id: string;
+  title: Draft;
+  body: Draft;
+  serviceIds: string[];
+  startsAt: Date;
+  endsAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+  cancelledAt: Date | null;
+  author: string;
+}
+
+export interface NewMaintenance {
+  title: Draft;
+  body: Draft;
+  serviceIds: string[];
+  startsAt: Date;
+  endsAt: Date;
+  author: string;
+  at: Date;
+}
+
+export interface StaffAccount {
+  id: string;
+  email: string;
+  passwordHash: string;
+  /** Base32 TOTP secret; null until enrolled. */
+  totpSecret: string | null;
+  /** Last accepted TOTP time step: a code is usable once. */
+  totpLastStep: number;
+  disabled: boolean;
+  createdAt: Date;
+  /** Bumped on password/second-factor change or disable: sessions made before it are dead. */
+  credentialsChangedAt: Date;
+}
+
+export interface StaffSession {
+  /** SHA-256 of the cookie value: a leaked database does not leak live sessions. */
+  idHash: string;
+  staffId: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  ip: string;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: Date;
+  /** Staff email, or the attempted login name for sign-in attempts, or "cli". */
+  actor: string;
+  ip: string | null;
+  action: string;
+  target: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}

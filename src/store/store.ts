@@ -1,0 +1,132 @@
+import type {
+  AuditEntry,
+  CheckResult,
+  Incident,
+  IncidentUpdate,
+  Maintenance,
+  NewIncident,
+  NewIncidentUpdate,
+  NewMaintenance,
+  OutageEvent,
+  Page,
+  ProbeHeartbeat,
+  Rollup,
+  RollupDelta,
+  RollupGranularity,
+  ServiceTracking,
+  StaffAccount,
+  StaffSession,
+  Draft,
+} from './records.ts';
+
+/**
+ * Everything Vigie persists. Two implementations (node:sqlite, PostgreSQL) are proved against one
+ * contract suite. The store persists what callers decided; it decides nothing about the domain.
+ * Writes that meet a busy database wait and retry; they never drop an acknowledged result.
+ */
+export interface Store {
+  readonly backend: 'sqlite' | 'postgres';
+
+  /** Cheap round trip, for readiness. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  /**
+   * Bumped by every write that changes what the public sees (a state change, an incident,
+   * a maintenance, a heartbeat changing canary health). Pages are cached per version.
+   */
+  dataVersion(): Promise<number>;
+
+  // ── checks ────────────────────────────────────────────────────────────────
+  /**
+   * Atomically: insert the result, add the rollup deltas, save the tracking, and apply the event.
+   * `outage_opened` creates the automatic incident unless one is already open for that service
+   * (a unique index guarantees one, across restarts and overlapping probes); its id is written to
+   * the tracking. `outage_resolved` resolves the open one with a final update.
+   */
+  recordCheck(input: {
+    result: CheckResult;
+    tracking: ServiceTracking;
+    rollups: RollupDelta[];
+    event: OutageEvent | null;
+  }): Promise<{ incidentId: string | null }>;
+  listTrackings(): Promise<ServiceTracking[]>;
+  /** Newest first. */
+  listResults(serviceId: string, options: { since?: Date; limit: number }): Promise<CheckResult[]>;
+  /** Ordered by bucketStart ascending. */
+  listRollups(options: {
+    granularity: RollupGranularity;
+    from: Date;
+    to: Date;
+    serviceId?: string;
+  }): Promise<Rollup[]>;
+  /** Deletes raw results older than `before`; rollups are kept. Returns rows deleted. */
+  pruneResults(before: Date): Promise<number>;
+
+  recordHeartbeat(heartbeat: ProbeHeartbeat): Promise<void>;
+  listHeartbeats(): Promise<ProbeHeartbeat[]>;
+
+  // ── incidents ─────────────────────────────────────────────────────────────
+  createIncident(input: NewIncident): Promise<Incident>;
+  /** Adds an update; sets the incident's status (and resolvedAt when `resolved`). */
+  addIncidentUpdate(incidentId: string, input: NewIncidentUpdate): Promise<Incident>;
+  /** Replaces an update's body, keeping the previous one in its history. */
+  editIncidentUpdate(updateId: string, input: { body: Draft; editor: string; at: Date }): Promise<Incident>;
+  getIncident(id: string): Promise<Incident | null>;
+  getIncidentUpdate(id: string): Promise<IncidentUpdate | null>;
+  /** Newest first (by startedAt). `open`: unresolved only; `resolved`: resolved only. */
+  listIncidents(options: {
+    state?: 'open' | 'resolved' | 'all';
+    serviceId?: string;
+    limit: number;
+    offset?: number;
+  }): Promise<Page<Incident>>;
+
+  // ── maintenance ───────────────────────────────────────────────────────────
+  createMaintenance(input: NewMaintenance): Promise<Maintenance>;
+  updateMaintenance(
+    id: string,
+    patch: Partial<Pick<Maintenance, 'title' | 'body' | 'serviceIds' | 'startsAt' | 'endsAt'>> & { at: Date },
+  ): Promise<Maintenance>;
+  cancelMaintenance(id: string, at: Date): Promise<Maintenance>;
+  getMaintenance(id: string): Promise<Maintenance | null>;
+  /** Not cancelled, ending after `endsAfter`; ordered by startsAt. */
+  listMaintenances(options: { endsAfter: Date; startsBefore?: Date; includeCancelled?: boolean; limit: number }): Promise<Maintenance[]>;
+
+  // ── staff ─────────────────────────────────────────────────────────────────
+  /** Fails with StoreConflictError when the email is taken (case-insensitive). */
+  createStaff(input: { email: string; passwordHash: string; at: Date }): Promise<StaffAccount>;
+  getStaffByEmail(email: string): Promise<StaffAccount | null>;
+  getStaffById(id: string): Promise<StaffAccount | null>;
+  listStaff(): Promise<StaffAccount[]>;
+  updateStaff(
+    id: string,
+    patch: Partial<Pick<StaffAccount, 'passwordHash' | 'totpSecret' | 'disabled' | 'credentialsChangedAt'>>,
+  ): Promise<StaffAccount>;
+  /** Accepts a TOTP time step only if it is newer than the last one accepted (atomic). */
+  claimTotpStep(staffId: string, step: number): Promise<boolean>;
+
+  createSession(session: StaffSession): Promise<void>;
+  getSession(idHash: string): Promise<StaffSession | null>;
+  touchSession(idHash: string, at: Date): Promise<void>;
+  deleteSession(idHash: string): Promise<void>;
+  deleteStaffSessions(staffId: string): Promise<number>;
+
+  /** Login throttling: failures per key (an account, an address) within a window. */
+  recordLoginFailure(key: string, at: Date): Promise<void>;
+  countLoginFailures(key: string, since: Date): Promise<number>;
+  clearLoginFailures(key: string): Promise<void>;
+
+  /** Append-only. */
+  appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;
+  /** Newest first. */
+  listAudit(options: { limit: number; offset?: number }): Promise<Page<AuditEntry>>;
+}
+
+export class StoreConflictError extends Error {
+  override name = 'StoreConflictError';
+}
+
+export class StoreNotFoundError extends Error {
+  override name = 'StoreNotFoundError';
+}
