@@ -12,5 +12,7 @@ export default defineConfig({
   telemetry: false,
   trailingSlash: 'ignore',
   prefetch: false,
+  // Tests and parallel work build into their own folder so builds never trample each other.
+  outDir: process.env.VIGIE_BUILD_DIR ?? './dist',
   build: { inlineStylesheets: 'never' },
 });

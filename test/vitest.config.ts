@@ -9,5 +9,6 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Real sockets, real databases and a real browser: two cores, so keep the fan-out modest.
     maxWorkers: 2,
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });

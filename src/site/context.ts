@@ -1,0 +1,31 @@
+import { loadCatalogue } from '../config/load-catalogue.ts';
+import type { Catalogue } from '../config/services-schema.ts';
+import { loadSettings, type Settings } from '../config/settings.ts';
+import { openStore } from '../store/open-store.ts';
+import type { Store } from '../store/store.ts';
+
+/** What every page and endpoint of the web process works with (set on `Astro.locals.ctx`). */
+export interface SiteContext {
+  settings: Settings;
+  store: Store;
+  catalogue: Catalogue;
+}
+
+let opening: Promise<SiteContext> | undefined;
+
+/**
+ * The web process's composition root: settings, catalogue and store are opened once, on the first
+ * request, and passed down through `locals`; nothing below imports them as singletons.
+ */
+export function siteContext(): Promise<SiteContext> {
+  opening ??= (async () => {
+    const settings = loadSettings();
+    const catalogue = await loadCatalogue(settings.VIGIE_SERVICES);
+    const store = await openStore(settings.DATABASE_URL);
+    return { settings, store, catalogue };
+  })();
+  opening.catch(() => {
+    opening = undefined;
+  });
+  return opening;
+}

@@ -1,0 +1,104 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Builds the Astro site once per test run (a directory lock keeps parallel workers from building
+ * twice) and starts real server processes from it, each with its own database and catalogue.
+ */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+export const testBuildDir = process.env.VIGIE_TEST_BUILD_DIR ?? `${root}node_modules/.cache/vigie-test-build`;
+const lockDir = `${testBuildDir}.lock`;
+const stamp = `${testBuildDir}/.built-at`;
+
+async function sleep(ms: number): Promise<void> {
+  await new Promise((r) => setTimeout(r, ms));
+}
+
+/** Builds unless a build from this test run (or newer than 10 minutes in watch mode) exists. */
+export async function ensureSiteBuilt(): Promise<string> {
+  const runId = process.env.VIGIE_TEST_RUN_ID ?? '';
+  for (;;) {
+    if (existsSync(stamp) && (process.env.VIGIE_TEST_REUSE_BUILD === '1' || isFresh(runId))) return testBuildDir;
+    try {
+      mkdirSync(lockDir, { recursive: false });
+    } catch {
+      if (existsSync(lockDir) && Date.now() - statSync(lockDir).mtimeMs > 5 * 60_000) rmSync(lockDir, { recursive: true, force: true });
+      await sleep(500);
+      continue;
+    }
+    try {
+      if (existsSync(stamp) && isFresh(runId)) return testBuildDir;
+      const result = spawnSync(process.execPath, [`${root}node_modules/astro/bin/astro.mjs`, 'build'], {
+        cwd: root,
+        env: { ...process.env, VIGIE_BUILD_DIR: testBuildDir },
+        encoding: 'utf8',
+      });
+      if (result.status !== 0) throw new Error(`astro build failed:\n${result.stdout}\n${result.stderr}`);
+      spawnSync('sh', ['-c', `echo "${runId}" > "${stamp}"`]);
+      return testBuildDir;
+    } finally {
+      rmSync(lockDir, { recursive: true, force: true });
+    }
+  }
+}
+
+function isFresh(runId: string): boolean {
+  const content = spawnSync('cat', [stamp], { encoding: 'utf8' }).stdout.trim();
+  return runId !== '' && content === runId;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface RunningSite {
+  url: string;
+  process: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Starts the built site with the given settings (DATABASE_URL, VIGIE_SERVICES, …). */
+export async function startSite(env: Record<string, string>): Promise<RunningSite> {
+  const dir = await ensureSiteBuilt();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let output = '';
+  const child = spawn(process.execPath, [`${dir}/server/entry.mjs`], {
+    cwd: root,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), VIGIE_PUBLIC_URL: url, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`site exited early:\n${output}`);
+    try {
+      await fetch(`${url}/healthz`);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`site did not start:\n${output}`);
+      await sleep(100);
+    }
+  }
+  return {
+    url,
+    process: child,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
