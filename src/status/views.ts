@@ -68,6 +68,7 @@ export interface DayBar {
   start: Date;
   /** Up (operational + degraded) over monitored time, maintenance excluded; null with no data. */
   uptimePct: number | null;
+  operationalSeconds: number;
   downSeconds: number;
   degradedSeconds: number;
   maintenanceSeconds: number;

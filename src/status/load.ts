@@ -1,0 +1,78 @@
+import type { Catalogue } from '../config/services-schema.ts';
+import type { Incident } from '../store/records.ts';
+import type { Store } from '../store/store.ts';
+import { latencyRangeStart, latencySeries } from './latency.ts';
+import { addParisDays, parisDayKey, parisDayStart } from './paris-day.ts';
+import { buildSnapshot } from './snapshot.ts';
+import { dayBars } from './uptime.ts';
+import { LATENCY_RANGES, type DayBar, type LatencyPoint, type LatencyRange, type StatusSnapshot } from './views.ts';
+
+/**
+ * The read model's I/O edge: a bounded number of queries per page, reading current rows and
+ * rollups only, so a page costs the same after a year of history as after a day.
+ */
+export interface ReadContext {
+  store: Store;
+  catalogue: Catalogue;
+}
+
+export const UPTIME_DAYS = 90;
+const OPEN_INCIDENTS_LIMIT = 200;
+const MAINTENANCE_LIMIT = 200;
+const SERVICE_INCIDENTS_LIMIT = 50;
+
+export async function loadSnapshot(ctx: ReadContext, now: Date): Promise<StatusSnapshot> {
+  // The version is read first: data read after it is at least that new, so a cache keyed on it
+  // can only be refreshed too early, never kept too long.
+  const dataVersion = await ctx.store.dataVersion();
+  const [trackings, heartbeats, open, maintenances] = await Promise.all([
+    ctx.store.listTrackings(),
+    ctx.store.listHeartbeats(),
+    ctx.store.listIncidents({ state: 'open', limit: OPEN_INCIDENTS_LIMIT }),
+    ctx.store.listMaintenances({ endsAfter: now, limit: MAINTENANCE_LIMIT }),
+  ]);
+  return buildSnapshot({
+    catalogue: ctx.catalogue,
+    trackings,
+    heartbeats,
+    openIncidents: open.items,
+    maintenances,
+    dataVersion,
+    now,
+  });
+}
+
+/** First instant of the oldest day of a `days`-long bar ending today (Paris). */
+export function barsStart(now: Date, days: number): Date {
+  return parisDayStart(addParisDays(parisDayKey(now), -(days - 1)));
+}
+
+export async function loadServiceHistory(
+  ctx: ReadContext,
+  serviceId: string,
+  now: Date,
+): Promise<{ bars: DayBar[]; latency: Record<LatencyRange, LatencyPoint[]>; incidents: Incident[] }> {
+  const [daily, hourly, incidents] = await Promise.all([
+    ctx.store.listRollups({ granularity: 'day', from: barsStart(now, UPTIME_DAYS), to: now, serviceId }),
+    ctx.store.listRollups({ granularity: 'hour', from: latencyRangeStart('30d', now), to: now, serviceId }),
+    ctx.store.listIncidents({ state: 'all', serviceId, limit: SERVICE_INCIDENTS_LIMIT }),
+  ]);
+  const latency = Object.fromEntries(
+    LATENCY_RANGES.map((range) => [range, latencySeries(hourly, { range, now })]),
+  ) as Record<LatencyRange, LatencyPoint[]>;
+  return { bars: dayBars(daily, { days: UPTIME_DAYS, now }), latency, incidents: incidents.items };
+}
+
+/** 90-day bars of every catalogue service, from a single rollup query. */
+export async function loadOverviewBars(ctx: ReadContext, now: Date): Promise<Map<string, DayBar[]>> {
+  const daily = await ctx.store.listRollups({ granularity: 'day', from: barsStart(now, UPTIME_DAYS), to: now });
+  const byService = new Map<string, typeof daily>();
+  for (const rollup of daily) {
+    const list = byService.get(rollup.serviceId);
+    if (list) list.push(rollup);
+    else byService.set(rollup.serviceId, [rollup]);
+  }
+  return new Map(
+    ctx.catalogue.services.map((s) => [s.id, dayBars(byService.get(s.id) ?? [], { days: UPTIME_DAYS, now })]),
+  );
+}

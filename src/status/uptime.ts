@@ -1,0 +1,61 @@
+import type { ServiceState } from '../domain/vocabulary.ts';
+import type { Rollup } from '../store/records.ts';
+import { lastParisDays, parisDayKey } from './paris-day.ts';
+import type { DayBar } from './views.ts';
+
+/**
+ * Uptime bars from daily rollups. Up is operational + degraded time over monitored time;
+ * maintenance is left out of both sides, and time without data (never checked, probe offline,
+ * stale) counts neither as up nor down: a gap is shown as a gap, never as 100 %.
+ */
+export function dayBars(rollups: Rollup[], options: { days: number; now: Date }): DayBar[] {
+  const calendar = lastParisDays(options.now, options.days);
+  const keyByStart = new Map(calendar.map((d) => [d.start.getTime(), d.key]));
+  const byDay = new Map<string, Rollup>();
+  for (const rollup of rollups) {
+    if (rollup.granularity !== 'day') continue;
+    byDay.set(keyByStart.get(rollup.bucketStart.getTime()) ?? parisDayKey(rollup.bucketStart), rollup);
+  }
+  const nowMs = options.now.getTime();
+  return calendar.map(({ key, start, end }) => {
+    const elapsed = Math.max(0, (Math.min(end.getTime(), nowMs) - start.getTime()) / 1000);
+    return barOf(key, start, elapsed, byDay.get(key)?.seconds ?? null);
+  });
+}
+
+function barOf(day: string, start: Date, elapsedSeconds: number, seconds: Record<ServiceState, number> | null): DayBar {
+  const operational = seconds?.operational ?? 0;
+  const degraded = seconds?.degraded ?? 0;
+  const down = seconds?.down ?? 0;
+  const maintenance = seconds?.maintenance ?? 0;
+  const monitored = operational + degraded + down;
+  return {
+    day,
+    start,
+    uptimePct: monitored > 0 ? ((operational + degraded) / monitored) * 100 : null,
+    operationalSeconds: operational,
+    downSeconds: down,
+    degradedSeconds: degraded,
+    maintenanceSeconds: maintenance,
+    noDataSeconds: Math.max(0, Math.round(elapsedSeconds - monitored - maintenance)),
+    level: worstLevel(operational, degraded, down, maintenance),
+  };
+}
+
+function worstLevel(operational: number, degraded: number, down: number, maintenance: number): ServiceState {
+  if (down > 0) return 'down';
+  if (degraded > 0) return 'degraded';
+  if (operational > 0) return 'operational';
+  return maintenance > 0 ? 'maintenance' : 'unknown';
+}
+
+/** Uptime over a run of bars, weighted by monitored time; null when nothing was monitored. */
+export function uptimeOverBars(bars: DayBar[]): number | null {
+  let up = 0;
+  let monitored = 0;
+  for (const bar of bars) {
+    up += bar.operationalSeconds + bar.degradedSeconds;
+    monitored += bar.operationalSeconds + bar.degradedSeconds + bar.downSeconds;
+  }
+  return monitored > 0 ? (up / monitored) * 100 : null;
+}
