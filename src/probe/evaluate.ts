@@ -1,0 +1,139 @@
+import { OUTCOME_WEIGHT, type Localized, type ServiceState } from '../domain/vocabulary.ts';
+import { outageOpenedNotice, outageResolvedNotice } from '../incidents/outage-notice.ts';
+import type { CheckResult, OutageEvent, ServiceTracking } from '../store/records.ts';
+
+/**
+ * The state machine: one check result in, the service's new tracking out, plus the outage event to
+ * persist with it and whether to re-check quickly. Pure; the persisted tracking is its whole memory,
+ * so a restart neither loses nor replays a confirmation in progress.
+ *
+ * - `down` needs `failuresBeforeDown` consecutive failures; the outage starts at the first of them.
+ * - Leaving `down` (and leaving `degraded` for `operational`) needs `successesBeforeUp` consecutive
+ *   answers; until then the state holds, so a flapping service opens at most one outage.
+ * - Inconclusive outcomes (anti-bot page, resolver hiccup, refused target) and probe-offline results
+ *   teach nothing about the service: the tracking is left exactly as it was (see `unchanged`).
+ * - In a maintenance window a service that is not already down shows `maintenance` and its failures
+ *   count for nothing. A confirmed outage stays open and visible through a window: the window was
+ *   planned for other work, and closing the outage would claim a recovery nobody observed.
+ */
+export interface EvaluateOptions {
+  failuresBeforeDown: number;
+  successesBeforeUp: number;
+  inMaintenance: boolean;
+  /** The service's name, for the automatic incident's text. */
+  serviceName: Localized;
+  /** When the decision is taken; defaults to the check's start. */
+  now?: Date;
+}
+
+export interface Evaluation {
+  tracking: ServiceTracking;
+  event: OutageEvent | null;
+  /** A change is pending confirmation: check again soon rather than a full interval later. */
+  recheck: boolean;
+}
+
+export function initialTracking(serviceId: string, at: Date): ServiceTracking {
+  return {
+    serviceId,
+    state: 'unknown',
+    since: at,
+    failureStreak: 0,
+    successStreak: 0,
+    failureRunStartedAt: null,
+    lastCheckedAt: null,
+    lastOutcome: null,
+    latencyMs: null,
+    openIncidentId: null,
+  };
+}
+
+export function evaluate(previous: ServiceTracking | null, result: CheckResult, options: EvaluateOptions): Evaluation {
+  const at = options.now ?? result.startedAt;
+  const tracking = previous ?? initialTracking(result.serviceId, at);
+  const weight = OUTCOME_WEIGHT[result.outcome];
+  if (result.probeOffline) return unchanged(tracking, false);
+  if (options.inMaintenance && tracking.state !== 'down') return maintenance(tracking, result, at);
+  if (weight === 'inconclusive') {
+    // A resolver hiccup is the probe's trouble until re-checked; an anti-bot page or a refused
+    // target would answer the same way a few seconds later, so re-checking them only adds load.
+    return unchanged(tracking, result.outcome === 'dns_temporary' && tracking.state !== 'down');
+  }
+  const observed: ServiceTracking = {
+    ...tracking,
+    lastCheckedAt: result.startedAt,
+    lastOutcome: result.outcome,
+    latencyMs: result.latencyMs,
+  };
+  return weight === 'failure'
+    ? onFailure(observed, result, options, at)
+    : onAnswer(observed, weight === 'slow', options, at);
+}
+
+/**
+ * Why inconclusive outcomes neither count as failures nor reset the failure streak: counting them
+ * would let a 429 page or a resolver hiccup declare an outage; resetting on them would let a real
+ * outage that alternates timeouts and rate-limit pages never confirm. `lastCheckedAt` stays at the
+ * last conclusive check, so a service hidden behind an anti-bot wall goes stale (`unknown`) on the
+ * site instead of showing its old state as fresh.
+ */
+function unchanged(tracking: ServiceTracking, recheck: boolean): Evaluation {
+  return { tracking, event: null, recheck };
+}
+
+function maintenance(tracking: ServiceTracking, result: CheckResult, at: Date): Evaluation {
+  return {
+    tracking: {
+      ...withState(tracking, 'maintenance', at),
+      failureStreak: 0,
+      successStreak: 0,
+      failureRunStartedAt: null,
+      lastCheckedAt: result.startedAt,
+      lastOutcome: result.outcome,
+      latencyMs: result.latencyMs,
+    },
+    event: null,
+    recheck: false,
+  };
+}
+
+function onFailure(tracking: ServiceTracking, result: CheckResult, options: EvaluateOptions, at: Date): Evaluation {
+  const failureStreak = tracking.failureStreak + 1;
+  const runStart = tracking.failureRunStartedAt ?? result.startedAt;
+  const counted: ServiceTracking = { ...tracking, failureStreak, successStreak: 0, failureRunStartedAt: runStart };
+  if (tracking.state === 'down') return { tracking: counted, event: null, recheck: false };
+  if (failureStreak < options.failuresBeforeDown) {
+    return { tracking: withState(counted, 'degraded', at), event: null, recheck: true };
+  }
+  const notice = outageOpenedNotice(options.serviceName, result.outcome);
+  return {
+    tracking: { ...counted, state: 'down', since: runStart },
+    event: { type: 'outage_opened', serviceId: tracking.serviceId, startedAt: runStart, ...notice },
+    recheck: false,
+  };
+}
+
+function onAnswer(tracking: ServiceTracking, slow: boolean, options: EvaluateOptions, at: Date): Evaluation {
+  const successStreak = tracking.successStreak + 1;
+  const counted: ServiceTracking = { ...tracking, successStreak, failureStreak: 0, failureRunStartedAt: null };
+  const confirmed = successStreak >= options.successesBeforeUp;
+  const answered: ServiceState = slow ? 'degraded' : 'operational';
+  if (tracking.state === 'down') {
+    const after = options.inMaintenance ? 'maintenance' : answered;
+    if (!confirmed) return { tracking: counted, event: null, recheck: true };
+    const body = outageResolvedNotice(options.serviceName, at.getTime() - tracking.since.getTime());
+    return {
+      tracking: { ...withState(counted, after, at), openIncidentId: null },
+      event: { type: 'outage_resolved', serviceId: tracking.serviceId, resolvedAt: at, body },
+      recheck: false,
+    };
+  }
+  // Hysteresis out of `degraded` too: intermittent failures keep the service degraded until it
+  // has answered `successesBeforeUp` times in a row.
+  const next = tracking.state === 'degraded' && !confirmed ? 'degraded' : answered;
+  return { tracking: withState(counted, next, at), event: null, recheck: false };
+}
+
+function withState(tracking: ServiceTracking, state: ServiceState, at: Date): ServiceTracking {
+  return tracking.state === state ? tracking : { ...tracking, state, since: at };
+}
