@@ -1,0 +1,134 @@
+import { TIME_ZONE, type Locale } from '../domain/vocabulary.ts';
+
+/**
+ * Dates, durations and numbers as each language writes them, always in Paris time: French prose
+ * says « 22 h 05 », English (en-GB) "22:05". Hours are written out ("00:00"), never "midnight".
+ */
+
+const NBSP = '\u00a0';
+const INTL_LOCALE: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+/** The few words that glue formatted parts together; the dictionaries hold everything else. */
+const GLUE = {
+  fr: { at: 'à', on: 'le', from: 'du', to: 'au', fromTime: 'de', toTime: 'à', ago: (x: string) => `il y a ${x}`, day: 'j', zone: 'heure de Paris' },
+  en: { at: 'at', on: 'on', from: 'from', to: 'to', fromTime: 'from', toTime: 'to', ago: (x: string) => `${x} ago`, day: 'd', zone: 'Paris time' },
+} as const;
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function dtf(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = cache.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: TIME_ZONE, ...options });
+    cache.set(key, format);
+  }
+  return format;
+}
+
+/** « 22 h 05 » / "22:05" (Paris time). */
+export function formatTime(date: Date, locale: Locale): string {
+  const parts = dtf(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+  const hour = parts.find((p) => p.type === 'hour')?.value ?? '00';
+  const minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
+  return locale === 'fr' ? `${hour}${NBSP}h${NBSP}${minute}` : `${hour}:${minute}`;
+}
+
+/** « 1er novembre 2026 » / "1 November 2026"; `weekday` adds « lundi » / "Monday". */
+export function formatDate(date: Date, locale: Locale, options: { weekday?: boolean; year?: boolean } = {}): string {
+  const parts = dtf(locale, {
+    day: 'numeric',
+    month: 'long',
+    ...(options.year === false ? {} : { year: 'numeric' }),
+    ...(options.weekday ? { weekday: 'long' } : {}),
+  }).formatToParts(date);
+  return parts
+    .map((p) => (locale === 'fr' && p.type === 'day' && p.value === '1' ? '1er' : p.value))
+    .join('')
+    .replace(/^(\p{L}+),/u, '$1')
+    .replace(/ /g, NBSP);
+}
+
+/** « 24 novembre 2026 à 22 h 05 » / "24 November 2026 at 22:05". */
+export function formatDateTime(date: Date, locale: Locale): string {
+  return `${formatDate(date, locale)} ${GLUE[locale].at} ${formatTime(date, locale)}`;
+}
+
+/** As formatDateTime, followed by « (heure de Paris) » / "(Paris time)". */
+export function formatDateTimeZoned(date: Date, locale: Locale): string {
+  return `${formatDateTime(date, locale)} (${GLUE[locale].zone})`;
+}
+
+export function parisTimeLabel(locale: Locale): string {
+  return GLUE[locale].zone;
+}
+
+/** YYYY-MM-DD of the Paris calendar day containing `date`. */
+export function parisDayKey(date: Date): string {
+  const parts = dtf('fr', { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** A Paris calendar day given as YYYY-MM-DD: « lundi 23 novembre 2026 » / "Monday 23 November 2026". */
+export function formatDayKey(day: string, locale: Locale, options: { weekday?: boolean; year?: boolean } = {}): string {
+  const [y = 1970, m = 1, d = 1] = day.split('-').map(Number);
+  // Noon UTC of that date falls on the same calendar day in Paris whatever the season.
+  return formatDate(new Date(Date.UTC(y, m - 1, d, 12)), locale, options);
+}
+
+/** « le 24 novembre 2026 de 22 h 00 à 23 h 30 » / "from 24 November 2026 at 22:00 to 25 November 2026 at 02:00". */
+export function formatWindow(start: Date, end: Date, locale: Locale): string {
+  const g = GLUE[locale];
+  if (parisDayKey(start) === parisDayKey(end)) {
+    return `${g.on} ${formatDate(start, locale)} ${g.fromTime} ${formatTime(start, locale)} ${g.toTime} ${formatTime(end, locale)}`;
+  }
+  return `${g.from} ${formatDateTime(start, locale)} ${g.to} ${formatDateTime(end, locale)}`;
+}
+
+/** « 40 s », « 12 min », « 2 h 05 min » / "2 h 5 min", « 3 j 2 h » / "3 d 2 h". */
+export function formatDuration(seconds: number, locale: Locale): string {
+  const s = Math.max(0, Math.round(seconds));
+  const unit = (n: number | string, u: string) => `${n}${NBSP}${u}`;
+  if (s < 60) return unit(s, 's');
+  if (s < 3600) return unit(Math.floor(s / 60), 'min');
+  if (s < 86_400) {
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    if (m === 0) return unit(h, 'h');
+    // French writes minutes after hours on two digits (« 2 h 05 min »), English does not.
+    return `${unit(h, 'h')} ${unit(locale === 'fr' ? String(m).padStart(2, '0') : String(m), 'min')}`;
+  }
+  const d = Math.floor(s / 86_400);
+  const h = Math.floor((s % 86_400) / 3600);
+  return h === 0 ? unit(d, GLUE[locale].day) : `${unit(d, GLUE[locale].day)} ${unit(h, 'h')}`;
+}
+
+/** « il y a 40 s » / "40 s ago"; a time in the future counts as now. */
+export function formatAgo(then: Date, now: Date, locale: Locale): string {
+  return GLUE[locale].ago(formatDuration(Math.max(0, (now.getTime() - then.getTime()) / 1000), locale));
+}
+
+/**
+ * « 99,95 % » / "99.95%". Rounded down, so 99.996 % never reads as a perfect 100 %.
+ */
+export function formatPercent(value: number, locale: Locale, fractionDigits = 2): string {
+  const factor = 10 ** fractionDigits;
+  const floored = value >= 100 ? 100 : Math.floor(value * factor) / factor;
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'percent', maximumFractionDigits: fractionDigits }).format(
+    floored / 100,
+  );
+}
+
+/** « 1 250 ms » / "1,250 ms". */
+export function formatMs(ms: number, locale: Locale): string {
+  return `${formatNumber(Math.round(ms), locale)}${NBSP}ms`;
+}
+
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale]).format(value);
+}
+
+/** Whole minutes, rounded up so a 20-second cut does not read as "0 min". */
+export function downMinutes(seconds: number): number {
+  return Math.ceil(Math.max(0, seconds) / 60);
+}

@@ -1,0 +1,322 @@
+/**
+ * French words of the site: the reference dictionary. Its shape is the type every other language
+ * must match key for key (see `en.ts`). Non-breaking spaces (\u00a0) keep French punctuation and
+ * units on the line of the word before them.
+ */
+
+export interface Section {
+  heading: string;
+  paragraphs: string[];
+  links?: { label: string; href: string }[];
+}
+
+export interface ProbeFacts {
+  userAgent: string;
+  location: string;
+  minInterval: string;
+  maxInterval: string;
+  failuresBeforeDown: number;
+  successesBeforeUp: number;
+  perHost: number;
+}
+
+const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
+
+export const fr = {
+  languageName: 'Français',
+  site: {
+    name: 'Vigie',
+    tagline: 'État des services publics en ligne',
+    description:
+      'Vigie indique si les grands services publics en ligne fonctionnent, depuis quand ils sont perturbés et ce qui est fait.',
+  },
+  nav: {
+    skip: 'Aller au contenu principal',
+    label: 'Menu principal',
+    home: 'Vigie, accueil',
+    overview: 'État des services',
+    incidents: 'Incidents',
+    maintenance: 'Maintenances',
+    probes: 'Nos sondes',
+    language: 'Langue',
+    current: 'page actuelle',
+  },
+  states: {
+    operational: 'Opérationnel',
+    degraded: 'Perturbé (performances dégradées)',
+    down: 'Panne majeure',
+    maintenance: 'Maintenance',
+    unknown: 'Indéterminé',
+  },
+  noData: 'Aucune donnée',
+  impacts: {
+    degraded: 'Perturbé (performances dégradées)',
+    partial: 'Panne partielle',
+    major: 'Panne majeure',
+  },
+  incidentStatuses: {
+    investigating: "En cours d'investigation",
+    identified: 'Identifié',
+    monitoring: 'Sous surveillance',
+    resolved: 'Résolu',
+  },
+  unknownReasons: {
+    no_data: "Aucune donnée\u00a0: ce service n'a pas encore été vérifié.",
+    stale: "Données trop anciennes\u00a0: nos sondes ne l'ont pas vérifié récemment, nous ne pouvons pas dire s'il fonctionne.",
+    probe_offline:
+      "Surveillance interrompue\u00a0: notre sonde a un problème de réseau de son côté, l'état de ce service ne peut pas être confirmé.",
+    not_checkable: 'Ce service ne peut pas être vérifié automatiquement.',
+  },
+  banner: {
+    allOk: 'Tous les services fonctionnent normalement',
+    disrupted: (n: number) => `${n} ${plural(n, 'service perturbé', 'services perturbés')}`,
+    interrupted: 'Surveillance interrompue',
+    interruptedDetail:
+      "Nos sondes ne transmettent plus de données à jour. Nous ne pouvons pas confirmer l'état des services\u00a0: ceux dont les données sont trop anciennes sont indiqués «\u00a0Indéterminé\u00a0».",
+    down: (n: number) => `${n} en panne`,
+    degraded: (n: number) => `${n} aux performances dégradées`,
+    maintenance: (n: number) => `${n} en maintenance`,
+    unknown: (n: number) => `${n} à l'état indéterminé`,
+    noneYet: "Aucune vérification n'a encore eu lieu\u00a0: l'état des services n'est pas encore connu.",
+  },
+  freshness: {
+    updated: (ago: string) => `Données mises à jour ${ago}`,
+    checked: (ago: string) => `vérifié ${ago}`,
+    neverChecked: 'pas encore vérifié',
+    noProbeData: "Aucune donnée reçue de nos sondes pour l'instant.",
+    since: (when: string) => `depuis le ${when}`,
+  },
+  overview: {
+    title: 'État des services publics en ligne',
+    ongoingIncidents: 'Incidents en cours',
+    maintenances: 'Maintenances en cours et à venir',
+    services: 'Services surveillés',
+    uptime90: (pct: string) => `Disponibilité sur 90 jours\u00a0: ${pct}`,
+    noHistory: "Pas encore d'historique",
+    details: (name: string) => `Détails de ${name}`,
+  },
+  service: {
+    back: "Retour à l'état des services",
+    address: 'Adresse',
+    checkedEvery: (every: string) => `Vérifié toutes les ${every}.`,
+    openIncidents: 'Incidents en cours sur ce service',
+    uptimeTitle: 'Disponibilité sur 90 jours',
+    uptimeHelp:
+      'Une barre par jour, du plus ancien au plus récent. Avec la touche Tab, chaque jour donne sa disponibilité et la durée des interruptions. Les maintenances prévues ne comptent pas comme des pannes.',
+    uptimeAverage: (pct: string) => `Moyenne des jours mesurés\u00a0: ${pct}.`,
+    day: (day: string, pct: string, minutes: number) =>
+      `${day}\u00a0: disponibilité ${pct}, ${minutes}\u00a0min d'interruption`,
+    dayNoData: (day: string) => `${day}\u00a0: aucune donnée`,
+    dayMaintenance: (minutes: number) => `, dont ${minutes}\u00a0min de maintenance`,
+    legend: 'Légende',
+    latencyTitle: 'Temps de réponse',
+    latencyHelp: 'Temps mis par le site pour répondre à nos sondes (médiane et 95e centile).',
+    ranges: { '24h': 'Dernières 24 heures', '7d': '7 derniers jours', '30d': '30 derniers jours' },
+    latencySummary: (median: string, p95: string, max: string) =>
+      `Médiane ${median}, 95e centile ${p95}, maximum ${max} sur la période.`,
+    noLatency: 'Aucune mesure sur cette période.',
+    showTable: 'Voir les valeurs en tableau',
+    colPeriod: 'Période (heure de Paris)',
+    colMedian: 'Médiane',
+    colP95: '95e centile',
+    colMax: 'Maximum',
+    colChecks: 'Vérifications',
+    median: 'médiane',
+    p95: '95e centile',
+    incidentsTitle: 'Incidents de ce service',
+    noIncidents: 'Aucun incident enregistré pour ce service.',
+    follow: 'Suivre ce service',
+  },
+  incidents: {
+    title: 'Incidents',
+    ongoing: 'Incidents en cours',
+    noneOngoing: 'Aucun incident en cours.',
+    planned: 'Maintenances prévues',
+    nonePlanned: 'Aucune maintenance prévue.',
+    past: 'Incidents passés',
+    nonePast: 'Aucun incident passé.',
+    pagination: 'Pages des incidents passés',
+    previous: 'Page précédente',
+    next: 'Page suivante',
+    pageOf: (page: number, pages: number) => `Page ${page} sur ${pages}`,
+    started: 'Début',
+    ended: 'Fin',
+    duration: 'Durée',
+    ongoingFor: (duration: string) => `En cours depuis ${duration}`,
+    affected: 'Services concernés',
+    timeline: 'Chronologie',
+    automatic: 'Détecté automatiquement par nos sondes.',
+    status: 'Statut',
+    edited: 'modifié',
+    translationToFollow: 'Traduction à venir.',
+    allIncidents: 'Tous les incidents',
+  },
+  maintenance: {
+    title: 'Maintenances',
+    intro:
+      "Interventions programmées pendant lesquelles un service peut être indisponible. Elles ne comptent pas comme des pannes dans la disponibilité.",
+    active: 'En cours',
+    upcoming: 'Prévues',
+    noneActive: 'Aucune maintenance en cours.',
+    noneUpcoming: 'Aucune maintenance prévue.',
+    window: 'Période',
+  },
+  notFound: {
+    title: 'Page introuvable',
+    body: "Cette adresse ne correspond à aucune page. Vérifiez-la, ou revenez à l'état des services.",
+    service: "Aucun service surveillé ne porte cet identifiant. Il a peut-être été retiré de la liste.",
+    incident: "Aucun incident ne porte cet identifiant.",
+  },
+  footer: {
+    conformance: 'Accessibilité\u00a0: partiellement conforme',
+    legal: 'Mentions légales',
+    privacy: 'Données personnelles',
+    probes: 'Nos sondes',
+    feeds: 'Suivre les incidents',
+    rss: 'Flux RSS',
+    atom: 'Flux Atom',
+    noCookies: 'Ce site ne dépose aucun cookie et ne contient aucun traceur.',
+    software: 'Vigie, logiciel libre (EUPL 1.2).',
+  },
+  head: {
+    feedRss: 'Incidents et maintenances (RSS)',
+    feedAtom: 'Incidents et maintenances (Atom)',
+    serviceFeed: (name: string, format: string) => `Incidents de ${name} (${format})`,
+  },
+  info: {
+    accessibility: {
+      title: "Déclaration d'accessibilité",
+      body: (site: string, date: string): Section[] => [
+        {
+          heading: 'Engagement',
+          paragraphs: [
+            `L'exploitant de ce site (${site}) s'engage à le rendre accessible conformément à l'article 47 de la loi n°\u00a02005-102 du 11 février 2005.`,
+            "Cette déclaration s'applique aux pages publiques du site. Les pages réservées à l'équipe qui publie les incidents en sont exclues.",
+          ],
+        },
+        {
+          heading: 'État de conformité',
+          paragraphs: [
+            "Ce site est partiellement conforme au référentiel général d'amélioration de l'accessibilité (RGAA), version 4.1, qui reprend le niveau AA des WCAG 2.1.",
+            "Il n'a pas encore fait l'objet d'un audit complet par un organisme indépendant\u00a0: tant que cet audit n'a pas eu lieu, nous ne pouvons pas le déclarer totalement conforme.",
+          ],
+        },
+        {
+          heading: 'Ce qui a été vérifié',
+          paragraphs: [
+            "Chaque type de page est testé automatiquement en français et en anglais, avec et sans JavaScript, à l'aide de l'outil axe-core. Les pages ont une structure de titres, des zones de navigation, un lien d'évitement, un focus visible et un contraste d'au moins 4,5\u00a0pour\u00a01, y compris en mode sombre.",
+            "L'état d'un service est toujours donné par un mot, jamais par la seule couleur. Les graphiques de temps de réponse ont un tableau équivalent, et chaque jour de l'historique de disponibilité a une description textuelle accessible au clavier.",
+          ],
+        },
+        {
+          heading: 'Contenus non accessibles',
+          paragraphs: [
+            "Les textes d'incident sont rédigés par l'équipe d'exploitation. Leur traduction anglaise peut arriver après le texte français\u00a0; le texte français est alors affiché et signalé comme tel.",
+          ],
+        },
+        {
+          heading: 'Établissement de cette déclaration',
+          paragraphs: [
+            `Cette déclaration a été établie le ${date}. Technologies utilisées\u00a0: HTML, CSS, SVG\u00a0; JavaScript facultatif (rafraîchissement automatique).`,
+          ],
+        },
+        {
+          heading: 'Retour d’information et contact',
+          paragraphs: [
+            "Si vous n'arrivez pas à accéder à un contenu ou à un service, contactez l'exploitant du site (ses coordonnées figurent dans les mentions légales) pour être orienté vers une alternative accessible.",
+          ],
+        },
+        {
+          heading: 'Voies de recours',
+          paragraphs: [
+            "Si vous avez signalé un défaut d'accessibilité sans obtenir de réponse satisfaisante, vous pouvez écrire au Défenseur des droits, contacter son délégué dans votre région, ou lui écrire gratuitement par courrier\u00a0: Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.",
+          ],
+          links: [{ label: 'Défenseur des droits', href: 'https://www.defenseurdesdroits.fr/' }],
+        },
+      ],
+    },
+    legal: {
+      title: 'Mentions légales',
+      body: (site: string): Section[] => [
+        {
+          heading: 'Éditeur',
+          paragraphs: [
+            `Ce site (${site}) est une instance de Vigie, un logiciel libre qui surveille la disponibilité de services publics en ligne. L'organisation qui exploite cette instance en est l'éditeur et le directeur de la publication.`,
+          ],
+        },
+        {
+          heading: 'Nature des informations',
+          paragraphs: [
+            "L'état affiché est celui que nos sondes observent depuis leur point de mesure. Un service peut fonctionner pour vous alors que nous le voyons en panne, ou l'inverse. Ce site ne remplace pas les informations publiées par chaque administration.",
+            "Les noms des services appartiennent à leurs administrations\u00a0; leur présence ici ne signifie pas qu'elles ont approuvé ce site.",
+          ],
+        },
+        {
+          heading: 'Logiciel',
+          paragraphs: ['Vigie est distribué sous licence publique de l’Union européenne (EUPL 1.2).'],
+        },
+      ],
+    },
+    privacy: {
+      title: 'Données personnelles',
+      body: (): Section[] => [
+        {
+          heading: 'Aucun suivi des visiteurs',
+          paragraphs: [
+            "Ce site ne dépose aucun cookie sur votre appareil, n'utilise aucun outil de mesure d'audience ni aucun traceur, et ne charge aucune ressource d'un autre site (polices, scripts, images).",
+            "C'est pourquoi il ne vous demande pas votre consentement\u00a0: il n'y a rien à accepter ni à refuser.",
+          ],
+        },
+        {
+          heading: 'Journaux techniques',
+          paragraphs: [
+            "Comme tout serveur web, celui qui héberge ce site peut conserver un journal technique des requêtes (adresse IP, page demandée, date) pour sa sécurité. Ces journaux ne servent pas à suivre les visiteurs.",
+          ],
+        },
+        {
+          heading: "Équipe d'exploitation",
+          paragraphs: [
+            "Les personnes qui publient les incidents se connectent avec un compte personnel. Leur adresse électronique et leurs actions sont conservées dans un journal d'audit, pour savoir qui a publié quoi.",
+          ],
+        },
+      ],
+    },
+    probes: {
+      title: 'Nos sondes',
+      body: (f: ProbeFacts): Section[] => [
+        {
+          heading: 'Ce qui est vérifié',
+          paragraphs: [
+            "Pour chaque service, une sonde demande la page publique indiquée ci-dessous, comme le ferait un navigateur, et vérifie que le site répond avec un code attendu, dans un délai raisonnable, et parfois qu'un texte attendu figure dans la page. Elle ne se connecte à aucun compte et n'envoie aucun formulaire.",
+            `Un service n'est déclaré en panne qu'après ${f.failuresBeforeDown} échecs consécutifs, et rétabli qu'après ${f.successesBeforeUp} succès consécutifs. Les erreurs de résolution de noms et les pages anti-robots ne suffisent pas à déclarer une panne.`,
+          ],
+        },
+        {
+          heading: 'À quelle fréquence',
+          paragraphs: [
+            `Chaque service est vérifié toutes les ${f.minInterval} à ${f.maxInterval}, jamais plus de ${f.perHost}\u00a0requêtes à la fois vers un même site.`,
+          ],
+        },
+        {
+          heading: "D'où",
+          paragraphs: [
+            `Point de mesure\u00a0: ${f.location}. Avant de déclarer une panne, la sonde vérifie aussi des sites témoins\u00a0: si eux aussi échouent, elle suspecte son propre réseau et l'indique au lieu d'annoncer une panne générale.`,
+          ],
+        },
+        {
+          heading: 'Identifier nos requêtes',
+          paragraphs: [
+            `Nos requêtes s'annoncent avec l'en-tête User-Agent suivant, que les administrations peuvent autoriser dans leurs protections anti-robots\u00a0: ${f.userAgent}`,
+          ],
+        },
+      ],
+      servicesTitle: 'Services vérifiés',
+      colService: 'Service',
+      colAddress: 'Adresse vérifiée',
+      colInterval: 'Fréquence',
+    },
+  },
+};
+
+/** The shape every language must have: the French dictionary's keys, with any words. */
+export type Dictionary = typeof fr;
