@@ -164,6 +164,29 @@ export const en: Dictionary = {
     feedAtom: 'Incidents and maintenance (Atom)',
     serviceFeed: (name: string, format: string) => `Incidents of ${name} (${format})`,
   },
+  feeds: {
+    title: 'Vigie: incidents and maintenance',
+    description: 'Incidents and maintenance of the French public online services monitored by Vigie, at every update.',
+    serviceTitle: (name: string) => `Vigie: incidents of ${name}`,
+    serviceDescription: (name: string) => `Incidents and maintenance of ${name}, at every update.`,
+    maintenanceAnnounced: 'Planned maintenance',
+    maintenanceCancelled: 'Maintenance cancelled',
+    affectedServices: 'Affected services:',
+    window: (when: string) => `Window: ${when} (Paris time).`,
+    translationPending: 'French text below: the English translation is to follow.',
+  },
+  api: {
+    indicators: {
+      none: 'All services operational',
+      minor: 'Ongoing disruption',
+      major: 'Ongoing outage',
+      critical: 'Outage of many services',
+    },
+    interrupted: 'Monitoring interrupted: the state of the services cannot be confirmed',
+  },
+  badge: {
+    title: (name: string, state: string) => `${name}: ${state}`,
+  },
   info: {
     accessibility: {
       title: 'Accessibility statement',

@@ -183,6 +183,29 @@ export const fr = {
     feedAtom: 'Incidents et maintenances (Atom)',
     serviceFeed: (name: string, format: string) => `Incidents de ${name} (${format})`,
   },
+  feeds: {
+    title: 'Vigie\u00a0: incidents et maintenances',
+    description: 'Incidents et maintenances des services publics en ligne suivis par Vigie, à chaque mise à jour.',
+    serviceTitle: (name: string) => `Vigie\u00a0: incidents de ${name}`,
+    serviceDescription: (name: string) => `Incidents et maintenances de ${name}, à chaque mise à jour.`,
+    maintenanceAnnounced: 'Maintenance planifiée',
+    maintenanceCancelled: 'Maintenance annulée',
+    affectedServices: 'Services concernés\u00a0:',
+    window: (when: string) => `Période\u00a0: ${when} (heure de Paris).`,
+    translationPending: 'Texte en français, traduction à venir.',
+  },
+  api: {
+    indicators: {
+      none: 'Tous les services fonctionnent normalement',
+      minor: 'Perturbations en cours',
+      major: 'Panne en cours',
+      critical: 'Panne sur de nombreux services',
+    },
+    interrupted: "Surveillance interrompue\u00a0: l'état des services ne peut pas être confirmé",
+  },
+  badge: {
+    title: (name: string, state: string) => `${name}\u00a0: ${state}`,
+  },
   info: {
     accessibility: {
       title: "Déclaration d'accessibilité",
