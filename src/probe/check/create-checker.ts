@@ -1,0 +1,136 @@
+import type { LookupFunction } from 'node:net';
+import ky from 'ky';
+import { fetch as undiciFetch, type Agent } from 'undici';
+import type { ServiceConfig } from '../../config/services-schema.ts';
+import type { CheckResult } from '../../store/records.ts';
+import { type AddressPolicy, unsafeAddressReason } from './address-policy.ts';
+import { classifyError, type ErrorClassification } from './classify-error.ts';
+import { classifyResponse } from './classify-response.ts';
+import { followRedirects, type HopTrail } from './follow-redirects.ts';
+import { createGuardedAgent, type ConnectionRecord } from './guarded-agent.ts';
+import { readCappedBody } from './read-body.ts';
+import type { Checker } from './types.ts';
+
+export interface CheckerOptions {
+  /** `Vigie-probe/<version> (+<public URL>)`: site owners can see who is knocking. */
+  userAgent: string;
+  /** DNS resolution; tests inject one to make a "public" name resolve to loopback. */
+  lookup?: LookupFunction;
+  /** Cap on the decompressed body. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Default 5. */
+  maxRedirects?: number;
+  /** Epoch milliseconds. Default `Date.now`. */
+  clock?: () => number;
+  /** An extra trusted CA (PEM), added to the system roots: the fake government's test CA. */
+  extraCa?: string | Buffer;
+  /** Which addresses are off limits unless a service allows private networks. Default: the SSRF policy. */
+  addressPolicy?: AddressPolicy;
+}
+
+const MIB = 1024 * 1024;
+
+/**
+ * One request per check with its own connection pool: every check measures a fresh DNS lookup,
+ * connect and TLS handshake (as a citizen's first visit does) and re-applies the address policy.
+ * One deadline covers everything from DNS to the last body byte.
+ */
+export function createChecker(options: CheckerOptions): Checker {
+  const maxBodyBytes = options.maxBodyBytes ?? MIB;
+  const maxRedirects = options.maxRedirects ?? 5;
+  const clock = options.clock ?? Date.now;
+  const addressPolicy = options.addressPolicy ?? unsafeAddressReason;
+
+  return async (service, context) => {
+    const startedAtMs = clock();
+    const timeoutMs = Math.round(service.timeout * 1000);
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = context.signal ? AbortSignal.any([deadline, context.signal]) : deadline;
+    const trail: HopTrail = { url: service.url, redirects: 0 };
+    const connection: ConnectionRecord = { tlsExpiresAt: null };
+    const result = (fields: Partial<CheckResult> & Pick<CheckResult, 'outcome'>): CheckResult => ({
+      serviceId: service.id,
+      location: context.location,
+      startedAt: new Date(startedAtMs),
+      latencyMs: Math.max(0, clock() - startedAtMs),
+      httpStatus: null,
+      finalUrl: trail.url,
+      tlsExpiresAt: connection.tlsExpiresAt,
+      detail: null,
+      probeOffline: context.probeOffline ?? false,
+      ...fields,
+    });
+
+    let agent: Agent | undefined;
+    try {
+      agent = createGuardedAgent({
+        policy: service.allowPrivateNetwork ? null : addressPolicy,
+        lookup: options.lookup,
+        extraCa: options.extraCa,
+        connectTimeoutMs: timeoutMs,
+        record: connection,
+      });
+      const dispatcher = agent;
+      const followed = await followRedirects(trail, maxRedirects, (url) =>
+        request(url, { dispatcher, signal, userAgent: options.userAgent }),
+      );
+      if (followed.kind === 'redirect_error') return result({ outcome: 'redirect_error', detail: followed.detail });
+      const { response } = followed;
+      const body = await readCappedBody(response, maxBodyBytes);
+      const latencyMs = Math.max(0, clock() - startedAtMs);
+      const verdict = classifyResponse(
+        { status: response.status, headers: response.headers, body: body.text, tooLarge: body.tooLarge, latencyMs },
+        service,
+      );
+      return result({ ...verdict, latencyMs, httpStatus: response.status });
+    } catch (error) {
+      return result(explainFailure(error, deadline, context.signal, service));
+    } finally {
+      agent?.destroy().catch(() => undefined);
+    }
+  };
+}
+
+/** The deadline and the probe's own cancellation win over whatever error they caused downstream. */
+function explainFailure(
+  error: unknown,
+  deadline: AbortSignal,
+  cancel: AbortSignal | undefined,
+  service: ServiceConfig,
+): ErrorClassification {
+  if (deadline.aborted) return { outcome: 'timeout', detail: `no complete answer within ${service.timeout} s` };
+  if (cancel?.aborted) return { outcome: 'timeout', detail: 'check cancelled by the probe before it finished' };
+  return classifyError(error);
+}
+
+interface RequestOptions {
+  dispatcher: Agent;
+  signal: AbortSignal;
+  userAgent: string;
+}
+
+/**
+ * ky builds a global Request; the dispatcher belongs to the `undici` package, whose fetch must
+ * carry it (Node's bundled fetch speaks an older dispatcher protocol), so the request is re-made.
+ */
+const fetchWithUndici = (input: Request, init?: RequestInit): Promise<Response> =>
+  undiciFetch(input.url, {
+    method: input.method,
+    headers: [...input.headers],
+    signal: input.signal,
+    redirect: input.redirect,
+    ...(init as object),
+  }) as unknown as Promise<Response>;
+
+function request(url: string, { dispatcher, signal, userAgent }: RequestOptions): Promise<Response> {
+  return ky(url, {
+    fetch: fetchWithUndici as (input: unknown, init?: RequestInit) => Promise<Response>,
+    retry: 0,
+    throwHttpErrors: false,
+    timeout: false,
+    redirect: 'manual',
+    signal,
+    headers: { 'user-agent': userAgent, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    dispatcher,
+  } as Parameters<typeof ky>[1]);
+}

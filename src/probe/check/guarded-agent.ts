@@ -1,0 +1,107 @@
+import { lookup as dnsLookup } from 'node:dns';
+import { isIP, type LookupFunction, type Socket } from 'node:net';
+import { rootCertificates, TLSSocket } from 'node:tls';
+import { Agent, buildConnector } from 'undici';
+import type { AddressPolicy } from './address-policy.ts';
+import { UNSAFE_TARGET_CODE } from './classify-error.ts';
+
+/**
+ * The dispatcher one check uses. The SSRF guard lives here, at connect time: every address a name
+ * resolves to is checked before any socket opens, so a name that re-resolves to a private address
+ * between two requests (DNS rebinding) or a redirect to one is caught on the hop that would use it.
+ * It also reads the peer certificate's expiry, including when the certificate is refused.
+ */
+
+export interface ConnectionRecord {
+  tlsExpiresAt: Date | null;
+}
+
+export interface GuardedAgentOptions {
+  /** Null when the service may reach private networks. */
+  policy: AddressPolicy | null;
+  lookup: LookupFunction | undefined;
+  extraCa: string | Buffer | undefined;
+  connectTimeoutMs: number;
+  record: ConnectionRecord;
+}
+
+function unsafeTargetError(host: string, address: string, reason: string): Error {
+  const error = new Error(`refused to connect to ${address} (${reason}) for ${host}`);
+  return Object.assign(error, { code: UNSAFE_TARGET_CODE });
+}
+
+/** Resolves every address, refuses them all if any one is unsafe, then answers in the asked form. */
+function guardedLookup(base: LookupFunction, policy: AddressPolicy | null): LookupFunction {
+  return (hostname, options, callback) => {
+    base(hostname, { ...options, all: true }, (error, result, family) => {
+      if (error) return callback(error, '', 0);
+      const all = typeof result === 'string' ? [{ address: result, family: family ?? isIP(result) }] : result;
+      const refused = policy === null ? undefined : all.find((a) => policy(a.address) !== null);
+      if (refused !== undefined && policy !== null) {
+        return callback(unsafeTargetError(hostname, refused.address, policy(refused.address) ?? ''), '', 0);
+      }
+      if (options.all) return callback(null, all);
+      const first = all[0];
+      if (first === undefined) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
+      callback(null, first.address, first.family);
+    });
+  };
+}
+
+function expiryOf(socket: TLSSocket): Date | null {
+  const validTo = socket.getPeerCertificate()?.valid_to;
+  return validTo ? new Date(validTo) : null;
+}
+
+/**
+ * TLS is connected with rejectUnauthorized off so the certificate can be read even when it is
+ * refused. Node has still run its usual checks (chain, then name): their verdict is in
+ * `authorized` and `authorizationError` (a code such as CERT_HAS_EXPIRED), and no byte of the
+ * request is sent unless they passed.
+ */
+function verifyTls(socket: TLSSocket): Error | null {
+  if (socket.authorized) return null;
+  const code = String(socket.authorizationError ?? 'CERT_UNTRUSTED');
+  return Object.assign(new Error(`TLS certificate refused: ${code}`), { code });
+}
+
+export function createGuardedAgent(options: GuardedAgentOptions): Agent {
+  const { policy, record } = options;
+  const base = buildConnector({
+    lookup: guardedLookup(options.lookup ?? (dnsLookup as LookupFunction), policy),
+    timeout: options.connectTimeoutMs,
+    allowH2: false,
+    rejectUnauthorized: false,
+    ...(options.extraCa === undefined ? {} : { ca: [...rootCertificates, options.extraCa.toString()] }),
+  });
+  const connect: buildConnector.connector = (target, callback) => {
+    const reason = policy !== null && isIP(target.hostname) ? policy(target.hostname) : null;
+    if (reason !== null) {
+      callback(unsafeTargetError(target.hostname, target.hostname, reason), null);
+      return;
+    }
+    base(target, (error, socket) => {
+      if (error || socket === null) return callback(error ?? new Error('connect failed'), null);
+      const failure = checkConnected(socket, target, policy, record);
+      if (failure === null) return callback(null, socket);
+      socket.destroy();
+      callback(failure, null);
+    });
+  };
+  return new Agent({ connect, headersTimeout: 0, bodyTimeout: 0, keepAliveTimeout: 1000 });
+}
+
+/** The address actually connected is checked again: lookups are not the only way to reach a host. */
+function checkConnected(
+  socket: Socket,
+  target: buildConnector.Options,
+  policy: AddressPolicy | null,
+  record: ConnectionRecord,
+): Error | null {
+  const remote = socket.remoteAddress ?? '';
+  const reason = policy === null ? null : policy(remote);
+  if (reason !== null) return unsafeTargetError(target.hostname, remote, reason);
+  if (!(socket instanceof TLSSocket)) return null;
+  record.tlsExpiresAt = expiryOf(socket);
+  return verifyTls(socket);
+}

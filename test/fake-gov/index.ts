@@ -1,0 +1,141 @@
+import { createServer as createHttpServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { type Behaviour, up } from './behaviours.ts';
+import { makeCertificates } from './certificates.ts';
+import { respond } from './respond.ts';
+
+/**
+ * # The fake government
+ *
+ * Fake public services on loopback, for tests, the probe benchmark and `npm run demo`: no
+ * internet needed, and every failure a real service can show, switchable while running.
+ *
+ * ```ts
+ * import { startFakeGov } from '../fake-gov/index.ts';
+ * import { FAKE_KEYWORD, status, slow } from '../fake-gov/behaviours.ts';
+ *
+ * const gov = await startFakeGov();
+ * gov.url('impots');                  // http://127.0.0.1:PORT/svc/impots  (answers `up` by default)
+ * gov.url('impots', gov.httpsExpired); // same service behind an expired certificate
+ * gov.set('impots', status(503));     // from now on
+ * gov.hits('impots');                 // requests received for that service
+ * await gov.stop();
+ * ```
+ *
+ * - Every service lives at `/svc/<name>` on every listener: plain HTTP, HTTPS with a certificate
+ *   from a test CA (`ca`: give it to the checker as `extraCa`), expired, for the wrong host, and
+ *   self-signed. `refused` is a port where nothing listens.
+ * - Behaviours are in `behaviours.ts`; a service nobody configured follows `setDefault` (`up`).
+ * - All listeners are on 127.0.0.1, so a checker needs `allowPrivateNetwork: true` to reach them.
+ * - Built for thousands of concurrent requests: no per-request logging, a large accept backlog,
+ *   endless bodies respect back-pressure.
+ */
+export interface FakeGov {
+  readonly http: string;
+  readonly https: string;
+  readonly httpsExpired: string;
+  readonly httpsWrongHost: string;
+  readonly httpsSelfSigned: string;
+  /** Base URL of a loopback port where nothing listens (connections are refused). */
+  readonly refused: string;
+  /** PEM of the CA that signed the `https` (and `httpsExpired`, `httpsWrongHost`) certificates. */
+  readonly ca: string;
+  /** `<base>/svc/<name>`; `base` defaults to `http`. */
+  url(name: string, base?: string): string;
+  set(name: string, behaviour: Behaviour): void;
+  /** Behaviour of every service without its own. */
+  setDefault(behaviour: Behaviour): void;
+  /** Requests received for one service (every listener, every redirect hop). */
+  hits(name: string): number;
+  totalHits(): number;
+  /** The last request a service received. */
+  lastRequest(name: string): { url: string; headers: IncomingHttpHeaders } | undefined;
+  stop(): Promise<void>;
+}
+
+export interface FakeGovOptions {
+  /** Start the four HTTPS listeners (needs the `openssl` CLI). Default true. */
+  tls?: boolean;
+}
+
+const HOST = '127.0.0.1';
+const SERVICE_PATH = /^\/svc\/([A-Za-z0-9._-]+)(?:[?#]|$)/;
+
+async function listen(server: Server): Promise<string> {
+  server.requestTimeout = 0;
+  server.headersTimeout = 60_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ host: HOST, port: 0, backlog: 4096 }, () => resolve());
+  });
+  return `${HOST}:${(server.address() as AddressInfo).port}`;
+}
+
+async function closedPort(): Promise<string> {
+  const server = createHttpServer();
+  const hostPort = await listen(server);
+  await new Promise((resolve) => server.close(resolve));
+  return `http://${hostPort}`;
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+export async function startFakeGov(options: FakeGovOptions = {}): Promise<FakeGov> {
+  const behaviours = new Map<string, Behaviour>();
+  const hitCounts = new Map<string, number>();
+  const last = new Map<string, { url: string; headers: IncomingHttpHeaders }>();
+  let fallback: Behaviour = up();
+  let total = 0;
+  const refused = await closedPort();
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const name = SERVICE_PATH.exec(req.url ?? '')?.[1];
+    if (name === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('fake-gov: services live at /svc/<name>\n');
+      return;
+    }
+    const hit = (hitCounts.get(name) ?? 0) + 1;
+    hitCounts.set(name, hit);
+    total += 1;
+    last.set(name, { url: req.url ?? '', headers: req.headers });
+    respond(behaviours.get(name) ?? fallback, req, res, { name, hit, refusedBase: refused });
+  };
+
+  const servers: Server[] = [createHttpServer(handle)];
+  const bases: string[] = [];
+  const certs = options.tls === false ? null : await makeCertificates();
+  if (certs) {
+    for (const pair of [certs.valid, certs.expired, certs.wrongHost, certs.selfSigned]) {
+      servers.push(createHttpsServer({ ...pair }, handle));
+    }
+  }
+  for (const [i, server] of servers.entries()) {
+    bases.push(`${i === 0 ? 'http' : 'https'}://${await listen(server)}`);
+  }
+  const httpsBase = (i: number) => bases[i] ?? 'https://tls-disabled.invalid';
+
+  return {
+    http: bases[0] ?? '',
+    https: httpsBase(1),
+    httpsExpired: httpsBase(2),
+    httpsWrongHost: httpsBase(3),
+    httpsSelfSigned: httpsBase(4),
+    refused,
+    ca: certs?.ca ?? '',
+    url: (name, base = bases[0] ?? '') => `${base}/svc/${name}`,
+    set: (name, behaviour) => void behaviours.set(name, behaviour),
+    setDefault: (behaviour) => void (fallback = behaviour),
+    hits: (name) => hitCounts.get(name) ?? 0,
+    totalHits: () => total,
+    lastRequest: (name) => last.get(name),
+    stop: async () => {
+      await Promise.all(servers.map(close));
+    },
+  };
+}
