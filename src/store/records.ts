@@ -8,6 +8,9 @@ import type {
   ServiceState,
 } from '../domain/vocabulary.ts';
 
+/** Re-exported for store.ts, which takes staff text types from here. */
+export type { Draft };
+
 /** One check, as the checker measured it. A failed check is data, never an exception. */
 export interface CheckResult {
   serviceId: string;

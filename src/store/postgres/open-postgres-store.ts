@@ -1,0 +1,50 @@
+import pg from 'pg';
+import { applyMigrations } from '../migrations/apply-migrations.ts';
+import { MIGRATIONS } from '../migrations/index.ts';
+import { createSqlStore } from '../sql/sql-store.ts';
+import type { Store } from '../store.ts';
+import { createPostgresDatabase } from './postgres-database.ts';
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * Connects a pool, optionally inside its own schema (created if missing: tests isolate themselves
+ * this way), and brings the schema up to date.
+ */
+export async function openPostgresStore(url: string, options: { schema?: string; max?: number } = {}): Promise<Store> {
+  const { schema } = options;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new Error(`Invalid PostgreSQL schema name "${schema}": use lower-case letters, digits and underscores`);
+  }
+  if (schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    } finally {
+      await admin.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle client losing its server connection must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  const db = createPostgresDatabase(pool);
+  try {
+    await applyMigrations(db, MIGRATIONS, describe(url, schema));
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return createSqlStore(db, 'postgres');
+}
+
+/** The URL without its password, for messages. */
+function describe(url: string, schema: string | undefined): string {
+  const parsed = new URL(url);
+  parsed.password = '';
+  return `${parsed.toString()}${schema ? ` (schema ${schema})` : ''}`;
+}

@@ -1,0 +1,41 @@
+import { newId } from '../ids.ts';
+import type { AuditEntry, Page } from '../records.ts';
+import { json, readDate, readJson, readNumber, readString, readStringOrNull, type SqlDatabase, type SqlExecutor } from './executor.ts';
+
+export async function appendAudit(db: SqlDatabase, entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry> {
+  const id = newId();
+  await db.transaction((tx) =>
+    tx.run('INSERT INTO audit_log (id, at, actor, ip, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+      id,
+      tx.time(entry.at),
+      entry.actor,
+      entry.ip,
+      entry.action,
+      entry.target,
+      json(entry.before ?? null),
+      json(entry.after ?? null),
+    ]),
+  );
+  return { id, ...entry, before: entry.before ?? null, after: entry.after ?? null };
+}
+
+export async function listAudit(sql: SqlExecutor, options: { limit: number; offset?: number }): Promise<Page<AuditEntry>> {
+  const total = await sql.all('SELECT COUNT(*) AS n FROM audit_log');
+  const rows = await sql.all('SELECT * FROM audit_log ORDER BY at DESC, seq DESC LIMIT ? OFFSET ?', [
+    options.limit,
+    options.offset ?? 0,
+  ]);
+  return {
+    total: readNumber(total[0]?.n),
+    items: rows.map((row) => ({
+      id: readString(row.id),
+      at: readDate(row.at),
+      actor: readString(row.actor),
+      ip: readStringOrNull(row.ip),
+      action: readString(row.action),
+      target: readStringOrNull(row.target),
+      before: readJson<unknown>(row.before),
+      after: readJson<unknown>(row.after),
+    })),
+  };
+}

@@ -1,0 +1,79 @@
+import type { Rollup, RollupDelta, RollupGranularity } from '../records.ts';
+import { LATENCY_BUCKETS_MS } from '../records.ts';
+import { readDate, readNumber, readString, type Row, type SqlExecutor } from './executor.ts';
+
+const HISTOGRAM = Array.from({ length: LATENCY_BUCKETS_MS.length + 1 }, (_, i) => `h${i}`);
+const STATE_COLUMNS = ['s_operational', 's_degraded', 's_down', 's_maintenance', 's_unknown'] as const;
+const ADDITIVE = ['checks', 'failures', ...STATE_COLUMNS, 'latency_count', 'latency_sum_ms', ...HISTOGRAM];
+const COLUMNS = ['granularity', 'service_id', 'bucket_start', ...ADDITIVE, 'latency_max_ms'];
+
+/** Every field is additive (max aside), so concurrent probes can apply deltas with one UPSERT each. */
+const UPSERT = `INSERT INTO rollups (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})
+ON CONFLICT (granularity, service_id, bucket_start) DO UPDATE SET
+${ADDITIVE.map((c) => `${c} = rollups.${c} + excluded.${c}`).join(', ')},
+latency_max_ms = CASE WHEN excluded.latency_max_ms > rollups.latency_max_ms THEN excluded.latency_max_ms
+  ELSE rollups.latency_max_ms END`;
+
+export async function applyRollupDeltas(tx: SqlExecutor, deltas: readonly RollupDelta[]): Promise<void> {
+  // A stable order keeps two transactions touching the same rows from deadlocking on PostgreSQL.
+  const ordered = [...deltas].sort(
+    (a, b) =>
+      a.granularity.localeCompare(b.granularity) ||
+      a.serviceId.localeCompare(b.serviceId) ||
+      a.bucketStart.getTime() - b.bucketStart.getTime(),
+  );
+  for (const d of ordered) {
+    const histogram = HISTOGRAM.map((_, i) => d.latencyHistogram[i] ?? 0);
+    await tx.run(UPSERT, [
+      d.granularity,
+      d.serviceId,
+      tx.time(d.bucketStart),
+      d.checks,
+      d.failures,
+      d.seconds.operational,
+      d.seconds.degraded,
+      d.seconds.down,
+      d.seconds.maintenance,
+      d.seconds.unknown,
+      d.latencyCount,
+      d.latencySumMs,
+      ...histogram,
+      d.latencyMaxMs,
+    ]);
+  }
+}
+
+export async function listRollups(
+  sql: SqlExecutor,
+  options: { granularity: RollupGranularity; from: Date; to: Date; serviceId?: string },
+): Promise<Rollup[]> {
+  const params: unknown[] = [options.granularity, sql.time(options.from), sql.time(options.to)];
+  let where = 'granularity = ? AND bucket_start >= ? AND bucket_start < ?';
+  if (options.serviceId !== undefined) {
+    where += ' AND service_id = ?';
+    params.push(options.serviceId);
+  }
+  const rows = await sql.all(`SELECT * FROM rollups WHERE ${where} ORDER BY bucket_start, service_id`, params);
+  return rows.map(toRollup);
+}
+
+function toRollup(row: Row): Rollup {
+  return {
+    serviceId: readString(row.service_id),
+    granularity: readString(row.granularity) as RollupGranularity,
+    bucketStart: readDate(row.bucket_start),
+    checks: readNumber(row.checks),
+    failures: readNumber(row.failures),
+    seconds: {
+      operational: readNumber(row.s_operational),
+      degraded: readNumber(row.s_degraded),
+      down: readNumber(row.s_down),
+      maintenance: readNumber(row.s_maintenance),
+      unknown: readNumber(row.s_unknown),
+    },
+    latencyCount: readNumber(row.latency_count),
+    latencySumMs: readNumber(row.latency_sum_ms),
+    latencyMaxMs: readNumber(row.latency_max_ms),
+    latencyHistogram: HISTOGRAM.map((column) => readNumber(row[column])),
+  };
+}

@@ -1,0 +1,82 @@
+import type { Store } from '../store.ts';
+import { StoreConflictError } from '../store.ts';
+import { appendAudit, listAudit } from './audit.ts';
+import { listHeartbeats, listResults, pruneResults, recordHeartbeat } from './checks.ts';
+import { readDataVersion } from './data-version.ts';
+import type { SqlDatabase } from './executor.ts';
+import { getIncident, getIncidentUpdate, listIncidents } from './incidents-read.ts';
+import { addIncidentUpdate, createIncident, editIncidentUpdate } from './incidents-write.ts';
+import { cancelMaintenance, createMaintenance, getMaintenance, listMaintenances, updateMaintenance } from './maintenance.ts';
+import { recordCheck } from './record-check.ts';
+import { listRollups } from './rollups.ts';
+import {
+  clearLoginFailures,
+  countLoginFailures,
+  createSession,
+  deleteSession,
+  deleteStaffSessions,
+  getSession,
+  recordLoginFailure,
+  touchSession,
+} from './sessions.ts';
+import { claimTotpStep, createStaff, getStaffByEmail, getStaffById, listStaff, updateStaff } from './staff.ts';
+import { listTrackings } from './trackings.ts';
+
+/** The Store over either dialect: every method is one of the area modules, wired to `db`. */
+export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Store {
+  return {
+    backend,
+    ping: () => db.ping(),
+    close: () => db.close(),
+    dataVersion: () => readDataVersion(db),
+
+    recordCheck: (input) => recordCheck(db, input),
+    listTrackings: () => listTrackings(db),
+    listResults: (serviceId, options) => listResults(db, serviceId, options),
+    listRollups: (options) => listRollups(db, options),
+    pruneResults: (before) => pruneResults(db, before),
+    recordHeartbeat: (heartbeat) => recordHeartbeat(db, heartbeat),
+    listHeartbeats: () => listHeartbeats(db),
+
+    createIncident: (input) => createIncident(db, input),
+    addIncidentUpdate: async (incidentId, input) => {
+      try {
+        return await addIncidentUpdate(db, incidentId, input);
+      } catch (error) {
+        // Reopening an automatic incident while another one is open for the same service.
+        if (db.isUniqueViolation(error)) throw new StoreConflictError(`Incident "${incidentId}" cannot be reopened: another automatic incident is open for its service`);
+        throw error;
+      }
+    },
+    editIncidentUpdate: (updateId, input) => editIncidentUpdate(db, updateId, input),
+    getIncident: (id) => getIncident(db, id),
+    getIncidentUpdate: (id) => getIncidentUpdate(db, id),
+    listIncidents: (options) => listIncidents(db, options),
+
+    createMaintenance: (input) => createMaintenance(db, input),
+    updateMaintenance: (id, patch) => updateMaintenance(db, id, patch),
+    cancelMaintenance: (id, at) => cancelMaintenance(db, id, at),
+    getMaintenance: (id) => getMaintenance(db, id),
+    listMaintenances: (options) => listMaintenances(db, options),
+
+    createStaff: (input) => createStaff(db, input),
+    getStaffByEmail: (email) => getStaffByEmail(db, email),
+    getStaffById: (id) => getStaffById(db, id),
+    listStaff: () => listStaff(db),
+    updateStaff: (id, patch) => updateStaff(db, id, patch),
+    claimTotpStep: (staffId, step) => claimTotpStep(db, staffId, step),
+
+    createSession: (session) => createSession(db, session),
+    getSession: (idHash) => getSession(db, idHash),
+    touchSession: (idHash, at) => touchSession(db, idHash, at),
+    deleteSession: (idHash) => deleteSession(db, idHash),
+    deleteStaffSessions: (staffId) => deleteStaffSessions(db, staffId),
+
+    recordLoginFailure: (key, at) => recordLoginFailure(db, key, at),
+    countLoginFailures: (key, since) => countLoginFailures(db, key, since),
+    clearLoginFailures: (key) => clearLoginFailures(db, key),
+
+    appendAudit: (entry) => appendAudit(db, entry),
+    listAudit: (options) => listAudit(db, options),
+  };
+}

@@ -1,0 +1,72 @@
+import type { CheckOutcome, ServiceState } from '../../domain/vocabulary.ts';
+import type { ServiceTracking } from '../records.ts';
+import {
+  readDate,
+  readDateOrNull,
+  readNumber,
+  readNumberOrNull,
+  readString,
+  readStringOrNull,
+  timeOrNull,
+  type Row,
+  type SqlExecutor,
+} from './executor.ts';
+
+export async function getTracking(sql: SqlExecutor, serviceId: string): Promise<ServiceTracking | null> {
+  const rows = await sql.all('SELECT * FROM service_tracking WHERE service_id = ?', [serviceId]);
+  return rows[0] ? toTracking(rows[0]) : null;
+}
+
+export async function listTrackings(sql: SqlExecutor): Promise<ServiceTracking[]> {
+  const rows = await sql.all('SELECT * FROM service_tracking ORDER BY service_id');
+  return rows.map(toTracking);
+}
+
+export async function saveTracking(tx: SqlExecutor, t: ServiceTracking): Promise<void> {
+  await tx.run(
+    `INSERT INTO service_tracking (service_id, state, since, failure_streak, success_streak, failure_run_started_at,
+       last_checked_at, last_outcome, latency_ms, open_incident_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (service_id) DO UPDATE SET state = excluded.state, since = excluded.since,
+       failure_streak = excluded.failure_streak, success_streak = excluded.success_streak,
+       failure_run_started_at = excluded.failure_run_started_at, last_checked_at = excluded.last_checked_at,
+       last_outcome = excluded.last_outcome, latency_ms = excluded.latency_ms,
+       open_incident_id = excluded.open_incident_id`,
+    [
+      t.serviceId,
+      t.state,
+      tx.time(t.since),
+      t.failureStreak,
+      t.successStreak,
+      timeOrNull(tx, t.failureRunStartedAt),
+      timeOrNull(tx, t.lastCheckedAt),
+      t.lastOutcome,
+      t.latencyMs,
+      t.openIncidentId,
+    ],
+  );
+}
+
+/** What the public sees of a tracking: a change here must bump the data version. */
+export function visiblyDifferent(before: ServiceTracking | null, after: ServiceTracking): boolean {
+  return (
+    !before ||
+    before.state !== after.state ||
+    before.since.getTime() !== after.since.getTime() ||
+    before.openIncidentId !== after.openIncidentId
+  );
+}
+
+function toTracking(row: Row): ServiceTracking {
+  return {
+    serviceId: readString(row.service_id),
+    state: readString(row.state) as ServiceState,
+    since: readDate(row.since),
+    failureStreak: readNumber(row.failure_streak),
+    successStreak: readNumber(row.success_streak),
+    failureRunStartedAt: readDateOrNull(row.failure_run_started_at),
+    lastCheckedAt: readDateOrNull(row.last_checked_at),
+    lastOutcome: readStringOrNull(row.last_outcome) as CheckOutcome | null,
+    latencyMs: readNumberOrNull(row.latency_ms),
+    openIncidentId: readStringOrNull(row.open_incident_id),
+  };
+}

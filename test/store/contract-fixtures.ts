@@ -1,0 +1,90 @@
+import type { CheckOutcome, ServiceState } from '../../src/domain/vocabulary.ts';
+import type { CheckResult, OutageEvent, ServiceTracking } from '../../src/store/records.ts';
+import { rollupDeltas } from '../../src/store/rollup.ts';
+import type { Store } from '../../src/store/store.ts';
+
+export const T0 = new Date('2026-03-10T10:00:00.000Z');
+
+export function at(offsetSeconds: number): Date {
+  return new Date(T0.getTime() + offsetSeconds * 1000);
+}
+
+export function result(overrides: Partial<CheckResult> = {}): CheckResult {
+  return {
+    serviceId: 'impots',
+    location: 'paris',
+    startedAt: T0,
+    outcome: 'ok',
+    latencyMs: 120,
+    httpStatus: 200,
+    finalUrl: null,
+    tlsExpiresAt: null,
+    detail: null,
+    probeOffline: false,
+    ...overrides,
+  };
+}
+
+export function tracking(overrides: Partial<ServiceTracking> = {}): ServiceTracking {
+  return {
+    serviceId: 'impots',
+    state: 'operational',
+    since: T0,
+    failureStreak: 0,
+    successStreak: 1,
+    failureRunStartedAt: null,
+    lastCheckedAt: T0,
+    lastOutcome: 'ok',
+    latencyMs: 120,
+    openIncidentId: null,
+    ...overrides,
+  };
+}
+
+export function opened(serviceId: string, startedAt: Date): OutageEvent {
+  return {
+    type: 'outage_opened',
+    serviceId,
+    startedAt,
+    title: { fr: `Panne : ${serviceId}`, en: `Outage: ${serviceId}` },
+    body: { fr: 'Le service ne répond pas.', en: 'The service does not answer.' },
+  };
+}
+
+export function resolved(serviceId: string, resolvedAt: Date): OutageEvent {
+  return { type: 'outage_resolved', serviceId, resolvedAt, body: { fr: 'Rétabli.', en: 'Restored.' } };
+}
+
+/** Records one check the way the probe does: result, rollups from the pure function, tracking. */
+export async function check(
+  store: Store,
+  input: {
+    serviceId?: string;
+    at: Date;
+    outcome?: CheckOutcome;
+    state?: ServiceState;
+    since?: Date;
+    previous?: Date | null;
+    latencyMs?: number | null;
+    event?: OutageEvent | null;
+    openIncidentId?: string | null;
+  },
+): Promise<{ incidentId: string | null }> {
+  const serviceId = input.serviceId ?? 'impots';
+  const outcome = input.outcome ?? 'ok';
+  const r = result({ serviceId, startedAt: input.at, outcome, latencyMs: input.latencyMs === undefined ? 120 : input.latencyMs });
+  const state = input.state ?? 'operational';
+  return store.recordCheck({
+    result: r,
+    tracking: tracking({
+      serviceId,
+      state,
+      since: input.since ?? T0,
+      lastCheckedAt: input.at,
+      lastOutcome: outcome,
+      openIncidentId: input.openIncidentId ?? null,
+    }),
+    rollups: rollupDeltas({ result: r, state, previousCheckedAt: input.previous ?? null, interval: 60 }),
+    event: input.event ?? null,
+  });
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { rollupDeltas } from '../../../src/store/rollup.ts';
+import type { ContractContext } from '../store-contract.ts';
+import { at, check, result, T0, tracking } from '../contract-fixtures.ts';
+
+export function checksContract(ctx: ContractContext): void {
+  describe('checks, rollups and tracking', () => {
+    it('answers ping and starts with a data version', async () => {
+      await ctx.store().ping();
+      expect(await ctx.store().dataVersion()).toBeGreaterThanOrEqual(1);
+      expect(await ctx.store().listTrackings()).toEqual([]);
+    });
+
+    it('stores every field of a result and lists newest first, with since and limit', async () => {
+      const store = ctx.store();
+      const full = result({
+        startedAt: at(1.234),
+        outcome: 'tls_expired',
+        latencyMs: 87.5,
+        httpStatus: null,
+        finalUrl: 'https://www.impots.gouv.fr/accueil',
+        tlsExpiresAt: new Date('2026-01-01T00:00:00.123Z'),
+        detail: 'certificate has expired',
+        probeOffline: true,
+      });
+      await store.recordCheck({ result: full, tracking: tracking(), rollups: [], event: null });
+      for (const s of [60, 120]) await check(store, { at: at(s), previous: at(s - 60) });
+      await check(store, { serviceId: 'caf', at: at(500) });
+      const all = await store.listResults('impots', { limit: 10 });
+      expect(all.map((r) => r.startedAt)).toEqual([at(120), at(60), at(1.234)]);
+      expect(all[2]).toEqual(full);
+      expect(await store.listResults('impots', { limit: 1 })).toHaveLength(1);
+      expect((await store.listResults('impots', { since: at(60), limit: 10 })).map((r) => r.startedAt)).toEqual([at(120), at(60)]);
+    });
+
+    it('adds rollup deltas into hourly and daily buckets and lists them by range and service', async () => {
+      const store = ctx.store();
+      await check(store, { at: at(0), latencyMs: 40 });
+      await check(store, { at: at(60), previous: at(0), latencyMs: 900, outcome: 'http_5xx', state: 'degraded' });
+      await check(store, { serviceId: 'caf', at: at(30), latencyMs: 10 });
+      const hours = await store.listRollups({ granularity: 'hour', from: T0, to: at(3600), serviceId: 'impots' });
+      expect(hours).toHaveLength(1);
+      const [hour] = hours;
+      expect(hour).toMatchObject({ serviceId: 'impots', granularity: 'hour', bucketStart: T0, checks: 2, failures: 1 });
+      expect(hour!.seconds).toEqual({ operational: 0, degraded: 60, down: 0, maintenance: 0, unknown: 0 });
+      expect(hour!.latencyCount).toBe(2);
+      expect(hour!.latencySumMs).toBe(940);
+      expect(hour!.latencyMaxMs).toBe(900);
+      expect(hour!.latencyHistogram.reduce((a, b) => a + b, 0)).toBe(2);
+      const previousHour = await store.listRollups({ granularity: 'hour', from: at(-3600), to: T0 });
+      expect(previousHour.map((r) => [r.serviceId, r.seconds.operational])).toEqual([
+        ['caf', 30],
+        ['impots', 60],
+      ]);
+      const days = await store.listRollups({ granularity: 'day', from: at(-86_400), to: at(86_400) });
+      expect(days.map((d) => [d.serviceId, d.checks])).toEqual([
+        ['caf', 1],
+        ['impots', 2],
+      ]);
+      expect(days[0]!.bucketStart).toEqual(new Date('2026-03-09T23:00:00Z'));
+      expect(await store.listRollups({ granularity: 'hour', from: at(3600), to: at(7200) })).toEqual([]);
+    });
+
+    it('saves the tracking as given, and overwrites it on the next check', async () => {
+      const store = ctx.store();
+      const first = tracking({ failureStreak: 2, successStreak: 0, failureRunStartedAt: at(-30), latencyMs: null, lastOutcome: 'timeout' });
+      await store.recordCheck({ result: result(), tracking: first, rollups: [], event: null });
+      expect(await store.listTrackings()).toEqual([first]);
+      const second = tracking({ state: 'down', since: at(-30), failureStreak: 3, lastCheckedAt: at(60) });
+      await store.recordCheck({ result: result({ startedAt: at(60) }), tracking: second, rollups: [], event: null });
+      expect(await store.listTrackings()).toEqual([second]);
+    });
+
+    it('prunes raw results older than the cut-off and keeps the rollups', async () => {
+      const store = ctx.store();
+      for (let i = 0; i < 5; i += 1) await check(store, { at: at(i * 60), previous: i ? at((i - 1) * 60) : null });
+      expect(await store.pruneResults(at(180))).toBe(3);
+      expect((await store.listResults('impots', { limit: 10 })).map((r) => r.startedAt)).toEqual([at(240), at(180)]);
+      const [hour] = await store.listRollups({ granularity: 'hour', from: T0, to: at(3600) });
+      expect(hour!.checks).toBe(5);
+      expect(await store.pruneResults(at(180))).toBe(0);
+    });
+
+    it('keeps one heartbeat per location', async () => {
+      const store = ctx.store();
+      await store.recordHeartbeat({ location: 'paris', at: T0, canariesHealthy: true, version: '0.1.0' });
+      await store.recordHeartbeat({ location: 'lyon', at: T0, canariesHealthy: true, version: '0.1.0' });
+      await store.recordHeartbeat({ location: 'paris', at: at(30), canariesHealthy: false, version: '0.1.1' });
+      expect(await store.listHeartbeats()).toEqual([
+        { location: 'lyon', at: T0, canariesHealthy: true, version: '0.1.0' },
+        { location: 'paris', at: at(30), canariesHealthy: false, version: '0.1.1' },
+      ]);
+    });
+
+    it('rolls back the whole check when part of it fails', async () => {
+      const store = ctx.store();
+      const r = result();
+      const bad = { ...rollupDeltas({ result: r, state: 'operational', previousCheckedAt: null, interval: 60 })[0]!, checks: Number.NaN };
+      await expect(store.recordCheck({ result: r, tracking: tracking(), rollups: [bad], event: null })).rejects.toThrow();
+      expect(await store.listResults('impots', { limit: 10 })).toEqual([]);
+      expect(await store.listTrackings()).toEqual([]);
+    });
+  });
+}

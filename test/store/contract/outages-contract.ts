@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { ContractContext } from '../store-contract.ts';
+import { at, check, opened, resolved } from '../contract-fixtures.ts';
+
+export function outagesContract(ctx: ContractContext): void {
+  describe('automatic incidents', () => {
+    it('opens an automatic incident on outage_opened and writes its id into the tracking', async () => {
+      const store = ctx.store();
+      const { incidentId } = await check(store, { at: at(120), outcome: 'timeout', state: 'down', since: at(0), event: opened('impots', at(0)) });
+      expect(incidentId).toMatch(/^[a-z2-7]{12}$/);
+      const incident = await store.getIncident(incidentId!);
+      expect(incident).toMatchObject({
+        id: incidentId,
+        kind: 'auto',
+        serviceId: 'impots',
+        title: { fr: 'Panne : impots', en: 'Outage: impots' },
+        status: 'investigating',
+        affected: [{ serviceId: 'impots', impact: 'major' }],
+        startedAt: at(0),
+        createdAt: at(120),
+        resolvedAt: null,
+        takenOverBy: null,
+      });
+      expect(incident!.updates).toHaveLength(1);
+      expect(incident!.updates[0]).toMatchObject({ status: 'investigating', author: 'probe', body: { fr: 'Le service ne répond pas.' } });
+      expect((await store.listTrackings())[0]!.openIncidentId).toBe(incidentId);
+    });
+
+    it('opens exactly one incident when two probes report the same outage at once', async () => {
+      const store = ctx.store();
+      const reports = await Promise.all(
+        [0, 1, 2, 3].map((i) =>
+          check(store, { at: at(120 + i), outcome: 'timeout', state: 'down', since: at(0), event: opened('impots', at(0)) }),
+        ),
+      );
+      const ids = new Set(reports.map((r) => r.incidentId));
+      expect(ids.size).toBe(1);
+      const open = await store.listIncidents({ state: 'open', limit: 10 });
+      expect(open.total).toBe(1);
+      expect(open.items[0]!.id).toBe([...ids][0]);
+      expect(open.items[0]!.updates).toHaveLength(1);
+    });
+
+    it('returns the open incident after a restart that lost the tracking', async () => {
+      const store = ctx.store();
+      const first = await check(store, { at: at(120), state: 'down', outcome: 'timeout', event: opened('impots', at(0)) });
+      const again = await check(store, { at: at(180), state: 'down', outcome: 'timeout', event: opened('impots', at(60)) });
+      expect(again.incidentId).toBe(first.incidentId);
+      expect((await store.listIncidents({ limit: 10 })).total).toBe(1);
+    });
+
+    it('resolves the open incident with a final update, then a new outage opens a new one', async () => {
+      const store = ctx.store();
+      const { incidentId } = await check(store, { at: at(120), state: 'down', outcome: 'timeout', event: opened('impots', at(0)) });
+      const after = await check(store, { at: at(600), state: 'operational', since: at(600), openIncidentId: incidentId, event: resolved('impots', at(600)) });
+      expect(after.incidentId).toBeNull();
+      const incident = await store.getIncident(incidentId!);
+      expect(incident).toMatchObject({ status: 'resolved', resolvedAt: at(600) });
+      expect(incident!.updates.map((u) => [u.status, u.author])).toEqual([
+        ['investigating', 'probe'],
+        ['resolved', 'probe'],
+      ]);
+      expect((await store.listTrackings())[0]!.openIncidentId).toBeNull();
+      const next = await check(store, { at: at(900), state: 'down', outcome: 'timeout', event: opened('impots', at(800)) });
+      expect(next.incidentId).not.toBe(incidentId);
+      expect((await store.listIncidents({ state: 'open', limit: 10 })).items.map((i) => i.id)).toEqual([next.incidentId]);
+    });
+
+    it('treats outage_resolved with no open incident as nothing to resolve', async () => {
+      const store = ctx.store();
+      const { incidentId } = await check(store, { at: at(60), event: resolved('impots', at(60)) });
+      expect(incidentId).toBeNull();
+      expect((await store.listIncidents({ limit: 10 })).total).toBe(0);
+    });
+
+    it('keeps outages of different services apart', async () => {
+      const store = ctx.store();
+      const a = await check(store, { serviceId: 'impots', at: at(60), state: 'down', event: opened('impots', at(0)) });
+      const b = await check(store, { serviceId: 'caf', at: at(61), state: 'down', event: opened('caf', at(1)) });
+      expect(a.incidentId).not.toBe(b.incidentId);
+      const caf = await store.listIncidents({ serviceId: 'caf', limit: 10 });
+      expect(caf.items.map((i) => i.id)).toEqual([b.incidentId]);
+    });
+  });
+}

@@ -1,0 +1,43 @@
+import { afterAll, afterEach, beforeEach, describe } from 'vitest';
+import type { Store } from '../../src/store/store.ts';
+import { checksContract } from './contract/checks-contract.ts';
+import { dataVersionContract } from './contract/data-version-contract.ts';
+import { incidentsContract } from './contract/incidents-contract.ts';
+import { maintenanceContract } from './contract/maintenance-contract.ts';
+import { outagesContract } from './contract/outages-contract.ts';
+import { staffContract } from './contract/staff-contract.ts';
+
+export interface ContractContext {
+  /** A fresh, empty, migrated store for the current test. */
+  store(): Store;
+}
+
+/**
+ * Every Store implementation must pass this suite. `open` returns a fresh empty store each time
+ * (a new file, a new schema); `cleanup` runs once after the suite.
+ */
+export function runStoreContract(name: string, open: () => Promise<Store>, cleanup?: () => Promise<void>): void {
+  describe(`Store contract: ${name}`, () => {
+    let current: Store | null = null;
+    beforeEach(async () => {
+      current = await open();
+    });
+    afterEach(async () => {
+      await current?.close();
+      current = null;
+    });
+    if (cleanup) afterAll(cleanup);
+    const ctx: ContractContext = {
+      store: () => {
+        if (!current) throw new Error('No store open: ctx.store() is for use inside tests');
+        return current;
+      },
+    };
+    checksContract(ctx);
+    outagesContract(ctx);
+    dataVersionContract(ctx);
+    incidentsContract(ctx);
+    maintenanceContract(ctx);
+    staffContract(ctx);
+  });
+}
