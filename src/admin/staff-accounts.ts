@@ -1,0 +1,90 @@
+import type { StaffAccount } from '../store/records.ts';
+import type { Store } from '../store/store.ts';
+import { hashPassword } from './password.ts';
+import { PASSWORD_PROBLEM_TEXT, passwordProblem } from './password-policy.ts';
+
+/**
+ * Account management (from the command line only). Any change to a password, second factor or
+ * the disabled flag bumps credentialsChangedAt and deletes the account's sessions.
+ */
+export interface AccountDeps {
+  store: Store;
+  clock: () => Date;
+  /** Who acts, for the audit log ("cli"). */
+  actor: string;
+}
+
+export type AccountResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}\.[^\s@]{2,}$/;
+
+export function normalizeEmail(email: string): string | null {
+  const trimmed = email.trim().toLowerCase();
+  return EMAIL.test(trimmed) ? trimmed : null;
+}
+
+/** Public view of an account for logs and listings: never the hash nor the secret. */
+export function describeAccount(account: StaffAccount): Record<string, unknown> {
+  return { email: account.email, disabled: account.disabled, totpEnrolled: account.totpSecret !== null };
+}
+
+async function audited(deps: AccountDeps, action: string, target: string, before: unknown, after: unknown): Promise<void> {
+  await deps.store.appendAudit({ at: deps.clock(), actor: deps.actor, ip: null, action, target, before, after });
+}
+
+function checkPassword(password: string, email: string): string | null {
+  const problem = passwordProblem(password, { email });
+  return problem ? `The password ${PASSWORD_PROBLEM_TEXT[problem]}.` : null;
+}
+
+export async function addStaff(deps: AccountDeps, rawEmail: string, password: string): Promise<AccountResult<StaffAccount>> {
+  const email = normalizeEmail(rawEmail);
+  if (!email) return { ok: false, message: `"${rawEmail}" is not an email address.` };
+  const problem = checkPassword(password, email);
+  if (problem) return { ok: false, message: problem };
+  if (await deps.store.getStaffByEmail(email)) return { ok: false, message: `${email} already has an account; use reset-password.` };
+  const account = await deps.store.createStaff({ email, passwordHash: await hashPassword(password), at: deps.clock() });
+  await audited(deps, 'staff.added', email, null, describeAccount(account));
+  return { ok: true, value: account };
+}
+
+async function findAccount(deps: AccountDeps, rawEmail: string): Promise<AccountResult<StaffAccount>> {
+  const email = normalizeEmail(rawEmail);
+  const account = email ? await deps.store.getStaffByEmail(email) : null;
+  return account ? { ok: true, value: account } : { ok: false, message: `No staff account for "${rawEmail}" (see \`npm run staff -- list\`).` };
+}
+
+/** Applies a credential change, revokes every session, audits before/after. */
+async function changeCredentials(
+  deps: AccountDeps,
+  account: StaffAccount,
+  action: string,
+  patch: Partial<Pick<StaffAccount, 'passwordHash' | 'totpSecret' | 'disabled'>>,
+): Promise<StaffAccount> {
+  const updated = await deps.store.updateStaff(account.id, { ...patch, credentialsChangedAt: deps.clock() });
+  const revoked = await deps.store.deleteStaffSessions(account.id);
+  await audited(deps, action, account.email, describeAccount(account), { ...describeAccount(updated), sessionsRevoked: revoked });
+  return updated;
+}
+
+export async function resetPassword(deps: AccountDeps, rawEmail: string, password: string): Promise<AccountResult<StaffAccount>> {
+  const found = await findAccount(deps, rawEmail);
+  if (!found.ok) return found;
+  const problem = checkPassword(password, found.value.email);
+  if (problem) return { ok: false, message: problem };
+  const passwordHash = await hashPassword(password);
+  return { ok: true, value: await changeCredentials(deps, found.value, 'staff.password_reset', { passwordHash }) };
+}
+
+export async function setTotpSecret(deps: AccountDeps, rawEmail: string, secret: string): Promise<AccountResult<StaffAccount>> {
+  const found = await findAccount(deps, rawEmail);
+  if (!found.ok) return found;
+  return { ok: true, value: await changeCredentials(deps, found.value, 'staff.totp_enrolled', { totpSecret: secret }) };
+}
+
+export async function disableStaff(deps: AccountDeps, rawEmail: string): Promise<AccountResult<StaffAccount>> {
+  const found = await findAccount(deps, rawEmail);
+  if (!found.ok) return found;
+  if (found.value.disabled) return { ok: false, message: `${found.value.email} is already disabled.` };
+  return { ok: true, value: await changeCredentials(deps, found.value, 'staff.disabled', { disabled: true }) };
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { clientAddress } from '../../src/admin/client-address.ts';
+
+describe('client address', () => {
+  it('is the socket peer when no proxy is trusted, whatever X-Forwarded-For says', () => {
+    expect(clientAddress('198.51.100.7', '203.0.113.9', [])).toBe('198.51.100.7');
+  });
+
+  it('ignores X-Forwarded-For from a peer that is not a listed proxy', () => {
+    expect(clientAddress('198.51.100.7', '203.0.113.9', ['10.0.0.2'])).toBe('198.51.100.7');
+  });
+
+  it('reads X-Forwarded-For from the right, skipping trusted proxies, when the peer is one', () => {
+    expect(clientAddress('10.0.0.2', '203.0.113.9', ['10.0.0.2'])).toBe('203.0.113.9');
+    // A client-supplied first hop cannot pick the address: the rightmost untrusted hop wins.
+    expect(clientAddress('10.0.0.2', '1.2.3.4, 203.0.113.9, 10.0.0.3', ['10.0.0.2', '10.0.0.3'])).toBe('203.0.113.9');
+  });
+
+  it('treats IPv4-mapped IPv6 and plain IPv4 as the same address', () => {
+    expect(clientAddress('::ffff:10.0.0.2', '203.0.113.9', ['10.0.0.2'])).toBe('203.0.113.9');
+    expect(clientAddress('::ffff:198.51.100.7', null, [])).toBe('198.51.100.7');
+  });
+
+  it('falls back to the peer when the header has only proxies', () => {
+    expect(clientAddress('10.0.0.2', '10.0.0.2', ['10.0.0.2'])).toBe('10.0.0.2');
+  });
+});
