@@ -1,0 +1,79 @@
+import type { Locale } from '../domain/vocabulary.ts';
+import type { Incident } from '../store/records.ts';
+import { componentStatus, worseComponentStatus, type ComponentStatus } from '../status/component-status.ts';
+import { isoParis } from '../status/paris-day.ts';
+import type { ServiceStatusView, StatusSnapshot, UnknownReason } from '../status/views.ts';
+import type { SpComponent } from './statuspage-types.ts';
+
+export interface ComponentWords {
+  unknownReasons: Record<UnknownReason, string>;
+}
+
+/** A category becomes a Statuspage group; its id is prefixed so it never collides with a service id. */
+export function groupId(categoryId: string): string {
+  return `group-${categoryId}`;
+}
+
+/**
+ * One component per service, in catalogue order, each in its category's group. Statuspage has no
+ * creation date we could know, so `created_at` is when the current state began (or now).
+ * An unknown state is described in `description`, since the status value alone cannot say it.
+ */
+export function serviceComponent(
+  view: ServiceStatusView,
+  position: number,
+  ctx: { pageId: string; locale: Locale; openIncidents: Incident[]; words: ComponentWords; now: Date },
+): SpComponent {
+  const { status, unknownReason } = componentStatus(view, ctx.openIncidents);
+  const since = isoParis(view.since ?? ctx.now);
+  const description = view.description?.[ctx.locale] ?? null;
+  return {
+    id: view.id,
+    name: view.name[ctx.locale],
+    status,
+    created_at: since,
+    updated_at: since,
+    position,
+    description: unknownReason ? [ctx.words.unknownReasons[unknownReason], description].filter(Boolean).join(' ') : description,
+    showcase: true,
+    start_date: null,
+    group_id: groupId(view.category),
+    page_id: ctx.pageId,
+    group: false,
+    only_show_if_degraded: false,
+  };
+}
+
+/** Groups first in the list is not required by readers; Statuspage orders by position, so do we. */
+export function snapshotComponents(
+  snapshot: StatusSnapshot,
+  ctx: { pageId: string; locale: Locale; words: ComponentWords },
+): SpComponent[] {
+  const now = snapshot.generatedAt;
+  const components: SpComponent[] = [];
+  let position = 1;
+  for (const category of snapshot.categories) {
+    const children = category.services.map((view) =>
+      serviceComponent(view, 0, { ...ctx, openIncidents: snapshot.openIncidents, now }),
+    );
+    const status = children.reduce<ComponentStatus>((worst, c) => worseComponentStatus(worst, c.status), 'operational');
+    components.push({
+      id: groupId(category.id),
+      name: category.name[ctx.locale],
+      status,
+      created_at: isoParis(now),
+      updated_at: isoParis(now),
+      position: position++,
+      description: null,
+      showcase: false,
+      start_date: null,
+      group_id: null,
+      page_id: ctx.pageId,
+      group: true,
+      only_show_if_degraded: false,
+      components: children.map((c) => c.id),
+    });
+    for (const child of children) components.push({ ...child, position: position++ });
+  }
+  return components;
+}

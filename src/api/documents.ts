@@ -1,0 +1,64 @@
+import type { Locale } from '../domain/vocabulary.ts';
+import type { Dictionary } from '../i18n/index.ts';
+import { absoluteUrl, pathFor } from '../site/routes.ts';
+import type { Incident, Maintenance } from '../store/records.ts';
+import { isoParis } from '../status/paris-day.ts';
+import type { StatusSnapshot } from '../status/views.ts';
+import { snapshotComponents } from './components.ts';
+import { toSpIncident, toSpMaintenance, type IncidentMapContext } from './incidents.ts';
+import type { SpComponent, SpPage, SpStatus } from './statuspage-types.ts';
+
+/** Statuspage has one page id per page; a Vigie instance is one page. */
+export const PAGE_ID = 'vigie';
+
+export interface DocumentContext {
+  locale: Locale;
+  words: Dictionary;
+  publicUrl: string;
+  snapshot: StatusSnapshot;
+}
+
+/** The documents of `/api/v2/`, from the same read model as the pages. */
+export function statuspageDocuments(ctx: DocumentContext) {
+  const { snapshot, locale, words, publicUrl } = ctx;
+  const page: SpPage = {
+    id: PAGE_ID,
+    name: words.site.name,
+    url: absoluteUrl(publicUrl, pathFor(locale, { page: 'overview' })),
+    time_zone: 'Europe/Paris',
+    updated_at: isoParis(snapshot.generatedAt),
+  };
+  const status: SpStatus = {
+    indicator: snapshot.overall.indicator,
+    description: snapshot.overall.monitoringInterrupted ? words.api.interrupted : words.api.indicators[snapshot.overall.indicator],
+  };
+  const components = snapshotComponents(snapshot, { pageId: PAGE_ID, locale, words });
+  const byId = new Map<string, SpComponent>(components.filter((c) => !c.group).map((c) => [c.id, c]));
+  const mapContext: IncidentMapContext = {
+    pageId: PAGE_ID,
+    locale,
+    incidentUrl: (id) => absoluteUrl(publicUrl, pathFor(locale, { page: 'incident', id })),
+    maintenanceUrl: absoluteUrl(publicUrl, pathFor(locale, { page: 'maintenance' })),
+    component: (id) => byId.get(id) ?? null,
+    serviceCount: snapshot.services.length,
+    now: snapshot.generatedAt,
+  };
+  const incidents = (list: Incident[]) => list.map((i) => toSpIncident(i, mapContext));
+  const maintenances = (list: Maintenance[]) => list.map((m) => toSpMaintenance(m, mapContext));
+  return {
+    summary: () => ({
+      page,
+      status,
+      components,
+      incidents: incidents(snapshot.openIncidents),
+      scheduled_maintenances: maintenances([...snapshot.activeMaintenances, ...snapshot.upcomingMaintenances]),
+    }),
+    status: () => ({ page, status }),
+    components: () => ({ page, components }),
+    incidents: (list: Incident[]) => ({ page, incidents: incidents(list) }),
+    unresolvedIncidents: () => ({ page, incidents: incidents(snapshot.openIncidents) }),
+    scheduledMaintenances: (list: Maintenance[]) => ({ page, scheduled_maintenances: maintenances(list) }),
+    upcomingMaintenances: () => ({ page, scheduled_maintenances: maintenances(snapshot.upcomingMaintenances) }),
+    activeMaintenances: () => ({ page, scheduled_maintenances: maintenances(snapshot.activeMaintenances) }),
+  };
+}

@@ -1,0 +1,82 @@
+import type { APIContext, APIRoute } from 'astro';
+import type { Locale } from '../domain/vocabulary.ts';
+import { formatWindow } from '../i18n/format.ts';
+import { t } from '../i18n/index.ts';
+import type { SiteContext } from '../site/context.ts';
+import { absoluteUrl, feedPath, pathFor } from '../site/routes.ts';
+import { incidentEntries, maintenanceEntries, newestEntries, type EntryContext } from './feed-entries.ts';
+import { FEED_CONTENT_TYPE, renderFeed, type FeedKind } from './render-feed.ts';
+
+const ITEM_LIMIT = 50;
+const INCIDENT_LIMIT = 50;
+const MAINTENANCE_LIMIT = 100;
+const MAINTENANCE_HISTORY_DAYS = 90;
+
+/** The feed of every incident and maintenance (no `serviceId`) or of one service, as XML text. */
+export async function buildFeed(
+  site: SiteContext,
+  request: { locale: Locale; kind: FeedKind; serviceId?: string },
+  now: Date,
+): Promise<string | null> {
+  const { locale, kind, serviceId } = request;
+  const service = serviceId ? site.catalogue.services.find((s) => s.id === serviceId) : undefined;
+  if (serviceId && !service) return null;
+  const words = t(locale);
+  const url = (path: string) => absoluteUrl(site.settings.VIGIE_PUBLIC_URL, path);
+  const names = new Map(site.catalogue.services.map((s) => [s.id, s.name[locale]]));
+  const [incidents, maintenances] = await Promise.all([
+    site.store.listIncidents({ state: 'all', limit: INCIDENT_LIMIT, ...(serviceId ? { serviceId } : {}) }),
+    site.store.listMaintenances({
+      endsAfter: new Date(now.getTime() - MAINTENANCE_HISTORY_DAYS * 86_400_000),
+      includeCancelled: true,
+      limit: MAINTENANCE_LIMIT,
+    }),
+  ]);
+  const ctx: EntryContext = {
+    locale,
+    words: {
+      incidentStatus: words.incidentStatuses,
+      maintenanceAnnounced: words.feeds.maintenanceAnnounced,
+      maintenanceCancelled: words.feeds.maintenanceCancelled,
+      translationPending: words.feeds.translationPending,
+      affectedServices: words.feeds.affectedServices,
+      window: (start, end) => words.feeds.window(formatWindow(start, end, locale)),
+    },
+    incidentUrl: (id) => url(pathFor(locale, { page: 'incident', id })),
+    maintenanceUrl: url(pathFor(locale, { page: 'maintenance' })),
+    serviceName: (id) => names.get(id) ?? null,
+    now,
+  };
+  const relevant = serviceId ? maintenances.filter((m) => m.serviceIds.includes(serviceId)) : maintenances;
+  const entries = newestEntries([...incidentEntries(incidents.items, ctx), ...maintenanceEntries(relevant, ctx)], ITEM_LIMIT);
+  const name = service?.name[locale];
+  return renderFeed(
+    kind,
+    {
+      locale,
+      title: name ? words.feeds.serviceTitle(name) : words.feeds.title,
+      description: name ? words.feeds.serviceDescription(name) : words.feeds.description,
+      pageUrl: url(serviceId ? pathFor(locale, { page: 'service', id: serviceId }) : pathFor(locale, { page: 'overview' })),
+      selfUrl: { rss: url(feedPath(locale, 'rss', serviceId)), atom: url(feedPath(locale, 'atom', serviceId)) },
+      publisherName: words.site.name,
+      now,
+    },
+    entries,
+  );
+}
+
+/** An Astro endpoint serving one feed; per-service feeds take the service id from the route. */
+export function feedEndpoint(locale: Locale, kind: FeedKind, perService = false): { GET: APIRoute; HEAD: APIRoute } {
+  const GET: APIRoute = async ({ locals, params }: APIContext) => {
+    const serviceId = perService ? String(params.id ?? '') : undefined;
+    const xml = await buildFeed(locals.ctx, { locale, kind, ...(serviceId !== undefined ? { serviceId } : {}) }, new Date());
+    if (xml === null) {
+      return new Response(t(locale).notFound.service, {
+        status: 404,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' },
+      });
+    }
+    return new Response(xml, { headers: { 'Content-Type': FEED_CONTENT_TYPE[kind], 'X-Content-Type-Options': 'nosniff' } });
+  };
+  return { GET, HEAD: GET };
+}

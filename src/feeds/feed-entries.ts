@@ -1,0 +1,107 @@
+import type { IncidentStatus, Locale } from '../domain/vocabulary.ts';
+import { renderMarkdown } from '../incidents/markdown.ts';
+import { escapeHtml } from '../web/escape.ts';
+import type { Incident, Maintenance } from '../store/records.ts';
+import { localText, type LocalText } from './local-text.ts';
+
+/** One feed item, independent of RSS or Atom. `html` is safe HTML; `title` is plain text. */
+export interface FeedEntry {
+  id: string;
+  link: string;
+  title: string;
+  date: Date;
+  html: string;
+}
+
+/** The localised words a feed needs, taken from the site's dictionaries. */
+export interface FeedWords {
+  incidentStatus: Record<IncidentStatus, string>;
+  maintenanceAnnounced: string;
+  maintenanceCancelled: string;
+  /** Said before French text shown in the English feed while the translation is pending. */
+  translationPending: string;
+  affectedServices: string;
+  window: (start: Date, end: Date) => string;
+}
+
+export interface EntryContext {
+  locale: Locale;
+  words: FeedWords;
+  /** Absolute URL of an incident page, of the maintenance page, in the feed's language. */
+  incidentUrl: (id: string) => string;
+  maintenanceUrl: string;
+  serviceName: (id: string) => string | null;
+  now: Date;
+}
+
+/** Each incident update is an item; nothing dated in the future is published. */
+export function incidentEntries(incidents: Incident[], ctx: EntryContext): FeedEntry[] {
+  const nowMs = ctx.now.getTime();
+  return incidents.flatMap((incident) => {
+    const title = localText(incident.title, ctx.locale);
+    const link = ctx.incidentUrl(incident.id);
+    const affected = affectedLine(incident, ctx);
+    return incident.updates
+      .filter((u) => u.createdAt.getTime() <= nowMs)
+      .map((update) => ({
+        id: `${link}#update-${update.id}`,
+        link,
+        title: `[${ctx.words.incidentStatus[update.status]}] ${title.text}`,
+        date: update.createdAt,
+        html: itemHtml(title, localText(update.body, ctx.locale), ctx, [affected]),
+      }));
+  });
+}
+
+/**
+ * A maintenance is published when it is announced (its window is in the text, never in the date),
+ * and once more if it is cancelled.
+ */
+export function maintenanceEntries(maintenances: Maintenance[], ctx: EntryContext): FeedEntry[] {
+  const nowMs = ctx.now.getTime();
+  return maintenances.flatMap((m) => {
+    const title = localText(m.title, ctx.locale);
+    const window = `<p>${escapeHtml(ctx.words.window(m.startsAt, m.endsAt))}</p>`;
+    const text = itemHtml(title, localText(m.body, ctx.locale), ctx, [window, affectedList(m.serviceIds, ctx)]);
+    const announced: FeedEntry = {
+      id: `${ctx.maintenanceUrl}#maintenance-${m.id}`,
+      link: ctx.maintenanceUrl,
+      title: `[${ctx.words.maintenanceAnnounced}] ${title.text}`,
+      date: m.createdAt,
+      html: text,
+    };
+    const entries = m.createdAt.getTime() <= nowMs ? [announced] : [];
+    if (m.cancelledAt && m.cancelledAt.getTime() <= nowMs) {
+      entries.push({
+        ...announced,
+        id: `${announced.id}-cancelled`,
+        title: `[${ctx.words.maintenanceCancelled}] ${title.text}`,
+        date: m.cancelledAt,
+      });
+    }
+    return entries;
+  });
+}
+
+/** Newest first, at most `limit`. */
+export function newestEntries(entries: FeedEntry[], limit: number): FeedEntry[] {
+  return [...entries].sort((a, b) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id)).slice(0, limit);
+}
+
+/** The body as safe HTML; French shown in the English feed is declared and marked `lang="fr"`. */
+function itemHtml(title: LocalText, body: LocalText, ctx: EntryContext, extra: string[]): string {
+  const note = title.pending || body.pending ? `<p><em>${escapeHtml(ctx.words.translationPending)}</em></p>` : '';
+  const html = renderMarkdown(body.text);
+  return [note, body.pending ? `<div lang="fr">${html}</div>` : html, ...extra].join('');
+}
+
+function affectedLine(incident: Incident, ctx: EntryContext): string {
+  const ids = incident.affected.length > 0 ? incident.affected.map((a) => a.serviceId) : incident.serviceId ? [incident.serviceId] : [];
+  return affectedList(ids, ctx);
+}
+
+function affectedList(serviceIds: string[], ctx: EntryContext): string {
+  const names = serviceIds.map((id) => ctx.serviceName(id)).filter((n): n is string => n !== null);
+  if (names.length === 0) return '';
+  return `<p>${escapeHtml(ctx.words.affectedServices)} ${names.map(escapeHtml).join(', ')}</p>`;
+}

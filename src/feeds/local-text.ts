@@ -1,0 +1,13 @@
+import type { Draft, Locale, Localized } from '../domain/vocabulary.ts';
+
+/** Text in the wanted language, or the French original with `pending` set while English is awaited. */
+export interface LocalText {
+  text: string;
+  pending: boolean;
+}
+
+export function localText(draft: Draft | Localized, locale: Locale): LocalText {
+  if (locale === 'fr') return { text: draft.fr, pending: false };
+  const english = draft.en?.trim();
+  return english ? { text: english, pending: false } : { text: draft.fr, pending: true };
+}

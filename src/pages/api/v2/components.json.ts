@@ -1,0 +1,3 @@
+import { apiEndpoint } from '../../../api/endpoint.ts';
+
+export const { GET, HEAD, OPTIONS } = apiEndpoint('components');

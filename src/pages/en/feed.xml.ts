@@ -1,0 +1,3 @@
+import { feedEndpoint } from '../../feeds/feed-endpoint.ts';
+
+export const { GET, HEAD } = feedEndpoint('en', 'rss');
