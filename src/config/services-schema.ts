@@ -99,7 +99,21 @@ export const catalogueSchema = z
         });
       }
     });
-  });
+  }, { when: (payload) => hasIdsToCrossCheck(payload.value) });
+
+/** Lets the id checks above run even when another field is wrong, so one pass lists every problem. */
+function hasIdsToCrossCheck(value: unknown): boolean {
+  const has = (item: unknown, key: string): boolean =>
+    typeof item === 'object' && item !== null && typeof (item as Record<string, unknown>)[key] === 'string';
+  if (typeof value !== 'object' || value === null) return false;
+  const { categories, services } = value as { categories?: unknown; services?: unknown };
+  return (
+    Array.isArray(categories) &&
+    Array.isArray(services) &&
+    categories.every((c) => has(c, 'id')) &&
+    services.every((s) => has(s, 'id') && has(s, 'category'))
+  );
+}
 
 export type CatalogueFile = z.infer<typeof catalogueSchema>;
 

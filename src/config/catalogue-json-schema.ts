@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { catalogueSchema, CHECK_DEFAULTS, DETECTION_DEFAULTS } from './services-schema.ts';
+
+/**
+ * The JSON Schema that editors use to complete and check `services.json`. Generated from the zod
+ * schema, then given the descriptions, defaults and URL pattern that zod cannot express, so the
+ * file published in `public/` never drifts from what the loader accepts.
+ */
+
+type JsonObject = Record<string, unknown>;
+
+const DESCRIPTIONS: Record<string, string> = {
+  $schema: 'Path or address of this JSON Schema, so editors complete and check the file.',
+  categories: 'Groups shown on the status page, in this order. Every service belongs to one.',
+  'categories.id': 'Stable identifier of the category (lowercase letters, digits, hyphens), used by services\' "category".',
+  'categories.name': 'Label of the category, in French and English.',
+  services: 'The online services Vigie checks, in the order they are shown within their category.',
+  'services.id': 'Stable identifier of the service (lowercase letters, digits, hyphens). It keys the stored history: renaming it starts a new history.',
+  'services.name': 'Name shown to citizens. Keep the official French name; the English one may add a short explanation.',
+  'services.description': 'One sentence on what citizens do with this service, in French and English.',
+  'services.category': 'Identifier of one of the "categories".',
+  'services.url': 'Public address that is checked (http or https). Redirects are followed, at most 5.',
+  defaults: 'Values applied to every service that does not set the field itself.',
+  detection: 'How many consecutive results confirm a change of state, so one bad check never raises an alarm and one good check never ends it.',
+  failuresBeforeDown: 'Consecutive failed checks before the service is declared down (default 3); the outage starts at the first of them.',
+  successesBeforeUp: 'Consecutive successful checks before a down service is declared up again (default 2).',
+  canaries:
+    'Addresses outside the watched services, run by independent operators (the shipped ones: Cloudflare, Quad9, Wikimedia), chosen because they are highly available and set no tracking. They are checked every cycle: when they fail together with the services, the probe suspects its own network connection, records "probe offline" and opens no outage.',
+  interval: 'Seconds between two checks of the service (default 60).',
+  timeout: 'Seconds allowed for the whole check: name resolution, connection, TLS, headers and body (default 10).',
+  expectStatus: 'HTTP status codes that count as success, e.g. "200-399" (the default) or "200,301-302".',
+  keyword: 'Text the page must contain; without it the check fails (catches error pages served with status 200).',
+  slowMs: 'Response time in milliseconds above which the service is shown as degraded (default 3000).',
+  allowPrivateNetwork: 'Allow addresses on private, loopback or link-local networks. Off by default to protect the network the probe runs in; turn it on only for your own internal services.',
+  fr: 'In French.',
+  en: 'In English.',
+};
+
+const DEFAULTS: Record<string, unknown> = { ...CHECK_DEFAULTS, ...DETECTION_DEFAULTS };
+
+const URL_PATTERN = '^https?://';
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Walks `properties` and `items`, naming each property by its trail of property names. */
+function annotate(node: JsonObject, trail: string[]): void {
+  const properties = node.properties;
+  if (isObject(properties)) {
+    for (const [key, child] of Object.entries(properties)) {
+      if (!isObject(child)) continue;
+      const childTrail = [...trail, key];
+      const description = DESCRIPTIONS[childTrail.join('.')] ?? DESCRIPTIONS[key];
+      if (description) child.description = description;
+      // Built-in defaults apply at these two places; a service inherits from `defaults` instead.
+      const atTopLevelDefaults = trail[0] === 'defaults' || trail[0] === 'detection';
+      if (key in DEFAULTS && atTopLevelDefaults && child.type !== 'object') child.default = DEFAULTS[key];
+      if (childTrail.join('.') === 'services.url') child.pattern = URL_PATTERN;
+      annotate(child, childTrail);
+    }
+  }
+  if (isObject(node.items)) {
+    if (trail.join('.') === 'canaries') node.items.pattern = URL_PATTERN;
+    annotate(node.items, trail);
+  }
+}
+
+export function buildCatalogueJsonSchema(): JsonObject {
+  const schema = z.toJSONSchema(catalogueSchema, { io: 'input', target: 'draft-2020-12' }) as JsonObject;
+  annotate(schema, []);
+  return {
+    $schema: schema.$schema,
+    title: 'Vigie service catalogue (services.json)',
+    description: 'The public online services a Vigie status page checks, with their names in French and English.',
+    ...schema,
+  };
+}
+
+/** The file as committed: two-space indentation and a final newline. */
+export function renderCatalogueJsonSchema(): string {
+  return `${JSON.stringify(buildCatalogueJsonSchema(), null, 2)}\n`;
+}

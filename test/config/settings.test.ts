@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { loadSettings, SettingsError } from '../../src/config/settings.ts';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadSettings(env);
+  } catch (error) {
+    if (error instanceof SettingsError) return error.problems;
+    throw error;
+  }
+  throw new Error('the settings were accepted');
+}
+
+describe('loadSettings', () => {
+  it('has a default for everything, and derives the public URL from host and port', () => {
+    expect(loadSettings({})).toMatchObject({
+      DATABASE_URL: './data/vigie.db',
+      VIGIE_SERVICES: './services.json',
+      PORT: 4321,
+      PROBE_PORT: 4322,
+      HOST: '127.0.0.1',
+      VIGIE_PUBLIC_URL: 'http://127.0.0.1:4321',
+    });
+    expect(loadSettings({ HOST: '::', PORT: '8080' }).VIGIE_PUBLIC_URL).toBe('http://localhost:8080');
+    expect(loadSettings({ VIGIE_PUBLIC_URL: 'https://statut.example.fr/' }).VIGIE_PUBLIC_URL).toBe('https://statut.example.fr');
+  });
+
+  it('names the variable in each problem and lists them all', () => {
+    const problems = problemsOf({ PORT: 'eighty', PROBE_PORT: '70000', VIGIE_PUBLIC_URL: 'ftp://statut.example.fr', VIGIE_SERVICES: '' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['PORT', 'PROBE_PORT', 'VIGIE_PUBLIC_URL', 'VIGIE_SERVICES']);
+  });
+
+  it('says which variable holds an unknown flag value', () => {
+    expect(problemsOf({ VIGIE_REQUIRE_TOTP: 'maybe' })).toEqual([expect.stringMatching(/^VIGIE_REQUIRE_TOTP: /)]);
+  });
+
+  it('puts every problem in the error message', () => {
+    expect(() => loadSettings({ PORT: '-1', VIGIE_LOCATION: 'Paris 1' })).toThrow(/Invalid settings:\n {2}- (PORT|VIGIE_LOCATION): .*\n {2}- (PORT|VIGIE_LOCATION): /);
+  });
+});
