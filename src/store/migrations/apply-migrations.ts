@@ -2,16 +2,20 @@ import type { SqlDatabase, SqlExecutor } from '../sql/executor.ts';
 import type { Migration } from './migration.ts';
 
 /** Arbitrary constant naming Vigie's migration lock among PostgreSQL advisory locks. */
-const PG_MIGRATION_LOCK = 7_414_253;
+export const PG_MIGRATION_LOCK = 7_414_253;
 
 /**
  * Applies pending migrations in order, each in its own transaction. Processes opening the same
  * database at once (site and probe) serialize on a lock and re-read what is applied.
  */
 export async function applyMigrations(db: SqlDatabase, migrations: readonly Migration[], where: string): Promise<number> {
-  await db.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
-  );
+  // Under the lock too: PostgreSQL's IF NOT EXISTS is not safe against a concurrent creator.
+  await db.transaction(async (tx) => {
+    await lock(tx);
+    await tx.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
+  });
   const known = migrations.reduce((max, m) => Math.max(max, m.version), 0);
   let applied = 0;
   for (const migration of migrations) {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { applyMigrations } from '../migrations/apply-migrations.ts';
+import { applyMigrations, PG_MIGRATION_LOCK } from '../migrations/apply-migrations.ts';
 import { MIGRATIONS } from '../migrations/index.ts';
 import { createSqlStore } from '../sql/sql-store.ts';
 import type { Store } from '../store.ts';
@@ -20,7 +20,10 @@ export async function openPostgresStore(url: string, options: { schema?: string;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {
+      await admin.query('BEGIN');
+      await admin.query('SELECT pg_advisory_xact_lock($1)', [PG_MIGRATION_LOCK]);
       await admin.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      await admin.query('COMMIT');
     } finally {
       await admin.end();
     }

@@ -15,6 +15,8 @@ export interface SqliteOptions {
   busyTimeoutMs?: number;
   /** Total time a busy write keeps retrying before it fails. */
   busyRetryForMs?: number;
+  /** Told of every busy retry, so contention can be counted in health output. */
+  onBusyRetry?: () => void;
 }
 
 /**
@@ -62,6 +64,7 @@ export function openSqliteDatabase(path: string, options: SqliteOptions = {}): S
         return await work();
       } catch (error) {
         if (!isBusy(error) || Date.now() >= deadline) throw error;
+        options.onBusyRetry?.();
         await sleep(Math.min(5 * 2 ** attempt, 250) * (0.5 + Math.random()));
       }
     }
