@@ -1,5 +1,5 @@
 import type { Rollup } from '../store/records.ts';
-import { addTotals, emptyTotals, histogramPercentile, type LatencyTotals } from './latency-histogram.ts';
+import { mergeRollups, percentile } from '../store/rollup.ts';
 import type { LatencyPoint, LatencyRange } from './views.ts';
 
 const HOUR_MS = 3_600_000;
@@ -20,25 +20,25 @@ export function latencySeries(rollups: Rollup[], options: { range: LatencyRange;
   const stepMs = stepHours * HOUR_MS;
   const lastStart = Math.floor(options.now.getTime() / stepMs) * stepMs;
   const firstStart = lastStart - (points - 1) * stepMs;
-  const steps: { checks: number; totals: LatencyTotals }[] = Array.from({ length: points }, () => ({
-    checks: 0,
-    totals: emptyTotals(),
-  }));
+  const steps: Rollup[][] = Array.from({ length: points }, () => []);
   for (const rollup of rollups) {
     if (rollup.granularity !== 'hour') continue;
-    const index = Math.floor((rollup.bucketStart.getTime() - firstStart) / stepMs);
-    const step = steps[index];
-    if (!step) continue;
-    step.checks += rollup.checks;
-    addTotals(step.totals, rollup);
+    steps[Math.floor((rollup.bucketStart.getTime() - firstStart) / stepMs)]?.push(rollup);
   }
-  return steps.map((step, i) => ({
-    start: new Date(firstStart + i * stepMs),
-    checks: step.checks,
-    p50Ms: histogramPercentile(step.totals, 0.5),
-    p95Ms: histogramPercentile(step.totals, 0.95),
-    maxMs: step.totals.count > 0 ? step.totals.maxMs : null,
-  }));
+  return steps.map((list, i) => {
+    const totals = mergeRollups(list);
+    const at = (q: number) => {
+      const value = percentile(totals.latencyHistogram, q, totals.latencyMaxMs);
+      return value === null ? null : Math.round(Math.min(value, totals.latencyMaxMs));
+    };
+    return {
+      start: new Date(firstStart + i * stepMs),
+      checks: totals.checks,
+      p50Ms: at(0.5),
+      p95Ms: at(0.95),
+      maxMs: totals.latencyCount > 0 ? totals.latencyMaxMs : null,
+    };
+  });
 }
 
 /** How far back a range reaches from `now` (for the rollup query). */

@@ -1,4 +1,5 @@
 import { TIME_ZONE } from '../domain/vocabulary.ts';
+import { parisDayStart as storeParisDayStart } from '../store/paris-day.ts';
 
 /**
  * Europe/Paris calendar days as UTC instants. Daily rollups and uptime bars are Paris days, which
@@ -33,14 +34,11 @@ export function parisDayKey(instant: Date): string {
   return `${w.y}-${String(w.m).padStart(2, '0')}-${String(w.d).padStart(2, '0')}`;
 }
 
-/** The instant Paris day `key` ("YYYY-MM-DD") begins. */
+/** The instant Paris day `key` ("YYYY-MM-DD") begins, as the store buckets daily rollups. */
 export function parisDayStart(key: string): Date {
   const [y = 0, m = 1, d = 1] = key.split('-').map(Number);
-  const wallAsUtc = Date.UTC(y, m - 1, d);
-  let start = wallAsUtc - offsetMs(wallAsUtc);
-  const corrected = wallAsUtc - offsetMs(start);
-  if (corrected !== start) start = corrected;
-  return new Date(start);
+  // Noon UTC of a date is always within that same Paris day.
+  return new Date(storeParisDayStart(Date.UTC(y, m - 1, d, 12)));
 }
 
 /** The key of the Paris day `n` days after `key` (negative for before). */
@@ -73,4 +71,15 @@ export function lastParisDays(now: Date, days: number): readonly ParisDay[] {
   if (recentCalendars.size >= 8) recentCalendars.clear();
   recentCalendars.set(memoKey, Object.freeze(result));
   return result;
+}
+
+/** ISO 8601 in Paris local time with its offset ("2026-11-24T22:05:00.000+01:00"), as Statuspage writes. */
+export function isoParis(instant: Date): string {
+  const ms = instant.getTime();
+  const offset = offsetMs(ms);
+  const local = new Date(ms + offset).toISOString().slice(0, -1);
+  const minutes = Math.round(offset / 60_000);
+  const sign = minutes >= 0 ? '+' : '-';
+  const abs = Math.abs(minutes);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }

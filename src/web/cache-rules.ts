@@ -1,0 +1,49 @@
+import { LATENCY_RANGES } from '../status/views.ts';
+
+/**
+ * Which public responses are cached, and which query parameters make a different response.
+ * Anything else in the query string is dropped from the key and from the URL the page is rendered
+ * with, so junk query strings neither create cache entries nor change what is rendered.
+ */
+type Normalize = (value: string) => string | null;
+
+const lang: Normalize = (v) => (v === 'en' ? 'en' : null);
+const pageNumber: Normalize = (v) => (/^[1-9]\d{0,4}$/.test(v) && v !== '1' ? v : null);
+const latencyRange: Normalize = (v) => ((LATENCY_RANGES as readonly string[]).includes(v) ? v : null);
+
+interface Rule {
+  matches: (path: string) => boolean;
+  params: Record<string, Normalize>;
+}
+
+const RULES: Rule[] = [
+  { matches: (p) => p === '/admin' || p.startsWith('/admin/'), params: {} },
+  { matches: (p) => p.startsWith('/api/v2/') && p.endsWith('.json'), params: { lang } },
+  { matches: (p) => p.startsWith('/badge/') && p.endsWith('.svg'), params: { lang } },
+  { matches: (p) => /^\/(fr|en)(\/|$)/.test(p), params: { page: pageNumber, range: latencyRange } },
+];
+const NEVER = RULES[0];
+
+export interface CacheTarget {
+  /** Cache key: the path and the kept parameters, normalised and sorted. */
+  key: string;
+  /** Path and query the response is rendered for. */
+  pathAndQuery: string;
+}
+
+/** The cache target of a public GET/HEAD request, or null when it must not be cached. */
+export function cacheTarget(method: string, url: URL): CacheTarget | null {
+  if (method !== 'GET' && method !== 'HEAD') return null;
+  const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+  const rule = RULES.find((r) => r.matches(path));
+  if (!rule || rule === NEVER) return null;
+  const kept: string[] = [];
+  for (const name of Object.keys(rule.params).sort()) {
+    const raw = url.searchParams.get(name);
+    const value = raw === null ? null : (rule.params[name]?.(raw) ?? null);
+    if (value !== null) kept.push(`${name}=${encodeURIComponent(value)}`);
+  }
+  const query = kept.length > 0 ? `?${kept.join('&')}` : '';
+  // Keyed on the path as asked (a trailing slash makes a second entry, not a different page).
+  return { key: `${url.pathname}${query}`, pathAndQuery: `${url.pathname}${query}` };
+}

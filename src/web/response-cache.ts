@@ -1,0 +1,105 @@
+import { entryBytes, entryFromRendered, type CachedEntry } from './cached-entry.ts';
+import type { VersionPoller } from './version-poller.ts';
+
+/** What a render produced, body read in full. */
+export interface Rendered {
+  status: number;
+  headers: Headers;
+  body: Buffer;
+}
+
+export type CacheOutcome = 'hit' | 'miss' | 'shared' | 'stale-error';
+
+export interface CacheOptions {
+  versions: VersionPoller;
+  now: () => number;
+  /** An entry is re-rendered after this long even if the data did not change ("checked 40 s ago"). */
+  maxAgeMs: number;
+  /** When a render fails, an entry this young may still be served. */
+  staleIfErrorMs: number;
+  maxEntries: number;
+  maxBytes: number;
+}
+
+const STORED_STATUSES = new Set([200, 404]);
+
+function isStorable(rendered: Rendered): boolean {
+  const cacheControl = rendered.headers.get('cache-control') ?? '';
+  return STORED_STATUSES.has(rendered.status) && !rendered.headers.has('set-cookie') && !/no-store|private/i.test(cacheControl);
+}
+
+/**
+ * Rendered responses per key, valid while the store's data version is unchanged and younger than
+ * `maxAgeMs`. One render per key at a time: concurrent requests share it (no stampede).
+ * Least recently used entries go first when the entry or byte budget is exceeded.
+ */
+export function createResponseCache(options: CacheOptions) {
+  const entries = new Map<string, CachedEntry>();
+  const inFlight = new Map<string, Promise<CachedEntry>>();
+  let bytes = 0;
+  let renders = 0;
+
+  function remember(key: string, entry: CachedEntry): void {
+    forget(key);
+    entries.set(key, entry);
+    bytes += entryBytes(entry);
+    for (const [oldest, old] of entries) {
+      if (entries.size <= options.maxEntries && bytes <= options.maxBytes) break;
+      if (old === entry) break;
+      forget(oldest);
+    }
+  }
+
+  function forget(key: string): void {
+    const old = entries.get(key);
+    if (!old) return;
+    bytes -= entryBytes(old);
+    entries.delete(key);
+  }
+
+  function touch(key: string, entry: CachedEntry): void {
+    entries.delete(key);
+    entries.set(key, entry);
+  }
+
+  async function renderShared(key: string, version: number, render: () => Promise<Rendered>): Promise<CachedEntry> {
+    renders += 1;
+    try {
+      const rendered = await render();
+      const entry = entryFromRendered(rendered, version, options.now());
+      if (rendered.status >= 500) throw Object.assign(new Error(`render of ${key} answered ${rendered.status}`), { entry });
+      if (isStorable(rendered)) remember(key, entry);
+      return entry;
+    } finally {
+      inFlight.delete(key);
+    }
+  }
+
+  return {
+    async get(key: string, render: () => Promise<Rendered>): Promise<{ entry: CachedEntry; outcome: CacheOutcome }> {
+      const version = await options.versions.current();
+      const cached = entries.get(key);
+      if (cached && cached.version === version && options.now() - cached.createdAt < options.maxAgeMs) {
+        touch(key, cached);
+        return { entry: cached, outcome: 'hit' };
+      }
+      const running = inFlight.get(key);
+      const shared = running !== undefined;
+      const flight = running ?? renderShared(key, version, render);
+      if (!shared) inFlight.set(key, flight);
+      try {
+        return { entry: await flight, outcome: shared ? 'shared' : 'miss' };
+      } catch (error) {
+        if (cached && options.now() - cached.createdAt < options.staleIfErrorMs) return { entry: cached, outcome: 'stale-error' };
+        const failed = (error as { entry?: CachedEntry }).entry;
+        if (failed) return { entry: failed, outcome: shared ? 'shared' : 'miss' };
+        throw error;
+      }
+    },
+    stats() {
+      return { entries: entries.size, bytes, renders, inFlight: inFlight.size };
+    },
+  };
+}
+
+export type ResponseCache = ReturnType<typeof createResponseCache>;
