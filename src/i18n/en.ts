@@ -6,6 +6,7 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 export const en: Dictionary = {
   languageName: 'English',
+  colon: ': ',
   site: {
     name: 'Vigie',
     tagline: 'Status of French public online services',
@@ -52,6 +53,7 @@ export const en: Dictionary = {
   banner: {
     allOk: 'All services operational',
     disrupted: (n: number) => `${n} ${plural(n, 'service disrupted', 'services disrupted')}`,
+    noOutageSeen: 'No outage detected',
     interrupted: 'Monitoring interrupted',
     interruptedDetail:
       'Our probes are no longer sending fresh data. We cannot confirm the state of the services: those whose data is too old are shown as “Unknown”.',
@@ -66,6 +68,7 @@ export const en: Dictionary = {
     checked: (ago: string) => `checked ${ago}`,
     neverChecked: 'not checked yet',
     noProbeData: 'No data received from our probes yet.',
+    parisTime: 'Paris time',
     since: (when: string) => `since ${when}`,
   },
   overview: {
@@ -89,12 +92,14 @@ export const en: Dictionary = {
     day: (day: string, pct: string, minutes: number) => `${day}: ${pct} uptime, ${minutes} min down`,
     dayNoData: (day: string) => `${day}: no data`,
     dayMaintenance: (minutes: number) => `, including ${minutes} min of maintenance`,
+    dayMaintenanceOnly: (day: string, minutes: number) => `${day}: planned maintenance (${minutes} min)`,
+    dayDegraded: (minutes: number) => `, ${minutes} min of degraded performance`,
     legend: 'Legend',
     latencyTitle: 'Response time',
     latencyHelp: 'Time the site took to answer our probes (median and 95th percentile).',
     ranges: { '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d': 'Last 30 days' },
-    latencySummary: (median: string, p95: string, max: string) =>
-      `Median ${median}, 95th percentile ${p95}, maximum ${max} over the period.`,
+    latencySummary: (low: string, high: string, max: string) =>
+      `Median between ${low} and ${high} depending on the time, maximum ${max}.`,
     noLatency: 'No measurements over this period.',
     showTable: 'Show the values as a table',
     colPeriod: 'Period (Paris time)',
@@ -235,7 +240,7 @@ export const en: Dictionary = {
           paragraphs: [
             'If you reported an accessibility problem and did not receive a satisfactory answer, you can write to the Défenseur des droits (the French Rights Defender), contact their delegate in your region, or write free of charge to: Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07, France.',
           ],
-          links: [{ label: 'Défenseur des droits', href: 'https://www.defenseurdesdroits.fr/' }],
+          links: [{ label: 'Défenseur des droits', href: 'https://www.defenseurdesdroits.fr/', lang: 'fr' }],
         },
       ],
     },

@@ -7,7 +7,7 @@
 export interface Section {
   heading: string;
   paragraphs: string[];
-  links?: { label: string; href: string }[];
+  links?: { label: string; href: string; lang?: string }[];
 }
 
 export interface ProbeFacts {
@@ -24,6 +24,7 @@ const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
 
 export const fr = {
   languageName: 'Français',
+  colon: '\u00a0: ',
   site: {
     name: 'Vigie',
     tagline: 'État des services publics en ligne',
@@ -70,6 +71,7 @@ export const fr = {
   banner: {
     allOk: 'Tous les services fonctionnent normalement',
     disrupted: (n: number) => `${n} ${plural(n, 'service perturbé', 'services perturbés')}`,
+    noOutageSeen: 'Aucune panne constatée',
     interrupted: 'Surveillance interrompue',
     interruptedDetail:
       "Nos sondes ne transmettent plus de données à jour. Nous ne pouvons pas confirmer l'état des services\u00a0: ceux dont les données sont trop anciennes sont indiqués «\u00a0Indéterminé\u00a0».",
@@ -84,6 +86,7 @@ export const fr = {
     checked: (ago: string) => `vérifié ${ago}`,
     neverChecked: 'pas encore vérifié',
     noProbeData: "Aucune donnée reçue de nos sondes pour l'instant.",
+    parisTime: 'heure de Paris',
     since: (when: string) => `depuis le ${when}`,
   },
   overview: {
@@ -108,12 +111,14 @@ export const fr = {
       `${day}\u00a0: disponibilité ${pct}, ${minutes}\u00a0min d'interruption`,
     dayNoData: (day: string) => `${day}\u00a0: aucune donnée`,
     dayMaintenance: (minutes: number) => `, dont ${minutes}\u00a0min de maintenance`,
+    dayMaintenanceOnly: (day: string, minutes: number) => `${day}\u00a0: maintenance prévue (${minutes}\u00a0min)`,
+    dayDegraded: (minutes: number) => `, ${minutes}\u00a0min de performances dégradées`,
     legend: 'Légende',
     latencyTitle: 'Temps de réponse',
     latencyHelp: 'Temps mis par le site pour répondre à nos sondes (médiane et 95e centile).',
     ranges: { '24h': 'Dernières 24 heures', '7d': '7 derniers jours', '30d': '30 derniers jours' },
-    latencySummary: (median: string, p95: string, max: string) =>
-      `Médiane ${median}, 95e centile ${p95}, maximum ${max} sur la période.`,
+    latencySummary: (low: string, high: string, max: string) =>
+      `Médiane entre ${low} et ${high} selon les moments, maximum ${max}.`,
     noLatency: 'Aucune mesure sur cette période.',
     showTable: 'Voir les valeurs en tableau',
     colPeriod: 'Période (heure de Paris)',

@@ -3,9 +3,9 @@ import type { ServiceState } from '../../../src/domain/vocabulary.ts';
 import { stripGeometry } from '../../../src/site/charts/day-bars.ts';
 import type { DayBar } from '../../../src/status/views.ts';
 
-const bar = (day: string, level: ServiceState): DayBar => ({
-  day,
-  start: new Date(`${day}T00:00:00+01:00`),
+const bar = (level: ServiceState): DayBar => ({
+  day: '2026-11-01',
+  start: new Date('2026-11-01T00:00:00+01:00'),
   uptimePct: level === 'unknown' ? null : 100,
   operationalSeconds: 0,
   downSeconds: 0,
@@ -16,20 +16,27 @@ const bar = (day: string, level: ServiceState): DayBar => ({
 });
 
 describe('stripGeometry', () => {
-  it('groups the days of each level into one path, keeping each day at its own place', () => {
-    const g = stripGeometry([bar('2026-11-01', 'operational'), bar('2026-11-02', 'down'), bar('2026-11-03', 'operational')], {
+  it('draws each run of same-level days as one segment of whole day pitches, at its own place', () => {
+    const g = stripGeometry([bar('operational'), bar('operational'), bar('down'), bar('operational')], {
       barWidth: 3,
       gap: 1,
       height: 10,
     });
-    expect(g.width).toBe(11);
+    expect(g.width).toBe(15);
+    expect(g.dash).toEqual([3, 1]);
     expect(g.paths).toEqual([
-      { level: 'operational', d: 'M0 0h3v10h-3zM8 0h3v10h-3z' },
-      { level: 'down', d: 'M4 0h3v10h-3z' },
+      { level: 'operational', d: 'M0 5h8M12 5h4' },
+      { level: 'down', d: 'M8 5h4' },
     ]);
   });
 
+  it('makes one segment for ninety identical days', () => {
+    const g = stripGeometry(Array.from({ length: 90 }, () => bar('unknown')));
+    expect(g.paths).toEqual([{ level: 'unknown', d: 'M0 8h360' }]);
+    expect(g.width).toBe(359);
+  });
+
   it('draws nothing for no days', () => {
-    expect(stripGeometry([])).toEqual({ width: 0, height: 16, paths: [] });
+    expect(stripGeometry([]).paths).toEqual([]);
   });
 });

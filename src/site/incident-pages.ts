@@ -1,0 +1,28 @@
+import type { Incident } from '../store/records.ts';
+import type { Store } from '../store/store.ts';
+
+/** Past incidents a page at a time, newest first: one bounded query, whatever the history length. */
+export const PAST_PER_PAGE = 20;
+
+/** `?page=` as a page number: absent means 1; anything but a plain positive integer is null (a 404). */
+export function parsePageNumber(value: string | null): number | null {
+  if (value === null || value === '') return 1;
+  if (!/^[1-9]\d{0,5}$/.test(value)) return null;
+  return Number(value);
+}
+
+export async function loadPastIncidents(
+  store: Store,
+  page: number,
+): Promise<{ items: Incident[]; total: number; pages: number }> {
+  const { items, total } = await store.listIncidents({
+    state: 'resolved',
+    limit: PAST_PER_PAGE,
+    offset: (page - 1) * PAST_PER_PAGE,
+  });
+  return { items, total, pages: Math.max(1, Math.ceil(total / PAST_PER_PAGE)) };
+}
+
+export async function loadIncident(store: Store, id: string): Promise<Incident | null> {
+  return store.getIncident(id);
+}

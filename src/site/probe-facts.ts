@@ -1,0 +1,26 @@
+import type { Catalogue } from '../config/services-schema.ts';
+import type { Settings } from '../config/settings.ts';
+import type { Locale } from '../domain/vocabulary.ts';
+import { formatDuration } from '../i18n/format.ts';
+import type { ProbeFacts } from '../i18n/index.ts';
+
+/** The probe's identity: `Vigie-probe/<version> (+<public URL>)`, so agencies can allow-list it. */
+export function probeUserAgent(version: string, publicUrl: string): string {
+  return `Vigie-probe/${version} (+${publicUrl})`;
+}
+
+/** What the "about the probes" page states, from the catalogue and settings actually in use. */
+export function probeFacts(catalogue: Catalogue, settings: Settings, version: string, locale: Locale): ProbeFacts {
+  const intervals = catalogue.services.map((s) => s.interval);
+  const failures = catalogue.services.map((s) => s.detection.failuresBeforeDown);
+  const successes = catalogue.services.map((s) => s.detection.successesBeforeUp);
+  return {
+    userAgent: probeUserAgent(version, settings.VIGIE_PUBLIC_URL),
+    location: settings.VIGIE_LOCATION,
+    minInterval: formatDuration(Math.min(...intervals), locale),
+    maxInterval: formatDuration(Math.max(...intervals), locale),
+    failuresBeforeDown: Math.min(...failures),
+    successesBeforeUp: Math.min(...successes),
+    perHost: settings.VIGIE_PROBE_PER_HOST,
+  };
+}
