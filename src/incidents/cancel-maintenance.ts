@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import type { Maintenance } from '../store/records.ts';
+import { fieldErrors } from './form-fields.ts';
+import { refused, writeAudit, type ActionResult, type IncidentContext } from './service-context.ts';
+
+/** Withdraws a planned or running window; an ended one is history and stays. */
+export async function cancelMaintenance({ ctx, input }: { ctx: IncidentContext; input: unknown }): Promise<ActionResult<Maintenance>> {
+  const parsed = z.object({ maintenanceId: z.string().min(1) }).safeParse(input);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  const before = await ctx.store.getMaintenance(parsed.data.maintenanceId);
+  if (!before) return refused('_form', 'not_found');
+  if (before.cancelledAt) return refused('_form', 'already_cancelled');
+  const now = ctx.clock();
+  if (before.endsAt <= now) return refused('_form', 'already_ended');
+  const after = await ctx.store.cancelMaintenance(before.id, now);
+  await writeAudit(ctx, 'maintenance.cancelled', before.id, { cancelledAt: null, startsAt: before.startsAt, endsAt: before.endsAt }, { cancelledAt: after.cancelledAt });
+  return { ok: true, value: after };
+}

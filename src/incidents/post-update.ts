@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { Incident } from '../store/records.ts';
+import { affectedField, bodyFields, checkbox, fieldErrors, requireEnglish, statusField, TITLE_MAX_LENGTH, toDraft } from './form-fields.ts';
+import { refused, writeAudit, type ActionResult, type IncidentContext } from './service-context.ts';
+
+/**
+ * A new timeline entry: message, status (resolving included) and, optionally, new impacts and an
+ * English title that was left for later.
+ */
+export async function postUpdate({ ctx, input }: { ctx: IncidentContext; input: unknown }): Promise<ActionResult<Incident>> {
+  const schema = z
+    .object({
+      incidentId: z.string().min(1),
+      ...bodyFields,
+      titleEn: z.string().trim().max(TITLE_MAX_LENGTH, { error: 'too_long' }).default(''),
+      translationLater: checkbox,
+      status: statusField,
+      impacts: affectedField(ctx.catalogue, { atLeastOne: true }),
+    })
+    .superRefine(requireEnglish(['bodyEn']));
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  const v = parsed.data;
+  const before = await ctx.store.getIncident(v.incidentId);
+  if (!before) return refused('_form', 'not_found');
+  if (before.resolvedAt) return refused('_form', 'already_resolved');
+  if (before.kind === 'auto' && !before.takenOverBy) return refused('_form', 'take_over_first');
+  const title = before.title.en === null && v.titleEn !== '' ? { fr: before.title.fr, en: v.titleEn } : undefined;
+  const after = await ctx.store.addIncidentUpdate(before.id, {
+    status: v.status,
+    body: toDraft(v.bodyFr, v.bodyEn),
+    affected: v.impacts,
+    author: ctx.actor.email,
+    at: ctx.clock(),
+    ...(title ? { title } : {}),
+  });
+  await writeAudit(
+    ctx,
+    v.status === 'resolved' ? 'incident.resolved' : 'incident.updated',
+    before.id,
+    { status: before.status, affected: before.affected, title: before.title },
+    { status: after.status, affected: after.affected, title: after.title, body: after.updates.at(-1)?.body ?? null },
+  );
+  return { ok: true, value: after };
+}

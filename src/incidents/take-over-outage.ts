@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { Incident } from '../store/records.ts';
+import { affectedField, bodyFields, checkbox, fieldErrors, requireEnglish, statusField, titleFields, toDraft } from './form-fields.ts';
+import { refused, writeAudit, type ActionResult, type IncidentContext } from './service-context.ts';
+
+/**
+ * Staff write the human notice for an outage the probe opened: same incident (citizens see one,
+ * not two), new title, message, status and impacts; the probe still closes it on recovery.
+ */
+export async function takeOverOutage({ ctx, input }: { ctx: IncidentContext; input: unknown }): Promise<ActionResult<Incident>> {
+  const schema = z
+    .object({
+      incidentId: z.string().min(1),
+      ...titleFields,
+      ...bodyFields,
+      translationLater: checkbox,
+      status: statusField,
+      impacts: affectedField(ctx.catalogue, { atLeastOne: true }),
+    })
+    .superRefine(requireEnglish(['titleEn', 'bodyEn']));
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  const v = parsed.data;
+  const before = await ctx.store.getIncident(v.incidentId);
+  if (!before) return refused('_form', 'not_found');
+  if (before.kind !== 'auto') return refused('_form', 'not_automatic');
+  if (before.takenOverBy) return refused('_form', 'already_taken_over');
+  if (before.resolvedAt) return refused('_form', 'already_resolved');
+  const after = await ctx.store.addIncidentUpdate(before.id, {
+    status: v.status,
+    body: toDraft(v.bodyFr, v.bodyEn),
+    title: toDraft(v.titleFr, v.titleEn),
+    affected: v.impacts,
+    takeOver: true,
+    author: ctx.actor.email,
+    at: ctx.clock(),
+  });
+  await writeAudit(
+    ctx,
+    'incident.taken_over',
+    before.id,
+    { title: before.title, status: before.status, affected: before.affected },
+    { title: after.title, status: after.status, affected: after.affected, body: after.updates.at(-1)?.body ?? null },
+  );
+  return { ok: true, value: after };
+}
