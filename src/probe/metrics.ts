@@ -1,0 +1,91 @@
+import { CHECK_OUTCOMES, SERVICE_STATES, type CheckOutcome, type ServiceState } from '../domain/vocabulary.ts';
+import { LATENCY_BUCKETS_MS, type CheckResult } from '../store/records.ts';
+import { SWALLOWED_ERROR_KINDS, type SwallowedErrorKind } from './swallowed-errors.ts';
+
+/**
+ * The probe's counters and their Prometheus text rendering. The format is small enough to write by
+ * hand (https://prometheus.io/docs/instrumenting/exposition_formats/), which keeps the probe free of
+ * a metrics library's global registry.
+ */
+const LAG_BUCKETS_MS = [10, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000] as const;
+
+interface Histogram {
+  bounds: readonly number[];
+  counts: number[];
+  sum: number;
+  count: number;
+}
+
+function histogram(bounds: readonly number[]): Histogram {
+  return { bounds, counts: bounds.map(() => 0), sum: 0, count: 0 };
+}
+
+function observe(h: Histogram, value: number): void {
+  h.bounds.forEach((bound, i) => {
+    if (value <= bound) h.counts[i]! += 1;
+  });
+  h.sum += value;
+  h.count += 1;
+}
+
+export interface ProbeMetrics {
+  observeCheck(result: CheckResult): void;
+  observeLag(lagMs: number): void;
+  render(gauges: MetricGauges): string;
+  checksTotal(): number;
+}
+
+export interface MetricGauges {
+  states: Record<ServiceState, number>;
+  canariesHealthy: boolean;
+  lagP99Ms: number;
+  swallowed: Record<SwallowedErrorKind, number>;
+}
+
+export function createProbeMetrics(): ProbeMetrics {
+  const byOutcome = Object.fromEntries(CHECK_OUTCOMES.map((o) => [o, 0])) as Record<CheckOutcome, number>;
+  const latency = histogram(LATENCY_BUCKETS_MS);
+  const lag = histogram(LAG_BUCKETS_MS);
+  let offline = 0;
+  return {
+    observeCheck(result) {
+      byOutcome[result.outcome] += 1;
+      if (result.probeOffline) offline += 1;
+      if (result.latencyMs !== null) observe(latency, result.latencyMs);
+    },
+    observeLag: (ms) => observe(lag, ms),
+    checksTotal: () => Object.values(byOutcome).reduce((a, b) => a + b, 0),
+    render(gauges) {
+      return [
+        ...family('vigie_probe_checks_total', 'counter', 'Checks by outcome.', CHECK_OUTCOMES.map((o) => [`outcome="${o}"`, byOutcome[o]])),
+        ...family('vigie_probe_probe_offline_results_total', 'counter', 'Results stored as probe-offline.', [['', offline]]),
+        ...histogramLines('vigie_probe_check_latency_seconds', 'Check duration, DNS to last body byte.', latency),
+        ...histogramLines('vigie_probe_scheduler_lag_seconds', 'Check start minus its due time.', lag),
+        ...family('vigie_probe_scheduler_lag_p99_seconds', 'gauge', 'p99 of the recent scheduler lags.', [['', gauges.lagP99Ms / 1000]]),
+        ...family('vigie_probe_services', 'gauge', 'Services by state.', SERVICE_STATES.map((s) => [`state="${s}"`, gauges.states[s]])),
+        ...family('vigie_probe_canaries_healthy', 'gauge', '1 when the probe trusts its own network.', [['', gauges.canariesHealthy ? 1 : 0]]),
+        ...family(
+          'vigie_probe_swallowed_errors_total',
+          'counter',
+          'Errors survived and counted instead of crashing.',
+          SWALLOWED_ERROR_KINDS.map((k) => [`kind="${k}"`, gauges.swallowed[k]]),
+        ),
+      ].join('\n') + '\n';
+    },
+  };
+}
+
+function family(name: string, type: string, help: string, samples: [string, number][]): string[] {
+  return [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, ...samples.map(([labels, v]) => `${name}${labels ? `{${labels}}` : ''} ${v}`)];
+}
+
+function histogramLines(name: string, help: string, h: Histogram): string[] {
+  return [
+    `# HELP ${name} ${help}`,
+    `# TYPE ${name} histogram`,
+    ...h.bounds.map((bound, i) => `${name}_bucket{le="${bound / 1000}"} ${h.counts[i]}`),
+    `${name}_bucket{le="+Inf"} ${h.count}`,
+    `${name}_sum ${h.sum / 1000}`,
+    `${name}_count ${h.count}`,
+  ];
+}

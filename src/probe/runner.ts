@@ -1,0 +1,174 @@
+import type { Catalogue } from '../config/services-schema.ts';
+import type { ServiceTracking } from '../store/records.ts';
+import type { Store } from '../store/store.ts';
+import type { Checker } from './check/types.ts';
+import { systemClock, type ProbeClock } from './clock.ts';
+import type { Evaluation } from './evaluate.ts';
+import { createMaintenanceCache } from './maintenance-cache.ts';
+import { createProbeMetrics } from './metrics.ts';
+import { createPipeline } from './pipeline.ts';
+import { createScheduler, type SchedulerStats } from './scheduler.ts';
+import { createSelfCheck } from './self-check.ts';
+import { serviceSnapshots, statesCount, type ServiceSnapshot } from './service-snapshot.ts';
+import { createSwallowedErrors, type SwallowedErrorKind, type SwallowedErrors } from './swallowed-errors.ts';
+
+/**
+ * The probe at work: the scheduler runs the pipeline for every service; every cycle the canaries
+ * are checked and a heartbeat recorded; maintenance windows are refreshed every ~30 s; raw results
+ * older than the retention window are pruned hourly.
+ */
+export interface RunnerOptions {
+  catalogue: Catalogue;
+  store: Store;
+  checker: Checker;
+  location: string;
+  version: string;
+  concurrency: number;
+  perHost: number;
+  retentionDays: number;
+  clock?: ProbeClock;
+  random?: () => number;
+  recheckDelayMs?: number;
+  cycleMs?: number;
+  maintenanceRefreshMs?: number;
+  canaryTimeoutS?: number;
+  errors?: SwallowedErrors;
+}
+
+export interface CycleReport {
+  at: Date;
+  probeHealthy: boolean;
+  checks: number;
+}
+
+export interface RunnerStatus {
+  startedAt: Date | null;
+  services: ServiceSnapshot[];
+  scheduler: SchedulerStats;
+  swallowedErrors: Record<SwallowedErrorKind, number>;
+  lastCycle: CycleReport | null;
+  probeHealthy: boolean;
+}
+
+export interface Runner {
+  start(): Promise<void>;
+  /** Stops scheduling; in-flight checks get `graceMs` to finish, then are cut short and dropped. */
+  stop(graceMs?: number): Promise<void>;
+  /** One check of one service through the whole pipeline, as the scheduler runs it. */
+  checkService(serviceId: string): Promise<Evaluation | null>;
+  /** A canary round and a heartbeat. */
+  cycle(): Promise<CycleReport>;
+  status(): RunnerStatus;
+  metricsText(): string;
+}
+
+const HOUR_MS = 3_600_000;
+
+export function createRunner(options: RunnerOptions): Runner {
+  const { store, catalogue } = options;
+  const clock = options.clock ?? systemClock;
+  const errors = options.errors ?? createSwallowedErrors({ now: clock.now });
+  const metrics = createProbeMetrics();
+  const trackings = new Map<string, ServiceTracking>();
+  const shutdown = new AbortController();
+  const services = new Map(catalogue.services.map((s) => [s.id, s]));
+  const selfCheck = createSelfCheck({ canaries: catalogue.canaries, checker: options.checker, location: options.location, clock, canaryTimeoutS: options.canaryTimeoutS, signal: shutdown.signal });
+  const maintenance = createMaintenanceCache(store);
+  const deps = { store, checker: options.checker, selfCheck, maintenance, metrics, errors, location: options.location, signal: shutdown.signal };
+  const pipeline = createPipeline(deps, trackings);
+  const scheduler = createScheduler({
+    jobs: catalogue.services.map((s) => ({ id: s.id, host: new URL(s.url).host, intervalMs: s.interval * 1000 })),
+    run: async (job) => ({ recheck: (await checkService(job.id))?.recheck ?? false }),
+    concurrency: options.concurrency,
+    perHost: options.perHost,
+    clock,
+    random: options.random,
+    recheckDelayMs: options.recheckDelayMs,
+    onLag: metrics.observeLag,
+    onError: (error, job) => errors.record('scheduler', error, job.id),
+  });
+  const timers = new Set<unknown>();
+  let stopped = false;
+  let startedAt: Date | null = null;
+  let lastCycle: CycleReport | null = null;
+  let checksAtLastCycle = 0;
+
+  function checkService(serviceId: string): Promise<Evaluation | null> {
+    const service = services.get(serviceId);
+    if (!service) return Promise.reject(new Error(`unknown service "${serviceId}"`));
+    return pipeline(service);
+  }
+
+  /** Runs `task` every `ms`, re-armed after it ends so two never overlap; failures are counted. */
+  function every(ms: number, kind: SwallowedErrorKind, task: () => Promise<unknown>): void {
+    const tick = () => {
+      timers.delete(handle);
+      void task()
+        .catch((error) => errors.record(kind, error))
+        .finally(() => {
+          if (!stopped) timers.add((handle = clock.setTimeout(tick, ms)));
+        });
+    };
+    let handle = clock.setTimeout(tick, ms);
+    timers.add(handle);
+  }
+
+  const refreshMaintenance = () => maintenance.refresh(new Date(clock.now()));
+  const prune = () => store.pruneResults(new Date(clock.now() - options.retentionDays * 24 * HOUR_MS));
+
+  async function cycle(): Promise<CycleReport> {
+    const probeHealthy = await selfCheck.round();
+    const checks = metrics.checksTotal();
+    const report = { at: new Date(clock.now()), probeHealthy, checks: checks - checksAtLastCycle };
+    checksAtLastCycle = checks;
+    lastCycle = report;
+    await store
+      .recordHeartbeat({ location: options.location, at: report.at, canariesHealthy: probeHealthy, version: options.version })
+      .catch((error) => errors.record('heartbeat', error));
+    return report;
+  }
+
+  return {
+    async start() {
+      startedAt = new Date(clock.now());
+      for (const tracking of await store.listTrackings()) {
+        if (services.has(tracking.serviceId)) trackings.set(tracking.serviceId, tracking);
+      }
+      await refreshMaintenance().catch((error) => errors.record('maintenance_refresh', error));
+      scheduler.start();
+      void cycle();
+      void prune().catch((error) => errors.record('prune', error));
+      every(options.maintenanceRefreshMs ?? 30_000, 'maintenance_refresh', refreshMaintenance);
+      every(options.cycleMs ?? 60_000, 'heartbeat', cycle);
+      every(HOUR_MS, 'prune', prune);
+    },
+    async stop(graceMs = 8_000) {
+      stopped = true;
+      for (const handle of timers) clock.clearTimeout(handle);
+      const drained = scheduler.stop();
+      let cut: unknown;
+      const graceOver = new Promise<void>((resolve) => (cut = clock.setTimeout(resolve, graceMs)));
+      await Promise.race([drained, graceOver]);
+      clock.clearTimeout(cut);
+      shutdown.abort();
+      await drained;
+    },
+    checkService,
+    cycle,
+    status: () => ({
+      startedAt,
+      services: serviceSnapshots(catalogue.services, trackings),
+      scheduler: scheduler.stats(),
+      swallowedErrors: errors.counts(),
+      lastCycle,
+      probeHealthy: selfCheck.healthy(),
+    }),
+    metricsText: () =>
+      metrics.render({
+        states: statesCount(serviceSnapshots(catalogue.services, trackings)),
+        canariesHealthy: selfCheck.healthy(),
+        lagP99Ms: scheduler.stats().lag.p99Ms,
+        swallowed: errors.counts(),
+      }),
+  };
+}

@@ -1,0 +1,130 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createProbeApp } from '../../src/probe/app.ts';
+import { createRunner } from '../../src/probe/runner.ts';
+import { createSwallowedErrors } from '../../src/probe/swallowed-errors.ts';
+import { openStore } from '../../src/store/open-store.ts';
+import type { Store } from '../../src/store/store.ts';
+import { catalogue, scriptedChecker, service } from './support/catalogue.ts';
+import { createManualClock } from './support/manual-clock.ts';
+
+let dir: string;
+let store: Store;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'vigie-probe-app-'));
+  store = await openStore(join(dir, 'vigie.db'));
+});
+
+afterEach(async () => {
+  await store.close().catch(() => undefined);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function setup() {
+  const clock = createManualClock(Date.parse('2026-03-02T10:00:00Z'));
+  const checker = scriptedChecker(clock.now);
+  const logged: string[] = [];
+  const runner = createRunner({
+    catalogue: catalogue([service('caf', 'https://www.caf.fr/'), service('cnil', 'https://www.cnil.fr/')]),
+    store,
+    checker,
+    location: 'test',
+    version: '0.1.0',
+    concurrency: 10,
+    perHost: 2,
+    retentionDays: 30,
+    clock,
+    errors: createSwallowedErrors({ log: (line) => logged.push(line), now: clock.now }),
+  });
+  return { clock, checker, runner, logged, app: createProbeApp({ store, runner, clock }) };
+}
+
+describe('probe app', () => {
+  it('lists what the probe believes about each service', async () => {
+    const { checker, runner, app } = setup();
+    checker.set('cnil', 'timeout');
+    await runner.checkService('caf');
+    await runner.checkService('cnil');
+    const res = await app.request('/api/v1/services');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual([
+      { id: 'caf', state: 'operational', since: '2026-03-02T10:00:00.000Z', lastCheckedAt: '2026-03-02T10:00:00.000Z', lastOutcome: 'ok', latencyMs: 42 },
+      { id: 'cnil', state: 'degraded', since: '2026-03-02T10:00:00.000Z', lastCheckedAt: '2026-03-02T10:00:00.000Z', lastOutcome: 'timeout', latencyMs: null },
+    ]);
+  });
+
+  it('serves Prometheus text: checks by outcome, latency histogram, states, canary health', async () => {
+    const { checker, runner, app } = setup();
+    checker.set('cnil', 'http_5xx');
+    await runner.checkService('caf');
+    await runner.checkService('cnil');
+    const res = await app.request('/metrics');
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = await res.text();
+    expect(text).toContain('vigie_probe_checks_total{outcome="ok"} 1\n');
+    expect(text).toContain('vigie_probe_checks_total{outcome="http_5xx"} 1\n');
+    expect(text).toContain('vigie_probe_check_latency_seconds_bucket{le="0.05"} 2\n');
+    expect(text).toContain('vigie_probe_check_latency_seconds_count 2\n');
+    expect(text).toContain('vigie_probe_services{state="operational"} 1\n');
+    expect(text).toContain('vigie_probe_services{state="degraded"} 1\n');
+    expect(text).toContain('vigie_probe_canaries_healthy 1\n');
+    expect(text).toContain('# TYPE vigie_probe_scheduler_lag_seconds histogram\n');
+  });
+
+  it('is ready with a reachable store, and says why not once the store is gone', async () => {
+    const { app } = setup();
+    const ready = await app.request('/readyz');
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, problems: [] });
+    await store.close();
+    const gone = await app.request('/readyz');
+    expect(gone.status).toBe(503);
+    expect((await gone.json()).problems[0]).toMatch(/^store unreachable: /);
+  });
+
+  it('is not ready while checks start late', async () => {
+    const { clock, runner, app } = setup();
+    await runner.start();
+    clock.stall(3 * 60_000);
+    await clock.advance(1);
+    const res = await app.request('/readyz');
+    expect(res.status).toBe(503);
+    expect((await res.json()).problems.join()).toMatch(/checks start \d+ ms late \(p99\), above 5000 ms/);
+    const stopping = runner.stop(1000);
+    await clock.advance(2000);
+    await stopping;
+  });
+
+  it('counts a store write that failed instead of losing it silently', async () => {
+    const { runner, app, logged } = setup();
+    await store.close();
+    const evaluation = await runner.checkService('caf');
+    expect(evaluation?.recheck).toBe(true);
+    const health = await (await app.request('/healthz')).json();
+    expect(health).toMatchObject({ status: 'alive', swallowedErrors: { store_write: 1 } });
+    expect(logged.join('\n')).toMatch(/store_write failed \(result of caf at 2026-03-02T10:00:00.000Z not saved\)/);
+    expect(await (await app.request('/metrics')).text()).toContain('vigie_probe_swallowed_errors_total{kind="store_write"} 1\n');
+  });
+
+  it('maps unknown routes and failures to JSON errors', async () => {
+    const { app } = setup();
+    const missing = await app.request('/nope');
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: 'no route for GET /nope' });
+    const broken = createProbeApp({
+      store,
+      runner: {
+        status: () => {
+          throw new Error('status unavailable');
+        },
+        metricsText: () => '',
+      },
+    });
+    const res = await broken.request('/healthz');
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ error: 'internal error; see the probe log' });
+  });
+});
