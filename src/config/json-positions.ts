@@ -1,7 +1,9 @@
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+
 /**
- * A strict JSON parser that also remembers where every value sits, so a problem found later by the
- * schema can be reported at the right line. JSON.parse cannot do that, and its syntax errors do not
- * always carry a position.
+ * Strict JSON parsing that also remembers where every value sits, so a problem found later by the
+ * schema can be reported at the right line. The syntax tree comes from jsonc-parser (VS Code's
+ * parser), run in strict mode; this file only turns offsets into lines and errors into advice.
  */
 
 export type JsonPath = readonly (string | number)[];
@@ -21,162 +23,115 @@ export type JsonParseResult =
   | { ok: false; message: string; position: Position };
 
 const MAX_DEPTH = 200;
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const STRING_BODY = /(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*/y;
-const WHITESPACE = /[ \t\n\r]*/y;
-const LITERALS = [['true', true], ['false', false], ['null', null]] as const;
+
+// Keyed by jsonc-parser's error names (its codes are a const enum, which type stripping cannot read).
+const ADVICE: Record<string, string> = {
+  InvalidSymbol: 'unexpected character (text and property names need "double quotes"; the only bare words are true, false and null)',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value (text in double quotes, a number, true, false, null, { … } or [ … ])',
+  ColonExpected: 'expected ":" after the property name',
+  CommaExpected: 'expected "," between two values',
+  CloseBraceExpected: 'expected "," or "}" after a property value',
+  CloseBracketExpected: 'expected "," or "]" after a list item',
+  EndOfFileExpected: 'expected the end of the file after the top-level value',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'comments are not allowed in JSON',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'invalid number',
+  InvalidUnicode: 'invalid \\u escape in string',
+  InvalidEscapeCharacter: 'invalid escape sequence in string',
+  InvalidCharacter: 'line break or control character inside a string (escape it)',
+};
 
 export function pathKey(path: JsonPath): string {
   return JSON.stringify(path);
 }
 
-class SyntaxProblem {
-  readonly message: string;
-  readonly offset: number;
-  constructor(message: string, offset: number) {
-    this.message = message;
-    this.offset = offset;
+function positionAt(text: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function describe(text: string, error: ParseError): string {
+  const before = text.slice(0, error.offset).trimEnd();
+  const found = error.offset >= text.length ? 'the end of the file' : JSON.stringify(text[error.offset]);
+  if (before.endsWith(',') && /^[}\]]/.test(text.slice(error.offset))) {
+    return `remove the trailing comma before ${found}`;
+  }
+  return `${ADVICE[printParseErrorCode(error.error)] ?? 'invalid JSON'}, found ${found}`;
+}
+
+/** JSON.parse's message names the position ("… at position 8 (line 1 column 9)"). */
+function strictSyntaxError(text: string, error: unknown): { message: string; position: Position } {
+  const message = error instanceof Error ? error.message : String(error);
+  const at = /at position (\d+)/.exec(message);
+  const position = at ? positionAt(text, Number(at[1])) : { line: 1, column: 1 };
+  const reason = /escape/i.test(message) ? 'invalid escape sequence in string' : message.replace(/ in JSON at position.*$/, '');
+  return { message: reason, position };
+}
+
+function depthOf(node: Node): number {
+  let depth = 0;
+  for (const stack: Node[][] = [node.children ?? []]; stack.length > 0; depth++) {
+    const next = stack.flatMap((children) => children.map((child) => child.children ?? []).filter((c) => c.length));
+    stack.length = 0;
+    stack.push(...next);
+  }
+  return depth;
+}
+
+function collect(node: Node, path: JsonPath, text: string, out: Extract<JsonParseResult, { ok: true }>): void {
+  out.positions.set(pathKey(path), positionAt(text, node.offset));
+  if (node.type === 'array') {
+    node.children?.forEach((item, index) => collect(item, [...path, index], text, out));
+    return;
+  }
+  if (node.type !== 'object') return;
+  const seen = new Set<string>();
+  for (const property of node.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (!key || !value) continue;
+    const name = String(key.value);
+    if (seen.has(name)) out.duplicateKeys.push({ path: [...path, name], position: positionAt(text, property.offset) });
+    seen.add(name);
+    collect(value, [...path, name], text, out);
+    out.positions.set(pathKey([...path, name]), positionAt(text, property.offset));
   }
 }
 
-/** Reads one JSON document left to right, recording positions as it goes. */
-class JsonReader {
-  readonly positions = new Map<string, Position>();
-  readonly duplicateKeys: DuplicateKey[] = [];
-  private readonly text: string;
-  private readonly lineStarts = [0];
-  private at = 0;
-
-  constructor(text: string) {
-    this.text = text;
-    for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.lineStarts.push(i + 1);
-  }
-
-  positionOf(offset: number): Position {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.lineStarts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (this.lineStarts[lo] ?? 0) + 1 };
-  }
-
-  readDocument(): unknown {
-    const value = this.readValue([], 0);
-    this.skipWhitespace();
-    if (this.at < this.text.length) this.fail('the end of the file after the top-level value');
-    return value;
-  }
-
-  private skipWhitespace(): void {
-    WHITESPACE.lastIndex = this.at;
-    WHITESPACE.test(this.text);
-    this.at = WHITESPACE.lastIndex;
-  }
-
-  private fail(expected: string): never {
-    const found = this.at >= this.text.length ? 'the end of the file' : `"${this.text[this.at]}"`;
-    throw new SyntaxProblem(`expected ${expected}, found ${found}`, this.at);
-  }
-
-  private readString(): string {
-    const start = this.at;
-    STRING_BODY.lastIndex = this.at + 1;
-    STRING_BODY.test(this.text);
-    this.at = STRING_BODY.lastIndex;
-    const ch = this.text[this.at];
-    if (ch !== '"') {
-      if (ch === undefined) throw new SyntaxProblem('unterminated string', start);
-      if (ch === '\\') throw new SyntaxProblem('invalid escape sequence in string', this.at);
-      throw new SyntaxProblem('line break or control character inside a string (escape it)', this.at);
-    }
-    this.at++;
-    return JSON.parse(this.text.slice(start, this.at)) as string;
-  }
-
-  private readValue(path: JsonPath, depth: number): unknown {
-    this.skipWhitespace();
-    if (depth > MAX_DEPTH) throw new SyntaxProblem(`nested more than ${MAX_DEPTH} levels deep`, this.at);
-    if (!this.positions.has(pathKey(path))) this.positions.set(pathKey(path), this.positionOf(this.at));
-    const ch = this.text[this.at];
-    if (ch === '{') return this.readObject(path, depth);
-    if (ch === '[') return this.readArray(path, depth);
-    if (ch === '"') return this.readString();
-    for (const [word, value] of LITERALS) {
-      if (this.text.startsWith(word, this.at)) {
-        this.at += word.length;
-        return value;
-      }
-    }
-    NUMBER.lastIndex = this.at;
-    const match = NUMBER.exec(this.text);
-    if (!match) return this.fail('a value (text in double quotes, a number, true, false, null, an object or a list)');
-    this.at += match[0].length;
-    return Number(match[0]);
-  }
-
-  private readObject(path: JsonPath, depth: number): Record<string, unknown> {
-    const object: Record<string, unknown> = {};
-    this.at++;
-    this.skipWhitespace();
-    if (this.text[this.at] === '}') {
-      this.at++;
-      return object;
-    }
-    for (;;) {
-      this.skipWhitespace();
-      if (this.text[this.at] === '}') this.fail('another property (remove the trailing comma)');
-      if (this.text[this.at] !== '"') this.fail('a property name in double quotes');
-      const keyOffset = this.at;
-      const key = this.readString();
-      const memberPath = [...path, key];
-      if (Object.hasOwn(object, key)) this.duplicateKeys.push({ path: memberPath, position: this.positionOf(keyOffset) });
-      else this.positions.set(pathKey(memberPath), this.positionOf(keyOffset));
-      this.skipWhitespace();
-      if (this.text[this.at] !== ':') this.fail(`":" after the property name "${key}"`);
-      this.at++;
-      const value = this.readValue(memberPath, depth + 1);
-      // defineProperty, so a "__proto__" key stays plain data, as JSON.parse does.
-      Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-      if (this.endOfContainer('}', 'a property value')) return object;
-    }
-  }
-
-  private readArray(path: JsonPath, depth: number): unknown[] {
-    const array: unknown[] = [];
-    this.at++;
-    this.skipWhitespace();
-    if (this.text[this.at] === ']') {
-      this.at++;
-      return array;
-    }
-    for (;;) {
-      this.skipWhitespace();
-      if (this.text[this.at] === ']') this.fail('another item (remove the trailing comma)');
-      array.push(this.readValue([...path, array.length], depth + 1));
-      if (this.endOfContainer(']', 'a list item')) return array;
-    }
-  }
-
-  /** After a member or item: true at the closing bracket, false after a comma. */
-  private endOfContainer(close: '}' | ']', after: string): boolean {
-    this.skipWhitespace();
-    const ch = this.text[this.at];
-    if (ch !== ',' && ch !== close) this.fail(`"," or "${close}" after ${after}`);
-    this.at++;
-    return ch === close;
-  }
-}
-
+/** Parses strict JSON (no comments, no trailing commas) and maps every value's path to its position. */
 export function parseJsonWithPositions(text: string): JsonParseResult {
-  const reader = new JsonReader(text);
+  const errors: ParseError[] = [];
+  let tree: Node | undefined;
   try {
-    const value = reader.readDocument();
-    return { ok: true, value, positions: reader.positions, duplicateKeys: reader.duplicateKeys };
+    tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   } catch (error) {
-    if (error instanceof SyntaxProblem) return { ok: false, message: error.message, position: reader.positionOf(error.offset) };
-    throw error;
+    if (!(error instanceof RangeError)) throw error;
+    return { ok: false, message: `nested more than ${MAX_DEPTH} levels deep`, position: { line: 1, column: 1 } };
   }
+  const first = errors[0];
+  if (first || !tree) {
+    if (!first) return { ok: false, message: `${ADVICE.ValueExpected}, found the end of the file`, position: { line: 1, column: 1 } };
+    return { ok: false, message: describe(text, first), position: positionAt(text, first.offset) };
+  }
+  if (depthOf(tree) > MAX_DEPTH) {
+    return { ok: false, message: `nested more than ${MAX_DEPTH} levels deep`, position: { line: 1, column: 1 } };
+  }
+  let value: unknown;
+  try {
+    // JSON.parse keeps a "__proto__" key as plain data, where building the value from the tree would not;
+    // it is also stricter than the tree on escapes inside strings.
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, ...strictSyntaxError(text, error) };
+  }
+  const result: Extract<JsonParseResult, { ok: true }> = { ok: true, value, positions: new Map(), duplicateKeys: [] };
+  collect(tree, [], text, result);
+  return result;
 }

@@ -77,7 +77,7 @@ describe('npm run check-services', () => {
     await writeFile(path, '{\n  "services": [\n    { "id": "a" \n    "url": "x" }\n  ]\n}\n');
     const result = await checkServices([path]);
     expect(result).toMatchObject({ code: 1 });
-    expect(result.stderr).toContain(`${path}:4:5: invalid JSON: expected "," or "}" after a property value, found """`);
+    expect(result.stderr).toContain(`${path}:4:5: invalid JSON: expected "," between two values, found "\\""`);
   });
 
   it('exits 2 when the file cannot be read', async () => {

@@ -91,7 +91,7 @@ describe('parseCatalogue', () => {
   it('reports a JSON syntax error with line and column', () => {
     const source = '{\n  "categories": [],\n  "services": [\n    { "id": "a", }\n  ]\n}';
     expect(problemsOf(source, 'conf/services.json')).toEqual([
-      'conf/services.json:4:18: invalid JSON: expected another property (remove the trailing comma), found "}"',
+      'conf/services.json:4:18: invalid JSON: remove the trailing comma before "}"',
     ]);
   });
 
