@@ -54,10 +54,7 @@ export function createPipeline(deps: PipelineDeps, trackings: Map<string, Servic
     });
     try {
       const { incidentId } = await deps.store.recordCheck({ result, tracking: evaluation.tracking, rollups, event: evaluation.event });
-      const tracking =
-        evaluation.event?.type === 'outage_opened' && incidentId !== null
-          ? { ...evaluation.tracking, openIncidentId: incidentId }
-          : evaluation.tracking;
+      const tracking = { ...evaluation.tracking, openIncidentId: incidentId };
       trackings.set(service.id, tracking);
       lastResultAt.set(service.id, result.startedAt);
       return { ...evaluation, tracking };

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
+import { loadSettings, SettingsError, type Settings } from '../config/settings.ts';
+import { openStore } from '../store/open-store.ts';
+import { createProbeApp } from './app.ts';
+import { createChecker } from './check/create-checker.ts';
+import { createRunner } from './runner.ts';
+
+/**
+ * `node src/probe/main.ts`: the probe process. A wrong catalogue stops it before the store is even
+ * opened, so nothing stored is touched. SIGTERM/SIGINT: stop scheduling, give checks in flight a
+ * few seconds, close the store, exit 0 — all within 10 s.
+ */
+const GRACE_MS = 6_000;
+const HARD_DEADLINE_MS = 9_500;
+
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+async function main(): Promise<void> {
+  const settings = settingsOrExit();
+  const catalogue = await loadCatalogue(settings.VIGIE_SERVICES).catch((error: unknown) => {
+    if (!(error instanceof CatalogueError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  });
+  const store = await openStore(settings.DATABASE_URL);
+  const checker = createChecker({ userAgent: `Vigie-probe/${version} (+${settings.VIGIE_PUBLIC_URL})` });
+  const runner = createRunner({
+    catalogue,
+    store,
+    checker,
+    location: settings.VIGIE_LOCATION,
+    version,
+    concurrency: settings.VIGIE_PROBE_CONCURRENCY,
+    perHost: settings.VIGIE_PROBE_PER_HOST,
+    retentionDays: settings.VIGIE_RETENTION_DAYS,
+  });
+  await runner.start();
+  const app = createProbeApp({ store, runner });
+  const server = serve({ fetch: app.fetch, hostname: settings.HOST, port: settings.PROBE_PORT }, (info) => {
+    console.log(
+      `vigie-probe ${version}: checking ${catalogue.services.length} services from "${settings.VIGIE_LOCATION}"; ` +
+        `health on http://${settings.HOST}:${info.port}/healthz`,
+    );
+  }) as Server;
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`vigie-probe: ${signal} received, finishing checks in flight`);
+    setTimeout(() => {
+      console.error('vigie-probe: could not stop cleanly within 10 s; exiting anyway');
+      process.exit(1);
+    }, HARD_DEADLINE_MS).unref();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await runner.stop(GRACE_MS);
+    await closed;
+    await store.close();
+    console.log('vigie-probe: stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+function settingsOrExit(): Settings {
+  try {
+    return loadSettings();
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('vigie-probe: could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
