@@ -47,8 +47,21 @@ export async function listResults(
   return rows.map(toResult);
 }
 
+/** Small batches, each its own transaction: a day of results is millions of rows, and probes must keep writing. */
+const PRUNE_BATCH = 5000;
+
 export async function pruneResults(db: SqlDatabase, before: Date): Promise<number> {
-  return db.transaction((tx) => tx.run('DELETE FROM check_results WHERE started_at < ?', [tx.time(before)]));
+  let total = 0;
+  for (;;) {
+    const deleted = await db.transaction((tx) =>
+      tx.run('DELETE FROM check_results WHERE seq IN (SELECT seq FROM check_results WHERE started_at < ? LIMIT ?)', [
+        tx.time(before),
+        PRUNE_BATCH,
+      ]),
+    );
+    total += deleted;
+    if (deleted < PRUNE_BATCH) return total;
+  }
 }
 
 function toResult(row: Row): CheckResult {
