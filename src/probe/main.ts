@@ -13,7 +13,7 @@ import { createRunner } from './runner.ts';
  * opened, so nothing stored is touched. SIGTERM/SIGINT: stop scheduling, give checks in flight a
  * few seconds, close the store, exit 0 — all within 10 s.
  */
-const GRACE_MS = 6_000;
+const GRACE_MS = 5_000;
 const HARD_DEADLINE_MS = 9_500;
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;

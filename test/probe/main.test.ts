@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hang } from '../fake-gov/behaviours.ts';
+import { startFakeGov, type FakeGov } from '../fake-gov/index.ts';
+import { freePort } from '../support/site-server.ts';
+
+const entry = fileURLToPath(new URL('../../src/probe/main.ts', import.meta.url));
+let gov: FakeGov;
+let dir: string;
+
+beforeAll(async () => {
+  gov = await startFakeGov({ tls: false });
+  dir = mkdtempSync(join(tmpdir(), 'vigie-probe-main-'));
+});
+afterAll(async () => {
+  await gov.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function writeCatalogue(name: string, body: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(body));
+  return path;
+}
+
+function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+/** Resolves with the exit code, or null if the process is still alive after `ms` (then kills it). */
+async function exitWithin(run: ReturnType<typeof start>, ms: number): Promise<number | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+  const outcome = await Promise.race([run.exited, late]);
+  clearTimeout(timer);
+  if (outcome !== 'late') return outcome;
+  run.child.kill('SIGKILL');
+  return null;
+}
+
+const categories = [{ id: 'tests', name: { fr: 'Essais', en: 'Tests' } }];
+
+describe('probe process', () => {
+  it('stops on SIGTERM with a check in flight: exit 0 within 10 s', async () => {
+    gov.set('stuck', hang());
+    const port = await freePort();
+    const run = start({
+      VIGIE_SERVICES: writeCatalogue('hang.json', {
+        categories,
+        defaults: { allowPrivateNetwork: true },
+        services: [{ id: 'stuck', name: { fr: 'Bloqué', en: 'Stuck' }, category: 'tests', url: gov.url('stuck'), interval: 1, timeout: 60 }],
+      }),
+      DATABASE_URL: join(dir, 'sigterm.db'),
+      PROBE_PORT: String(port),
+    });
+    for (let i = 0; i < 100 && gov.hits('stuck') === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
+    expect(gov.hits('stuck')).toBeGreaterThan(0);
+    const health = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json();
+    expect(health).toMatchObject({ status: 'alive', scheduler: { running: 1 } });
+    run.child.kill('SIGTERM');
+    expect(await exitWithin(run, 10_000)).toBe(0);
+    expect(run.output()).toContain('vigie-probe: stopped');
+  });
+
+  it('refuses a wrong catalogue with every problem listed, without opening the store', async () => {
+    const database = join(dir, 'never.db');
+    const run = start({
+      VIGIE_SERVICES: writeCatalogue('wrong.json', {
+        categories,
+        services: [
+          { id: 'a', name: { fr: 'A', en: 'A' }, category: 'nope', url: 'ftp://example.org/' },
+          { id: 'a', name: { fr: 'A', en: 'A' }, category: 'tests', url: 'https://example.org/' },
+        ],
+      }),
+      DATABASE_URL: database,
+      PROBE_PORT: String(await freePort()),
+    });
+    expect(await exitWithin(run, 10_000)).toBe(1);
+    expect(run.output()).toMatch(/services\[0\]\.category/);
+    expect(run.output()).toMatch(/services\[0\]\.url/);
+    expect(run.output()).toMatch(/services\[1\]\.id/);
+    expect(existsSync(database)).toBe(false);
+  });
+});
