@@ -45,8 +45,14 @@ function pump(res: ServerResponse, chunk: Buffer): void {
   write();
 }
 
-function sendUp(res: ServerResponse, name: string): void {
-  res.writeHead(200, HTML).end(page(name, `${FAKE_KEYWORD}.`));
+/** Compressed when the client accepts gzip, as real sites do: the keyword must be found after decoding. */
+function sendUp(req: IncomingMessage, res: ServerResponse, name: string): void {
+  const html = page(name, `${FAKE_KEYWORD}.`);
+  if (!/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    res.writeHead(200, HTML).end(html);
+    return;
+  }
+  res.writeHead(200, { ...HTML, 'content-encoding': 'gzip', vary: 'accept-encoding' }).end(gzipSync(html));
 }
 
 function redirect(res: ServerResponse, code: number, location: string): void {
@@ -56,9 +62,9 @@ function redirect(res: ServerResponse, code: number, location: string): void {
 export function respond(behaviour: Behaviour, req: IncomingMessage, res: ServerResponse, ctx: RequestContext): void {
   switch (behaviour.kind) {
     case 'up':
-      return sendUp(res, ctx.name);
+      return sendUp(req, res, ctx.name);
     case 'slow': {
-      const timer = setTimeout(() => sendUp(res, ctx.name), behaviour.ms);
+      const timer = setTimeout(() => sendUp(req, res, ctx.name), behaviour.ms);
       res.on('close', () => clearTimeout(timer));
       return;
     }
@@ -83,7 +89,7 @@ export function respond(behaviour: Behaviour, req: IncomingMessage, res: ServerR
       return redirect(res, 302, `/svc/${ctx.name}`);
     case 'redirects': {
       const hop = Number(new URL(req.url ?? '/', 'http://fake').searchParams.get('hop') ?? 0);
-      if (hop >= behaviour.count) return sendUp(res, ctx.name);
+      if (hop >= behaviour.count) return sendUp(req, res, ctx.name);
       return redirect(res, 302, `/svc/${ctx.name}?hop=${hop + 1}`);
     }
     case 'redirectTo':

@@ -1,0 +1,79 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAKE_KEYWORD, flap, hang, status, up } from './behaviours.ts';
+import { type FakeGov, startFakeGov } from './index.ts';
+
+let gov: FakeGov;
+beforeAll(async () => {
+  gov = await startFakeGov({ tls: false });
+});
+afterAll(() => gov.stop());
+
+/** A bare GET with a fresh connection, so the fake sees exactly one request per call. */
+function get(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    request(url, { agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+describe('the fake government', () => {
+  it('answers up with the keyword by default and counts hits per service', async () => {
+    const first = await get(gov.url('caf'));
+    expect(first.status).toBe(200);
+    expect(first.body).toContain(FAKE_KEYWORD);
+    await get(gov.url('caf'));
+    expect(gov.hits('caf')).toBe(2);
+    expect(gov.hits('never-asked')).toBe(0);
+  });
+
+  it('switches behaviour at run time and cycles a flapping pattern per request', async () => {
+    gov.set('ameli', flap([up(), status(500), status(503)]));
+    const statuses = [];
+    for (let i = 0; i < 6; i += 1) statuses.push((await get(gov.url('ameli'))).status);
+    expect(statuses).toEqual([200, 500, 503, 200, 500, 503]);
+    gov.set('ameli', up());
+    expect((await get(gov.url('ameli'))).status).toBe(200);
+  });
+
+  it('applies the default behaviour to services without their own', async () => {
+    gov.setDefault(status(502));
+    try {
+      expect((await get(gov.url('anything'))).status).toBe(502);
+      gov.set('anything', up());
+      expect((await get(gov.url('anything'))).status).toBe(200);
+    } finally {
+      gov.setDefault(up());
+    }
+  });
+
+  it('answers 404 outside /svc/ and counts nothing', async () => {
+    const before = gov.totalHits();
+    expect((await get(`${gov.http}/elsewhere`)).status).toBe(404);
+    expect(gov.totalHits()).toBe(before);
+  });
+
+  it('offers a port where connections are refused', async () => {
+    await expect(get(`${gov.refused}/svc/x`)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+  });
+
+  it('serves a thousand concurrent requests', async () => {
+    const results = await Promise.all(Array.from({ length: 1000 }, (_, i) => get(gov.url(`svc-${i % 50}`))));
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    expect(gov.hits('svc-0')).toBe(20);
+  });
+
+  it('stop() closes connections that are still hanging', async () => {
+    const other = await startFakeGov({ tls: false });
+    other.set('hung', hang());
+    const pending = get(other.url('hung')).catch((error: NodeJS.ErrnoException) => error.code);
+    while (other.hits('hung') === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await other.stop();
+    expect(await pending).toBe('ECONNRESET');
+  });
+});
