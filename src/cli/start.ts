@@ -9,7 +9,7 @@ import { loadSettings, SettingsError } from '../config/settings.ts';
  * would show stale data as if it were fresh.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const siteEntry = `${root}dist/server/entry.mjs`;
+const siteEntry = `${process.env.VIGIE_BUILD_DIR ?? `${root}dist`}/server/entry.mjs`;
 
 try {
   loadSettings();
