@@ -1,0 +1,159 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { incidentEntries, maintenanceEntries, newestEntries, type EntryContext } from '../../src/feeds/feed-entries.ts';
+import { renderFeed, type ChannelInfo, type FeedKind } from '../../src/feeds/render-feed.ts';
+import type { Locale } from '../../src/domain/vocabulary.ts';
+import { NOW, incident, maintenance, update } from '../status/fixtures.ts';
+
+const BASE = 'https://vigie.example.fr';
+const HOUR = 3_600_000;
+
+function entryContext(locale: Locale): EntryContext {
+  return {
+    locale,
+    words: {
+      incidentStatus:
+        locale === 'fr'
+          ? { investigating: "En cours d'investigation", identified: 'Identifié', monitoring: 'Sous surveillance', resolved: 'Résolu' }
+          : { investigating: 'Investigating', identified: 'Identified', monitoring: 'Monitoring', resolved: 'Resolved' },
+      maintenanceAnnounced: locale === 'fr' ? 'Maintenance planifiée' : 'Planned maintenance',
+      maintenanceCancelled: locale === 'fr' ? 'Maintenance annulée' : 'Maintenance cancelled',
+      translationPending: 'French text below: the English translation is to follow.',
+      affectedServices: locale === 'fr' ? 'Services concernés :' : 'Affected services:',
+      window: (start, end) => `WINDOW ${start.toISOString()} ${end.toISOString()}`,
+    },
+    incidentUrl: (id) => `${BASE}/${locale}/incidents/${id}`,
+    maintenanceUrl: `${BASE}/${locale}/maintenance`,
+    serviceName: (id) => (id === 'impots' ? 'impots.gouv.fr' : null),
+    now: NOW,
+  };
+}
+
+function channel(locale: Locale): ChannelInfo {
+  return {
+    locale,
+    title: 'Vigie & co <test>',
+    description: 'Incidents',
+    pageUrl: `${BASE}/${locale}/`,
+    selfUrl: { rss: `${BASE}/${locale}/feed.xml`, atom: `${BASE}/${locale}/feed.atom` },
+    publisherName: 'Vigie',
+    now: NOW,
+  };
+}
+
+const resolvedOutage = incident('inc1', {
+  title: { fr: 'Panne de impots.gouv.fr <script>alert(1)</script> & co', en: null },
+  status: 'resolved',
+  affected: [{ serviceId: 'impots', impact: 'major' }],
+  updates: [
+    update('u1', 'inc1', 'investigating', new Date(NOW.getTime() - 2 * HOUR), { fr: 'Le site ne répond pas <script>x()</script> & rien', en: null }),
+    update('u2', 'inc1', 'resolved', new Date(NOW.getTime() - HOUR), { fr: 'Rétabli.', en: 'Back up.' }),
+    update('future', 'inc1', 'resolved', new Date(NOW.getTime() + HOUR), { fr: 'Futur.', en: 'Future.' }),
+  ],
+});
+
+function feedOf(kind: FeedKind, locale: Locale): string {
+  const ctx = entryContext(locale);
+  const planned = maintenance('m1', ['impots'], new Date(NOW.getTime() + 24 * HOUR), new Date(NOW.getTime() + 26 * HOUR), {
+    createdAt: new Date(NOW.getTime() - 30 * 60_000),
+  });
+  const entries = newestEntries([...incidentEntries([resolvedOutage], ctx), ...maintenanceEntries([planned], ctx)], 50);
+  return renderFeed(kind, channel(locale), entries);
+}
+
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text' });
+const asArray = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
+const RFC822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+describe('RSS', () => {
+  for (const locale of ['fr', 'en'] as const) {
+    it(`is well-formed with its language, self link and RFC 822 dates (${locale})`, () => {
+      const xml = feedOf('rss', locale);
+      expect(XMLValidator.validate(xml)).toBe(true);
+      const rss = parser.parse(xml).rss;
+      expect(rss.channel.language).toBe(locale);
+      expect(rss.channel.title).toBe('Vigie & co <test>');
+      expect(rss.channel['atom:link']).toMatchObject({ '@rel': 'self', '@href': `${BASE}/${locale}/feed.xml` });
+      const items = asArray(rss.channel.item);
+      expect(items).toHaveLength(3);
+      for (const item of items) {
+        expect(item.pubDate).toMatch(RFC822);
+        expect(new Date(item.pubDate).getTime()).toBeLessThanOrEqual(NOW.getTime());
+        expect(item.link.startsWith(`${BASE}/${locale}/`)).toBe(true);
+      }
+    });
+  }
+
+  it('prefixes each update with its localised status and links to the incident page', () => {
+    const items = asArray(parser.parse(feedOf('rss', 'fr')).rss.channel.item);
+    expect(items.map((i) => i.title)).toEqual([
+      '[Maintenance planifiée] Maintenance m1',
+      '[Résolu] Panne de impots.gouv.fr <script>alert(1)</script> & co',
+      "[En cours d'investigation] Panne de impots.gouv.fr <script>alert(1)</script> & co",
+    ]);
+    expect(items[1].link).toBe(`${BASE}/fr/incidents/inc1`);
+    const english = asArray(parser.parse(feedOf('rss', 'en')).rss.channel.item);
+    expect(english[1].title).toBe('[Resolved] Panne de impots.gouv.fr <script>alert(1)</script> & co');
+  });
+
+  it('keeps staff text inert: no live script in item HTML, ampersands escaped', () => {
+    const items = asArray(parser.parse(feedOf('rss', 'fr')).rss.channel.item);
+    const first = items.find((i) => String(i.guid['#text']).endsWith('#update-u1'));
+    expect(first.description).not.toContain('<script');
+    expect(first.description).toContain('&lt;script&gt;x()&lt;/script&gt; &amp; rien');
+    expect(first.description).toContain('impots.gouv.fr');
+  });
+
+  it('declares and marks French text shown in the English feed', () => {
+    const items = asArray(parser.parse(feedOf('rss', 'en')).rss.channel.item);
+    const first = items.find((i) => String(i.guid['#text']).endsWith('#update-u1'));
+    expect(first.description).toContain('English translation is to follow');
+    expect(first.description).toContain('<div lang="fr">');
+  });
+
+  it('publishes maintenance when announced, with its window in the text, never a future date', () => {
+    const items = asArray(parser.parse(feedOf('rss', 'en')).rss.channel.item);
+    const planned = items[0];
+    expect(new Date(planned.pubDate)).toEqual(new Date(Math.floor((NOW.getTime() - 30 * 60_000) / 1000) * 1000));
+    expect(planned.description).toContain(`WINDOW ${new Date(NOW.getTime() + 24 * HOUR).toISOString()}`);
+    expect(planned.link).toBe(`${BASE}/en/maintenance`);
+  });
+
+  it('gives every item a stable guid, the same on every render', () => {
+    const guids = (xml: string) => asArray(parser.parse(xml).rss.channel.item).map((i) => i.guid['#text']);
+    expect(guids(feedOf('rss', 'fr'))).toEqual(guids(feedOf('rss', 'fr')));
+    expect(new Set(guids(feedOf('rss', 'fr'))).size).toBe(3);
+  });
+});
+
+describe('Atom', () => {
+  for (const locale of ['fr', 'en'] as const) {
+    it(`is well-formed with xml:lang, self link and RFC 3339 dates (${locale})`, () => {
+      const xml = feedOf('atom', locale);
+      expect(XMLValidator.validate(xml)).toBe(true);
+      const feed = parser.parse(xml).feed;
+      expect(feed['@xml:lang']).toBe(locale);
+      expect(asArray(feed.link)).toContainEqual({ '@rel': 'self', '@href': `${BASE}/${locale}/feed.atom` });
+      expect(feed.updated).toMatch(RFC3339);
+      for (const entry of asArray(feed.entry)) {
+        expect(entry.updated).toMatch(RFC3339);
+        expect(entry.id).toMatch(/^https:\/\/vigie\.example\.fr\//);
+      }
+    });
+  }
+
+  it('escapes titles declared as HTML so readers show them as text', () => {
+    const entries = asArray(parser.parse(feedOf('atom', 'fr')).feed.entry);
+    expect(entries[1].title['@type']).toBe('html');
+    expect(entries[1].title['#text']).toBe('[Résolu] Panne de impots.gouv.fr &lt;script&gt;alert(1)&lt;/script&gt; &amp; co');
+  });
+
+  it('drops characters XML cannot carry instead of breaking the feed', () => {
+    const ctx = entryContext('fr');
+    const odd = incident('odd', { title: { fr: 'Bell\u0007 and ]]> end', en: null } });
+    const xml = renderFeed('atom', channel('fr'), incidentEntries([odd], ctx));
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(asArray(parser.parse(xml).feed.entry)[0].title['#text']).toContain('Bell and ]]&gt; end');
+  });
+});
