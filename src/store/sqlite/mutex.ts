@@ -3,7 +3,7 @@ export class Mutex {
   #tail: Promise<unknown> = Promise.resolve();
 
   run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.#tail.then(task, task);
+    const result = this.#tail.then(task);
     this.#tail = result.catch(() => undefined);
     return result;
   }

@@ -28,13 +28,16 @@ export interface SqliteOptions {
 export function openSqliteDatabase(path: string, options: SqliteOptions = {}): SqlDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);
-  db.exec(`PRAGMA busy_timeout = ${options.busyTimeoutMs ?? 200}`);
+  // Opening happens once, at start-up: blocking a while there is fine if another process is
+  // creating the same file. Afterwards blocking is kept short and retries are asynchronous.
+  db.exec('PRAGMA busy_timeout = 10000');
   db.exec('PRAGMA journal_mode = WAL');
   // WAL + NORMAL: a commit is in the WAL file (OS cache) before it is acknowledged, so kill -9 or
   // a crash of the process loses nothing; only a power loss or kernel crash could lose the last
   // commits. FULL would fsync every check; the probe's kill/restart guarantee does not need it.
   db.exec('PRAGMA synchronous = NORMAL');
   db.exec('PRAGMA foreign_keys = ON');
+  db.exec(`PRAGMA busy_timeout = ${options.busyTimeoutMs ?? 200}`);
   const retryForMs = options.busyRetryForMs ?? 30_000;
   const mutex = new Mutex();
   const statements = new Map<string, StatementSync>();
@@ -63,7 +66,14 @@ export function openSqliteDatabase(path: string, options: SqliteOptions = {}): S
       try {
         return await work();
       } catch (error) {
-        if (!isBusy(error) || Date.now() >= deadline) throw error;
+        if (!isBusy(error)) throw error;
+        if (Date.now() >= deadline) {
+          throw new Error(
+            `The SQLite file "${path}" stayed locked by another process for ${retryForMs} ms. ` +
+              'Check that no other program holds a long transaction on it.',
+            { cause: error },
+          );
+        }
         options.onBusyRetry?.();
         await sleep(Math.min(5 * 2 ** attempt, 250) * (0.5 + Math.random()));
       }
