@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { cacheTarget } from '../../src/web/cache-rules.ts';
+import { matchesIfNoneMatch, pickEncoding } from '../../src/web/negotiate.ts';
+
+const target = (path: string, method = 'GET') => cacheTarget(method, new URL(path, 'http://x'));
+
+describe('cacheTarget', () => {
+  it('keys pages, feeds, API and badges on path plus the parameters that matter', () => {
+    expect(target('/fr/')).toEqual({ key: '/fr/', pathAndQuery: '/fr/' });
+    expect(target('/en/incidents?page=3&utm_source=x')).toEqual({ key: '/en/incidents?page=3', pathAndQuery: '/en/incidents?page=3' });
+    expect(target('/fr/services/impots?range=7d')?.key).toBe('/fr/services/impots?range=7d');
+    expect(target('/api/v2/summary.json?lang=en&cb=123')?.key).toBe('/api/v2/summary.json?lang=en');
+    expect(target('/badge/impots.svg?lang=en')?.key).toBe('/badge/impots.svg?lang=en');
+    expect(target('/fr/feed.xml?x=1')?.key).toBe('/fr/feed.xml');
+  });
+
+  it('folds junk values into the default, so they make no new entry', () => {
+    expect(target('/api/v2/summary.json?lang=xx')?.key).toBe('/api/v2/summary.json');
+    expect(target('/fr/incidents?page=1')?.key).toBe('/fr/incidents');
+    expect(target('/fr/incidents?page=-2')?.key).toBe('/fr/incidents');
+    expect(target('/fr/incidents?page=99999999')?.key).toBe('/fr/incidents');
+    expect(target('/fr/services/a?range=1y')?.key).toBe('/fr/services/a');
+  });
+
+  it('never caches admin pages, other methods or unknown routes', () => {
+    expect(target('/admin')).toBeNull();
+    expect(target('/admin/login')).toBeNull();
+    expect(target('/fr/', 'POST')).toBeNull();
+    expect(target('/healthz')).toBeNull();
+    expect(target('/')).toBeNull();
+    expect(target('/fr/', 'HEAD')?.key).toBe('/fr/');
+  });
+});
+
+describe('negotiation', () => {
+  it('prefers brotli, then gzip, honouring q=0', () => {
+    expect(pickEncoding('gzip, deflate, br')).toBe('br');
+    expect(pickEncoding('gzip')).toBe('gzip');
+    expect(pickEncoding('br;q=0, gzip;q=0.5')).toBe('gzip');
+    expect(pickEncoding('identity')).toBeNull();
+    expect(pickEncoding(null)).toBeNull();
+    expect(pickEncoding('*')).toBe('br');
+  });
+
+  it('matches If-None-Match against any coding of the same bytes', () => {
+    expect(matchesIfNoneMatch('"abc"', '"abc"')).toBe(true);
+    expect(matchesIfNoneMatch('W/"abc-br"', '"abc"')).toBe(true);
+    expect(matchesIfNoneMatch('"zzz", "abc-gz"', '"abc"')).toBe(true);
+    expect(matchesIfNoneMatch('*', '"abc"')).toBe(true);
+    expect(matchesIfNoneMatch('"abd"', '"abc"')).toBe(false);
+    expect(matchesIfNoneMatch(null, '"abc"')).toBe(false);
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { createResponseCache, type Rendered } from '../../src/web/response-cache.ts';
+import { createVersionPoller } from '../../src/web/version-poller.ts';
+
+function setup(options: { maxEntries?: number; maxBytes?: number } = {}) {
+  let clock = 1_000_000;
+  let version = 1;
+  let versionReads = 0;
+  let renders = 0;
+  const versions = createVersionPoller({
+    read: async () => {
+      versionReads += 1;
+      return version;
+    },
+    intervalMs: 1000,
+    now: () => clock,
+  });
+  const cache = createResponseCache({
+    versions,
+    now: () => clock,
+    maxAgeMs: 15_000,
+    staleIfErrorMs: 600_000,
+    maxEntries: options.maxEntries ?? 100,
+    maxBytes: options.maxBytes ?? 10_000_000,
+  });
+  const render = (body: string, status = 200, headers: Record<string, string> = {}) => async (): Promise<Rendered> => {
+    renders += 1;
+    await new Promise((r) => setTimeout(r, 5));
+    return { status, headers: new Headers({ 'content-type': 'text/html', ...headers }), body: Buffer.from(`${body}#${renders}`) };
+  };
+  return {
+    cache,
+    render,
+    advance: (ms: number) => (clock += ms),
+    bump: () => (version += 1),
+    counts: () => ({ renders, versionReads }),
+  };
+}
+
+describe('response cache', () => {
+  it('renders once for 200 concurrent requests and serves the rest from that render', async () => {
+    const s = setup();
+    const results = await Promise.all(Array.from({ length: 200 }, () => s.cache.get('/fr/', s.render('page'))));
+    expect(s.counts()).toEqual({ renders: 1, versionReads: 1 });
+    expect(results.filter((r) => r.outcome === 'miss')).toHaveLength(1);
+    expect(new Set(results.map((r) => r.entry.etag)).size).toBe(1);
+    expect((await s.cache.get('/fr/', s.render('page'))).outcome).toBe('hit');
+  });
+
+  it('re-renders when the data version changes, noticed within a second', async () => {
+    const s = setup();
+    const first = await s.cache.get('/fr/', s.render('page'));
+    s.bump();
+    expect((await s.cache.get('/fr/', s.render('page'))).outcome).toBe('hit');
+    s.advance(1000);
+    const after = await s.cache.get('/fr/', s.render('page'));
+    expect(after.outcome).toBe('miss');
+    expect(after.entry.body.toString()).not.toBe(first.entry.body.toString());
+  });
+
+  it('re-renders after the maximum age even when nothing changed', async () => {
+    const s = setup();
+    await s.cache.get('/fr/', s.render('page'));
+    s.advance(14_000);
+    expect((await s.cache.get('/fr/', s.render('page'))).outcome).toBe('hit');
+    s.advance(1_000);
+    expect((await s.cache.get('/fr/', s.render('page'))).outcome).toBe('miss');
+  });
+
+  it('does not keep responses that set cookies, are private or failed', async () => {
+    const s = setup();
+    await s.cache.get('/a', s.render('x', 200, { 'set-cookie': 'a=b' }));
+    await s.cache.get('/b', s.render('x', 200, { 'cache-control': 'private' }));
+    await s.cache.get('/c', s.render('x', 503));
+    expect(s.cache.stats().entries).toBe(0);
+  });
+
+  it('serves the last good render when a re-render fails', async () => {
+    const s = setup();
+    const good = await s.cache.get('/fr/', s.render('good'));
+    s.advance(16_000);
+    const failing = await s.cache.get('/fr/', async () => {
+      throw new Error('store down');
+    });
+    expect(failing).toMatchObject({ outcome: 'stale-error' });
+    expect(failing.entry.etag).toBe(good.entry.etag);
+  });
+
+  it('evicts the least recently used entries beyond its budget', async () => {
+    const s = setup({ maxEntries: 2 });
+    await s.cache.get('/a', s.render('a'));
+    await s.cache.get('/b', s.render('b'));
+    await s.cache.get('/a', s.render('a'));
+    await s.cache.get('/c', s.render('c'));
+    expect(s.cache.stats().entries).toBe(2);
+    expect((await s.cache.get('/a', s.render('a'))).outcome).toBe('hit');
+    expect((await s.cache.get('/b', s.render('b'))).outcome).toBe('miss');
+  });
+});
