@@ -33,6 +33,8 @@ export interface RunnerOptions {
   maintenanceRefreshMs?: number;
   canaryTimeoutS?: number;
   errors?: SwallowedErrors;
+  /** Every scheduler lag sample, for the benchmark. */
+  onLag?: (lagMs: number) => void;
 }
 
 export interface CycleReport {
@@ -84,7 +86,10 @@ export function createRunner(options: RunnerOptions): Runner {
     clock,
     random: options.random,
     recheckDelayMs: options.recheckDelayMs,
-    onLag: metrics.observeLag,
+    onLag: (lagMs) => {
+      metrics.observeLag(lagMs);
+      options.onLag?.(lagMs);
+    },
     onError: (error, job) => errors.record('scheduler', error, job.id),
   });
   const timers = new Set<unknown>();

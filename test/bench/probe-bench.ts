@@ -1,0 +1,175 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { LookupFunction } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pLimit from 'p-limit';
+import type { ServiceConfig } from '../../src/config/services-schema.ts';
+import { createChecker } from '../../src/probe/check/create-checker.ts';
+import { percentile } from '../../src/probe/lag-window.ts';
+import { createRunner } from '../../src/probe/runner.ts';
+import { createSwallowedErrors } from '../../src/probe/swallowed-errors.ts';
+import { openStore } from '../../src/store/open-store.ts';
+
+/**
+ * `npm run bench:probe` — not a test: prints figures.
+ * The whole probe (scheduler, real checker, evaluator, rollups, one SQLite transaction per check)
+ * runs thousands of services at a real 60 s interval against the fake government, which runs in a
+ * child process so it does not eat the probe's event loop. Every service has its own host name
+ * (resolved to loopback by an injected lookup), so the per-host cap applies as in production.
+ * Baseline, same run: bare `fetch` calls at the same rate and concurrency cap.
+ * Phases: BENCH_PHASES="baseline:5000:90,probe:5000:150,probe:10000:90,probe:20000:90" (kind:services:seconds).
+ */
+const INTERVAL_S = 60;
+const CONCURRENCY = 200;
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+interface Figures {
+  label: string;
+  seconds: number;
+  done: number;
+  lags: number[];
+  cpuMs: number;
+  peakRssMb: number;
+  outcomes: Map<string, number>;
+  note?: string;
+}
+
+async function startGovProcess(): Promise<{ base: string; stop: () => void }> {
+  const code = `import { startFakeGov } from ${JSON.stringify(`${root}test/fake-gov/index.ts`)};
+    const gov = await startFakeGov({ tls: false }); console.log(gov.http);`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const base = await new Promise<string>((resolve) => child.stdout.once('data', (d) => resolve(String(d).trim())));
+  return { base, stop: () => child.kill('SIGTERM') };
+}
+
+const loopback = ((_host: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) =>
+  options.all ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4)) as unknown as LookupFunction;
+
+function services(count: number, port: string): ServiceConfig[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `svc-${i}`,
+    name: { fr: `Service ${i}`, en: `Service ${i}` },
+    description: null,
+    category: 'bench',
+    url: `http://svc-${i}.bench.test:${port}/svc/svc-${i}`,
+    interval: INTERVAL_S,
+    timeout: 10,
+    expectStatus: '200-399',
+    keyword: null,
+    slowMs: 3000,
+    allowPrivateNetwork: true,
+    detection: { failuresBeforeDown: 3, successesBeforeUp: 2 },
+  }));
+}
+
+/** Samples RSS while `work` runs, and CPU time over it. */
+async function measure(label: string, seconds: number, work: (figures: Figures) => Promise<void>): Promise<Figures> {
+  globalThis.gc?.();
+  const figures: Figures = { label, seconds, done: 0, lags: [], cpuMs: 0, peakRssMb: 0, outcomes: new Map() };
+  const sampler = setInterval(() => (figures.peakRssMb = Math.max(figures.peakRssMb, process.memoryUsage.rss() / 2 ** 20)), 250);
+  const cpu = process.cpuUsage();
+  await work(figures);
+  const used = process.cpuUsage(cpu);
+  clearInterval(sampler);
+  figures.cpuMs = (used.user + used.system) / 1000;
+  return figures;
+}
+
+async function probePhase(count: number, seconds: number, port: string): Promise<Figures> {
+  return measure(`probe ${count}`, seconds, async (figures) => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-'));
+    const store = await openStore(join(dir, 'bench.db'));
+    const checker = createChecker({ userAgent: 'Vigie-probe/bench (+http://127.0.0.1)', lookup: loopback });
+    const counted: typeof checker = async (service, context) => {
+      const result = await checker(service, context);
+      figures.done += 1;
+      figures.outcomes.set(result.outcome, (figures.outcomes.get(result.outcome) ?? 0) + 1);
+      return result;
+    };
+    const errors = createSwallowedErrors();
+    const runner = createRunner({
+      catalogue: { categories: [{ id: 'bench', name: { fr: 'Banc', en: 'Bench' } }], services: services(count, port), canaries: [] },
+      store,
+      checker: counted,
+      location: 'bench',
+      version: 'bench',
+      concurrency: CONCURRENCY,
+      perHost: 2,
+      retentionDays: 30,
+      errors,
+      onLag: (lag) => figures.lags.push(lag),
+    });
+    await runner.start();
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    await runner.stop(5_000);
+    await store.close();
+    const swallowed = Object.values(errors.counts()).reduce((a, b) => a + b, 0);
+    figures.note = `swallowed errors ${swallowed}, skipped slots ${runner.status().scheduler.skippedSlots}`;
+    rmSync(dir, { recursive: true, force: true });
+  });
+}
+
+/** The same rate and concurrency cap, with nothing but `fetch` (undici's keep-alive pool). */
+async function baselinePhase(count: number, seconds: number, base: string): Promise<Figures> {
+  return measure(`fetch ${count}`, seconds, async (figures) => {
+    const limit = pLimit(CONCURRENCY);
+    const timers: NodeJS.Timeout[] = [];
+    const start = performance.now();
+    const fire = (i: number, dueAt: number) => {
+      void limit(async () => {
+        figures.lags.push(Math.max(0, performance.now() - dueAt));
+        const res = await fetch(`${base}/svc/svc-${i}`).catch(() => null);
+        await res?.arrayBuffer();
+        figures.done += 1;
+        const outcome = res?.ok ? 'ok' : 'error';
+        figures.outcomes.set(outcome, (figures.outcomes.get(outcome) ?? 0) + 1);
+      });
+      const next = dueAt + INTERVAL_S * 1000;
+      timers[i] = setTimeout(() => fire(i, next), next - performance.now());
+    };
+    for (let i = 0; i < count; i += 1) {
+      const dueAt = start + (i / count) * INTERVAL_S * 1000;
+      timers[i] = setTimeout(() => fire(i, dueAt), dueAt - start);
+    }
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    for (const t of timers) clearTimeout(t);
+    while (limit.activeCount + limit.pendingCount > 0) await new Promise((r) => setTimeout(r, 50));
+  });
+}
+
+function report(f: Figures, services: number): string {
+  const sorted = Float64Array.from(f.lags).sort();
+  const target = services / INTERVAL_S;
+  const achieved = f.done / f.seconds;
+  const outcomes = [...f.outcomes].map(([k, v]) => `${k} ${v}`).join(', ');
+  return [
+    `${f.label.padEnd(12)} target ${target.toFixed(1)}/s  achieved ${achieved.toFixed(1)}/s (${((achieved / target) * 100).toFixed(0)}%)`,
+    `lag p50 ${percentile(sorted, 0.5).toFixed(1)} ms  p99 ${percentile(sorted, 0.99).toFixed(1)} ms  max ${(sorted.at(-1) ?? 0).toFixed(0)} ms`,
+    `CPU ${(f.cpuMs / 1000).toFixed(1)} s over ${f.seconds} s (${((f.cpuMs / (f.seconds * 1000)) * 100).toFixed(0)}% of one core)`,
+    `peak RSS ${f.peakRssMb.toFixed(0)} MB`,
+    `outcomes: ${outcomes}${f.note ? `; ${f.note}` : ''}`,
+  ].join('\n  ');
+}
+
+const phases = (process.env.BENCH_PHASES ?? 'baseline:5000:90,probe:5000:150,probe:10000:90,probe:20000:90').split(',').map((p) => {
+  const [kind, count, seconds] = p.split(':');
+  return { kind: kind ?? 'probe', count: Number(count), seconds: Number(seconds) };
+});
+
+const gov = await startGovProcess();
+const port = new URL(gov.base).port;
+console.log(`Vigie probe benchmark — interval ${INTERVAL_S} s, concurrency ${CONCURRENCY}, per host 2, fake government at ${gov.base} (child process)`);
+console.log('Achieved rate counts completed checks over the whole phase, first (spread-out) interval included.\n');
+try {
+  for (const phase of phases) {
+    const figures =
+      phase.kind === 'baseline'
+        ? await baselinePhase(phase.count, phase.seconds, gov.base)
+        : await probePhase(phase.count, phase.seconds, port);
+    console.log(report(figures, phase.count) + '\n');
+  }
+} finally {
+  gov.stop();
+}
