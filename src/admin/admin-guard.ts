@@ -1,0 +1,47 @@
+import { defineMiddleware } from 'astro:middleware';
+import type { Locale } from '../domain/vocabulary.ts';
+import type { StaffAccount } from '../store/records.ts';
+import { isAdminPath } from '../site/security-headers.ts';
+import { adminServices, type AdminServices } from './admin-services.ts';
+import { clientAddress } from './client-address.ts';
+import { SESSION_COOKIE } from './session.ts';
+
+/** What admin pages find in `Astro.locals.admin`. */
+export interface AdminLocals {
+  staff: StaffAccount | null;
+  lang: Locale;
+  ip: string;
+  services: AdminServices;
+}
+
+const PUBLIC_ADMIN_PATHS = new Set(['/admin/login']);
+
+export function adminLang(url: URL): Locale {
+  return url.searchParams.get('lang') === 'en' ? 'en' : 'fr';
+}
+
+/**
+ * Staff pages: resolve the session, send strangers to the sign-in page, and make sure no admin
+ * response is ever cached or indexed.
+ */
+export const guardAdmin = defineMiddleware(async (context, next) => {
+  if (!isAdminPath(context.url.pathname)) return next();
+  const { ctx } = context.locals;
+  const services = adminServices(ctx);
+  const ip = clientAddress(context.clientAddress, context.request.headers.get('x-forwarded-for'), ctx.settings.VIGIE_TRUSTED_PROXIES);
+  const resumed = await services.sessions.resume(context.cookies.get(SESSION_COOKIE)?.value);
+  const lang = adminLang(context.url);
+  context.locals.admin = { staff: resumed?.account ?? null, lang, ip, services };
+  const path = context.url.pathname.replace(/\/+$/, '') || '/';
+  let response: Response;
+  if (!resumed && !PUBLIC_ADMIN_PATHS.has(path)) {
+    response = new Response(null, { status: 303, headers: { Location: `/admin/login${lang === 'en' ? '?lang=en' : ''}` } });
+  } else {
+    response = await next();
+  }
+  const headers = new Headers(response.headers);
+  headers.set('Cache-Control', 'no-store');
+  headers.set('X-Robots-Tag', 'noindex, nofollow');
+  headers.set('Referrer-Policy', 'no-referrer');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+});
