@@ -16,7 +16,6 @@ export const en: Dictionary = {
   nav: {
     skip: 'Skip to main content',
     label: 'Main menu',
-    home: 'Vigie, home',
     overview: 'Service status',
     incidents: 'Incidents',
     maintenance: 'Maintenance',
@@ -83,7 +82,7 @@ export const en: Dictionary = {
   service: {
     back: 'Back to service status',
     address: 'Address',
-    checkedEvery: (every: string) => `Checked every ${every}.`,
+    checkedEvery: (every: string) => `Time between checks: ${every}.`,
     openIncidents: 'Ongoing incidents for this service',
     uptimeTitle: 'Uptime over 90 days',
     uptimeHelp:

@@ -34,7 +34,6 @@ export const fr = {
   nav: {
     skip: 'Aller au contenu principal',
     label: 'Menu principal',
-    home: 'Vigie, accueil',
     overview: 'État des services',
     incidents: 'Incidents',
     maintenance: 'Maintenances',
@@ -101,7 +100,7 @@ export const fr = {
   service: {
     back: "Retour à l'état des services",
     address: 'Adresse',
-    checkedEvery: (every: string) => `Vérifié toutes les ${every}.`,
+    checkedEvery: (every: string) => `Intervalle entre deux vérifications\u00a0: ${every}.`,
     openIncidents: 'Incidents en cours sur ce service',
     uptimeTitle: 'Disponibilité sur 90 jours',
     uptimeHelp:

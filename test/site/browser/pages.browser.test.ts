@@ -1,0 +1,130 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSite, type RunningSite } from '../../support/site-server.ts';
+import { seedStory, type SeededSite } from '../support/seed-site.ts';
+
+/**
+ * Every page type in both languages in Debian's Chromium, with JavaScript on and off: it loads,
+ * axe-core finds no violation, and the overview is kept as a screenshot in test-artifacts/.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const AXE = `${root}node_modules/axe-core/axe.min.js`;
+const ARTIFACTS = `${root}test-artifacts`;
+const available = existsSync(CHROMIUM);
+
+if (!available) {
+  const message = `Chromium not found at ${CHROMIUM}: browser tests ${process.env.CI ? 'FAIL in CI' : 'SKIPPED'} (apt-get install -y chromium).`;
+  console.warn(`\n${'!'.repeat(message.length)}\n${message}\n${'!'.repeat(message.length)}\n`);
+}
+
+describe.skipIf(!available && !process.env.CI)('site in a real browser', () => {
+  let seeded: SeededSite;
+  let site: RunningSite;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!available) throw new Error(`Chromium is required in CI (${CHROMIUM}).`);
+    seeded = await seedStory();
+    site = await startSite(seeded.env);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking'] });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+    await seeded?.store.close();
+    await seeded?.cleanup();
+  });
+
+  const pages = (): [string, string][] => [
+    ['fr overview', '/fr/'],
+    ['en overview', '/en/'],
+    ['fr service', '/fr/services/impots'],
+    ['en service', '/en/services/ameli'],
+    ['fr incidents', '/fr/incidents'],
+    ['en incidents', '/en/incidents'],
+    ['fr incident', `/fr/incidents/${seeded.ids.autoIncident}`],
+    ['en incident (French text awaiting translation)', `/en/incidents/${seeded.ids.staffIncident}`],
+    ['fr maintenance', '/fr/maintenance'],
+    ['en maintenance', '/en/maintenance'],
+    ['fr accessibility', '/fr/accessibilite'],
+    ['en accessibility', '/en/accessibility'],
+    ['fr legal', '/fr/mentions-legales'],
+    ['en personal data', '/en/personal-data'],
+    ['fr probes', '/fr/sondes'],
+    ['en probes', '/en/probes'],
+    ['not found', '/fr/services/nope'],
+  ];
+
+  async function axeViolations(page: Page, colorScheme: 'light' | 'dark'): Promise<string[]> {
+    await page.emulateMedia({ colorScheme });
+    await page.addScriptTag({ path: AXE });
+    const results = await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    });
+    return results.violations.map((v) => `${colorScheme} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+  }
+
+  for (const javaScriptEnabled of [true, false]) {
+    it(`loads every page type with JavaScript ${javaScriptEnabled ? 'on' : 'off'}, without accessibility violations`, async () => {
+      // axe is injected as a script; the site's CSP (rightly) forbids that, so only the test context bypasses it.
+      const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true, viewport: { width: 390, height: 844 } });
+      const problems: string[] = [];
+      try {
+        for (const [name, path] of pages()) {
+          const page = await context.newPage();
+          const errors: string[] = [];
+          page.on('pageerror', (e) => errors.push(e.message));
+          page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+          const response = await page.goto(`${site.url}${path}`);
+          const expected = name === 'not found' ? 404 : 200;
+          if (response?.status() !== expected) problems.push(`${name}: status ${response?.status()}`);
+          if ((await page.locator('h1').count()) !== 1) problems.push(`${name}: not exactly one h1`);
+          if (javaScriptEnabled) {
+            // Dark mode changes only colours: checking it on the pages with state colours is enough.
+            const schemes = /overview|service|incident/.test(name) ? (['light', 'dark'] as const) : (['light'] as const);
+            for (const scheme of schemes) problems.push(...(await axeViolations(page, scheme)).map((v) => `${name}: ${v}`));
+          }
+          problems.push(...errors.filter((e) => !(name === 'not found' && /404/.test(e))).map((e) => `${name}: ${e}`));
+          await page.close();
+        }
+      } finally {
+        await context.close();
+      }
+      expect(problems).toEqual([]);
+    }, 400_000);
+  }
+
+  it('keeps a screenshot of the overview in each language, on a phone and a desktop', async () => {
+    for (const [label, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 900 }]] as const) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      for (const locale of ['fr', 'en']) {
+        await page.goto(`${site.url}/${locale}/`);
+        await page.screenshot({ path: `${ARTIFACTS}/overview-${locale}-${label}.png`, fullPage: true });
+      }
+      await page.goto(`${site.url}/fr/services/impots`);
+      await page.screenshot({ path: `${ARTIFACTS}/service-fr-${label}.png`, fullPage: true });
+      await context.close();
+    }
+    expect(existsSync(`${ARTIFACTS}/overview-fr-phone.png`)).toBe(true);
+    expect(existsSync(`${ARTIFACTS}/overview-en-desktop.png`)).toBe(true);
+  }, 60_000);
+
+  it('shows the tooltip of a day bar when reached by keyboard', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/en/services/impots`);
+    const day = page.locator('.days li').nth(80);
+    await day.focus();
+    const tip = day.locator('.tip');
+    expect(await tip.isVisible()).toBe(true);
+    expect(await tip.textContent()).toMatch(/42 min down/);
+    await page.screenshot({ path: `${ARTIFACTS}/service-en-day-focus.png` });
+    await page.close();
+  });
+});
