@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSite, type RunningSite } from '../support/site-server.ts';
+import { check, createSiteData, record, TEST_CATALOGUE, track } from './support/seed-site.ts';
+
+/** The overview banner in the two situations the story site does not show: all fine, and blind. */
+type Data = Awaited<ReturnType<typeof createSiteData>>;
+const opened: { data: Data; site: RunningSite }[] = [];
+
+async function siteWith(catalogue: object, seed: (data: Data, now: Date) => Promise<void>): Promise<RunningSite> {
+  const data = await createSiteData(catalogue);
+  await seed(data, new Date());
+  const site = await startSite(data.env);
+  opened.push({ data, site });
+  return site;
+}
+
+let allFine: RunningSite;
+let blind: RunningSite;
+
+beforeAll(async () => {
+  const oneService = { ...TEST_CATALOGUE, services: TEST_CATALOGUE.services.slice(0, 1) };
+  [allFine, blind] = await Promise.all([
+    siteWith(oneService, async ({ store }, now) => {
+      await store.recordHeartbeat({ location: 'test-paris', at: new Date(now.getTime() - 10_000), canariesHealthy: true, version: '0.1.0' });
+      await record(store, check('impots', new Date(now.getTime() - 15_000), 'ok', 180), track('impots', 'operational', new Date(now.getTime() - 86_400_000), new Date(now.getTime() - 15_000)), []);
+    }),
+    // The probe's last heartbeat is half an hour old: whatever it said before, nothing is confirmed now.
+    siteWith(TEST_CATALOGUE, async ({ store }, now) => {
+      await store.recordHeartbeat({ location: 'test-paris', at: new Date(now.getTime() - 30 * 60_000), canariesHealthy: true, version: '0.1.0' });
+      await record(store, check('impots', new Date(now.getTime() - 40_000), 'ok', 180), track('impots', 'operational', new Date(now.getTime() - 86_400_000), new Date(now.getTime() - 40_000)), []);
+    }),
+  ]);
+});
+
+afterAll(async () => {
+  for (const { data, site } of opened) {
+    await site.stop();
+    await data.store.close();
+    await data.cleanup();
+  }
+});
+
+const page = async (site: RunningSite, path: string) =>
+  (await (await fetch(`${site.url}${path}`)).text()).replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/[\s\u00a0\u202f]+/g, ' ');
+
+describe('overview banner', () => {
+  it('says that all services work when every one is fresh and operational', async () => {
+    expect(await page(allFine, '/fr/')).toContain('Tous les services fonctionnent normalement');
+    expect(await page(allFine, '/en/')).toContain('All services operational');
+  });
+
+  it('says monitoring is interrupted when the probe is silent, and shows nothing as operational', async () => {
+    const fr = await page(blind, '/fr/');
+    expect(fr).toContain('Surveillance interrompue');
+    expect(fr).toContain('Nos sondes ne transmettent plus de données à jour.');
+    expect(fr).not.toContain('Opérationnel');
+    expect(fr).toMatch(/impots\.gouv\.fr Indéterminé Surveillance interrompue : notre sonde/);
+    const en = await page(blind, '/en/');
+    expect(en).toContain('Monitoring interrupted');
+    expect(en).not.toContain('Operational');
+  });
+});

@@ -1,0 +1,233 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSite, type RunningSite } from '../support/site-server.ts';
+import { seedStory, type SeededSite } from './support/seed-site.ts';
+
+/** The built site, run as a real process over a seeded SQLite store, read as a visitor would. */
+let seeded: SeededSite;
+let site: RunningSite;
+
+beforeAll(async () => {
+  seeded = await seedStory();
+  site = await startSite(seeded.env);
+});
+
+afterAll(async () => {
+  await site?.stop();
+  await seeded?.store.close();
+  await seeded?.cleanup();
+});
+
+async function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; html: string; headers: Headers }> {
+  const response = await fetch(`${site.url}${path}`, { headers, redirect: 'manual' });
+  return { status: response.status, html: await response.text(), headers: response.headers };
+}
+
+/** Visible text, tags removed and spaces (including non-breaking ones) collapsed. */
+function text(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/[\s\u00a0\u202f]+/g, ' ');
+}
+
+const count = (html: string, pattern: RegExp) => (html.match(pattern) ?? []).length;
+
+describe('language choice at /', () => {
+  it.each([
+    ['en-GB,en;q=0.9', '/en/'],
+    ['fr-FR,fr;q=0.9,en;q=0.5', '/fr/'],
+    ['de-DE', '/fr/'],
+  ])('Accept-Language %s goes to %s, varying on the header', async (header, target) => {
+    const response = await get('/', { 'accept-language': header });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe(target);
+    expect(response.headers.get('vary')).toMatch(/Accept-Language/i);
+  });
+
+  it('sends visitors without the header to French', async () => {
+    expect((await get('/')).headers.get('location')).toBe('/fr/');
+  });
+});
+
+describe.each(['fr', 'en'] as const)('every page in %s', (locale) => {
+  const other = locale === 'fr' ? 'en' : 'fr';
+
+  it('has the language, one h1, landmarks, a skip link and the feeds in its head', async () => {
+    const { status, html } = await get(`/${locale}/`);
+    expect(status).toBe(200);
+    expect(html).toMatch(new RegExp(`<html lang="${locale}"`));
+    expect(count(html, /<h1[\s>]/g)).toBe(1);
+    for (const landmark of ['<header', '<nav', '<main id="main"', '<footer']) expect(html).toContain(landmark);
+    expect(html).toMatch(/<a class="skip" href="#main">/);
+    for (const feed of ['/fr/feed.xml', '/fr/feed.atom', '/en/feed.xml', '/en/feed.atom']) {
+      expect(html).toMatch(new RegExp(`<link rel="alternate" type="application/(rss|atom)\\+xml"[^>]*href="${feed}"`));
+    }
+    expect(html).not.toMatch(/https?:\/\/(fonts|cdn)\./);
+  });
+
+  it('links to the same page in the other language, with absolute hreflang alternates', async () => {
+    const { html } = await get(`/${locale}/services/impots`);
+    expect(html).toContain(`<link rel="alternate" hreflang="fr" href="${site.url}/fr/services/impots">`);
+    expect(html).toContain(`<link rel="alternate" hreflang="en" href="${site.url}/en/services/impots">`);
+    expect(html).toContain(`<link rel="alternate" hreflang="x-default" href="${site.url}/fr/services/impots">`);
+    expect(html).toMatch(new RegExp(`<a class="lang-switch" href="/${other}/services/impots" hreflang="${other}" lang="${other}">`));
+  });
+
+  it('states its accessibility conformance honestly in the footer', async () => {
+    const body = text((await get(`/${locale}/`)).html);
+    expect(body).toContain(locale === 'fr' ? 'Accessibilité : partiellement conforme' : 'Accessibility: partially compliant');
+  });
+});
+
+describe('progressive enhancement', () => {
+  it('loads only one small external script, never an inline one', async () => {
+    const { html } = await get('/fr/');
+    expect(html.match(/<script[^>]*>/g)).toEqual(['<script src="/refresh.js" defer>']);
+    const script = await fetch(`${site.url}/refresh.js`);
+    expect(script.status).toBe(200);
+    expect((await script.arrayBuffer()).byteLength).toBeLessThan(5 * 1024);
+  });
+
+  it('adds no script to pages whose content does not move', async () => {
+    expect((await get('/fr/accessibilite')).html).not.toMatch(/<script/);
+  });
+});
+
+describe('overview', () => {
+  it('says in plain words how things are, with incidents first and every service by category', async () => {
+    const fr = text((await get('/fr/')).html);
+    expect(fr).toContain('1 service perturbé');
+    expect(fr).toContain('1 en panne, 2 à l\'état indéterminé.');
+    expect(fr).toMatch(/Données mises à jour il y a \d+ s/);
+    expect(fr.indexOf('ameli.fr est inaccessible')).toBeLessThan(fr.indexOf('Services surveillés'));
+    expect(fr.indexOf('Impôts et finances')).toBeLessThan(fr.indexOf('Social et santé'));
+    expect(fr).toMatch(/impots\.gouv\.fr Opérationnel depuis le/);
+    expect(fr).toContain('Panne majeure');
+    expect(fr).toMatch(/Disponibilité sur 90 jours : 99,9\d %/);
+
+    const en = text((await get('/en/')).html);
+    expect(en).toContain('1 service disrupted');
+    expect(en).toContain('1 down, 2 in an unknown state.');
+    expect(en).toContain('Tax and finance');
+  });
+
+  it('shows stale and never-checked services as unknown, with the reason, never as operational', async () => {
+    const fr = text((await get('/fr/')).html);
+    expect(fr).toMatch(/Caisse d'allocations familiales Indéterminé Données trop anciennes/);
+    expect(fr).toMatch(/MSA Indéterminé Aucune donnée : ce service n'a pas encore été vérifié/);
+    const en = text((await get('/en/')).html);
+    expect(en).toMatch(/Family benefits \(CAF\) Unknown Data too old/);
+    expect(en).toMatch(/checked 2 h( \d+ min)? ago/);
+  });
+
+  it('keeps official French names marked as French on English pages', async () => {
+    const { html } = await get('/en/');
+    expect(html).toContain('<span lang="fr">impots.gouv.fr</span>');
+    expect(html).not.toContain('<span lang="fr">Family benefits (CAF)</span>');
+  });
+});
+
+describe('service page', () => {
+  it('gives the state, 90 keyboard-reachable days with their sentence, and the response time as SVG and table', async () => {
+    const { status, html } = await get('/en/services/impots');
+    expect(status).toBe(200);
+    expect(count(html, /<li class="bg-[a-z]+" tabindex="0">/g)).toBe(90);
+    expect(text(html)).toMatch(/ \d{4}: 9[67]\.\d+% uptime, 42 min down\./);
+    expect(text(html)).toMatch(/ \d{4}: 100% uptime, 0 min down, including 90 min of maintenance\./);
+    expect(text(html)).toMatch(/: no data/);
+    expect(count(html, /<svg viewBox="0 0 600 200" role="img"/g)).toBe(3);
+    expect(count(html, /<table>/g)).toBe(3);
+    expect(html).toContain('href="/en/services/impots/feed.xml"');
+    expect(html).toContain('Online return unavailable');
+  });
+
+  it('writes times the French way in French', async () => {
+    const fr = text((await get('/fr/services/impots')).html);
+    expect(fr).toMatch(/depuis le \d{1,2}(er)? [a-zéû]+ \d{4} à \d{2} h \d{2}/);
+    expect(fr).not.toMatch(/minuit/);
+  });
+
+  it('answers 404 in the page language for an unknown service', async () => {
+    const { status, html } = await get('/en/services/no-such-service');
+    expect(status).toBe(404);
+    expect(html).toContain('<html lang="en"');
+    expect(text(html)).toContain('No monitored service has this identifier');
+  });
+});
+
+describe('incidents', () => {
+  it('lists ongoing incidents, planned maintenance and past incidents', async () => {
+    const body = text((await get('/fr/incidents')).html);
+    expect(body).toContain('ameli.fr est inaccessible');
+    expect(body).toContain('Mise à jour de impots.gouv.fr');
+    expect(body).toMatch(/Incidents passés Déclaration en ligne indisponible Résolu/);
+    expect(body).toContain('Durée : 1 h 35 min');
+  });
+
+  it('answers 404 past the last page of past incidents', async () => {
+    expect((await get('/fr/incidents?page=2')).status).toBe(404);
+  });
+
+  it('shows an incident with its timeline, affected services and duration', async () => {
+    const body = text((await get(`/en/incidents/${seeded.ids.pastIncident}`)).html);
+    expect(body).toMatch(/Resolved — \d+ November \d{4} at \d{2}:\d{2} The service is restored\./);
+    expect(body).toMatch(/Investigating — .* We are looking into it\./);
+    expect(body).toContain('impots.gouv.fr — Partial outage');
+    expect(body).toContain('Duration 1 h 35 min');
+  });
+
+  it('shows the French text marked lang="fr" and says a translation is coming when English is missing', async () => {
+    const { html } = await get(`/en/incidents/${seeded.ids.staffIncident}`);
+    expect(html).toContain('<span lang="fr">Lenteurs sur le site de la CAF</span>');
+    expect(html).toMatch(/<div class="prose" lang="fr"><p>Les pages de connexion sont lentes/);
+    expect(text(html)).toContain('Translation to follow.');
+  });
+
+  it('renders staff Markdown as HTML', async () => {
+    const { html } = await get(`/fr/incidents/${seeded.ids.autoIncident}`);
+    expect(html).toContain('<strong>ameli.fr</strong>');
+    expect(text(html)).toContain('Détecté automatiquement par nos sondes.');
+  });
+
+  it('answers 404 for an unknown incident', async () => {
+    expect((await get('/fr/incidents/nope')).status).toBe(404);
+  });
+});
+
+describe('information pages', () => {
+  it.each([
+    ['/fr/accessibilite', '/en/accessibility', 'RGAA'],
+    ['/fr/mentions-legales', '/en/legal-notice', 'EUPL'],
+    ['/fr/donnees-personnelles', '/en/personal-data', 'cookie'],
+    ['/fr/sondes', '/en/probes', 'User-Agent'],
+  ])('%s and %s exist and switch to each other', async (fr, en, word) => {
+    const french = await get(fr);
+    const english = await get(en);
+    expect([french.status, english.status]).toEqual([200, 200]);
+    expect(french.html).toContain(`class="lang-switch" href="${en}"`);
+    expect(english.html).toContain(`class="lang-switch" href="${fr}"`);
+    expect(text(french.html)).toContain(word);
+    expect(text(english.html)).toContain(word);
+  });
+
+  it('gives the probe User-Agent so agencies can allow-list it', async () => {
+    const body = text((await get('/en/probes')).html);
+    expect(body).toMatch(new RegExp(`Vigie-probe/\\d+\\.\\d+\\.\\d+ \\(\\+${site.url.replace(/[.]/g, '\\.')}\\)`));
+    expect(body).toContain('test-paris');
+  });
+
+  it('says there is no cookie and hence no consent banner', async () => {
+    const { html, headers } = await get('/fr/donnees-personnelles');
+    expect(text(html)).toContain('ne vous demande pas votre consentement');
+    expect(headers.get('set-cookie')).toBeNull();
+  });
+
+  it('answers 404 for a slug of the other language or an unknown language', async () => {
+    expect((await get('/en/sondes')).status).toBe(404);
+    expect((await get('/fr/accessibility')).status).toBe(404);
+    expect((await get('/de/')).status).toBe(404);
+    expect((await get('/de/services/impots')).status).toBe(404);
+  });
+});
