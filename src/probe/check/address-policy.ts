@@ -69,10 +69,11 @@ export function ipv6Bytes(address: string): Uint8Array {
 const dottedQuad = (bytes: Uint8Array, from: number) => Array.from(bytes.subarray(from, from + 4)).join('.');
 const allZero = (bytes: Uint8Array, from: number, to: number) => bytes.subarray(from, to).every((b) => b === 0);
 
-/** The IPv4 address an IPv6 address carries (mapped, NAT64, 6to4, IPv4-compatible), if any. */
+/** The IPv4 address an IPv6 address carries (mapped, translated, NAT64, 6to4, compatible), if any. */
 export function embeddedIpv4(address: string): string | null {
   const b = ipv6Bytes(address);
   if (allZero(b, 0, 10) && b[10] === 0xff && b[11] === 0xff) return dottedQuad(b, 12);
+  if (allZero(b, 0, 8) && b[8] === 0xff && b[9] === 0xff && allZero(b, 10, 12)) return dottedQuad(b, 12);
   const nat64 = [0x00, 0x64, 0xff, 0x9b];
   if (nat64.every((v, i) => b[i] === v) && allZero(b, 4, 12)) return dottedQuad(b, 12);
   if (b[0] === 0x20 && b[1] === 0x02) return dottedQuad(b, 2);

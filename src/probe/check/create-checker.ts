@@ -1,4 +1,5 @@
 import type { LookupFunction } from 'node:net';
+import { createSecureContext, rootCertificates } from 'node:tls';
 import ky from 'ky';
 import { fetch as undiciFetch, type Agent } from 'undici';
 import type { ServiceConfig } from '../../config/services-schema.ts';
@@ -40,6 +41,8 @@ export function createChecker(options: CheckerOptions): Checker {
   const maxRedirects = options.maxRedirects ?? 5;
   const clock = options.clock ?? Date.now;
   const addressPolicy = options.addressPolicy ?? unsafeAddressReason;
+  const secureContext =
+    options.extraCa === undefined ? undefined : createSecureContext({ ca: [...rootCertificates, options.extraCa] });
 
   return async (service, context) => {
     const startedAtMs = clock();
@@ -66,7 +69,7 @@ export function createChecker(options: CheckerOptions): Checker {
       agent = createGuardedAgent({
         policy: service.allowPrivateNetwork ? null : addressPolicy,
         lookup: options.lookup,
-        extraCa: options.extraCa,
+        secureContext,
         connectTimeoutMs: timeoutMs,
         record: connection,
       });
@@ -74,7 +77,9 @@ export function createChecker(options: CheckerOptions): Checker {
       const followed = await followRedirects(trail, maxRedirects, (url) =>
         request(url, { dispatcher, signal, userAgent: options.userAgent }),
       );
-      if (followed.kind === 'redirect_error') return result({ outcome: 'redirect_error', detail: followed.detail });
+      if (followed.kind === 'redirect_error') {
+        return result({ outcome: 'redirect_error', detail: followed.detail, httpStatus: followed.status });
+      }
       const { response } = followed;
       const body = await readCappedBody(response, maxBodyBytes);
       const latencyMs = Math.max(0, clock() - startedAtMs);
@@ -130,7 +135,12 @@ function request(url: string, { dispatcher, signal, userAgent }: RequestOptions)
     timeout: false,
     redirect: 'manual',
     signal,
-    headers: { 'user-agent': userAgent, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    headers: {
+      'user-agent': userAgent,
+      accept: 'text/html,application/xhtml+xml,*/*;q=0.8',
+      // The catalogue's keywords are French, like the pages citizens get.
+      'accept-language': 'fr-FR,fr;q=0.9,en;q=0.5',
+    },
     dispatcher,
   } as Parameters<typeof ky>[1]);
 }

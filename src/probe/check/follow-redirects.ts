@@ -13,7 +13,7 @@ export interface HopTrail {
 
 export type FollowResult =
   | { kind: 'response'; response: Response }
-  | { kind: 'redirect_error'; detail: string };
+  | { kind: 'redirect_error'; status: number; detail: string };
 
 export async function followRedirects(
   trail: HopTrail,
@@ -24,16 +24,17 @@ export async function followRedirects(
     const response = await request(trail.url);
     if (!REDIRECT_STATUSES.has(response.status)) return { kind: 'response', response };
     await response.body?.cancel();
+    const { status } = response;
     const location = response.headers.get('location');
     if (location === null || location.trim() === '') {
-      return { kind: 'redirect_error', detail: `HTTP ${response.status} without a Location header` };
+      return { kind: 'redirect_error', status, detail: `HTTP ${status} without a Location header` };
     }
     if (trail.redirects >= maxRedirects) {
-      return { kind: 'redirect_error', detail: `more than ${maxRedirects} redirects` };
+      return { kind: 'redirect_error', status, detail: `more than ${maxRedirects} redirects` };
     }
     const next = URL.parse(location, trail.url);
     if (next === null || (next.protocol !== 'http:' && next.protocol !== 'https:')) {
-      return { kind: 'redirect_error', detail: `unusable Location ${JSON.stringify(location.slice(0, 200))}` };
+      return { kind: 'redirect_error', status, detail: `unusable Location ${JSON.stringify(location.slice(0, 200))}` };
     }
     next.hash = '';
     trail.url = next.href;

@@ -1,6 +1,6 @@
 import { lookup as dnsLookup } from 'node:dns';
 import { isIP, type LookupFunction, type Socket } from 'node:net';
-import { rootCertificates, TLSSocket } from 'node:tls';
+import { type SecureContext, TLSSocket } from 'node:tls';
 import { Agent, buildConnector } from 'undici';
 import type { AddressPolicy } from './address-policy.ts';
 import { UNSAFE_TARGET_CODE } from './classify-error.ts';
@@ -20,7 +20,8 @@ export interface GuardedAgentOptions {
   /** Null when the service may reach private networks. */
   policy: AddressPolicy | null;
   lookup: LookupFunction | undefined;
-  extraCa: string | Buffer | undefined;
+  /** Built once per checker: parsing the root store for every connection costs more than the check. */
+  secureContext: SecureContext | undefined;
   connectTimeoutMs: number;
   record: ConnectionRecord;
 }
@@ -72,7 +73,7 @@ export function createGuardedAgent(options: GuardedAgentOptions): Agent {
     timeout: options.connectTimeoutMs,
     allowH2: false,
     rejectUnauthorized: false,
-    ...(options.extraCa === undefined ? {} : { ca: [...rootCertificates, options.extraCa.toString()] }),
+    ...(options.secureContext === undefined ? {} : { secureContext: options.secureContext }),
   });
   const connect: buildConnector.connector = (target, callback) => {
     const reason = policy !== null && isIP(target.hostname) ? policy(target.hostname) : null;

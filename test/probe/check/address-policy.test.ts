@@ -89,6 +89,17 @@ describe('numeric spellings of loopback in URLs', () => {
     ['http://0251.0376.0251.0376/', '169.254.169.254'],
     ['http://2852039166/', '169.254.169.254'],
     ['http://0/', '0.0.0.0'],
+    ['http://0.0.0.0/', '0.0.0.0'],
+    ['http://[::]/', '[::]'],
+    ['http://127.0.0.1./', '127.0.0.1'],
+    ['http://127.000.000.001/', '127.0.0.1'],
+    ['http://0x7f.0x0.0x0.0x1/', '127.0.0.1'],
+    ['http://0x7f.1./', '127.0.0.1'],
+    ['http://0000000000177.1/', '127.0.0.1'],
+    ['http://\u2460\u2461\u2466.0.0.1/', '127.0.0.1'],
+    ['http://127\u30020\u30020\u30021/', '127.0.0.1'],
+    ['http://public.example@127.0.0.1/', '127.0.0.1'],
+    ['http://[::ffff:0:127.0.0.1]/', '[::ffff:0:7f00:1]'],
   ])('%s is normalised to %s and refused', (url, host) => {
     expect(hostOf(url)).toBe(host);
     expect(unsafeAddressReason(hostOf(url))).not.toBeNull();
@@ -98,6 +109,7 @@ describe('numeric spellings of loopback in URLs', () => {
 describe('embeddedIpv4', () => {
   it.each([
     ['::ffff:1.2.3.4', '1.2.3.4'],
+    ['::ffff:0:1.2.3.4', '1.2.3.4'],
     ['64:ff9b::102:304', '1.2.3.4'],
     ['2002:102:304::', '1.2.3.4'],
     ['2606:4700::1', null],

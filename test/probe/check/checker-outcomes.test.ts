@@ -31,7 +31,7 @@ describe('checker outcomes against the fake government', () => {
     ['slow-drip', b.slowDrip(200), 'timeout', null],
     ['refuse', b.refuse(), 'refused', null],
     ['reset', b.reset(), 'reset', null],
-    ['redirect-loop', b.redirectLoop(), 'redirect_error', null],
+    ['redirect-loop', b.redirectLoop(), 'redirect_error', 302],
     ['huge-body', b.hugeBody(), 'body_too_large', 200],
     ['gzip-bomb', b.gzipBomb(), 'body_too_large', 200],
   ])('%s', async (name, behaviour, outcome, httpStatus) => {

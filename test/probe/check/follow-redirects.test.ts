@@ -41,7 +41,7 @@ describe('followRedirects', () => {
     expect((await followRedirects(trailFrom('https://a.example/0'), 5, scripted(chain(5)).request)).kind).toBe('response');
     const six = scripted(chain(6));
     const result = await followRedirects(trailFrom('https://a.example/0'), 5, six.request);
-    expect(result).toEqual({ kind: 'redirect_error', detail: 'more than 5 redirects' });
+    expect(result).toEqual({ kind: 'redirect_error', status: 302, detail: 'more than 5 redirects' });
     expect(six.asked).toHaveLength(6);
   });
 
@@ -53,7 +53,8 @@ describe('followRedirects', () => {
     ['an unparsable URL', { status: 301, location: 'http://[not-an-ip/' }, 'unusable Location "http://[not-an-ip/"'],
   ])('reports %s as a redirect error', async (_label, answer, detail) => {
     const { request } = scripted({ 'https://a.example/': answer });
-    expect(await followRedirects(trailFrom('https://a.example/'), 5, request)).toEqual({ kind: 'redirect_error', detail });
+    const status = answer.status;
+    expect(await followRedirects(trailFrom('https://a.example/'), 5, request)).toEqual({ kind: 'redirect_error', status, detail });
   });
 
   it('treats 300 and 304 as final responses', async () => {
