@@ -53,6 +53,7 @@ export const en: Dictionary = {
     allOk: 'All services operational',
     disrupted: (n: number) => `${n} ${plural(n, 'service disrupted', 'services disrupted')}`,
     noOutageSeen: 'No outage detected',
+    openIncidents: (n: number) => `${n} ${plural(n, 'ongoing incident', 'ongoing incidents')}`,
     interrupted: 'Monitoring interrupted',
     interruptedDetail:
       'Our probes are no longer sending fresh data. We cannot confirm the state of the services: those whose data is too old are shown as “Unknown”.',
@@ -87,7 +88,7 @@ export const en: Dictionary = {
     uptimeTitle: 'Uptime over 90 days',
     uptimeHelp:
       'One bar per day, oldest first. With the Tab key, each day gives its uptime and how long the service was down. Planned maintenance does not count as downtime.',
-    uptimeAverage: (pct: string) => `Average of measured days: ${pct}.`,
+    uptimeAverage: (pct: string) => `Over the time measured: ${pct}`,
     day: (day: string, pct: string, minutes: number) => `${day}: ${pct} uptime, ${minutes} min down`,
     dayNoData: (day: string) => `${day}: no data`,
     dayMaintenance: (minutes: number) => `, including ${minutes} min of maintenance`,
@@ -302,7 +303,7 @@ export const en: Dictionary = {
         {
           heading: 'How often',
           paragraphs: [
-            `Each service is checked every ${f.minInterval} to ${f.maxInterval}, with never more than ${f.perHost} requests at a time to the same site.`,
+            `Each service is checked every ${f.minInterval === f.maxInterval ? f.minInterval : `${f.minInterval} to ${f.maxInterval}`}, with never more than ${f.perHost} requests at a time to the same site.`,
           ],
         },
         {
@@ -314,8 +315,9 @@ export const en: Dictionary = {
         {
           heading: 'Recognising our requests',
           paragraphs: [
-            `Our requests carry the following User-Agent header, which administrations can allow in their anti-bot protection: ${f.userAgent}`,
+            'Our requests carry the following User-Agent header, which administrations can allow in their anti-bot protection:',
           ],
+          code: f.userAgent,
         },
       ],
       servicesTitle: 'Services checked',

@@ -8,6 +8,8 @@ export interface Section {
   heading: string;
   paragraphs: string[];
   links?: { label: string; href: string; lang?: string }[];
+  /** Text to copy as is (shown as code). */
+  code?: string;
 }
 
 export interface ProbeFacts {
@@ -71,6 +73,7 @@ export const fr = {
     allOk: 'Tous les services fonctionnent normalement',
     disrupted: (n: number) => `${n} ${plural(n, 'service perturbé', 'services perturbés')}`,
     noOutageSeen: 'Aucune panne constatée',
+    openIncidents: (n: number) => `${n} ${plural(n, 'incident en cours', 'incidents en cours')}`,
     interrupted: 'Surveillance interrompue',
     interruptedDetail:
       "Nos sondes ne transmettent plus de données à jour. Nous ne pouvons pas confirmer l'état des services\u00a0: ceux dont les données sont trop anciennes sont indiqués «\u00a0Indéterminé\u00a0».",
@@ -105,7 +108,7 @@ export const fr = {
     uptimeTitle: 'Disponibilité sur 90 jours',
     uptimeHelp:
       'Une barre par jour, du plus ancien au plus récent. Avec la touche Tab, chaque jour donne sa disponibilité et la durée des interruptions. Les maintenances prévues ne comptent pas comme des pannes.',
-    uptimeAverage: (pct: string) => `Moyenne des jours mesurés\u00a0: ${pct}.`,
+    uptimeAverage: (pct: string) => `Sur le temps mesuré\u00a0: ${pct}`,
     day: (day: string, pct: string, minutes: number) =>
       `${day}\u00a0: disponibilité ${pct}, ${minutes}\u00a0min d'interruption`,
     dayNoData: (day: string) => `${day}\u00a0: aucune donnée`,
@@ -321,7 +324,7 @@ export const fr = {
         {
           heading: 'À quelle fréquence',
           paragraphs: [
-            `Chaque service est vérifié toutes les ${f.minInterval} à ${f.maxInterval}, jamais plus de ${f.perHost}\u00a0requêtes à la fois vers un même site.`,
+            `Chaque service est vérifié toutes les ${f.minInterval === f.maxInterval ? f.minInterval : `${f.minInterval} à ${f.maxInterval}`}, jamais plus de ${f.perHost}\u00a0requêtes à la fois vers un même site.`,
           ],
         },
         {
@@ -333,8 +336,9 @@ export const fr = {
         {
           heading: 'Identifier nos requêtes',
           paragraphs: [
-            `Nos requêtes s'annoncent avec l'en-tête User-Agent suivant, que les administrations peuvent autoriser dans leurs protections anti-robots\u00a0: ${f.userAgent}`,
+            "Nos requêtes s'annoncent avec l'en-tête User-Agent suivant, que les administrations peuvent autoriser dans leurs protections anti-robots\u00a0:",
           ],
+          code: f.userAgent,
         },
       ],
       servicesTitle: 'Services vérifiés',

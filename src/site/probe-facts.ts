@@ -17,10 +17,15 @@ export function probeFacts(catalogue: Catalogue, settings: Settings, version: st
   return {
     userAgent: probeUserAgent(version, settings.VIGIE_PUBLIC_URL),
     location: settings.VIGIE_LOCATION,
-    minInterval: formatDuration(Math.min(...intervals), locale),
-    maxInterval: formatDuration(Math.max(...intervals), locale),
+    minInterval: formatInterval(Math.min(...intervals), locale),
+    maxInterval: formatInterval(Math.max(...intervals), locale),
     failuresBeforeDown: Math.min(...failures),
     successesBeforeUp: Math.min(...successes),
     perHost: settings.VIGIE_PROBE_PER_HOST,
   };
+}
+
+/** "60 s" reads better than "1 min" after "every"; whole minutes from two minutes up. */
+export function formatInterval(seconds: number, locale: Locale): string {
+  return seconds >= 120 && seconds % 60 === 0 ? formatDuration(seconds, locale) : `${seconds}\u00a0s`;
 }

@@ -137,7 +137,7 @@ describe('service page', () => {
     expect(text(html)).toMatch(/ \d{4}: 9[67]\.\d+% uptime, 42 min down\./);
     expect(text(html)).toMatch(/ \d{4}: 100% uptime, 0 min down, including 90 min of maintenance\./);
     expect(text(html)).toMatch(/: no data/);
-    expect(count(html, /<svg viewBox="0 0 600 200" role="img"/g)).toBe(3);
+    expect(count(html, /<svg viewBox="0 0 480 220" role="img"/g)).toBe(3);
     expect(count(html, /<table>/g)).toBe(3);
     expect(html).toContain('href="/en/services/impots/feed.xml"');
     expect(html).toContain('Online return unavailable');

@@ -14,7 +14,8 @@ export interface ChartBox {
   right: number;
 }
 
-export const DEFAULT_BOX: ChartBox = { width: 600, height: 200, left: 56, bottom: 24, top: 8, right: 8 };
+// Narrow enough that labels stay legible when a phone scales the chart down.
+export const DEFAULT_BOX: ChartBox = { width: 480, height: 220, left: 78, bottom: 28, top: 10, right: 10 };
 
 export interface LatencyGeometry {
   box: ChartBox;

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type RunningSite } from '../../support/site-server.ts';
-import { seedStory, type SeededSite } from '../support/seed-site.ts';
+import { check, record, seedStory, track, type SeededSite } from '../support/seed-site.ts';
 
 /**
  * Every page type in both languages in Debian's Chromium, with JavaScript on and off: it loads,
@@ -101,6 +101,11 @@ describe.skipIf(!available && !process.env.CI)('site in a real browser', () => {
   }
 
   it('keeps a screenshot of the overview in each language, on a phone and a desktop', async () => {
+    // On a loaded machine the seeded checks may have gone stale by now: freshen them for the picture.
+    const now = new Date();
+    await seeded.store.recordHeartbeat({ location: 'test-paris', at: now, canariesHealthy: true, version: '0.1.0' });
+    await record(seeded.store, check('impots', now, 'ok', 190), track('impots', 'operational', new Date(now.getTime() - 12 * 86_400_000), now), []);
+    await record(seeded.store, check('ameli', now, 'http_5xx', null), track('ameli', 'down', new Date(now.getTime() - 25 * 60_000), now), []);
     for (const [label, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 900 }]] as const) {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
