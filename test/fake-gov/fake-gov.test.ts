@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_KEYWORD, flap, hang, status, up } from './behaviours.ts';
@@ -75,5 +77,40 @@ describe('the fake government', () => {
     while (other.hits('hung') === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     await other.stop();
     expect(await pending).toBe('ECONNRESET');
+  });
+});
+
+describe('the remote control (for a fake in another process)', () => {
+  const send = (path: string, method: string, body?: string) =>
+    fetch(`${gov.http}${path}`, { method, body, headers: { 'content-type': 'application/json' } });
+
+  it('switches a behaviour, including a flapping pattern, and reads hit counts', async () => {
+    const put = await send('/_fake/behaviours/remote', 'PUT', JSON.stringify({ kind: 'flap', pattern: [{ kind: 'status', code: 503 }, { kind: 'up' }] }));
+    expect(put.status).toBe(200);
+    expect((await get(gov.url('remote'))).status).toBe(503);
+    expect((await get(gov.url('remote'))).status).toBe(200);
+    expect(await (await send('/_fake/hits/remote', 'GET')).json()).toEqual({ hits: 2 });
+  });
+
+  it('refuses a behaviour it does not know, saying why', async () => {
+    const bad = await send('/_fake/behaviours/remote', 'PUT', JSON.stringify({ kind: 'status', code: 9000 }));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toContain('code');
+    expect((await send('/_fake/behaviours/remote', 'PUT', 'not json')).status).toBe(400);
+    expect((await send('/_fake/nothing', 'POST')).status).toBe(404);
+  });
+});
+
+describe('serve.ts (the fake as its own process)', () => {
+  it('prints its addresses, serves, and exits cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['test/fake-gov/serve.ts', '--no-tls'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    while (!out.includes('\n')) out += (await once(child.stdout, 'data'))[0] as string;
+    const addresses = JSON.parse(out) as { http: string; refused: string };
+    expect((await get(`${addresses.http}/svc/served`)).body).toContain(FAKE_KEYWORD);
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
   });
 });

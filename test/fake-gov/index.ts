@@ -3,7 +3,10 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { type Behaviour, up } from './behaviours.ts';
 import { makeCertificates } from './certificates.ts';
+import { control, CONTROL_PREFIX } from './control.ts';
 import { respond } from './respond.ts';
+
+export * from './behaviours.ts';
 
 /**
  * # The fake government
@@ -12,8 +15,7 @@ import { respond } from './respond.ts';
  * internet needed, and every failure a real service can show, switchable while running.
  *
  * ```ts
- * import { startFakeGov } from '../fake-gov/index.ts';
- * import { FAKE_KEYWORD, status, slow } from '../fake-gov/behaviours.ts';
+ * import { FAKE_KEYWORD, startFakeGov, status } from '../fake-gov/index.ts';
  *
  * const gov = await startFakeGov();
  * gov.url('impots');                  // http://127.0.0.1:PORT/svc/impots  (answers `up` by default)
@@ -26,8 +28,14 @@ import { respond } from './respond.ts';
  * - Every service lives at `/svc/<name>` on every listener: plain HTTP, HTTPS with a certificate
  *   from a test CA (`ca`: give it to the checker as `extraCa`), expired, for the wrong host, and
  *   self-signed. `refused` is a port where nothing listens.
- * - Behaviours are in `behaviours.ts`; a service nobody configured follows `setDefault` (`up`).
+ * - Behaviours (`up`, `slow(ms)`, `status(code)`, `hang`, `slowDrip`, `refuse`, `reset`,
+ *   `redirectLoop`, `redirects(n)`, `redirectTo(url)`, `hugeBody`, `gzipBomb`, `missingKeyword`,
+ *   `challenge`, `flap([...])`) are described in `behaviours.ts`. A service nobody configured
+ *   follows `setDefault` (`up` at start). Healthy pages contain FAKE_KEYWORD and are gzipped
+ *   when the client accepts it.
  * - All listeners are on 127.0.0.1, so a checker needs `allowPrivateNetwork: true` to reach them.
+ * - Another process can drive it: `node test/fake-gov/serve.ts` prints its addresses as JSON, and
+ *   `PUT /_fake/behaviours/<name>` (body: a Behaviour as JSON) switches a service (control.ts).
  * - Built for thousands of concurrent requests: no per-request logging, a large accept backlog,
  *   endless bodies respect back-pressure.
  */
@@ -94,7 +102,17 @@ export async function startFakeGov(options: FakeGovOptions = {}): Promise<FakeGo
   let total = 0;
   const refused = await closedPort();
 
+  const controllable = {
+    set: (name: string, behaviour: Behaviour) => void behaviours.set(name, behaviour),
+    setDefault: (behaviour: Behaviour) => void (fallback = behaviour),
+    hits: (name: string) => hitCounts.get(name) ?? 0,
+  };
+
   const handle = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url?.startsWith(CONTROL_PREFIX)) {
+      void control(req, res, controllable);
+      return;
+    }
     const name = SERVICE_PATH.exec(req.url ?? '')?.[1];
     if (name === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('fake-gov: services live at /svc/<name>\n');
@@ -129,9 +147,7 @@ export async function startFakeGov(options: FakeGovOptions = {}): Promise<FakeGo
     refused,
     ca: certs?.ca ?? '',
     url: (name, base = bases[0] ?? '') => `${base}/svc/${name}`,
-    set: (name, behaviour) => void behaviours.set(name, behaviour),
-    setDefault: (behaviour) => void (fallback = behaviour),
-    hits: (name) => hitCounts.get(name) ?? 0,
+    ...controllable,
     totalHits: () => total,
     lastRequest: (name) => last.get(name),
     stop: async () => {
