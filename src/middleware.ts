@@ -3,6 +3,7 @@ import { guardAdmin } from './admin/admin-guard.ts';
 import { siteContext } from './site/context.ts';
 import { applySiteSecurity } from './site/security-headers.ts';
 import { createCacheMiddleware } from './web/cache-middleware.ts';
+import { sharedWebCache } from './web/shared-web-cache.ts';
 
 const provideContext = defineMiddleware(async (context, next) => {
   context.locals.ctx = await siteContext();
@@ -10,7 +11,9 @@ const provideContext = defineMiddleware(async (context, next) => {
 });
 
 /** Public GET/HEAD responses are rendered once per data version and served from memory. */
-const cachePublicResponses = createCacheMiddleware();
+const cachePublicResponses = createCacheMiddleware(sharedWebCache);
 
-// Security wraps everything (cached responses included); the admin guard runs before the cache.
-export const onRequest = sequence(provideContext, applySiteSecurity, guardAdmin, cachePublicResponses);
+// The cache stores responses with the security headers already applied, so hits (also those the
+// server wrapper answers before Astro) carry them; it never takes /admin or non-GET requests, which
+// reach the security check and the admin guard as before.
+export const onRequest = sequence(provideContext, cachePublicResponses, applySiteSecurity, guardAdmin);

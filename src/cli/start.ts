@@ -53,6 +53,7 @@ function stop(exitCode: number): void {
 }
 
 run('probe', [`${root}src/probe/main.ts`]);
-run('site', [siteEntry]);
+// The wrapper answers cache hits before Astro and hands everything else to the built server.
+run('site', [`${root}src/web/serve.ts`]);
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));

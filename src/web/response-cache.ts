@@ -75,14 +75,24 @@ export function createResponseCache(options: CacheOptions) {
     }
   }
 
+  function lookup(key: string, version: number): CachedEntry | null {
+    const cached = entries.get(key);
+    if (!cached || cached.version !== version || options.now() - cached.createdAt >= options.maxAgeMs) return null;
+    touch(key, cached);
+    return cached;
+  }
+
   return {
+    /** A valid entry without waiting for anything, when the version is known: the hot path. */
+    peek(key: string): CachedEntry | null {
+      const version = options.versions.peek();
+      return version === null ? null : lookup(key, version);
+    },
     async get(key: string, render: () => Promise<Rendered>): Promise<{ entry: CachedEntry; outcome: CacheOutcome }> {
       const version = await options.versions.current();
+      const hit = lookup(key, version);
+      if (hit) return { entry: hit, outcome: 'hit' };
       const cached = entries.get(key);
-      if (cached && cached.version === version && options.now() - cached.createdAt < options.maxAgeMs) {
-        touch(key, cached);
-        return { entry: cached, outcome: 'hit' };
-      }
       const running = inFlight.get(key);
       const shared = running !== undefined;
       const flight = running ?? renderShared(key, version, render);

@@ -4,26 +4,35 @@
  */
 export interface VersionPoller {
   current(): Promise<number>;
+  /** The version if read within the interval; otherwise null, and a read is started. */
+  peek(): number | null;
 }
 
 export function createVersionPoller(options: { read: () => Promise<number>; intervalMs: number; now: () => number }): VersionPoller {
   let value: number | null = null;
   let readAt = -Infinity;
   let inFlight: Promise<number> | null = null;
+  const fresh = () => value !== null && options.now() - readAt < options.intervalMs;
+  const current = (): Promise<number> => {
+    if (fresh()) return Promise.resolve(value as number);
+    inFlight ??= options
+      .read()
+      .then((v) => {
+        value = v;
+        readAt = options.now();
+        return v;
+      })
+      .finally(() => {
+        inFlight = null;
+      });
+    return inFlight;
+  };
   return {
-    current() {
-      if (value !== null && options.now() - readAt < options.intervalMs) return Promise.resolve(value);
-      inFlight ??= options
-        .read()
-        .then((v) => {
-          value = v;
-          readAt = options.now();
-          return v;
-        })
-        .finally(() => {
-          inFlight = null;
-        });
-      return inFlight;
+    current,
+    peek() {
+      if (fresh()) return value;
+      current().catch(() => undefined);
+      return null;
     },
   };
 }

@@ -72,9 +72,10 @@ export async function startSite(env: Record<string, string>): Promise<RunningSit
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
-  const child = spawn(process.execPath, [`${dir}/server/entry.mjs`], {
+  // The production web process: the server wrapper (cache hits before Astro) around the build.
+  const child = spawn(process.execPath, [`${root}src/web/serve.ts`], {
     cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), VIGIE_PUBLIC_URL: url, ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), VIGIE_PUBLIC_URL: url, ...env, VIGIE_BUILD_DIR: dir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (output += d));

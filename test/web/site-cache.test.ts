@@ -85,6 +85,17 @@ describe('web response cache on the built site', () => {
     expect((await raw('/fr/', { 'If-None-Match': String(br.headers.etag) })).status).toBe(304);
   });
 
+  it('serves hits with the same headers as the render, security headers included', async () => {
+    const miss = await raw('/en/maintenance');
+    const hit = await raw('/en/maintenance');
+    expect([miss.headers['x-vigie-cache'], hit.headers['x-vigie-cache']]).toEqual(['miss', 'hit']);
+    for (const name of ['content-type', 'content-security-policy', 'x-content-type-options', 'strict-transport-security', 'etag', 'cache-control']) {
+      expect(hit.headers[name], name).toBe(miss.headers[name]);
+    }
+    expect(hit.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(hit.body.equals(miss.body)).toBe(true);
+  });
+
   it('answers HEAD from the same entry without a body', async () => {
     const get = await raw('/en/');
     const head = await raw('/en/', {}, 'HEAD');

@@ -1,0 +1,38 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { cacheTarget } from './cache-rules.ts';
+import { replyFor } from './reply.ts';
+import type { WebCache } from './web-cache.ts';
+
+/**
+ * Answers a request from the web cache straight on the socket, when it holds a valid entry and
+ * the data version is known without waiting. Returns false for everything else (misses, admin,
+ * POST…), which then goes through Astro and its middleware as usual.
+ */
+export function createFastPath(webCache: WebCache): (req: IncomingMessage, res: ServerResponse) => boolean {
+  return (req, res) => {
+    const method = req.method ?? 'GET';
+    if (method !== 'GET' && method !== 'HEAD') return false;
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://fast-path.invalid');
+    } catch {
+      return false;
+    }
+    const target = cacheTarget(method, url);
+    const entry = target ? webCache.responses.peek(target.key) : null;
+    if (!entry) return false;
+    const reply = replyFor(entry, 'hit', {
+      method,
+      acceptEncoding: header(req, 'accept-encoding'),
+      ifNoneMatch: header(req, 'if-none-match'),
+    });
+    res.writeHead(reply.status, reply.headers.flat());
+    res.end(reply.body ?? undefined);
+    return true;
+  };
+}
+
+function header(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(', ') : (value ?? null);
+}

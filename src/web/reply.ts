@@ -1,0 +1,42 @@
+import { isCompressible, variant, type CachedEntry } from './cached-entry.ts';
+import { matchesIfNoneMatch, pickEncoding } from './negotiate.ts';
+import type { CacheOutcome } from './response-cache.ts';
+
+/**
+ * Browsers and a CDN may reuse a response for 15 s and serve it up to 30 s more while fetching a
+ * fresh one; when the origin fails they may keep serving it for 10 minutes, not a day: beyond that a
+ * status page saying "checked 40 s ago" would mislead more than an error would.
+ */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=15, stale-while-revalidate=30, stale-if-error=600';
+
+export interface ReplyRequest {
+  method: string;
+  acceptEncoding: string | null;
+  ifNoneMatch: string | null;
+}
+
+export interface Reply {
+  status: number;
+  headers: [string, string][];
+  body: Buffer | null;
+}
+
+/** What to send for a cached entry: 304 when the client holds it, else the negotiated coding. */
+export function replyFor(entry: CachedEntry, outcome: CacheOutcome, request: ReplyRequest): Reply {
+  const encoding = isCompressible(entry) ? pickEncoding(request.acceptEncoding) : null;
+  const { body, etag } = variant(entry, encoding);
+  const failed = entry.status >= 500;
+  const headers: [string, string][] = [
+    ...entry.headers,
+    ['Cache-Control', failed ? 'no-store' : PUBLIC_CACHE_CONTROL],
+    ['Vary', 'Accept-Encoding'],
+    ['X-Vigie-Cache', outcome],
+  ];
+  if (!failed) headers.push(['ETag', etag]);
+  if (entry.status === 200 && matchesIfNoneMatch(request.ifNoneMatch, entry.etag)) {
+    return { status: 304, headers: headers.filter(([name]) => name.toLowerCase() !== 'content-type'), body: null };
+  }
+  if (encoding) headers.push(['Content-Encoding', encoding]);
+  headers.push(['Content-Length', String(body.length)]);
+  return { status: entry.status, headers, body: request.method === 'HEAD' ? null : body };
+}

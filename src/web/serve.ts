@@ -1,0 +1,33 @@
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { createFastPath } from './fast-path.ts';
+import { sharedWebCache } from './shared-web-cache.ts';
+
+/**
+ * The web process: the built Astro server, with cache hits answered before Astro's request
+ * pipeline (which costs more than the hit itself). Misses and everything else go to Astro, whose
+ * middleware renders into the same cache. Build folder: VIGIE_BUILD_DIR or ./dist.
+ */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const buildDir = process.env.VIGIE_BUILD_DIR ?? `${root}dist`;
+
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+const { handler } = (await import(`${buildDir}/server/entry.mjs`)) as {
+  handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
+};
+
+const fastPath = createFastPath(sharedWebCache());
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 4321);
+const server = createServer((req, res) => {
+  if (!fastPath(req, res)) handler(req, res);
+});
+server.listen(port, host, () => console.log(`Vigie site listening on http://${host.includes(':') ? `[${host}]` : host}:${port}`));
+
+function stop(): void {
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
