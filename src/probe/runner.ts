@@ -93,6 +93,7 @@ export function createRunner(options: RunnerOptions): Runner {
     onError: (error, job) => errors.record('scheduler', error, job.id),
   });
   const timers = new Set<unknown>();
+  const inFlight = new Set<Promise<void>>();
   let stopped = false;
   let startedAt: Date | null = null;
   let lastCycle: CycleReport | null = null;
@@ -101,18 +102,32 @@ export function createRunner(options: RunnerOptions): Runner {
   function checkService(serviceId: string): Promise<Evaluation | null> {
     const service = services.get(serviceId);
     if (!service) return Promise.reject(new Error(`unknown service "${serviceId}"`));
-    return pipeline(service);
+    const healthyBefore = selfCheck.healthy();
+    return pipeline(service).then((evaluation) => {
+      // Tell the site at once, not at the next cycle, that the probe stopped (or resumed) trusting itself.
+      if (selfCheck.healthy() !== healthyBefore && !stopped) void background('heartbeat', cycle);
+      return evaluation;
+    });
+  }
+
+  /** Keeps track of background work so `stop` can wait for it before the store is closed. */
+  function background(kind: SwallowedErrorKind, task: () => Promise<unknown>): Promise<void> {
+    const done = task().then(
+      () => undefined,
+      (error) => errors.record(kind, error),
+    );
+    inFlight.add(done);
+    void done.finally(() => inFlight.delete(done));
+    return done;
   }
 
   /** Runs `task` every `ms`, re-armed after it ends so two never overlap; failures are counted. */
   function every(ms: number, kind: SwallowedErrorKind, task: () => Promise<unknown>): void {
     const tick = () => {
       timers.delete(handle);
-      void task()
-        .catch((error) => errors.record(kind, error))
-        .finally(() => {
-          if (!stopped) timers.add((handle = clock.setTimeout(tick, ms)));
-        });
+      void background(kind, task).finally(() => {
+        if (!stopped) timers.add((handle = clock.setTimeout(tick, ms)));
+      });
     };
     let handle = clock.setTimeout(tick, ms);
     timers.add(handle);
@@ -141,8 +156,8 @@ export function createRunner(options: RunnerOptions): Runner {
       }
       await refreshMaintenance().catch((error) => errors.record('maintenance_refresh', error));
       scheduler.start();
-      void cycle();
-      void prune().catch((error) => errors.record('prune', error));
+      void background('heartbeat', cycle);
+      void background('prune', prune);
       every(options.maintenanceRefreshMs ?? 30_000, 'maintenance_refresh', refreshMaintenance);
       every(options.cycleMs ?? 60_000, 'heartbeat', cycle);
       every(HOUR_MS, 'prune', prune);
@@ -157,6 +172,7 @@ export function createRunner(options: RunnerOptions): Runner {
       clock.clearTimeout(cut);
       shutdown.abort();
       await drained;
+      await Promise.all([...inFlight]);
     },
     checkService,
     cycle,

@@ -153,23 +153,46 @@ function report(f: Figures, services: number): string {
   ].join('\n  ');
 }
 
-const phases = (process.env.BENCH_PHASES ?? 'baseline:5000:90,probe:5000:150,probe:10000:90,probe:20000:90').split(',').map((p) => {
-  const [kind, count, seconds] = p.split(':');
-  return { kind: kind ?? 'probe', count: Number(count), seconds: Number(seconds) };
-});
+interface Phase {
+  kind: string;
+  count: number;
+  seconds: number;
+}
 
+function parsePhase(spec: string): Phase {
+  const [kind = 'probe', count = '5000', seconds = '90'] = spec.split(':');
+  return { kind, count: Number(count), seconds: Number(seconds) };
+}
+
+async function runPhase(phase: Phase, base: string): Promise<string> {
+  const figures =
+    phase.kind === 'baseline' ? await baselinePhase(phase.count, phase.seconds, base) : await probePhase(phase.count, phase.seconds, new URL(base).port);
+  return report(figures, phase.count);
+}
+
+/** Each phase in its own process, so memory and CPU figures are that phase's alone. */
+async function runPhaseInChild(spec: string, base: string): Promise<string> {
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url)], {
+    env: { ...process.env, BENCH_ONLY: spec, BENCH_GOV: base },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  await new Promise((resolve) => child.once('exit', resolve));
+  return out.trim();
+}
+
+if (process.env.BENCH_ONLY && process.env.BENCH_GOV) {
+  console.log(await runPhase(parsePhase(process.env.BENCH_ONLY), process.env.BENCH_GOV));
+  process.exit(0);
+}
+
+const specs = (process.env.BENCH_PHASES ?? 'baseline:5000:90,probe:5000:150,probe:10000:90,probe:20000:90').split(',');
 const gov = await startGovProcess();
-const port = new URL(gov.base).port;
 console.log(`Vigie probe benchmark — interval ${INTERVAL_S} s, concurrency ${CONCURRENCY}, per host 2, fake government at ${gov.base} (child process)`);
-console.log('Achieved rate counts completed checks over the whole phase, first (spread-out) interval included.\n');
+console.log('Each phase runs in its own process. Achieved rate counts completed checks over the whole phase, first (spread-out) interval included.\n');
 try {
-  for (const phase of phases) {
-    const figures =
-      phase.kind === 'baseline'
-        ? await baselinePhase(phase.count, phase.seconds, gov.base)
-        : await probePhase(phase.count, phase.seconds, port);
-    console.log(report(figures, phase.count) + '\n');
-  }
+  for (const spec of specs) console.log(`${await runPhaseInChild(spec, gov.base)}\n`);
 } finally {
   gov.stop();
 }
