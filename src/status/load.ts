@@ -3,6 +3,7 @@ import type { Incident } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { latencyRangeStart, latencySeries } from './latency.ts';
 import { addParisDays, parisDayKey, parisDayStart } from './paris-day.ts';
+import { createSettledRollups, type SettledRollups } from './settled-rollups.ts';
 import { buildSnapshot } from './snapshot.ts';
 import { dayBars } from './uptime.ts';
 import { LATENCY_RANGES, type DayBar, type LatencyPoint, type LatencyRange, type StatusSnapshot } from './views.ts';
@@ -20,6 +21,17 @@ export const UPTIME_DAYS = 90;
 const OPEN_INCIDENTS_LIMIT = 200;
 const MAINTENANCE_LIMIT = 200;
 const SERVICE_INCIDENTS_LIMIT = 50;
+
+// One reader per store, held as long as the store is: the store is passed in, never imported.
+const settledByStore = new WeakMap<Store, SettledRollups>();
+function rollupsOf(store: Store): SettledRollups {
+  let reader = settledByStore.get(store);
+  if (!reader) {
+    reader = createSettledRollups(store);
+    settledByStore.set(store, reader);
+  }
+  return reader;
+}
 
 export async function loadSnapshot(ctx: ReadContext, now: Date): Promise<StatusSnapshot> {
   // The version is read first: data read after it is at least that new, so a cache keyed on it
@@ -53,8 +65,8 @@ export async function loadServiceHistory(
   now: Date,
 ): Promise<{ bars: DayBar[]; latency: Record<LatencyRange, LatencyPoint[]>; incidents: Incident[] }> {
   const [daily, hourly, incidents] = await Promise.all([
-    ctx.store.listRollups({ granularity: 'day', from: barsStart(now, UPTIME_DAYS), to: now, serviceId }),
-    ctx.store.listRollups({ granularity: 'hour', from: latencyRangeStart('30d', now), to: now, serviceId }),
+    rollupsOf(ctx.store).list({ granularity: 'day', from: barsStart(now, UPTIME_DAYS), now, serviceId }),
+    rollupsOf(ctx.store).list({ granularity: 'hour', from: latencyRangeStart('30d', now), now, serviceId }),
     ctx.store.listIncidents({ state: 'all', serviceId, limit: SERVICE_INCIDENTS_LIMIT }),
   ]);
   const latency = Object.fromEntries(
@@ -65,7 +77,7 @@ export async function loadServiceHistory(
 
 /** 90-day bars of every catalogue service, from a single rollup query. */
 export async function loadOverviewBars(ctx: ReadContext, now: Date): Promise<Map<string, DayBar[]>> {
-  const daily = await ctx.store.listRollups({ granularity: 'day', from: barsStart(now, UPTIME_DAYS), to: now });
+  const daily = await rollupsOf(ctx.store).list({ granularity: 'day', from: barsStart(now, UPTIME_DAYS), now });
   const byService = new Map<string, typeof daily>();
   for (const rollup of daily) {
     const list = byService.get(rollup.serviceId);
