@@ -30,7 +30,8 @@ export interface StaffMember {
 export async function nextCode(member: StaffMember): Promise<string> {
   for (;;) {
     const current = Math.floor(Date.now() / 30_000);
-    const step = Math.max(current - 1, member.lastStep + 1);
+    // Never the previous step: the server may already be one step later when it checks.
+    const step = Math.max(current, member.lastStep + 1);
     if (step <= current + 1) {
       member.lastStep = step;
       return totpCode(member.secret, new Date(step * 30_000));
