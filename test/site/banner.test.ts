@@ -16,10 +16,11 @@ async function siteWith(catalogue: object, seed: (data: Data, now: Date) => Prom
 
 let allFine: RunningSite;
 let blind: RunningSite;
+let staffSaysSo: RunningSite;
 
 beforeAll(async () => {
   const oneService = { ...TEST_CATALOGUE, services: TEST_CATALOGUE.services.slice(0, 1) };
-  [allFine, blind] = await Promise.all([
+  [allFine, blind, staffSaysSo] = await Promise.all([
     siteWith(oneService, async ({ store }, now) => {
       await store.recordHeartbeat({ location: 'test-paris', at: new Date(now.getTime() - 10_000), canariesHealthy: true, version: '0.1.0' });
       await record(store, check('impots', new Date(now.getTime() - 15_000), 'ok', 180), track('impots', 'operational', new Date(now.getTime() - 86_400_000), new Date(now.getTime() - 15_000)), []);
@@ -28,6 +29,19 @@ beforeAll(async () => {
     siteWith(TEST_CATALOGUE, async ({ store }, now) => {
       await store.recordHeartbeat({ location: 'test-paris', at: new Date(now.getTime() - 30 * 60_000), canariesHealthy: true, version: '0.1.0' });
       await record(store, check('impots', new Date(now.getTime() - 40_000), 'ok', 180), track('impots', 'operational', new Date(now.getTime() - 86_400_000), new Date(now.getTime() - 40_000)), []);
+    }),
+    // The probe sees the home page answer, but staff know sign-in is broken: their notice counts.
+    siteWith(oneService, async ({ store }, now) => {
+      await store.recordHeartbeat({ location: 'test-paris', at: new Date(now.getTime() - 10_000), canariesHealthy: true, version: '0.1.0' });
+      await record(store, check('impots', new Date(now.getTime() - 15_000), 'ok', 180), track('impots', 'operational', new Date(now.getTime() - 86_400_000), new Date(now.getTime() - 15_000)), []);
+      await store.createIncident({
+        title: { fr: 'Connexion impossible à votre espace', en: 'Cannot sign in to your account' },
+        status: 'investigating',
+        affected: [{ serviceId: 'impots', impact: 'partial' }],
+        body: { fr: 'Utilisez le 0 809 401 401.', en: 'Call 0 809 401 401.' },
+        author: 'agent@example.gouv.fr',
+        at: new Date(now.getTime() - 60_000),
+      });
     }),
   ]);
 });
@@ -47,6 +61,13 @@ describe('overview banner', () => {
   it('says that all services work when every one is fresh and operational', async () => {
     expect(await page(allFine, '/fr/')).toContain('Tous les services fonctionnent normalement');
     expect(await page(allFine, '/en/')).toContain('All services operational');
+  });
+
+  it('does not say all is well while staff report an ongoing incident the probes do not see', async () => {
+    const fr = await page(staffSaysSo, '/fr/');
+    expect(fr).toContain('1 incident en cours');
+    expect(fr).not.toContain('Tous les services fonctionnent normalement');
+    expect(await page(staffSaysSo, '/en/')).toContain('1 ongoing incident');
   });
 
   it('says monitoring is interrupted when the probe is silent, and shows nothing as operational', async () => {
