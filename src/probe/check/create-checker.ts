@@ -31,6 +31,16 @@ export interface CheckerOptions {
 
 const MIB = 1024 * 1024;
 
+type Measured = Partial<CheckResult> & Pick<CheckResult, 'outcome'>;
+
+interface Exchange {
+  service: ServiceConfig;
+  trail: HopTrail;
+  dispatcher: Agent;
+  signal: AbortSignal;
+  startedAtMs: number;
+}
+
 /**
  * One request per check with its own connection pool: every check measures a fresh DNS lookup,
  * connect and TLS handshake (as a citizen's first visit does) and re-applies the address policy.
@@ -44,14 +54,53 @@ export function createChecker(options: CheckerOptions): Checker {
   const secureContext =
     options.extraCa === undefined ? undefined : createSecureContext({ ca: [...rootCertificates, options.extraCa] });
 
+  /** Redirects, then the capped body, then the verdict; anything thrown is left to the caller. */
+  async function exchange({ service, trail, dispatcher, signal, startedAtMs }: Exchange): Promise<Measured> {
+    const followed = await followRedirects(trail, maxRedirects, (url) =>
+      request(url, { dispatcher, signal, userAgent: options.userAgent }),
+    );
+    if (followed.kind === 'redirect_error') {
+      return { outcome: 'redirect_error', detail: followed.detail, httpStatus: followed.status };
+    }
+    const { response } = followed;
+    const body = await readCappedBody(response, maxBodyBytes);
+    const latencyMs = Math.max(0, clock() - startedAtMs);
+    const verdict = classifyResponse(
+      { status: response.status, headers: response.headers, body: body.text, tooLarge: body.tooLarge, latencyMs },
+      service,
+    );
+    return { ...verdict, latencyMs, httpStatus: response.status };
+  }
+
   return async (service, context) => {
     const startedAtMs = clock();
     const timeoutMs = Math.round(service.timeout * 1000);
-    const deadline = AbortSignal.timeout(timeoutMs);
+    // Cleared when the check ends: AbortSignal.timeout would stay armed for the whole timeout
+    // after a fast check, thousands of idle timers at 5,000 services.
+    const deadlineController = new AbortController();
+    const deadline = deadlineController.signal;
+    const timer = setTimeout(() => deadlineController.abort(new DOMException('check deadline', 'TimeoutError')), timeoutMs);
     const signal = context.signal ? AbortSignal.any([deadline, context.signal]) : deadline;
     const trail: HopTrail = { url: service.url, redirects: 0 };
     const connection: ConnectionRecord = { tlsExpiresAt: null };
-    const result = (fields: Partial<CheckResult> & Pick<CheckResult, 'outcome'>): CheckResult => ({
+    let agent: Agent | undefined;
+    let measured: Measured;
+    try {
+      agent = createGuardedAgent({
+        policy: service.allowPrivateNetwork ? null : addressPolicy,
+        lookup: options.lookup,
+        secureContext,
+        connectTimeoutMs: timeoutMs,
+        record: connection,
+      });
+      measured = await exchange({ service, trail, dispatcher: agent, signal, startedAtMs });
+    } catch (error) {
+      measured = explainFailure(error, deadline, context.signal, service);
+    } finally {
+      clearTimeout(timer);
+      agent?.destroy().catch(() => undefined);
+    }
+    return {
       serviceId: service.id,
       location: context.location,
       startedAt: new Date(startedAtMs),
@@ -61,38 +110,8 @@ export function createChecker(options: CheckerOptions): Checker {
       tlsExpiresAt: connection.tlsExpiresAt,
       detail: null,
       probeOffline: context.probeOffline ?? false,
-      ...fields,
-    });
-
-    let agent: Agent | undefined;
-    try {
-      agent = createGuardedAgent({
-        policy: service.allowPrivateNetwork ? null : addressPolicy,
-        lookup: options.lookup,
-        secureContext,
-        connectTimeoutMs: timeoutMs,
-        record: connection,
-      });
-      const dispatcher = agent;
-      const followed = await followRedirects(trail, maxRedirects, (url) =>
-        request(url, { dispatcher, signal, userAgent: options.userAgent }),
-      );
-      if (followed.kind === 'redirect_error') {
-        return result({ outcome: 'redirect_error', detail: followed.detail, httpStatus: followed.status });
-      }
-      const { response } = followed;
-      const body = await readCappedBody(response, maxBodyBytes);
-      const latencyMs = Math.max(0, clock() - startedAtMs);
-      const verdict = classifyResponse(
-        { status: response.status, headers: response.headers, body: body.text, tooLarge: body.tooLarge, latencyMs },
-        service,
-      );
-      return result({ ...verdict, latencyMs, httpStatus: response.status });
-    } catch (error) {
-      return result(explainFailure(error, deadline, context.signal, service));
-    } finally {
-      agent?.destroy().catch(() => undefined);
-    }
+      ...measured,
+    };
   };
 }
 
