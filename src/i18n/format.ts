@@ -48,6 +48,11 @@ export function formatDate(date: Date, locale: Locale, options: { weekday?: bool
     .replace(/ /g, NBSP);
 }
 
+/** « 17 nov. » / "17 Nov": chart axes, where room is short. */
+export function formatShortDate(date: Date, locale: Locale): string {
+  return dtf(locale, { day: 'numeric', month: 'short' }).format(date).replace(/ /g, NBSP);
+}
+
 /** « 24 novembre 2026 à 22 h 05 » / "24 November 2026 at 22:05". */
 export function formatDateTime(date: Date, locale: Locale): string {
   return `${formatDate(date, locale)} ${GLUE[locale].at} ${formatTime(date, locale)}`;

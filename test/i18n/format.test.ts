@@ -9,6 +9,7 @@ import {
   formatDuration,
   formatMs,
   formatPercent,
+  formatShortDate,
   formatTime,
   formatWindow,
   parisDayKey,
@@ -38,6 +39,11 @@ describe('times in Paris', () => {
     const lateUtc = new Date('2026-11-24T23:30:00Z');
     expect(parisDayKey(lateUtc)).toBe('2026-11-25');
     expect(formatDate(lateUtc, 'en')).toBe(`25${NB}November${NB}2026`);
+  });
+
+  it('writes short dates for chart axes', () => {
+    expect(formatShortDate(winter, 'fr')).toBe(`24${NB}nov.`);
+    expect(formatShortDate(winter, 'en')).toBe(`24${NB}Nov`);
   });
 
   it('writes the first of the month « 1er » in French', () => {

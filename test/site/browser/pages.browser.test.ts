@@ -121,6 +121,19 @@ describe.skipIf(!available && !process.env.CI)('site in a real browser', () => {
     expect(existsSync(`${ARTIFACTS}/overview-en-desktop.png`)).toBe(true);
   }, 60_000);
 
+  it('reflows to 320 CSS pixels (a 1280-pixel screen at 400 % zoom) without horizontal scrolling', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    const overflowing: string[] = [];
+    for (const [name, path] of pages()) {
+      await page.goto(`${site.url}${path}`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 320) overflowing.push(`${name}: ${width}px`);
+    }
+    await context.close();
+    expect(overflowing).toEqual([]);
+  }, 120_000);
+
   it('shows the tooltip of a day bar when reached by keyboard', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}/en/services/impots`);
