@@ -145,4 +145,30 @@ describe.skipIf(!available && !process.env.CI)('site in a real browser', () => {
     await page.screenshot({ path: `${ARTIFACTS}/service-en-day-focus.png` });
     await page.close();
   });
+
+  it('with JavaScript, swaps in fresh content after 60 s when the data changed', async () => {
+    const page = await browser.newPage();
+    await page.clock.install();
+    await page.goto(`${site.url}/en/`);
+    expect(await page.locator('#banner-title').textContent()).toContain('1 service disrupted');
+    const now = new Date();
+    await seeded.store.recordHeartbeat({ location: 'test-paris', at: now, canariesHealthy: true, version: '0.1.0' });
+    await record(seeded.store, check('ameli', now, 'ok', 150), track('ameli', 'operational', now, now), [], {
+      type: 'outage_resolved',
+      serviceId: 'ameli',
+      resolvedAt: now,
+      body: { fr: 'Rétabli.', en: 'Restored.' },
+    });
+    await expect
+      .poll(
+        async () => {
+          await page.clock.runFor(61_000);
+          return page.locator('#banner-title').textContent();
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .not.toContain('disrupted');
+    expect(page.url()).toBe(`${site.url}/en/`);
+    await page.close();
+  }, 60_000);
 });
