@@ -81,9 +81,11 @@ export function embeddedIpv4(address: string): string | null {
   return null;
 }
 
-/** Why an address must not be contacted, or null when it is a public unicast address. */
+/** Why an address must not be contacted, or null when it is a public unicast address. Never throws. */
 export function unsafeAddressReason(address: string): string | null {
-  const bare = address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
+  const unbracketed = address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
+  // A zone id (fe80::1%eth0) names an interface, not a different address.
+  const bare = unbracketed.split('%')[0] ?? '';
   if (isIPv4(bare)) {
     return V4_LISTS.find(([list]) => list.check(bare, 'ipv4'))?.[1] ?? null;
   }

@@ -41,9 +41,9 @@ function guardedLookup(base: LookupFunction, policy: AddressPolicy | null): Look
       if (refused !== undefined && policy !== null) {
         return callback(unsafeTargetError(hostname, refused.address, policy(refused.address) ?? ''), '', 0);
       }
-      if (options.all) return callback(null, all);
       const first = all[0];
       if (first === undefined) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
+      if (options.all) return callback(null, all);
       callback(null, first.address, first.family);
     });
   };
@@ -66,8 +66,21 @@ function verifyTls(socket: TLSSocket): Error | null {
   return Object.assign(new Error(`TLS certificate refused: ${code}`), { code });
 }
 
+/** A policy that throws refuses (fails closed) instead of throwing inside a resolver callback. */
+function failClosed(policy: AddressPolicy | null): AddressPolicy | null {
+  if (policy === null) return null;
+  return (address) => {
+    try {
+      return policy(address);
+    } catch (error) {
+      return `address policy failed: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  };
+}
+
 export function createGuardedAgent(options: GuardedAgentOptions): Agent {
-  const { policy, record } = options;
+  const { record } = options;
+  const policy = failClosed(options.policy);
   const base = buildConnector({
     lookup: guardedLookup(options.lookup ?? (dnsLookup as LookupFunction), policy),
     timeout: options.connectTimeoutMs,

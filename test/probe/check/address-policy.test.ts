@@ -41,6 +41,8 @@ describe('unsafeAddressReason', () => {
     ['2002:c0a8:101::1', 'private (embedded in IPv6)'],
     ['::127.0.0.1', 'loopback (embedded in IPv6)'],
     ['[::1]', 'loopback'],
+    ['fe80::1%eth0', 'link-local'],
+    ['::ffff:127.0.0.1%lo', 'loopback (embedded in IPv6)'],
   ])('refuses %s (%s)', (address, reason) => {
     expect(unsafeAddressReason(address)).toBe(reason);
   });
@@ -60,6 +62,7 @@ describe('unsafeAddressReason', () => {
     '::ffff:8.8.8.8',
     '64:ff9b::808:808',
     '2002:808:808::1',
+    '2606:4700::1%1',
   ])('allows the public address %s', (address) => {
     expect(unsafeAddressReason(address)).toBeNull();
   });

@@ -135,4 +135,18 @@ describe('SSRF guard at connect time', () => {
     expect(lookup.calls).toBe(2);
     expect(gov.hits('intranet')).toBe(0);
   });
+
+  it('a policy that throws refuses the target instead of crashing the probe', async () => {
+    gov.set('broken-policy', b.up());
+    const addressPolicy = () => {
+      throw new Error('policy broke');
+    };
+    for (const url of [`http://public.test:${port}/svc/broken-policy`, gov.url('broken-policy')]) {
+      const check = createChecker({ userAgent: 'test', lookup: scriptedLookup(['127.0.0.1']), addressPolicy });
+      const result = await check(fakeService('broken-policy', url, guarded), ctx);
+      expect(result).toMatchObject({ outcome: 'unsafe_target' });
+      expect(result.detail).toContain('policy broke');
+    }
+    expect(gov.hits('broken-policy')).toBe(0);
+  });
 });
