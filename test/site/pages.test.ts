@@ -8,6 +8,25 @@ let site: RunningSite;
 
 beforeAll(async () => {
   seeded = await seedStory();
+  // Older resolved incidents, enough for a second page of past incidents (20 per page).
+  for (let i = 0; i < 21; i++) {
+    const startedAt = new Date(Date.now() - (10 + i) * 86_400_000);
+    const incident = await seeded.store.createIncident({
+      title: { fr: `Ancien incident ${i}`, en: `Old incident ${i}` },
+      status: 'investigating',
+      affected: [{ serviceId: 'caf', impact: 'major' }],
+      body: { fr: 'Panne.', en: 'Outage.' },
+      author: 'agent@example.gouv.fr',
+      at: startedAt,
+      startedAt,
+    });
+    await seeded.store.addIncidentUpdate(incident.id, {
+      status: 'resolved',
+      body: { fr: 'Rétabli.', en: 'Restored.' },
+      author: 'agent@example.gouv.fr',
+      at: new Date(startedAt.getTime() + 3_600_000),
+    });
+  }
   site = await startSite(seeded.env);
 });
 
@@ -166,8 +185,20 @@ describe('incidents', () => {
     expect(body).toContain('Durée : 1 h 35 min');
   });
 
+  it('pages through past incidents with plain links, and the switch keeps the page', async () => {
+    const first = await get('/fr/incidents');
+    expect(text(first.html)).toContain('Page 1 sur 2');
+    expect(first.html).toContain('href="/fr/incidents?page=2#past" rel="next"');
+    const second = await get('/en/incidents?page=2');
+    expect(second.status).toBe(200);
+    expect(text(second.html)).toContain('Page 2 of 2');
+    expect(text(second.html)).toContain('Old incident 20');
+    expect(second.html).toContain('href="/en/incidents#past" rel="prev"');
+    expect(second.html).toContain('class="lang-switch" href="/fr/incidents?page=2"');
+  });
+
   it('answers 404 past the last page of past incidents', async () => {
-    expect((await get('/fr/incidents?page=2')).status).toBe(404);
+    expect((await get('/fr/incidents?page=3')).status).toBe(404);
   });
 
   it('shows an incident with its timeline, affected services and duration', async () => {
