@@ -13,6 +13,12 @@ export function createCacheMiddleware(webCache: () => WebCache): MiddlewareHandl
     const target = cacheTarget(context.request.method, context.url);
     if (!target) return next();
     const site = context.locals.ctx;
+    // Read before rendering: a rewrite replaces `context.request` with the canonical request.
+    const asked = {
+      method: context.request.method,
+      acceptEncoding: context.request.headers.get('accept-encoding'),
+      ifNoneMatch: context.request.headers.get('if-none-match'),
+    };
     const cache = webCache();
     cache.connect(() => site.store.dataVersion());
     const { entry, outcome } = await cache.responses.get(target.key, async () => {
@@ -20,12 +26,7 @@ export function createCacheMiddleware(webCache: () => WebCache): MiddlewareHandl
       const response = await next(canonical);
       return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
     });
-    const headers = context.request.headers;
-    const reply = replyFor(entry, outcome, {
-      method: context.request.method,
-      acceptEncoding: headers.get('accept-encoding'),
-      ifNoneMatch: headers.get('if-none-match'),
-    });
+    const reply = replyFor(entry, outcome, asked);
     // Buffers from zlib and arrayBuffer() are backed by plain ArrayBuffers.
     return new Response(reply.body as Uint8Array<ArrayBuffer> | null, { status: reply.status, headers: reply.headers });
   };

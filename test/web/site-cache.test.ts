@@ -96,6 +96,15 @@ describe('web response cache on the built site', () => {
     expect(hit.body.equals(miss.body)).toBe(true);
   });
 
+  it('compresses and honours HEAD on the request that renders, not only on hits', async () => {
+    const cold = await raw('/fr/services/service-3', { 'Accept-Encoding': 'br' });
+    expect(cold.headers['x-vigie-cache']).toBe('miss');
+    expect(cold.headers['content-encoding']).toBe('br');
+    const coldHead = await raw('/en/services/service-4', {}, 'HEAD');
+    expect(coldHead.headers['x-vigie-cache']).toBe('miss');
+    expect(coldHead.body.length).toBe(0);
+  });
+
   it('answers HEAD from the same entry without a body', async () => {
     const get = await raw('/en/');
     const head = await raw('/en/', {}, 'HEAD');
