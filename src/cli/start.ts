@@ -28,8 +28,8 @@ if (!existsSync(siteEntry)) {
 const children: ChildProcess[] = [];
 let stopping = false;
 
-function run(name: string, args: string[]): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: process.env });
+function run(name: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`${name} stopped (${signal ?? `exit code ${code}`}); stopping Vigie.`);
@@ -52,7 +52,8 @@ function stop(exitCode: number): void {
   );
 }
 
-run('probe', [`${root}src/probe/main.ts`]);
+// DNS lookups share libuv's thread pool (4 threads by default): one slow resolver would queue every check.
+run('probe', [`${root}src/probe/main.ts`], { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16' });
 // The wrapper answers cache hits before Astro and hands everything else to the built server.
 run('site', [`${root}src/web/serve.ts`]);
 process.on('SIGINT', () => stop(0));
