@@ -42,6 +42,7 @@ export const guardAdmin = defineMiddleware(async (context, next) => {
   const headers = new Headers(response.headers);
   headers.set('Cache-Control', 'no-store');
   headers.set('X-Robots-Tag', 'noindex, nofollow');
-  headers.set('Referrer-Policy', 'no-referrer');
+  // Not `no-referrer`: with it Chromium sends `Origin: null` on form posts, which the origin check refuses.
+  headers.set('Referrer-Policy', 'same-origin');
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 });
