@@ -19,9 +19,9 @@ export function createFastPath(webCache: WebCache): (req: IncomingMessage, res: 
       return false;
     }
     const target = cacheTarget(method, url);
-    const entry = target ? webCache.responses.peek(target.key) : null;
-    if (!entry) return false;
-    const reply = replyFor(entry, 'hit', {
+    const found = target ? webCache.responses.peek(target.key) : null;
+    if (!found) return false;
+    const reply = replyFor(found.entry, found.outcome, {
       method,
       acceptEncoding: header(req, 'accept-encoding'),
       ifNoneMatch: header(req, 'if-none-match'),

@@ -8,13 +8,15 @@ export interface Rendered {
   body: Buffer;
 }
 
-export type CacheOutcome = 'hit' | 'miss' | 'shared' | 'stale-error';
+export type CacheOutcome = 'hit' | 'miss' | 'shared' | 'stale' | 'stale-error';
 
 export interface CacheOptions {
   versions: VersionPoller;
   now: () => number;
   /** An entry is re-rendered after this long even if the data did not change ("checked 40 s ago"). */
   maxAgeMs: number;
+  /** How long past `maxAgeMs` an entry may be served while its re-render is under way. */
+  staleWhileRenderMs: number;
   /** When a render fails, an entry this young may still be served. */
   staleIfErrorMs: number;
   maxEntries: number;
@@ -82,16 +84,31 @@ export function createResponseCache(options: CacheOptions) {
     return cached;
   }
 
+  /**
+   * While one request re-renders a key, the others get the previous entry at once rather than all
+   * waiting on it; only for a short while, so a stuck render cannot keep old news up for long.
+   */
+  function staleDuringRender(key: string): CachedEntry | null {
+    const cached = entries.get(key);
+    if (!cached || !inFlight.has(key)) return null;
+    return options.now() - cached.createdAt < options.maxAgeMs + options.staleWhileRenderMs ? cached : null;
+  }
+
   return {
-    /** A valid entry without waiting for anything, when the version is known: the hot path. */
-    peek(key: string): CachedEntry | null {
+    /** An entry to answer with without waiting for anything: the hot path. */
+    peek(key: string): { entry: CachedEntry; outcome: CacheOutcome } | null {
       const version = options.versions.peek();
-      return version === null ? null : lookup(key, version);
+      const hit = version === null ? null : lookup(key, version);
+      if (hit) return { entry: hit, outcome: 'hit' };
+      const stale = staleDuringRender(key);
+      return stale ? { entry: stale, outcome: 'stale' } : null;
     },
     async get(key: string, render: () => Promise<Rendered>): Promise<{ entry: CachedEntry; outcome: CacheOutcome }> {
       const version = await options.versions.current();
       const hit = lookup(key, version);
       if (hit) return { entry: hit, outcome: 'hit' };
+      const stale = staleDuringRender(key);
+      if (stale) return { entry: stale, outcome: 'stale' };
       const cached = entries.get(key);
       const running = inFlight.get(key);
       const shared = running !== undefined;

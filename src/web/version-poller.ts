@@ -4,7 +4,7 @@
  */
 export interface VersionPoller {
   current(): Promise<number>;
-  /** The version if read within the interval; otherwise null, and a read is started. */
+  /** The version without waiting, starting a read when due; null when nothing recent is known. */
   peek(): number | null;
 }
 
@@ -32,7 +32,8 @@ export function createVersionPoller(options: { read: () => Promise<number>; inte
     peek() {
       if (fresh()) return value;
       current().catch(() => undefined);
-      return null;
+      // While the next read is under way, the last value (at most two intervals old) still stands.
+      return value !== null && options.now() - readAt < 2 * options.intervalMs ? value : null;
     },
   };
 }

@@ -4,6 +4,7 @@ import { createVersionPoller } from './version-poller.ts';
 export interface WebCacheOptions {
   now?: () => number;
   maxAgeMs?: number;
+  staleWhileRenderMs?: number;
   staleIfErrorMs?: number;
   versionPollMs?: number;
   maxEntries?: number;
@@ -32,6 +33,7 @@ export function createWebCache(options: WebCacheOptions = {}): WebCache {
     versions,
     now,
     maxAgeMs: options.maxAgeMs ?? 15_000,
+    staleWhileRenderMs: options.staleWhileRenderMs ?? 10_000,
     staleIfErrorMs: options.staleIfErrorMs ?? 600_000,
     maxEntries: options.maxEntries ?? 2000,
     maxBytes: options.maxBytes ?? 128 * 1024 * 1024,

@@ -19,6 +19,7 @@ function setup(options: { maxEntries?: number; maxBytes?: number } = {}) {
     versions,
     now: () => clock,
     maxAgeMs: 15_000,
+    staleWhileRenderMs: 10_000,
     staleIfErrorMs: 600_000,
     maxEntries: options.maxEntries ?? 100,
     maxBytes: options.maxBytes ?? 10_000_000,
@@ -58,6 +59,21 @@ describe('response cache', () => {
     expect(after.entry.body.toString()).not.toBe(first.entry.body.toString());
   });
 
+  it('answers with the previous entry while one request re-renders, then with the new one', async () => {
+    const s = setup();
+    const first = await s.cache.get('/fr/', s.render('page'));
+    s.bump();
+    s.advance(1000);
+    const renderer = s.cache.get('/fr/', s.render('page'));
+    const others = await Promise.all(Array.from({ length: 50 }, () => s.cache.get('/fr/', s.render('page'))));
+    expect(others.every((r) => r.outcome === 'stale' && r.entry === first.entry)).toBe(true);
+    expect(s.cache.peek('/fr/')).toMatchObject({ outcome: 'stale' });
+    const fresh = await renderer;
+    expect(fresh.outcome).toBe('miss');
+    expect(s.cache.peek('/fr/')).toEqual({ entry: fresh.entry, outcome: 'hit' });
+    expect(s.counts().renders).toBe(2);
+  });
+
   it('re-renders after the maximum age even when nothing changed', async () => {
     const s = setup();
     await s.cache.get('/fr/', s.render('page'));
@@ -95,5 +111,33 @@ describe('response cache', () => {
     expect(s.cache.stats().entries).toBe(2);
     expect((await s.cache.get('/a', s.render('a'))).outcome).toBe('hit');
     expect((await s.cache.get('/b', s.render('b'))).outcome).toBe('miss');
+  });
+});
+
+describe('version poller', () => {
+  it('reads at most once per interval and keeps the last value while the next read runs', async () => {
+    let clock = 0;
+    let reads = 0;
+    let release: (v: number) => void = () => undefined;
+    const poller = createVersionPoller({
+      read: () => {
+        reads += 1;
+        return new Promise<number>((resolve) => (release = resolve));
+      },
+      intervalMs: 1000,
+      now: () => clock,
+    });
+    expect(poller.peek()).toBeNull();
+    release(4);
+    expect(await poller.current()).toBe(4);
+    clock = 999;
+    expect([poller.peek(), reads]).toEqual([4, 1]);
+    clock = 1500;
+    expect([poller.peek(), poller.peek(), reads]).toEqual([4, 4, 2]);
+    release(5);
+    await poller.current();
+    expect(poller.peek()).toBe(5);
+    clock = 10_000;
+    expect(poller.peek()).toBeNull();
   });
 });
