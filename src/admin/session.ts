@@ -12,7 +12,12 @@ export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
 /** lastSeenAt is written at most this often: a busy page does not write on every request. */
 const TOUCH_EVERY_MS = 60_000;
 
-/** `__Host-`: Secure, Path=/ and no Domain, so no sibling host can plant or read it. */
+/**
+ * `__Host-`: Secure, Path=/ and no Domain, so no sibling host can plant or read it. Browsers treat
+ * http://localhost and http://127.0.0.1 as secure contexts and keep Secure cookies there, so a
+ * local demo works over plain HTTP (checked in Chromium by test/admin/browser); anything else
+ * must be served over HTTPS.
+ */
 export const SESSION_COOKIE_OPTIONS = { secure: true, httpOnly: true, sameSite: 'strict', path: '/' } as const;
 
 export function newSessionId(): string {

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postForm, signIn, startAdminSite, type AdminSite } from './support/admin-site.ts';
+
+/** The staff forms over real HTTP: refusals explained in place, translation later, take-over, history, audit. */
+let admin: AdminSite;
+let cookie = '';
+
+beforeAll(async () => {
+  admin = await startAdminSite();
+  cookie = await signIn(admin.site, admin.staff[0]!);
+});
+afterAll(async () => {
+  await admin?.stop();
+});
+
+const page = async (path: string) => {
+  const response = await fetch(`${admin.site.url}${path}`, { headers: { cookie }, redirect: 'manual' });
+  return { status: response.status, html: await response.text() };
+};
+const post = (path: string, fields: Record<string, string>) => postForm(admin.site, path, fields, { cookie });
+const idFrom = (response: Response) => response.headers.get('location')?.split('?')[0]?.split('/').pop() ?? '';
+
+describe('staff forms', () => {
+  it('explains a refused form in place, in the chosen language, keeping what was typed', async () => {
+    const response = await post('/admin/incidents/new?lang=en', { titleFr: 'Lenteurs sur caf', titleEn: '', bodyFr: 'Texte', bodyEn: '', status: 'investigating' });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('The English text is required, unless you tick');
+    expect(html).toContain('Choose at least one service.');
+    expect(html).toContain('value="Lenteurs sur caf"');
+    expect((await admin.store.listIncidents({ limit: 1 })).total).toBe(0);
+  });
+
+  it('publishes in French only when asked, shows it on /en/ marked lang="fr", and lists it as awaiting translation', async () => {
+    const response = await post('/admin/incidents/new', { titleFr: 'Lenteurs sur ameli', titleEn: '', bodyFr: 'Nous analysons.', bodyEn: '', translationLater: 'on', status: 'investigating', 'impact.ameli': 'degraded' });
+    expect(response.status).toBe(303);
+    const id = idFrom(response);
+    const dashboard = await page('/admin');
+    expect(dashboard.html).toMatch(new RegExp(`href="/admin/incidents/${id}" lang="fr">Lenteurs sur ameli</a>`));
+    const english = await fetch(`${admin.site.url}/en/incidents/${id}`).then((r) => r.text());
+    expect(english).toMatch(/lang="fr"[^>]*>(<p>)?Nous analysons\./);
+  });
+
+  it('takes over an automatic outage: one incident, the staff notice in place of the probe text', async () => {
+    const now = new Date();
+    const { incidentId } = await admin.store.recordCheck({
+      result: { serviceId: 'ameli', location: 'local', startedAt: now, outcome: 'timeout', latencyMs: null, httpStatus: null, finalUrl: null, tlsExpiresAt: null, detail: null, probeOffline: false },
+      tracking: { serviceId: 'ameli', state: 'down', since: now, failureStreak: 3, successStreak: 0, failureRunStartedAt: now, lastCheckedAt: now, lastOutcome: 'timeout', latencyMs: null, openIncidentId: null },
+      rollups: [],
+      event: { type: 'outage_opened', serviceId: 'ameli', startedAt: now, title: { fr: 'ameli.fr ne répond pas', en: 'ameli.fr is not responding' }, body: { fr: 'Panne détectée.', en: 'Outage detected.' } },
+    });
+    const before = await page(`/admin/incidents/${incidentId}`);
+    expect(before.html).toContain('name="intent" value="take-over"');
+    expect(before.html).not.toContain('name="intent" value="update"');
+    const response = await post(`/admin/incidents/${incidentId}`, { intent: 'take-over', titleFr: 'Accès à ameli interrompu', titleEn: 'ameli unavailable', bodyFr: 'Utilisez le 3646.', bodyEn: 'Call 3646.', status: 'identified', 'impact.ameli': 'major' });
+    expect(response.status).toBe(303);
+    const open = await admin.store.listIncidents({ state: 'open', serviceId: 'ameli', limit: 10 });
+    expect(open.items.filter((i) => i.kind === 'auto').map((i) => [i.id, i.takenOverBy, i.title.fr])).toEqual([[incidentId, admin.staff[0]!.email, 'Accès à ameli interrompu']]);
+    const after = await page(`/admin/incidents/${incidentId}`);
+    expect(after.html).not.toContain('name="intent" value="take-over"');
+    expect(after.html).toContain('name="intent" value="update"');
+  });
+
+  it('edits a published message and shows the earlier version to staff', async () => {
+    const created = await post('/admin/incidents/new', { titleFr: 'Formulaire en panne', titleEn: 'Form broken', bodyFr: 'Premier texte.', bodyEn: 'First text.', status: 'investigating', 'impact.caf': 'partial' });
+    const incident = await admin.store.getIncident(idFrom(created));
+    const updateId = incident!.updates[0]!.id;
+    const edited = await post(`/admin/incidents/${incident!.id}/updates/${updateId}`, { bodyFr: 'Texte corrigé.', bodyEn: 'Corrected text.' });
+    expect(edited.status).toBe(303);
+    const history = await page(`/admin/incidents/${incident!.id}/updates/${updateId}`);
+    expect(history.html).toContain('Premier texte.');
+    expect(history.html).toContain('Corrected text.');
+    expect(history.html).toContain(`modifié par ${admin.staff[0]!.email}`);
+    expect((await page(`/admin/incidents/${incident!.id}/updates/nope`)).status).toBe(404);
+  });
+
+  it('shows every action in the paginated audit log, with address and before/after', async () => {
+    const audit = await page('/admin/audit');
+    expect(audit.status).toBe(200);
+    for (const action of ['login.succeeded', 'incident.created', 'incident.taken_over', 'incident.update_edited']) expect(audit.html).toContain(`<code>${action}</code>`);
+    expect(audit.html).toContain('127.0.0.1');
+    expect(audit.html).toContain('Premier texte.');
+    expect((await page('/admin/audit?page=2')).status).toBe(200);
+    expect((await page('/admin/audit?page=-3')).html).toContain('Page 1 sur');
+  });
+
+  it('slows a repeated wrong password down with 429 and Retry-After', async () => {
+    const member = admin.staff[1]!;
+    let last: Response | undefined;
+    for (let i = 0; i < 7; i++) last = await postForm(admin.site, '/admin/login', { email: member.email, password: `wrong password ${i} abcdefgh`, code: '000000' });
+    expect(last?.status).toBe(429);
+    expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await last?.text()).toContain('Trop d’essais');
+  });
+});
