@@ -29,7 +29,8 @@ export interface LatencyGeometry {
   empty: boolean;
 }
 
-export function latencyGeometry(points: LatencyPoint[], box: ChartBox = DEFAULT_BOX, xTickCount = 4): LatencyGeometry {
+/** `tickEvery`: points between two time labels (a whole number of days keeps labels evenly dated). */
+export function latencyGeometry(points: LatencyPoint[], box: ChartBox = DEFAULT_BOX, tickEvery = 6): LatencyGeometry {
   const highest = Math.max(0, ...points.map((p) => p.p95Ms ?? p.p50Ms ?? 0));
   const maxMs = niceCeiling(highest);
   const plotW = box.width - box.left - box.right;
@@ -37,7 +38,7 @@ export function latencyGeometry(points: LatencyPoint[], box: ChartBox = DEFAULT_
   const x = (i: number) => round(box.left + (points.length <= 1 ? plotW / 2 : (i / (points.length - 1)) * plotW));
   const y = (ms: number) => round(box.top + plotH - (Math.min(ms, maxMs) / maxMs) * plotH);
   const yTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => ({ valueMs: maxMs * f, y: y(maxMs * f) }));
-  const step = Math.max(1, Math.ceil(points.length / xTickCount));
+  const step = Math.max(1, Math.round(tickEvery));
   const xTicks = points.flatMap((p, i) => (i % step === 0 ? [{ start: p.start, x: x(i) }] : []));
   return {
     box,

@@ -55,9 +55,9 @@ describe('latencyGeometry', () => {
     expect(g.p50).toBe('');
   });
 
-  it('spaces time labels evenly from the first step', () => {
+  it('puts a time label every `tickEvery` steps from the first', () => {
     const points = Array.from({ length: 24 }, (_, i) => point(i, 10, 20));
-    const g = latencyGeometry(points, box, 4);
+    const g = latencyGeometry(points, box, 6);
     expect(g.xTicks.map((t) => t.start.getUTCHours())).toEqual([0, 6, 12, 18]);
     expect(g.xTicks[0]?.x).toBe(10);
   });
