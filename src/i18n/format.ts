@@ -25,6 +25,18 @@ function dtf(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTime
   return format;
 }
 
+// Building an Intl formatter costs far more than using one: pages format hundreds of values.
+const numberCache = new Map<string, Intl.NumberFormat>();
+function nf(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberCache.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_LOCALE[locale], options);
+    numberCache.set(key, format);
+  }
+  return format;
+}
+
 /** « 22 h 05 » / "22:05" (Paris time). */
 export function formatTime(date: Date, locale: Locale): string {
   const parts = dtf(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
@@ -119,9 +131,7 @@ export function formatAgo(then: Date, now: Date, locale: Locale): string {
 export function formatPercent(value: number, locale: Locale, fractionDigits = 2): string {
   const factor = 10 ** fractionDigits;
   const floored = value >= 100 ? 100 : Math.floor(value * factor) / factor;
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'percent', maximumFractionDigits: fractionDigits }).format(
-    floored / 100,
-  );
+  return nf(locale, { style: 'percent', maximumFractionDigits: fractionDigits }).format(floored / 100);
 }
 
 /** « 1 250 ms » / "1,250 ms". */
@@ -130,7 +140,7 @@ export function formatMs(ms: number, locale: Locale): string {
 }
 
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale]).format(value);
+  return nf(locale, {}).format(value);
 }
 
 /** Whole minutes, rounded up so a 20-second cut does not read as "0 min". */
