@@ -1,0 +1,51 @@
+import type { ServiceState } from '../domain/vocabulary.ts';
+import type { Dictionary } from '../i18n/index.ts';
+import type { StatusSnapshot } from '../status/views.ts';
+
+export interface BannerView {
+  /** The state whose icon and colour the banner wears. */
+  level: ServiceState;
+  title: string;
+  details: string[];
+}
+
+/**
+ * The overview's sentence about how things are. Monitoring interrupted comes first (we cannot
+ * vouch for anything); then disruption the probes see; then incidents staff report; "all fine"
+ * only when every service is fresh and operational.
+ */
+export function bannerView(snapshot: Pick<StatusSnapshot, 'overall' | 'openIncidents' | 'lastProbeAt'>, d: Dictionary): BannerView {
+  const { counts, monitoringInterrupted, indicator } = snapshot.overall;
+  const disrupted = counts.down + counts.degraded;
+  const side = [
+    counts.maintenance > 0 ? d.banner.maintenance(counts.maintenance) : null,
+    counts.unknown > 0 ? d.banner.unknown(counts.unknown) : null,
+  ].filter((s): s is string => s !== null);
+  const sentence = (parts: (string | null)[]) => {
+    const kept = parts.filter((s): s is string => s !== null);
+    return kept.length > 0 ? [`${kept.join(', ')}.`] : [];
+  };
+
+  if (monitoringInterrupted) {
+    return { level: 'unknown', title: d.banner.interrupted, details: [snapshot.lastProbeAt ? d.banner.interruptedDetail : d.banner.noneYet] };
+  }
+  if (disrupted > 0) {
+    return {
+      level: counts.down > 0 ? 'down' : 'degraded',
+      title: d.banner.disrupted(disrupted),
+      details: sentence([counts.down > 0 ? d.banner.down(counts.down) : null, counts.degraded > 0 ? d.banner.degraded(counts.degraded) : null, ...side]),
+    };
+  }
+  if (snapshot.openIncidents.length > 0) {
+    // Staff may report trouble the probes do not see (or cannot see right now): their word counts.
+    return {
+      level: indicator === 'major' || indicator === 'critical' ? 'down' : 'degraded',
+      title: d.banner.openIncidents(snapshot.openIncidents.length),
+      details: sentence(side),
+    };
+  }
+  if (side.length > 0) {
+    return { level: counts.unknown > 0 ? 'unknown' : 'maintenance', title: d.banner.noOutageSeen, details: sentence(side) };
+  }
+  return { level: 'operational', title: d.banner.allOk, details: [] };
+}
