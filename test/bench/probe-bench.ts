@@ -19,7 +19,7 @@ import { openStore } from '../../src/store/open-store.ts';
  * child process so it does not eat the probe's event loop. Every service has its own host name
  * (resolved to loopback by an injected lookup), so the per-host cap applies as in production.
  * Baseline, same run: bare `fetch` calls at the same rate and concurrency cap.
- * Phases: BENCH_PHASES="baseline:5000:90,probe:5000:150,probe:10000:90,probe:20000:90" (kind:services:seconds).
+ * Phases: BENCH_PHASES="baseline:5000:90,probe:5000:150:--max-old-space-size=160" (kind:services:seconds[:node flags]).
  */
 const INTERVAL_S = 60;
 const CONCURRENCY = 200;
@@ -32,6 +32,8 @@ interface Figures {
   lags: number[];
   cpuMs: number;
   peakRssMb: number;
+  /** RSS and V8 heap right after a full GC near the end of the phase: what the work really keeps. */
+  settled?: { rssMb: number; heapMb: number };
   outcomes: Map<string, number>;
   note?: string;
 }
@@ -64,9 +66,17 @@ function services(count: number, port: string): ServiceConfig[] {
   }));
 }
 
+function settledMemory(): { rssMb: number; heapMb: number } | undefined {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return undefined;
+  gc();
+  const usage = process.memoryUsage();
+  return { rssMb: usage.rss / 2 ** 20, heapMb: usage.heapUsed / 2 ** 20 };
+}
+
 /** Samples RSS while `work` runs, and CPU time over it. */
 async function measure(label: string, seconds: number, work: (figures: Figures) => Promise<void>): Promise<Figures> {
-  globalThis.gc?.();
+  (globalThis as { gc?: () => void }).gc?.();
   const figures: Figures = { label, seconds, done: 0, lags: [], cpuMs: 0, peakRssMb: 0, outcomes: new Map() };
   const sampler = setInterval(() => (figures.peakRssMb = Math.max(figures.peakRssMb, process.memoryUsage.rss() / 2 ** 20)), 250);
   const cpu = process.cpuUsage();
@@ -103,6 +113,7 @@ async function probePhase(count: number, seconds: number, port: string): Promise
     });
     await runner.start();
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    figures.settled = settledMemory();
     await runner.stop(5_000);
     await store.close();
     const swallowed = Object.values(errors.counts()).reduce((a, b) => a + b, 0);
@@ -134,6 +145,7 @@ async function baselinePhase(count: number, seconds: number, base: string): Prom
       timers[i] = setTimeout(() => fire(i, dueAt), dueAt - start);
     }
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    figures.settled = settledMemory();
     for (const t of timers) clearTimeout(t);
     while (limit.activeCount + limit.pendingCount > 0) await new Promise((r) => setTimeout(r, 50));
   });
@@ -148,7 +160,8 @@ function report(f: Figures, services: number): string {
     `${f.label.padEnd(12)} target ${target.toFixed(1)}/s  achieved ${achieved.toFixed(1)}/s (${((achieved / target) * 100).toFixed(0)}%)`,
     `lag p50 ${percentile(sorted, 0.5).toFixed(1)} ms  p99 ${percentile(sorted, 0.99).toFixed(1)} ms  max ${(sorted.at(-1) ?? 0).toFixed(0)} ms`,
     `CPU ${(f.cpuMs / 1000).toFixed(1)} s over ${f.seconds} s (${((f.cpuMs / (f.seconds * 1000)) * 100).toFixed(0)}% of one core)`,
-    `peak RSS ${f.peakRssMb.toFixed(0)} MB`,
+    `peak RSS ${f.peakRssMb.toFixed(0)} MB` +
+      (f.settled ? `; after a full GC at the end: RSS ${f.settled.rssMb.toFixed(0)} MB, V8 heap ${f.settled.heapMb.toFixed(0)} MB` : ''),
     `outcomes: ${outcomes}${f.note ? `; ${f.note}` : ''}`,
   ].join('\n  ');
 }
@@ -172,14 +185,15 @@ async function runPhase(phase: Phase, base: string): Promise<string> {
 
 /** Each phase in its own process, so memory and CPU figures are that phase's alone. */
 async function runPhaseInChild(spec: string, base: string): Promise<string> {
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url)], {
+  const flags = spec.split(':')[3]?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, ['--expose-gc', ...flags, fileURLToPath(import.meta.url)], {
     env: { ...process.env, BENCH_ONLY: spec, BENCH_GOV: base },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   await new Promise((resolve) => child.once('exit', resolve));
-  return out.trim();
+  return flags.length > 0 ? `${out.trim()}\n  node flags: ${flags.join(' ')}` : out.trim();
 }
 
 if (process.env.BENCH_ONLY && process.env.BENCH_GOV) {
@@ -187,7 +201,12 @@ if (process.env.BENCH_ONLY && process.env.BENCH_GOV) {
   process.exit(0);
 }
 
-const specs = (process.env.BENCH_PHASES ?? 'baseline:5000:90,probe:5000:150,probe:10000:90,probe:20000:90').split(',');
+// V8 grows its heap freely under the probe's allocation rate; a cap keeps RSS in check.
+const CAP = '--max-old-space-size=160';
+const specs = (
+  process.env.BENCH_PHASES ??
+  `baseline:5000:90,probe:5000:150,probe:5000:150:${CAP},probe:10000:90:${CAP},probe:20000:90:${CAP}`
+).split(',');
 const gov = await startGovProcess();
 console.log(`Vigie probe benchmark — interval ${INTERVAL_S} s, concurrency ${CONCURRENCY}, per host 2, fake government at ${gov.base} (child process)`);
 console.log('Each phase runs in its own process. Achieved rate counts completed checks over the whole phase, first (spread-out) interval included.\n');
