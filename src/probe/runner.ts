@@ -74,10 +74,11 @@ export function createRunner(options: RunnerOptions): Runner {
   const trackings = new Map<string, ServiceTracking>();
   const shutdown = new AbortController();
   const services = new Map(catalogue.services.map((s) => [s.id, s]));
-  const selfCheck = createSelfCheck({ canaries: catalogue.canaries, checker: options.checker, location: options.location, clock, canaryTimeoutS: options.canaryTimeoutS, signal: shutdown.signal });
+  const { checker, location } = options;
+  const signal = shutdown.signal;
+  const selfCheck = createSelfCheck({ canaries: catalogue.canaries, checker, location, clock, signal, canaryTimeoutS: options.canaryTimeoutS });
   const maintenance = createMaintenanceCache(store);
-  const deps = { store, checker: options.checker, selfCheck, maintenance, metrics, errors, location: options.location, signal: shutdown.signal };
-  const pipeline = createPipeline(deps, trackings);
+  const pipeline = createPipeline({ store, checker, selfCheck, maintenance, metrics, errors, location, signal }, trackings);
   const scheduler = createScheduler({
     jobs: catalogue.services.map((s) => ({ id: s.id, host: new URL(s.url).host, intervalMs: s.interval * 1000 })),
     run: async (job) => ({ recheck: (await checkService(job.id))?.recheck ?? false }),
