@@ -1,5 +1,3 @@
-import { LATENCY_RANGES } from '../status/views.ts';
-
 /**
  * Which public responses are cached, and which query parameters make a different response.
  * Anything else in the query string is dropped from the key and from the URL the page is rendered
@@ -9,7 +7,6 @@ type Normalize = (value: string) => string | null;
 
 const lang: Normalize = (v) => (v === 'en' ? 'en' : null);
 const pageNumber: Normalize = (v) => (/^[1-9]\d{0,4}$/.test(v) && v !== '1' ? v : null);
-const latencyRange: Normalize = (v) => ((LATENCY_RANGES as readonly string[]).includes(v) ? v : null);
 
 interface Rule {
   matches: (path: string) => boolean;
@@ -20,7 +17,8 @@ const RULES: Rule[] = [
   { matches: (p) => p === '/admin' || p.startsWith('/admin/'), params: {} },
   { matches: (p) => p.startsWith('/api/v2/') && p.endsWith('.json'), params: { lang } },
   { matches: (p) => p.startsWith('/badge/') && p.endsWith('.svg'), params: { lang } },
-  { matches: (p) => /^\/(fr|en)(\/|$)/.test(p), params: { page: pageNumber, range: latencyRange } },
+  { matches: (p) => /^\/(fr|en)\/incidents\/?$/.test(p), params: { page: pageNumber } },
+  { matches: (p) => /^\/(fr|en)(\/|$)/.test(p), params: {} },
 ];
 const NEVER = RULES[0];
 

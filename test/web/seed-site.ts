@@ -67,15 +67,21 @@ export async function seedSite(options: SeedOptions): Promise<SeededSite> {
 }
 
 async function seedService(store: Store, serviceId: string, state: ServiceState, options: SeedOptions): Promise<void> {
-  const checkedAt = new Date(options.now.getTime() - 10_000);
+  await recordServiceState(store, serviceId, state, options.now, historyRollups(serviceId, options));
+}
+
+/** Records one check that leaves the service in `state` (a visible change bumps the data version). */
+export async function recordServiceState(store: Store, serviceId: string, state: ServiceState, now: Date, rollups: Rollup[] = []): Promise<void> {
+  const checkedAt = new Date(now.getTime() - 10_000);
+  const failing = state === 'down';
   await store.recordCheck({
     result: {
       serviceId,
       location: 'local',
       startedAt: checkedAt,
-      outcome: state === 'down' ? 'http_5xx' : 'ok',
+      outcome: failing ? 'http_5xx' : 'ok',
       latencyMs: 180,
-      httpStatus: state === 'down' ? 503 : 200,
+      httpStatus: failing ? 503 : 200,
       finalUrl: null,
       tlsExpiresAt: null,
       detail: null,
@@ -84,16 +90,16 @@ async function seedService(store: Store, serviceId: string, state: ServiceState,
     tracking: {
       serviceId,
       state,
-      since: new Date(options.now.getTime() - 3 * HOUR_MS),
-      failureStreak: state === 'down' ? 3 : 0,
-      successStreak: state === 'down' ? 0 : 5,
+      since: new Date(now.getTime() - 3 * HOUR_MS),
+      failureStreak: failing ? 3 : 0,
+      successStreak: failing ? 0 : 5,
       failureRunStartedAt: null,
       lastCheckedAt: checkedAt,
-      lastOutcome: state === 'down' ? 'http_5xx' : 'ok',
+      lastOutcome: failing ? 'http_5xx' : 'ok',
       latencyMs: 180,
       openIncidentId: null,
     },
-    rollups: historyRollups(serviceId, options),
+    rollups,
     event: null,
   });
 }
