@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createFastPath } from './fast-path.ts';
@@ -11,6 +12,10 @@ import { sharedWebCache } from './shared-web-cache.ts';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const buildDir = process.env.VIGIE_BUILD_DIR ?? `${root}dist`;
 
+if (!existsSync(`${buildDir}/server/entry.mjs`)) {
+  console.error(`No built site in ${buildDir}: run \`npm run build\` first (or set VIGIE_BUILD_DIR to the build folder).`);
+  process.exit(2);
+}
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = (await import(`${buildDir}/server/entry.mjs`)) as {
   handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
