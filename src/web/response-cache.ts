@@ -104,7 +104,15 @@ export function createResponseCache(options: CacheOptions) {
       return stale ? { entry: stale, outcome: 'stale' } : null;
     },
     async get(key: string, render: () => Promise<Rendered>): Promise<{ entry: CachedEntry; outcome: CacheOutcome }> {
-      const version = await options.versions.current();
+      let version: number;
+      try {
+        version = await options.versions.current();
+      } catch (error) {
+        // The store cannot say whether anything changed: the last render is the best answer left.
+        const cached = entries.get(key);
+        if (cached && options.now() - cached.createdAt < options.staleIfErrorMs) return { entry: cached, outcome: 'stale-error' };
+        throw error;
+      }
       const hit = lookup(key, version);
       if (hit) return { entry: hit, outcome: 'hit' };
       const stale = staleDuringRender(key);
@@ -124,7 +132,7 @@ export function createResponseCache(options: CacheOptions) {
       }
     },
     stats() {
-      return { entries: entries.size, bytes, renders, inFlight: inFlight.size };
+      return { entries: entries.size, bytes, renders, inFlight: inFlight.size, versionReadErrors: options.versions.errors() };
     },
   };
 }

@@ -1,5 +1,5 @@
 import { createResponseCache, type ResponseCache } from './response-cache.ts';
-import { createVersionPoller } from './version-poller.ts';
+import { createVersionPoller, type VersionPoller } from './version-poller.ts';
 
 export interface WebCacheOptions {
   now?: () => number;
@@ -23,12 +23,13 @@ export interface WebCache {
  */
 export function createWebCache(options: WebCacheOptions = {}): WebCache {
   const now = options.now ?? Date.now;
-  let readVersion: (() => Promise<number>) | null = null;
-  const versions = createVersionPoller({
-    read: () => (readVersion ? readVersion() : Promise.reject(new Error('web cache not connected to a store yet'))),
-    intervalMs: options.versionPollMs ?? 1000,
-    now,
-  });
+  let poller: VersionPoller | null = null;
+  // Until the middleware connects the store, there is no version: nothing is served from the cache.
+  const versions: VersionPoller = {
+    current: () => (poller ? poller.current() : Promise.reject(new Error('web cache not connected to a store yet'))),
+    peek: () => poller?.peek() ?? null,
+    errors: () => poller?.errors() ?? 0,
+  };
   const responses = createResponseCache({
     versions,
     now,
@@ -41,7 +42,7 @@ export function createWebCache(options: WebCacheOptions = {}): WebCache {
   return {
     responses,
     connect(read) {
-      readVersion ??= read;
+      poller ??= createVersionPoller({ read, intervalMs: options.versionPollMs ?? 1000, now });
     },
   };
 }

@@ -141,3 +141,26 @@ describe('version poller', () => {
     expect(poller.peek()).toBeNull();
   });
 });
+
+describe('response cache when the store fails', () => {
+  it('serves the last render while the data version cannot be read, and counts the failures', async () => {
+    let failing = false;
+    let clock = 0;
+    const versions = createVersionPoller({
+      read: async () => {
+        if (failing) throw new Error('database is locked');
+        return 1;
+      },
+      intervalMs: 1000,
+      now: () => clock,
+    });
+    const cache = createResponseCache({ versions, now: () => clock, maxAgeMs: 15_000, staleWhileRenderMs: 10_000, staleIfErrorMs: 600_000, maxEntries: 10, maxBytes: 1e6 });
+    const render = async (): Promise<Rendered> => ({ status: 200, headers: new Headers(), body: Buffer.from('ok') });
+    const first = await cache.get('/fr/', render);
+    failing = true;
+    clock = 5_000;
+    expect(await cache.get('/fr/', render)).toEqual({ entry: first.entry, outcome: 'stale-error' });
+    await expect(cache.get('/en/', render)).rejects.toThrow('database is locked');
+    expect(cache.stats().versionReadErrors).toBe(2);
+  });
+});

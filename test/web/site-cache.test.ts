@@ -114,7 +114,10 @@ describe('web response cache on the built site', () => {
   });
 
   it('leaves health checks and non-GET requests alone', async () => {
-    expect((await raw('/healthz')).headers['x-vigie-cache']).toBeUndefined();
+    const health = await raw('/healthz');
+    expect(health.headers['x-vigie-cache']).toBeUndefined();
+    expect(JSON.parse(health.body.toString())).toMatchObject({ status: 'ok', store: 'ok', cache: { versionReadErrors: 0 } });
+    expect(JSON.parse(health.body.toString()).cache.entries).toBeGreaterThan(0);
     expect((await raw('/fr/', {}, 'POST')).headers['x-vigie-cache']).toBeUndefined();
   });
 
