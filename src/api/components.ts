@@ -44,7 +44,7 @@ export function serviceComponent(
   };
 }
 
-/** Groups first in the list is not required by readers; Statuspage orders by position, so do we. */
+/** Each category as a group component followed by its services, positions in catalogue order. */
 export function snapshotComponents(
   snapshot: StatusSnapshot,
   ctx: { pageId: string; locale: Locale; words: ComponentWords },
