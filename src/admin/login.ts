@@ -7,6 +7,9 @@ import type { Sessions } from './session.ts';
 import type { Throttle } from './throttle.ts';
 import { acceptTotpCode } from './totp.ts';
 
+/** Each scrypt verification holds 128 MiB: two at once (plus one in the known lane) keeps a login flood from exhausting memory. */
+const KDF_CONCURRENCY = 2;
+
 export interface LoginAttempt {
   email: string;
   password: string;
@@ -38,8 +41,11 @@ export interface LoginDeps {
  * part was wrong nor whether the account exists.
  */
 export function createLogin(deps: LoginDeps): (attempt: LoginAttempt) => Promise<LoginResult> {
-  // Each scrypt verification holds 128 MiB: at most two at once keeps a login flood from exhausting memory.
-  const kdf = pLimit(2);
+  const kdf = pLimit(KDF_CONCURRENCY);
+  // A staff member signing in again from an address that worked before gets its own lane, so a
+  // flood aimed at their account from elsewhere does not queue in front of them.
+  const knownLane = pLimit(1);
+  const known = createKnownPairs();
   return async (attempt) => {
     const email = attempt.email.trim().toLowerCase().slice(0, 254);
     const wait = await deps.throttle.waitMs(email, attempt.ip);
@@ -47,7 +53,8 @@ export function createLogin(deps: LoginDeps): (attempt: LoginAttempt) => Promise
       await audit(deps, email, attempt.ip, 'login.throttled', { retryAfterMs: wait });
       return { ok: false, failure: 'throttled', retryAfterMs: wait };
     }
-    const reason = await checkCredentials(deps, kdf, email, attempt);
+    const lane = known.has(email, attempt.ip) ? knownLane : kdf;
+    const reason = await checkCredentials(deps, lane, email, attempt);
     if (typeof reason === 'string') {
       await deps.throttle.recordFailure(email, attempt.ip);
       await audit(deps, email, attempt.ip, 'login.failed', { reason });
@@ -61,9 +68,24 @@ export function createLogin(deps: LoginDeps): (attempt: LoginAttempt) => Promise
       await audit(deps, email, attempt.ip, 'staff.password_rehashed', null);
     }
     await deps.throttle.recordSuccess(email, attempt.ip);
+    known.add(email, attempt.ip);
     const sessionId = await deps.sessions.start(account, attempt.ip);
     await audit(deps, email, attempt.ip, 'login.succeeded', { totp: deps.requireTotp });
     return { ok: true, account, sessionId };
+  };
+}
+
+/** (account, address) pairs that signed in successfully, most recent last; bounded, per process. */
+function createKnownPairs(limit = 10_000): { has: (email: string, ip: string) => boolean; add: (email: string, ip: string) => void } {
+  const pairs = new Set<string>();
+  return {
+    has: (email, ip) => pairs.has(`${email}|${ip}`),
+    add: (email, ip) => {
+      const key = `${email}|${ip}`;
+      pairs.delete(key);
+      pairs.add(key);
+      if (pairs.size > limit) pairs.delete(pairs.values().next().value ?? '');
+    },
   };
 }
 
@@ -76,7 +98,9 @@ async function checkCredentials(
   const account = await deps.store.getStaffByEmail(email);
   const password = attempt.password.slice(0, PASSWORD_MAX_LENGTH * 4);
   if (!account || account.disabled) {
-    await kdf(() => verifyAgainstDummy(password, deps.scrypt));
+    // Equal timing hides which emails are staff, but not at the price of the real staff's turn:
+    // while verifications queue (a flood), unknown accounts are refused without the dummy work.
+    if (kdf.activeCount + kdf.pendingCount < KDF_CONCURRENCY) await kdf(() => verifyAgainstDummy(password, deps.scrypt));
     return account ? 'disabled' : 'unknown_account';
   }
   if (!(await kdf(() => verifyPassword(password, account.passwordHash)))) return 'wrong_password';
