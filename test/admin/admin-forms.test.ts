@@ -92,4 +92,14 @@ describe('staff forms', () => {
     expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await last?.text()).toContain('Trop d’essais');
   });
+
+  it('counts failures on the socket address: X-Forwarded-For from an unlisted peer changes nothing', async () => {
+    const attempt = (i: number) =>
+      postForm(admin.site, '/admin/login', { email: `random${i}@example.org`, password: 'wrong password abcdefgh', code: '000000' }, { 'x-forwarded-for': `198.18.0.${i}` });
+    const statuses = [];
+    for (let batch = 0; batch < 4; batch++) statuses.push(...(await Promise.all([0, 1, 2, 3, 4, 5].map((j) => attempt(batch * 6 + j)))).map((r) => r.status));
+    // Had the header been believed, every attempt would come from a fresh address and none would wait.
+    expect(statuses).toContain(429);
+    expect((await attempt(99)).status).toBe(429);
+  });
 });
