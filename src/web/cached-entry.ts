@@ -12,8 +12,12 @@ export interface CachedEntry {
   etag: string;
   version: number;
   createdAt: number;
+  /** Worth compressing: a text type and not tiny. */
+  compressible: boolean;
   /** Compressed variants, made on first demand (once per entry, synchronously: no double work). */
   encoded: Partial<Record<Encoding, Buffer>>;
+  /** Reply headers per variant, built once: hits then cost a lookup, not a rebuild. */
+  replyHeaders: Map<string, [string, string][]>;
 }
 
 /** Headers that belong to one transfer or that the cache sets itself. */
@@ -28,12 +32,18 @@ export function entryFromRendered(rendered: { status: number; headers: Headers; 
     if (!DROPPED.has(name.toLowerCase())) headers.push([name, value]);
   });
   const hash = createHash('sha256').update(rendered.body).digest('base64url').slice(0, 27);
-  return { status: rendered.status, headers, body: rendered.body, etag: `"${hash}"`, version, createdAt: now, encoded: {} };
-}
-
-export function isCompressible(entry: CachedEntry): boolean {
-  const type = entry.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? '';
-  return entry.body.length >= MIN_COMPRESS_BYTES && COMPRESSIBLE.test(type);
+  const type = rendered.headers.get('content-type') ?? '';
+  return {
+    status: rendered.status,
+    headers,
+    body: rendered.body,
+    etag: `"${hash}"`,
+    version,
+    createdAt: now,
+    compressible: rendered.body.length >= MIN_COMPRESS_BYTES && COMPRESSIBLE.test(type),
+    encoded: {},
+    replyHeaders: new Map(),
+  };
 }
 
 /** The variant's bytes and ETag: a compressed representation has its own strong validator. */

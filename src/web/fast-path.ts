@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { cacheTarget } from './cache-rules.ts';
+import { cacheTarget, type CacheTarget } from './cache-rules.ts';
 import { replyFor } from './reply.ts';
 import type { WebCache } from './web-cache.ts';
 
@@ -9,16 +9,24 @@ import type { WebCache } from './web-cache.ts';
  * POST…), which then goes through Astro and its middleware as usual.
  */
 export function createFastPath(webCache: WebCache): (req: IncomingMessage, res: ServerResponse) => boolean {
+  // Request targets repeat under load: the parsed answer per raw target is kept (bounded).
+  const targets = new Map<string, CacheTarget | null>();
+  const targetOf = (raw: string): CacheTarget | null => {
+    let target = targets.get(raw);
+    if (target !== undefined) return target;
+    try {
+      target = cacheTarget('GET', new URL(raw, 'http://fast-path.invalid'));
+    } catch {
+      target = null;
+    }
+    if (targets.size >= 1024) targets.clear();
+    targets.set(raw, target);
+    return target;
+  };
   return (req, res) => {
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') return false;
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://fast-path.invalid');
-    } catch {
-      return false;
-    }
-    const target = cacheTarget(method, url);
+    const target = targetOf(req.url ?? '/');
     const found = target ? webCache.responses.peek(target.key) : null;
     if (!found) return false;
     const reply = replyFor(found.entry, found.outcome, {

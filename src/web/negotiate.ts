@@ -1,8 +1,20 @@
 import type { Encoding } from './cached-entry.ts';
 
+// Browsers send a handful of distinct Accept-Encoding values; the answer for each is kept.
+const picked = new Map<string, Encoding | null>();
+
 /** Brotli when the client accepts it, else gzip, else none; `q=0` refuses a coding. */
 export function pickEncoding(acceptEncoding: string | null): Encoding | null {
   if (!acceptEncoding) return null;
+  const known = picked.get(acceptEncoding);
+  if (known !== undefined) return known;
+  const choice = parseEncoding(acceptEncoding);
+  if (picked.size >= 256) picked.clear();
+  picked.set(acceptEncoding, choice);
+  return choice;
+}
+
+function parseEncoding(acceptEncoding: string): Encoding | null {
   const accepted = new Map<string, number>();
   for (const part of acceptEncoding.toLowerCase().split(',')) {
     const [name = '', ...params] = part.trim().split(';');

@@ -1,4 +1,4 @@
-import { isCompressible, variant, type CachedEntry } from './cached-entry.ts';
+import { variant, type CachedEntry, type Encoding } from './cached-entry.ts';
 import { matchesIfNoneMatch, pickEncoding } from './negotiate.ts';
 import type { CacheOutcome } from './response-cache.ts';
 
@@ -23,20 +23,34 @@ export interface Reply {
 
 /** What to send for a cached entry: 304 when the client holds it, else the negotiated coding. */
 export function replyFor(entry: CachedEntry, outcome: CacheOutcome, request: ReplyRequest): Reply {
-  const encoding = isCompressible(entry) ? pickEncoding(request.acceptEncoding) : null;
+  const encoding = entry.compressible ? pickEncoding(request.acceptEncoding) : null;
   const { body, etag } = variant(entry, encoding);
+  const notModified = entry.status === 200 && matchesIfNoneMatch(request.ifNoneMatch, entry.etag);
+  const memoKey = `${encoding}|${outcome}|${notModified}`;
+  let headers = entry.replyHeaders.get(memoKey);
+  if (!headers) {
+    headers = buildHeaders(entry, outcome, { encoding, etag, length: body.length, notModified });
+    entry.replyHeaders.set(memoKey, headers);
+  }
+  if (notModified) return { status: 304, headers, body: null };
+  return { status: entry.status, headers, body: request.method === 'HEAD' ? null : body };
+}
+
+function buildHeaders(
+  entry: CachedEntry,
+  outcome: CacheOutcome,
+  v: { encoding: Encoding | null; etag: string; length: number; notModified: boolean },
+): [string, string][] {
   const failed = entry.status >= 500;
   const headers: [string, string][] = [
-    ...entry.headers,
+    ...entry.headers.filter(([name]) => !v.notModified || name.toLowerCase() !== 'content-type'),
     ['Cache-Control', failed ? 'no-store' : PUBLIC_CACHE_CONTROL],
     ['Vary', 'Accept-Encoding'],
     ['X-Vigie-Cache', outcome],
   ];
-  if (!failed) headers.push(['ETag', etag]);
-  if (entry.status === 200 && matchesIfNoneMatch(request.ifNoneMatch, entry.etag)) {
-    return { status: 304, headers: headers.filter(([name]) => name.toLowerCase() !== 'content-type'), body: null };
-  }
-  if (encoding) headers.push(['Content-Encoding', encoding]);
-  headers.push(['Content-Length', String(body.length)]);
-  return { status: entry.status, headers, body: request.method === 'HEAD' ? null : body };
+  if (!failed) headers.push(['ETag', v.etag]);
+  if (v.notModified) return headers;
+  if (v.encoding) headers.push(['Content-Encoding', v.encoding]);
+  headers.push(['Content-Length', String(v.length)]);
+  return headers;
 }
