@@ -3,11 +3,7 @@ import type { Settings } from '../config/settings.ts';
 import type { Locale } from '../domain/vocabulary.ts';
 import { formatDuration } from '../i18n/format.ts';
 import type { ProbeFacts } from '../i18n/index.ts';
-
-/** The probe's identity: `Vigie-probe/<version> (+<public URL>)`, so agencies can allow-list it. */
-export function probeUserAgent(version: string, publicUrl: string): string {
-  return `Vigie-probe/${version} (+${publicUrl})`;
-}
+import { probeUserAgent } from '../probe/user-agent.ts';
 
 /** What the "about the probes" page states, from the catalogue and settings actually in use. */
 export function probeFacts(catalogue: Catalogue, settings: Settings, version: string, locale: Locale): ProbeFacts {
