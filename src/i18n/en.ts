@@ -196,6 +196,8 @@ export const en: Dictionary = {
   info: enInfo,
   admin: {
     title: 'Vigie — staff area',
+    crossSite: (origin: string) =>
+      `Request refused: it does not come from this site’s pages (${origin}). Send the form from this site. If this is your site, set VIGIE_PUBLIC_URL to the address you use.`,
     nav: {
       label: 'Staff area menu',
       dashboard: 'Dashboard',

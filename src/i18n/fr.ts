@@ -218,6 +218,8 @@ export const fr = {
   info: frInfo,
   admin: {
     title: 'Vigie — espace agents',
+    crossSite: (origin: string) =>
+      `Requête refusée\u00a0: elle ne vient pas des pages de ce site (${origin}). Envoyez le formulaire depuis ce site. Si c’est bien votre site, réglez VIGIE_PUBLIC_URL sur l’adresse utilisée.`,
     nav: {
       label: 'Menu de l’espace agents',
       dashboard: 'Tableau de bord',

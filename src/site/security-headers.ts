@@ -1,5 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import { isSameOriginRequest, isStateChanging } from '../admin/origin-check.ts';
+import { t } from '../i18n/index.ts';
 
 /**
  * Security for every response of the site: the headers below, refusal of cross-site
@@ -53,7 +54,8 @@ function mutable(response: Response): Response {
 export const applySiteSecurity = defineMiddleware(async (context, next) => {
   const { settings } = context.locals.ctx;
   if (isStateChanging(context.request.method) && !isSameOriginRequest(context.request.headers, settings.VIGIE_PUBLIC_URL)) {
-    return new Response('Cross-site request refused: submit the form from this site’s own pages.\n', {
+    const origin = new URL(settings.VIGIE_PUBLIC_URL).origin;
+    return new Response(`${t('fr').admin.crossSite(origin)}\n\n${t('en').admin.crossSite(origin)}\n`, {
       status: 403,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...securityHeaders(settings.VIGIE_PUBLIC_URL) },
     });
