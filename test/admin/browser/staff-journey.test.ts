@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetPassword } from '../../../src/admin/staff-accounts.ts';
@@ -15,6 +16,7 @@ import { nextCode, startAdminSite, type AdminSite, type StaffMember } from '../s
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
+const AXE = fileURLToPath(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url));
 if (!available) {
   const message = `Chromium not found at ${CHROMIUM}: staff browser tests ${process.env.CI ? 'FAIL in CI' : 'SKIPPED'} (apt-get install -y chromium).`;
   console.warn(`\n${'!'.repeat(message.length)}\n${message}\n${'!'.repeat(message.length)}\n`);
@@ -84,17 +86,17 @@ describe.skipIf(!available && !process.env.CI)('staff journey in a real browser'
 
   it('posts an update, then resolves the incident', async () => {
     const form = page.locator('form:has(input[name=intent][value=update])');
-    await form.locator('#bodyFr').fill('Cause identifiée : un certificat expiré.');
-    await form.locator('#bodyEn').fill('Cause found: an expired certificate.');
-    await form.locator('#status').selectOption('identified');
+    await form.locator('#update-bodyFr').fill('Cause identifiée : un certificat expiré.');
+    await form.locator('#update-bodyEn').fill('Cause found: an expired certificate.');
+    await form.locator('#update-status').selectOption('identified');
     await form.locator('button[type=submit]').click();
     const publicPath = incidentPath.replace('/admin', '');
     await eventually(`/fr${publicPath}`, (t) => t.includes('Cause identifiée'));
     await eventually(`/en${publicPath}`, (t) => t.includes('Cause found: an expired certificate.'));
 
     const resolve = page.locator('form:has(input[name=intent][value=resolve])');
-    await resolve.locator('#bodyFr').fill('Le service fonctionne de nouveau.');
-    await resolve.locator('#bodyEn').fill('The service works again.');
+    await resolve.locator('#resolve-bodyFr').fill('Le service fonctionne de nouveau.');
+    await resolve.locator('#resolve-bodyEn').fill('The service works again.');
     await resolve.locator('button[type=submit]').click();
     expect(await page.locator('form:has(input[name=intent][value=resolve])').count()).toBe(0);
     await eventually(`/fr${publicPath}`, (t) => t.includes('Le service fonctionne de nouveau.') && t.includes('Résolu'));
@@ -150,6 +152,37 @@ describe.skipIf(!available && !process.env.CI)('staff journey in a real browser'
     await page.click('a:has-text("English")');
     expect(await page.textContent('h1')).toBe('Dashboard');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
+  });
+
+  it('has no accessibility violations on the staff pages, in both languages (axe-core)', async () => {
+    // axe is injected as a script; the site's CSP forbids that, so only this test context bypasses it.
+    const axeContext = await browser.newContext({ bypassCSP: true });
+    const axePage = await axeContext.newPage();
+    const problems: string[] = [];
+    const audit = async (path: string) => {
+      await axePage.goto(url(path));
+      await axePage.addScriptTag({ path: AXE });
+      const results = await axePage.evaluate(async () => {
+        const axe = (globalThis as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+      });
+      problems.push(...results.violations.map((v) => `${path} ${v.id} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`));
+    };
+    try {
+      await audit('/admin/login');
+      const second = admin.staff[1]!;
+      await axePage.fill('#email', second.email);
+      await axePage.fill('#password', second.password);
+      await axePage.fill('#code', await nextCode(second));
+      await axePage.click('button[type=submit]');
+      const incident = (await admin.store.listIncidents({ limit: 1 })).items[0]!;
+      for (const path of ['/admin', '/admin?lang=en', '/admin/incidents/new', `/admin/incidents/${incident.id}`, `/admin/incidents/${incident.id}/updates/${incident.updates[0]!.id}`, '/admin/maintenance', '/admin/audit?lang=en']) {
+        await audit(path);
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await axeContext.close();
+    }
   });
 
   it('ends the session when the password changes', async () => {
