@@ -1,7 +1,7 @@
 import type { Locale } from '../domain/vocabulary.ts';
 import type { Incident } from '../store/records.ts';
 import { componentStatus, worseComponentStatus, type ComponentStatus } from '../status/component-status.ts';
-import { isoParis } from '../status/paris-day.ts';
+import { isoParis } from '../domain/paris-time.ts';
 import type { ServiceStatusView, StatusSnapshot, UnknownReason } from '../status/views.ts';
 import type { SpComponent } from './statuspage-types.ts';
 

@@ -1,7 +1,7 @@
 import type { Locale } from '../domain/vocabulary.ts';
 import { localText } from '../feeds/local-text.ts';
 import type { Incident, Maintenance } from '../store/records.ts';
-import { isoParis } from '../status/paris-day.ts';
+import { isoParis } from '../domain/paris-time.ts';
 import type { SpComponent, SpImpact, SpIncident, SpMaintenance, SpMaintenanceStatus } from './statuspage-types.ts';
 
 export interface IncidentMapContext {

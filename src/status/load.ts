@@ -2,7 +2,7 @@ import type { Catalogue } from '../config/services-schema.ts';
 import type { Incident } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { latencyRangeStart, latencySeries } from './latency.ts';
-import { addParisDays, parisDayKey, parisDayStart } from './paris-day.ts';
+import { addParisDays, parisDayKey, parisDayStartOfKey } from '../domain/paris-time.ts';
 import { createSettledRollups, type SettledRollups } from './settled-rollups.ts';
 import { buildSnapshot } from './snapshot.ts';
 import { dayBars } from './uptime.ts';
@@ -56,7 +56,7 @@ export async function loadSnapshot(ctx: ReadContext, now: Date): Promise<StatusS
 
 /** First instant of the oldest day of a `days`-long bar ending today (Paris). */
 export function barsStart(now: Date, days: number): Date {
-  return parisDayStart(addParisDays(parisDayKey(now), -(days - 1)));
+  return parisDayStartOfKey(addParisDays(parisDayKey(now), -(days - 1)));
 }
 
 export async function loadServiceHistory(

@@ -1,6 +1,6 @@
 import type { Rollup, RollupGranularity } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
-import { addParisDays, parisDayKey, parisDayStart } from './paris-day.ts';
+import { addParisDays, parisDayKey, parisDayStartOfKey } from '../domain/paris-time.ts';
 
 const HOUR_MS = 3_600_000;
 const MAX_WINDOWS = 256;
@@ -17,7 +17,7 @@ export interface SettledRollups {
 /** Start of the bucket before the one containing `now`: everything before it is settled. */
 export function settledBefore(granularity: RollupGranularity, now: Date): Date {
   if (granularity === 'hour') return new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - HOUR_MS);
-  return parisDayStart(addParisDays(parisDayKey(now), -1));
+  return parisDayStartOfKey(addParisDays(parisDayKey(now), -1));
 }
 
 export function createSettledRollups(store: Store): SettledRollups {

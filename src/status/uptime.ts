@@ -1,6 +1,6 @@
 import type { ServiceState } from '../domain/vocabulary.ts';
 import type { Rollup } from '../store/records.ts';
-import { lastParisDays, parisDayKey } from './paris-day.ts';
+import { lastParisDays, parisDayKey } from '../domain/paris-time.ts';
 import type { DayBar } from './views.ts';
 
 /**

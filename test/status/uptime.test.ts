@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parisDayStart } from '../../src/status/paris-day.ts';
+import { parisDayStartOfKey } from '../../src/domain/paris-time.ts';
 import { dayBars, uptimeOverBars } from '../../src/status/uptime.ts';
 import { rollup } from './fixtures.ts';
 
-const day = (key: string, seconds: Parameters<typeof rollup>[3]) => rollup('a', 'day', parisDayStart(key), seconds);
+const day = (key: string, seconds: Parameters<typeof rollup>[3]) => rollup('a', 'day', parisDayStartOfKey(key), seconds);
 const at = (iso: string) => new Date(iso);
 
 describe('dayBars', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/store/records.ts';
 import { LATENCY_BUCKETS_MS } from '../../src/store/records.ts';
 import { emptyTotals, histogramIndex, mergeRollups, percentile, rollupDeltas } from '../../src/store/rollup.ts';
-import { parisDayStart } from '../../src/store/paris-day.ts';
+import { parisDayStart } from '../../src/domain/paris-time.ts';
 
 function at(iso: string): Date {
   return new Date(iso);

@@ -5,7 +5,7 @@ import type { ServiceState } from '../../src/domain/vocabulary.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { LATENCY_BUCKETS_MS, type Rollup } from '../../src/store/records.ts';
 import type { Store } from '../../src/store/store.ts';
-import { parisDayStart } from '../../src/store/paris-day.ts';
+import { parisDayStart } from '../../src/domain/paris-time.ts';
 
 /**
  * A real SQLite store and catalogue for tests and the web benchmark: `services` services, each

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ServiceState } from '../../../src/domain/vocabulary.ts';
 import type { CheckResult, Rollup, ServiceTracking } from '../../../src/store/records.ts';
 import { openStore } from '../../../src/store/open-store.ts';
-import { nextParisDayStart, parisDayStart } from '../../../src/store/paris-day.ts';
+import { nextParisDayStart, parisDayStart } from '../../../src/domain/paris-time.ts';
 import { emptyTotals, histogramIndex } from '../../../src/store/rollup.ts';
 import type { Store } from '../../../src/store/store.ts';
 
