@@ -7,6 +7,7 @@ import { openStore } from '../store/open-store.ts';
 import { createProbeApp } from './app.ts';
 import { createChecker } from './check/create-checker.ts';
 import { createRunner } from './runner.ts';
+import { probeUserAgent } from './user-agent.ts';
 
 /**
  * `node src/probe/main.ts`: the probe process. A wrong catalogue stops it before the store is even
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   const store = await openStore(settings.DATABASE_URL);
-  const checker = createChecker({ userAgent: `Vigie-probe/${version} (+${settings.VIGIE_PUBLIC_URL})` });
+  const checker = createChecker({ userAgent: probeUserAgent(version, settings.VIGIE_PUBLIC_URL) });
   const runner = createRunner({
     catalogue,
     store,
