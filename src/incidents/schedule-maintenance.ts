@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Maintenance } from '../store/records.ts';
 import { bodyFields, checkbox, fieldErrors, requireEnglish, titleFields, toDraft } from './form-fields.ts';
-import { parisWallClockToUtc } from './paris-time.ts';
+import { parisWallClockToUtc } from '../domain/paris-time.ts';
 import { refused, writeAudit, type ActionResult, type IncidentContext } from './service-context.ts';
 
 /** Longest window staff may announce at once; longer work is several announcements. */

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetPassword } from '../../../src/admin/staff-accounts.ts';
-import { utcToParisInputs } from '../../../src/incidents/paris-time.ts';
+import { utcToParisInputs } from '../../../src/domain/paris-time.ts';
 import { freePort } from '../../support/site-server.ts';
 import { nextCode, startAdminSite, type AdminSite, type StaffMember } from '../support/admin-site.ts';
 

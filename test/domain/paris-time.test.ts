@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parisWallClockToUtc, utcToParisInputs } from '../../src/incidents/paris-time.ts';
+import { parisWallClockToUtc, utcToParisInputs } from '../../src/domain/paris-time.ts';
 
 describe('Paris wall-clock time', () => {
   it.each([
