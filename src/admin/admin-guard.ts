@@ -1,7 +1,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import type { Locale } from '../domain/vocabulary.ts';
 import type { StaffAccount } from '../store/records.ts';
-import { isAdminPath } from '../site/security-headers.ts';
+import { isAdminPath } from '../site/security-policy.ts';
 import { adminServices, type AdminServices } from './admin-services.ts';
 import { clientAddress } from './client-address.ts';
 import { SESSION_COOKIE } from './session.ts';

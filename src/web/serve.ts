@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { loadSettings } from '../config/settings.ts';
+import { securityHeaders } from '../site/security-policy.ts';
 import { createFastPath } from './fast-path.ts';
 import { sharedWebCache } from './shared-web-cache.ts';
 
@@ -24,8 +26,12 @@ const { handler } = (await import(`${buildDir}/server/entry.mjs`)) as {
 const fastPath = createFastPath(sharedWebCache());
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 4321);
+// Static files never reach the middleware: they get the same headers here (rendered pages set them again).
+const staticHeaders = Object.entries(securityHeaders(loadSettings().VIGIE_PUBLIC_URL));
 const server = createServer((req, res) => {
-  if (!fastPath(req, res)) handler(req, res);
+  if (fastPath(req, res)) return;
+  for (const [name, value] of staticHeaders) res.setHeader(name, value);
+  handler(req, res);
 });
 server.listen(port, host, () => console.log(`Vigie site listening on http://${host.includes(':') ? `[${host}]` : host}:${port}`));
 
