@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
 import { loadSettings, SettingsError } from '../config/settings.ts';
+import { probeHeapLimitMb } from '../probe/heap-budget.ts';
 
 /**
  * `npm start`: the probe and the site as two processes sharing one database, so a flood of page
@@ -11,12 +13,14 @@ import { loadSettings, SettingsError } from '../config/settings.ts';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const siteEntry = `${process.env.VIGIE_BUILD_DIR ?? `${root}dist`}/server/entry.mjs`;
 
+let serviceCount = 0;
 try {
-  loadSettings();
+  // A wrong catalogue stops everything before either process starts.
+  serviceCount = (await loadCatalogue(loadSettings().VIGIE_SERVICES)).services.length;
 } catch (error) {
-  if (error instanceof SettingsError) {
+  if (error instanceof SettingsError || error instanceof CatalogueError) {
     console.error(error.message);
-    process.exit(2);
+    process.exit(error instanceof SettingsError ? 2 : 1);
   }
   throw error;
 }
@@ -53,7 +57,9 @@ function stop(exitCode: number): void {
 }
 
 // DNS lookups share libuv's thread pool (4 threads by default): one slow resolver would queue every check.
-run('probe', [`${root}src/probe/main.ts`], { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16' });
+run('probe', [`--max-old-space-size=${probeHeapLimitMb(serviceCount)}`, `${root}src/probe/main.ts`], {
+  UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16',
+});
 // The wrapper answers cache hits before Astro and hands everything else to the built server.
 run('site', [`${root}src/web/serve.ts`]);
 process.on('SIGINT', () => stop(0));

@@ -11,6 +11,7 @@ import { percentile } from '../../src/probe/lag-window.ts';
 import { createRunner } from '../../src/probe/runner.ts';
 import { createSwallowedErrors } from '../../src/probe/swallowed-errors.ts';
 import { openStore } from '../../src/store/open-store.ts';
+import { probeHeapLimitMb } from '../../src/probe/heap-budget.ts';
 
 /**
  * `npm run bench:probe` — not a test: prints figures.
@@ -201,11 +202,11 @@ if (process.env.BENCH_ONLY && process.env.BENCH_GOV) {
   process.exit(0);
 }
 
-// V8 grows its heap freely under the probe's allocation rate; a cap keeps RSS in check.
-const CAP = '--max-old-space-size=160';
+// `npm start` caps the probe's heap by catalogue size (V8 otherwise grows it freely); measure both.
+const cap = (services: number) => `--max-old-space-size=${probeHeapLimitMb(services)}`;
 const specs = (
   process.env.BENCH_PHASES ??
-  `baseline:5000:90,probe:5000:150,probe:5000:150:${CAP},probe:10000:90:${CAP},probe:20000:90:${CAP}`
+  `baseline:5000:90,probe:5000:150,probe:5000:150:${cap(5000)},probe:10000:90:${cap(10_000)},probe:20000:90:${cap(20_000)}`
 ).split(',');
 const gov = await startGovProcess();
 console.log(`Vigie probe benchmark — interval ${INTERVAL_S} s, concurrency ${CONCURRENCY}, per host 2, fake government at ${gov.base} (child process)`);
