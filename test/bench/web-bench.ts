@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
@@ -74,7 +73,6 @@ const KEPT_HEADERS = ['content-type', 'content-encoding', 'etag', 'cache-control
 
 async function main(): Promise<void> {
   process.env.VIGIE_TEST_BUILD_DIR ??= `${root}node_modules/.cache/vigie-bench-build`;
-  process.env.VIGIE_TEST_RUN_ID = randomUUID();
   const { startSite } = await import('../support/site-server.ts');
 
   console.log('Seeding 40 services with 365 days of hourly and daily rollups…');

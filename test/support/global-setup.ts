@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { ensureSiteBuilt } from './site-server.ts';
 
-/** Gives the run an id so the site is built once per `npm test`, not once per test file. */
-export default function setup(): void {
-  process.env.VIGIE_TEST_RUN_ID ??= randomUUID();
+/** Builds the site once, before any test file starts, if its sources changed since the last build. */
+export default async function setup(): Promise<void> {
+  await ensureSiteBuilt();
 }

@@ -1,52 +1,69 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Builds the Astro site once per test run (a directory lock keeps parallel workers from building
- * twice) and starts real server processes from it, each with its own database and catalogue.
+ * Builds the Astro site for tests when its sources changed since the last test build (a directory
+ * lock keeps parallel workers from building twice), and starts real server processes from it, each
+ * with its own database and catalogue. The global setup builds before any test file starts, so no
+ * test's own time limit pays for the build.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
 export const testBuildDir = process.env.VIGIE_TEST_BUILD_DIR ?? `${root}node_modules/.cache/vigie-test-build`;
 const lockDir = `${testBuildDir}.lock`;
 const stamp = `${testBuildDir}/.built-at`;
+const SOURCES = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
 async function sleep(ms: number): Promise<void> {
   await new Promise((r) => setTimeout(r, ms));
 }
 
-/** Builds unless a build from this test run (or newer than 10 minutes in watch mode) exists. */
+function newestSourceMtime(): number {
+  let newest = 0;
+  for (const source of SOURCES) {
+    const path = join(root, source);
+    if (!existsSync(path)) continue;
+    const files = statSync(path).isDirectory() ? readdirSync(path, { recursive: true }).map((f) => join(path, String(f))) : [path];
+    for (const file of files) newest = Math.max(newest, statSync(file).mtimeMs);
+  }
+  return newest;
+}
+
+function isFresh(): boolean {
+  return existsSync(stamp) && statSync(stamp).mtimeMs >= newestSourceMtime();
+}
+
+/** The test build folder, built first if any source is newer than it. */
 export async function ensureSiteBuilt(): Promise<string> {
-  const runId = process.env.VIGIE_TEST_RUN_ID ?? '';
+  mkdirSync(join(lockDir, '..'), { recursive: true });
   for (;;) {
-    if (existsSync(stamp) && (process.env.VIGIE_TEST_REUSE_BUILD === '1' || isFresh(runId))) return testBuildDir;
+    if (isFresh()) return testBuildDir;
     try {
-      mkdirSync(lockDir, { recursive: false });
+      mkdirSync(lockDir);
     } catch {
       if (existsSync(lockDir) && Date.now() - statSync(lockDir).mtimeMs > 5 * 60_000) rmSync(lockDir, { recursive: true, force: true });
       await sleep(500);
       continue;
     }
     try {
-      if (existsSync(stamp) && isFresh(runId)) return testBuildDir;
+      if (isFresh()) return testBuildDir;
+      const startedAt = new Date();
       const result = spawnSync(process.execPath, [`${root}node_modules/astro/bin/astro.mjs`, 'build'], {
         cwd: root,
         env: { ...process.env, VIGIE_BUILD_DIR: testBuildDir },
         encoding: 'utf8',
       });
       if (result.status !== 0) throw new Error(`astro build failed:\n${result.stdout}\n${result.stderr}`);
-      spawnSync('sh', ['-c', `echo "${runId}" > "${stamp}"`]);
+      writeFileSync(stamp, startedAt.toISOString());
+      // Dated from the build's start, so a source edited during the build makes the next run rebuild.
+      utimesSync(stamp, startedAt, startedAt);
       return testBuildDir;
     } finally {
       rmSync(lockDir, { recursive: true, force: true });
     }
   }
-}
-
-function isFresh(runId: string): boolean {
-  const content = spawnSync('cat', [stamp], { encoding: 'utf8' }).stdout.trim();
-  return runId !== '' && content === runId;
 }
 
 export async function freePort(): Promise<number> {
