@@ -146,6 +146,8 @@ export const en: Dictionary = {
     upcoming: 'Planned',
     noneActive: 'No maintenance in progress.',
     noneUpcoming: 'No planned maintenance.',
+    past: 'Completed (last 90 days)',
+    nonePast: 'No maintenance in the last 90 days.',
     window: 'Window',
   },
   notFound: {

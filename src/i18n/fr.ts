@@ -168,6 +168,8 @@ export const fr = {
     upcoming: 'Prévues',
     noneActive: 'Aucune maintenance en cours.',
     noneUpcoming: 'Aucune maintenance prévue.',
+    past: 'Terminées (90 derniers jours)',
+    nonePast: 'Aucune maintenance ces 90 derniers jours.',
     window: 'Période',
   },
   notFound: {

@@ -1,5 +1,5 @@
 import type { Catalogue } from '../config/services-schema.ts';
-import type { Incident } from '../store/records.ts';
+import type { Incident, Maintenance } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { latencyRangeStart, latencySeries } from './latency.ts';
 import { addParisDays, parisDayKey, parisDayStartOfKey } from '../domain/paris-time.ts';
@@ -87,4 +87,11 @@ export async function loadOverviewBars(ctx: ReadContext, now: Date): Promise<Map
   return new Map(
     ctx.catalogue.services.map((s) => [s.id, dayBars(byService.get(s.id) ?? [], { days: UPTIME_DAYS, now })]),
   );
+}
+
+/** Maintenance that ended within the uptime window, newest first (cancelled windows left out). */
+export async function loadPastMaintenances(ctx: ReadContext, now: Date): Promise<Maintenance[]> {
+  const since = new Date(now.getTime() - UPTIME_DAYS * 86_400_000);
+  const windows = await ctx.store.listMaintenances({ endsAfter: since, startsBefore: now, limit: MAINTENANCE_LIMIT });
+  return windows.filter((m) => m.endsAt <= now).sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime());
 }

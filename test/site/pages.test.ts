@@ -185,6 +185,14 @@ describe('incidents', () => {
     expect(body).toContain('Durée : 1 h 35 min');
   });
 
+  it('lists maintenance in progress, planned, and completed in the last 90 days, cancelled left out', async () => {
+    const body = text((await get('/fr/maintenance')).html);
+    expect(body).toMatch(/Prévues Mise à jour de impots\.gouv\.fr/);
+    expect(body).toMatch(/Terminées \(90 derniers jours\) Migration des serveurs de la CAF/);
+    expect(body).not.toContain('Intervention annulée');
+    expect(text((await get('/en/maintenance')).html)).toContain('Completed (last 90 days)');
+  });
+
   it('pages through past incidents with plain links, and the switch keeps the page', async () => {
     const first = await get('/fr/incidents');
     expect(text(first.html)).toContain('Page 1 sur 2');

@@ -101,6 +101,19 @@ export async function seedStory(now: Date = new Date()): Promise<SeededSite> {
     at: t(-HOUR),
   });
 
+  for (const [title, cancelled] of [['Migration des serveurs de la CAF', false], ['Intervention annulée sur la CAF', true]] as const) {
+    const done = await store.createMaintenance({
+      title: { fr: title, en: null },
+      body: { fr: 'Le site était indisponible.', en: null },
+      serviceIds: ['caf'],
+      startsAt: t(-10 * DAY),
+      endsAt: t(-10 * DAY + 90 * MIN),
+      author: 'agent@example.gouv.fr',
+      at: t(-12 * DAY),
+    });
+    if (cancelled) await store.cancelMaintenance(done.id, t(-11 * DAY));
+  }
+
   return {
     ...site,
     ids: { autoIncident: opened ?? '', staffIncident: staff.id, pastIncident: past.id, maintenance: maintenance.id },
