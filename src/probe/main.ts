@@ -8,6 +8,7 @@ import { createProbeApp } from './app.ts';
 import { createChecker } from './check/create-checker.ts';
 import { createRunner } from './runner.ts';
 import { probeUserAgent } from './user-agent.ts';
+import { createSwallowedErrors } from './swallowed-errors.ts';
 
 /**
  * `node src/probe/main.ts`: the probe process. A wrong catalogue stops it before the store is even
@@ -26,7 +27,14 @@ async function main(): Promise<void> {
     console.error(error.message);
     process.exit(1);
   });
-  const store = await openStore(settings.DATABASE_URL);
+  const errors = createSwallowedErrors();
+  const store = await openStore(settings.DATABASE_URL, {
+    onRecovered: (trouble, error) =>
+      errors.record(
+        trouble === 'busy_retry' ? 'store_busy_retry' : 'store_connection_lost',
+        error ?? new Error('the database file was busy; the write waited and was retried'),
+      ),
+  });
   const checker = createChecker({ userAgent: probeUserAgent(version, settings.VIGIE_PUBLIC_URL) });
   const runner = createRunner({
     catalogue,
@@ -37,6 +45,7 @@ async function main(): Promise<void> {
     concurrency: settings.VIGIE_PROBE_CONCURRENCY,
     perHost: settings.VIGIE_PROBE_PER_HOST,
     retentionDays: settings.VIGIE_RETENTION_DAYS,
+    errors,
   });
   await runner.start();
   const app = createProbeApp({ store, runner });

@@ -3,7 +3,15 @@
  * heartbeat or maintenance refresh that could not reach the database. Counted by kind for
  * /healthz and /metrics, and logged once per occurrence with what to check.
  */
-export const SWALLOWED_ERROR_KINDS = ['store_write', 'heartbeat', 'maintenance_refresh', 'prune', 'scheduler'] as const;
+export const SWALLOWED_ERROR_KINDS = [
+  'store_write',
+  'store_busy_retry',
+  'store_connection_lost',
+  'heartbeat',
+  'maintenance_refresh',
+  'prune',
+  'scheduler',
+] as const;
 export type SwallowedErrorKind = (typeof SWALLOWED_ERROR_KINDS)[number];
 
 export interface SwallowedErrors {

@@ -11,7 +11,10 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  * Connects a pool, optionally inside its own schema (created if missing: tests isolate themselves
  * this way), and brings the schema up to date.
  */
-export async function openPostgresStore(url: string, options: { schema?: string; max?: number } = {}): Promise<Store> {
+export async function openPostgresStore(
+  url: string,
+  options: { schema?: string; max?: number; onConnectionLost?: (error: unknown) => void } = {},
+): Promise<Store> {
   const { schema } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new Error(`Invalid PostgreSQL schema name "${schema}": use lower-case letters, digits and underscores`);
@@ -33,8 +36,9 @@ export async function openPostgresStore(url: string, options: { schema?: string;
     max: options.max ?? 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  // An idle client losing its server connection must not crash the process; the next query reconnects.
-  pool.on('error', () => undefined);
+  // An idle client losing its server connection must not crash the process (the next query
+  // reconnects), but it is counted where the caller asks.
+  pool.on('error', (error) => options.onConnectionLost?.(error));
   const db = createPostgresDatabase(pool);
   try {
     await applyMigrations(db, MIGRATIONS, describe(url, schema));
