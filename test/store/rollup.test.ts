@@ -3,25 +3,14 @@ import type { CheckResult } from '../../src/store/records.ts';
 import { LATENCY_BUCKETS_MS } from '../../src/store/records.ts';
 import { emptyTotals, histogramIndex, mergeRollups, percentile, rollupDeltas } from '../../src/store/rollup.ts';
 import { parisDayStart } from '../../src/domain/paris-time.ts';
+import { result } from './contract-fixtures.ts';
 
 function at(iso: string): Date {
   return new Date(iso);
 }
 
 function check(startedAt: string, overrides: Partial<CheckResult> = {}): CheckResult {
-  return {
-    serviceId: 'impots',
-    location: 'paris',
-    startedAt: at(startedAt),
-    outcome: 'ok',
-    latencyMs: 120,
-    httpStatus: 200,
-    finalUrl: null,
-    tlsExpiresAt: null,
-    detail: null,
-    probeOffline: false,
-    ...overrides,
-  };
+  return result({ startedAt: at(startedAt), ...overrides });
 }
 
 function summary(deltas: ReturnType<typeof rollupDeltas>) {
