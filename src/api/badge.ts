@@ -1,12 +1,14 @@
-import type { ServiceState } from '../domain/vocabulary.ts';
+import type { PublishedState } from '../domain/vocabulary.ts';
 import { escapeHtml } from '../web/escape.ts';
 
 /** Shape and colour per state: the shape carries the meaning for those who cannot tell colours apart. */
-const LOOK: Record<ServiceState, { color: string; shape: string }> = {
+const LOOK: Record<PublishedState, { color: string; shape: string }> = {
   operational: { color: '#1d7a3a', shape: '<circle cx="6" cy="6" r="4.5"/>' },
   degraded: { color: '#8a5a00', shape: '<path d="M6 1.5 10.5 10.5H1.5Z"/>' },
+  partial: { color: '#a13d0b', shape: '<path d="M6 1 11 4.8 9.1 11H2.9L1 4.8Z"/>' },
   down: { color: '#b3261e', shape: '<path d="M2 2h8v8H2Z"/>' },
   maintenance: { color: '#2f5aa8', shape: '<path d="M6 1 11 6 6 11 1 6Z"/>' },
+  closed: { color: '#4b4f73', shape: '<path d="M6 1a5 5 0 1 0 0 10A5 5 0 1 0 6 1Zm-3 4.2v1.6h6V5.2Z"/>' },
   unknown: { color: '#5c5c5c', shape: '<path d="M1.5 4.5h9v3h-9Z"/>' },
 };
 
@@ -18,7 +20,7 @@ function textWidth(text: string): number {
 }
 
 /** A small status badge: "<name> | <shape> <state word>", text escaped, readable without colour. */
-export function badgeSvg(input: { name: string; state: ServiceState; stateWord: string; title: string; lang: string }): string {
+export function badgeSvg(input: { name: string; state: PublishedState; stateWord: string; title: string; lang: string }): string {
   const look = LOOK[input.state];
   const left = textWidth(input.name);
   const right = textWidth(input.stateWord) + 14;

@@ -1,5 +1,5 @@
 import type { Locale } from '../domain/vocabulary.ts';
-import type { Incident } from '../store/records.ts';
+import { publishedNote } from '../i18n/published-note.ts';
 import { componentStatus, worseComponentStatus, type ComponentStatus } from '../status/component-status.ts';
 import { isoParis } from '../domain/paris-time.ts';
 import type { ServiceStatusView, StatusSnapshot, UnknownReason } from '../status/views.ts';
@@ -17,14 +17,15 @@ export function groupId(categoryId: string): string {
 /**
  * One component per service, in catalogue order, each in its category's group. Statuspage has no
  * creation date we could know, so `created_at` is when the current state began (or now).
- * An unknown state is described in `description`, since the status value alone cannot say it.
+ * What the status value alone cannot say (unknown and why, declared by staff, closed until when)
+ * is said in `description`.
  */
 export function serviceComponent(
   view: ServiceStatusView,
   position: number,
-  ctx: { pageId: string; locale: Locale; openIncidents: Incident[]; words: ComponentWords; now: Date },
+  ctx: { pageId: string; locale: Locale; words: ComponentWords; now: Date },
 ): SpComponent {
-  const { status, unknownReason } = componentStatus(view, ctx.openIncidents);
+  const { status, unknownReason } = componentStatus(view);
   const since = isoParis(view.since ?? ctx.now);
   const description = view.description?.[ctx.locale] ?? null;
   return {
@@ -34,7 +35,9 @@ export function serviceComponent(
     created_at: since,
     updated_at: since,
     position,
-    description: unknownReason ? [ctx.words.unknownReasons[unknownReason], description].filter(Boolean).join(' ') : description,
+    description: [unknownReason ? ctx.words.unknownReasons[unknownReason] : null, publishedNote(view, ctx.locale), description]
+      .filter(Boolean)
+      .join(' ') || null,
     showcase: true,
     start_date: null,
     group_id: groupId(view.category),
@@ -54,7 +57,7 @@ export function snapshotComponents(
   let position = 1;
   for (const category of snapshot.categories) {
     const children = category.services.map((view) =>
-      serviceComponent(view, 0, { ...ctx, openIncidents: snapshot.openIncidents, now }),
+      serviceComponent(view, 0, { ...ctx, now }),
     );
     const status = children.reduce<ComponentStatus>((worst, c) => worseComponentStatus(worst, c.status), 'operational');
     components.push({

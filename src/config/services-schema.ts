@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { ServiceHours } from '../domain/service-hours.ts';
+import { hoursSchema, resolveHours } from './hours-schema.ts';
 
 /**
  * The catalogue (`services.json`): what Vigie watches. Types come from this schema; the JSON Schema
@@ -63,6 +65,7 @@ export const serviceSchema = z
     description: localized.optional(),
     category: slug,
     url: httpUrl,
+    hours: hoursSchema.optional(),
   })
   .extend(checkFieldsSchema.partial().shape)
   .strict();
@@ -131,6 +134,8 @@ export interface ServiceConfig {
   slowMs: number;
   allowPrivateNetwork: boolean;
   detection: { failuresBeforeDown: number; successesBeforeUp: number };
+  /** Opening hours in Paris time; null when the service is meant to be open all the time. */
+  hours: ServiceHours | null;
 }
 
 export interface Catalogue {
@@ -159,6 +164,7 @@ export function resolveCatalogue(file: CatalogueFile): Catalogue {
       slowMs: s.slowMs ?? defaults.slowMs,
       allowPrivateNetwork: s.allowPrivateNetwork ?? defaults.allowPrivateNetwork,
       detection: { ...detection, ...s.detection },
+      hours: s.hours ? resolveHours(s.hours) : null,
     })),
   };
 }

@@ -124,6 +124,34 @@ export function parisWallClockToUtc(date: string, time: string): Date | null {
   return back.date === date.trim() && back.time === time.trim() ? instant : null;
 }
 
+/** The Paris day ("YYYY-MM-DD") and minute of that day (0 to 1439) at this instant. */
+export function parisDayMinute(instant: Date): { key: string; minute: number } {
+  const w = wallClock(instant.getTime());
+  return { key: `${w.year}-${two(w.month)}-${two(w.day)}`, minute: w.hour * 60 + w.minute };
+}
+
+/**
+ * The first instant Paris clocks show `minute` (0 to 1440) of day `key` or later. A time the spring
+ * change skips names the instant clocks jump past it; a time the autumn change repeats names one of
+ * its two instants.
+ */
+export function parisDayMinuteToInstant(key: string, minute: number): Date {
+  const [y = 0, m = 1, d = 1] = key.split('-').map(Number);
+  const asUtc = Date.UTC(y, m - 1, d, 0, minute);
+  const instant = wallToInstant(asUtc);
+  const wallOf = (ms: number) => ms + offsetMs(ms);
+  if (wallOf(instant) === asUtc) return new Date(instant);
+  // Skipped: search the second at which the wall clock first passes the asked time.
+  let before = asUtc - 2 * 3_600_000;
+  let after = asUtc - 3_600_000;
+  while (after - before > 1000) {
+    const mid = Math.floor((before + after) / 2000) * 1000;
+    if (wallOf(mid) < asUtc) before = mid;
+    else after = mid;
+  }
+  return new Date(after);
+}
+
 /** Values for `<input type="date">` and `<input type="time">` showing this instant in Paris. */
 export function utcToParisInputs(instant: Date): { date: string; time: string } {
   const w = wallClock(instant.getTime());

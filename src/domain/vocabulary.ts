@@ -3,6 +3,16 @@
 export const SERVICE_STATES = ['operational', 'degraded', 'down', 'maintenance', 'unknown'] as const;
 export type ServiceState = (typeof SERVICE_STATES)[number];
 
+/**
+ * What the public is shown for a service: the probe's states, plus the partial outage only staff
+ * can declare and the planned closure of a service outside its opening hours.
+ */
+export const PUBLISHED_STATES = ['operational', 'degraded', 'partial', 'down', 'maintenance', 'closed', 'unknown'] as const;
+export type PublishedState = (typeof PUBLISHED_STATES)[number];
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
 export const CHECK_OUTCOMES = [
   'ok',
   'slow',

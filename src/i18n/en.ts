@@ -27,9 +27,16 @@ export const en: Dictionary = {
   states: {
     operational: 'Operational',
     degraded: 'Degraded performance',
+    partial: 'Partial outage',
     down: 'Major outage',
     maintenance: 'Maintenance',
+    closed: 'Closed (planned)',
     unknown: 'Unknown',
+  },
+  published: {
+    declaredByStaff: 'State declared by our staff.',
+    opensAt: (when: string) => `Closed as planned, opens again on ${when}.`,
+    noOpening: 'Closed as planned, no reopening announced.',
   },
   noData: 'No data',
   impacts: {
@@ -60,7 +67,9 @@ export const en: Dictionary = {
       'Our probes are no longer sending fresh data. We cannot confirm the state of the services: those whose data is too old are shown as “Unknown”.',
     down: (n: number) => `${n} down`,
     degraded: (n: number) => `${n} with degraded performance`,
+    partial: (n: number) => `${n} partly down`,
     maintenance: (n: number) => `${n} under maintenance`,
+    closed: (n: number) => `${n} closed as planned`,
     unknown: (n: number) => `${n} in an unknown state`,
     noneYet: 'No check has run yet: the state of the services is not known.',
   },

@@ -48,9 +48,16 @@ export const fr = {
   states: {
     operational: 'Opérationnel',
     degraded: 'Perturbé (performances dégradées)',
+    partial: 'Panne partielle',
     down: 'Panne majeure',
     maintenance: 'Maintenance',
+    closed: 'Fermé (prévu)',
     unknown: 'Indéterminé',
+  },
+  published: {
+    declaredByStaff: 'État déclaré par nos équipes.',
+    opensAt: (when: string) => `Fermé comme prévu, réouverture le ${when}.`,
+    noOpening: 'Fermé comme prévu, sans réouverture annoncée.',
   },
   noData: 'Aucune donnée',
   impacts: {
@@ -81,7 +88,9 @@ export const fr = {
       "Nos sondes ne transmettent plus de données à jour. Nous ne pouvons pas confirmer l'état des services\u00a0: ceux dont les données sont trop anciennes sont indiqués «\u00a0Indéterminé\u00a0».",
     down: (n: number) => `${n} en panne`,
     degraded: (n: number) => `${n} aux performances dégradées`,
+    partial: (n: number) => `${n} en panne partielle`,
     maintenance: (n: number) => `${n} en maintenance`,
+    closed: (n: number) => `${n} ${plural(n, 'fermé', 'fermés')} comme prévu`,
     unknown: (n: number) => `${n} à l'état indéterminé`,
     noneYet: "Aucune vérification n'a encore eu lieu\u00a0: l'état des services n'est pas encore connu.",
   },

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { Incident } from '../store/records.ts';
 import { affectedField, bodyFields, checkbox, fieldErrors, requireEnglish, statusField, TITLE_MAX_LENGTH, toDraft } from './form-fields.ts';
-import { refused, writeAudit, type ActionResult, type IncidentContext } from './service-context.ts';
+import { refused, writeAudit, type ActionResult, type FieldError, type IncidentContext } from './service-context.ts';
+
+/** Why staff may not post an update now, or null when they may (the page asks too). */
+export function updateRefusal(incident: Incident): FieldError | null {
+  if (incident.resolvedAt) return 'already_resolved';
+  if (incident.kind === 'auto' && !incident.takenOverBy) return 'take_over_first';
+  return null;
+}
 
 /**
  * A new timeline entry: message, status (resolving included) and, optionally, new impacts and an
@@ -23,8 +30,8 @@ export async function postUpdate({ ctx, input }: { ctx: IncidentContext; input: 
   const v = parsed.data;
   const before = await ctx.store.getIncident(v.incidentId);
   if (!before) return refused('_form', 'not_found');
-  if (before.resolvedAt) return refused('_form', 'already_resolved');
-  if (before.kind === 'auto' && !before.takenOverBy) return refused('_form', 'take_over_first');
+  const refusal = updateRefusal(before);
+  if (refusal) return refused('_form', refusal);
   const title = before.title.en === null && v.titleEn !== '' ? { fr: before.title.fr, en: v.titleEn } : undefined;
   const after = await ctx.store.addIncidentUpdate(before.id, {
     status: v.status,

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import type { Incident } from '../store/records.ts';
 import { affectedField, bodyFields, checkbox, fieldErrors, requireEnglish, statusField, titleFields, toDraft } from './form-fields.ts';
-import { refused, writeAudit, type ActionResult, type IncidentContext } from './service-context.ts';
+import { refused, writeAudit, type ActionResult, type FieldError, type IncidentContext } from './service-context.ts';
+
+/** Why staff may not take this incident over now, or null when they may (the page asks too). */
+export function takeOverRefusal(incident: Incident): FieldError | null {
+  if (incident.kind !== 'auto') return 'not_automatic';
+  if (incident.takenOverBy) return 'already_taken_over';
+  if (incident.resolvedAt) return 'already_resolved';
+  return null;
+}
 
 /**
  * Staff write the human notice for an outage the probe opened: same incident (citizens see one,
@@ -23,9 +31,8 @@ export async function takeOverOutage({ ctx, input }: { ctx: IncidentContext; inp
   const v = parsed.data;
   const before = await ctx.store.getIncident(v.incidentId);
   if (!before) return refused('_form', 'not_found');
-  if (before.kind !== 'auto') return refused('_form', 'not_automatic');
-  if (before.takenOverBy) return refused('_form', 'already_taken_over');
-  if (before.resolvedAt) return refused('_form', 'already_resolved');
+  const refusal = takeOverRefusal(before);
+  if (refusal) return refused('_form', refusal);
   const after = await ctx.store.addIncidentUpdate(before.id, {
     status: v.status,
     body: toDraft(v.bodyFr, v.bodyEn),

@@ -64,6 +64,7 @@ export function createSelfCheck(options: SelfCheckOptions): SelfCheck {
     slowMs: 120_000,
     allowPrivateNetwork: true,
     detection: { failuresBeforeDown: 1, successesBeforeUp: 1 },
+    hours: null,
   }));
   let failuresSinceAnswer: RecentFailure[] = [];
   let last: CanaryRound | null = null;

@@ -1,24 +1,26 @@
-import type { ServiceState } from '../domain/vocabulary.ts';
+import type { PublishedState } from '../domain/vocabulary.ts';
 import type { Dictionary } from '../i18n/index.ts';
 import type { StatusSnapshot } from '../status/views.ts';
 
 export interface BannerView {
   /** The state whose icon and colour the banner wears. */
-  level: ServiceState;
+  level: PublishedState;
   title: string;
   details: string[];
 }
 
 /**
- * The overview's sentence about how things are. Monitoring interrupted comes first (we cannot
- * vouch for anything); then disruption the probes see; then incidents staff report; "all fine"
- * only when every service is fresh and operational.
+ * The overview's sentence about how things are, counted from the published states (staff-declared
+ * impact included) and coloured by the worst of them. Monitoring interrupted comes first (we
+ * cannot vouch for anything); then disrupted services; then incidents that name no service;
+ * "all fine" only when every service is fresh and operational.
  */
 export function bannerView(snapshot: Pick<StatusSnapshot, 'overall' | 'openIncidents' | 'lastProbeAt'>, d: Dictionary): BannerView {
-  const { counts, monitoringInterrupted, indicator } = snapshot.overall;
-  const disrupted = counts.down + counts.degraded;
+  const { counts, monitoringInterrupted, worst } = snapshot.overall;
+  const disrupted = counts.down + counts.partial + counts.degraded;
   const side = [
     counts.maintenance > 0 ? d.banner.maintenance(counts.maintenance) : null,
+    counts.closed > 0 ? d.banner.closed(counts.closed) : null,
     counts.unknown > 0 ? d.banner.unknown(counts.unknown) : null,
   ].filter((s): s is string => s !== null);
   const sentence = (parts: (string | null)[]) => {
@@ -31,15 +33,20 @@ export function bannerView(snapshot: Pick<StatusSnapshot, 'overall' | 'openIncid
   }
   if (disrupted > 0) {
     return {
-      level: counts.down > 0 ? 'down' : 'degraded',
+      level: worst,
       title: d.banner.disrupted(disrupted),
-      details: sentence([counts.down > 0 ? d.banner.down(counts.down) : null, counts.degraded > 0 ? d.banner.degraded(counts.degraded) : null, ...side]),
+      details: sentence([
+        counts.down > 0 ? d.banner.down(counts.down) : null,
+        counts.partial > 0 ? d.banner.partial(counts.partial) : null,
+        counts.degraded > 0 ? d.banner.degraded(counts.degraded) : null,
+        ...side,
+      ]),
     };
   }
   if (snapshot.openIncidents.length > 0) {
-    // Staff may report trouble the probes do not see (or cannot see right now): their word counts.
+    // An incident that names no service still says something is wrong.
     return {
-      level: indicator === 'major' || indicator === 'critical' ? 'down' : 'degraded',
+      level: 'degraded',
       title: d.banner.openIncidents(snapshot.openIncidents.length),
       details: sentence(side),
     };

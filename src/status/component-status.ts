@@ -1,6 +1,4 @@
-import type { Impact, ServiceState } from '../domain/vocabulary.ts';
-import type { Incident } from '../store/records.ts';
-import { affects } from './snapshot.ts';
+import type { PublishedState } from '../domain/vocabulary.ts';
 import type { ServiceStatusView, UnknownReason } from './views.ts';
 
 /** Statuspage v2 component statuses, the format aggregators read. */
@@ -13,7 +11,7 @@ export const COMPONENT_STATUSES = [
 ] as const;
 export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
 
-/** Severity order, for "worst wins": maintenance is announced and planned, so it ranks below trouble. */
+/** Severity order, for "worst wins" over a group: maintenance is planned, so it ranks below trouble. */
 const RANK: Record<ComponentStatus, number> = {
   operational: 0,
   under_maintenance: 1,
@@ -23,22 +21,19 @@ const RANK: Record<ComponentStatus, number> = {
 };
 
 /**
- * Statuspage has no "unknown". `degraded_performance` is the mildest value that is not
- * `operational`: it tells an aggregator "do not assume this works" without claiming an outage we
- * have not seen. The component's description then says why the state is unknown.
+ * The published state in Statuspage's words. Statuspage has no "unknown": `degraded_performance`
+ * is the mildest value that is not `operational`, telling an aggregator "do not assume this works"
+ * without claiming an outage we have not seen; the description then says why. A service closed as
+ * planned is not in trouble, and Statuspage's nearest word for planned unavailability is maintenance.
  */
-const FROM_STATE: Record<ServiceState, ComponentStatus> = {
+const FROM_PUBLISHED: Record<PublishedState, ComponentStatus> = {
   operational: 'operational',
   degraded: 'degraded_performance',
+  partial: 'partial_outage',
   down: 'major_outage',
   maintenance: 'under_maintenance',
+  closed: 'under_maintenance',
   unknown: 'degraded_performance',
-};
-
-const FROM_IMPACT: Record<Impact, ComponentStatus> = {
-  degraded: 'degraded_performance',
-  partial: 'partial_outage',
-  major: 'major_outage',
 };
 
 export interface ComponentStatusResult {
@@ -47,18 +42,11 @@ export interface ComponentStatusResult {
   unknownReason: UnknownReason | null;
 }
 
-/** The worse of what the probe sees and what staff declared in the open incidents affecting the service. */
-export function componentStatus(view: ServiceStatusView, openIncidents: Incident[]): ComponentStatusResult {
-  let status = FROM_STATE[view.state];
-  for (const incident of openIncidents) {
-    if (incident.status === 'resolved' || !affects(incident, view.id)) continue;
-    for (const affected of incident.affected) {
-      if (affected.serviceId !== view.id) continue;
-      if (RANK[FROM_IMPACT[affected.impact]] > RANK[status]) status = FROM_IMPACT[affected.impact];
-    }
-  }
-  const unknownReason = view.state === 'unknown' && status === 'degraded_performance' ? (view.unknownReason ?? 'no_data') : null;
-  return { status, unknownReason };
+export function componentStatus(view: Pick<ServiceStatusView, 'state' | 'unknownReason'>): ComponentStatusResult {
+  return {
+    status: FROM_PUBLISHED[view.state],
+    unknownReason: view.state === 'unknown' ? (view.unknownReason ?? 'no_data') : null,
+  };
 }
 
 export function worseComponentStatus(a: ComponentStatus, b: ComponentStatus): ComponentStatus {

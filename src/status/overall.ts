@@ -1,35 +1,36 @@
-import { SERVICE_STATES, type Impact, type ServiceState } from '../domain/vocabulary.ts';
-import type { Incident } from '../store/records.ts';
+import { PUBLISHED_STATES, type PublishedState } from '../domain/vocabulary.ts';
+import { worsePublished } from './published-state.ts';
 import type { Indicator, OverallView, ServiceStatusView } from './views.ts';
 
 const INDICATOR_RANK: Record<Indicator, number> = { none: 0, minor: 1, major: 2, critical: 3 };
-const IMPACT_INDICATOR: Record<Impact, Indicator> = { degraded: 'minor', partial: 'minor', major: 'major' };
 
 export function worseIndicator(a: Indicator, b: Indicator): Indicator {
   return INDICATOR_RANK[a] >= INDICATOR_RANK[b] ? a : b;
 }
 
 /**
- * The page indicator, defined once for the banner, the API and the badge:
+ * The page indicator, from the published states (staff-declared impact included), defined once
+ * for the banner, the API and the badge:
  * - critical: at least a third of the services are down;
- * - major: any service down, or an open incident with major impact;
- * - minor: any service degraded or unknown, or an open incident with degraded or partial impact;
- * - none: every service is operational or in planned maintenance.
+ * - major: any service down;
+ * - minor: any service degraded, partly down or unknown;
+ * - none: every service is operational, in planned maintenance or closed as planned.
  * Unknown is never `none`: a page that cannot see must not say all is well.
  */
-export function overallOf(services: ServiceStatusView[], openIncidents: Incident[], probeOffline: boolean): OverallView {
-  const counts = Object.fromEntries(SERVICE_STATES.map((s) => [s, 0])) as Record<ServiceState, number>;
-  for (const service of services) counts[service.state] += 1;
-
-  let indicator: Indicator = 'none';
-  if (counts.degraded > 0 || counts.unknown > 0) indicator = 'minor';
-  if (counts.down > 0) indicator = 'major';
-  if (services.length > 0 && counts.down * 3 >= services.length) indicator = 'critical';
-  for (const incident of openIncidents) {
-    for (const affected of incident.affected) indicator = worseIndicator(indicator, IMPACT_INDICATOR[affected.impact]);
+export function overallOf(services: ServiceStatusView[], probeOffline: boolean): OverallView {
+  const counts = Object.fromEntries(PUBLISHED_STATES.map((s) => [s, 0])) as Record<PublishedState, number>;
+  let worst: PublishedState = 'operational';
+  for (const service of services) {
+    counts[service.state] += 1;
+    worst = worsePublished(worst, service.state);
   }
 
-  const watched = services.length - counts.maintenance;
-  const monitoringInterrupted = probeOffline || (watched > 0 && counts.unknown === watched);
-  return { indicator, counts, monitoringInterrupted };
+  let indicator: Indicator = 'none';
+  if (counts.degraded > 0 || counts.partial > 0 || counts.unknown > 0) indicator = 'minor';
+  if (counts.down > 0) indicator = 'major';
+  if (services.length > 0 && counts.down * 3 >= services.length) indicator = 'critical';
+
+  const watched = services.filter((s) => s.watched);
+  const monitoringInterrupted = probeOffline || (watched.length > 0 && watched.every((s) => s.unknownReason !== null));
+  return { indicator, counts, worst, monitoringInterrupted };
 }

@@ -1,7 +1,10 @@
 import type { Catalogue, ServiceConfig } from '../config/services-schema.ts';
+import { hoursStatus } from '../domain/service-hours.ts';
+import type { Impact } from '../domain/vocabulary.ts';
 import type { Incident, Maintenance, ProbeHeartbeat, ServiceTracking } from '../store/records.ts';
 import { overallOf } from './overall.ts';
-import type { CategoryView, ServiceStatusView, StatusSnapshot, UnknownReason } from './views.ts';
+import { publishedState, type ProbeVerdict } from './published-state.ts';
+import type { CategoryView, ServiceStatusView, StatusSnapshot } from './views.ts';
 
 /** A probe silent for longer than this is offline as far as the page is concerned. */
 export const HEARTBEAT_FRESH_MS = 3 * 60_000;
@@ -18,10 +21,7 @@ export interface SnapshotInput {
   now: Date;
 }
 
-/**
- * What the public sees now. A service is shown as the probe decided only when that decision is
- * fresh and the probe trusts its own network; otherwise it is `unknown`, with the reason.
- */
+/** What the public sees now: each service's published state, and the page around them. */
 export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
   const { catalogue, now } = input;
   const nowMs = now.getTime();
@@ -36,9 +36,9 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
     serviceView(service, {
       tracking: trackings.get(service.id),
       maintenances: activeMaintenances.filter((m) => m.serviceIds.includes(service.id)),
-      incidentIds: input.openIncidents.filter((i) => affects(i, service.id)).map((i) => i.id),
+      incidents: input.openIncidents.filter((i) => affects(i, service.id)),
       probeOffline,
-      nowMs,
+      now,
     }),
   );
   const categories: CategoryView[] = catalogue.categories.map((category) => ({
@@ -52,7 +52,7 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
     dataVersion: input.dataVersion,
     lastProbeAt,
     probeOffline,
-    overall: overallOf(services, input.openIncidents, probeOffline),
+    overall: overallOf(services, probeOffline),
     categories,
     services,
     openIncidents: input.openIncidents,
@@ -73,42 +73,64 @@ export function affects(incident: Incident, serviceId: string): boolean {
 interface ServiceFacts {
   tracking: ServiceTracking | undefined;
   maintenances: Maintenance[];
-  incidentIds: string[];
+  incidents: Incident[];
   probeOffline: boolean;
-  nowMs: number;
+  now: Date;
 }
 
 function serviceView(service: ServiceConfig, facts: ServiceFacts): ServiceStatusView {
   const t = facts.tracking;
-  const base: ServiceStatusView = {
+  const published = publishedState({
+    now: facts.now,
+    verdict: t ? verdictOf(t) : null,
+    probeOffline: facts.probeOffline,
+    staleAfterMs: STALE_INTERVALS * service.interval * 1000,
+    maintenanceSince: facts.maintenances[0]?.startsAt ?? null,
+    hours: hoursStatus(service.hours, facts.now),
+    declared: declaredImpact(facts.incidents, service.id),
+  });
+  return {
     id: service.id,
     name: service.name,
     description: service.description,
     category: service.category,
     url: service.url,
     interval: service.interval,
-    state: 'unknown',
-    since: null,
-    unknownReason: null,
+    ...published,
     lastCheckedAt: t?.lastCheckedAt ?? null,
     lastOutcome: t?.lastOutcome ?? null,
     latencyMs: t?.latencyMs ?? null,
     maintenanceIds: facts.maintenances.map((m) => m.id),
-    incidentIds: facts.incidentIds,
+    incidentIds: facts.incidents.map((i) => i.id),
   };
-  const [maintenance] = facts.maintenances;
-  if (maintenance) return { ...base, state: 'maintenance', since: maintenance.startsAt };
-  if (!t || t.lastCheckedAt === null) return { ...base, unknownReason: 'no_data' };
-  if (facts.probeOffline) return { ...base, unknownReason: 'probe_offline', since: t.lastCheckedAt };
-  if (facts.nowMs - t.lastCheckedAt.getTime() > STALE_INTERVALS * service.interval * 1000) {
-    return { ...base, unknownReason: 'stale', since: t.lastCheckedAt };
-  }
-  return { ...base, state: t.state, since: t.since, unknownReason: t.state === 'unknown' ? unknownFromProbe(t) : null };
 }
 
-/** The probe itself said unknown: a target it may not or cannot judge, or simply no usable answer. */
-function unknownFromProbe(t: ServiceTracking): UnknownReason {
-  return t.lastOutcome === 'unsafe_target' || t.lastOutcome === 'blocked' ? 'not_checkable' : 'no_data';
+/** The single probe's tracking as a verdict; a quorum of locations will produce the same shape. */
+export function verdictOf(t: ServiceTracking): ProbeVerdict {
+  return {
+    state: t.state,
+    since: t.since,
+    checkedAt: t.lastCheckedAt,
+    notCheckable: t.lastOutcome === 'unsafe_target' || t.lastOutcome === 'blocked',
+  };
+}
+
+const IMPACT_RANK: Record<Impact, number> = { degraded: 0, partial: 1, major: 2 };
+
+/**
+ * The worst impact people declared: staff incidents, and automatic ones staff took over. An
+ * automatic incident nobody took over repeats the probe's own finding, which the verdict carries.
+ */
+export function declaredImpact(incidents: Incident[], serviceId: string): { impact: Impact; since: Date } | null {
+  let worst: { impact: Impact; since: Date } | null = null;
+  for (const incident of incidents) {
+    if (incident.status === 'resolved' || (incident.kind === 'auto' && incident.takenOverBy === null)) continue;
+    for (const a of incident.affected) {
+      if (a.serviceId !== serviceId) continue;
+      if (!worst || IMPACT_RANK[a.impact] > IMPACT_RANK[worst.impact]) worst = { impact: a.impact, since: incident.startedAt };
+    }
+  }
+  return worst;
 }
 
 function newest(dates: Date[]): Date | null {

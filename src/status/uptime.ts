@@ -1,6 +1,7 @@
-import type { ServiceState } from '../domain/vocabulary.ts';
+import type { PublishedState, ServiceState } from '../domain/vocabulary.ts';
 import type { Rollup } from '../store/records.ts';
 import { lastParisDays, parisDayKey } from '../domain/paris-time.ts';
+import { PUBLISHED_RANK, worsePublished } from './published-state.ts';
 import type { DayBar } from './views.ts';
 
 /**
@@ -47,6 +48,16 @@ function worstLevel(operational: number, degraded: number, down: number, mainten
   if (degraded > 0) return 'degraded';
   if (operational > 0) return 'operational';
   return maintenance > 0 ? 'maintenance' : 'unknown';
+}
+
+/**
+ * Today's bar shows at least the trouble published now, staff-declared impact included, so the
+ * bar never looks calmer than the state written next to it. Its figures stay what was measured.
+ */
+export function withPublishedToday(bars: DayBar[], state: PublishedState): DayBar[] {
+  const today = bars.at(-1);
+  if (!today || PUBLISHED_RANK[state] < PUBLISHED_RANK.degraded) return bars;
+  return [...bars.slice(0, -1), { ...today, level: worsePublished(today.level, state) }];
 }
 
 /** Uptime over a run of bars, weighted by monitored time; null when nothing was monitored. */

@@ -1,4 +1,4 @@
-import type { CheckOutcome, Localized, ServiceState } from '../domain/vocabulary.ts';
+import type { CheckOutcome, Localized, PublishedState, ServiceState } from '../domain/vocabulary.ts';
 import type { Incident, Maintenance } from '../store/records.ts';
 
 /**
@@ -17,10 +17,17 @@ export interface ServiceStatusView {
   category: string;
   url: string;
   interval: number;
-  state: ServiceState;
-  /** When the current state began; null when never checked. */
+  /** The published state (`published-state.ts`): what every surface shows. */
+  state: PublishedState;
+  /** The state is the impact staff declared, worse than what the probe sees. */
+  declaredByStaff: boolean;
+  /** When the current state began; null when never checked or not known. */
   since: Date | null;
   unknownReason: UnknownReason | null;
+  /** When a service closed as planned opens next. */
+  opensAt: Date | null;
+  /** Not in planned time (maintenance, closed hours): the probe is expected to watch it now. */
+  watched: boolean;
   lastCheckedAt: Date | null;
   lastOutcome: CheckOutcome | null;
   latencyMs: number | null;
@@ -42,7 +49,9 @@ export type Indicator = (typeof INDICATORS)[number];
 
 export interface OverallView {
   indicator: Indicator;
-  counts: Record<ServiceState, number>;
+  counts: Record<PublishedState, number>;
+  /** The worst published state of any service, the colour of the banner. */
+  worst: PublishedState;
   /** No fresh data from any probe, or the probe reports itself offline. */
   monitoringInterrupted: boolean;
 }
@@ -73,8 +82,8 @@ export interface DayBar {
   degradedSeconds: number;
   maintenanceSeconds: number;
   noDataSeconds: number;
-  /** The worst state seen that day, or `unknown` with no data. */
-  level: ServiceState;
+  /** The worst state seen that day, or `unknown` with no data; today's includes the published state. */
+  level: PublishedState;
 }
 
 export const LATENCY_RANGES = ['24h', '7d', '30d'] as const;

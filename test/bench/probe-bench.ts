@@ -64,6 +64,7 @@ function services(count: number, port: string): ServiceConfig[] {
     slowMs: 3000,
     allowPrivateNetwork: true,
     detection: { failuresBeforeDown: 3, successesBeforeUp: 2 },
+    hours: null,
   }));
 }
 

@@ -21,6 +21,7 @@ export function service(id: string, category = 'tax', overrides: Partial<Service
     slowMs: 3000,
     allowPrivateNetwork: false,
     detection: { failuresBeforeDown: 3, successesBeforeUp: 2 },
+    hours: null,
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { apiLocale, CORS_HEADERS } from '../../api/endpoint.ts';
 import { badgeSvg } from '../../api/badge.ts';
 import { t } from '../../i18n/index.ts';
+import { publishedNote } from '../../i18n/published-note.ts';
 import { loadSnapshot } from '../../status/load.ts';
 
 /** `/badge/<service id>.svg` (`?lang=en`): the service's current state, for other sites to embed. */
@@ -17,7 +18,8 @@ export const GET: APIRoute = async ({ locals, params, url }) => {
     });
   }
   const stateWord = words.states[view.state];
-  const svg = badgeSvg({ name: view.name[locale], state: view.state, stateWord, title: words.badge.title(view.name[locale], stateWord), lang: locale });
+  const title = [words.badge.title(view.name[locale], stateWord), publishedNote(view, locale)].filter(Boolean).join('. ');
+  const svg = badgeSvg({ name: view.name[locale], state: view.state, stateWord, title, lang: locale });
   return new Response(svg, {
     headers: {
       'Content-Type': 'image/svg+xml; charset=utf-8',

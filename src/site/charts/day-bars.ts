@@ -1,4 +1,4 @@
-import type { ServiceState } from '../../domain/vocabulary.ts';
+import type { PublishedState } from '../../domain/vocabulary.ts';
 import type { DayBar } from '../../status/views.ts';
 
 /**
@@ -11,7 +11,7 @@ export interface StripGeometry {
   height: number;
   /** Day pitch: a dash of `barWidth` then a gap of `gap`. */
   dash: [number, number];
-  paths: { level: ServiceState; d: string }[];
+  paths: { level: PublishedState; d: string }[];
 }
 
 export function stripGeometry(bars: DayBar[], options: { barWidth?: number; gap?: number; height?: number } = {}): StripGeometry {
@@ -19,7 +19,7 @@ export function stripGeometry(bars: DayBar[], options: { barWidth?: number; gap?
   const gap = options.gap ?? 1;
   const height = options.height ?? 16;
   const pitch = barWidth + gap;
-  const byLevel = new Map<ServiceState, string[]>();
+  const byLevel = new Map<PublishedState, string[]>();
   let runStart = 0;
   bars.forEach((bar, i) => {
     const next = bars[i + 1];

@@ -16,6 +16,7 @@ export function fakeService(id: string, url: string, overrides: Partial<ServiceC
     slowMs: 5000,
     allowPrivateNetwork: true,
     detection: { failuresBeforeDown: 3, successesBeforeUp: 2 },
+    hours: null,
     ...overrides,
   };
 }

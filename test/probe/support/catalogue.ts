@@ -17,6 +17,7 @@ export function service(id: string, url: string, patch: Partial<ServiceConfig> =
     slowMs: 3000,
     allowPrivateNetwork: true,
     detection: { failuresBeforeDown: 3, successesBeforeUp: 2 },
+    hours: null,
     ...patch,
   };
 }

@@ -1,0 +1,104 @@
+import type { HoursStatus } from '../domain/service-hours.ts';
+import type { Impact, PublishedState, ServiceState } from '../domain/vocabulary.ts';
+import type { UnknownReason } from './views.ts';
+
+/**
+ * What the public sees for one service, decided once here and rendered by every surface (pages,
+ * banner, day bars, feeds, API, badges), so none of them can disagree.
+ *
+ * 1. Planned time first: a maintenance window in progress, then closed hours.
+ * 2. Otherwise the probe's verdict, when it is fresh and the probe trusts its own network;
+ *    `unknown`, with the reason, when it is not.
+ * 3. Then staff: when the impact declared in an open incident is worse than that, it is shown,
+ *    marked as declared by staff; when the probe sees worse, the probe's state stays.
+ */
+
+/**
+ * The probe side's say about a service. Today one location's tracking; a quorum over several
+ * locations yields the same shape (its state, since when, and the newest check it rests on).
+ */
+export interface ProbeVerdict {
+  state: ServiceState;
+  since: Date;
+  /** The newest conclusive check behind the verdict; null when never checked. */
+  checkedAt: Date | null;
+  /** The probe may not or cannot judge this target (anti-bot wall, refused address). */
+  notCheckable: boolean;
+}
+
+export interface PublishedStateInput {
+  now: Date;
+  verdict: ProbeVerdict | null;
+  /** No location trusts its own network right now. */
+  probeOffline: boolean;
+  /** A verdict whose newest check is older than this is stale. */
+  staleAfterMs: number;
+  /** Start of the maintenance window in progress, if any. */
+  maintenanceSince: Date | null;
+  hours: HoursStatus;
+  /** The worst impact staff declared in the open incidents affecting the service, and since when. */
+  declared: { impact: Impact; since: Date } | null;
+}
+
+export interface Published {
+  state: PublishedState;
+  /** The state is what staff declared, worse than what the probe sees. */
+  declaredByStaff: boolean;
+  since: Date | null;
+  unknownReason: UnknownReason | null;
+  /** When a closed service opens next. */
+  opensAt: Date | null;
+  /** Not planned time: the probe is expected to watch it now. */
+  watched: boolean;
+}
+
+/** Severity, for "worse than": planned states and "cannot tell" rank below any declared trouble. */
+export const PUBLISHED_RANK: Record<PublishedState, number> = {
+  operational: 0,
+  closed: 0,
+  maintenance: 1,
+  unknown: 1,
+  degraded: 2,
+  partial: 3,
+  down: 4,
+};
+
+const FROM_IMPACT: Record<Impact, PublishedState> = { degraded: 'degraded', partial: 'partial', major: 'down' };
+
+export function publishedState(input: PublishedStateInput): Published {
+  const base = beforeStaff(input);
+  const declared = input.declared;
+  if (declared && PUBLISHED_RANK[FROM_IMPACT[declared.impact]] > PUBLISHED_RANK[base.state]) {
+    return { ...base, state: FROM_IMPACT[declared.impact], declaredByStaff: true, since: declared.since, unknownReason: null, opensAt: null };
+  }
+  return base;
+}
+
+function beforeStaff(input: PublishedStateInput): Published {
+  const shown = (state: PublishedState, since: Date | null, extra: Partial<Published> = {}): Published => ({
+    state,
+    declaredByStaff: false,
+    since,
+    unknownReason: null,
+    opensAt: null,
+    watched: true,
+    ...extra,
+  });
+  if (input.maintenanceSince) return shown('maintenance', input.maintenanceSince, { watched: false });
+  if (!input.hours.open) return shown('closed', null, { opensAt: input.hours.opensAt, watched: false });
+  const verdict = input.verdict;
+  const unknown = (reason: UnknownReason, since: Date | null) => shown('unknown', since, { unknownReason: reason });
+  if (!verdict || verdict.checkedAt === null) return unknown('no_data', null);
+  if (input.probeOffline) return unknown('probe_offline', verdict.checkedAt);
+  if (input.now.getTime() - verdict.checkedAt.getTime() > input.staleAfterMs) return unknown('stale', verdict.checkedAt);
+  if (verdict.state === 'unknown') return unknown(verdict.notCheckable ? 'not_checkable' : 'no_data', verdict.since);
+  // The probe still says maintenance from a window or closed hours that just ended: nothing was
+  // checked since, so we cannot say it works yet.
+  if (verdict.state === 'maintenance') return unknown('stale', verdict.checkedAt);
+  return shown(verdict.state, verdict.since);
+}
+
+/** The worse of two published states. */
+export function worsePublished(a: PublishedState, b: PublishedState): PublishedState {
+  return PUBLISHED_RANK[b] > PUBLISHED_RANK[a] ? b : a;
+}
