@@ -2,7 +2,7 @@ import type { APIContext, APIRoute } from 'astro';
 import type { Locale } from '../domain/vocabulary.ts';
 import { t } from '../i18n/index.ts';
 import type { SiteContext } from '../site/context.ts';
-import { loadSnapshot } from '../status/load.ts';
+import { loadIncidentHistory, loadMaintenanceHistory, loadSnapshot } from '../status/load.ts';
 import { statuspageDocuments } from './documents.ts';
 
 export const API_DOCUMENTS = [
@@ -16,9 +16,6 @@ export const API_DOCUMENTS = [
   'activeMaintenances',
 ] as const;
 export type ApiDocument = (typeof API_DOCUMENTS)[number];
-
-const HISTORY_LIMIT = 50;
-const MAINTENANCE_HISTORY_DAYS = 90;
 
 /** Read-only API: any origin may read it, nobody may write through it. */
 export const CORS_HEADERS = {
@@ -36,15 +33,10 @@ export async function renderApiDocument(site: SiteContext, document: ApiDocument
   const snapshot = await loadSnapshot(site, now);
   const docs = statuspageDocuments({ locale, words: t(locale), publicUrl: site.settings.VIGIE_PUBLIC_URL, snapshot });
   switch (document) {
-    case 'incidents': {
-      const page = await site.store.listIncidents({ state: 'all', limit: HISTORY_LIMIT });
-      return docs.incidents(page.items);
-    }
-    case 'scheduledMaintenances': {
-      const since = new Date(now.getTime() - MAINTENANCE_HISTORY_DAYS * 86_400_000);
-      const list = await site.store.listMaintenances({ endsAfter: since, limit: HISTORY_LIMIT });
-      return docs.scheduledMaintenances([...list].sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime()));
-    }
+    case 'incidents':
+      return docs.incidents(await loadIncidentHistory(site));
+    case 'scheduledMaintenances':
+      return docs.scheduledMaintenances(await loadMaintenanceHistory(site, now, { includeCancelled: false }));
     default:
       return docs[document]();
   }

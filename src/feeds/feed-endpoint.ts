@@ -2,15 +2,15 @@ import type { APIContext, APIRoute } from 'astro';
 import type { Locale } from '../domain/vocabulary.ts';
 import { formatWindow } from '../i18n/format.ts';
 import { t } from '../i18n/index.ts';
+import { publishedNote } from '../i18n/published-note.ts';
 import type { SiteContext } from '../site/context.ts';
 import { absoluteUrl, feedPath, pathFor } from '../site/routes.ts';
+import { loadIncidentHistory, loadMaintenanceHistory, loadSnapshot } from '../status/load.ts';
+import type { ServiceStatusView } from '../status/views.ts';
 import { incidentEntries, maintenanceEntries, newestEntries, type EntryContext } from './feed-entries.ts';
 import { FEED_CONTENT_TYPE, renderFeed, type FeedKind } from './render-feed.ts';
 
 const ITEM_LIMIT = 50;
-const INCIDENT_LIMIT = 50;
-const MAINTENANCE_LIMIT = 100;
-const MAINTENANCE_HISTORY_DAYS = 90;
 
 /** The feed of every incident and maintenance (no `serviceId`) or of one service, as XML text. */
 export async function buildFeed(
@@ -24,14 +24,12 @@ export async function buildFeed(
   const words = t(locale);
   const url = (path: string) => absoluteUrl(site.settings.VIGIE_PUBLIC_URL, path);
   const names = new Map(site.catalogue.services.map((s) => [s.id, s.name[locale]]));
-  const [incidents, maintenances] = await Promise.all([
-    site.store.listIncidents({ state: 'all', limit: INCIDENT_LIMIT, ...(serviceId ? { serviceId } : {}) }),
-    site.store.listMaintenances({
-      endsAfter: new Date(now.getTime() - MAINTENANCE_HISTORY_DAYS * 86_400_000),
-      includeCancelled: true,
-      limit: MAINTENANCE_LIMIT,
-    }),
+  const [incidents, maintenances, snapshot] = await Promise.all([
+    loadIncidentHistory(site, serviceId ? { serviceId } : {}),
+    loadMaintenanceHistory(site, now, { includeCancelled: true }),
+    serviceId ? loadSnapshot(site, now) : null,
   ]);
+  const published = snapshot?.services.find((s) => s.id === serviceId);
   const ctx: EntryContext = {
     locale,
     words: {
@@ -48,14 +46,14 @@ export async function buildFeed(
     now,
   };
   const relevant = serviceId ? maintenances.filter((m) => m.serviceIds.includes(serviceId)) : maintenances;
-  const entries = newestEntries([...incidentEntries(incidents.items, ctx), ...maintenanceEntries(relevant, ctx)], ITEM_LIMIT);
+  const entries = newestEntries([...incidentEntries(incidents, ctx), ...maintenanceEntries(relevant, ctx)], ITEM_LIMIT);
   const name = service?.name[locale];
   return renderFeed(
     kind,
     {
       locale,
       title: name ? words.feeds.serviceTitle(name) : words.feeds.title,
-      description: name ? words.feeds.serviceDescription(name) : words.feeds.description,
+      description: name ? [words.feeds.serviceDescription(name), ...stateLines(published, locale)].join(' ') : words.feeds.description,
       pageUrl: url(serviceId ? pathFor(locale, { page: 'service', id: serviceId }) : pathFor(locale, { page: 'overview' })),
       selfUrl: { rss: url(feedPath(locale, 'rss', serviceId)), atom: url(feedPath(locale, 'atom', serviceId)) },
       publisherName: words.site.name,
@@ -63,6 +61,13 @@ export async function buildFeed(
     },
     entries,
   );
+}
+
+/** A service feed says the published state, as the page and the API do. */
+function stateLines(view: ServiceStatusView | undefined, locale: Locale): string[] {
+  if (!view) return [];
+  const note = publishedNote(view, locale);
+  return [t(locale).feeds.currentState(t(locale).states[view.state]), ...(note ? [note] : [])];
 }
 
 /** An Astro endpoint serving one feed; per-service feeds take the service id from the route. */

@@ -186,6 +186,7 @@ export const en: Dictionary = {
     description: 'Incidents and maintenance of the French public online services monitored by Vigie, at every update.',
     serviceTitle: (name: string) => `Vigie: incidents of ${name}`,
     serviceDescription: (name: string) => `Incidents and maintenance of ${name}, at every update.`,
+    currentState: (state: string) => `Current state: ${state}.`,
     maintenanceAnnounced: 'Planned maintenance',
     maintenanceCancelled: 'Maintenance cancelled',
     affectedServices: 'Affected services:',

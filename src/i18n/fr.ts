@@ -208,6 +208,7 @@ export const fr = {
     description: 'Incidents et maintenances des services publics en ligne suivis par Vigie, à chaque mise à jour.',
     serviceTitle: (name: string) => `Vigie\u00a0: incidents de ${name}`,
     serviceDescription: (name: string) => `Incidents et maintenances de ${name}, à chaque mise à jour.`,
+    currentState: (state: string) => `État actuel\u00a0: ${state}.`,
     maintenanceAnnounced: 'Maintenance planifiée',
     maintenanceCancelled: 'Maintenance annulée',
     affectedServices: 'Services concernés\u00a0:',

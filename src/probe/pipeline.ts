@@ -1,4 +1,5 @@
 import type { ServiceConfig } from '../config/services-schema.ts';
+import { isOpen } from '../domain/service-hours.ts';
 import { OUTCOME_WEIGHT } from '../domain/vocabulary.ts';
 import type { ServiceTracking } from '../store/records.ts';
 import { rollupDeltas } from '../store/rollup.ts';
@@ -41,7 +42,8 @@ export function createPipeline(deps: PipelineDeps, trackings: Map<string, Servic
     const previous = trackings.get(service.id) ?? null;
     const evaluation = evaluate(previous, result, {
       ...service.detection,
-      inMaintenance: deps.maintenance.isActive(service.id, result.startedAt),
+      // Closed hours are planned like maintenance: failures open no outage and stay out of uptime.
+      inMaintenance: deps.maintenance.isActive(service.id, result.startedAt) || !isOpen(service.hours, result.startedAt),
       serviceName: service.name,
     });
     // An inconclusive result leaves the state as it was, but the time it covers was not observed.

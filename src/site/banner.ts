@@ -52,7 +52,7 @@ export function bannerView(snapshot: Pick<StatusSnapshot, 'overall' | 'openIncid
     };
   }
   if (side.length > 0) {
-    return { level: counts.unknown > 0 ? 'unknown' : 'maintenance', title: d.banner.noOutageSeen, details: sentence(side) };
+    return { level: worst, title: d.banner.noOutageSeen, details: sentence(side) };
   }
   return { level: 'operational', title: d.banner.allOk, details: [] };
 }

@@ -5,8 +5,8 @@ import { latencyRangeStart, latencySeries } from './latency.ts';
 import { addParisDays, parisDayKey, parisDayStartOfKey } from '../domain/paris-time.ts';
 import { createSettledRollups, type SettledRollups } from './settled-rollups.ts';
 import { buildSnapshot } from './snapshot.ts';
-import { dayBars } from './uptime.ts';
-import { LATENCY_RANGES, type DayBar, type LatencyPoint, type LatencyRange, type StatusSnapshot } from './views.ts';
+import { dayBars, withPublishedToday } from './uptime.ts';
+import { LATENCY_RANGES, type DayBar, type LatencyPoint, type LatencyRange, type ServiceStatusView, type StatusSnapshot } from './views.ts';
 
 /**
  * The read model's I/O edge: a bounded number of queries per page, reading current rows and
@@ -21,6 +21,9 @@ export const UPTIME_DAYS = 90;
 const OPEN_INCIDENTS_LIMIT = 200;
 const MAINTENANCE_LIMIT = 200;
 const SERVICE_INCIDENTS_LIMIT = 50;
+/** Past incidents and maintenance listed by feeds, the API and the staff dashboard. */
+export const HISTORY_LIMIT = 50;
+const DAY_MS = 86_400_000;
 
 // One reader per store, held as long as the store is: the store is passed in, never imported.
 const settledByStore = new WeakMap<Store, SettledRollups>();
@@ -59,11 +62,13 @@ export function barsStart(now: Date, days: number): Date {
   return parisDayStartOfKey(addParisDays(parisDayKey(now), -(days - 1)));
 }
 
+/** A service's bars (today's showing its published state), response times and incidents. */
 export async function loadServiceHistory(
   ctx: ReadContext,
-  serviceId: string,
+  service: Pick<ServiceStatusView, 'id' | 'state'>,
   now: Date,
 ): Promise<{ bars: DayBar[]; latency: Record<LatencyRange, LatencyPoint[]>; incidents: Incident[] }> {
+  const serviceId = service.id;
   const [daily, hourly, incidents] = await Promise.all([
     rollupsOf(ctx.store).list({ granularity: 'day', from: barsStart(now, UPTIME_DAYS), now, serviceId }),
     rollupsOf(ctx.store).list({ granularity: 'hour', from: latencyRangeStart('30d', now), now, serviceId }),
@@ -72,11 +77,13 @@ export async function loadServiceHistory(
   const latency = Object.fromEntries(
     LATENCY_RANGES.map((range) => [range, latencySeries(hourly, { range, now })]),
   ) as Record<LatencyRange, LatencyPoint[]>;
-  return { bars: dayBars(daily, { days: UPTIME_DAYS, now }), latency, incidents: incidents.items };
+  const bars = withPublishedToday(dayBars(daily, { days: UPTIME_DAYS, now }), service.state);
+  return { bars, latency, incidents: incidents.items };
 }
 
-/** 90-day bars of every catalogue service, from a single rollup query. */
-export async function loadOverviewBars(ctx: ReadContext, now: Date): Promise<Map<string, DayBar[]>> {
+/** 90-day bars of every service of the snapshot (today's showing its published state), from one rollup query. */
+export async function loadOverviewBars(ctx: ReadContext, snapshot: Pick<StatusSnapshot, 'services' | 'generatedAt'>): Promise<Map<string, DayBar[]>> {
+  const now = snapshot.generatedAt;
   const daily = await rollupsOf(ctx.store).list({ granularity: 'day', from: barsStart(now, UPTIME_DAYS), now });
   const byService = new Map<string, typeof daily>();
   for (const rollup of daily) {
@@ -85,13 +92,38 @@ export async function loadOverviewBars(ctx: ReadContext, now: Date): Promise<Map
     else byService.set(rollup.serviceId, [rollup]);
   }
   return new Map(
-    ctx.catalogue.services.map((s) => [s.id, dayBars(byService.get(s.id) ?? [], { days: UPTIME_DAYS, now })]),
+    snapshot.services.map((s) => [s.id, withPublishedToday(dayBars(byService.get(s.id) ?? [], { days: UPTIME_DAYS, now }), s.state)]),
   );
+}
+
+/** The newest incidents, open and resolved, of every service or of one. */
+export async function loadIncidentHistory(ctx: ReadContext, options: { serviceId?: string } = {}): Promise<Incident[]> {
+  const page = await ctx.store.listIncidents({ state: 'all', limit: HISTORY_LIMIT, ...options });
+  return page.items;
+}
+
+/**
+ * Maintenance windows still running, planned, or ended within the uptime window, newest first;
+ * feeds also want the cancelled ones, to publish the cancellation.
+ */
+export async function loadMaintenanceHistory(ctx: ReadContext, now: Date, options: { includeCancelled: boolean }): Promise<Maintenance[]> {
+  const windows = await ctx.store.listMaintenances({
+    endsAfter: new Date(now.getTime() - UPTIME_DAYS * DAY_MS),
+    includeCancelled: options.includeCancelled,
+    limit: MAINTENANCE_LIMIT,
+  });
+  return [...windows].sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime());
+}
+
+/** Windows not yet over (running or planned, cancelled ones left out), soonest first: what staff manage. */
+export async function loadPlannedMaintenances(ctx: ReadContext, now: Date): Promise<Maintenance[]> {
+  const windows = await ctx.store.listMaintenances({ endsAfter: now, limit: MAINTENANCE_LIMIT });
+  return [...windows].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 }
 
 /** Maintenance that ended within the uptime window, newest first (cancelled windows left out). */
 export async function loadPastMaintenances(ctx: ReadContext, now: Date): Promise<Maintenance[]> {
-  const since = new Date(now.getTime() - UPTIME_DAYS * 86_400_000);
+  const since = new Date(now.getTime() - UPTIME_DAYS * DAY_MS);
   const windows = await ctx.store.listMaintenances({ endsAfter: since, startsBefore: now, limit: MAINTENANCE_LIMIT });
   return windows.filter((m) => m.endsAt <= now).sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime());
 }

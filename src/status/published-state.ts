@@ -52,15 +52,18 @@ export interface Published {
   watched: boolean;
 }
 
-/** Severity, for "worse than": planned states and "cannot tell" rank below any declared trouble. */
+/**
+ * Severity, for "worse than" and for the banner's colour: planned states and "cannot tell" rank
+ * below any declared trouble; not knowing ranks above a planned pause.
+ */
 export const PUBLISHED_RANK: Record<PublishedState, number> = {
   operational: 0,
-  closed: 0,
-  maintenance: 1,
-  unknown: 1,
-  degraded: 2,
-  partial: 3,
-  down: 4,
+  closed: 1,
+  maintenance: 2,
+  unknown: 3,
+  degraded: 4,
+  partial: 5,
+  down: 6,
 };
 
 const FROM_IMPACT: Record<Impact, PublishedState> = { degraded: 'degraded', partial: 'partial', major: 'down' };

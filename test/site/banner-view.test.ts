@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { ServiceState } from '../../src/domain/vocabulary.ts';
+import { PUBLISHED_STATES, type PublishedState } from '../../src/domain/vocabulary.ts';
 import { t } from '../../src/i18n/index.ts';
 import { bannerView } from '../../src/site/banner.ts';
 import type { Incident } from '../../src/store/records.ts';
+import { worsePublished } from '../../src/status/published-state.ts';
 import type { Indicator } from '../../src/status/views.ts';
 
 const fr = t('fr');
 const en = t('en');
 
-function snapshot(counts: Partial<Record<ServiceState, number>>, options: { interrupted?: boolean; incidents?: number; indicator?: Indicator; heard?: boolean } = {}) {
+function snapshot(counts: Partial<Record<PublishedState, number>>, options: { interrupted?: boolean; incidents?: number; indicator?: Indicator; heard?: boolean } = {}) {
+  const all = Object.fromEntries(PUBLISHED_STATES.map((s) => [s, counts[s] ?? 0])) as Record<PublishedState, number>;
   return {
     overall: {
       indicator: options.indicator ?? 'none',
-      counts: { operational: 0, degraded: 0, down: 0, maintenance: 0, unknown: 0, ...counts },
+      counts: all,
+      worst: PUBLISHED_STATES.filter((s) => all[s] > 0).reduce<PublishedState>(worsePublished, 'operational'),
       monitoringInterrupted: options.interrupted ?? false,
     },
     openIncidents: Array.from({ length: options.incidents ?? 0 }, () => ({}) as Incident),
@@ -48,13 +51,29 @@ describe('bannerView', () => {
     expect(bannerView(snapshot({ unknown: 40 }, { interrupted: true, heard: false }), fr).details).toEqual([fr.banner.noneYet]);
   });
 
-  it('lets open staff incidents speak when the probes see nothing wrong', () => {
-    expect(bannerView(snapshot({ operational: 40 }, { incidents: 2, indicator: 'major' }), fr)).toEqual({
+  it('counts what staff declared as the published states say, partial outages included', () => {
+    expect(bannerView(snapshot({ operational: 38, partial: 1, down: 1 }, { incidents: 2, indicator: 'major' }), fr)).toEqual({
       level: 'down',
+      title: '2 services perturbés',
+      details: ['1 en panne, 1 en panne partielle.'],
+    });
+    expect(bannerView(snapshot({ operational: 39, partial: 1 }, { incidents: 1, indicator: 'minor' }), en).level).toBe('partial');
+  });
+
+  it('lets open incidents that name no service speak when no service is disrupted', () => {
+    expect(bannerView(snapshot({ operational: 40 }, { incidents: 2 }), fr)).toEqual({
+      level: 'degraded',
       title: '2 incidents en cours',
       details: [],
     });
-    expect(bannerView(snapshot({ operational: 40 }, { incidents: 1, indicator: 'minor' }), en).level).toBe('degraded');
+  });
+
+  it('says how many services are closed as planned, without calling it trouble', () => {
+    expect(bannerView(snapshot({ operational: 38, closed: 2 }), fr)).toEqual({
+      level: 'closed',
+      title: 'Aucune panne constatée',
+      details: ['2 fermés comme prévu.'],
+    });
   });
 
   it('does not claim all is well with services in maintenance or unknown', () => {

@@ -99,9 +99,10 @@ describe('buildSnapshot', () => {
   });
 
   it('lets an open incident raise the indicator and lists it on the services it affects', () => {
-    const open = incident('i1', { affected: [{ serviceId: 'b', impact: 'major' }] });
+    const open = incident('i1', { affected: [{ serviceId: 'b', impact: 'partial' }] });
     const s = snapshot({ openIncidents: [open] });
-    expect(s.overall.indicator).toBe('major');
+    expect(s.overall.indicator).toBe('minor');
+    expect(stateOf(s, 'b')).toMatchObject({ state: 'partial', declaredByStaff: true });
     expect(stateOf(s, 'b')?.incidentIds).toEqual(['i1']);
     expect(stateOf(s, 'a')?.incidentIds).toEqual([]);
   });
@@ -112,6 +113,34 @@ describe('buildSnapshot', () => {
       ['social', ['z', 'm']],
       ['tax', ['a']],
     ]);
+  });
+
+  it('publishes what staff declared when worse than the probe, and the probe when it sees worse', () => {
+    const declared = incident('i1', { affected: [{ serviceId: 'a', impact: 'major' }, { serviceId: 'b', impact: 'degraded' }] });
+    const s = snapshot({ trackings: [tracking('a', 'operational', 30), tracking('b', 'down', 30), tracking('c', 'operational', 30)], openIncidents: [declared] });
+    expect(stateOf(s, 'a')).toMatchObject({ state: 'down', declaredByStaff: true, since: declared.startedAt });
+    expect(stateOf(s, 'b')).toMatchObject({ state: 'down', declaredByStaff: false });
+    expect(s.overall.counts).toMatchObject({ down: 2, operational: 1 });
+  });
+
+  it('does not take an automatic incident nobody took over for a staff declaration', () => {
+    const auto = incident('i1', { kind: 'auto', serviceId: 'a', affected: [{ serviceId: 'a', impact: 'major' }] });
+    const stale = snapshot({ trackings: [tracking('a', 'down', 3600)], openIncidents: [auto] });
+    expect(stateOf(stale, 'a')).toMatchObject({ state: 'unknown', unknownReason: 'stale', declaredByStaff: false });
+    const takenOver = snapshot({ trackings: [tracking('a', 'down', 3600)], openIncidents: [{ ...auto, takenOverBy: 'staff@example.fr' }] });
+    expect(stateOf(takenOver, 'a')).toMatchObject({ state: 'down', declaredByStaff: true });
+  });
+
+  it('shows a service outside its opening hours as closed, with the next opening', () => {
+    const weekdays = { from: 8 * 60, to: 20 * 60 };
+    const hours = {
+      weekly: { mon: [weekdays], tue: [weekdays], wed: [weekdays], thu: [weekdays], fri: [weekdays], sat: [], sun: [] },
+      exceptions: {},
+    };
+    // NOW is Tuesday 24 November 2026, 22:00 in Paris.
+    const s = snapshot({ catalogue: catalogue([service('a', 'tax', { hours }), service('b')]), trackings: [tracking('b', 'operational', 30)] });
+    expect(stateOf(s, 'a')).toMatchObject({ state: 'closed', opensAt: new Date('2026-11-25T07:00:00Z'), watched: false });
+    expect(s.overall).toMatchObject({ indicator: 'none', monitoringInterrupted: false });
   });
 
   it('says unknown without a fresh reason when the probe itself could not judge', () => {
