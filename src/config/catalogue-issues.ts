@@ -79,6 +79,10 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[]): PathProbl
         message: `unknown field "${key}": check its spelling, or remove it`,
       }));
     }
+    if (issue.code === 'invalid_key') {
+      // A record key that fails its own schema (a dated exception that is no date): say why.
+      return [{ path, message: issue.issues[0]?.message ?? issue.message }];
+    }
     return [{ path, message: issue.message }];
   });
   return problems.filter((problem) => {

@@ -20,6 +20,12 @@ const DESCRIPTIONS: Record<string, string> = {
   'services.description': 'One sentence on what citizens do with this service, in French and English.',
   'services.category': 'Identifier of one of the "categories".',
   'services.url': 'Public address that is checked (http or https). Redirects are followed, at most 5.',
+  'services.hours':
+    'Opening hours, in Paris time, for a service that closes on purpose (nightly batch window, weekends). Outside them the page says "closed (planned)" with the next opening, failures open no outage, and the time is left out of uptime. Without it the service is meant to be open all the time.',
+  'services.hours.weekly':
+    'Opening times per weekday ("mon" to "sun"), each a list of ranges like "08:30-18:00"; "24:00" may end a range. A weekday left out, or with an empty list, is closed all day. A range cannot cross midnight: split it over two days.',
+  'services.hours.exceptions':
+    'Dated exceptions ("2026-12-25": [] for closed all day, or a list of ranges) that replace that day\'s weekly hours.',
   defaults: 'Values applied to every service that does not set the field itself.',
   detection: 'How many consecutive results confirm a change of state, so one bad check never raises an alarm and one good check never ends it.',
   failuresBeforeDown: 'Consecutive failed checks before the service is declared down (default 3); the outage starts at the first of them.',

@@ -132,15 +132,19 @@ export function parisDayMinute(instant: Date): { key: string; minute: number } {
 
 /**
  * The first instant Paris clocks show `minute` (0 to 1440) of day `key` or later. A time the spring
- * change skips names the instant clocks jump past it; a time the autumn change repeats names one of
- * its two instants.
+ * change skips names the instant clocks jump past it; a time the autumn change repeats names the
+ * first of its two instants.
  */
 export function parisDayMinuteToInstant(key: string, minute: number): Date {
   const [y = 0, m = 1, d = 1] = key.split('-').map(Number);
   const asUtc = Date.UTC(y, m - 1, d, 0, minute);
   const instant = wallToInstant(asUtc);
   const wallOf = (ms: number) => ms + offsetMs(ms);
-  if (wallOf(instant) === asUtc) return new Date(instant);
+  if (wallOf(instant) === asUtc) {
+    // Repeated by the autumn change: the first time clocks show it.
+    const hourBefore = instant - 3_600_000;
+    return new Date(wallOf(hourBefore) === asUtc ? hourBefore : instant);
+  }
   // Skipped: search the second at which the wall clock first passes the asked time.
   let before = asUtc - 2 * 3_600_000;
   let after = asUtc - 3_600_000;

@@ -51,11 +51,20 @@ export function hoursStatus(hours: ServiceHours | null, at: Date): HoursStatus {
       .map((r) => r.from)
       .sort((a, b) => a - b);
     for (const from of starts) {
-      const instant = parisDayMinuteToInstant(key, from);
-      if (instant.getTime() > at.getTime()) return { open: false, opensAt: instant };
+      const instant = opening(key, from, at);
+      if (instant) return { open: false, opensAt: instant };
     }
   }
   return { open: false, opensAt: null };
+}
+
+/** The first instant after `at` that Paris clocks show `minute` of day `key`, the autumn repeat included. */
+function opening(key: string, minute: number, at: Date): Date | null {
+  const first = parisDayMinuteToInstant(key, minute);
+  if (first.getTime() > at.getTime()) return first;
+  const repeat = new Date(first.getTime() + 3_600_000);
+  const shown = parisDayMinute(repeat);
+  return shown.key === key && shown.minute === minute && repeat.getTime() > at.getTime() ? repeat : null;
 }
 
 /** "08:30-18:00" as minutes; "24:00" may end a range. Null when the text is not such a range. */

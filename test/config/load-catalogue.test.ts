@@ -3,35 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogueError, loadCatalogue, parseCatalogue } from '../../src/config/load-catalogue.ts';
+import { catalogue, lineOf, problemsOf, service, text } from './support/catalogue-source.ts';
 
-type Json = Record<string, unknown>;
-
-function service(id: string, extra: Json = {}): Json {
-  return { id, name: { fr: `Service ${id}`, en: `Service ${id} (en)` }, category: 'tax', url: `https://${id}.example.fr/`, ...extra };
-}
-
-function catalogue(services: Json[], extra: Json = {}): Json {
-  return { categories: [{ id: 'tax', name: { fr: 'Impôts', en: 'Tax' } }], services, ...extra };
-}
-
-const text = (value: unknown): string => JSON.stringify(value, null, 2);
-
-/** 1-based line of the first line containing `needle`. */
-function lineOf(source: string, needle: string): number {
-  const index = source.split('\n').findIndex((line) => line.includes(needle));
-  if (index < 0) throw new Error(`"${needle}" not in the text`);
-  return index + 1;
-}
-
-function problemsOf(source: string, fileName = 'services.json'): string[] {
-  try {
-    parseCatalogue(source, fileName);
-  } catch (error) {
-    if (error instanceof CatalogueError) return error.problems;
-    throw error;
-  }
-  throw new Error('the catalogue was accepted');
-}
 
 describe('parseCatalogue', () => {
   it('applies file defaults, then built-in defaults, to each service', () => {
