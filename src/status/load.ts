@@ -3,7 +3,7 @@ import type { Incident, Maintenance } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { latencyRangeStart, latencySeries } from './latency.ts';
 import { addParisDays, parisDayKey, parisDayStartOfKey } from '../domain/paris-time.ts';
-import { createSettledRollups, type SettledRollups } from './settled-rollups.ts';
+import { checkReachMs, createSettledRollups, type SettledRollups } from './settled-rollups.ts';
 import { buildSnapshot } from './snapshot.ts';
 import { dayBars, withPublishedToday } from './uptime.ts';
 import { LATENCY_RANGES, type DayBar, type LatencyPoint, type LatencyRange, type ServiceStatusView, type StatusSnapshot } from './views.ts';
@@ -27,11 +27,11 @@ const DAY_MS = 86_400_000;
 
 // One reader per store, held as long as the store is: the store is passed in, never imported.
 const settledByStore = new WeakMap<Store, SettledRollups>();
-function rollupsOf(store: Store): SettledRollups {
-  let reader = settledByStore.get(store);
+function rollupsOf(ctx: ReadContext): SettledRollups {
+  let reader = settledByStore.get(ctx.store);
   if (!reader) {
-    reader = createSettledRollups(store);
-    settledByStore.set(store, reader);
+    reader = createSettledRollups(ctx.store, checkReachMs(ctx.catalogue.services));
+    settledByStore.set(ctx.store, reader);
   }
   return reader;
 }
@@ -70,8 +70,8 @@ export async function loadServiceHistory(
 ): Promise<{ bars: DayBar[]; latency: Record<LatencyRange, LatencyPoint[]>; incidents: Incident[] }> {
   const serviceId = service.id;
   const [daily, hourly, incidents] = await Promise.all([
-    rollupsOf(ctx.store).list({ granularity: 'day', from: barsStart(now, UPTIME_DAYS), now, serviceId }),
-    rollupsOf(ctx.store).list({ granularity: 'hour', from: latencyRangeStart('30d', now), now, serviceId }),
+    rollupsOf(ctx).list({ granularity: 'day', from: barsStart(now, UPTIME_DAYS), now, serviceId }),
+    rollupsOf(ctx).list({ granularity: 'hour', from: latencyRangeStart('30d', now), now, serviceId }),
     ctx.store.listIncidents({ state: 'all', serviceId, limit: SERVICE_INCIDENTS_LIMIT }),
   ]);
   const latency = Object.fromEntries(
@@ -84,7 +84,7 @@ export async function loadServiceHistory(
 /** 90-day bars of every service of the snapshot (today's showing its published state), from one rollup query. */
 export async function loadOverviewBars(ctx: ReadContext, snapshot: Pick<StatusSnapshot, 'services' | 'generatedAt'>): Promise<Map<string, DayBar[]>> {
   const now = snapshot.generatedAt;
-  const daily = await rollupsOf(ctx.store).list({ granularity: 'day', from: barsStart(now, UPTIME_DAYS), now });
+  const daily = await rollupsOf(ctx).list({ granularity: 'day', from: barsStart(now, UPTIME_DAYS), now });
   const byService = new Map<string, typeof daily>();
   for (const rollup of daily) {
     const list = byService.get(rollup.serviceId);

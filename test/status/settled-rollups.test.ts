@@ -2,13 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSettledRollups, settledBefore } from '../../src/status/settled-rollups.ts';
+import { checkReachMs, createSettledRollups, settledBefore } from '../../src/status/settled-rollups.ts';
+import { rollupDeltas } from '../../src/store/rollup.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Rollup } from '../../src/store/records.ts';
 import type { Store } from '../../src/store/store.ts';
 import { rollup, tracking } from './fixtures.ts';
 
 const HOUR = 3_600_000;
+/** A catalogue checked every minute with a 10 s timeout. */
+const MINUTE_REACH = checkReachMs([{ interval: 60, timeout: 10 }]);
 const now = new Date('2026-11-24T21:30:00Z');
 let dir: string;
 let store: Store;
@@ -51,15 +54,34 @@ afterEach(async () => {
 
 describe('settled rollups', () => {
   it('treats everything before the previous bucket as settled', () => {
-    expect(settledBefore('hour', now)).toEqual(new Date('2026-11-24T20:00:00Z'));
-    expect(settledBefore('day', now)).toEqual(new Date('2026-11-22T23:00:00Z'));
+    expect(settledBefore('hour', now, MINUTE_REACH)).toEqual(new Date('2026-11-24T20:00:00Z'));
+    expect(settledBefore('day', now, MINUTE_REACH)).toEqual(new Date('2026-11-22T23:00:00Z'));
+  });
+
+  it.each([
+    [3_600, 'hour'],
+    [7_200, 'hour'],
+    [86_400, 'hour'],
+    [86_400, 'day'],
+  ] as const)('never calls settled a bucket that a check every %i s can still add time to (%s)', (interval, granularity) => {
+    const reach = checkReachMs([{ interval: 60, timeout: 10 }, { interval, timeout: 30 }]);
+    // The latest check that can still be written now started a timeout ago, after a missed check.
+    const startedAt = new Date(now.getTime() - 30_000);
+    const deltas = rollupDeltas({
+      result: { serviceId: 'a', location: 'l', startedAt, outcome: 'ok', latencyMs: 100, httpStatus: 200, finalUrl: null, tlsExpiresAt: null, detail: null, probeOffline: false },
+      state: 'operational',
+      previousCheckedAt: new Date(startedAt.getTime() - 2 * interval * 1000),
+      interval,
+    });
+    const touched = deltas.filter((d) => d.granularity === granularity).map((d) => d.bucketStart.getTime());
+    expect(Math.min(...touched)).toBeGreaterThanOrEqual(settledBefore(granularity, now, reach).getTime());
   });
 
   it('reads the settled part once, then only the last two buckets, and sees new writes there', async () => {
     const from = new Date(now.getTime() - 10 * HOUR);
     const hours = Array.from({ length: 10 }, (_, i) => rollup('a', 'hour', new Date(Math.floor(from.getTime() / HOUR) * HOUR + (i + 1) * HOUR), { operational: 3600 }, [100]));
     await write(hours, now);
-    const reader = createSettledRollups(recording(store));
+    const reader = createSettledRollups(recording(store), MINUTE_REACH);
 
     const first = await reader.list({ granularity: 'hour', from, now });
     expect(first).toEqual(await store.listRollups({ granularity: 'hour', from, to: now }));
@@ -72,7 +94,7 @@ describe('settled rollups', () => {
   });
 
   it('reads the whole window again once the settled boundary moves', async () => {
-    const reader = createSettledRollups(recording(store));
+    const reader = createSettledRollups(recording(store), MINUTE_REACH);
     const from = new Date(now.getTime() - 5 * HOUR);
     await reader.list({ granularity: 'hour', from, now });
     ranges = [];
