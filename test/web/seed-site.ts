@@ -27,6 +27,8 @@ export interface SeedOptions {
   stateOf?: (index: number) => ServiceState;
   /** Extra text in every service name (to test escaping). */
   nameSuffix?: string;
+  /** More catalogue fields for a service by index (opening hours…). */
+  serviceExtra?: (index: number) => Record<string, unknown>;
 }
 
 const HOUR_MS = 3_600_000;
@@ -43,6 +45,7 @@ export async function seedSite(options: SeedOptions): Promise<SeededSite> {
       category: CATEGORIES[i % CATEGORIES.length],
       url: `https://${id}.example.fr/`,
       interval: 60,
+      ...options.serviceExtra?.(i),
     })),
   };
   const servicesPath = join(dir, 'services.json');
