@@ -117,8 +117,8 @@ describe('progressive enhancement', () => {
 describe('overview', () => {
   it('says in plain words how things are, with incidents first and every service by category', async () => {
     const fr = text((await get('/fr/')).html);
-    expect(fr).toContain('1 service perturbé');
-    expect(fr).toContain('1 en panne, 2 à l\'état indéterminé.');
+    expect(fr).toContain('2 services perturbés');
+    expect(fr).toContain('1 en panne, 1 aux performances dégradées, 1 à l\'état indéterminé.');
     expect(fr).toMatch(/Données mises à jour il y a \d+ s/);
     expect(fr.indexOf('ameli.fr est inaccessible')).toBeLessThan(fr.indexOf('Services surveillés'));
     expect(fr.indexOf('Impôts et finances')).toBeLessThan(fr.indexOf('Social et santé'));
@@ -127,17 +127,17 @@ describe('overview', () => {
     expect(fr).toMatch(/Disponibilité sur 90 jours : 99,9\d %/);
 
     const en = text((await get('/en/')).html);
-    expect(en).toContain('1 service disrupted');
-    expect(en).toContain('1 down, 2 in an unknown state.');
+    expect(en).toContain('2 services disrupted');
+    expect(en).toContain('1 down, 1 with degraded performance, 1 in an unknown state.');
     expect(en).toContain('Tax and finance');
   });
 
-  it('shows stale and never-checked services as unknown, with the reason, never as operational', async () => {
+  it('shows what staff declared over stale data, and never-checked services as unknown, never as operational', async () => {
     const fr = text((await get('/fr/')).html);
-    expect(fr).toMatch(/Caisse d'allocations familiales Indéterminé Données trop anciennes/);
+    expect(fr).toMatch(/Caisse d'allocations familiales Perturbé \(performances dégradées\) État déclaré par nos équipes\./);
     expect(fr).toMatch(/MSA Indéterminé Aucune donnée : ce service n'a pas encore été vérifié/);
     const en = text((await get('/en/')).html);
-    expect(en).toMatch(/Family benefits \(CAF\) Unknown Data too old/);
+    expect(en).toMatch(/Family benefits \(CAF\) Degraded performance State declared by our staff\./);
     expect(en).toMatch(/checked 2 h( \d+ min)? ago/);
   });
 
