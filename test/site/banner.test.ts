@@ -65,9 +65,9 @@ describe('overview banner', () => {
 
   it('does not say all is well while staff report an ongoing incident the probes do not see', async () => {
     const fr = await page(staffSaysSo, '/fr/');
-    expect(fr).toContain('1 incident en cours');
+    expect(fr).toContain('1 service perturbé 1 en panne partielle.');
     expect(fr).not.toContain('Tous les services fonctionnent normalement');
-    expect(await page(staffSaysSo, '/en/')).toContain('1 ongoing incident');
+    expect(await page(staffSaysSo, '/en/')).toContain('1 service disrupted 1 partly down.');
   });
 
   it('says monitoring is interrupted when the probe is silent, and shows nothing as operational', async () => {
