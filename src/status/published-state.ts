@@ -40,15 +40,17 @@ export interface PublishedStateInput {
   declared: { impact: Impact; since: Date } | null;
 }
 
+/** What every surface shows for a service. */
 export interface Published {
   state: PublishedState;
-  /** The state is what staff declared, worse than what the probe sees. */
+  /** The state is the impact staff declared, worse than what the probe sees. */
   declaredByStaff: boolean;
+  /** When the current state began; null when never checked or not known. */
   since: Date | null;
   unknownReason: UnknownReason | null;
-  /** When a closed service opens next. */
+  /** When a service closed as planned opens next. */
   opensAt: Date | null;
-  /** Not planned time: the probe is expected to watch it now. */
+  /** Not in planned time (maintenance, closed hours): the probe is expected to watch it now. */
   watched: boolean;
 }
 

@@ -1,5 +1,6 @@
-import type { CheckOutcome, Localized, PublishedState, ServiceState } from '../domain/vocabulary.ts';
+import type { CheckOutcome, Localized, PublishedState } from '../domain/vocabulary.ts';
 import type { Incident, Maintenance } from '../store/records.ts';
+import type { Published } from './published-state.ts';
 
 /**
  * What people see, computed once by pure functions from store rows. Pages, feeds and the JSON API
@@ -10,24 +11,14 @@ import type { Incident, Maintenance } from '../store/records.ts';
 export const UNKNOWN_REASONS = ['no_data', 'stale', 'probe_offline', 'not_checkable'] as const;
 export type UnknownReason = (typeof UNKNOWN_REASONS)[number];
 
-export interface ServiceStatusView {
+/** A service as people see it: its published state (`published-state.ts`) and the facts around it. */
+export interface ServiceStatusView extends Published {
   id: string;
   name: Localized;
   description: Localized | null;
   category: string;
   url: string;
   interval: number;
-  /** The published state (`published-state.ts`): what every surface shows. */
-  state: PublishedState;
-  /** The state is the impact staff declared, worse than what the probe sees. */
-  declaredByStaff: boolean;
-  /** When the current state began; null when never checked or not known. */
-  since: Date | null;
-  unknownReason: UnknownReason | null;
-  /** When a service closed as planned opens next. */
-  opensAt: Date | null;
-  /** Not in planned time (maintenance, closed hours): the probe is expected to watch it now. */
-  watched: boolean;
   lastCheckedAt: Date | null;
   lastOutcome: CheckOutcome | null;
   latencyMs: number | null;

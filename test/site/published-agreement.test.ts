@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addParisDays, parisDayKey } from '../../src/domain/paris-time.ts';
 import type { Impact, Locale, PublishedState, ServiceState } from '../../src/domain/vocabulary.ts';
 import { t } from '../../src/i18n/index.ts';
-import type { ComponentStatus } from '../../src/status/component-status.ts';
+import { componentStatus } from '../../src/status/component-status.ts';
 import { startSite, type RunningSite } from '../support/site-server.ts';
 import { seedSite, type SeededSite } from '../web/seed-site.ts';
 
@@ -31,16 +31,6 @@ const CASES: Case[] = [
   { probe: 'down', closed: true, published: 'closed', byStaff: false },
   { probe: 'operational', published: 'operational', byStaff: false },
 ];
-
-const API_STATUS: Record<PublishedState, ComponentStatus> = {
-  operational: 'operational',
-  degraded: 'degraded_performance',
-  partial: 'partial_outage',
-  down: 'major_outage',
-  maintenance: 'under_maintenance',
-  closed: 'under_maintenance',
-  unknown: 'degraded_performance',
-};
 
 const HOUR = 3_600_000;
 let seeded: SeededSite;
@@ -142,7 +132,7 @@ describe.each(['fr', 'en'] as Locale[])('every surface shows the published state
     const body = JSON.parse(await text(`/api/v2/components.json?lang=${locale}`)) as { components: { id: string; status: string; description: string | null }[] };
     for (const [i, c] of CASES.entries()) {
       const component = body.components.find((x) => x.id === seeded.serviceIds[i])!;
-      expect(component.status, seeded.serviceIds[i]).toBe(API_STATUS[c.published]);
+      expect(component.status, seeded.serviceIds[i]).toBe(componentStatus({ state: c.published, unknownReason: null }).status);
       expect((component.description ?? '').includes(d.published.declaredByStaff), seeded.serviceIds[i]).toBe(c.byStaff);
     }
   });
