@@ -5,7 +5,7 @@ import type { ServiceState } from '../../src/domain/vocabulary.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { LATENCY_BUCKETS_MS, type Rollup } from '../../src/store/records.ts';
 import type { Store } from '../../src/store/store.ts';
-import { parisDayStart } from '../../src/domain/paris-time.ts';
+import { addParisDays, parisDayKey, parisDayStartOfKey } from '../../src/domain/paris-time.ts';
 
 /**
  * A real SQLite store and catalogue for tests and the web benchmark: `services` services, each
@@ -112,10 +112,12 @@ export function historyRollups(serviceId: string, options: { days: number; now: 
     const down = h % 240 === 5 ? 600 : 0;
     rollups.push(rollup(serviceId, 'hour', new Date(firstHour + h * HOUR_MS), { operational: 3600 - down, down }, 60));
   }
+  const today = parisDayKey(options.now);
   for (let d = options.days; d >= 1; d--) {
-    const start = parisDayStart(options.now.getTime() - d * 24 * HOUR_MS);
+    const start = parisDayStartOfKey(addParisDays(today, -d));
+    const length = (parisDayStartOfKey(addParisDays(today, 1 - d)).getTime() - start.getTime()) / 1000;
     const down = d % 10 === 0 ? 600 : 0;
-    rollups.push(rollup(serviceId, 'day', new Date(start), { operational: 86_400 - down, down }, 1440));
+    rollups.push(rollup(serviceId, 'day', start, { operational: length - down, down }, 1440));
   }
   return rollups;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ServiceState } from '../../../src/domain/vocabulary.ts';
 import type { CheckResult, Rollup, ServiceTracking } from '../../../src/store/records.ts';
 import { openStore } from '../../../src/store/open-store.ts';
-import { nextParisDayStart, parisDayStart } from '../../../src/domain/paris-time.ts';
+import { addParisDays, nextParisDayStart, parisDayKey, parisDayStart, parisDayStartOfKey } from '../../../src/domain/paris-time.ts';
 import { emptyTotals, histogramIndex } from '../../../src/store/rollup.ts';
 import type { Store } from '../../../src/store/store.ts';
 
@@ -163,7 +163,8 @@ export async function record(
 /** 89 full days up (one with a 42-minute outage, one in maintenance), then today so far. */
 export function dailyHistory(serviceId: string, now: Date): Rollup[] {
   const rollups: Rollup[] = [];
-  let start = parisDayStart(now.getTime() - 89 * DAY);
+  // Counted in Paris days: 89 × 24 hours back crosses a clock change one Paris day off near midnight.
+  let start = parisDayStartOfKey(addParisDays(parisDayKey(now), -89)).getTime();
   for (let i = 0; i < 90; i++) {
     const end = Math.min(nextParisDayStart(start), now.getTime());
     const seconds = emptyTotals().seconds;
