@@ -211,7 +211,7 @@ describe('incidents', () => {
 
   it('shows an incident with its timeline, affected services and duration', async () => {
     const body = text((await get(`/en/incidents/${seeded.ids.pastIncident}`)).html);
-    expect(body).toMatch(/Resolved — \d+ November \d{4} at \d{2}:\d{2} The service is restored\./);
+    expect(body).toMatch(/Resolved — \d+ [A-Z][a-z]+ \d{4} at \d{2}:\d{2} The service is restored\./);
     expect(body).toMatch(/Investigating — .* We are looking into it\./);
     expect(body).toContain('impots.gouv.fr — Partial outage');
     expect(body).toContain('Duration 1 h 35 min');

@@ -90,7 +90,8 @@ export async function startSite(env: Record<string, string>): Promise<RunningSit
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   // The production web process: the server wrapper (cache hits before Astro) around the build.
-  const child = spawn(process.execPath, [`${root}src/web/serve.ts`], {
+  const clock = process.env.VIGIE_TEST_CLOCK_OFFSET_MS === undefined ? [] : ['--import', `${root}test/support/shifted-clock.ts`];
+  const child = spawn(process.execPath, [...clock, `${root}src/web/serve.ts`], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), VIGIE_PUBLIC_URL: url, ...env, VIGIE_BUILD_DIR: dir },
     stdio: ['ignore', 'pipe', 'pipe'],
