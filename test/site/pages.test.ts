@@ -73,7 +73,7 @@ describe('language choice at /', () => {
 describe.each(['fr', 'en'] as const)('every page in %s', (locale) => {
   const other = locale === 'fr' ? 'en' : 'fr';
 
-  it('has the language, one h1, landmarks, a skip link and the feeds in its head', async () => {
+  it('has the language, one h1, landmarks, a skip link and the feeds in its head, every alternate absolute', async () => {
     const { status, html } = await get(`/${locale}/`);
     expect(status).toBe(200);
     expect(html).toMatch(new RegExp(`<html lang="${locale}"`));
@@ -81,8 +81,11 @@ describe.each(['fr', 'en'] as const)('every page in %s', (locale) => {
     for (const landmark of ['<header', '<nav', '<main id="main"', '<footer']) expect(html).toContain(landmark);
     expect(html).toMatch(/<a class="skip" href="#main">/);
     for (const feed of ['/fr/feed.xml', '/fr/feed.atom', '/en/feed.xml', '/en/feed.atom']) {
-      expect(html).toMatch(new RegExp(`<link rel="alternate" type="application/(rss|atom)\\+xml"[^>]*href="${feed}"`));
+      expect(html).toMatch(new RegExp(`<link rel="alternate" type="application/(rss|atom)\\+xml"[^>]*href="${site.url}${feed}"`));
     }
+    const alternates = (await get(`/${locale}/services/impots`)).html.match(/<link rel="alternate"[^>]*>/g) ?? [];
+    expect(alternates.length).toBe(9);
+    for (const link of alternates) expect(link).toMatch(new RegExp(`href="${site.url}/`));
     expect(html).not.toMatch(/https?:\/\/(fonts|cdn)\./);
   });
 
