@@ -12,7 +12,7 @@ import type { Store } from '../../src/store/store.ts';
 import { refuse, status, up } from '../fake-gov/behaviours.ts';
 import { startFakeGov, type FakeGov } from '../fake-gov/index.ts';
 import { catalogue, service } from './support/catalogue.ts';
-import { createManualClock } from './support/manual-clock.ts';
+import { createManualClock } from '../support/manual-clock.ts';
 
 /**
  * The real pipeline: the real checker against the fake government, a real SQLite store. The

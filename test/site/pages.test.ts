@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type RunningSite } from '../support/site-server.ts';
-import { seedStory, type SeededSite } from './support/seed-site.ts';
+import { seedStory, type SeededStory } from '../support/seed-site.ts';
 
 /** The built site, run as a real process over a seeded SQLite store, read as a visitor would. */
-let seeded: SeededSite;
+let seeded: SeededStory;
 let site: RunningSite;
 
 beforeAll(async () => {

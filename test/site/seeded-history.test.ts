@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayBars } from '../../src/status/uptime.ts';
 import { FIXED_CLOCKS } from '../support/fixed-clocks.ts';
-import { dailyHistory } from './support/seed-site.ts';
-import { historyRollups } from '../web/seed-site.ts';
+import { dailyHistory, historyRollups } from '../support/seed-history.ts';
 
 /** The seeded histories the page tests read must fall on the Paris days they mean, at any hour. */
 describe.each(FIXED_CLOCKS)('seeded history at $name', ({ at }) => {

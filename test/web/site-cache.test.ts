@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type RunningSite } from '../support/site-server.ts';
-import { seedSite, type SeededSite } from './seed-site.ts';
+import { seedSite, type SeededSite } from '../support/seed-site.ts';
 
 let seeded: SeededSite;
 let site: RunningSite;
