@@ -4,7 +4,7 @@ import type { Impact, Locale, PublishedState, ServiceState } from '../../src/dom
 import { t } from '../../src/i18n/index.ts';
 import { componentStatus } from '../../src/status/component-status.ts';
 import { startSite, type RunningSite } from '../support/site-server.ts';
-import { seedSite, type SeededSite } from '../web/seed-site.ts';
+import { seedSite, type SeededSite } from '../support/seed-site.ts';
 
 /**
  * One fixture, every surface: the overview row and banner, the service page and its bar for today,
