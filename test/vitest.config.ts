@@ -4,7 +4,12 @@ import { SITE_SUITE_CLOCKS } from './support/fixed-clocks.ts';
 
 // The site suites count Paris days from the clock of a real site process: they run again on a
 // clock set to each of a few fixed instants (the browser suite, 40 s a run, only on the real one).
-const DATE_SENSITIVE = ['test/site/pages.test.ts', 'test/feeds/feed-site.test.ts', 'test/api/api-site.test.ts'];
+const DATE_SENSITIVE = [
+  'test/site/pages.test.ts',
+  'test/feeds/feed-site.test.ts',
+  'test/api/api-site.test.ts',
+  'test/site/published-agreement.test.ts',
+];
 
 export default defineConfig({
   test: {
