@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parisDayStartOfKey } from '../../src/domain/paris-time.ts';
-import { dayBars, uptimeOverBars } from '../../src/status/uptime.ts';
+import { dayBars, uptimeOverBars, withPublishedToday } from '../../src/status/uptime.ts';
 import { rollup } from './fixtures.ts';
 
 const day = (key: string, seconds: Parameters<typeof rollup>[3]) => rollup('a', 'day', parisDayStartOfKey(key), seconds);
@@ -60,5 +60,24 @@ describe('dayBars', () => {
       { days: 3, now: at('2026-11-24T12:00:00Z') },
     );
     expect(uptimeOverBars(bars)).toBeCloseTo(((86_400 + 3_000) / (86_400 + 3_600)) * 100, 6);
+  });
+});
+
+describe('withPublishedToday', () => {
+  const now = at('2026-11-24T12:00:00Z');
+  const bars = dayBars([day('2026-11-23', { down: 600, operational: 85_800 }), day('2026-11-24', { degraded: 600, operational: 42_600 })], { days: 2, now });
+
+  it.each([
+    ['operational', 'degraded'],
+    ['closed', 'degraded'],
+    ['maintenance', 'degraded'],
+    ['unknown', 'degraded'],
+    ['degraded', 'degraded'],
+    ['partial', 'partial'],
+    ['down', 'down'],
+  ] as const)('today published %s shows %s, the figures unchanged', (state, level) => {
+    const shown = withPublishedToday(bars, state);
+    expect(shown.at(-1)).toEqual({ ...bars.at(-1), level });
+    expect(shown[0]).toEqual(bars[0]);
   });
 });
