@@ -66,3 +66,15 @@ function startsWithWords(name: string[], words: string[]): boolean {
   }
   return false;
 }
+
+// The catalogue is loaded once per process and never changes under it: one index per catalogue.
+const indexes = new WeakMap<Catalogue, SearchIndex>();
+
+export function searchIndexFor(catalogue: Catalogue): SearchIndex {
+  let index = indexes.get(catalogue);
+  if (!index) {
+    index = buildSearchIndex(catalogue);
+    indexes.set(catalogue, index);
+  }
+  return index;
+}
