@@ -18,7 +18,7 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 
 /** The services the banner must name, worst first. */
-export const AFFECTED_IN_CRISIS = ['ants', 'impots', 'france-travail', 'franceconnect', 'ameli', 'urssaf', 'caf', 'service-public'] as const;
+export const AFFECTED_IN_CRISIS = ['ants', 'impots', 'france-travail', 'franceconnect', 'ameli', 'caf', 'urssaf', 'service-public'] as const;
 
 const PROBE_STATES: Record<string, { state: ServiceState; sinceMs: number }> = {
   ants: { state: 'down', sinceMs: 3 * HOUR },
