@@ -81,7 +81,8 @@ describe.each(['fr', 'en'] as const)('every page in %s', (locale) => {
     for (const landmark of ['<header', '<nav', '<main id="main"', '<footer']) expect(html).toContain(landmark);
     expect(html).toMatch(/<a class="skip" href="#main">/);
     for (const feed of ['/fr/feed.xml', '/fr/feed.atom', '/en/feed.xml', '/en/feed.atom']) {
-      expect(html).toMatch(new RegExp(`<link rel="alternate" type="application/(rss|atom)\\+xml"[^>]*href="${feed}"`));
+      // Absolute, as hreflang alternates must be (search engines and Lighthouse ignore relative ones).
+      expect(html).toMatch(new RegExp(`<link rel="alternate" type="application/(rss|atom)\\+xml"[^>]*href="${site.url}${feed}"`));
     }
     expect(html).not.toMatch(/https?:\/\/(fonts|cdn)\./);
   });
