@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, axeViolations, CHROMIUM, chromiumAvailable as available, warnIfNoChromium } from '../../support/browser.ts';
 import { startSite, type RunningSite } from '../../support/site-server.ts';
 import { seedCrisis, type CrisisSite } from '../support/seed-crisis.ts';
 
@@ -9,11 +9,7 @@ import { seedCrisis, type CrisisSite } from '../support/seed-crisis.ts';
  * The overview of the shipped catalogue on a bad day, in Chromium: compact on a phone, day bars on
  * a desktop, no layout shift, no axe violation on search results, and screenshots in test-artifacts/.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const AXE = `${root}node_modules/axe-core/axe.min.js`;
-const ARTIFACTS = `${root}test-artifacts`;
-const available = existsSync(CHROMIUM);
+warnIfNoChromium('crisis browser tests');
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
@@ -87,17 +83,22 @@ describe.skipIf(!available && !process.env.CI)('the overview in a crisis, in a r
   it('does not shift the layout while the page loads', async () => {
     for (const viewport of [PHONE, DESKTOP]) {
       const page = await open(viewport, '/fr/');
-      const shift = await page.evaluate(
+      const shifts = await page.evaluate(
         () =>
-          new Promise<number>((resolve) => {
-            let total = 0;
+          new Promise<{ value: number; nodes: string }[]>((resolve) => {
+            const seen: { value: number; nodes: string }[] = [];
             new PerformanceObserver((list) => {
-              for (const entry of list.getEntries()) total += (entry as unknown as { value: number }).value;
+              for (const entry of list.getEntries() as unknown as { value: number; sources?: { node?: Node }[] }[]) {
+                const nodes = (entry.sources ?? []).map((s) => (s.node instanceof Element ? `${s.node.tagName}.${s.node.className}` : String(s.node?.nodeName)));
+                seen.push({ value: entry.value, nodes: nodes.join(', ') });
+              }
             }).observe({ type: 'layout-shift', buffered: true });
-            setTimeout(() => resolve(total), 500);
+            setTimeout(() => resolve(seen), 500);
           }),
       );
-      expect(shift).toBe(0);
+      // Nothing visible moves; a busy machine once showed a sub-pixel shift (7e-6), hence not exactly 0.
+      const total = shifts.reduce((sum, s) => sum + s.value, 0);
+      expect(total, `at ${viewport.width} px: ${JSON.stringify(shifts)}`).toBeLessThan(0.001);
       await page.context().close();
     }
   });
@@ -112,16 +113,7 @@ describe.skipIf(!available && !process.env.CI)('the overview in a crisis, in a r
     const problems: string[] = [];
     for (const path of ['/fr/?q=impots', '/en/?q=carte%20grise', '/fr/?q=xylophone', '/en/?q=xylophone', '/fr/services-touches', '/en/affected-services']) {
       const results = await open(PHONE, path);
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await results.emulateMedia({ colorScheme });
-        await results.addScriptTag({ path: AXE });
-        const violations = await results.evaluate(async () => {
-          const axe = (globalThis as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-          const run = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-          return run.violations.map((v) => `${v.id} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
-        });
-        problems.push(...violations.map((v) => `${path} ${colorScheme}: ${v}`));
-      }
+      for (const colorScheme of ['light', 'dark'] as const) problems.push(...(await axeViolations(results, colorScheme)).map((v) => `${path} ${v}`));
       await results.context().close();
     }
     expect(problems).toEqual([]);

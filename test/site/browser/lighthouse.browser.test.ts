@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, CHROMIUM, chromiumAvailable as available, warnIfNoChromium } from '../../support/browser.ts';
 import { startSite, type RunningSite } from '../../support/site-server.ts';
 import { seedCrisis, type CrisisSite } from '../support/seed-crisis.ts';
 
@@ -10,9 +10,7 @@ import { seedCrisis, type CrisisSite } from '../support/seed-crisis.ts';
  * Lighthouse's mobile audit (its default: a mid-range phone on a slow 4G link, simulated) of the
  * overview in a crisis and of a search, in Debian's Chromium. Reports land in test-artifacts/.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts', import.meta.url));
-const available = existsSync(CHROMIUM);
+warnIfNoChromium('Lighthouse tests');
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
 describe.skipIf(!available && !process.env.CI)('Lighthouse, mobile', () => {
