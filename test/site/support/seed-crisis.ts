@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ServiceState } from '../../../src/domain/vocabulary.ts';
-import { check, createSiteData, dailyHistory, record, track } from './seed-site.ts';
+import { cafSlowness, check, createSiteData, dailyHistory, record, track } from './seed-site.ts';
 import type { Store } from '../../../src/store/store.ts';
 
 /**
@@ -75,14 +75,7 @@ export async function seedCrisis(now: Date = new Date()): Promise<CrisisSite> {
     author: 'agent@example.gouv.fr',
     at: t(-2 * HOUR),
   });
-  const caf = await store.createIncident({
-    title: { fr: 'Lenteurs sur le site de la CAF', en: null },
-    status: 'identified',
-    affected: [{ serviceId: 'caf', impact: 'degraded' }],
-    body: { fr: 'Les pages de connexion sont lentes. Vous pouvez appeler le 3230.', en: null },
-    author: 'agent@example.gouv.fr',
-    at: t(-40 * MIN),
-  });
+  const caf = await store.createIncident(cafSlowness(t(-40 * MIN)));
   await store.createMaintenance({
     title: { fr: 'Mise à jour de Service-Public.gouv.fr', en: 'Service-Public.gouv.fr upgrade' },
     body: { fr: 'Le site est indisponible pendant la mise à jour.', en: 'The site is unavailable during the upgrade.' },
