@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type RunningSite } from '../support/site-server.ts';
-import { AFFECTED_IN_CRISIS, seedCrisis, SHIPPED_CATALOGUE, type CrisisSite } from './support/seed-crisis.ts';
+import { AFFECTED_IN_CRISIS, seedCrisis, SHIPPED_CATALOGUE, type CrisisSite } from '../support/seed-crisis.ts';
 
 /** The shipped catalogue on a bad day, read as a worried citizen would: which of my services is down, since when, and why. */
 let seeded: CrisisSite;

@@ -3,7 +3,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, axeViolations, CHROMIUM, chromiumAvailable as available, warnIfNoChromium } from '../../support/browser.ts';
 import { startSite, type RunningSite } from '../../support/site-server.ts';
-import { seedCrisis, type CrisisSite } from '../support/seed-crisis.ts';
+import { seedCrisis, type CrisisSite } from '../../support/seed-crisis.ts';
 
 /**
  * The overview of the shipped catalogue on a bad day, in Chromium: compact on a phone, day bars on

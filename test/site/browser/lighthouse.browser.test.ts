@@ -4,7 +4,7 @@ import lighthouse from 'lighthouse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, CHROMIUM, chromiumAvailable as available, warnIfNoChromium } from '../../support/browser.ts';
 import { startSite, type RunningSite } from '../../support/site-server.ts';
-import { seedCrisis, type CrisisSite } from '../support/seed-crisis.ts';
+import { seedCrisis, type CrisisSite } from '../../support/seed-crisis.ts';
 
 /**
  * Lighthouse's mobile audit (its default: a mid-range phone on a slow 4G link, simulated) of the

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ServiceState } from '../../../src/domain/vocabulary.ts';
-import { cafSlowness, check, createSiteData, dailyHistory, record, track } from './seed-site.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { ServiceState } from '../../src/domain/vocabulary.ts';
+import type { Store } from '../../src/store/store.ts';
+import { dailyHistory } from './seed-history.ts';
+import { cafSlowness, check, createSiteData, record, track } from './seed-site.ts';
 
 /**
  * The shipped catalogue (all its services) on a bad day, written into a real SQLite store: four
@@ -10,7 +11,7 @@ import type { Store } from '../../../src/store/store.ts';
  * slow, one in maintenance, one the probes see as fine but staff say is slow, one whose data is
  * stale, the rest operational with 90 days of history.
  */
-export const SHIPPED_CATALOGUE = JSON.parse(readFileSync(fileURLToPath(new URL('../../../services.json', import.meta.url)), 'utf8')) as {
+export const SHIPPED_CATALOGUE = JSON.parse(readFileSync(fileURLToPath(new URL('../../services.json', import.meta.url)), 'utf8')) as {
   services: { id: string; name: { fr: string; en: string } }[];
 };
 
