@@ -19,6 +19,8 @@ const DESCRIPTIONS: Record<string, string> = {
   'services.name': 'Name shown to citizens. Keep the official French name; the English one may add a short explanation.',
   'services.description': 'One sentence on what citizens do with this service, in French and English.',
   'services.category': 'Identifier of one of the "categories".',
+  'services.aliases':
+    'Other names citizens type in the search box: former names ("Pôle emploi"), acronyms ("ANTS"), everyday words ("carte grise"). Matched without regard to accents or case.',
   'services.url': 'Public address that is checked (http or https). Redirects are followed, at most 5.',
   'services.hours':
     'Opening hours, in Paris time, for a service that closes on purpose (nightly batch window, weekends). Outside them the page says "closed (planned)" with the next opening, failures open no outage, and the time is left out of uptime. Without it the service is meant to be open all the time.',

@@ -102,6 +102,28 @@ export const fr = {
     parisTime: 'heure de Paris',
     since: (when: string) => `depuis le ${when}`,
   },
+  affected: {
+    label: 'Services touchés',
+    since: (duration: string) => `depuis ${duration}`,
+    declaredByStaff: 'déclaré par nos agents',
+    incident: 'Incident',
+    more: (n: number) => `Et ${n}\u00a0${plural(n, 'autre service touché', 'autres services touchés')}.`,
+    seeAll: (n: number) => `Voir les ${n}\u00a0services touchés`,
+    title: 'Services touchés',
+    intro:
+      'Les services en panne, perturbés, en maintenance ou concernés par un incident en cours, du plus touché au moins touché.',
+    none: "Aucun service n'est touché en ce moment.",
+  },
+  search: {
+    label: 'Trouver un service',
+    hint: 'Son nom, un ancien nom ou un sigle\u00a0: impots, la CAF, Pôle emploi, carte grise…',
+    submit: 'Rechercher',
+    title: (query: string) => `Recherche «\u00a0${query}\u00a0»`,
+    results: (n: number, query: string) => `${n}\u00a0${plural(n, 'service trouvé', 'services trouvés')} pour «\u00a0${query}\u00a0»`,
+    none: (query: string) => `Aucun service ne correspond à «\u00a0${query}\u00a0».`,
+    noneHelp: "Vérifiez l'orthographe ou essayez un autre nom. Vous pouvez aussi parcourir",
+    allServices: 'la liste de tous les services',
+  },
   overview: {
     title: 'État des services publics en ligne',
     ongoingIncidents: 'Incidents en cours',

@@ -127,7 +127,9 @@ export function declaredImpact(incidents: Incident[], serviceId: string): { impa
     if (incident.status === 'resolved' || (incident.kind === 'auto' && incident.takenOverBy === null)) continue;
     for (const a of incident.affected) {
       if (a.serviceId !== serviceId) continue;
-      if (!worst || IMPACT_RANK[a.impact] > IMPACT_RANK[worst.impact]) worst = { impact: a.impact, since: incident.startedAt };
+      const worse = !worst || IMPACT_RANK[a.impact] > IMPACT_RANK[worst.impact];
+      const sameButEarlier = worst !== null && a.impact === worst.impact && incident.startedAt < worst.since;
+      if (worse || sameButEarlier) worst = { impact: a.impact, since: incident.startedAt };
     }
   }
   return worst;

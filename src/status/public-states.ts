@@ -1,0 +1,32 @@
+import type { Localized, PublishedState } from '../domain/vocabulary.ts';
+import { PUBLISHED_RANK } from './published-state.ts';
+import type { StatusSnapshot } from './views.ts';
+
+/** What the public is told about a service: its published state, decided once (`published-state.ts`). */
+export type PublicLevel = PublishedState;
+
+export interface PublicServiceState {
+  id: string;
+  name: Localized;
+  level: PublicLevel;
+  /** When the level shown began: the probe's state change, the maintenance start, or the incident start. */
+  since: Date | null;
+  /** Staff declared worse than the probes see. */
+  declaredByStaff: boolean;
+}
+
+/** Severity, for "worst first". */
+export function levelRank(level: PublicLevel): number {
+  return PUBLISHED_RANK[level];
+}
+
+/** Each service's published state as the crisis lists show it; nothing is decided again here. */
+export function publicStates(snapshot: Pick<StatusSnapshot, 'services'>): PublicServiceState[] {
+  return snapshot.services.map((view) => ({
+    id: view.id,
+    name: view.name,
+    level: view.state,
+    since: view.since,
+    declaredByStaff: view.declaredByStaff,
+  }));
+}
