@@ -15,6 +15,8 @@ import { LATENCY_RANGES, type DayBar, type LatencyPoint, type LatencyRange, type
 export interface ReadContext {
   store: Store;
   catalogue: Catalogue;
+  /** Since when the store has not answered (its last reads are being rendered); absent or null when it answers. */
+  storeUnreachableSince?: () => Date | null;
 }
 
 export const UPTIME_DAYS = 90;
@@ -51,6 +53,7 @@ export async function loadSnapshot(ctx: ReadContext, now: Date): Promise<StatusS
     maintenances,
     dataVersion,
     now,
+    storeUnreachableSince: ctx.storeUnreachableSince?.() ?? null,
   });
 }
 
