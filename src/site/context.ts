@@ -29,15 +29,17 @@ let failedAt = -Infinity;
  */
 export function siteContext(): Promise<SiteContext> {
   if (opening && failedAt !== -Infinity && Date.now() - failedAt >= REOPEN_AFTER_MS) opening = undefined;
-  opening ??= (async () => {
+  if (!opening) {
     failedAt = -Infinity;
-    const settings = loadSettings();
-    const catalogue = await loadCatalogue(settings.VIGIE_SERVICES);
-    const { store, reach } = rememberLastReads(await openStore(settings.DATABASE_URL));
-    return { settings, store, catalogue, storeReach: reach, storeUnreachableSince: reach.unreachableSince };
-  })();
-  opening.catch(() => {
-    failedAt = Date.now();
-  });
+    opening = (async () => {
+      const settings = loadSettings();
+      const catalogue = await loadCatalogue(settings.VIGIE_SERVICES);
+      const { store, reach } = rememberLastReads(await openStore(settings.DATABASE_URL));
+      return { settings, store, catalogue, storeReach: reach, storeUnreachableSince: reach.unreachableSince };
+    })();
+    opening.catch(() => {
+      failedAt = Date.now();
+    });
+  }
   return opening;
 }

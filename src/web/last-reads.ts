@@ -52,15 +52,18 @@ export function rememberLastReads(store: Store, options: LastReadsOptions = {}):
   let failures = 0;
   let servedFromMemory = 0;
 
-  function fromMemory(key: string, cause: unknown): unknown {
+  function fromMemory(method: RememberedRead, key: string, cause: unknown): unknown {
     if (!answers.has(key)) throw new StoreUnreachableError('the status database cannot be reached', { cause });
     servedFromMemory += 1;
-    return answers.get(key);
+    const answer = answers.get(key);
+    // A data version of its own while the store is away: pages cached while it answered are
+    // rendered again (now saying the status is not being updated), and again once it is back.
+    return method === 'dataVersion' ? -1 - (answer as number) : answer;
   }
 
   async function read(method: RememberedRead, args: unknown[]): Promise<unknown> {
     const key = questionKey(method, args);
-    if (downSince !== null && now() - lastFailureAt < retryAfterMs) return fromMemory(key, new Error('store recently unreachable'));
+    if (downSince !== null && now() - lastFailureAt < retryAfterMs) return fromMemory(method, key, new Error('store recently unreachable'));
     try {
       const call = (store[method] as (...a: unknown[]) => Promise<unknown>).apply(store, args);
       const answer = await withTimeout(call, timeoutMs);
@@ -74,7 +77,7 @@ export function rememberLastReads(store: Store, options: LastReadsOptions = {}):
       failures += 1;
       lastFailureAt = now();
       downSince ??= lastFailureAt;
-      return fromMemory(key, error);
+      return fromMemory(method, key, error);
     }
   }
 

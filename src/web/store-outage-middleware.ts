@@ -10,10 +10,10 @@ import { unavailableResponse } from './unavailable.ts';
  * `/healthz` says so in JSON. Other errors go on to Astro's own handling.
  */
 export function createStoreOutageMiddleware(openContext: () => Promise<SiteContext>): MiddlewareHandler {
-  let lastLogged = 0;
-  const logOnce = (message: string) => {
-    if (Date.now() - lastLogged < 60_000) return;
-    lastLogged = Date.now();
+  const lastLogged = { cold: 0, unread: 0 };
+  const logOnce = (kind: keyof typeof lastLogged, message: string) => {
+    if (Date.now() - lastLogged[kind] < 60_000) return;
+    lastLogged[kind] = Date.now();
     console.error(message);
   };
   return async (context, next) => {
@@ -21,7 +21,7 @@ export function createStoreOutageMiddleware(openContext: () => Promise<SiteConte
     try {
       ctx = await openContext();
     } catch (error) {
-      logOnce(`vigie-site: cannot open the store (${error instanceof Error ? error.message : String(error)}); answering 503 until it can`);
+      logOnce('cold', `vigie-site: cannot open the store (${error instanceof Error ? error.message : String(error)}); answering 503 until it can`);
       return context.url.pathname === '/healthz' ? coldHealth(error) : unavailableResponse(context.url.pathname, publicUrl());
     }
     context.locals.ctx = ctx;
@@ -29,7 +29,7 @@ export function createStoreOutageMiddleware(openContext: () => Promise<SiteConte
       return await next();
     } catch (error) {
       if (!isStoreUnreachable(error)) throw error;
-      logOnce(`vigie-site: the store does not answer and ${context.url.pathname} was never read before; answering 503`);
+      logOnce('unread', `vigie-site: the store does not answer and ${context.url.pathname} was never read before; answering 503`);
       return unavailableResponse(context.url.pathname, ctx.settings.VIGIE_PUBLIC_URL);
     }
   };
