@@ -155,6 +155,11 @@ export const en: Dictionary = {
     nonePast: 'No maintenance in the last 90 days.',
     window: 'Window',
   },
+  snapshot: {
+    generated: (when: string) => `Static copy of this page, generated on ${when}.`,
+    age: (minutes: string) => `These figures are ${minutes} min old.`,
+    tooOld: 'This copy is too old to tell whether the services work: they are shown as “Unknown”.',
+  },
   unavailable: {
     title: 'Service status temporarily unavailable',
     body: 'Vigie has just started and cannot reach its status database yet. This page cannot say anything about public services until it has read something. Please try again in a minute.',

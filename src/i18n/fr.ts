@@ -178,6 +178,12 @@ export const fr = {
     nonePast: 'Aucune maintenance ces 90 derniers jours.',
     window: 'Période',
   },
+  snapshot: {
+    generated: (when: string) => `Copie statique de la page, générée le ${when}.`,
+    age: (minutes: string) => `Ces chiffres datent de ${minutes}\u00a0min.`,
+    tooOld:
+      "Cette copie est trop ancienne pour dire si les services fonctionnent\u00a0: ils sont indiqués «\u00a0Indéterminé\u00a0».",
+  },
   unavailable: {
     title: 'État des services momentanément indisponible',
     body: "Vigie vient de démarrer et ne peut pas encore joindre sa base de données d'état. Cette page ne peut rien affirmer sur les services publics tant qu'elle n'a rien lu. Réessayez dans une minute.",
