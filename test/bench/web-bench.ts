@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loopbackOrigin } from '../../src/snapshot/origin.ts';
 import { publishSnapshot } from '../../src/snapshot/publish.ts';
-import { nginxAvailable, startNginx, type RunningNginx } from '../faults/support/nginx.ts';
+import type { RunningNginx } from '../faults/support/nginx.ts';
 import { recordServiceState, seedSite } from '../web/seed-site.ts';
 
 /**
@@ -78,7 +78,9 @@ const KEPT_HEADERS = ['content-type', 'content-encoding', 'etag', 'cache-control
 
 async function main(): Promise<void> {
   process.env.VIGIE_TEST_BUILD_DIR ??= `${root}node_modules/.cache/vigie-bench-build`;
-  const { startSite } = await import('../support/site-server.ts');
+  // Imported after the build folder is chosen: these modules read it when they load.
+  const { startSite, testBuildDir } = await import('../support/site-server.ts');
+  const { nginxAvailable, startNginx } = await import('../faults/support/nginx.ts');
 
   console.log('Seeding 40 services with 365 days of hourly and daily rollups…');
   const seeded = await seedSite({ services: 40, days: 365, now: new Date() });
@@ -100,7 +102,7 @@ async function main(): Promise<void> {
       const copy = await publishSnapshot({
         dir: join(seeded.dir, 'copy'),
         fetchPath: loopbackOrigin(site.url),
-        clientDir: `${process.env.VIGIE_TEST_BUILD_DIR}/client`,
+        clientDir: `${testBuildDir}/client`,
         serviceIds: seeded.serviceIds,
         publicUrl: 'https://vigie.example.fr',
       });
