@@ -85,7 +85,9 @@ export function createWriteBuffer(options: WriteBufferOptions): WriteBuffer {
     const head = queue[0]!;
     const serviceId = head.tracking.serviceId;
     const input =
-      head.event === null && carried.has(serviceId) ? { ...head, tracking: { ...head.tracking, openIncidentId: carried.get(serviceId) ?? null } } : head;
+      head.event === null && carried.has(serviceId)
+        ? { ...head, tracking: { ...head.tracking, openIncidentId: carried.get(serviceId) ?? null } }
+        : head;
     try {
       const { incidentId } = await options.store.recordCheck(input);
       queue.shift();
@@ -137,7 +139,10 @@ export function createWriteBuffer(options: WriteBufferOptions): WriteBuffer {
       try {
         return await options.store.recordCheck(input);
       } catch (error) {
-        options.onError?.(error, `result of ${input.tracking.serviceId} at ${input.result.startedAt.toISOString()} kept in memory until the store answers`);
+        options.onError?.(
+          error,
+          `result of ${input.tracking.serviceId} at ${input.result.startedAt.toISOString()} kept in memory until the store answers`,
+        );
         enqueue(input);
         return 'buffered';
       }

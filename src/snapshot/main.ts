@@ -31,7 +31,9 @@ try {
     serviceIds: catalogue.services.map((s) => s.id),
     publicUrl: settings.VIGIE_PUBLIC_URL,
   });
-  console.log(`Static copy written: ${done.folder} (${done.files} addresses, ${Math.round(done.bytes / 1024)} kB with .gz/.br, ${done.ms} ms)`);
+  console.log(
+    `Static copy written: ${done.folder} (${done.files} addresses, ${Math.round(done.bytes / 1024)} kB with .gz/.br, ${done.ms} ms)`,
+  );
   console.log(`Serve ${resolve(dirArgument)}/current; an nginx configuration is in ${resolve(dirArgument)}/nginx.conf`);
   process.exit(0);
 } catch (error) {

@@ -49,7 +49,9 @@ export async function publishSnapshot(options: PublishOptions): Promise<Publicat
   const folder = join(options.dir, name);
   await mkdir(folder, { recursive: true });
   try {
-    const incidents = JSON.parse((await expectPage(options, '/api/v2/incidents.json', 200)).toString('utf8')) as { incidents: { id: string }[] };
+    const incidents = JSON.parse((await expectPage(options, '/api/v2/incidents.json', 200)).toString('utf8')) as {
+      incidents: { id: string }[];
+    };
     const paths = sitePaths({
       serviceIds: options.serviceIds,
       incidentIds: incidents.incidents.slice(0, options.recentIncidents ?? 20).map((i) => i.id),
@@ -61,7 +63,10 @@ export async function publishSnapshot(options: PublishOptions): Promise<Publicat
           const body = await expectPage(options, p.path, p.status);
           const target = inside(folder, p.file);
           await mkdir(dirname(target), { recursive: true });
-          return writeWithSiblings(target, p.file.endsWith('.html') ? Buffer.from(markStaticPage(body.toString('utf8'), generatedAt)) : body);
+          return writeWithSiblings(
+            target,
+            p.file.endsWith('.html') ? Buffer.from(markStaticPage(body.toString('utf8'), generatedAt)) : body,
+          );
         }),
       ),
     );
@@ -71,7 +76,12 @@ export async function publishSnapshot(options: PublishOptions): Promise<Publicat
     await switchCurrent(options.dir, name);
     await writeFile(join(options.dir, 'nginx.conf'), nginxConfig({ root: join(options.dir, 'current'), publicUrl: options.publicUrl }));
     await prune(options.dir, name, options.keep ?? 2);
-    return { folder, files: paths.length, bytes: written.reduce((a, b) => a + b, 0) + assetBytes, ms: Math.round(performance.now() - started) };
+    return {
+      folder,
+      files: paths.length,
+      bytes: written.reduce((a, b) => a + b, 0) + assetBytes,
+      ms: Math.round(performance.now() - started),
+    };
   } catch (error) {
     await rm(folder, { recursive: true, force: true });
     throw error;
@@ -80,7 +90,8 @@ export async function publishSnapshot(options: PublishOptions): Promise<Publicat
 
 async function expectPage(options: PublishOptions, path: string, status: number): Promise<Buffer> {
   const page = await options.fetchPath(path);
-  if (page.status !== status) throw new Error(`static copy: ${path} answered ${page.status}, expected ${status}; the previous copy stays in place`);
+  if (page.status !== status)
+    throw new Error(`static copy: ${path} answered ${page.status}, expected ${status}; the previous copy stays in place`);
   return page.body;
 }
 

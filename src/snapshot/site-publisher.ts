@@ -11,7 +11,9 @@ import { startSnapshotPublisher } from './publisher.ts';
  * loopback (so they are exactly what visitors get), the data version from a store connection of
  * its own, opened when first needed and retried while the store is away.
  */
-export function startSitePublisher(input: { settings: Settings; catalogue: Catalogue; buildDir: string; baseUrl: string }): { stop(): Promise<void> } {
+export function startSitePublisher(input: { settings: Settings; catalogue: Catalogue; buildDir: string; baseUrl: string }): {
+  stop(): Promise<void>;
+} {
   const dir = input.settings.VIGIE_SNAPSHOT_DIR;
   if (!dir) throw new Error('VIGIE_SNAPSHOT_DIR is not set');
   let store: Promise<Store> | null = null;

@@ -44,7 +44,13 @@ export function createSupervisor(options: { cwd: string; stateFile: string; log:
       env: { ...process.env, ...entry.spec.env, VIGIE_SUPERVISOR_STATE: options.stateFile },
     });
     entry.child = child;
-    entry.report = { ...entry.report, pid: child.pid ?? null, running: true, startedAt: new Date(startedAt).toISOString(), nextRestartAt: null };
+    entry.report = {
+      ...entry.report,
+      pid: child.pid ?? null,
+      running: true,
+      startedAt: new Date(startedAt).toISOString(),
+      nextRestartAt: null,
+    };
     publish();
     child.on('exit', (code, signal) => {
       entry.child = null;
@@ -73,7 +79,16 @@ export function createSupervisor(options: { cwd: string; stateFile: string; log:
 
   return {
     start(spec: ChildSpec): void {
-      const report: ChildReport = { pid: null, running: false, startedAt: null, restarts: 0, lastExit: null, lastExitAt: null, crashLoop: false, nextRestartAt: null };
+      const report: ChildReport = {
+        pid: null,
+        running: false,
+        startedAt: null,
+        restarts: 0,
+        lastExit: null,
+        lastExitAt: null,
+        crashLoop: false,
+        nextRestartAt: null,
+      };
       children.set(spec.name, { spec, child: null, history: { quickDeaths: 0, restarts: 0 }, report });
       launch(spec.name);
     },

@@ -21,7 +21,10 @@ export function createStoreOutageMiddleware(openContext: () => Promise<SiteConte
     try {
       ctx = await openContext();
     } catch (error) {
-      logOnce('cold', `vigie-site: cannot open the store (${error instanceof Error ? error.message : String(error)}); answering 503 until it can`);
+      logOnce(
+        'cold',
+        `vigie-site: cannot open the store (${error instanceof Error ? error.message : String(error)}); answering 503 until it can`,
+      );
       return context.url.pathname === '/healthz' ? coldHealth(error) : unavailableResponse(context.url.pathname, publicUrl());
     }
     context.locals.ctx = ctx;

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { loopbackOrigin } from '../../src/snapshot/origin.ts';
 import { publishSnapshot } from '../../src/snapshot/publish.ts';
 import type { RunningNginx } from '../faults/support/nginx.ts';
-import { recordServiceState, seedSite } from '../web/seed-site.ts';
+import { recordServiceState, seedSite } from '../support/seed-site.ts';
 
 /**
  * `npm run bench:web` — not a test: prints figures.

@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postForm, signIn, startAdminSite, type AdminSite } from '../admin/support/admin-site.ts';
 import { startFakeGov, type FakeGov } from '../fake-gov/index.ts';
@@ -12,7 +11,9 @@ import { startProbe, stopGracefully, TEST_CATEGORIES, writeJson, type Running } 
 const SERVICES = 10;
 const INTERVAL_S = 2;
 const WINDOW_MS = 20_000;
-const autocannon = createRequire(import.meta.url)('autocannon') as (options: Record<string, unknown>) => Promise<{ requests: { total: number }; non2xx: number }>;
+const autocannon = createRequire(import.meta.url)('autocannon') as (
+  options: Record<string, unknown>,
+) => Promise<{ requests: { total: number }; non2xx: number }>;
 
 let gov: FakeGov;
 let admin: AdminSite;
@@ -59,7 +60,9 @@ describe('flood', () => {
       const stop = { done: false };
       const pages = Promise.all(
         ['/fr/', '/en/services/ameli', '/api/v2/summary.json'].map((path) =>
-          autocannon({ url: `${admin.site.url}${path}`, connections: 16, duration: WINDOW_MS / 1000 }).then((r) => (pageLoads += r.requests.total)),
+          autocannon({ url: `${admin.site.url}${path}`, connections: 16, duration: WINDOW_MS / 1000 }).then(
+            (r) => (pageLoads += r.requests.total),
+          ),
         ),
       );
       const logins = Promise.all(
@@ -67,7 +70,15 @@ describe('flood', () => {
           while (!stop.done) {
             const address = `198.18.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}`;
             const target = Math.random() < 0.5 ? admin.staff[0]!.email : `nobody${Math.random()}@example.org`;
-            await postForm(admin.site, '/admin/login', { email: target, password: `wrong ${Math.random()}`, code: '123456' }, { 'x-forwarded-for': address }).then((r) => r.arrayBuffer(), () => undefined);
+            await postForm(
+              admin.site,
+              '/admin/login',
+              { email: target, password: `wrong ${Math.random()}`, code: '123456' },
+              { 'x-forwarded-for': address },
+            ).then(
+              (r) => r.arrayBuffer(),
+              () => undefined,
+            );
             loginAttempts += 1;
           }
         }),
@@ -83,7 +94,14 @@ describe('flood', () => {
       const published = await postForm(
         admin.site,
         '/admin/incidents/new',
-        { titleFr: 'Lenteurs', titleEn: 'Slowness', bodyFr: 'Nous analysons.', bodyEn: 'We are looking into it.', status: 'investigating', 'impact.ameli': 'degraded' },
+        {
+          titleFr: 'Lenteurs',
+          titleEn: 'Slowness',
+          bodyFr: 'Nous analysons.',
+          bodyEn: 'We are looking into it.',
+          status: 'investigating',
+          'impact.ameli': 'degraded',
+        },
         { cookie },
       );
       expect(published.status).toBe(303);

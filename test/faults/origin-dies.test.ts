@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import { startSite, type RunningSite } from '../support/site-server.ts';
-import { recordServiceState, seedSite, type SeededSite } from '../web/seed-site.ts';
+import { recordServiceState, seedSite, type SeededSite } from '../support/seed-site.ts';
 import { brotliAvailable, nginxAvailable, startNginx, type RunningNginx } from './support/nginx.ts';
 import { until } from './support/processes.ts';
 
@@ -29,7 +29,11 @@ beforeAll(async () => {
   chmodSync(dir, 0o755);
   seeded = await seedSite({ services: 4, days: 3, now: new Date() });
   site = await startSite({ ...seeded.env, VIGIE_PUBLIC_URL: PUBLIC_URL, VIGIE_SNAPSHOT_DIR: join(dir, 'copy') });
-  await until(() => existsSync(join(dir, 'copy', 'current')), 120_000, () => site.output());
+  await until(
+    () => existsSync(join(dir, 'copy', 'current')),
+    120_000,
+    () => site.output(),
+  );
 });
 
 afterAll(async () => {
@@ -44,12 +48,31 @@ const text = async (res: Response) => (await res.text()).replaceAll('&#39;', "'"
 describe.runIf(nginxAvailable())('static copy served by nginx', () => {
   it('has the whole public site in both languages, with the origin headers and precompressed files', async () => {
     nginx = await startNginx(dir, join(dir, 'copy', 'current'), PUBLIC_URL);
-    for (const path of ['/fr/', '/en/', '/fr/services/service-1', '/en/services/service-2', '/fr/incidents', '/en/maintenance', '/fr/accessibilite', '/en/feed.xml', '/fr/services/service-3/feed.atom', '/api/v2/summary.json', '/badge/service-1.svg']) {
+    for (const path of [
+      '/fr/',
+      '/en/',
+      '/fr/services/service-1',
+      '/en/services/service-2',
+      '/fr/incidents',
+      '/en/maintenance',
+      '/fr/accessibilite',
+      '/en/feed.xml',
+      '/fr/services/service-3/feed.atom',
+      '/api/v2/summary.json',
+      '/badge/service-1.svg',
+    ]) {
       const res = await fetch(`${nginx.url}${path}`);
       expect(res.status, path).toBe(200);
     }
     const [copy, origin] = await Promise.all([fetch(`${nginx.url}/fr/`), fetch(`${site.url}/fr/`)]);
-    for (const header of ['content-security-policy', 'strict-transport-security', 'x-content-type-options', 'referrer-policy', 'x-frame-options', 'cache-control']) {
+    for (const header of [
+      'content-security-policy',
+      'strict-transport-security',
+      'x-content-type-options',
+      'referrer-policy',
+      'x-frame-options',
+      'cache-control',
+    ]) {
       expect(copy.headers.get(header), header).toBe(origin.headers.get(header));
     }
     const page = await text(copy);
@@ -62,7 +85,9 @@ describe.runIf(nginxAvailable())('static copy served by nginx', () => {
     const home = await fetch(`${nginx.url}/`, { redirect: 'manual', headers: { 'Accept-Language': 'en-GB,en;q=0.9' } });
     expect(home.status).toBe(302);
     expect(home.headers.get('location')).toMatch(/\/en\/$/);
-    expect((await fetch(`${nginx.url}/`, { redirect: 'manual', headers: { 'Accept-Language': 'fr-FR' } })).headers.get('location')).toMatch(/\/fr\/$/);
+    expect((await fetch(`${nginx.url}/`, { redirect: 'manual', headers: { 'Accept-Language': 'fr-FR' } })).headers.get('location')).toMatch(
+      /\/fr\/$/,
+    );
     const gz = await fetch(`${nginx.url}/fr/`, { headers: { 'Accept-Encoding': 'gzip' }, decompress: false } as RequestInit);
     expect(gz.headers.get('content-encoding')).toBe('gzip');
     if (brotliAvailable()) {
@@ -75,7 +100,11 @@ describe.runIf(nginxAvailable())('static copy served by nginx', () => {
   it('publishes again when the public data changes, switching current to a new complete copy', async () => {
     const before = readlinkSync(join(dir, 'copy', 'current'));
     await recordServiceState(seeded.store, 'service-2', 'down', new Date());
-    await until(() => readlinkSync(join(dir, 'copy', 'current')) !== before, 90_000, () => site.output());
+    await until(
+      () => readlinkSync(join(dir, 'copy', 'current')) !== before,
+      90_000,
+      () => site.output(),
+    );
     const page = await text(await fetch(`${nginx!.url}/fr/services/service-2`));
     expect(page).toContain(t('fr').states.down);
   });

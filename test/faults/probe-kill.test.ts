@@ -62,7 +62,9 @@ describe('kill -9 of the probe', () => {
       expect(incidents[0]?.resolvedAt).toBeNull();
       const tracking = (await store.listTrackings()).find((tr) => tr.serviceId === 'broken');
       expect(tracking?.openIncidentId).toBe(incidents[0]?.id);
-      console.info(`[faults] probe kill -9 ×${KILLS}: ${results} results stored, ${inFlightLost} checks cut short in flight (never acknowledged), 1 incident`);
+      console.info(
+        `[faults] probe kill -9 ×${KILLS}: ${results} results stored, ${inFlightLost} checks cut short in flight (never acknowledged), 1 incident`,
+      );
     } finally {
       await store.close();
     }

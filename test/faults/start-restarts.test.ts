@@ -23,7 +23,10 @@ afterAll(async () => {
 });
 
 interface Report {
-  processes: Record<'probe' | 'site', { pid: number | null; running: boolean; restarts: number; lastExit: string | null; crashLoop: boolean }>;
+  processes: Record<
+    'probe' | 'site',
+    { pid: number | null; running: boolean; restarts: number; lastExit: string | null; crashLoop: boolean }
+  >;
 }
 
 describe('npm start', () => {
@@ -41,19 +44,34 @@ describe('npm start', () => {
       PROBE_PORT: String(probePort),
     });
     const report = async (): Promise<Report | null> => {
-      const health = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json() as Promise<{ supervisor: Report | null }>, () => null);
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.json() as Promise<{ supervisor: Report | null }>,
+        () => null,
+      );
       return health?.supervisor ?? null;
     };
-    await until(async () => (await report())?.processes.probe.running === true, 60_000, () => vigie!.output());
+    await until(
+      async () => (await report())?.processes.probe.running === true,
+      60_000,
+      () => vigie!.output(),
+    );
     const first = (await report())!.processes.probe.pid!;
     process.kill(first, 'SIGKILL');
-    await until(async () => {
-      const probe = (await report())?.processes.probe;
-      return probe !== undefined && probe.running && probe.pid !== first;
-    }, 60_000, () => vigie!.output());
+    await until(
+      async () => {
+        const probe = (await report())?.processes.probe;
+        return probe !== undefined && probe.running && probe.pid !== first;
+      },
+      60_000,
+      () => vigie!.output(),
+    );
     expect((await report())!.processes.probe).toMatchObject({ restarts: 1, lastExit: 'SIGKILL', crashLoop: false });
     expect((await fetch(`http://127.0.0.1:${port}/fr/`)).status).toBe(200);
-    await until(async () => (await fetch(`http://127.0.0.1:${probePort}/healthz`).catch(() => null))?.ok === true, 30_000, () => vigie!.output());
+    await until(
+      async () => (await fetch(`http://127.0.0.1:${probePort}/healthz`).catch(() => null))?.ok === true,
+      30_000,
+      () => vigie!.output(),
+    );
     expect(vigie.output()).toMatch(/vigie: probe stopped \(SIGKILL\); restarting in 1 s/);
 
     await stopGracefully(vigie);

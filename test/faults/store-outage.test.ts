@@ -72,7 +72,11 @@ describe.runIf(ownPostgresAvailable())('store outage', () => {
     expect(JSON.parse(health.body)).toMatchObject({ store: 'unreachable', serving: 'nothing' });
 
     pg.start();
-    await until(async () => (await get('/fr/')).status === 200, 20_000, () => site!.output());
+    await until(
+      async () => (await get('/fr/')).status === 200,
+      20_000,
+      () => site!.output(),
+    );
     expect(JSON.parse((await get('/healthz')).body)).toMatchObject({ store: 'ok', serving: 'live' });
   });
 
@@ -81,7 +85,11 @@ describe.runIf(ownPostgresAvailable())('store outage', () => {
     probe = await startProbe({ DATABASE_URL: pg.url, VIGIE_SERVICES: join(dir, 'services.json') });
     const store = await openStore(pg.url);
     try {
-      await until(async () => (await store.listIncidents({ state: 'open', limit: 5 })).items.length === 1, 60_000, () => probe!.output());
+      await until(
+        async () => (await store.listIncidents({ state: 'open', limit: 5 })).items.length === 1,
+        60_000,
+        () => probe!.output(),
+      );
       for (const path of PAGES) expect((await get(path)).status).toBe(200);
 
       pg.stop();
@@ -90,15 +98,29 @@ describe.runIf(ownPostgresAvailable())('store outage', () => {
       const loads = (async () => {
         while (loading) {
           for (const path of PAGES) {
-            const code = await fetch(`${site!.url}${path}`).then((r) => r.arrayBuffer().then(() => r.status), () => 0);
+            const code = await fetch(`${site!.url}${path}`).then(
+              (r) => r.arrayBuffer().then(() => r.status),
+              () => 0,
+            );
             statuses.set(code, (statuses.get(code) ?? 0) + 1);
           }
         }
       })();
-      const probeHealth = async () => (await fetch(`http://127.0.0.1:${probe!.port}/healthz`)).json() as Promise<{ buffer: { size: number; written: number; dropped: number } }>;
-      await until(async () => (await probeHealth()).buffer.size >= 10, 60_000, () => probe!.output());
+      const probeHealth = async () =>
+        (await fetch(`http://127.0.0.1:${probe!.port}/healthz`)).json() as Promise<{
+          buffer: { size: number; written: number; dropped: number };
+        }>;
+      await until(
+        async () => (await probeHealth()).buffer.size >= 10,
+        60_000,
+        () => probe!.output(),
+      );
       // Checked every 2 s, the services' last results are now too old: unknown, and the store named as the cause.
-      await until(async () => (await get('/fr/')).body.includes(fr.unknownReasons.store_unreachable), 60_000, () => site!.output());
+      await until(
+        async () => (await get('/fr/')).body.includes(fr.unknownReasons.store_unreachable),
+        60_000,
+        () => site!.output(),
+      );
       const overview = await get('/fr/');
       expect(overview.status).toBe(200);
       expect(overview.body).toContain(fr.banner.notUpdated);
@@ -109,12 +131,20 @@ describe.runIf(ownPostgresAvailable())('store outage', () => {
       expect([...statuses.keys()]).toEqual([200]);
 
       pg.start();
-      await until(async () => {
-        const health = await probeHealth();
-        return health.buffer.size === 0 && health.buffer.written >= 10;
-      }, 60_000, () => probe!.output());
+      await until(
+        async () => {
+          const health = await probeHealth();
+          return health.buffer.size === 0 && health.buffer.written >= 10;
+        },
+        60_000,
+        () => probe!.output(),
+      );
       expect((await probeHealth()).buffer.dropped).toBe(0);
-      await until(async () => !(await get('/fr/')).body.includes(fr.banner.notUpdated), 30_000, () => site!.output());
+      await until(
+        async () => !(await get('/fr/')).body.includes(fr.banner.notUpdated),
+        30_000,
+        () => site!.output(),
+      );
       expect(JSON.parse((await get('/healthz')).body)).toMatchObject({ store: 'ok', serving: 'live' });
 
       await stopGracefully(probe);
@@ -125,7 +155,8 @@ describe.runIf(ownPostgresAvailable())('store outage', () => {
       }
       const incidents = (await store.listIncidents({ state: 'all', limit: 10 })).items;
       expect(incidents.map((i) => i.serviceId)).toEqual(['broken']);
-      const written = (await store.listResults('steady', { limit: 100_000 })).length + (await store.listResults('broken', { limit: 100_000 })).length;
+      const written =
+        (await store.listResults('steady', { limit: 100_000 })).length + (await store.listResults('broken', { limit: 100_000 })).length;
       console.info(
         `[faults] store outage: ${[...statuses.values()].reduce((a, b) => a + b, 0)} page loads while PostgreSQL was down, all 200; ` +
           `${written} results stored = ${gov.hits('steady') + gov.hits('broken')} checks made; 1 incident`,

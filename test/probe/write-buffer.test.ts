@@ -8,7 +8,7 @@ import { createWriteBuffer, type CheckWrite } from '../../src/probe/write-buffer
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { catalogue, scriptedChecker, service } from './support/catalogue.ts';
-import { createManualClock } from './support/manual-clock.ts';
+import { createManualClock } from '../support/manual-clock.ts';
 
 let dir: string;
 let real: Store;
@@ -31,7 +31,9 @@ function switchable(store: Store): { store: Store; down: boolean } {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) =>
-        state.down ? Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')) : (value as (...a: unknown[]) => unknown).apply(target, args);
+        state.down
+          ? Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432'))
+          : (value as (...a: unknown[]) => unknown).apply(target, args);
     },
   });
   return state;
@@ -89,10 +91,34 @@ describe('probe write buffer', () => {
     outage.down = true;
     const buffer = createWriteBuffer({ store: outage.store, clock, capacity: 2 });
     const write = (serviceId: string, withEvent: boolean): CheckWrite => ({
-      result: { serviceId, location: 'test', startedAt: new Date(clock.now()), outcome: 'ok', latencyMs: 1, httpStatus: 200, finalUrl: null, tlsExpiresAt: null, detail: null, probeOffline: false },
-      tracking: { serviceId, state: 'down', since: new Date(0), lastCheckedAt: new Date(0), lastOutcome: 'ok', latencyMs: 1, failureStreak: 3, successStreak: 0, failureRunStartedAt: new Date(0), openIncidentId: null },
+      result: {
+        serviceId,
+        location: 'test',
+        startedAt: new Date(clock.now()),
+        outcome: 'ok',
+        latencyMs: 1,
+        httpStatus: 200,
+        finalUrl: null,
+        tlsExpiresAt: null,
+        detail: null,
+        probeOffline: false,
+      },
+      tracking: {
+        serviceId,
+        state: 'down',
+        since: new Date(0),
+        lastCheckedAt: new Date(0),
+        lastOutcome: 'ok',
+        latencyMs: 1,
+        failureStreak: 3,
+        successStreak: 0,
+        failureRunStartedAt: new Date(0),
+        openIncidentId: null,
+      },
       rollups: [],
-      event: withEvent ? { type: 'outage_opened', serviceId, startedAt: new Date(0), title: { fr: 't', en: 't' }, body: { fr: 'b', en: 'b' } } : null,
+      event: withEvent
+        ? { type: 'outage_opened', serviceId, startedAt: new Date(0), title: { fr: 't', en: 't' }, body: { fr: 'b', en: 'b' } }
+        : null,
     });
     expect(await buffer.record(write('a', true))).toBe('buffered');
     expect(await buffer.record(write('b', false))).toBe('buffered');

@@ -3,7 +3,8 @@ import { t } from '../../src/i18n/index.ts';
 import { markStaticPage } from '../../src/snapshot/notice.ts';
 
 const generatedAt = new Date('2026-11-24T21:05:00Z');
-const page = (lang: string) => `<!doctype html><html lang="${lang}"><head><title>x</title></head><body><main id="main" class="wrap"><h1>x</h1></main></body></html>`;
+const page = (lang: string) =>
+  `<!doctype html><html lang="${lang}"><head><title>x</title></head><body><main id="main" class="wrap"><h1>x</h1></main></body></html>`;
 
 describe('markStaticPage', () => {
   it.each(['fr', 'en'] as const)('says when the %s page was generated, visibly, and loads the optional age script', (locale) => {

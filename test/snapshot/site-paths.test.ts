@@ -15,7 +15,17 @@ describe('static copy addresses', () => {
   it('covers both languages, every service, recent incidents, feeds, the API and badges, English documents in .en files', () => {
     const paths = sitePaths({ serviceIds: ['caf', 'ameli'], incidentIds: ['inc1'] });
     const files = new Map(paths.map((p) => [p.path, p.file]));
-    for (const path of ['/fr/', '/en/', '/fr/services/ameli', '/en/incidents/inc1', '/fr/maintenance', '/en/legal-notice', '/fr/sondes', '/en/services/caf/feed.xml', '/fr/feed.atom']) {
+    for (const path of [
+      '/fr/',
+      '/en/',
+      '/fr/services/ameli',
+      '/en/incidents/inc1',
+      '/fr/maintenance',
+      '/en/legal-notice',
+      '/fr/sondes',
+      '/en/services/caf/feed.xml',
+      '/fr/feed.atom',
+    ]) {
       expect(files.has(path), path).toBe(true);
     }
     expect(files.get('/api/v2/summary.json')).toBe('api/v2/summary.json');

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { rememberLastReads, StoreUnreachableError } from '../../src/web/last-reads.ts';
-import { recordServiceState } from './seed-site.ts';
+import { recordServiceState } from '../support/seed-site.ts';
 
 let dir: string;
 let real: Store;
@@ -47,7 +47,9 @@ describe('last reads of the store', () => {
     let down = true;
     const flaky = new Proxy(real, {
       get: (target, property, receiver) =>
-        property === 'listTrackings' ? () => (down ? Promise.reject(new Error('ECONNREFUSED')) : target.listTrackings()) : Reflect.get(target, property, receiver),
+        property === 'listTrackings'
+          ? () => (down ? Promise.reject(new Error('ECONNREFUSED')) : target.listTrackings())
+          : Reflect.get(target, property, receiver),
     });
     const { store, reach } = rememberLastReads(flaky, { now: () => now, retryAfterMs: 1000 });
     await expect(store.listTrackings()).rejects.toBeInstanceOf(StoreUnreachableError);

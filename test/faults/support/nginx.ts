@@ -47,11 +47,17 @@ ${nginxConfig({ root: copyRoot, publicUrl, listen: `127.0.0.1:${port}`, brotli }
 }
 `,
   );
-  const child: ChildProcess = spawn('nginx', ['-c', conf, '-p', dir, '-e', join(dir, 'nginx-error.log')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn('nginx', ['-c', conf, '-p', dir, '-e', join(dir, 'nginx-error.log')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stderr?.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  await until(async () => (await fetch(`${url}/404.html`).catch(() => null)) !== null, 15_000, () => output);
+  await until(
+    async () => (await fetch(`${url}/404.html`).catch(() => null)) !== null,
+    15_000,
+    () => output,
+  );
   return {
     url,
     stop: async () => {

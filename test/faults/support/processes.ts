@@ -14,7 +14,11 @@ export interface Running {
 
 /** A real `node` process of ours, its output kept for the failure message. */
 export function run(entry: string, env: Record<string, string>, args: string[] = []): Running {
-  const child = spawn(process.execPath, [...args, join(root, entry)], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...args, join(root, entry)], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
@@ -27,7 +31,11 @@ export function run(entry: string, env: Record<string, string>, args: string[] =
 export async function startProbe(env: Record<string, string>): Promise<Running & { port: number }> {
   const port = await freePort();
   const probe = run('src/probe/main.ts', { PROBE_PORT: String(port), ...env });
-  await until(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok === true, 30_000, () => probe.output());
+  await until(
+    async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok === true,
+    30_000,
+    () => probe.output(),
+  );
   return { ...probe, port };
 }
 
@@ -38,7 +46,11 @@ export async function stopGracefully(running: Running): Promise<void> {
 }
 
 /** Waits for a condition by polling (an outside process gives no event to wait on). */
-export async function until(condition: () => Promise<boolean> | boolean, timeoutMs: number, describe: () => string = () => ''): Promise<void> {
+export async function until(
+  condition: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  describe: () => string = () => '',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await condition()) return;
