@@ -31,6 +31,8 @@ export interface PublishedStateInput {
   verdict: ProbeVerdict | null;
   /** No location trusts its own network right now. */
   probeOffline: boolean;
+  /** The verdict comes from the last rows read before the store stopped answering. */
+  storeUnreachable: boolean;
   /** A verdict whose newest check is older than this is stale. */
   staleAfterMs: number;
   /** Start of the maintenance window in progress, if any. */
@@ -94,8 +96,10 @@ function beforeStaff(input: PublishedStateInput): Published {
   const verdict = input.verdict;
   const unknown = (reason: UnknownReason, since: Date | null) => shown('unknown', since, { unknownReason: reason });
   if (!verdict || verdict.checkedAt === null) return unknown('no_data', null);
-  if (input.probeOffline) return unknown('probe_offline', verdict.checkedAt);
-  if (input.now.getTime() - verdict.checkedAt.getTime() > input.staleAfterMs) return unknown('stale', verdict.checkedAt);
+  // Old rows read before the store went away say nothing about the probe: the store is the cause.
+  const because = (reason: UnknownReason): UnknownReason => (input.storeUnreachable ? 'store_unreachable' : reason);
+  if (input.probeOffline) return unknown(because('probe_offline'), verdict.checkedAt);
+  if (input.now.getTime() - verdict.checkedAt.getTime() > input.staleAfterMs) return unknown(because('stale'), verdict.checkedAt);
   if (verdict.state === 'unknown') return unknown(verdict.notCheckable ? 'not_checkable' : 'no_data', verdict.since);
   // The probe still says maintenance from a window or closed hours that just ended: nothing was
   // checked since, so we cannot say it works yet.

@@ -19,6 +19,8 @@ export interface SnapshotInput {
   maintenances: Maintenance[];
   dataVersion: number;
   now: Date;
+  /** Set when these rows are the last ones read before the store stopped answering. */
+  storeUnreachableSince?: Date | null;
 }
 
 /** What the public sees now: each service's published state, and the page around them. */
@@ -38,6 +40,7 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
       maintenances: activeMaintenances.filter((m) => m.serviceIds.includes(service.id)),
       incidents: input.openIncidents.filter((i) => affects(i, service.id)),
       probeOffline,
+      storeUnreachable: Boolean(input.storeUnreachableSince),
       now,
     }),
   );
@@ -52,6 +55,7 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
     dataVersion: input.dataVersion,
     lastProbeAt,
     probeOffline,
+    storeUnreachableSince: input.storeUnreachableSince ?? null,
     overall: overallOf(services, probeOffline),
     categories,
     services,
@@ -75,6 +79,7 @@ interface ServiceFacts {
   maintenances: Maintenance[];
   incidents: Incident[];
   probeOffline: boolean;
+  storeUnreachable: boolean;
   now: Date;
 }
 
@@ -84,6 +89,7 @@ function serviceView(service: ServiceConfig, facts: ServiceFacts): ServiceStatus
     now: facts.now,
     verdict: t ? verdictOf(t) : null,
     probeOffline: facts.probeOffline,
+    storeUnreachable: facts.storeUnreachable,
     staleAfterMs: STALE_INTERVALS * service.interval * 1000,
     maintenanceSince: facts.maintenances[0]?.startsAt ?? null,
     hours: hoursStatus(service.hours, facts.now),

@@ -8,7 +8,7 @@ import type { Published } from './published-state.ts';
  */
 
 /** Why a service shows `unknown`: said plainly, never shown as operational. */
-export const UNKNOWN_REASONS = ['no_data', 'stale', 'probe_offline', 'not_checkable'] as const;
+export const UNKNOWN_REASONS = ['no_data', 'stale', 'probe_offline', 'not_checkable', 'store_unreachable'] as const;
 export type UnknownReason = (typeof UNKNOWN_REASONS)[number];
 
 /** A service as people see it: its published state (`published-state.ts`) and the facts around it. */
@@ -53,6 +53,8 @@ export interface StatusSnapshot {
   /** Newest heartbeat from any probe location. */
   lastProbeAt: Date | null;
   probeOffline: boolean;
+  /** Since when the web process has been rendering its last reads because the store does not answer; null when it answers. */
+  storeUnreachableSince: Date | null;
   overall: OverallView;
   categories: CategoryView[];
   services: ServiceStatusView[];

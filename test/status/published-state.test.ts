@@ -13,6 +13,7 @@ function input(patch: {
   checkedSecondsAgo?: number;
   notCheckable?: boolean;
   offline?: boolean;
+  storeGone?: boolean;
   maintenance?: boolean;
   closed?: boolean;
   declared?: Impact;
@@ -22,6 +23,7 @@ function input(patch: {
     now: NOW,
     verdict: probe === null ? null : { state: probe, since: SINCE, checkedAt: ago(patch.checkedSecondsAgo ?? 30), notCheckable: patch.notCheckable ?? false },
     probeOffline: patch.offline ?? false,
+    storeUnreachable: patch.storeGone ?? false,
     staleAfterMs: 180_000,
     maintenanceSince: patch.maintenance ? ago(1200) : null,
     hours: patch.closed ? { open: false, opensAt: OPENS } : { open: true },
@@ -40,6 +42,8 @@ describe('publishedState', () => {
     ['stale', { checkedSecondsAgo: 600 }, 'unknown', false, 'stale'],
     ['probe offline', { offline: true }, 'unknown', false, 'probe_offline'],
     ['anti-bot wall', { probe: 'unknown', notCheckable: true }, 'unknown', false, 'not_checkable'],
+    ['stale rows read before the store went away', { checkedSecondsAgo: 600, storeGone: true }, 'unknown', false, 'store_unreachable'],
+    ['probe offline in rows read before the store went away', { offline: true, storeGone: true }, 'unknown', false, 'store_unreachable'],
     ['probe still in a window that ended', { probe: 'maintenance' }, 'unknown', false, 'stale'],
     // planned time
     ['maintenance over a failing probe', { probe: 'down', maintenance: true }, 'maintenance', false, null],
