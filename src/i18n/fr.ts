@@ -1,4 +1,5 @@
 import { frInfo } from './fr-info.ts';
+import { pluralForm } from './plural.ts';
 
 /**
  * French words of the site: the reference dictionary. Its shape is the type every other language
@@ -24,7 +25,7 @@ export interface ProbeFacts {
   perHost: number;
 }
 
-const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
+const plural = (n: number, one: string, other: string) => pluralForm('fr', n, { one, other });
 
 export const fr = {
   languageName: 'Français',
@@ -59,8 +60,8 @@ export const fr = {
     major: 'Panne majeure',
   },
   incidentStatuses: {
-    investigating: "En cours d'investigation",
-    identified: 'Identifié',
+    investigating: 'Analyse en cours',
+    identified: 'Cause identifiée',
     monitoring: 'Sous surveillance',
     resolved: 'Résolu',
   },
@@ -100,7 +101,7 @@ export const fr = {
     services: 'Services surveillés',
     uptime90: (pct: string) => `Disponibilité sur 90 jours\u00a0: ${pct}`,
     noHistory: "Pas encore d'historique",
-    details: (name: string) => `Détails de ${name}`,
+    details: (name: string) => `${name}\u00a0: détails`,
   },
   service: {
     back: "Retour à l'état des services",
@@ -192,13 +193,13 @@ export const fr = {
   head: {
     feedRss: 'Incidents et maintenances (RSS)',
     feedAtom: 'Incidents et maintenances (Atom)',
-    serviceFeed: (name: string, format: string) => `Incidents de ${name} (${format})`,
+    serviceFeed: (name: string, format: string) => `Incidents du service ${name} (${format})`,
   },
   feeds: {
     title: 'Vigie\u00a0: incidents et maintenances',
     description: 'Incidents et maintenances des services publics en ligne suivis par Vigie, à chaque mise à jour.',
-    serviceTitle: (name: string) => `Vigie\u00a0: incidents de ${name}`,
-    serviceDescription: (name: string) => `Incidents et maintenances de ${name}, à chaque mise à jour.`,
+    serviceTitle: (name: string) => `Vigie\u00a0: incidents du service ${name}`,
+    serviceDescription: (name: string) => `Incidents et maintenances du service ${name}, à chaque mise à jour.`,
     maintenanceAnnounced: 'Maintenance planifiée',
     maintenanceCancelled: 'Maintenance annulée',
     affectedServices: 'Services concernés\u00a0:',
@@ -230,7 +231,7 @@ export const fr = {
       audit: 'Journal',
       logout: 'Se déconnecter',
       switchLanguage: 'English',
-      signedInAs: (email: string) => `Connecté\u00a0: ${email}`,
+      signedInAs: (email: string) => `Session ouverte\u00a0: ${email}`,
     },
     totpOff:
       'Second facteur désactivé (VIGIE_REQUIRE_TOTP=false)\u00a0: réservé à une démonstration locale. Réactivez-le avant toute mise en service.',
@@ -243,7 +244,7 @@ export const fr = {
       submit: 'Se connecter',
       invalid: 'Adresse, mot de passe ou code incorrect. Vérifiez-les puis réessayez.',
       throttled: (seconds: number) =>
-        `Trop d’essais depuis votre adresse. Réessayez dans ${seconds < 60 ? `${seconds}\u00a0s` : `${Math.ceil(seconds / 60)}\u00a0min`}.`,
+        `Trop d’essais depuis votre adresse IP. Réessayez dans ${seconds < 60 ? `${seconds}\u00a0s` : `${Math.ceil(seconds / 60)}\u00a0min`}.`,
       noAccount: 'Les comptes sont créés en ligne de commande par un administrateur (npm run staff -- add).',
     },
     dashboard: {
@@ -261,7 +262,7 @@ export const fr = {
       maintenances: 'Maintenances en cours et prévues',
       noMaintenances: 'Aucune maintenance prévue.',
       auto: 'Détecté par la sonde',
-      takenOver: (email: string) => `Repris par ${email}`,
+      takenOver: (email: string) => `Prise en charge par ${email}`,
       open: 'Ouvrir',
     },
     form: {
@@ -293,7 +294,7 @@ export const fr = {
       titleEnLater: 'Titre en anglais (manquant)',
       resolve: 'Clore l’incident',
       resolveSubmit: 'Marquer comme résolu',
-      takeOver: 'Reprendre cette panne détectée',
+      takeOver: 'Prendre en charge cette panne',
       takeOverIntro:
         'Rédigez l’avis destiné au public\u00a0: il remplace le texte automatique dans le même incident. La sonde le clôturera quand le service sera rétabli.',
       takeOverSubmit: 'Publier l’avis',
@@ -322,7 +323,7 @@ export const fr = {
       intro: 'Chaque action des agents et chaque tentative de connexion, la plus récente en premier. Ce journal ne peut pas être modifié.',
       colAt: 'Date',
       colActor: 'Qui',
-      colIp: 'Adresse',
+      colIp: 'Adresse IP',
       colAction: 'Action',
       colTarget: 'Objet',
       colChange: 'Avant → après',
@@ -343,9 +344,9 @@ export const fr = {
       window_too_long: 'Un créneau dure au plus 31\u00a0jours.',
       not_found: 'Cet élément n’existe pas ou plus.',
       already_resolved: 'Cet incident est déjà résolu.',
-      not_automatic: 'Seule une panne détectée par la sonde peut être reprise.',
-      already_taken_over: 'Cette panne a déjà été reprise par un agent.',
-      take_over_first: 'Reprenez d’abord cette panne détectée pour publier un avis.',
+      not_automatic: 'Seule une panne détectée par la sonde peut être prise en charge.',
+      already_taken_over: 'Un agent a déjà pris en charge cette panne.',
+      take_over_first: 'Prenez d’abord cette panne en charge pour publier un avis.',
       already_cancelled: 'Cette maintenance est déjà annulée.',
       already_ended: 'Cette maintenance est terminée\u00a0: elle reste dans l’historique.',
     },
