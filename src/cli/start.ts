@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
 import { loadSettings, SettingsError } from '../config/settings.ts';
+import { missingFactWarnings } from '../legal/missing-facts.ts';
 import { probeHeapLimitMb } from '../probe/heap-budget.ts';
 
 /**
@@ -15,8 +16,11 @@ const siteEntry = `${process.env.VIGIE_BUILD_DIR ?? `${root}dist`}/server/entry.
 
 let serviceCount = 0;
 try {
-  // A wrong catalogue stops everything before either process starts.
-  serviceCount = (await loadCatalogue(loadSettings().VIGIE_SERVICES)).services.length;
+  // A wrong catalogue stops everything before either process starts; missing operator facts only warn.
+  const path = loadSettings().VIGIE_SERVICES;
+  const catalogue = await loadCatalogue(path);
+  serviceCount = catalogue.services.length;
+  for (const warning of missingFactWarnings(path, catalogue.operator)) console.warn(`Warning: ${warning}`);
 } catch (error) {
   if (error instanceof SettingsError || error instanceof CatalogueError) {
     console.error(error.message);

@@ -11,6 +11,8 @@ import { z } from 'zod';
 const text = z.string().trim().min(1);
 const email = z.email({ error: 'must be an e-mail address such as accessibilite@example.gouv.fr' });
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http or https URL' });
+// A missing date falls through to the catalogue's own "is required" wording.
+const calendarDay = z.iso.date({ error: (issue) => (issue.input === undefined ? undefined : 'must be a date written YYYY-MM-DD') });
 
 /** Text written by the operator: French alone (marked lang="fr" on English pages), or both languages. */
 const prose = z.union([text, z.object({ fr: text, en: text }).strict()], {
@@ -36,7 +38,7 @@ const siren = z
 const auditSchema = z
   .object({
     rgaaVersion: z.string().regex(/^4\.\d+(?:\.\d+)?$/, 'must be an RGAA version such as "4.1.2"'),
-    date: z.iso.date({ error: 'must be a date written YYYY-MM-DD' }),
+    date: calendarDay,
     auditor: text,
     criteriaMetPercent: z.number().min(0).max(100),
     averageRatePercent: z.number().min(0).max(100).optional(),
@@ -68,7 +70,7 @@ export const operatorSchema = z
     accessibility: z
       .object({
         contact: z.object({ email, formUrl: httpUrl, address: text }).partial().strict(),
-        statementDate: z.iso.date({ error: 'must be a date written YYYY-MM-DD' }),
+        statementDate: calendarDay,
         multiYearSchemeUrl: httpUrl,
         actionPlanUrl: httpUrl,
         audit: auditSchema,
