@@ -158,14 +158,18 @@ export const en: Dictionary = {
     incident: 'No incident has this identifier.',
   },
   footer: {
-    conformance: 'Accessibility: partially compliant',
+    conformance: {
+      full: 'Accessibility: fully compliant',
+      partial: 'Accessibility: partially compliant',
+      none: 'Accessibility: not compliant',
+    },
     legal: 'Legal notice',
     privacy: 'Personal data',
     probes: 'Our probes',
     feeds: 'Follow incidents',
     rss: 'RSS feed',
     atom: 'Atom feed',
-    noCookies: 'This site sets no cookies and contains no trackers.',
+    noCookies: 'No cookies or trackers for visitors: only signed-in staff get a session cookie.',
     software: 'Vigie, free software (EUPL 1.2).',
   },
   head: {

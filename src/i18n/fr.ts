@@ -7,13 +7,7 @@ import { pluralForm } from './plural.ts';
  * units on the line of the word before them.
  */
 
-export interface Section {
-  heading: string;
-  paragraphs: string[];
-  links?: { label: string; href: string; lang?: string }[];
-  /** Text to copy as is (shown as code). */
-  code?: string;
-}
+export type { Section } from './info-types.ts';
 
 export interface ProbeFacts {
   userAgent: string;
@@ -180,14 +174,18 @@ export const fr = {
     incident: "Aucun incident ne porte cet identifiant.",
   },
   footer: {
-    conformance: 'Accessibilité\u00a0: partiellement conforme',
+    conformance: {
+      full: 'Accessibilité\u00a0: totalement conforme',
+      partial: 'Accessibilité\u00a0: partiellement conforme',
+      none: 'Accessibilité\u00a0: non conforme',
+    },
     legal: 'Mentions légales',
     privacy: 'Données personnelles',
     probes: 'Nos sondes',
     feeds: 'Suivre les incidents',
     rss: 'Flux RSS',
     atom: 'Flux Atom',
-    noCookies: 'Ce site ne dépose aucun cookie et ne contient aucun traceur.',
+    noCookies: 'Aucun cookie ni traceur pour les visiteurs\u00a0: seuls les agents connectés reçoivent un cookie de session.',
     software: 'Vigie, logiciel libre (EUPL 1.2).',
   },
   head: {
