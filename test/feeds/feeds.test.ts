@@ -24,7 +24,7 @@ function entryContext(locale: Locale): EntryContext {
     },
     incidentUrl: (id) => `${BASE}/${locale}/incidents/${id}`,
     maintenanceUrl: `${BASE}/${locale}/maintenance`,
-    serviceName: (id) => (id === 'impots' ? 'impots.gouv.fr' : null),
+    serviceName: (id) => (id === 'impots' ? { text: 'impots.gouv.fr', ...(locale === 'en' ? { lang: 'fr' as const } : {}) } : null),
     now: NOW,
   };
 }
@@ -110,6 +110,7 @@ describe('RSS', () => {
     const first = items.find((i) => String(i.guid['#text']).endsWith('#update-u1'));
     expect(first.description).toContain('English translation is to follow');
     expect(first.description).toContain('<div lang="fr">');
+    expect(first.description).toContain('Affected services: <span lang="fr">impots.gouv.fr</span>');
   });
 
   it('publishes maintenance when announced, with its window in the text, never a future date', () => {
