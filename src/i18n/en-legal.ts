@@ -1,7 +1,7 @@
 import type { Processing } from '../legal/processings.ts';
 import type { frLegal } from './fr-legal.ts';
 import { CNIL_COMPLAINTS, MISSING } from './info-constants.ts';
-import { frenchTerm, given, mailto, type InfoFacts, type Inline, type Paragraph, type Section } from './info-types.ts';
+import { frenchTerm, given, mailto, processingSection, type InfoFacts, type Inline, type Paragraph, type ProcessingLines, type Section } from './info-types.ts';
 
 /** The legal notice and the personal-data page in English; same sections as the French. */
 
@@ -10,19 +10,8 @@ const fact = (label: string, value: Inline): Paragraph => [`${label}: `, value];
 const absent: Inline = { text: missing, missing: true };
 const frenchOrMissing = (value: string | undefined): Inline => (value ? frenchTerm(value, 'en') : absent);
 
-function processing(heading: string, lines: { purpose: string; basis: string; data: string; retention: Paragraph; recipients: Paragraph }): Section {
-  return {
-    heading,
-    paragraphs: [],
-    list: [
-      fact('Purpose', lines.purpose),
-      fact('Legal basis', lines.basis),
-      fact('Data', lines.data),
-      ['Retention: ', ...[lines.retention].flat()],
-      ['Recipients: ', ...[lines.recipients].flat()],
-    ],
-  };
-}
+const LABELS = { purpose: 'Purpose: ', basis: 'Legal basis: ', data: 'Data: ', retention: 'Retention: ', recipients: 'Recipients: ' };
+const processing = (heading: string, lines: ProcessingLines): Section => processingSection(heading, LABELS, lines);
 
 const PUBLIC_TASK = 'performance of a task carried out in the public interest (GDPR, article 6(1)(e))';
 

@@ -1,6 +1,6 @@
 import type { Processing } from '../legal/processings.ts';
 import { CNIL_COMPLAINTS, MISSING } from './info-constants.ts';
-import { given, mailto, type InfoFacts, type Inline, type Paragraph, type Section } from './info-types.ts';
+import { given, mailto, processingSection, type InfoFacts, type Inline, type Paragraph, type ProcessingLines, type Section } from './info-types.ts';
 
 /** The legal notice (LCEN, article 6) and the personal-data page (RGPD, articles 13 and 15 to 21) in French. */
 
@@ -9,19 +9,8 @@ const fact = (label: string, value: Inline): Paragraph => [`${label}\u00a0: `, v
 const absent: Inline = { text: missing, missing: true };
 
 /** The mandatory lines of one processing of personal data. */
-function processing(heading: string, lines: { purpose: string; basis: string; data: string; retention: Paragraph; recipients: Paragraph }): Section {
-  return {
-    heading,
-    paragraphs: [],
-    list: [
-      fact('Finalité', lines.purpose),
-      fact('Base légale', lines.basis),
-      fact('Données', lines.data),
-      [`Durée de conservation\u00a0: `, ...[lines.retention].flat()],
-      [`Destinataires\u00a0: `, ...[lines.recipients].flat()],
-    ],
-  };
-}
+const LABELS = { purpose: 'Finalité\u00a0: ', basis: 'Base légale\u00a0: ', data: 'Données\u00a0: ', retention: 'Durée de conservation\u00a0: ', recipients: 'Destinataires\u00a0: ' };
+const processing = (heading: string, lines: ProcessingLines): Section => processingSection(heading, LABELS, lines);
 
 const PUBLIC_TASK = 'exécution d’une mission d’intérêt public (article 6, paragraphe 1, point e, du RGPD)';
 

@@ -63,3 +63,17 @@ export function frenchTerm(text: string, locale: Locale): Inline {
 export function mailto(email: string): Inline {
   return { text: email, href: `mailto:${email}` };
 }
+
+/** The lines the RGPD requires for each processing of personal data, under words of one language. */
+export interface ProcessingLines {
+  purpose: string;
+  basis: string;
+  data: string;
+  retention: Paragraph;
+  recipients: Paragraph;
+}
+
+export function processingSection(heading: string, labels: Record<keyof ProcessingLines, string>, lines: ProcessingLines): Section {
+  const line = (key: keyof ProcessingLines): Paragraph => [labels[key], ...[lines[key]].flat()];
+  return { heading, paragraphs: [], list: [line('purpose'), line('basis'), line('data'), line('retention'), line('recipients')] };
+}
