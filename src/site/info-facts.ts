@@ -1,4 +1,4 @@
-import { AUDIT_LOG_RETENTION_DAYS, LOGIN_FAILURE_RETENTION_MS } from '../admin/retention.ts';
+import { LOGIN_FAILURE_RETENTION_MS } from '../admin/retention.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, SESSION_IDLE_MS } from '../admin/session.ts';
 import type { OperatorFacts } from '../config/operator-schema.ts';
 import type { Locale } from '../domain/vocabulary.ts';
@@ -7,15 +7,19 @@ import type { InfoFacts } from '../i18n/info-types.ts';
 import { conformityOf } from '../legal/conformity.ts';
 import { pathFor } from './routes.ts';
 
-/** What the legal pages are written from: the operator's facts, the status they imply, and the retention the code applies. */
-export function infoFacts(operator: OperatorFacts | undefined, site: string, locale: Locale, now: Date): InfoFacts {
+/**
+ * What the legal pages are written from: the operator's facts, the status they imply, and the
+ * retention the code applies (`auditLogDays`: the one the store's pruning uses).
+ */
+export function infoFacts(operator: OperatorFacts | undefined, where: { site: string; auditLogDays: number }, locale: Locale, now: Date): InfoFacts {
+  const { site } = where;
   const facts = operator ?? {};
   return {
     site,
     operator: facts,
     conformity: conformityOf(facts.accessibility?.audit, now),
     retention: {
-      auditLogDays: AUDIT_LOG_RETENTION_DAYS,
+      auditLogDays: where.auditLogDays,
       loginFailureHours: LOGIN_FAILURE_RETENTION_MS / 3_600_000,
       sessionIdleMinutes: SESSION_IDLE_MS / 60_000,
       sessionMaxHours: SESSION_ABSOLUTE_MS / 3_600_000,

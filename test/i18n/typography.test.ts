@@ -39,7 +39,7 @@ function frenchStrings(): Map<string, string> {
   strings(fr, 'fr', out);
   const now = new Date('2026-12-01T11:00:00Z');
   for (const operator of [COMPLETE_OPERATOR, undefined]) {
-    const facts = infoFacts(operator, 'https://vigie.example.gouv.fr', 'fr', now);
+    const facts = infoFacts(operator, { site: 'https://vigie.example.gouv.fr', auditLogDays: 365 }, 'fr', now);
     const sections = [
       ...fr.info.accessibility.body(facts),
       ...fr.info.legal.body(facts),
