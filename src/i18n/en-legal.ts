@@ -13,10 +13,10 @@ const frenchOrMissing = (value: string | undefined): Inline => (value ? frenchTe
 const LABELS = { purpose: 'Purpose: ', basis: 'Legal basis: ', data: 'Data: ', retention: 'Retention: ', recipients: 'Recipients: ' };
 const processing = (heading: string, lines: ProcessingLines): Section => processingSection(heading, LABELS, lines);
 
-const PUBLIC_TASK = 'performance of a task carried out in the public interest (GDPR, article 6(1)(e))';
+const PUBLIC_TASK = 'performance of a task carried out in the public interest (GDPR, article 6(1)(e)).';
 
 function recipients(f: InfoFacts): Inline[] {
-  return ['authorised staff of the publisher, and the hosting provider ', given(f.operator.host?.name, missing), ', a processor, which keeps them on its servers'];
+  return ['authorised staff of the publisher, and the hosting provider ', given(f.operator.host?.name, missing), ', a processor, which keeps them on its servers.'];
 }
 
 const PROCESSINGS: Record<Processing, (f: InfoFacts) => Section> = {
@@ -33,7 +33,7 @@ const PROCESSINGS: Record<Processing, (f: InfoFacts) => Section> = {
       purpose: 'letting authorised staff publish incidents and maintenance.',
       basis: PUBLIC_TASK,
       data: 'email address, password hash (the password itself is not kept), second-factor secret, and for each open session: the IP address it was opened from, the sign-in time and the time of the last activity.',
-      retention: `the account is kept for as long as the staff member is authorised; a session ends at sign-out, after ${f.retention.sessionIdleMinutes} min of inactivity and at most ${f.retention.sessionMaxHours} hours after sign-in.`,
+      retention: `the account is kept while the staff member is authorised, and stays recorded once disabled so the log of actions remains readable; a session ends at sign-out, after ${f.retention.sessionIdleMinutes} min of inactivity and at most ${f.retention.sessionMaxHours} hours after sign-in.`,
       recipients: recipients(f),
     }),
   signInAudit: (f) =>
@@ -42,7 +42,7 @@ const PROCESSINGS: Record<Processing, (f: InfoFacts) => Section> = {
       basis: PUBLIC_TASK,
       data: 'email address entered, IP address, date and time, outcome of the sign-in attempt (succeeded, refused, throttled), and for each staff action: the item changed, before and after.',
       retention: `${f.retention.auditLogDays} days for the log; ${f.retention.loginFailureHours} hours for the count of failed sign-ins used to slow attempts down.`,
-      recipients: ['authorised staff of the publisher, who read the log in the staff area, and the hosting provider ', given(f.operator.host?.name, missing), ', a processor'],
+      recipients: ['authorised staff of the publisher, who read the log in the staff area, and the hosting provider ', given(f.operator.host?.name, missing), ', a processor.'],
     }),
 };
 

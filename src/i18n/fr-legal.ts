@@ -12,10 +12,10 @@ const absent: Inline = { text: missing, missing: true };
 const LABELS = { purpose: 'Finalité\u00a0: ', basis: 'Base légale\u00a0: ', data: 'Données\u00a0: ', retention: 'Durée de conservation\u00a0: ', recipients: 'Destinataires\u00a0: ' };
 const processing = (heading: string, lines: ProcessingLines): Section => processingSection(heading, LABELS, lines);
 
-const PUBLIC_TASK = 'exécution d’une mission d’intérêt public (article 6, paragraphe 1, point e, du RGPD)';
+const PUBLIC_TASK = 'exécution d’une mission d’intérêt public (article 6, paragraphe 1, point e, du RGPD).';
 
 function recipients(f: InfoFacts): Inline[] {
-  return ['les agents habilités de l’éditeur et l’hébergeur ', given(f.operator.host?.name, missing), ', sous-traitant, qui les conserve sur ses serveurs'];
+  return ['les agents habilités de l’éditeur et l’hébergeur ', given(f.operator.host?.name, missing), ', sous-traitant, qui les conserve sur ses serveurs.'];
 }
 
 const PROCESSINGS: Record<Processing, (f: InfoFacts) => Section> = {
@@ -32,7 +32,7 @@ const PROCESSINGS: Record<Processing, (f: InfoFacts) => Section> = {
       purpose: 'permettre aux agents habilités de publier les incidents et les maintenances.',
       basis: PUBLIC_TASK,
       data: 'adresse électronique, empreinte du mot de passe (le mot de passe lui-même n’est pas conservé), secret du second facteur, et pour chaque session ouverte\u00a0: l’adresse IP de connexion, l’heure de connexion et celle de la dernière activité.',
-      retention: `le compte est conservé tant que l’agent est habilité\u00a0; une session prend fin à la déconnexion, après ${f.retention.sessionIdleMinutes}\u00a0min d’inactivité et au plus tard ${f.retention.sessionMaxHours}\u00a0h après la connexion.`,
+      retention: `le compte est conservé tant que l’agent est habilité, puis reste enregistré une fois désactivé, pour que le journal des actions reste lisible\u00a0; une session prend fin à la déconnexion, après ${f.retention.sessionIdleMinutes}\u00a0min d’inactivité et au plus tard ${f.retention.sessionMaxHours}\u00a0h après la connexion.`,
       recipients: recipients(f),
     }),
   signInAudit: (f) =>
@@ -41,7 +41,7 @@ const PROCESSINGS: Record<Processing, (f: InfoFacts) => Section> = {
       basis: PUBLIC_TASK,
       data: 'adresse électronique saisie, adresse IP, date et heure, résultat de la tentative de connexion (réussie, refusée, ralentie), et pour chaque action d’un agent\u00a0: l’élément modifié, avant et après.',
       retention: `${f.retention.auditLogDays}\u00a0jours pour le journal\u00a0; ${f.retention.loginFailureHours}\u00a0h pour le décompte des échecs de connexion qui sert à ralentir les essais.`,
-      recipients: ['les agents habilités de l’éditeur, qui consultent le journal dans l’espace des agents, et l’hébergeur ', given(f.operator.host?.name, missing), ', sous-traitant'],
+      recipients: ['les agents habilités de l’éditeur, qui consultent le journal dans l’espace des agents, et l’hébergeur ', given(f.operator.host?.name, missing), ', sous-traitant.'],
     }),
 };
 
