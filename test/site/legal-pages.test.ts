@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { typographyProblems } from '../i18n/typography.ts';
 import { COMPLETE_OPERATOR } from '../legal/operator-fixture.ts';
 import { startSite, type RunningSite } from '../support/site-server.ts';
-import { createSiteData, TEST_CATALOGUE } from './support/seed-site.ts';
+import { createSiteData, TEST_CATALOGUE } from '../support/seed-site.ts';
 
 /**
  * The mandatory pages as a public body would publish them: one site with every operator fact,
