@@ -82,6 +82,8 @@ export const serviceSchema = z
     gloss: gloss.optional(),
     description: localized.optional(),
     category: slug,
+    /** Other names citizens search by: former names, acronyms, everyday words ("carte grise"). */
+    aliases: z.array(z.string().trim().min(1).max(80)).max(30).optional(),
     url: httpUrl,
   })
   .extend(checkFieldsSchema.partial().shape)
@@ -147,6 +149,7 @@ export interface ServiceConfig {
   gloss?: { fr?: string; en?: string };
   description: { fr: string; en: string } | null;
   category: string;
+  aliases: string[];
   url: string;
   interval: number;
   timeout: number;
@@ -179,6 +182,7 @@ export function resolveCatalogue(file: CatalogueFile): Catalogue {
       ...(s.gloss ? { gloss: s.gloss } : {}),
       description: s.description ?? null,
       category: s.category,
+      aliases: s.aliases ?? [],
       url: s.url,
       interval: s.interval ?? defaults.interval,
       timeout: s.timeout ?? defaults.timeout,
