@@ -2,6 +2,7 @@ import { defineMiddleware } from 'astro:middleware';
 import type { Locale } from '../domain/vocabulary.ts';
 import type { StaffAccount } from '../store/records.ts';
 import { isAdminPath } from '../site/security-policy.ts';
+import { trimTrailingSlashes } from '../domain/trim-slashes.ts';
 import { adminServices, type AdminServices } from './admin-services.ts';
 import { clientAddress } from './client-address.ts';
 import { SESSION_COOKIE } from './session.ts';
@@ -32,7 +33,7 @@ export const guardAdmin = defineMiddleware(async (context, next) => {
   const resumed = await services.sessions.resume(context.cookies.get(SESSION_COOKIE)?.value);
   const lang = adminLang(context.url);
   context.locals.admin = { staff: resumed?.account ?? null, lang, ip, services };
-  const path = context.url.pathname.replace(/\/+$/, '') || '/';
+  const path = trimTrailingSlashes(context.url.pathname);
   let response: Response;
   if (!resumed && !PUBLIC_ADMIN_PATHS.has(path)) {
     response = new Response(null, { status: 303, headers: { Location: `/admin/login${lang === 'en' ? '?lang=en' : ''}` } });

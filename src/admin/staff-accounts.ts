@@ -16,11 +16,13 @@ export interface AccountDeps {
 
 export type AccountResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
-const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}\.[^\s@]{2,}$/;
+/** Labels split on dots so no two parts of the pattern compete for the same characters (linear). */
+const EMAIL = /^[^\s@]{1,64}@(?:[^\s@.]+\.)+[^\s@.]{2,}$/;
+const EMAIL_MAX_LENGTH = 254;
 
 export function normalizeEmail(email: string): string | null {
   const trimmed = email.trim().toLowerCase();
-  return EMAIL.test(trimmed) ? trimmed : null;
+  return trimmed.length <= EMAIL_MAX_LENGTH && EMAIL.test(trimmed) ? trimmed : null;
 }
 
 /** Public view of an account for logs and listings: never the hash nor the secret. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trimTrailingSlashes } from '../domain/trim-slashes.ts';
 
 /**
  * Process settings, from environment variables. One visible defaults object; every problem is
@@ -33,7 +34,7 @@ export const settingsSchema = z
   })
   .transform((s) => ({
     ...s,
-    VIGIE_PUBLIC_URL: (s.VIGIE_PUBLIC_URL ?? `http://${hostForUrl(s.HOST)}:${s.PORT}`).replace(/\/+$/, ''),
+    VIGIE_PUBLIC_URL: trimTrailingSlashes(s.VIGIE_PUBLIC_URL ?? `http://${hostForUrl(s.HOST)}:${s.PORT}`),
   }));
 
 export type Settings = z.infer<typeof settingsSchema>;
