@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { loadSettings } from '../config/settings.ts';
 import { securityHeaders } from '../site/security-policy.ts';
 import { createFastPath } from './fast-path.ts';
+import { answerClientError, refuse } from './refuse-request.ts';
+import { REQUEST_LIMITS, refuseHead } from './request-limits.ts';
 import { sharedWebCache } from './shared-web-cache.ts';
 
 /**
@@ -28,11 +30,23 @@ const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 4321);
 // Static files never reach the middleware: they get the same headers here (rendered pages set them again).
 const staticHeaders = Object.entries(securityHeaders(loadSettings().VIGIE_PUBLIC_URL));
-const server = createServer((req, res) => {
-  if (fastPath(req, res)) return;
-  for (const [name, value] of staticHeaders) res.setHeader(name, value);
-  handler(req, res);
-});
+const server = createServer(
+  { maxHeaderSize: REQUEST_LIMITS.headerBytes, headersTimeout: REQUEST_LIMITS.headersTimeoutMs, requestTimeout: REQUEST_LIMITS.requestTimeoutMs },
+  (req, res) => {
+    const refusal = refuseHead({
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      contentLength: req.headers['content-length'],
+      transferEncoding: req.headers['transfer-encoding'],
+    });
+    if (refusal) return refuse(res, refusal, staticHeaders);
+    if (fastPath(req, res)) return;
+    for (const [name, value] of staticHeaders) res.setHeader(name, value);
+    handler(req, res);
+  },
+);
+server.maxHeadersCount = REQUEST_LIMITS.headersCount;
+server.on('clientError', answerClientError);
 server.listen(port, host, () => console.log(`Vigie site listening on http://${host.includes(':') ? `[${host}]` : host}:${port}`));
 
 function stop(): void {
