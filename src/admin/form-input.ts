@@ -3,8 +3,10 @@ import { REQUEST_LIMITS, type Refusal } from '../web/request-limits.ts';
 /** A form the site will not read at all; the admin guard answers it with the refusal's status. */
 export class RequestRefused extends Error {
   override name = 'RequestRefused';
-  constructor(readonly refusal: Refusal) {
+  readonly refusal: Refusal;
+  constructor(refusal: Refusal) {
     super(`request refused: ${refusal}`);
+    this.refusal = refusal;
   }
 }
 
