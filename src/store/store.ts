@@ -112,13 +112,22 @@ export interface Store {
   deleteSession(idHash: string): Promise<void>;
   deleteStaffSessions(staffId: string): Promise<number>;
 
-  /** Login throttling: failures per key (an account, an address) within a window. */
-  recordLoginFailure(key: string, at: Date): Promise<void>;
+  /**
+   * Login throttling: failures per key (an account, an address) within a window. Every attempt is
+   * first reserved as a failure under each of its keys, committed before the caller counts, so
+   * attempts sent at once see each other; a throttled or successful attempt releases its own rows.
+   */
+  reserveLoginAttempt(keys: readonly string[], at: Date): Promise<string>;
+  releaseLoginAttempt(attempt: string, keys: readonly string[]): Promise<void>;
   countLoginFailures(key: string, since: Date): Promise<number>;
   clearLoginFailures(key: string): Promise<void>;
+  /** Deletes failures older than `before` (past the throttle window). Returns rows deleted. */
+  pruneLoginFailures(before: Date): Promise<number>;
 
-  /** Append-only. */
+  /** Append-only, until the retention prunes it. */
   appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;
+  /** Deletes audit rows older than `before`. Returns rows deleted. */
+  pruneAudit(before: Date): Promise<number>;
   /** Newest first. */
   listAudit(options: { limit: number; offset?: number }): Promise<Page<AuditEntry>>;
 }

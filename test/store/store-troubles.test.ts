@@ -52,7 +52,7 @@ describe('store troubles reported to the caller', () => {
     const other = new DatabaseSync(path);
     try {
       other.exec('BEGIN IMMEDIATE');
-      const write = store.recordLoginFailure('agent@example.gouv.fr', new Date());
+      const write = store.reserveLoginAttempt(['agent@example.gouv.fr'], new Date());
       await new Promise((r) => setTimeout(r, 600));
       other.exec('COMMIT');
       await write;

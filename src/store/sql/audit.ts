@@ -39,3 +39,7 @@ export async function listAudit(sql: SqlExecutor, options: { limit: number; offs
     })),
   };
 }
+
+export async function pruneAudit(db: SqlDatabase, before: Date): Promise<number> {
+  return db.transaction((tx) => tx.run('DELETE FROM audit_log WHERE at < ?', [tx.time(before)]));
+}

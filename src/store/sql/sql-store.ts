@@ -1,6 +1,6 @@
 import type { Store } from '../store.ts';
 import { StoreConflictError } from '../store.ts';
-import { appendAudit, listAudit } from './audit.ts';
+import { appendAudit, listAudit, pruneAudit } from './audit.ts';
 import { listHeartbeats, listResults, pruneResults, recordHeartbeat } from './checks.ts';
 import { readDataVersion } from './data-version.ts';
 import type { SqlDatabase } from './executor.ts';
@@ -16,7 +16,9 @@ import {
   deleteSession,
   deleteStaffSessions,
   getSession,
-  recordLoginFailure,
+  pruneLoginFailures,
+  releaseLoginAttempt,
+  reserveLoginAttempt,
   touchSession,
 } from './sessions.ts';
 import { claimTotpStep, createStaff, getStaffByEmail, getStaffById, listStaff, updateStaff } from './staff.ts';
@@ -72,11 +74,14 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
     deleteSession: (idHash) => deleteSession(db, idHash),
     deleteStaffSessions: (staffId) => deleteStaffSessions(db, staffId),
 
-    recordLoginFailure: (key, at) => recordLoginFailure(db, key, at),
+    reserveLoginAttempt: (keys, at) => reserveLoginAttempt(db, keys, at),
+    releaseLoginAttempt: (attempt, keys) => releaseLoginAttempt(db, attempt, keys),
+    pruneLoginFailures: (before) => pruneLoginFailures(db, before),
     countLoginFailures: (key, since) => countLoginFailures(db, key, since),
     clearLoginFailures: (key) => clearLoginFailures(db, key),
 
     appendAudit: (entry) => appendAudit(db, entry),
+    pruneAudit: (before) => pruneAudit(db, before),
     listAudit: (options) => listAudit(db, options),
   };
 }

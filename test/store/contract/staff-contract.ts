@@ -69,13 +69,36 @@ export function staffContract(ctx: ContractContext): void {
 
     it('counts login failures per key within a window and clears them', async () => {
       const store = ctx.store();
-      for (const s of [0, 10, 20]) await store.recordLoginFailure('account:a@x.fr', at(s));
-      await store.recordLoginFailure('ip:192.0.2.1', at(15));
+      for (const s of [0, 10, 20]) await store.reserveLoginAttempt(['account:a@x.fr'], at(s));
+      await store.reserveLoginAttempt(['ip:192.0.2.1'], at(15));
       expect(await store.countLoginFailures('account:a@x.fr', at(10))).toBe(2);
       expect(await store.countLoginFailures('account:a@x.fr', T0)).toBe(3);
       await store.clearLoginFailures('account:a@x.fr');
       expect(await store.countLoginFailures('account:a@x.fr', T0)).toBe(0);
       expect(await store.countLoginFailures('ip:192.0.2.1', T0)).toBe(1);
+    });
+
+    it('reserves an attempt under several keys, counts concurrent reservations, and releases only its own', async () => {
+      const store = ctx.store();
+      const attempts = await Promise.all(Array.from({ length: 12 }, () => store.reserveLoginAttempt(['pair:a', 'addr:b'], at(1))));
+      expect(new Set(attempts).size).toBe(12);
+      expect(await store.countLoginFailures('pair:a', T0)).toBe(12);
+      await store.releaseLoginAttempt(attempts[0]!, ['pair:a', 'addr:b']);
+      await store.releaseLoginAttempt(attempts[1]!, ['addr:b']);
+      expect(await store.countLoginFailures('pair:a', T0)).toBe(11);
+      expect(await store.countLoginFailures('addr:b', T0)).toBe(10);
+    });
+
+    it('prunes login failures and audit rows older than a cut-off', async () => {
+      const store = ctx.store();
+      await store.reserveLoginAttempt(['k'], at(0));
+      await store.reserveLoginAttempt(['k'], at(100));
+      await store.appendAudit({ at: at(0), actor: 'x', ip: null, action: 'login.failed', target: null, before: null, after: null });
+      const kept = await store.appendAudit({ at: at(100), actor: 'x', ip: null, action: 'login.failed', target: null, before: null, after: null });
+      expect(await store.pruneLoginFailures(at(50))).toBe(1);
+      expect(await store.pruneAudit(at(50))).toBe(1);
+      expect(await store.countLoginFailures('k', T0)).toBe(1);
+      expect((await store.listAudit({ limit: 10 })).items).toEqual([kept]);
     });
 
     it('appends audit entries and lists them newest first with paging', async () => {
