@@ -1,3 +1,4 @@
+import { throttleSubject } from './client-address.ts';
 import type { Store } from '../store/store.ts';
 
 /**
@@ -27,11 +28,11 @@ export function throttleDelayMs(failures: number, rule: ThrottleRule): number {
 }
 
 export function pairKey(email: string, address: string): string {
-  return `pair:${email.trim().toLowerCase()}|${address}`;
+  return `pair:${email.trim().toLowerCase()}|${throttleSubject(address)}`;
 }
 
 export function addressKey(address: string): string {
-  return `addr:${address}`;
+  return `addr:${throttleSubject(address)}`;
 }
 
 export interface Throttle {
