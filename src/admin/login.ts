@@ -1,4 +1,5 @@
 import pLimit from 'p-limit';
+import { auditEntry } from '../domain/audit-entry.ts';
 import type { StaffAccount } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { CURRENT_SCRYPT, hashPassword, needsRehash, verifyAgainstDummy, verifyPassword, type ScryptParams } from './password.ts';
@@ -69,6 +70,7 @@ export function createLogin(deps: LoginDeps): Login {
   const known = createKnownPairs();
   const login = async (attempt: LoginAttempt): Promise<LoginResult> => {
     const email = attempt.email.trim().toLowerCase().slice(0, 254);
+    const actor = { email, ip: attempt.ip };
     const { attempt: reservation, waitMs } = await deps.throttle.begin(email, attempt.ip);
     if (waitMs > 0) return { ok: false, failure: 'throttled', retryAfterMs: waitMs };
     const lane = known.has(email, attempt.ip) ? knownLane : kdf;
@@ -85,20 +87,23 @@ export function createLogin(deps: LoginDeps): Login {
       return { ok: false, failure: 'abandoned', retryAfterMs: BUSY_RETRY_MS };
     }
     if (typeof reason === 'string') {
-      await audit(deps, email, attempt.ip, 'login.failed', { reason });
+      await deps.store.appendAudit(auditEntry(deps.clock(), actor, 'login.failed', { after: { reason } }));
       return { ok: false, failure: 'invalid', retryAfterMs: 0 };
     }
     const account = reason;
     const params = deps.scrypt ?? CURRENT_SCRYPT;
     if (needsRehash(account.passwordHash, params)) {
       // Same password, stronger parameters: not a credential change, sessions stay.
-      await deps.store.updateStaff(account.id, { passwordHash: await hashPassword(attempt.password, params) });
-      await audit(deps, email, attempt.ip, 'staff.password_rehashed', null);
+      const passwordHash = await hashPassword(attempt.password, params);
+      await deps.store.audited(
+        (store) => store.updateStaff(account.id, { passwordHash }),
+        () => auditEntry(deps.clock(), actor, 'staff.password_rehashed'),
+      );
     }
     await deps.throttle.succeeded(reservation, email, attempt.ip);
     known.add(email, attempt.ip);
     const sessionId = await deps.sessions.start(account, attempt.ip);
-    await audit(deps, email, attempt.ip, 'login.succeeded', { totp: deps.requireTotp });
+    await deps.store.appendAudit(auditEntry(deps.clock(), actor, 'login.succeeded', { after: { totp: deps.requireTotp } }));
     return { ok: true, account, sessionId };
   };
   return Object.assign(login, { queue: () => ({ active: kdf.activeCount, pending: kdf.pendingCount }) });
@@ -133,8 +138,4 @@ async function checkCredentials(deps: LoginDeps, email: string, attempt: LoginAt
   if (!account.totpSecret) return 'second_factor_not_enrolled';
   if (!(await acceptTotpCode(deps.store, account, attempt.code, deps.clock()))) return 'wrong_or_reused_code';
   return account;
-}
-
-async function audit(deps: LoginDeps, actor: string, ip: string, action: string, after: unknown): Promise<void> {
-  await deps.store.appendAudit({ at: deps.clock(), actor, ip, action, target: null, before: null, after });
 }

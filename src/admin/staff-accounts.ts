@@ -1,3 +1,5 @@
+import { auditEntry } from '../domain/audit-entry.ts';
+import type { AuditAction } from '../domain/vocabulary.ts';
 import type { StaffAccount } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { hashPassword } from './password.ts';
@@ -30,10 +32,6 @@ export function describeAccount(account: StaffAccount): Record<string, unknown> 
   return { email: account.email, disabled: account.disabled, totpEnrolled: account.totpSecret !== null };
 }
 
-async function audited(deps: AccountDeps, action: string, target: string, before: unknown, after: unknown): Promise<void> {
-  await deps.store.appendAudit({ at: deps.clock(), actor: deps.actor, ip: null, action, target, before, after });
-}
-
 function checkPassword(password: string, email: string): string | null {
   const problem = passwordProblem(password, { email });
   return problem ? `The password ${PASSWORD_PROBLEM_TEXT[problem]}.` : null;
@@ -45,8 +43,11 @@ export async function addStaff(deps: AccountDeps, rawEmail: string, password: st
   const problem = checkPassword(password, email);
   if (problem) return { ok: false, message: problem };
   if (await deps.store.getStaffByEmail(email)) return { ok: false, message: `${email} already has an account; use reset-password.` };
-  const account = await deps.store.createStaff({ email, passwordHash: await hashPassword(password), at: deps.clock() });
-  await audited(deps, 'staff.added', email, null, describeAccount(account));
+  const passwordHash = await hashPassword(password);
+  const account = await deps.store.audited(
+    (store) => store.createStaff({ email, passwordHash, at: deps.clock() }),
+    (created) => auditEntry(deps.clock(), { email: deps.actor, ip: null }, 'staff.added', { target: email, after: describeAccount(created) }),
+  );
   return { ok: true, value: account };
 }
 
@@ -60,12 +61,21 @@ async function findAccount(deps: AccountDeps, rawEmail: string): Promise<Account
 async function changeCredentials(
   deps: AccountDeps,
   account: StaffAccount,
-  action: string,
+  action: AuditAction,
   patch: Partial<Pick<StaffAccount, 'passwordHash' | 'totpSecret' | 'disabled'>>,
 ): Promise<StaffAccount> {
-  const updated = await deps.store.updateStaff(account.id, { ...patch, credentialsChangedAt: deps.clock() });
-  const revoked = await deps.store.deleteStaffSessions(account.id);
-  await audited(deps, action, account.email, describeAccount(account), { ...describeAccount(updated), sessionsRevoked: revoked });
+  const { updated } = await deps.store.audited(
+    async (store) => {
+      const changed = await store.updateStaff(account.id, { ...patch, credentialsChangedAt: deps.clock() });
+      return { updated: changed, revoked: await store.deleteStaffSessions(account.id) };
+    },
+    ({ updated: changed, revoked }) =>
+      auditEntry(deps.clock(), { email: deps.actor, ip: null }, action, {
+        target: account.email,
+        before: describeAccount(account),
+        after: { ...describeAccount(changed), sessionsRevoked: revoked },
+      }),
+  );
   return updated;
 }
 

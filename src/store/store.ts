@@ -5,6 +5,7 @@ import type {
   IncidentUpdate,
   Maintenance,
   NewIncident,
+  NewAuditEntry,
   NewIncidentUpdate,
   NewMaintenance,
   OutageEvent,
@@ -124,8 +125,13 @@ export interface Store {
   /** Deletes failures older than `before` (past the throttle window). Returns rows deleted. */
   pruneLoginFailures(before: Date): Promise<number>;
 
-  /** Append-only, until the retention prunes it. */
-  appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;
+  /** An audit row that records an event, not a change (a sign-in). Kept until the retention prunes it. */
+  appendAudit(entry: NewAuditEntry): Promise<AuditEntry>;
+  /**
+   * Runs `write` (any store writes) and appends the audit row made from its result, all in one
+   * transaction: the change and its record land together or not at all.
+   */
+  audited<T>(write: (store: Store) => Promise<T>, entry: (written: T) => NewAuditEntry): Promise<T>;
   /** Deletes audit rows older than `before`. Returns rows deleted. */
   pruneAudit(before: Date): Promise<number>;
   /** Newest first. */

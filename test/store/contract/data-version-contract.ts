@@ -63,7 +63,7 @@ export function dataVersionContract(ctx: ContractContext): void {
           await store.releaseLoginAttempt(await store.reserveLoginAttempt(['k'], T0), ['k']);
           await store.pruneLoginFailures(T0);
           await store.pruneAudit(T0);
-          await store.appendAudit({ at: T0, actor: 'cli', ip: null, action: 'x', target: null, before: null, after: null });
+          await store.appendAudit({ at: T0, actor: 'cli', ip: null, action: 'logout', target: null, before: null, after: null });
           await store.pruneResults(at(1000));
         }),
       ).toBe(0);

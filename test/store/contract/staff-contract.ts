@@ -89,6 +89,33 @@ export function staffContract(ctx: ContractContext): void {
       expect(await store.countLoginFailures('addr:b', T0)).toBe(10);
     });
 
+    it('writes an audited change and its audit row together, or neither', async () => {
+      const store = ctx.store();
+      const account = await store.audited(
+        (s) => s.createStaff({ email: 'audited@x.fr', passwordHash: 'h', at: T0 }),
+        (created) => ({ at: T0, actor: 'cli', ip: null, action: 'staff.added', target: created.id, before: null, after: null }),
+      );
+      expect((await store.listAudit({ limit: 1 })).items[0]).toMatchObject({ action: 'staff.added', target: account.id });
+      const failing = store.audited(
+        async (s) => {
+          await s.updateStaff(account.id, { disabled: true });
+          await s.deleteStaffSessions(account.id);
+          return s.createStaff({ email: 'AUDITED@x.fr', passwordHash: 'h', at: T0 });
+        },
+        () => ({ at: T0, actor: 'cli', ip: null, action: 'staff.disabled', target: null, before: null, after: null }),
+      );
+      await expect(failing).rejects.toBeInstanceOf(StoreConflictError);
+      expect((await store.getStaffById(account.id))?.disabled).toBe(false);
+      expect((await store.listAudit({ limit: 10 })).total).toBe(1);
+      // The audit row is part of the transaction: a row the log refuses undoes the change.
+      const refusedRow = store.audited(
+        (s) => s.updateStaff(account.id, { disabled: true }),
+        () => ({ at: T0, actor: 'cli', ip: null, action: 'staff.disabled', target: null, before: null, after: 1n as unknown }),
+      );
+      await expect(refusedRow).rejects.toThrow();
+      expect((await store.getStaffById(account.id))?.disabled).toBe(false);
+    });
+
     it('prunes login failures and audit rows older than a cut-off', async () => {
       const store = ctx.store();
       await store.reserveLoginAttempt(['k'], at(0));
@@ -107,13 +134,13 @@ export function staffContract(ctx: ContractContext): void {
         at: T0,
         actor: 'a@x.fr',
         ip: '192.0.2.1',
-        action: 'incident.create',
+        action: 'incident.created',
         target: 'abc',
         before: null,
         after: { title: { fr: 'Panne', en: null }, n: 2 },
       });
       expect(first.id).toMatch(/^[a-z2-7]{12}$/);
-      const second = await store.appendAudit({ at: T0, actor: 'cli', ip: null, action: 'staff.create', target: null, before: { a: 1 }, after: null });
+      const second = await store.appendAudit({ at: T0, actor: 'cli', ip: null, action: 'staff.added', target: null, before: { a: 1 }, after: null });
       const third = await store.appendAudit({ at: at(5), actor: 'a@x.fr', ip: null, action: 'login.failed', target: null, before: null, after: null });
       const page = await store.listAudit({ limit: 10 });
       expect(page.total).toBe(3);
