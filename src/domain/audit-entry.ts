@@ -17,5 +17,13 @@ export function auditEntry(
   action: AuditAction,
   change: { target?: string | null; before?: unknown; after?: unknown } = {},
 ): NewAuditEntry {
-  return { at, actor: actor.email, ip: actor.ip, action, target: change.target ?? null, before: change.before ?? null, after: change.after ?? null };
+  return {
+    at,
+    actor: actor.email,
+    ip: actor.ip,
+    action,
+    target: change.target ?? null,
+    before: change.before ?? null,
+    after: change.after ?? null,
+  };
 }

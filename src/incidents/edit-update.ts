@@ -15,7 +15,7 @@ export async function editUpdate({ ctx, input }: { ctx: IncidentContext; input: 
   const body = toDraft(v.bodyFr, v.bodyEn);
   const after = await ctx.store.audited(
     (store) => store.editIncidentUpdate(before.id, { body, editor: ctx.actor.email, at: ctx.clock() }),
-    (after) =>
+    () =>
       auditEntry(ctx.clock(), ctx.actor, 'incident.update_edited', {
         target: `${before.incidentId}/${before.id}`,
         before: { body: before.body },

@@ -14,7 +14,11 @@ export interface Retention {
  * Hourly: what the database holds stays bounded by age. Login failures matter only inside the
  * throttle window; audit rows and raw results for their retention.
  */
-export async function pruneOld(store: Store, now: number, retention: Retention): Promise<{ results: number; loginFailures: number; audit: number }> {
+export async function pruneOld(
+  store: Store,
+  now: number,
+  retention: Retention,
+): Promise<{ results: number; loginFailures: number; audit: number }> {
   return {
     results: await store.pruneResults(new Date(now - retention.resultDays * DAY_MS)),
     loginFailures: await store.pruneLoginFailures(new Date(now - THROTTLE_WINDOW_MS)),

@@ -19,7 +19,14 @@ export const REQUEST_LIMITS = {
   requestTimeoutMs: 30_000,
 } as const;
 
-export const REFUSALS = ['uri_too_long', 'headers_too_large', 'body_too_large', 'length_required', 'too_many_fields', 'bad_request'] as const;
+export const REFUSALS = [
+  'uri_too_long',
+  'headers_too_large',
+  'body_too_large',
+  'length_required',
+  'too_many_fields',
+  'bad_request',
+] as const;
 export type Refusal = (typeof REFUSALS)[number];
 
 export const REFUSAL_STATUS: Record<Refusal, number> = {

@@ -5,7 +5,8 @@ import { createSessions } from '../../src/admin/session.ts';
 import { addressKey, createThrottle } from '../../src/admin/throttle.ts';
 import { newTotpSecret, totpCode } from '../../src/admin/totp.ts';
 import type { Store } from '../../src/store/store.ts';
-import { manualClock, tempStore } from './support/temp-store.ts';
+import { manualClock } from '../support/manual-clock.ts';
+import { tempStore } from './support/temp-store.ts';
 
 /**
  * Sign-in under pressure: attempts sent at once, a full verification queue, clients that hang up.
@@ -44,7 +45,14 @@ beforeEach(async () => {
     },
   };
   const throttle = createThrottle({ store, clock: clock.now });
-  login = createLogin({ store: gated, clock: clock.now, throttle, sessions: createSessions({ store, clock: clock.now }), requireTotp: true, scrypt: CHEAP });
+  login = createLogin({
+    store: gated,
+    clock: clock.now,
+    throttle,
+    sessions: createSessions({ store, clock: clock.now }),
+    requireTotp: true,
+    scrypt: CHEAP,
+  });
   const account = await store.createStaff({ email: EMAIL, passwordHash: await hashPassword(PASSWORD, CHEAP), at: clock.now() });
   secret = newTotpSecret();
   await store.updateStaff(account.id, { totpSecret: secret });
@@ -67,7 +75,9 @@ describe('sign-in under pressure', () => {
 
   it('answers "busy" at once when the queue is full, for unknown accounts and real ones alike', async () => {
     gate = newGate();
-    const queued = Array.from({ length: 2 + KDF_QUEUE_LIMIT }, (_, i) => attempt(`nobody${i}@example.org`, 'wrong password abcdefgh', `203.0.113.${i}`));
+    const queued = Array.from({ length: 2 + KDF_QUEUE_LIMIT }, (_, i) =>
+      attempt(`nobody${i}@example.org`, 'wrong password abcdefgh', `203.0.113.${i}`),
+    );
     await vi.waitFor(() => expect(login.queue()).toEqual({ active: 2, pending: KDF_QUEUE_LIMIT }));
     const unknown = await attempt('stranger@example.org', 'wrong password abcdefgh', '192.0.2.50');
     const real = await attempt(EMAIL, PASSWORD, '192.0.2.51');
@@ -84,7 +94,9 @@ describe('sign-in under pressure', () => {
     gate = newGate();
     const busy = [0, 1].map((i) => attempt(`first${i}@example.org`, 'wrong password abcdefgh', `203.0.113.${i}`));
     const hangUp = new AbortController();
-    const gone = Array.from({ length: 6 }, (_, i) => attempt(`gone${i}@example.org`, 'wrong password abcdefgh', `198.18.0.${i}`, hangUp.signal));
+    const gone = Array.from({ length: 6 }, (_, i) =>
+      attempt(`gone${i}@example.org`, 'wrong password abcdefgh', `198.18.0.${i}`, hangUp.signal),
+    );
     await vi.waitFor(() => expect(login.queue().pending).toBe(6));
     const real = attempt(EMAIL, PASSWORD, '192.0.2.60');
     hangUp.abort();

@@ -28,7 +28,9 @@ const time = <T>(fn: () => T): string => {
 function slashes(): void {
   // Slashes then one other character: the pattern retries from every slash.
   const path = `/fr${'/'.repeat(16 * 1024)}x`;
-  console.log(`16 KB path of slashes, trailing-slash trim: old /\\/+$/ ${time(() => path.replace(/\/+$/, ''))}, now ${time(() => trimTrailingSlashes(path))}`);
+  console.log(
+    `16 KB path of slashes, trailing-slash trim: old /\\/+$/ ${time(() => path.replace(/\/+$/, ''))}, now ${time(() => trimTrailingSlashes(path))}`,
+  );
 }
 
 function challenge(): void {
@@ -37,10 +39,16 @@ function challenge(): void {
   const oldAws = /awswaf\.com\/.*challenge|AwsWafIntegration/;
   const oldAkamai = /errors\.edgesuite\.net|<title>\s*Access Denied\s*<\/title>[\s\S]*Reference #/i;
   const small = body.slice(0, 64 * 1024);
-  const akamai = '<title>Access Denied</title>'.repeat(64 * 1024 / 28);
-  console.log(`challenge detection, AWS WAF pattern on 64 KiB: old ${time(() => oldAws.test(small))}, now ${time(() => detectChallenge({ status: 200, headers: new Headers(), body: small }))}`);
-  console.log(`challenge detection, Akamai pattern on 64 KiB: old ${time(() => oldAkamai.test(akamai))}, now ${time(() => detectChallenge({ status: 200, headers: new Headers(), body: akamai }))}`);
-  console.log(`challenge detection on the 1 MiB body (${gzipped} bytes gzipped): now ${time(() => detectChallenge({ status: 200, headers: new Headers(), body }))} (old: quadratic, not run)`);
+  const akamai = '<title>Access Denied</title>'.repeat((64 * 1024) / 28);
+  console.log(
+    `challenge detection, AWS WAF pattern on 64 KiB: old ${time(() => oldAws.test(small))}, now ${time(() => detectChallenge({ status: 200, headers: new Headers(), body: small }))}`,
+  );
+  console.log(
+    `challenge detection, Akamai pattern on 64 KiB: old ${time(() => oldAkamai.test(akamai))}, now ${time(() => detectChallenge({ status: 200, headers: new Headers(), body: akamai }))}`,
+  );
+  console.log(
+    `challenge detection on the 1 MiB body (${gzipped} bytes gzipped): now ${time(() => detectChallenge({ status: 200, headers: new Headers(), body }))} (old: quadratic, not run)`,
+  );
 }
 
 async function site(): Promise<void> {
@@ -54,7 +62,9 @@ async function site(): Promise<void> {
     started = performance.now();
     const slash = await fetch(`${admin.site.url}/fr${'/'.repeat(12 * 1024)}?q=${Math.random()}`);
     await slash.arrayBuffer();
-    console.log(`site: cached /fr/ ${cached}; 12 KB slash path answered ${slash.status} in ${ms(started)} (16 KB is past the header limit: 431)`);
+    console.log(
+      `site: cached /fr/ ${cached}; 12 KB slash path answered ${slash.status} in ${ms(started)} (16 KB is past the header limit: 431)`,
+    );
     const before = rss();
     started = performance.now();
     const big = await fetch(`${admin.site.url}/admin/login`, {
@@ -73,14 +83,33 @@ async function hungUpClients(): Promise<void> {
   for (const hangUp of [false, true]) {
     const { store, dispose } = await tempStore();
     const clock = () => new Date();
-    const login = createLogin({ store, clock, throttle: createThrottle({ store, clock }), sessions: createSessions({ store, clock }), requireTotp: false });
-    await store.createStaff({ email: 'agent@example.gouv.fr', passwordHash: await hashPassword('lapin vert mange trois carottes'), at: clock() });
+    const login = createLogin({
+      store,
+      clock,
+      throttle: createThrottle({ store, clock }),
+      sessions: createSessions({ store, clock }),
+      requireTotp: false,
+    });
+    await store.createStaff({
+      email: 'agent@example.gouv.fr',
+      passwordHash: await hashPassword('lapin vert mange trois carottes'),
+      at: clock(),
+    });
     const gone = new AbortController();
-    const flood = Array.from({ length: 8 }, (_, i) => login({ email: `x${i}@example.org`, password: 'wrong password abcdefgh', code: '', ip: `198.18.0.${i}`, signal: gone.signal }));
+    const flood = Array.from({ length: 8 }, (_, i) =>
+      login({ email: `x${i}@example.org`, password: 'wrong password abcdefgh', code: '', ip: `198.18.0.${i}`, signal: gone.signal }),
+    );
     if (hangUp) gone.abort();
     const started = performance.now();
-    const result = await login({ email: 'agent@example.gouv.fr', password: 'lapin vert mange trois carottes', code: '', ip: '203.0.113.1' });
-    console.log(`sign-in behind 8 queued requests whose clients ${hangUp ? 'hung up (now: dropped)' : 'wait (as every hung-up client was before)'}: ${result.ok ? 'ok' : 'failed'} in ${ms(started)}`);
+    const result = await login({
+      email: 'agent@example.gouv.fr',
+      password: 'lapin vert mange trois carottes',
+      code: '',
+      ip: '203.0.113.1',
+    });
+    console.log(
+      `sign-in behind 8 queued requests whose clients ${hangUp ? 'hung up (now: dropped)' : 'wait (as every hung-up client was before)'}: ${result.ok ? 'ok' : 'failed'} in ${ms(started)}`,
+    );
     await Promise.all(flood);
     await dispose();
   }

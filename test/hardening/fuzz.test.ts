@@ -13,7 +13,7 @@ import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { startAdminSite, type AdminSite } from '../admin/support/admin-site.ts';
 import { catalogue, scriptedChecker, service } from '../probe/support/catalogue.ts';
-import { createManualClock } from '../probe/support/manual-clock.ts';
+import { createManualClock } from '../support/manual-clock.ts';
 
 /**
  * Thousands of random requests to the built site and to the probe's HTTP face: never a 5xx, each
@@ -25,11 +25,31 @@ const RUNS = { site: 1500, probe: 1500 };
 const BOUND_MS = 3_000;
 
 const segment = fc.oneof(
-  fc.constantFrom('fr', 'en', 'admin', 'api', 'v2', 'incidents', 'services', 'badge', 'feed.xml', 'summary.json', 'login', 'x.svg', '%00', '%2F', '..', ''),
+  fc.constantFrom(
+    'fr',
+    'en',
+    'admin',
+    'api',
+    'v2',
+    'incidents',
+    'services',
+    'badge',
+    'feed.xml',
+    'summary.json',
+    'login',
+    'x.svg',
+    '%00',
+    '%2F',
+    '..',
+    '',
+  ),
   fc.string({ maxLength: 12 }).map(encodeURIComponent),
   fc.integer({ min: 1, max: 3000 }).map((n) => '/'.repeat(n)),
 );
-const query = fc.array(fc.tuple(fc.constantFrom('page', 'lang', 'intent', '__proto__', 'x', fc.string({ maxLength: 6 }) as never), fc.string({ maxLength: 20 })), { maxLength: 5 });
+const query = fc.array(
+  fc.tuple(fc.constantFrom('page', 'lang', 'intent', '__proto__', 'x', fc.string({ maxLength: 6 }) as never), fc.string({ maxLength: 20 })),
+  { maxLength: 5 },
+);
 const path = fc.tuple(fc.array(segment, { maxLength: 6 }), query).map(([parts, q]) => {
   const search = new URLSearchParams(q.map(([k, v]) => [String(k), v])).toString();
   return `/${parts.join('/')}${search ? `?${search}` : ''}`;
@@ -45,7 +65,14 @@ const headers = fc.record(
   },
   { requiredKeys: [] },
 );
-const form = fc.dictionary(fc.oneof(fc.constantFrom('email', 'password', 'code', 'intent', '__proto__', 'constructor', 'impact.__proto__'), fc.string({ maxLength: 10 })), fc.string({ maxLength: 300 }), { maxKeys: 30 });
+const form = fc.dictionary(
+  fc.oneof(
+    fc.constantFrom('email', 'password', 'code', 'intent', '__proto__', 'constructor', 'impact.__proto__'),
+    fc.string({ maxLength: 10 }),
+  ),
+  fc.string({ maxLength: 300 }),
+  { maxKeys: 30 },
+);
 const request = fc.record({ method: fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS'), path, headers, form });
 
 async function timed(url: string, init: RequestInit): Promise<{ status: number; ms: number }> {
@@ -69,20 +96,21 @@ describe('fuzzing the built site', () => {
 
   it('never answers 5xx nor takes long, and its memory stops growing', async () => {
     let slowest = 0;
-    const round = (numRuns: number) => fc.assert(
-      fc.asyncProperty(request, async (r) => {
-        const body = r.method === 'GET' || r.method === 'HEAD' ? undefined : new URLSearchParams(Object.entries(r.form));
-        const { status, ms } = await timed(`${admin.site.url}${r.path}`, {
-          method: r.method,
-          headers: { ...r.headers, ...(body ? { origin: admin.site.url } : {}) },
-          body,
-        });
-        slowest = Math.max(slowest, ms);
-        expect(status).toBeLessThan(500);
-        expect(ms).toBeLessThan(BOUND_MS);
-      }),
-      { numRuns },
-    );
+    const round = (numRuns: number) =>
+      fc.assert(
+        fc.asyncProperty(request, async (r) => {
+          const body = r.method === 'GET' || r.method === 'HEAD' ? undefined : new URLSearchParams(Object.entries(r.form));
+          const { status, ms } = await timed(`${admin.site.url}${r.path}`, {
+            method: r.method,
+            headers: { ...r.headers, ...(body ? { origin: admin.site.url } : {}) },
+            body,
+          });
+          slowest = Math.max(slowest, ms);
+          expect(status).toBeLessThan(500);
+          expect(ms).toBeLessThan(BOUND_MS);
+        }),
+        { numRuns },
+      );
     // The first round fills what is meant to fill (the page cache, V8's heap); the second must not add to it.
     // The page cache keeps what it rendered (within its own byte budget), so it is measured apart.
     const cached = async () => ((await (await fetch(`${admin.site.url}/healthz`)).json()) as { cache: { bytes: number } }).cache.bytes;
@@ -91,7 +119,9 @@ describe('fuzzing the built site', () => {
     await round(RUNS.site);
     const after = { rss: rss(), cache: await cached() };
     const grown = after.rss - before.rss - (after.cache - before.cache);
-    console.log(`site fuzz: RSS ${Math.round(before.rss / 1e6)} → ${Math.round(after.rss / 1e6)} MB, cache ${Math.round(before.cache / 1e6)} → ${Math.round(after.cache / 1e6)} MB`);
+    console.log(
+      `site fuzz: RSS ${Math.round(before.rss / 1e6)} → ${Math.round(after.rss / 1e6)} MB, cache ${Math.round(before.cache / 1e6)} → ${Math.round(after.cache / 1e6)} MB`,
+    );
     expect(grown).toBeLessThan(48 * 1024 * 1024);
     console.log(`site fuzz: ${RUNS.site} requests, slowest ${Math.round(slowest)} ms`);
   }, 120_000);
@@ -146,9 +176,13 @@ describe('fuzzing the probe app', () => {
 
   it('closes connections past its cap at once, and serves again when they go', async () => {
     const sockets = await Promise.all(
-      Array.from({ length: PROBE_HTTP_LIMITS.maxConnections }, () => new Promise<ReturnType<typeof connect>>((resolve) => {
-        const socket = connect(Number(new URL(url).port), '127.0.0.1', () => resolve(socket));
-      })),
+      Array.from(
+        { length: PROBE_HTTP_LIMITS.maxConnections },
+        () =>
+          new Promise<ReturnType<typeof connect>>((resolve) => {
+            const socket = connect(Number(new URL(url).port), '127.0.0.1', () => resolve(socket));
+          }),
+      ),
     );
     const extra = connect(Number(new URL(url).port), '127.0.0.1');
     await new Promise((resolve) => extra.on('close', resolve));

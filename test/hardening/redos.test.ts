@@ -23,7 +23,9 @@ describe('regular expressions in src/', () => {
     for (const regex of regexes) {
       const diagnostics = await check(regex.source, regex.flags, { timeout: 10_000 });
       if (diagnostics.status === 'vulnerable') {
-        vulnerable.push(`${regex.where} /${regex.source}/${regex.flags}: ${diagnostics.complexity.summary}, e.g. ${diagnostics.attack.pattern}`);
+        vulnerable.push(
+          `${regex.where} /${regex.source}/${regex.flags}: ${diagnostics.complexity.summary}, e.g. ${diagnostics.attack.pattern}`,
+        );
       } else if (diagnostics.status === 'unknown') {
         vulnerable.push(`${regex.where} /${regex.source}/${regex.flags}: could not be proved safe (${diagnostics.error.kind})`);
       }

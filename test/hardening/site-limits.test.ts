@@ -62,14 +62,22 @@ describe('request limits of the site', () => {
     expect(answer).toContain('En-têtes de requête trop grands');
   });
 
-  it.each(['/fr/incidents/%00', '/admin/incidents/%00', '/fr/services/a%00b', '/api/v2/summary.json?lang=%00'])('answers %s with 400, never a 5xx', async (path) => {
-    expect((await fetch(`${admin.site.url}${path}`)).status).toBe(400);
-  });
+  it.each(['/fr/incidents/%00', '/admin/incidents/%00', '/fr/services/a%00b', '/api/v2/summary.json?lang=%00'])(
+    'answers %s with 400, never a 5xx',
+    async (path) => {
+      expect((await fetch(`${admin.site.url}${path}`)).status).toBe(400);
+    },
+  );
 
   it('answers a form with too many fields with 413', async () => {
     const fields = new URLSearchParams();
     for (let i = 0; i <= REQUEST_LIMITS.formFields; i++) fields.append(`f${i}`, '1');
-    const response = await fetch(`${admin.site.url}/admin/login`, { method: 'POST', body: fields, headers: { origin: admin.site.url }, redirect: 'manual' });
+    const response = await fetch(`${admin.site.url}/admin/login`, {
+      method: 'POST',
+      body: fields,
+      headers: { origin: admin.site.url },
+      redirect: 'manual',
+    });
     expect(response.status).toBe(413);
     expect(await response.text()).toContain('Form too long');
   });

@@ -27,7 +27,11 @@ export function sourceRegexes(root: string): { regexes: SourceRegex[]; unreadabl
       if (ts.isRegularExpressionLiteral(node)) {
         const end = node.text.lastIndexOf('/');
         regexes.push({ where: where(node), source: node.text.slice(1, end), flags: node.text.slice(end + 1) });
-      } else if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text === 'RegExp') {
+      } else if (
+        (ts.isNewExpression(node) || ts.isCallExpression(node)) &&
+        ts.isIdentifier(node.expression) &&
+        node.expression.text === 'RegExp'
+      ) {
         const [pattern, flags] = node.arguments ?? [];
         const text = pattern ? literalText(pattern) : null;
         if (text === null) unreadable.push(where(node));
