@@ -87,6 +87,7 @@ export function createLogin(deps: LoginDeps): Login {
       return { ok: false, failure: 'abandoned', retryAfterMs: BUSY_RETRY_MS };
     }
     if (typeof reason === 'string') {
+      await deps.throttle.failed(reservation);
       await deps.store.appendAudit(auditEntry(deps.clock(), actor, 'login.failed', { after: { reason } }));
       return { ok: false, failure: 'invalid', retryAfterMs: 0 };
     }

@@ -42,6 +42,8 @@ export interface Throttle {
    * and only as many as the rules allow are evaluated. A throttled attempt has already been released.
    */
   begin(email: string, address: string): Promise<{ attempt: string; waitMs: number }>;
+  /** A wrong one: its reservation stays as the failure, dated now. */
+  failed(attempt: string): Promise<void>;
   /** A correct sign-in: the account's failures from this address are forgotten, and this attempt too. */
   succeeded(attempt: string, email: string, address: string): Promise<void>;
   /** An attempt never evaluated (server busy, client gone): it does not count. */
@@ -67,6 +69,9 @@ export function createThrottle({ store, clock }: { store: Store; clock: () => Da
       const waitMs = Math.max(pair, addr);
       if (waitMs > 0) await store.releaseLoginAttempt(attempt, keysOf(email, address));
       return { attempt, waitMs };
+    },
+    async failed(attempt) {
+      await store.stampLoginAttempt(attempt, clock());
     },
     async succeeded(attempt, email, address) {
       await store.clearLoginFailures(pairKey(email, address));

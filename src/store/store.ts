@@ -120,6 +120,8 @@ export interface Store {
    */
   reserveLoginAttempt(keys: readonly string[], at: Date): Promise<string>;
   releaseLoginAttempt(attempt: string, keys: readonly string[]): Promise<void>;
+  /** Dates a failed attempt's rows at its failure (delays run from the latest failure, not from when it began). */
+  stampLoginAttempt(attempt: string, at: Date): Promise<void>;
   countLoginFailures(key: string, since: Date): Promise<number>;
   clearLoginFailures(key: string): Promise<void>;
   /** Deletes failures older than `before` (past the throttle window). Returns rows deleted. */

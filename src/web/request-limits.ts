@@ -52,7 +52,7 @@ const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE']);
 export function refuseHead(head: RequestHead): Refusal | null {
   if (head.url.length > REQUEST_LIMITS.urlChars) return 'uri_too_long';
   // A NUL in a path or query is never meaningful, and PostgreSQL refuses it in any text value.
-  if (head.url.includes('\0') || head.url.toLowerCase().includes('%00')) return 'bad_request';
+  if (head.url.includes('\0') || /%00/i.test(head.url)) return 'bad_request';
   if (head.contentLength !== undefined) {
     const length = Number(head.contentLength);
     if (!/^\d{1,15}$/.test(head.contentLength) || !Number.isSafeInteger(length)) return 'bad_request';

@@ -51,6 +51,10 @@ export async function releaseLoginAttempt(db: SqlDatabase, attempt: string, keys
   await db.transaction((tx) => tx.run(`DELETE FROM login_failures WHERE attempt = ? AND key IN (${placeholders(keys.length)})`, [attempt, ...keys]));
 }
 
+export async function stampLoginAttempt(db: SqlDatabase, attempt: string, at: Date): Promise<void> {
+  await db.transaction((tx) => tx.run('UPDATE login_failures SET at = ? WHERE attempt = ?', [tx.time(at), attempt]));
+}
+
 export async function pruneLoginFailures(db: SqlDatabase, before: Date): Promise<number> {
   return db.transaction((tx) => tx.run('DELETE FROM login_failures WHERE at < ?', [tx.time(before)]));
 }

@@ -19,6 +19,7 @@ import {
   pruneLoginFailures,
   releaseLoginAttempt,
   reserveLoginAttempt,
+  stampLoginAttempt,
   touchSession,
 } from './sessions.ts';
 import { claimTotpStep, createStaff, getStaffByEmail, getStaffById, listStaff, updateStaff } from './staff.ts';
@@ -92,6 +93,7 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
 
     reserveLoginAttempt: (keys, at) => reserveLoginAttempt(db, keys, at),
     releaseLoginAttempt: (attempt, keys) => releaseLoginAttempt(db, attempt, keys),
+    stampLoginAttempt: (attempt, at) => stampLoginAttempt(db, attempt, at),
     pruneLoginFailures: (before) => pruneLoginFailures(db, before),
     countLoginFailures: (key, since) => countLoginFailures(db, key, since),
     clearLoginFailures: (key) => clearLoginFailures(db, key),

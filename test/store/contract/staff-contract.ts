@@ -87,6 +87,8 @@ export function staffContract(ctx: ContractContext): void {
       await store.releaseLoginAttempt(attempts[1]!, ['addr:b']);
       expect(await store.countLoginFailures('pair:a', T0)).toBe(11);
       expect(await store.countLoginFailures('addr:b', T0)).toBe(10);
+      await store.stampLoginAttempt(attempts[2]!, at(50));
+      expect(await store.countLoginFailures('pair:a', at(50))).toBe(1);
     });
 
     it('writes an audited change and its audit row together, or neither', async () => {
