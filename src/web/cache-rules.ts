@@ -5,10 +5,13 @@
  */
 import { parsePageNumber } from '../domain/page-number.ts';
 import { trimTrailingSlashes } from '../domain/trim-slashes.ts';
+import { normaliseQuery } from '../search/fold.ts';
 
 type Normalize = (value: string) => string | null;
 
 const lang: Normalize = (v) => (v === 'en' ? 'en' : null);
+// Folded and length-capped: "Impôts" and "IMPOTS " share one entry, and a long query makes a short key.
+const searchQuery: Normalize = (v) => normaliseQuery(v);
 /** Page 1 is the page without the parameter; every unreadable value is one entry, the page's 404 (`page=0`). */
 const pageNumber: Normalize = (v) => {
   const page = parsePageNumber(v);
@@ -26,6 +29,7 @@ const RULES: Rule[] = [
   { matches: (p) => p.startsWith('/api/v2/') && p.endsWith('.json'), params: { lang } },
   { matches: (p) => p.startsWith('/badge/') && p.endsWith('.svg'), params: { lang } },
   { matches: (p) => /^\/(fr|en)\/incidents\/?$/.test(p), params: { page: pageNumber } },
+  { matches: (p) => /^\/(fr|en)$/.test(p), params: { q: searchQuery } },
   { matches: (p) => /^\/(fr|en)(\/|$)/.test(p), params: {} },
 ];
 const NEVER = RULES[0];
