@@ -5,8 +5,8 @@ import { t } from '../i18n/index.ts';
  * refusal has its HTTP status and a short message in both languages.
  */
 export const REQUEST_LIMITS = {
-  /** Request target (path and query): every real address is far shorter. */
-  urlChars: 2048,
+  /** Request target (path and query): every real address is far shorter; a pasted search query fits. */
+  urlChars: 12 * 1024,
   /** All request headers together (Node's parser answers 431 past it). */
   headerBytes: 16 * 1024,
   headersCount: 100,
@@ -51,8 +51,10 @@ const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE']);
 /** Why a request is refused from its head alone, or null (pure). */
 export function refuseHead(head: RequestHead): Refusal | null {
   if (head.url.length > REQUEST_LIMITS.urlChars) return 'uri_too_long';
-  // A NUL in a path or query is never meaningful, and PostgreSQL refuses it in any text value.
-  if (head.url.includes('\0') || /%00/i.test(head.url)) return 'bad_request';
+  // A NUL in a path is never meaningful, and PostgreSQL refuses it in any text value (routes look
+  // path segments up). Query values are each read by their own rule, which a NUL does not pass.
+  const path = head.url.split('?', 1)[0] ?? '';
+  if (path.includes('\0') || /%00/i.test(path)) return 'bad_request';
   if (head.contentLength !== undefined) {
     const length = Number(head.contentLength);
     if (!/^\d{1,15}$/.test(head.contentLength) || !Number.isSafeInteger(length)) return 'bad_request';

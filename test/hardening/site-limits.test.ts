@@ -62,12 +62,17 @@ describe('request limits of the site', () => {
     expect(answer).toContain('En-têtes de requête trop grands');
   });
 
-  it.each(['/fr/incidents/%00', '/admin/incidents/%00', '/fr/services/a%00b', '/api/v2/summary.json?lang=%00'])(
+  it.each(['/fr/incidents/%00', '/admin/incidents/%00', '/fr/services/a%00b', '/badge/x%00.svg'])(
     'answers %s with 400, never a 5xx',
     async (path) => {
       expect((await fetch(`${admin.site.url}${path}`)).status).toBe(400);
     },
   );
+
+  it('reads a NUL in a query value like any other unreadable value', async () => {
+    expect((await fetch(`${admin.site.url}/api/v2/summary.json?lang=%00`)).status).toBe(200);
+    expect((await fetch(`${admin.site.url}/fr/incidents?page=%00`)).status).toBe(404);
+  });
 
   it('answers a form with too many fields with 413', async () => {
     const fields = new URLSearchParams();
