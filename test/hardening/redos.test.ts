@@ -21,7 +21,8 @@ describe('regular expressions in src/', () => {
   it('have no super-linear backtracking', async () => {
     const vulnerable: string[] = [];
     for (const regex of regexes) {
-      const diagnostics = await check(regex.source, regex.flags, { timeout: 10_000 });
+      // A fixed seed: recheck's fuzzing then finds the same attack strings on every run.
+      const diagnostics = await check(regex.source, regex.flags, { timeout: 10_000, randomSeed: 20_261_129 });
       if (diagnostics.status === 'vulnerable') {
         vulnerable.push(
           `${regex.where} /${regex.source}/${regex.flags}: ${diagnostics.complexity.summary}, e.g. ${diagnostics.attack.pattern}`,
