@@ -49,6 +49,7 @@ export const en: Dictionary = {
     probe_offline:
       'Monitoring interrupted: our probe has a network problem on its side, so the state of this service cannot be confirmed.',
     not_checkable: 'This service cannot be checked automatically.',
+    store_unreachable: 'The status database cannot be reached: we cannot tell whether this service works.',
   },
   banner: {
     allOk: 'All services operational',
@@ -63,10 +64,14 @@ export const en: Dictionary = {
     maintenance: (n: number) => `${n} under maintenance`,
     unknown: (n: number) => `${n} in an unknown state`,
     noneYet: 'No check has run yet: the state of the services is not known.',
+    notUpdated: 'The status is not being updated',
+    storeUnreachable:
+      'The status database cannot be reached. This page shows the last known status; services whose data is too old are shown as “Unknown”.',
   },
   freshness: {
-    updated: (ago: string) => `Data updated ${ago}`,
-    checked: (ago: string) => `checked ${ago}`,
+    checkedAt: (time: string) => `checked at ${time}`,
+    checkedOn: (when: string) => `checked on ${when}`,
+    updatedLabel: 'Data updated on',
     neverChecked: 'not checked yet',
     noProbeData: 'No data received from our probes yet.',
     parisTime: 'Paris time',
@@ -171,6 +176,16 @@ export const en: Dictionary = {
     past: 'Completed (last 90 days)',
     nonePast: 'No maintenance in the last 90 days.',
     window: 'Window',
+  },
+  snapshot: {
+    generated: (when: string) => `Static copy of this page, generated on ${when}.`,
+    age: (minutes: string) => `These figures are ${minutes} min old.`,
+    tooOld: 'This copy is too old to tell whether the services work: they are shown as “Unknown”.',
+  },
+  unavailable: {
+    title: 'Service status temporarily unavailable',
+    body: 'Vigie has just started and cannot reach its status database yet. This page cannot say anything about public services until it has read something. Please try again in a minute.',
+    api: 'The status database cannot be reached and nothing has been read since start-up. Try again later.',
   },
   notFound: {
     title: 'Page not found',

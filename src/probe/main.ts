@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     perHost: settings.VIGIE_PROBE_PER_HOST,
     retentionDays: settings.VIGIE_RETENTION_DAYS,
     auditRetentionDays: settings.VIGIE_AUDIT_RETENTION_DAYS,
+    bufferCapacity: settings.VIGIE_PROBE_BUFFER,
     errors,
   });
   await runner.start();
