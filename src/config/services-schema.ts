@@ -156,7 +156,8 @@ export interface ServiceConfig {
   expectStatus: string;
   keyword: string | null;
   slowMs: number;
-  allowPrivateNetwork: boolean;
+  /** `own-host` (canaries): private addresses for the URL's own host only, never for a redirect. */
+  allowPrivateNetwork: boolean | 'own-host';
   detection: { failuresBeforeDown: number; successesBeforeUp: number };
 }
 

@@ -238,6 +238,15 @@ export const en: Dictionary = {
     title: (name: string, state: string) => `${name}: ${state}`,
   },
   info: enInfo,
+  limits: {
+    uriTooLong: (max: number) => `Address too long: ${max} characters at most.`,
+    headersTooLarge: 'Request headers too large.',
+    bodyTooLarge: (kib: number) => `Request too large: ${kib} KiB at most.`,
+    lengthRequired: 'Say how large the request is (Content-Length).',
+    tooManyFields: (max: number) => `Form too long: ${max} fields at most.`,
+    badRequest: 'Unreadable request.',
+    busy: 'Too many sign-ins under way. Try again in a moment.',
+  },
   admin: {
     title: 'Vigie — staff area',
     crossSite: (origin: string) =>

@@ -257,6 +257,15 @@ export const fr = {
     title: (name: string, state: string) => `${name}\u00a0: ${state}`,
   },
   info: frInfo,
+  limits: {
+    uriTooLong: (max: number) => `Adresse trop longue\u00a0: ${max}\u00a0caractères au plus.`,
+    headersTooLarge: 'En-têtes de requête trop grands.',
+    bodyTooLarge: (kib: number) => `Envoi trop volumineux\u00a0: ${kib}\u00a0Kio au plus.`,
+    lengthRequired: 'Indiquez la taille de l’envoi (Content-Length).',
+    tooManyFields: (max: number) => `Formulaire trop long\u00a0: ${max}\u00a0champs au plus.`,
+    badRequest: 'Requête illisible.',
+    busy: 'Trop de connexions en cours. Réessayez dans un instant.',
+  },
   admin: {
     title: 'Vigie — espace agents',
     crossSite: (origin: string) =>
