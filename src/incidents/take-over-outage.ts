@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { auditEntry } from '../domain/audit-entry.ts';
 import type { Incident } from '../store/records.ts';
 import { affectedField, bodyFields, checkbox, fieldErrors, requireEnglish, statusField, titleFields, toDraft } from './form-fields.ts';
-import { refused, writeAudit, type ActionResult, type FieldError, type IncidentContext } from './service-context.ts';
+import { refused, type ActionResult, type FieldError, type IncidentContext } from './service-context.ts';
 
 /** Why staff may not take this incident over now, or null when they may (the page asks too). */
 export function takeOverRefusal(incident: Incident): FieldError | null {
@@ -33,21 +34,23 @@ export async function takeOverOutage({ ctx, input }: { ctx: IncidentContext; inp
   if (!before) return refused('_form', 'not_found');
   const refusal = takeOverRefusal(before);
   if (refusal) return refused('_form', refusal);
-  const after = await ctx.store.addIncidentUpdate(before.id, {
-    status: v.status,
-    body: toDraft(v.bodyFr, v.bodyEn),
-    title: toDraft(v.titleFr, v.titleEn),
-    affected: v.impacts,
-    takeOver: true,
-    author: ctx.actor.email,
-    at: ctx.clock(),
-  });
-  await writeAudit(
-    ctx,
-    'incident.taken_over',
-    before.id,
-    { title: before.title, status: before.status, affected: before.affected },
-    { title: after.title, status: after.status, affected: after.affected, body: after.updates.at(-1)?.body ?? null },
+  const after = await ctx.store.audited(
+    (store) =>
+      store.addIncidentUpdate(before.id, {
+        status: v.status,
+        body: toDraft(v.bodyFr, v.bodyEn),
+        title: toDraft(v.titleFr, v.titleEn),
+        affected: v.impacts,
+        takeOver: true,
+        author: ctx.actor.email,
+        at: ctx.clock(),
+      }),
+    (after) =>
+      auditEntry(ctx.clock(), ctx.actor, 'incident.taken_over', {
+        target: before.id,
+        before: { title: before.title, status: before.status, affected: before.affected },
+        after: { title: after.title, status: after.status, affected: after.affected, body: after.updates.at(-1)?.body ?? null },
+      }),
   );
   return { ok: true, value: after };
 }

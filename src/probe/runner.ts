@@ -4,6 +4,7 @@ import type { Store } from '../store/store.ts';
 import type { Checker } from './check/types.ts';
 import { systemClock, type ProbeClock } from './clock.ts';
 import type { Evaluation } from './evaluate.ts';
+import { pruneOld } from './housekeeping.ts';
 import { createMaintenanceCache } from './maintenance-cache.ts';
 import { createProbeMetrics } from './metrics.ts';
 import { createPipeline } from './pipeline.ts';
@@ -27,6 +28,8 @@ export interface RunnerOptions {
   concurrency: number;
   perHost: number;
   retentionDays: number;
+  /** How long audit rows are kept; a year unless set. */
+  auditRetentionDays?: number;
   clock?: ProbeClock;
   random?: () => number;
   recheckDelayMs?: number;
@@ -149,7 +152,7 @@ export function createRunner(options: RunnerOptions): Runner {
   }
 
   const refreshMaintenance = () => maintenance.refresh(new Date(clock.now()));
-  const prune = () => store.pruneResults(new Date(clock.now() - options.retentionDays * 24 * HOUR_MS));
+  const prune = () => pruneOld(store, clock.now(), { resultDays: options.retentionDays, auditDays: options.auditRetentionDays ?? 365 });
 
   async function cycle(): Promise<CycleReport> {
     const probeHealthy = await selfCheck.round();

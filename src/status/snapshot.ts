@@ -98,6 +98,7 @@ function serviceView(service: ServiceConfig, facts: ServiceFacts): ServiceStatus
   return {
     id: service.id,
     name: service.name,
+    ...(service.gloss ? { gloss: service.gloss } : {}),
     description: service.description,
     category: service.category,
     url: service.url,

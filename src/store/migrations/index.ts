@@ -1,5 +1,6 @@
 import { initial } from './001-initial.ts';
+import { boundedAuthRows } from './002-bounded-auth-rows.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, boundedAuthRows];
