@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
+import { probeLocationProblem } from '../config/probe-location.ts';
 import { loadSettings, SettingsError, type Settings } from '../config/settings.ts';
 import { openStore } from '../store/open-store.ts';
 import { createProbeApp } from './app.ts';
@@ -27,6 +28,11 @@ async function main(): Promise<void> {
     console.error(error.message);
     process.exit(1);
   });
+  const locationProblem = probeLocationProblem(catalogue, settings.VIGIE_LOCATION);
+  if (locationProblem) {
+    console.error(`vigie-probe: ${locationProblem}`);
+    process.exit(2);
+  }
   const errors = createSwallowedErrors();
   const store = await openStore(settings.DATABASE_URL, {
     onRecovered: (trouble, error) =>
@@ -35,7 +41,10 @@ async function main(): Promise<void> {
         error ?? new Error('the database file was busy; the write waited and was retried'),
       ),
   });
-  const checker = createChecker({ userAgent: probeUserAgent(version, settings.VIGIE_PUBLIC_URL) });
+  const checker = createChecker({
+    userAgent: probeUserAgent(version, settings.VIGIE_PUBLIC_URL),
+    localAddress: settings.VIGIE_PROBE_SOURCE_ADDRESS,
+  });
   const runner = createRunner({
     catalogue,
     store,

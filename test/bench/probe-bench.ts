@@ -101,7 +101,7 @@ async function probePhase(count: number, seconds: number, port: string): Promise
     };
     const errors = createSwallowedErrors();
     const runner = createRunner({
-      catalogue: { categories: [{ id: 'bench', name: { fr: 'Banc', en: 'Bench' } }], services: services(count, port), canaries: [] },
+      catalogue: { categories: [{ id: 'bench', name: { fr: 'Banc', en: 'Bench' } }], services: services(count, port), canaries: [], locations: [] },
       store,
       checker: counted,
       location: 'bench',

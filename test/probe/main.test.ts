@@ -90,4 +90,24 @@ describe('probe process', () => {
     expect(run.output()).toMatch(/services\[1\]\.id/);
     expect(existsSync(database)).toBe(false);
   });
+
+  it('refuses to start at a location the catalogue does not list, saying which ones it lists', async () => {
+    const database = join(dir, 'elsewhere.db');
+    const run = start({
+      VIGIE_SERVICES: writeCatalogue('located.json', {
+        categories,
+        locations: [
+          { id: 'paris', name: { fr: 'Paris', en: 'Paris' }, country: 'FR' },
+          { id: 'montreal', name: { fr: 'Montréal', en: 'Montreal' }, country: 'CA' },
+        ],
+        services: [{ id: 'a', name: { fr: 'A', en: 'A' }, category: 'tests', url: 'https://example.org/' }],
+      }),
+      VIGIE_LOCATION: 'lyon',
+      DATABASE_URL: database,
+      PROBE_PORT: String(await freePort()),
+    });
+    expect(await exitWithin(run, 10_000)).toBe(2);
+    expect(run.output()).toContain('VIGIE_LOCATION is "lyon", but the catalogue\'s "locations" lists only "paris", "montreal"');
+    expect(existsSync(database)).toBe(false);
+  });
 });
