@@ -1,6 +1,6 @@
 import type { ServiceConfig } from '../config/services-schema.ts';
 import { OUTCOME_WEIGHT } from '../domain/vocabulary.ts';
-import type { ServiceTracking } from '../store/records.ts';
+import type { OutageDecider, ServiceTracking } from '../store/records.ts';
 import { rollupDeltas } from '../store/rollup.ts';
 import type { Store } from '../store/store.ts';
 import type { Checker } from './check/types.ts';
@@ -14,6 +14,8 @@ import type { SwallowedErrors } from './swallowed-errors.ts';
  * One check of one service, end to end: check → does the probe suspect itself → evaluate →
  * rollups → one atomic store write. The in-memory tracking only advances once the store has it,
  * so a failed write is re-derived by the next check instead of leaving memory and database apart.
+ * The service's automatic incident is decided in that write, from every location's tracking,
+ * whenever this location confirms a change or disagrees with what it last saw of the incident.
  */
 export interface PipelineDeps {
   store: Pick<Store, 'recordCheck'>;
@@ -23,6 +25,10 @@ export interface PipelineDeps {
   metrics: ProbeMetrics;
   errors: SwallowedErrors;
   location: string;
+  /** The decision on the service's automatic incident, taken at `at` (see `autoIncidentDecider`). */
+  decideOutage: (service: ServiceConfig, at: Date) => OutageDecider;
+  /** This location's share of the service's time in the rollups: 1 / the catalogue's locations. */
+  rollupShare: number;
   /** Aborted at shutdown: a check cut short by us says nothing about the service. */
   signal: AbortSignal;
 }
@@ -42,7 +48,6 @@ export function createPipeline(deps: PipelineDeps, trackings: Map<string, Servic
     const evaluation = evaluate(previous, result, {
       ...service.detection,
       inMaintenance: deps.maintenance.isActive(service.id, result.startedAt),
-      serviceName: service.name,
     });
     // An inconclusive result leaves the state as it was, but the time it covers was not observed.
     const inconclusive = OUTCOME_WEIGHT[result.outcome] === 'inconclusive' && evaluation.tracking.state !== 'maintenance';
@@ -51,9 +56,11 @@ export function createPipeline(deps: PipelineDeps, trackings: Map<string, Servic
       state: inconclusive ? 'unknown' : evaluation.tracking.state,
       previousCheckedAt: lastResultAt.get(service.id) ?? previous?.lastCheckedAt ?? null,
       interval: service.interval,
+      share: deps.rollupShare,
     });
+    const event = needsDecision(evaluation) ? deps.decideOutage(service, result.startedAt) : null;
     try {
-      const { incidentId } = await deps.store.recordCheck({ result, tracking: evaluation.tracking, rollups, event: evaluation.event });
+      const { incidentId } = await deps.store.recordCheck({ result, tracking: evaluation.tracking, rollups, event });
       const tracking = { ...evaluation.tracking, openIncidentId: incidentId };
       trackings.set(service.id, tracking);
       lastResultAt.set(service.id, result.startedAt);
@@ -63,4 +70,10 @@ export function createPipeline(deps: PipelineDeps, trackings: Map<string, Servic
       return { tracking: previous ?? evaluation.tracking, event: null, recheck: true };
     }
   };
+}
+
+/** A confirmed change here, or a down location that saw no incident (or an up one that saw one). */
+function needsDecision(evaluation: Evaluation): boolean {
+  const { tracking } = evaluation;
+  return evaluation.event !== null || (tracking.state === 'down') !== (tracking.openIncidentId !== null);
 }

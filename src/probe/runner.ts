@@ -1,9 +1,10 @@
-import type { Catalogue } from '../config/services-schema.ts';
+import type { Catalogue, ServiceConfig } from '../config/services-schema.ts';
 import type { ServiceTracking } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import type { Checker } from './check/types.ts';
 import { systemClock, type ProbeClock } from './clock.ts';
 import type { Evaluation } from './evaluate.ts';
+import { autoIncidentDecider } from '../incidents/auto-incident.ts';
 import { createMaintenanceCache } from './maintenance-cache.ts';
 import { createProbeMetrics } from './metrics.ts';
 import { createPipeline } from './pipeline.ts';
@@ -78,7 +79,12 @@ export function createRunner(options: RunnerOptions): Runner {
   const signal = shutdown.signal;
   const selfCheck = createSelfCheck({ canaries: catalogue.canaries, checker, location, clock, signal, canaryTimeoutS: options.canaryTimeoutS });
   const maintenance = createMaintenanceCache(store);
-  const pipeline = createPipeline({ store, checker, selfCheck, maintenance, metrics, errors, location, signal }, trackings);
+  const decideOutage = (service: ServiceConfig, at: Date) => autoIncidentDecider(service, catalogue.locations, at);
+  const rollupShare = 1 / Math.max(1, catalogue.locations.length);
+  const pipeline = createPipeline(
+    { store, checker, selfCheck, maintenance, metrics, errors, location, signal, decideOutage, rollupShare },
+    trackings,
+  );
   const scheduler = createScheduler({
     jobs: catalogue.services.map((s) => ({ id: s.id, host: new URL(s.url).host, intervalMs: s.interval * 1000 })),
     run: async (job) => ({ recheck: (await checkService(job.id))?.recheck ?? false }),
@@ -153,7 +159,7 @@ export function createRunner(options: RunnerOptions): Runner {
     async start() {
       startedAt = new Date(clock.now());
       for (const tracking of await store.listTrackings()) {
-        if (services.has(tracking.serviceId)) trackings.set(tracking.serviceId, tracking);
+        if (tracking.location === location && services.has(tracking.serviceId)) trackings.set(tracking.serviceId, tracking);
       }
       await refreshMaintenance().catch((error) => errors.record('maintenance_refresh', error));
       scheduler.start();

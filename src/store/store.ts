@@ -7,6 +7,7 @@ import type {
   NewIncident,
   NewIncidentUpdate,
   NewMaintenance,
+  OutageDecider,
   OutageEvent,
   Page,
   ProbeHeartbeat,
@@ -39,8 +40,10 @@ export interface Store {
 
   // ── checks ────────────────────────────────────────────────────────────────
   /**
-   * Atomically: insert the result, add the rollup deltas, save the tracking, and apply the event.
-   * `outage_opened` creates the automatic incident unless one is already open for that service
+   * Atomically: insert the result, add the rollup deltas, save the tracking (per service and
+   * location), and apply the event. A decider is run under the service's lock with every location's
+   * tracking, the heartbeats and the open automatic incident, so probes reporting at once decide in
+   * turn. `outage_opened` creates the automatic incident unless one is already open for that service
    * (a unique index guarantees one, across restarts and overlapping probes); its id is written to
    * the tracking. `outage_resolved` resolves the open one with a final update.
    */
@@ -48,8 +51,9 @@ export interface Store {
     result: CheckResult;
     tracking: ServiceTracking;
     rollups: RollupDelta[];
-    event: OutageEvent | null;
+    event: OutageEvent | OutageDecider | null;
   }): Promise<{ incidentId: string | null }>;
+  /** Every (service, location) tracking, by service then location. */
   listTrackings(): Promise<ServiceTracking[]>;
   /** Newest first. */
   listResults(serviceId: string, options: { since?: Date; limit: number }): Promise<CheckResult[]>;

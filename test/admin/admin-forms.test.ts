@@ -45,7 +45,7 @@ describe('staff forms', () => {
     const now = new Date();
     const { incidentId } = await admin.store.recordCheck({
       result: { serviceId: 'ameli', location: 'local', startedAt: now, outcome: 'timeout', latencyMs: null, httpStatus: null, finalUrl: null, tlsExpiresAt: null, detail: null, probeOffline: false },
-      tracking: { serviceId: 'ameli', state: 'down', since: now, failureStreak: 3, successStreak: 0, failureRunStartedAt: now, lastCheckedAt: now, lastOutcome: 'timeout', latencyMs: null, openIncidentId: null },
+      tracking: { serviceId: 'ameli', location: 'local', state: 'down', since: now, failureStreak: 3, successStreak: 0, failureRunStartedAt: now, lastCheckedAt: now, lastOutcome: 'timeout', latencyMs: null, openIncidentId: null },
       rollups: [],
       event: { type: 'outage_opened', serviceId: 'ameli', startedAt: now, title: { fr: 'ameli.fr ne répond pas', en: 'ameli.fr is not responding' }, body: { fr: 'Panne détectée.', en: 'Outage detected.' } },
     });

@@ -101,7 +101,7 @@ describe('staff incident actions', () => {
   it('takes over an automatic outage once: one incident, the staff text replaces the probe text', async () => {
     const { incidentId } = await store.recordCheck({
       result: { serviceId: 'ameli', location: 'local', startedAt: clock.now(), outcome: 'http_5xx', latencyMs: 120, httpStatus: 503, finalUrl: null, tlsExpiresAt: null, detail: null, probeOffline: false },
-      tracking: { serviceId: 'ameli', state: 'down', since: clock.now(), failureStreak: 3, successStreak: 0, failureRunStartedAt: clock.now(), lastCheckedAt: clock.now(), lastOutcome: 'http_5xx', latencyMs: 120, openIncidentId: null },
+      tracking: { serviceId: 'ameli', location: 'local', state: 'down', since: clock.now(), failureStreak: 3, successStreak: 0, failureRunStartedAt: clock.now(), lastCheckedAt: clock.now(), lastOutcome: 'http_5xx', latencyMs: 120, openIncidentId: null },
       rollups: [],
       event: { type: 'outage_opened', serviceId: 'ameli', startedAt: clock.now(), title: { fr: 'ameli.fr ne répond pas', en: 'ameli.fr is not responding' }, body: { fr: 'Panne détectée.', en: 'Outage detected.' } },
     });

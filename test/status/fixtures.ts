@@ -34,6 +34,7 @@ export function tracking(serviceId: string, state: ServiceState, checkedSecondsA
   const checked = new Date(now.getTime() - checkedSecondsAgo * 1000);
   return {
     serviceId,
+    location: 'paris',
     state,
     since: new Date(now.getTime() - 3_600_000),
     failureStreak: 0,

@@ -28,6 +28,7 @@ export function result(overrides: Partial<CheckResult> = {}): CheckResult {
 export function tracking(overrides: Partial<ServiceTracking> = {}): ServiceTracking {
   return {
     serviceId: 'impots',
+    location: 'paris',
     state: 'operational',
     since: T0,
     failureStreak: 0,

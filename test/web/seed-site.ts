@@ -89,6 +89,7 @@ export async function recordServiceState(store: Store, serviceId: string, state:
     },
     tracking: {
       serviceId,
+      location: 'local',
       state,
       since: new Date(now.getTime() - 3 * HOUR_MS),
       failureStreak: failing ? 3 : 0,

@@ -94,7 +94,7 @@ export async function recordHeartbeat(db: SqlDatabase, heartbeat: ProbeHeartbeat
   });
 }
 
-export async function listHeartbeats(db: SqlDatabase): Promise<ProbeHeartbeat[]> {
+export async function listHeartbeats(db: SqlExecutor): Promise<ProbeHeartbeat[]> {
   const rows = await db.all('SELECT * FROM probe_heartbeats ORDER BY location');
   return rows.map((row) => ({
     location: readString(row.location),

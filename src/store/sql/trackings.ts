@@ -12,27 +12,34 @@ import {
   type SqlExecutor,
 } from './executor.ts';
 
-export async function getTracking(sql: SqlExecutor, serviceId: string): Promise<ServiceTracking | null> {
-  const rows = await sql.all('SELECT * FROM service_tracking WHERE service_id = ?', [serviceId]);
+export async function getTracking(sql: SqlExecutor, serviceId: string, location: string): Promise<ServiceTracking | null> {
+  const rows = await sql.all('SELECT * FROM service_tracking WHERE service_id = ? AND location = ?', [serviceId, location]);
   return rows[0] ? toTracking(rows[0]) : null;
 }
 
+/** Every location's tracking of one service. */
+export async function listServiceTrackings(sql: SqlExecutor, serviceId: string): Promise<ServiceTracking[]> {
+  const rows = await sql.all('SELECT * FROM service_tracking WHERE service_id = ? ORDER BY location', [serviceId]);
+  return rows.map(toTracking);
+}
+
 export async function listTrackings(sql: SqlExecutor): Promise<ServiceTracking[]> {
-  const rows = await sql.all('SELECT * FROM service_tracking ORDER BY service_id');
+  const rows = await sql.all('SELECT * FROM service_tracking ORDER BY service_id, location');
   return rows.map(toTracking);
 }
 
 export async function saveTracking(tx: SqlExecutor, t: ServiceTracking): Promise<void> {
   await tx.run(
-    `INSERT INTO service_tracking (service_id, state, since, failure_streak, success_streak, failure_run_started_at,
-       last_checked_at, last_outcome, latency_ms, open_incident_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (service_id) DO UPDATE SET state = excluded.state, since = excluded.since,
+    `INSERT INTO service_tracking (service_id, location, state, since, failure_streak, success_streak, failure_run_started_at,
+       last_checked_at, last_outcome, latency_ms, open_incident_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (service_id, location) DO UPDATE SET state = excluded.state, since = excluded.since,
        failure_streak = excluded.failure_streak, success_streak = excluded.success_streak,
        failure_run_started_at = excluded.failure_run_started_at, last_checked_at = excluded.last_checked_at,
        last_outcome = excluded.last_outcome, latency_ms = excluded.latency_ms,
        open_incident_id = excluded.open_incident_id`,
     [
       t.serviceId,
+      t.location,
       t.state,
       tx.time(t.since),
       t.failureStreak,
@@ -59,6 +66,7 @@ export function visiblyDifferent(before: ServiceTracking | null, after: ServiceT
 function toTracking(row: Row): ServiceTracking {
   return {
     serviceId: readString(row.service_id),
+    location: readString(row.location),
     state: readString(row.state) as ServiceState,
     since: readDate(row.since),
     failureStreak: readNumber(row.failure_streak),

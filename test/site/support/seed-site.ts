@@ -138,6 +138,7 @@ export function check(serviceId: string, startedAt: Date, outcome: CheckResult['
 export function track(serviceId: string, state: ServiceState, since: Date, lastCheckedAt: Date): ServiceTracking {
   return {
     serviceId,
+    location: 'test-paris',
     state,
     since,
     failureStreak: state === 'down' ? 3 : 0,
