@@ -71,7 +71,7 @@ export function createRunner(options: RunnerOptions): Runner {
   const { store, catalogue } = options;
   const clock = options.clock ?? systemClock;
   const errors = options.errors ?? createSwallowedErrors({ now: clock.now });
-  const metrics = createProbeMetrics();
+  const metrics = createProbeMetrics(options.location);
   const trackings = new Map<string, ServiceTracking>();
   const shutdown = new AbortController();
   const services = new Map(catalogue.services.map((s) => [s.id, s]));
