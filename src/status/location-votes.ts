@@ -70,8 +70,8 @@ export function locationReadings(service: ServiceConfig, trackings: readonly Ser
 }
 
 function silenceOf(service: ServiceConfig, t: ServiceTracking | undefined, trusted: boolean, nowMs: number): SilentReason | null {
-  if (!t || t.lastCheckedAt === null) return 'no_data';
   if (!trusted) return 'probe_offline';
+  if (!t || t.lastCheckedAt === null) return 'no_data';
   if (nowMs - t.lastCheckedAt.getTime() > STALE_INTERVALS * service.interval * 1000) return 'stale';
   return null;
 }
