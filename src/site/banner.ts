@@ -15,7 +15,9 @@ export interface BannerView {
  * only when every service is fresh and operational.
  */
 export function bannerView(snapshot: Pick<StatusSnapshot, 'overall' | 'openIncidents' | 'lastProbeAt'>, d: Dictionary): BannerView {
-  const { counts, monitoringInterrupted, indicator } = snapshot.overall;
+  const { counts, monitoringInterrupted, indicator, regional } = snapshot.overall;
+  // Regional trouble is said apart: not an outage, and not the same as a slow service either.
+  const degradedOnly = counts.degraded - regional;
   const disrupted = counts.down + counts.degraded;
   const side = [
     counts.maintenance > 0 ? d.banner.maintenance(counts.maintenance) : null,
@@ -33,7 +35,12 @@ export function bannerView(snapshot: Pick<StatusSnapshot, 'overall' | 'openIncid
     return {
       level: counts.down > 0 ? 'down' : 'degraded',
       title: d.banner.disrupted(disrupted),
-      details: sentence([counts.down > 0 ? d.banner.down(counts.down) : null, counts.degraded > 0 ? d.banner.degraded(counts.degraded) : null, ...side]),
+      details: sentence([
+        counts.down > 0 ? d.banner.down(counts.down) : null,
+        degradedOnly > 0 ? d.banner.degraded(degradedOnly) : null,
+        regional > 0 ? d.banner.regional(regional) : null,
+        ...side,
+      ]),
     };
   }
   if (snapshot.openIncidents.length > 0) {

@@ -49,6 +49,8 @@ export type Indicator = (typeof INDICATORS)[number];
 export interface OverallView {
   indicator: Indicator;
   counts: Record<ServiceState, number>;
+  /** Services some locations cannot reach while others can (counted in `degraded` too). */
+  regional: number;
   /** No fresh data from any probe, or the probe reports itself offline. */
   monitoringInterrupted: boolean;
 }
