@@ -22,6 +22,8 @@ export const settingsSchema = z
     VIGIE_LOCATION: z.string().regex(/^[a-z0-9-]{1,40}$/).default('local'),
     /** Local address the probe's checks leave from, on a host with several (one per vantage point). */
     VIGIE_PROBE_SOURCE_ADDRESS: z.union([z.ipv4(), z.ipv6()], { error: 'must be an IPv4 or IPv6 address of this host' }).optional(),
+    /** PostgreSQL: how long a probe process's claim on a service outlives its last renewal. */
+    VIGIE_PROBE_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     VIGIE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     VIGIE_PROBE_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(200),
     VIGIE_PROBE_PER_HOST: z.coerce.number().int().min(1).max(100).default(2),

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
@@ -8,6 +10,7 @@ import { openStore } from '../store/open-store.ts';
 import { createProbeApp } from './app.ts';
 import { createChecker } from './check/create-checker.ts';
 import { createRunner } from './runner.ts';
+import { pidAlive, soleProbeProblem } from './sole-probe.ts';
 import { probeUserAgent } from './user-agent.ts';
 import { createSwallowedErrors } from './swallowed-errors.ts';
 
@@ -41,6 +44,17 @@ async function main(): Promise<void> {
         error ?? new Error('the database file was busy; the write waited and was retried'),
       ),
   });
+  const me = { holder: randomUUID(), location: settings.VIGIE_LOCATION, host: hostname(), pid: process.pid };
+  const leaseMs = settings.VIGIE_PROBE_LEASE_SECONDS * 1000;
+  if (store.backend === 'sqlite') {
+    const problem = soleProbeProblem(await store.listProbeHolders(), me, new Date(), pidAlive);
+    if (problem) {
+      console.error(`vigie-probe: ${problem}`);
+      await store.close();
+      process.exit(1);
+    }
+    await store.saveProbeHolder({ ...me, seenUntil: new Date(Date.now() + leaseMs) });
+  }
   const checker = createChecker({
     userAgent: probeUserAgent(version, settings.VIGIE_PUBLIC_URL),
     localAddress: settings.VIGIE_PROBE_SOURCE_ADDRESS,
@@ -55,6 +69,7 @@ async function main(): Promise<void> {
     perHost: settings.VIGIE_PROBE_PER_HOST,
     retentionDays: settings.VIGIE_RETENTION_DAYS,
     errors,
+    ...(store.backend === 'postgres' ? { leases: { me, leaseMs } } : {}),
   });
   await runner.start();
   const app = createProbeApp({ store, runner });
@@ -78,6 +93,10 @@ async function main(): Promise<void> {
     server.closeAllConnections();
     await runner.stop(GRACE_MS);
     await closed;
+    // Frees this process's leases now, so the others take its services without waiting them out.
+    await store
+      .deleteProbeHolder(me.holder, new Date())
+      .catch((error: unknown) => console.error('vigie-probe: could not free its leases; they expire on their own:', error));
     await store.close();
     console.log('vigie-probe: stopped');
     process.exit(0);

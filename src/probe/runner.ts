@@ -1,10 +1,12 @@
 import type { Catalogue, ServiceConfig } from '../config/services-schema.ts';
-import type { ServiceTracking } from '../store/records.ts';
+import type { ProbeHolder, ServiceTracking } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import type { Checker } from './check/types.ts';
 import { systemClock, type ProbeClock } from './clock.ts';
 import type { Evaluation } from './evaluate.ts';
 import { autoIncidentDecider } from '../incidents/auto-incident.ts';
+import { createLeaseKeeper } from './lease-keeper.ts';
+import { createLeaseWork, type LeaseWork } from './lease-work.ts';
 import { createMaintenanceCache } from './maintenance-cache.ts';
 import { createProbeMetrics } from './metrics.ts';
 import { createPipeline } from './pipeline.ts';
@@ -34,6 +36,8 @@ export interface RunnerOptions {
   maintenanceRefreshMs?: number;
   canaryTimeoutS?: number;
   errors?: SwallowedErrors;
+  /** Share this location's services with the other processes there (PostgreSQL leases). */
+  leases?: { me: Omit<ProbeHolder, 'seenUntil'>; leaseMs: number };
   /** Every scheduler lag sample, for the benchmark. */
   onLag?: (lagMs: number) => void;
 }
@@ -49,6 +53,8 @@ export interface RunnerStatus {
   services: ServiceSnapshot[];
   scheduler: SchedulerStats;
   swallowedErrors: Record<SwallowedErrorKind, number>;
+  /** Services this process holds a lease on; null when it checks them all (no leases). */
+  leasesHeld: number | null;
   lastCycle: CycleReport | null;
   probeHealthy: boolean;
 }
@@ -85,9 +91,24 @@ export function createRunner(options: RunnerOptions): Runner {
     { store, checker, selfCheck, maintenance, metrics, errors, location, signal, decideOutage, rollupShare },
     trackings,
   );
+  const keeper = options.leases
+    ? createLeaseKeeper({ store, me: options.leases.me, serviceIds: [...services.keys()], leaseMs: options.leases.leaseMs, now: clock.now })
+    : null;
+  const leaseWork: LeaseWork | null = keeper
+    ? createLeaseWork({
+        keeper,
+        store,
+        location,
+        services,
+        trackings,
+        now: clock.now,
+        checkNow: (id) => void background('scheduler', () => checkService(id)),
+      })
+    : null;
   const scheduler = createScheduler({
     jobs: catalogue.services.map((s) => ({ id: s.id, host: new URL(s.url).host, intervalMs: s.interval * 1000 })),
     run: async (job) => ({ recheck: (await checkService(job.id))?.recheck ?? false }),
+    ...(leaseWork ? { skip: leaseWork.skip } : {}),
     concurrency: options.concurrency,
     perHost: options.perHost,
     clock,
@@ -162,6 +183,10 @@ export function createRunner(options: RunnerOptions): Runner {
         if (tracking.location === location && services.has(tracking.serviceId)) trackings.set(tracking.serviceId, tracking);
       }
       await refreshMaintenance().catch((error) => errors.record('maintenance_refresh', error));
+      if (leaseWork && options.leases) {
+        await leaseWork.refresh().catch((error) => errors.record('leases', error));
+        every(options.leases.leaseMs / 3, 'leases', leaseWork.refresh);
+      }
       scheduler.start();
       void background('heartbeat', cycle);
       void background('prune', prune);
@@ -188,6 +213,7 @@ export function createRunner(options: RunnerOptions): Runner {
       services: serviceSnapshots(catalogue.services, trackings),
       scheduler: scheduler.stats(),
       swallowedErrors: errors.counts(),
+      leasesHeld: keeper?.held() ?? null,
       lastCycle,
       probeHealthy: selfCheck.healthy(),
     }),

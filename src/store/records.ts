@@ -105,6 +105,17 @@ export interface ProbeHeartbeat {
   version: string;
 }
 
+/** A running probe process, known to the others (leases) and to a second one on a SQLite file (refused). */
+export interface ProbeHolder {
+  /** Random per process run. */
+  holder: string;
+  location: string;
+  host: string;
+  pid: number;
+  /** Renewed while the process lives; past it, the process is presumed dead. */
+  seenUntil: Date;
+}
+
 export interface AffectedService {
   serviceId: string;
   impact: Impact;

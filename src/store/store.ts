@@ -11,6 +11,7 @@ import type {
   OutageEvent,
   Page,
   ProbeHeartbeat,
+  ProbeHolder,
   Rollup,
   RollupDelta,
   RollupGranularity,
@@ -69,6 +70,21 @@ export interface Store {
 
   recordHeartbeat(heartbeat: ProbeHeartbeat): Promise<void>;
   listHeartbeats(): Promise<ProbeHeartbeat[]>;
+
+  // ── probe processes and their leases ─────────────────────────────────────
+  /** Inserts the process, or renews its `seenUntil`. */
+  saveProbeHolder(holder: ProbeHolder): Promise<void>;
+  listProbeHolders(): Promise<ProbeHolder[]>;
+  /** Removes the process and frees its leases. */
+  deleteProbeHolder(holder: string, at: Date): Promise<void>;
+  /** Makes sure every listed service has a lease row at the location (free until claimed). */
+  seedLeases(location: string, serviceIds: readonly string[], at: Date): Promise<void>;
+  /**
+   * In one transaction: renews the holder's leases until `until`, frees those beyond `want`, and
+   * claims free or expired ones up to `want` (rows another claimer has locked are skipped, not
+   * waited for). Returns the service ids the holder now holds.
+   */
+  claimLeases(claim: { location: string; holder: string; want: number; now: Date; until: Date }): Promise<string[]>;
 
   // ── incidents ─────────────────────────────────────────────────────────────
   createIncident(input: NewIncident): Promise<Incident>;

@@ -2,7 +2,9 @@ import type { Migration } from './migration.ts';
 
 /**
  * Trackings per (service, location), so each vantage point confirms on its own; one lock row per
- * service, which probes writing at the same instant take in turn to decide its automatic incident.
+ * service, which probes writing at the same instant take in turn to decide its automatic incident;
+ * the probe processes alive, and leases per (service, location) through which the processes at one
+ * location share its services without a coordinator.
  * Rows written before this migration came from the single probe: they keep its location, read
  * from its heartbeat ("local", the default name, when it never sent one).
  */
@@ -32,6 +34,22 @@ ALTER TABLE service_tracking_by_location RENAME TO service_tracking;
 
 CREATE TABLE service_locks (
   service_id TEXT PRIMARY KEY
+);
+
+CREATE TABLE probe_holders (
+  holder TEXT PRIMARY KEY,
+  location TEXT NOT NULL,
+  host TEXT NOT NULL,
+  pid INTEGER NOT NULL,
+  seen_until ${t.time} NOT NULL
+);
+
+CREATE TABLE service_leases (
+  service_id TEXT NOT NULL,
+  location TEXT NOT NULL,
+  holder TEXT,
+  lease_until ${t.time} NOT NULL,
+  PRIMARY KEY (location, service_id)
 );
 `;
 }

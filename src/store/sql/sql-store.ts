@@ -8,6 +8,7 @@ import { getIncident, getIncidentUpdate, listIncidents } from './incidents-read.
 import { addIncidentUpdate, createIncident, editIncidentUpdate } from './incidents-write.ts';
 import { cancelMaintenance, createMaintenance, getMaintenance, listMaintenances, updateMaintenance } from './maintenance.ts';
 import { recordCheck } from './record-check.ts';
+import { claimLeases, deleteProbeHolder, listProbeHolders, saveProbeHolder, seedLeases } from './leases.ts';
 import { listRollups } from './rollups.ts';
 import {
   clearLoginFailures,
@@ -37,6 +38,11 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
     pruneResults: (before) => pruneResults(db, before),
     recordHeartbeat: (heartbeat) => recordHeartbeat(db, heartbeat),
     listHeartbeats: () => listHeartbeats(db),
+    saveProbeHolder: (holder) => saveProbeHolder(db, holder),
+    listProbeHolders: () => listProbeHolders(db),
+    deleteProbeHolder: (holder, at) => deleteProbeHolder(db, holder, at),
+    seedLeases: (location, serviceIds, at) => seedLeases(db, location, serviceIds, at),
+    claimLeases: (claim) => claimLeases(db, claim),
 
     createIncident: (input) => createIncident(db, input),
     addIncidentUpdate: async (incidentId, input) => {
