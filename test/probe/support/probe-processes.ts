@@ -20,6 +20,8 @@ export interface ProbeLocation {
 
 export interface ProbeProcess {
   location: string;
+  /** Its Hono app (/healthz) on 127.0.0.1. */
+  port: number;
   child: ChildProcess;
   output(): string;
   stop(): Promise<void>;
@@ -34,13 +36,14 @@ export function writeLocatedCatalogue(dir: string, locations: readonly ProbeLoca
 }
 
 export async function startProbe(location: ProbeLocation, env: Record<string, string>): Promise<ProbeProcess> {
+  const port = await freePort();
   const child = spawn(process.execPath, [entry], {
     env: {
       ...process.env,
       ...env,
       VIGIE_LOCATION: location.id,
       VIGIE_PROBE_SOURCE_ADDRESS: location.address,
-      PROBE_PORT: String(await freePort()),
+      PROBE_PORT: String(port),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -50,6 +53,7 @@ export async function startProbe(location: ProbeLocation, env: Record<string, st
   const exited = once(child, 'exit');
   return {
     location: location.id,
+    port,
     child,
     output: () => output,
     stop: async () => {
@@ -58,6 +62,16 @@ export async function startProbe(location: ProbeLocation, env: Record<string, st
       await exited;
     },
   };
+}
+
+/** The probe's /healthz, or null while it is not answering yet. */
+export async function health(probe: ProbeProcess): Promise<{ leasesHeld: number | null } | null> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${probe.port}/healthz`);
+    return res.ok ? ((await res.json()) as { leasesHeld: number | null }) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Polls `probe` until it returns a value; fails after `ms` saying what it waited for. */
