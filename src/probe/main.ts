@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     perHost: settings.VIGIE_PROBE_PER_HOST,
     retentionDays: settings.VIGIE_RETENTION_DAYS,
     errors,
+    batch: { windowMs: settings.VIGIE_PROBE_BATCH_MS, maxSize: settings.VIGIE_PROBE_BATCH_SIZE },
     ...(store.backend === 'postgres' ? { leases: { me, leaseMs } } : {}),
   });
   await runner.start();

@@ -18,7 +18,8 @@ import type { SwallowedErrors } from './swallowed-errors.ts';
  * whenever this location confirms a change or disagrees with what it last saw of the incident.
  */
 export interface PipelineDeps {
-  store: Pick<Store, 'recordCheck'>;
+  /** Resolves once the write is committed (directly, or with its batch). */
+  write: Store['recordCheck'];
   checker: Checker;
   selfCheck: SelfCheck;
   maintenance: MaintenanceCache;
@@ -60,7 +61,7 @@ export function createPipeline(deps: PipelineDeps, trackings: Map<string, Servic
     });
     const event = needsDecision(evaluation) ? deps.decideOutage(service, result.startedAt) : null;
     try {
-      const { incidentId } = await deps.store.recordCheck({ result, tracking: evaluation.tracking, rollups, event });
+      const { incidentId } = await deps.write({ result, tracking: evaluation.tracking, rollups, event });
       const tracking = { ...evaluation.tracking, openIncidentId: incidentId };
       trackings.set(service.id, tracking);
       lastResultAt.set(service.id, result.startedAt);

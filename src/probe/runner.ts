@@ -6,6 +6,7 @@ import { systemClock, type ProbeClock } from './clock.ts';
 import type { Evaluation } from './evaluate.ts';
 import { autoIncidentDecider } from '../incidents/auto-incident.ts';
 import { createLeaseKeeper } from './lease-keeper.ts';
+import { createWriteBatcher } from './write-batcher.ts';
 import { createLeaseWork, type LeaseWork } from './lease-work.ts';
 import { createMaintenanceCache } from './maintenance-cache.ts';
 import { createProbeMetrics } from './metrics.ts';
@@ -36,6 +37,8 @@ export interface RunnerOptions {
   maintenanceRefreshMs?: number;
   canaryTimeoutS?: number;
   errors?: SwallowedErrors;
+  /** Group commit of results (see write-batcher.ts); without it each result is its own transaction. */
+  batch?: { windowMs: number; maxSize: number };
   /** Share this location's services with the other processes there (PostgreSQL leases). */
   leases?: { me: Omit<ProbeHolder, 'seenUntil'>; leaseMs: number };
   /** Every scheduler lag sample, for the benchmark. */
@@ -85,10 +88,11 @@ export function createRunner(options: RunnerOptions): Runner {
   const signal = shutdown.signal;
   const selfCheck = createSelfCheck({ canaries: catalogue.canaries, checker, location, clock, signal, canaryTimeoutS: options.canaryTimeoutS });
   const maintenance = createMaintenanceCache(store);
+  const write = options.batch ? createWriteBatcher({ store, clock, ...options.batch }) : store.recordCheck;
   const decideOutage = (service: ServiceConfig, at: Date) => autoIncidentDecider(service, catalogue.locations, at);
   const rollupShare = 1 / Math.max(1, catalogue.locations.length);
   const pipeline = createPipeline(
-    { store, checker, selfCheck, maintenance, metrics, errors, location, signal, decideOutage, rollupShare },
+    { write, checker, selfCheck, maintenance, metrics, errors, location, signal, decideOutage, rollupShare },
     trackings,
   );
   const keeper = options.leases

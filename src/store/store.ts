@@ -54,6 +54,11 @@ export interface Store {
     rollups: RollupDelta[];
     event: OutageEvent | OutageDecider | null;
   }): Promise<{ incidentId: string | null }>;
+  /**
+   * Several checks in one transaction (group commit), as `recordCheck` does each: every one is
+   * stored or none is. Returns each one's outcome, in order.
+   */
+  recordChecks(inputs: readonly Parameters<Store['recordCheck']>[0][]): Promise<{ incidentId: string | null }[]>;
   /** Every (service, location) tracking, by service then location. */
   listTrackings(): Promise<ServiceTracking[]>;
   /** Newest first. */

@@ -52,7 +52,7 @@ async function leaseHolders(schema: string): Promise<Map<string, number>> {
 }
 
 describe.skipIf(!available)('probe processes sharing one location (PostgreSQL leases)', () => {
-  it('splits evenly, re-checks a killed process\'s services within interval + lease, never twice in a slot', async () => {
+  it('splits evenly, re-checks a killed process\'s services within interval + lease, never twice in a slot', { timeout: 150_000 }, async () => {
     const schema = schemas.next();
     store = await openStore(TEST_POSTGRES_URL, { schema });
     const env = {

@@ -63,7 +63,7 @@ async function startLocations(services: Record<string, unknown>[]) {
 }
 
 describe.skipIf(!available)('probes at three locations (PostgreSQL)', () => {
-  it('confirms an outage seen everywhere once, from the locations, and calls a geo-fence what it is', async () => {
+  it('confirms an outage seen everywhere once, from the locations, and calls a geo-fence what it is', { timeout: 150_000 }, async () => {
     gov.set('panne', status(503));
     gov.setFrom(MONTREAL.address, 'geo', hang());
     const { store, snapshot } = await startLocations([{ id: 'panne', url: gov.url('panne') }, { id: 'geo', url: gov.url('geo') }]);
@@ -94,7 +94,7 @@ describe.skipIf(!available)('probes at three locations (PostgreSQL)', () => {
     expect((await store.listIncidents({ serviceId: 'geo', state: 'all', limit: 10 })).total).toBe(0);
   });
 
-  it('takes a location whose network is cut out of the vote, and opens no outage', async () => {
+  it('takes a location whose network is cut out of the vote, and opens no outage', { timeout: 150_000 }, async () => {
     gov.setFrom(LYON.address, null, hang());
     const { store, snapshot } = await startLocations([{ id: 'sain', url: gov.url('sain') }, { id: 'autre', url: gov.url('autre') }]);
 

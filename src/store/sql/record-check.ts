@@ -1,10 +1,10 @@
 import type { CheckResult, OutageDecider, OutageEvent, RollupDelta, ServiceTracking } from '../records.ts';
-import { insertResult, listHeartbeats } from './checks.ts';
+import { insertResults, listHeartbeats } from './checks.ts';
 import { bumpDataVersion } from './data-version.ts';
 import { readDate, readString, type SqlDatabase, type SqlExecutor } from './executor.ts';
 import { insertIncident, insertUpdate, replaceAffected } from './incidents-write.ts';
 import { applyRollupDeltas } from './rollups.ts';
-import { getTracking, listServiceTrackings, saveTracking, visiblyDifferent } from './trackings.ts';
+import { getTracking, getTrackings, listServiceTrackings, saveTracking, saveTrackings, visiblyDifferent } from './trackings.ts';
 
 export interface RecordCheckInput {
   result: CheckResult;
@@ -16,31 +16,79 @@ export interface RecordCheckInput {
 
 /** One transaction: the result, its rollups, the tracking and the event stand or fall together. */
 export async function recordCheck(db: SqlDatabase, input: RecordCheckInput): Promise<{ incidentId: string | null }> {
+  const [outcome] = await recordChecks(db, [input]);
+  return outcome!;
+}
+
+/**
+ * A batch in one transaction (group commit): every result, the rollups added up per bucket, every
+ * tracking, a chunk of rows per statement; entries with an event are then applied one by one,
+ * each deciding under its service's lock. All stand or fall together.
+ */
+export async function recordChecks(db: SqlDatabase, inputs: readonly RecordCheckInput[]): Promise<{ incidentId: string | null }[]> {
+  if (inputs.length === 0) return [];
   return db.transaction(async (tx) => {
-    const { serviceId, location } = input.tracking;
-    const before = await getTracking(tx, serviceId, location);
-    await insertResult(tx, input.result);
-    await applyRollupDeltas(tx, input.rollups);
-    let incidentId = input.tracking.openIncidentId;
-    let event: OutageEvent | null = null;
-    if (typeof input.event === 'function') {
-      await saveTracking(tx, input.tracking);
-      const decided = await decideUnderLock(tx, serviceId, input.event);
-      event = decided.event;
-      incidentId = decided.openIncidentId;
-    } else {
-      event = input.event;
+    const plain = latestPerKey(inputs.filter((i) => i.event === null).map((i) => i.tracking));
+    const before = await trackingsBefore(tx, plain);
+    await insertResults(tx, inputs.map((i) => i.result));
+    await applyRollupDeltas(tx, inputs.flatMap((i) => i.rollups));
+    await saveTrackings(tx, plain);
+    let visible = plain.some((t) => visiblyDifferent(before.get(keyOf(t)) ?? null, t));
+    const outcomes: { incidentId: string | null }[] = [];
+    for (const input of inputs) {
+      if (input.event === null) {
+        outcomes.push({ incidentId: input.tracking.openIncidentId });
+        continue;
+      }
+      const applied = await applyEvent(tx, input, input.event);
+      visible ||= applied.visible;
+      outcomes.push({ incidentId: applied.incidentId });
     }
-    if (event?.type === 'outage_opened') incidentId = await openAutoIncident(tx, event, input.result.startedAt);
-    if (event?.type === 'outage_resolved') {
-      await resolveAutoIncident(tx, event);
-      incidentId = null;
-    }
-    const tracking = { ...input.tracking, openIncidentId: incidentId };
-    await saveTracking(tx, tracking);
-    if (event || visiblyDifferent(before, tracking)) await bumpDataVersion(tx);
-    return { incidentId };
+    if (visible) await bumpDataVersion(tx);
+    return outcomes;
   });
+}
+
+const keyOf = (t: ServiceTracking) => `${t.location} ${t.serviceId}`;
+
+/** A service's next check waits for this one's commit, so a batch holds one tracking per key; the last wins if not. */
+function latestPerKey(trackings: ServiceTracking[]): ServiceTracking[] {
+  return [...new Map(trackings.map((t) => [keyOf(t), t])).values()];
+}
+
+async function trackingsBefore(tx: SqlExecutor, trackings: readonly ServiceTracking[]): Promise<Map<string, ServiceTracking>> {
+  const byLocation = new Map<string, string[]>();
+  for (const t of trackings) byLocation.set(t.location, [...(byLocation.get(t.location) ?? []), t.serviceId]);
+  const found = new Map<string, ServiceTracking>();
+  for (const [location, ids] of byLocation) for (const t of (await getTrackings(tx, location, ids)).values()) found.set(keyOf(t), t);
+  return found;
+}
+
+async function applyEvent(
+  tx: SqlExecutor,
+  input: RecordCheckInput,
+  given: OutageEvent | OutageDecider,
+): Promise<{ incidentId: string | null; visible: boolean }> {
+  const { serviceId, location } = input.tracking;
+  const before = await getTracking(tx, serviceId, location);
+  let incidentId = input.tracking.openIncidentId;
+  let event: OutageEvent | null = null;
+  if (typeof given === 'function') {
+    await saveTracking(tx, input.tracking);
+    const decided = await decideUnderLock(tx, serviceId, given);
+    event = decided.event;
+    incidentId = decided.openIncidentId;
+  } else {
+    event = given;
+  }
+  if (event?.type === 'outage_opened') incidentId = await openAutoIncident(tx, event, input.result.startedAt);
+  if (event?.type === 'outage_resolved') {
+    await resolveAutoIncident(tx, event);
+    incidentId = null;
+  }
+  const tracking = { ...input.tracking, openIncidentId: incidentId };
+  await saveTracking(tx, tracking);
+  return { incidentId, visible: event !== null || visiblyDifferent(before, tracking) };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { SqlDatabase } from './executor.ts';
 import { getIncident, getIncidentUpdate, listIncidents } from './incidents-read.ts';
 import { addIncidentUpdate, createIncident, editIncidentUpdate } from './incidents-write.ts';
 import { cancelMaintenance, createMaintenance, getMaintenance, listMaintenances, updateMaintenance } from './maintenance.ts';
-import { recordCheck } from './record-check.ts';
+import { recordCheck, recordChecks } from './record-check.ts';
 import { claimLeases, deleteProbeHolder, listProbeHolders, saveProbeHolder, seedLeases } from './leases.ts';
 import { listRollups } from './rollups.ts';
 import {
@@ -32,6 +32,7 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
     dataVersion: () => readDataVersion(db),
 
     recordCheck: (input) => recordCheck(db, input),
+    recordChecks: (inputs) => recordChecks(db, inputs),
     listTrackings: () => listTrackings(db),
     listResults: (serviceId, options) => listResults(db, serviceId, options),
     listRollups: (options) => listRollups(db, options),
