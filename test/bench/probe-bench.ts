@@ -12,6 +12,7 @@ import { createRunner } from '../../src/probe/runner.ts';
 import { createSwallowedErrors } from '../../src/probe/swallowed-errors.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { probeHeapLimitMb } from '../../src/probe/heap-budget.ts';
+import { BENCH_POSTGRES_URL, pgProbePhase, pgWritePhase } from './postgres-phases.ts';
 
 /**
  * `npm run bench:probe` — not a test: prints figures.
@@ -21,6 +22,8 @@ import { probeHeapLimitMb } from '../../src/probe/heap-budget.ts';
  * (resolved to loopback by an injected lookup), so the per-host cap applies as in production.
  * Baseline, same run: bare `fetch` calls at the same rate and concurrency cap.
  * Phases: BENCH_PHASES="baseline:5000:90,probe:5000:150:--max-old-space-size=160" (kind:services:seconds[:node flags]).
+ * PostgreSQL (postgres-phases.ts): `pgwrite:0:60` write throughput, one transaction per result next
+ * to group commit from 3 locations; `pgprobe:5000:120` three probe processes at three locations.
  */
 const INTERVAL_S = 60;
 const CONCURRENCY = 200;
@@ -88,10 +91,11 @@ async function measure(label: string, seconds: number, work: (figures: Figures) 
   return figures;
 }
 
-async function probePhase(count: number, seconds: number, port: string): Promise<Figures> {
-  return measure(`probe ${count}`, seconds, async (figures) => {
+/** The probe as `npm run probe` runs it (group commit on); on PostgreSQL when `pg` names a schema. */
+async function probePhase(count: number, seconds: number, port: string, pg?: { schema: string; location: string }): Promise<Figures> {
+  return measure(pg ? `pg ${pg.location} ${count}` : `probe ${count}`, seconds, async (figures) => {
     const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-'));
-    const store = await openStore(join(dir, 'bench.db'));
+    const store = pg ? await openStore(BENCH_POSTGRES_URL, { schema: pg.schema }) : await openStore(join(dir, 'bench.db'));
     const checker = createChecker({ userAgent: 'Vigie-probe/bench (+http://127.0.0.1)', lookup: loopback });
     const counted: typeof checker = async (service, context) => {
       const result = await checker(service, context);
@@ -104,8 +108,9 @@ async function probePhase(count: number, seconds: number, port: string): Promise
       catalogue: { categories: [{ id: 'bench', name: { fr: 'Banc', en: 'Bench' } }], services: services(count, port), canaries: [], locations: [] },
       store,
       checker: counted,
-      location: 'bench',
+      location: pg?.location ?? 'bench',
       version: 'bench',
+      batch: { windowMs: 250, maxSize: 200 },
       concurrency: CONCURRENCY,
       perHost: 2,
       retentionDays: 30,
@@ -118,7 +123,7 @@ async function probePhase(count: number, seconds: number, port: string): Promise
     await runner.stop(5_000);
     await store.close();
     const swallowed = Object.values(errors.counts()).reduce((a, b) => a + b, 0);
-    figures.note = `swallowed errors ${swallowed}, skipped slots ${runner.status().scheduler.skippedSlots}`;
+    figures.note = `swallowed errors ${swallowed}, skipped slots ${runner.status().scheduler.skippedSlots}, CPU per check ${(figures.cpuMs / Math.max(1, figures.done)).toFixed(2)} ms`;
     rmSync(dir, { recursive: true, force: true });
   });
 }
@@ -179,16 +184,19 @@ function parsePhase(spec: string): Phase {
 }
 
 async function runPhase(phase: Phase, base: string): Promise<string> {
-  const figures =
-    phase.kind === 'baseline' ? await baselinePhase(phase.count, phase.seconds, base) : await probePhase(phase.count, phase.seconds, new URL(base).port);
+  if (phase.kind === 'pgwrite') return pgWritePhase(phase.seconds, (schema) => openStore(BENCH_POSTGRES_URL, { schema }));
+  if (phase.kind === 'pgprobe') return pgProbePhase(phase, (spec, env) => runPhaseInChild(spec, base, env));
+  const port = new URL(base).port;
+  const pg = process.env.BENCH_PG_SCHEMA && process.env.BENCH_LOCATION ? { schema: process.env.BENCH_PG_SCHEMA, location: process.env.BENCH_LOCATION } : undefined;
+  const figures = phase.kind === 'baseline' ? await baselinePhase(phase.count, phase.seconds, base) : await probePhase(phase.count, phase.seconds, port, pg);
   return report(figures, phase.count);
 }
 
 /** Each phase in its own process, so memory and CPU figures are that phase's alone. */
-async function runPhaseInChild(spec: string, base: string): Promise<string> {
+async function runPhaseInChild(spec: string, base: string, env: Record<string, string> = {}): Promise<string> {
   const flags = spec.split(':')[3]?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, ['--expose-gc', ...flags, fileURLToPath(import.meta.url)], {
-    env: { ...process.env, BENCH_ONLY: spec, BENCH_GOV: base },
+    env: { ...process.env, ...env, BENCH_ONLY: spec, BENCH_GOV: base },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -206,7 +214,7 @@ if (process.env.BENCH_ONLY && process.env.BENCH_GOV) {
 const cap = (services: number) => `--max-old-space-size=${probeHeapLimitMb(services)}`;
 const specs = (
   process.env.BENCH_PHASES ??
-  `baseline:5000:90,probe:5000:150,probe:5000:150:${cap(5000)},probe:10000:90:${cap(10_000)},probe:20000:90:${cap(20_000)}`
+  `baseline:5000:90,probe:5000:150,probe:5000:150:${cap(5000)},probe:10000:90:${cap(10_000)},probe:20000:90:${cap(20_000)},pgwrite:0:60,pgprobe:5000:150`
 ).split(',');
 const gov = await startGovProcess();
 console.log(`Vigie probe benchmark — interval ${INTERVAL_S} s, concurrency ${CONCURRENCY}, per host 2, fake government at ${gov.base} (child process)`);
