@@ -123,7 +123,7 @@ async function probePhase(count: number, seconds: number, port: string, pg?: { s
     await runner.stop(5_000);
     await store.close();
     const swallowed = Object.values(errors.counts()).reduce((a, b) => a + b, 0);
-    figures.note = `swallowed errors ${swallowed}, skipped slots ${runner.status().scheduler.skippedSlots}, CPU per check ${(figures.cpuMs / Math.max(1, figures.done)).toFixed(2)} ms`;
+    figures.note = `swallowed errors ${swallowed}, skipped slots ${runner.status().scheduler.skippedSlots}`;
     rmSync(dir, { recursive: true, force: true });
   });
 }
@@ -165,7 +165,7 @@ function report(f: Figures, services: number): string {
   return [
     `${f.label.padEnd(12)} target ${target.toFixed(1)}/s  achieved ${achieved.toFixed(1)}/s (${((achieved / target) * 100).toFixed(0)}%)`,
     `lag p50 ${percentile(sorted, 0.5).toFixed(1)} ms  p99 ${percentile(sorted, 0.99).toFixed(1)} ms  max ${(sorted.at(-1) ?? 0).toFixed(0)} ms`,
-    `CPU ${(f.cpuMs / 1000).toFixed(1)} s over ${f.seconds} s (${((f.cpuMs / (f.seconds * 1000)) * 100).toFixed(0)}% of one core)`,
+    `CPU ${(f.cpuMs / 1000).toFixed(1)} s over ${f.seconds} s (${((f.cpuMs / (f.seconds * 1000)) * 100).toFixed(0)}% of one core), ${(f.cpuMs / Math.max(1, f.done)).toFixed(2)} ms per check`,
     `peak RSS ${f.peakRssMb.toFixed(0)} MB` +
       (f.settled ? `; after a full GC at the end: RSS ${f.settled.rssMb.toFixed(0)} MB, V8 heap ${f.settled.heapMb.toFixed(0)} MB` : ''),
     `outcomes: ${outcomes}${f.note ? `; ${f.note}` : ''}`,
