@@ -22,6 +22,8 @@ import { BENCH_POSTGRES_URL, pgProbePhase, pgWritePhase } from './postgres-phase
  * (resolved to loopback by an injected lookup), so the per-host cap applies as in production.
  * Baseline, same run: bare `fetch` calls at the same rate and concurrency cap.
  * Phases: BENCH_PHASES="baseline:5000:90,probe:5000:150:--max-old-space-size=160" (kind:services:seconds[:node flags]).
+ * `probe` writes with group commit as `npm run probe` does; `probe1` writes one transaction per
+ * result, as the probe did before, for comparison in the same run.
  * PostgreSQL (postgres-phases.ts): `pgwrite:0:60` write throughput, one transaction per result next
  * to group commit from 3 locations; `pgprobe:5000:120` three probe processes at three locations.
  */
@@ -92,8 +94,15 @@ async function measure(label: string, seconds: number, work: (figures: Figures) 
 }
 
 /** The probe as `npm run probe` runs it (group commit on); on PostgreSQL when `pg` names a schema. */
-async function probePhase(count: number, seconds: number, port: string, pg?: { schema: string; location: string }): Promise<Figures> {
-  return measure(pg ? `pg ${pg.location} ${count}` : `probe ${count}`, seconds, async (figures) => {
+async function probePhase(
+  count: number,
+  seconds: number,
+  port: string,
+  options: { pg?: { schema: string; location: string } | undefined; batched: boolean },
+): Promise<Figures> {
+  const { pg } = options;
+  const label = pg ? `pg ${pg.location} ${count}` : `${options.batched ? 'probe' : 'probe1'} ${count}`;
+  return measure(label, seconds, async (figures) => {
     const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-'));
     const store = pg ? await openStore(BENCH_POSTGRES_URL, { schema: pg.schema }) : await openStore(join(dir, 'bench.db'));
     const checker = createChecker({ userAgent: 'Vigie-probe/bench (+http://127.0.0.1)', lookup: loopback });
@@ -110,7 +119,7 @@ async function probePhase(count: number, seconds: number, port: string, pg?: { s
       checker: counted,
       location: pg?.location ?? 'bench',
       version: 'bench',
-      batch: { windowMs: 250, maxSize: 200 },
+      ...(options.batched ? { batch: { windowMs: 250, maxSize: 200 } } : {}),
       concurrency: CONCURRENCY,
       perHost: 2,
       retentionDays: 30,
@@ -188,7 +197,10 @@ async function runPhase(phase: Phase, base: string): Promise<string> {
   if (phase.kind === 'pgprobe') return pgProbePhase(phase, (spec, env) => runPhaseInChild(spec, base, env));
   const port = new URL(base).port;
   const pg = process.env.BENCH_PG_SCHEMA && process.env.BENCH_LOCATION ? { schema: process.env.BENCH_PG_SCHEMA, location: process.env.BENCH_LOCATION } : undefined;
-  const figures = phase.kind === 'baseline' ? await baselinePhase(phase.count, phase.seconds, base) : await probePhase(phase.count, phase.seconds, port, pg);
+  const figures =
+    phase.kind === 'baseline'
+      ? await baselinePhase(phase.count, phase.seconds, base)
+      : await probePhase(phase.count, phase.seconds, port, { pg, batched: phase.kind !== 'probe1' });
   return report(figures, phase.count);
 }
 
@@ -214,7 +226,7 @@ if (process.env.BENCH_ONLY && process.env.BENCH_GOV) {
 const cap = (services: number) => `--max-old-space-size=${probeHeapLimitMb(services)}`;
 const specs = (
   process.env.BENCH_PHASES ??
-  `baseline:5000:90,probe:5000:150,probe:5000:150:${cap(5000)},probe:10000:90:${cap(10_000)},probe:20000:90:${cap(20_000)},pgwrite:0:60,pgprobe:5000:150`
+  `baseline:5000:90,probe1:5000:150,probe:5000:150,probe:5000:150:${cap(5000)},probe:10000:90:${cap(10_000)},probe:20000:90:${cap(20_000)},pgwrite:0:60,pgprobe:5000:150`
 ).split(',');
 const gov = await startGovProcess();
 console.log(`Vigie probe benchmark — interval ${INTERVAL_S} s, concurrency ${CONCURRENCY}, per host 2, fake government at ${gov.base} (child process)`);
