@@ -32,19 +32,31 @@ export interface PipelineDeps {
   rollupShare: number;
   /** Aborted at shutdown: a check cut short by us says nothing about the service. */
   signal: AbortSignal;
+  /**
+   * Group commit: return once the result is handed to the writer, not once its batch commits, so
+   * a check does not hold a concurrency slot while waiting for the database. The service's next
+   * check still waits for this write before it evaluates.
+   */
+  detachWrites?: boolean;
 }
 
-export type CheckService = (service: ServiceConfig) => Promise<Evaluation | null>;
+export interface Pipeline {
+  (service: ServiceConfig): Promise<Evaluation | null>;
+  /** Resolves once every write handed over has committed or failed. */
+  drain(): Promise<void>;
+}
 
-export function createPipeline(deps: PipelineDeps, trackings: Map<string, ServiceTracking>): CheckService {
+export function createPipeline(deps: PipelineDeps, trackings: Map<string, ServiceTracking>): Pipeline {
   const lastResultAt = new Map<string, Date>();
-  return async (service) => {
+  const writing = new Map<string, Promise<Evaluation>>();
+  const pipeline = async (service: ServiceConfig): Promise<Evaluation | null> => {
     const raw = await deps.checker(service, { location: deps.location, signal: deps.signal });
     if (deps.signal.aborted) return null;
     deps.selfCheck.observe(raw);
     const result = { ...raw, probeOffline: await deps.selfCheck.judge(raw) };
     if (deps.signal.aborted) return null;
     deps.metrics.observeCheck(result);
+    await writing.get(service.id);
     const previous = trackings.get(service.id) ?? null;
     const evaluation = evaluate(previous, result, {
       ...service.detection,
@@ -60,17 +72,25 @@ export function createPipeline(deps: PipelineDeps, trackings: Map<string, Servic
       share: deps.rollupShare,
     });
     const event = needsDecision(evaluation) ? deps.decideOutage(service, result.startedAt) : null;
-    try {
-      const { incidentId } = await deps.write({ result, tracking: evaluation.tracking, rollups, event });
-      const tracking = { ...evaluation.tracking, openIncidentId: incidentId };
-      trackings.set(service.id, tracking);
-      lastResultAt.set(service.id, result.startedAt);
-      return { ...evaluation, tracking };
-    } catch (error) {
-      deps.errors.record('store_write', error, `result of ${service.id} at ${result.startedAt.toISOString()} not saved`);
-      return { tracking: previous ?? evaluation.tracking, event: null, recheck: true };
-    }
+    const written = deps.write({ result, tracking: evaluation.tracking, rollups, event }).then(
+      ({ incidentId }): Evaluation => {
+        const tracking = { ...evaluation.tracking, openIncidentId: incidentId };
+        trackings.set(service.id, tracking);
+        lastResultAt.set(service.id, result.startedAt);
+        return { ...evaluation, tracking };
+      },
+      (error: unknown): Evaluation => {
+        deps.errors.record('store_write', error, `result of ${service.id} at ${result.startedAt.toISOString()} not saved`);
+        return { tracking: previous ?? evaluation.tracking, event: null, recheck: true };
+      },
+    );
+    writing.set(service.id, written);
+    void written.then(() => {
+      if (writing.get(service.id) === written) writing.delete(service.id);
+    });
+    return deps.detachWrites ? evaluation : written;
   };
+  return Object.assign(pipeline, { drain: async () => void (await Promise.all([...writing.values()])) });
 }
 
 /** A confirmed change here, or a down location that saw no incident (or an up one that saw one). */

@@ -92,7 +92,7 @@ export function createRunner(options: RunnerOptions): Runner {
   const decideOutage = (service: ServiceConfig, at: Date) => autoIncidentDecider(service, catalogue.locations, at);
   const rollupShare = 1 / Math.max(1, catalogue.locations.length);
   const pipeline = createPipeline(
-    { write, checker, selfCheck, maintenance, metrics, errors, location, signal, decideOutage, rollupShare },
+    { write, checker, selfCheck, maintenance, metrics, errors, location, signal, decideOutage, rollupShare, detachWrites: Boolean(options.batch) },
     trackings,
   );
   const keeper = options.leases
@@ -209,6 +209,7 @@ export function createRunner(options: RunnerOptions): Runner {
       shutdown.abort();
       await drained;
       await Promise.all([...inFlight]);
+      await pipeline.drain();
     },
     checkService,
     cycle,
