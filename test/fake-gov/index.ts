@@ -1,5 +1,6 @@
 import { createServer as createHttpServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import { EventEmitter, once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { type Behaviour, up } from './behaviours.ts';
 import { makeCertificates } from './certificates.ts';
@@ -64,6 +65,8 @@ export interface FakeGov {
   setDefault(behaviour: Behaviour): void;
   /** Requests received for one service (every listener, every redirect hop). */
   hits(name: string): number;
+  /** Resolves once a service has received a request (at once if it already has). */
+  firstHit(name: string): Promise<void>;
   totalHits(): number;
   /** The last request a service received. */
   lastRequest(name: string): { url: string; headers: IncomingHttpHeaders } | undefined;
@@ -111,6 +114,7 @@ export async function startFakeGov(options: FakeGovOptions = {}): Promise<FakeGo
   const behaviours = new Map<string, Behaviour>();
   const fromAddress = new Map<string, Behaviour>();
   const hitCounts = new Map<string, number>();
+  const hitEvents = new EventEmitter();
   const last = new Map<string, { url: string; headers: IncomingHttpHeaders }>();
   let fallback: Behaviour = up();
   let total = 0;
@@ -136,6 +140,7 @@ export async function startFakeGov(options: FakeGovOptions = {}): Promise<FakeGo
     hitCounts.set(name, hit);
     const source = sourceOf(req);
     hitCounts.set(`${source} ${name}`, (hitCounts.get(`${source} ${name}`) ?? 0) + 1);
+    hitEvents.emit(name);
     total += 1;
     last.set(name, { url: req.url ?? '', headers: req.headers });
     const behaviour = fromAddress.get(`${source} ${name}`) ?? fromAddress.get(`${source} *`) ?? behaviours.get(name) ?? fallback;
@@ -167,6 +172,9 @@ export async function startFakeGov(options: FakeGovOptions = {}): Promise<FakeGo
     ...controllable,
     setFrom: (address, name, behaviour) => void fromAddress.set(`${address} ${name ?? '*'}`, behaviour),
     hitsFrom: (address, name) => hitCounts.get(`${address} ${name}`) ?? 0,
+    firstHit: async (name) => {
+      if (!hitCounts.has(name)) await once(hitEvents, name);
+    },
     totalHits: () => total,
     lastRequest: (name) => last.get(name),
     stop: async () => {

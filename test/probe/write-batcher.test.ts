@@ -6,7 +6,7 @@ import { createWriteBatcher } from '../../src/probe/write-batcher.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { result, tracking } from '../store/contract-fixtures.ts';
-import { createManualClock } from './support/manual-clock.ts';
+import { createManualClock } from '../support/manual-clock.ts';
 
 /** Group commit over a real SQLite store, on a manual clock: when a result is acknowledged, and what a bad row costs. */
 let dir: string;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceState } from '../../src/domain/vocabulary.ts';
 import { startSite, type RunningSite } from '../support/site-server.ts';
-import { check, createSiteData, record, TEST_CATALOGUE, track } from './support/seed-site.ts';
+import { check, createSiteData, record, TEST_CATALOGUE, track } from '../support/seed-site.ts';
 
 /**
  * A site whose catalogue lists three locations: impots is geo-fenced (only Montreal fails), ameli

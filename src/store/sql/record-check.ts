@@ -72,14 +72,12 @@ async function applyEvent(
   const { serviceId, location } = input.tracking;
   const before = await getTracking(tx, serviceId, location);
   let incidentId = input.tracking.openIncidentId;
-  let event: OutageEvent | null = null;
+  let event: OutageEvent | null = typeof given === 'function' ? null : given;
   if (typeof given === 'function') {
     await saveTracking(tx, input.tracking);
     const decided = await decideUnderLock(tx, serviceId, given);
     event = decided.event;
     incidentId = decided.openIncidentId;
-  } else {
-    event = given;
   }
   if (event?.type === 'outage_opened') incidentId = await openAutoIncident(tx, event, input.result.startedAt);
   if (event?.type === 'outage_resolved') {

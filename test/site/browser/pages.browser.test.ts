@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type RunningSite } from '../../support/site-server.ts';
-import { check, record, seedStory, track, type SeededSite } from '../support/seed-site.ts';
+import { check, record, seedStory, track, type SeededStory } from '../../support/seed-site.ts';
 
 /**
  * Every page type in both languages in Debian's Chromium, with JavaScript on and off: it loads,
@@ -21,7 +21,7 @@ if (!available) {
 }
 
 describe.skipIf(!available && !process.env.CI)('site in a real browser', () => {
-  let seeded: SeededSite;
+  let seeded: SeededStory;
   let site: RunningSite;
   let browser: Browser;
 

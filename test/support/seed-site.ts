@@ -1,17 +1,22 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ServiceState } from '../../../src/domain/vocabulary.ts';
-import type { CheckResult, Rollup, ServiceTracking } from '../../../src/store/records.ts';
-import { openStore } from '../../../src/store/open-store.ts';
-import { nextParisDayStart, parisDayStart } from '../../../src/domain/paris-time.ts';
-import { emptyTotals, histogramIndex } from '../../../src/store/rollup.ts';
-import type { Store } from '../../../src/store/store.ts';
+import { nextParisDayStart, parisDayStart } from '../../src/domain/paris-time.ts';
+import type { CheckOutcome, ServiceState } from '../../src/domain/vocabulary.ts';
+import { openStore } from '../../src/store/open-store.ts';
+import type { CheckResult, Rollup, ServiceTracking } from '../../src/store/records.ts';
+import type { Store } from '../../src/store/store.ts';
+import { checkResult, downTracking, serviceTracking } from './records.ts';
+import { dailyHistory, historyRollups, hourlyLatency } from './seed-history.ts';
 
 /**
- * A small catalogue and a story written straight into a real SQLite store, for the site tests:
- * one service up with 90 days of history, one down with its automatic incident, one whose data
- * is stale, one never checked; a staff incident not yet translated; planned maintenance.
+ * Sites written straight into a real SQLite store, for the site tests and the web benchmark: a
+ * small catalogue with a story to tell (`seedStory`), or many plain services (`seedSite`).
+ */
+
+/**
+ * The story: one service up with 90 days of history, one down with its automatic incident, one
+ * whose data is stale, one never checked; a staff incident not yet translated; planned maintenance.
  */
 export const TEST_CATALOGUE = {
   categories: [
@@ -30,24 +35,33 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
-export interface SeededSite {
+export interface SiteData {
   dir: string;
   env: Record<string, string>;
   store: Store;
-  ids: { autoIncident: string; staffIncident: string; pastIncident: string; maintenance: string };
+  /** Closes the store (again is fine) and removes the folder. */
   cleanup: () => Promise<void>;
 }
 
-export async function createSiteData(catalogue: object = TEST_CATALOGUE): Promise<{ dir: string; env: Record<string, string>; store: Store; cleanup: () => Promise<void> }> {
+export interface SeededStory extends SiteData {
+  ids: { autoIncident: string; staffIncident: string; pastIncident: string; maintenance: string };
+}
+
+/** A temporary folder with the catalogue and an empty SQLite store, and the settings naming them. */
+export async function createSiteData(catalogue: object = TEST_CATALOGUE, location = 'test-paris'): Promise<SiteData> {
   const dir = await mkdtemp(join(tmpdir(), 'vigie-site-'));
   await writeFile(join(dir, 'services.json'), JSON.stringify(catalogue));
   const databaseUrl = join(dir, 'vigie.db');
   const store = await openStore(databaseUrl);
-  const env = { DATABASE_URL: databaseUrl, VIGIE_SERVICES: join(dir, 'services.json'), VIGIE_LOCATION: 'test-paris' };
-  return { dir, env, store, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  const env = { DATABASE_URL: databaseUrl, VIGIE_SERVICES: join(dir, 'services.json'), VIGIE_LOCATION: location };
+  const cleanup = async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  };
+  return { dir, env, store, cleanup };
 }
 
-export async function seedStory(now: Date = new Date()): Promise<SeededSite> {
+export async function seedStory(now: Date = new Date()): Promise<SeededStory> {
   const site = await createSiteData();
   const { store } = site;
   const t = (offsetMs: number) => new Date(now.getTime() + offsetMs);
@@ -120,35 +134,13 @@ export async function seedStory(now: Date = new Date()): Promise<SeededSite> {
   };
 }
 
-export function check(serviceId: string, startedAt: Date, outcome: CheckResult['outcome'], latencyMs: number | null): CheckResult {
-  return {
-    serviceId,
-    location: 'test-paris',
-    startedAt,
-    outcome,
-    latencyMs,
-    httpStatus: outcome === 'ok' ? 200 : 503,
-    finalUrl: null,
-    tlsExpiresAt: null,
-    detail: null,
-    probeOffline: false,
-  };
+export function check(serviceId: string, startedAt: Date, outcome: CheckOutcome, latencyMs: number | null): CheckResult {
+  return checkResult({ serviceId, location: 'test-paris', startedAt, outcome, latencyMs, httpStatus: outcome === 'ok' ? 200 : 503 });
 }
 
 export function track(serviceId: string, state: ServiceState, since: Date, lastCheckedAt: Date): ServiceTracking {
-  return {
-    serviceId,
-    location: 'test-paris',
-    state,
-    since,
-    failureStreak: state === 'down' ? 3 : 0,
-    successStreak: state === 'down' ? 0 : 2,
-    failureRunStartedAt: state === 'down' ? since : null,
-    lastCheckedAt,
-    lastOutcome: state === 'down' ? 'http_5xx' : 'ok',
-    latencyMs: state === 'down' ? null : 210,
-    openIncidentId: null,
-  };
+  if (state === 'down') return downTracking(serviceId, since, lastCheckedAt, { location: 'test-paris' });
+  return serviceTracking({ serviceId, location: 'test-paris', state, since, successStreak: 2, lastCheckedAt, latencyMs: 210 });
 }
 
 export async function record(
@@ -161,46 +153,65 @@ export async function record(
   return (await store.recordCheck({ result, tracking, rollups, event })).incidentId;
 }
 
-/** 89 full days up (one with a 42-minute outage, one in maintenance), then today so far. */
-export function dailyHistory(serviceId: string, now: Date): Rollup[] {
-  const rollups: Rollup[] = [];
-  let start = parisDayStart(now.getTime() - 89 * DAY);
-  for (let i = 0; i < 90; i++) {
-    const end = Math.min(nextParisDayStart(start), now.getTime());
-    const seconds = emptyTotals().seconds;
-    const total = (end - start) / 1000;
-    if (i === 80) {
-      seconds.down = 42 * 60;
-      seconds.operational = total - seconds.down;
-    } else if (i === 60) {
-      seconds.maintenance = 90 * 60;
-      seconds.operational = total - seconds.maintenance;
-    } else if (i >= 10) {
-      seconds.operational = total;
-    }
-    if (i >= 10) rollups.push({ ...emptyTotals(), serviceId, granularity: 'day', bucketStart: new Date(start), checks: 1440, seconds });
-    start = nextParisDayStart(start);
-  }
-  return rollups;
+/** Many plain services, each checked just now, with `days` of hourly and daily rollups behind them. */
+export interface SeededSite extends SiteData {
+  serviceIds: string[];
 }
 
-/** Hourly rollups for the last 30 days with latencies around `baseMs`. */
-export function hourlyLatency(serviceId: string, now: Date, baseMs: number): Rollup[] {
-  const rollups: Rollup[] = [];
-  const lastHour = Math.floor(now.getTime() / HOUR) * HOUR;
-  for (let h = 30 * 24 - 1; h >= 0; h--) {
-    const bucketStart = lastHour - h * HOUR;
-    const totals = emptyTotals();
-    const latencies = [baseMs, baseMs + 40 * Math.sin(h / 5), baseMs * 1.8, baseMs * (h % 24 === 3 ? 6 : 1.1)];
-    for (const ms of latencies) {
-      totals.latencyCount += 1;
-      totals.latencySumMs += ms;
-      totals.latencyMaxMs = Math.max(totals.latencyMaxMs, ms);
-      totals.latencyHistogram[histogramIndex(ms)]! += 1;
-    }
-    totals.checks = latencies.length;
-    totals.seconds.operational = 3600;
-    rollups.push({ ...totals, serviceId, granularity: 'hour', bucketStart: new Date(bucketStart) });
+export interface SeedOptions {
+  services: number;
+  days: number;
+  now: Date;
+  /** State of each service by index; operational when not given. */
+  stateOf?: (index: number) => ServiceState;
+  /** Extra text in every service name (to test escaping). */
+  nameSuffix?: string;
+}
+
+const HOUR_MS = 3_600_000;
+const CATEGORIES = ['portals', 'tax', 'social', 'jobs'];
+
+export async function seedSite(options: SeedOptions): Promise<SeededSite> {
+  const serviceIds = Array.from({ length: options.services }, (_, i) => `service-${i + 1}`);
+  const data = await createSiteData(
+    {
+      categories: CATEGORIES.map((id) => ({ id, name: { fr: `Catégorie ${id}`, en: `Category ${id}` } })),
+      services: serviceIds.map((id, i) => ({
+        id,
+        name: { fr: `Service ${i + 1}${options.nameSuffix ?? ''}`, en: `Service ${i + 1}${options.nameSuffix ?? ''}` },
+        category: CATEGORIES[i % CATEGORIES.length],
+        url: `https://${id}.example.fr/`,
+        interval: 60,
+      })),
+    },
+    'local',
+  );
+  for (const [i, serviceId] of serviceIds.entries()) {
+    await recordServiceState(data.store, serviceId, options.stateOf?.(i) ?? 'operational', options.now, historyRollups(serviceId, options));
   }
-  return rollups;
+  await data.store.recordHeartbeat({ location: 'local', at: options.now, canariesHealthy: true, version: 'test' });
+  return { ...data, serviceIds };
+}
+
+/** Records one check that leaves the service in `state` (a visible change bumps the data version). */
+export async function recordServiceState(store: Store, serviceId: string, state: ServiceState, now: Date, rollups: Rollup[] = []): Promise<void> {
+  const checkedAt = new Date(now.getTime() - 10_000);
+  const failing = state === 'down';
+  const outcome = failing ? 'http_5xx' : 'ok';
+  await store.recordCheck({
+    result: checkResult({ serviceId, location: 'local', startedAt: checkedAt, outcome, latencyMs: 180, httpStatus: failing ? 503 : 200 }),
+    tracking: serviceTracking({
+      serviceId,
+      location: 'local',
+      state,
+      since: new Date(now.getTime() - 3 * HOUR_MS),
+      failureStreak: failing ? 3 : 0,
+      successStreak: failing ? 0 : 5,
+      lastCheckedAt: checkedAt,
+      lastOutcome: outcome,
+      latencyMs: 180,
+    }),
+    rollups,
+    event: null,
+  });
 }
