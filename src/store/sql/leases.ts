@@ -35,8 +35,19 @@ export async function deleteProbeHolder(db: SqlDatabase, holder: string, at: Dat
 
 const SEED_BATCH = 500;
 
-/** One lease row per catalogue service at the location, free until claimed. */
+/**
+ * One lease row per catalogue service at the location, free until claimed; rows of services no
+ * longer in the catalogue go, or they would count in a process's share while nobody checks them.
+ */
 export async function seedLeases(db: SqlDatabase, location: string, serviceIds: readonly string[], at: Date): Promise<void> {
+  const listed = new Set(serviceIds);
+  const gone = (await db.all('SELECT service_id FROM service_leases WHERE location = ?', [location]))
+    .map((r) => readString(r.service_id))
+    .filter((id) => !listed.has(id));
+  for (let i = 0; i < gone.length; i += SEED_BATCH) {
+    const batch = gone.slice(i, i + SEED_BATCH);
+    await db.run(`DELETE FROM service_leases WHERE location = ? AND service_id IN (${placeholders(batch.length)})`, [location, ...batch]);
+  }
   for (let i = 0; i < serviceIds.length; i += SEED_BATCH) {
     const batch = serviceIds.slice(i, i + SEED_BATCH);
     await db.run(

@@ -44,6 +44,15 @@ export function leasesContract(ctx: ContractContext): void {
       expect(await store.claimLeases(claim('h2', 6, 41))).toEqual(SERVICES);
     });
 
+    it('drops the leases of services no longer in the catalogue, so they never count in a share', async () => {
+      const store = ctx.store();
+      await store.seedLeases('paris', SERVICES, at(0));
+      await store.seedLeases('lyon', SERVICES, at(0));
+      await store.seedLeases('paris', ['a', 'b'], at(1));
+      expect(await store.claimLeases(claim('h1', 6, 1))).toEqual(['a', 'b']);
+      expect(await store.claimLeases(claim('h1', 6, 1, 'lyon'))).toEqual(SERVICES);
+    });
+
     it('frees a process\'s leases when it is deleted', async () => {
       const store = ctx.store();
       await store.seedLeases('paris', SERVICES, at(0));
