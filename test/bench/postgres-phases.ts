@@ -12,7 +12,8 @@ import type { Store } from '../../src/store/store.ts';
  * - pgwrite: how many results per second the store takes. Baseline, same run: one transaction per
  *   result, written one after another (how the probe wrote before group commit). Then group
  *   commit with results from 3 locations at once, as three probe processes would send them.
- * - pgprobe: three probe processes (one per location) on one schema, each checking every service.
+ * - pgprobe: three probe processes (one per location) on one schema, each checking every service
+ *   against its own fake government process.
  */
 export const BENCH_POSTGRES_URL = process.env.VIGIE_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const LOCATIONS = ['paris', 'lyon', 'montreal'];
@@ -110,11 +111,11 @@ export async function pgWritePhase(seconds: number, open: (schema: string) => Pr
 /** Three probe processes, one per location, on one schema; each prints its own figures. */
 export async function pgProbePhase(
   phase: { count: number; seconds: number },
-  runChild: (spec: string, env: Record<string, string>) => Promise<string>,
+  runChild: (spec: string, env: Record<string, string>, index: number) => Promise<string>,
 ): Promise<string> {
   return withSchema(async (schema) => {
     const outputs = await Promise.all(
-      LOCATIONS.map((location) => runChild(`probe:${phase.count}:${phase.seconds}`, { BENCH_PG_SCHEMA: schema, BENCH_LOCATION: location })),
+      LOCATIONS.map((location, i) => runChild(`probe:${phase.count}:${phase.seconds}`, { BENCH_PG_SCHEMA: schema, BENCH_LOCATION: location }, i)),
     );
     return [`3 locations × ${phase.count} services on one PostgreSQL, one probe process each:`, ...outputs].join('\n');
   });

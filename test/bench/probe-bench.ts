@@ -194,7 +194,16 @@ function parsePhase(spec: string): Phase {
 
 async function runPhase(phase: Phase, base: string): Promise<string> {
   if (phase.kind === 'pgwrite') return pgWritePhase(phase.seconds, (schema) => openStore(BENCH_POSTGRES_URL, { schema }));
-  if (phase.kind === 'pgprobe') return pgProbePhase(phase, (spec, env) => runPhaseInChild(spec, base, env));
+  if (phase.kind === 'pgprobe') {
+    // One fake government per location, as three vantage points reach three networks' worth of servers.
+    const govs = [await startGovProcess(), await startGovProcess()];
+    try {
+      const bases = [base, ...govs.map((g) => g.base)];
+      return await pgProbePhase(phase, (spec, env, i) => runPhaseInChild(spec, bases[i] ?? base, env));
+    } finally {
+      for (const g of govs) g.stop();
+    }
+  }
   const port = new URL(base).port;
   const pg = process.env.BENCH_PG_SCHEMA && process.env.BENCH_LOCATION ? { schema: process.env.BENCH_PG_SCHEMA, location: process.env.BENCH_LOCATION } : undefined;
   const figures =
