@@ -30,6 +30,10 @@ export const settingsSchema = z
     VIGIE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     VIGIE_PROBE_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(200),
     VIGIE_PROBE_PER_HOST: z.coerce.number().int().min(1).max(100).default(2),
+    /** Check results the probe keeps in memory while the store is unreachable. */
+    VIGIE_PROBE_BUFFER: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
+    /** When set, the web process publishes the public site as static files under this folder. */
+    VIGIE_SNAPSHOT_DIR: z.string().min(1).optional(),
     /** Comma-separated proxy addresses whose X-Forwarded-For is believed. */
     VIGIE_TRUSTED_PROXIES: z
       .string()

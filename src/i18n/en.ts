@@ -49,6 +49,7 @@ export const en: Dictionary = {
     probe_offline:
       'Monitoring interrupted: our probe has a network problem on its side, so the state of this service cannot be confirmed.',
     not_checkable: 'This service cannot be checked automatically.',
+    store_unreachable: 'The status database cannot be reached: we cannot tell whether this service works.',
   },
   banner: {
     allOk: 'All services operational',
@@ -64,14 +65,40 @@ export const en: Dictionary = {
     unknown: (n: number) => `${n} in an unknown state`,
     regional: (n: number) => `${n} unreachable from some places only`,
     noneYet: 'No check has run yet: the state of the services is not known.',
+    notUpdated: 'The status is not being updated',
+    storeUnreachable:
+      'The status database cannot be reached. This page shows the last known status; services whose data is too old are shown as “Unknown”.',
   },
   freshness: {
-    updated: (ago: string) => `Data updated ${ago}`,
-    checked: (ago: string) => `checked ${ago}`,
+    checkedAt: (time: string) => `checked at ${time}`,
+    checkedOn: (when: string) => `checked on ${when}`,
+    updatedLabel: 'Data updated on',
     neverChecked: 'not checked yet',
     noProbeData: 'No data received from our probes yet.',
     parisTime: 'Paris time',
     since: (when: string) => `since ${when}`,
+  },
+  affected: {
+    label: 'Affected services',
+    partial: 'Partial outage',
+    since: (duration: string) => `for ${duration}`,
+    declaredByStaff: 'declared by our staff',
+    incident: 'Incident',
+    more: (n: number) => `And ${n} more ${plural(n, 'affected service', 'affected services')}.`,
+    seeAll: (n: number) => `See all ${n} affected services`,
+    title: 'Affected services',
+    intro: 'Services that are down, disrupted, under maintenance or named in an ongoing incident, most affected first.',
+    none: 'No service is affected right now.',
+  },
+  search: {
+    label: 'Find a service',
+    hint: 'Its name, a former name or an acronym: impots, la CAF, Pôle emploi, carte grise…',
+    submit: 'Search',
+    title: (query: string) => `Search “${query}”`,
+    results: (n: number, query: string) => `${n} ${plural(n, 'service', 'services')} found for “${query}”`,
+    none: (query: string) => `No service matches “${query}”.`,
+    noneHelp: 'Check the spelling or try another name. You can also browse',
+    allServices: 'the list of all services',
   },
   overview: {
     title: 'Status of French public online services',
@@ -166,6 +193,16 @@ export const en: Dictionary = {
     past: 'Completed (last 90 days)',
     nonePast: 'No maintenance in the last 90 days.',
     window: 'Window',
+  },
+  snapshot: {
+    generated: (when: string) => `Static copy of this page, generated on ${when}.`,
+    age: (minutes: string) => `These figures are ${minutes} min old.`,
+    tooOld: 'This copy is too old to tell whether the services work: they are shown as “Unknown”.',
+  },
+  unavailable: {
+    title: 'Service status temporarily unavailable',
+    body: 'Vigie has just started and cannot reach its status database yet. This page cannot say anything about public services until it has read something. Please try again in a minute.',
+    api: 'The status database cannot be reached and nothing has been read since start-up. Try again later.',
   },
   notFound: {
     title: 'Page not found',

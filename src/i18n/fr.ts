@@ -70,6 +70,8 @@ export const fr = {
     probe_offline:
       "Surveillance interrompue\u00a0: notre sonde a un problème de réseau de son côté, l'état de ce service ne peut pas être confirmé.",
     not_checkable: 'Ce service ne peut pas être vérifié automatiquement.',
+    store_unreachable:
+      "La base de données d'état ne peut pas être jointe\u00a0: nous ne pouvons pas dire si ce service fonctionne.",
   },
   banner: {
     allOk: 'Tous les services fonctionnent normalement',
@@ -85,14 +87,41 @@ export const fr = {
     unknown: (n: number) => `${n} à l'état indéterminé`,
     regional: (n: number) => `${n} inaccessible${plural(n, '', 's')} depuis certains lieux seulement`,
     noneYet: "Aucune vérification n'a encore eu lieu\u00a0: l'état des services n'est pas encore connu.",
+    notUpdated: "L'état des services n'est plus mis à jour",
+    storeUnreachable:
+      "La base de données d'état ne peut pas être jointe. Cette page montre le dernier état connu\u00a0; les services dont les données sont trop anciennes sont indiqués «\u00a0Indéterminé\u00a0».",
   },
   freshness: {
-    updated: (ago: string) => `Données mises à jour ${ago}`,
-    checked: (ago: string) => `vérifié ${ago}`,
+    checkedAt: (time: string) => `vérifié à ${time}`,
+    checkedOn: (when: string) => `vérifié le ${when}`,
+    updatedLabel: 'Données mises à jour le',
     neverChecked: 'pas encore vérifié',
     noProbeData: "Aucune donnée reçue de nos sondes pour l'instant.",
     parisTime: 'heure de Paris',
     since: (when: string) => `depuis le ${when}`,
+  },
+  affected: {
+    label: 'Services touchés',
+    partial: 'Panne partielle',
+    since: (duration: string) => `depuis ${duration}`,
+    declaredByStaff: 'déclaré par nos agents',
+    incident: 'Incident',
+    more: (n: number) => `Et ${n}\u00a0${plural(n, 'autre service touché', 'autres services touchés')}.`,
+    seeAll: (n: number) => `Voir les ${n}\u00a0services touchés`,
+    title: 'Services touchés',
+    intro:
+      'Les services en panne, perturbés, en maintenance ou concernés par un incident en cours, du plus touché au moins touché.',
+    none: "Aucun service n'est touché en ce moment.",
+  },
+  search: {
+    label: 'Trouver un service',
+    hint: 'Son nom, un ancien nom ou un sigle\u00a0: impots, la CAF, Pôle emploi, carte grise…',
+    submit: 'Rechercher',
+    title: (query: string) => `Recherche «\u00a0${query}\u00a0»`,
+    results: (n: number, query: string) => `${n}\u00a0${plural(n, 'service trouvé', 'services trouvés')} pour «\u00a0${query}\u00a0»`,
+    none: (query: string) => `Aucun service ne correspond à «\u00a0${query}\u00a0».`,
+    noneHelp: "Vérifiez l'orthographe ou essayez un autre nom. Vous pouvez aussi parcourir",
+    allServices: 'la liste de tous les services',
   },
   overview: {
     title: 'État des services publics en ligne',
@@ -188,6 +217,17 @@ export const fr = {
     past: 'Terminées (90 derniers jours)',
     nonePast: 'Aucune maintenance ces 90 derniers jours.',
     window: 'Période',
+  },
+  snapshot: {
+    generated: (when: string) => `Copie statique de la page, générée le ${when}.`,
+    age: (minutes: string) => `Ces chiffres datent de ${minutes}\u00a0min.`,
+    tooOld:
+      "Cette copie est trop ancienne pour dire si les services fonctionnent\u00a0: ils sont indiqués «\u00a0Indéterminé\u00a0».",
+  },
+  unavailable: {
+    title: 'État des services momentanément indisponible',
+    body: "Vigie vient de démarrer et ne peut pas encore joindre sa base de données d'état. Cette page ne peut rien affirmer sur les services publics tant qu'elle n'a rien lu. Réessayez dans une minute.",
+    api: "La base de données d'état ne peut pas être jointe et rien n'a encore été lu depuis le démarrage. Réessayez plus tard.",
   },
   notFound: {
     title: 'Page introuvable',

@@ -68,6 +68,7 @@ async function main(): Promise<void> {
     concurrency: settings.VIGIE_PROBE_CONCURRENCY,
     perHost: settings.VIGIE_PROBE_PER_HOST,
     retentionDays: settings.VIGIE_RETENTION_DAYS,
+    bufferCapacity: settings.VIGIE_PROBE_BUFFER,
     errors,
     batch: { windowMs: settings.VIGIE_PROBE_BATCH_MS, maxSize: settings.VIGIE_PROBE_BATCH_SIZE },
     ...(store.backend === 'postgres' ? { leases: { me, leaseMs } } : {}),

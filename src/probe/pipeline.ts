@@ -2,29 +2,27 @@ import type { ServiceConfig } from '../config/services-schema.ts';
 import { OUTCOME_WEIGHT } from '../domain/vocabulary.ts';
 import type { OutageDecider, ServiceTracking } from '../store/records.ts';
 import { rollupDeltas } from '../store/rollup.ts';
-import type { Store } from '../store/store.ts';
 import type { Checker } from './check/types.ts';
 import { evaluate, type Evaluation } from './evaluate.ts';
 import type { MaintenanceCache } from './maintenance-cache.ts';
 import type { ProbeMetrics } from './metrics.ts';
 import type { SelfCheck } from './self-check.ts';
-import type { SwallowedErrors } from './swallowed-errors.ts';
+import type { WriteBuffer } from './write-buffer.ts';
 
 /**
  * One check of one service, end to end: check → does the probe suspect itself → evaluate →
- * rollups → one atomic store write. The in-memory tracking only advances once the store has it,
- * so a failed write is re-derived by the next check instead of leaving memory and database apart.
- * The service's automatic incident is decided in that write, from every location's tracking,
- * whenever this location confirms a change or disagrees with what it last saw of the incident.
+ * rollups → one atomic store write, or a place in the write buffer while the store is away. The
+ * state machine keeps running on buffered results: the buffer writes them in order, with their
+ * real times, when the store answers again. The service's automatic incident is decided in that
+ * write, from every location's tracking, whenever this location confirms a change or disagrees
+ * with what it last saw of the incident.
  */
 export interface PipelineDeps {
-  /** Resolves once the write is committed (directly, or with its batch). */
-  write: Store['recordCheck'];
+  writes: Pick<WriteBuffer, 'record'>;
   checker: Checker;
   selfCheck: SelfCheck;
   maintenance: MaintenanceCache;
   metrics: ProbeMetrics;
-  errors: SwallowedErrors;
   location: string;
   /** The decision on the service's automatic incident, taken at `at` (see `autoIncidentDecider`). */
   decideOutage: (service: ServiceConfig, at: Date) => OutageDecider;
@@ -72,18 +70,13 @@ export function createPipeline(deps: PipelineDeps, trackings: Map<string, Servic
       share: deps.rollupShare,
     });
     const event = needsDecision(evaluation) ? deps.decideOutage(service, result.startedAt) : null;
-    const written = deps.write({ result, tracking: evaluation.tracking, rollups, event }).then(
-      ({ incidentId }): Evaluation => {
-        const tracking = { ...evaluation.tracking, openIncidentId: incidentId };
-        trackings.set(service.id, tracking);
-        lastResultAt.set(service.id, result.startedAt);
-        return { ...evaluation, tracking };
-      },
-      (error: unknown): Evaluation => {
-        deps.errors.record('store_write', error, `result of ${service.id} at ${result.startedAt.toISOString()} not saved`);
-        return { tracking: previous ?? evaluation.tracking, event: null, recheck: true };
-      },
-    );
+    const written = deps.writes.record({ result, tracking: evaluation.tracking, rollups, event }).then((stored): Evaluation => {
+      // Buffered: the incident id of an outage opened meanwhile is learnt when the buffer writes it.
+      const tracking = stored === 'buffered' ? evaluation.tracking : { ...evaluation.tracking, openIncidentId: stored.incidentId };
+      trackings.set(service.id, tracking);
+      lastResultAt.set(service.id, result.startedAt);
+      return { ...evaluation, tracking };
+    });
     writing.set(service.id, written);
     void written.then(() => {
       if (writing.get(service.id) === written) writing.delete(service.id);

@@ -15,6 +15,7 @@ import { createScheduler, type SchedulerStats } from './scheduler.ts';
 import { createSelfCheck } from './self-check.ts';
 import { serviceSnapshots, statesCount, type ServiceSnapshot } from './service-snapshot.ts';
 import { createSwallowedErrors, type SwallowedErrorKind, type SwallowedErrors } from './swallowed-errors.ts';
+import { createWriteBuffer, type BufferStats } from './write-buffer.ts';
 
 /**
  * The probe at work: the scheduler runs the pipeline for every service; every cycle the canaries
@@ -41,6 +42,8 @@ export interface RunnerOptions {
   batch?: { windowMs: number; maxSize: number };
   /** Share this location's services with the other processes there (PostgreSQL leases). */
   leases?: { me: Omit<ProbeHolder, 'seenUntil'>; leaseMs: number };
+  /** Results kept in memory while the store is unreachable (see `write-buffer.ts`). */
+  bufferCapacity?: number;
   /** Every scheduler lag sample, for the benchmark. */
   onLag?: (lagMs: number) => void;
 }
@@ -60,6 +63,7 @@ export interface RunnerStatus {
   leasesHeld: number | null;
   lastCycle: CycleReport | null;
   probeHealthy: boolean;
+  buffer: BufferStats;
 }
 
 export interface Runner {
@@ -89,10 +93,20 @@ export function createRunner(options: RunnerOptions): Runner {
   const selfCheck = createSelfCheck({ canaries: catalogue.canaries, checker, location, clock, signal, canaryTimeoutS: options.canaryTimeoutS });
   const maintenance = createMaintenanceCache(store);
   const write = options.batch ? createWriteBatcher({ store, clock, ...options.batch }) : store.recordCheck;
+  const writes = createWriteBuffer({
+    store: { recordCheck: write, ping: store.ping },
+    clock,
+    ...(options.bufferCapacity === undefined ? {} : { capacity: options.bufferCapacity }),
+    onError: (error, detail) => errors.record('store_write', error, detail),
+    onWritten: (serviceId, incidentId, laterQueued) => {
+      const tracking = trackings.get(serviceId);
+      if (tracking && !laterQueued) trackings.set(serviceId, { ...tracking, openIncidentId: incidentId });
+    },
+  });
   const decideOutage = (service: ServiceConfig, at: Date) => autoIncidentDecider(service, catalogue.locations, at);
   const rollupShare = 1 / Math.max(1, catalogue.locations.length);
   const pipeline = createPipeline(
-    { write, checker, selfCheck, maintenance, metrics, errors, location, signal, decideOutage, rollupShare, detachWrites: Boolean(options.batch) },
+    { writes, checker, selfCheck, maintenance, metrics, location, signal, decideOutage, rollupShare, detachWrites: Boolean(options.batch) },
     trackings,
   );
   const keeper = options.leases
@@ -210,6 +224,9 @@ export function createRunner(options: RunnerOptions): Runner {
       await drained;
       await Promise.all([...inFlight]);
       await pipeline.drain();
+      // One last try for results waiting on the store; what it still refuses is lost with the process.
+      await writes.drain();
+      writes.stop();
     },
     checkService,
     cycle,
@@ -221,6 +238,7 @@ export function createRunner(options: RunnerOptions): Runner {
       leasesHeld: keeper?.held() ?? null,
       lastCycle,
       probeHealthy: selfCheck.healthy(),
+      buffer: writes.stats(),
     }),
     metricsText: () =>
       metrics.render({
@@ -228,6 +246,7 @@ export function createRunner(options: RunnerOptions): Runner {
         canariesHealthy: selfCheck.healthy(),
         lagP99Ms: scheduler.stats().lag.p99Ms,
         swallowed: errors.counts(),
+        buffer: writes.stats(),
       }),
   };
 }

@@ -13,6 +13,8 @@ export interface SnapshotInput {
   maintenances: Maintenance[];
   dataVersion: number;
   now: Date;
+  /** Set when these rows are the last ones read before the store stopped answering. */
+  storeUnreachableSince?: Date | null;
 }
 
 /**
@@ -35,6 +37,7 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
       maintenances: activeMaintenances.filter((m) => m.serviceIds.includes(service.id)),
       incidentIds: input.openIncidents.filter((i) => affects(i, service.id)).map((i) => i.id),
       probeOffline,
+      storeUnreachable: Boolean(input.storeUnreachableSince),
       nowMs,
     }),
   );
@@ -49,6 +52,7 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
     dataVersion: input.dataVersion,
     lastProbeAt,
     probeOffline,
+    storeUnreachableSince: input.storeUnreachableSince ?? null,
     overall: overallOf(services, input.openIncidents, probeOffline),
     categories,
     services,
@@ -72,6 +76,7 @@ interface ServiceFacts {
   maintenances: Maintenance[];
   incidentIds: string[];
   probeOffline: boolean;
+  storeUnreachable: boolean;
   nowMs: number;
 }
 
@@ -105,8 +110,13 @@ function serviceView(service: ServiceConfig, facts: ServiceFacts): ServiceStatus
   const [maintenance] = facts.maintenances;
   if (maintenance) return { ...base, state: 'maintenance', since: maintenance.startsAt };
   if (!t || t.lastCheckedAt === null) return { ...base, unknownReason: 'no_data' };
-  if (facts.probeOffline) return { ...base, unknownReason: 'probe_offline', since: t.lastCheckedAt };
-  if (verdict.state === 'unknown') return { ...base, ...unknownOf(facts.readings, t), since: t.lastCheckedAt };
+  // Old rows read before the store went away say nothing about the probe: the store is the cause.
+  const staleBecause = (reason: UnknownReason) => (facts.storeUnreachable ? 'store_unreachable' : reason);
+  if (facts.probeOffline) return { ...base, unknownReason: staleBecause('probe_offline'), since: t.lastCheckedAt };
+  if (verdict.state === 'unknown') {
+    const { unknownReason } = unknownOf(facts.readings, t);
+    return { ...base, unknownReason: unknownReason === 'not_checkable' || unknownReason === 'no_data' ? unknownReason : staleBecause(unknownReason), since: t.lastCheckedAt };
+  }
   const since = sinceOf(voters, verdict.state, verdict.downAt);
   return { ...base, state: verdict.state, since, regional: verdict.regional };
 }

@@ -13,6 +13,7 @@ export function service(id: string, category = 'tax', overrides: Partial<Service
     id,
     name: { fr: `Service ${id}`, en: `Service ${id} (en)` },
     description: null,
+    aliases: [],
     category,
     url: `https://${id}.example.fr/`,
     interval: 60,

@@ -80,14 +80,7 @@ export async function seedStory(now: Date = new Date()): Promise<SeededStory> {
 
   await record(store, check('caf', t(-2 * HOUR), 'ok', 300), track('caf', 'operational', t(-3 * DAY), t(-2 * HOUR)), []);
 
-  const staff = await store.createIncident({
-    title: { fr: 'Lenteurs sur le site de la CAF', en: null },
-    status: 'identified',
-    affected: [{ serviceId: 'caf', impact: 'degraded' }],
-    body: { fr: 'Les pages de connexion sont lentes. Vous pouvez appeler le 3230.', en: null },
-    author: 'agent@example.gouv.fr',
-    at: t(-40 * MIN),
-  });
+  const staff = await store.createIncident(cafSlowness(t(-40 * MIN)));
 
   const past = await store.createIncident({
     title: { fr: 'Déclaration en ligne indisponible', en: 'Online return unavailable' },
@@ -131,6 +124,18 @@ export async function seedStory(now: Date = new Date()): Promise<SeededStory> {
   return {
     ...site,
     ids: { autoIncident: opened ?? '', staffIncident: staff.id, pastIncident: past.id, maintenance: maintenance.id },
+  };
+}
+
+/** Staff report the CAF slow, in French only so far (the English pages say a translation is coming). */
+export function cafSlowness(at: Date): Parameters<Store['createIncident']>[0] {
+  return {
+    title: { fr: 'Lenteurs sur le site de la CAF', en: null },
+    status: 'identified',
+    affected: [{ serviceId: 'caf', impact: 'degraded' }],
+    body: { fr: 'Les pages de connexion sont lentes. Vous pouvez appeler le 3230.', en: null },
+    author: 'agent@example.gouv.fr',
+    at,
   };
 }
 

@@ -9,6 +9,7 @@ export function service(id: string, url: string, patch: Partial<ServiceConfig> =
     id,
     name: { fr: `Service ${id}`, en: `${id} service` },
     description: null,
+    aliases: [],
     category: 'tests',
     url,
     interval: 60,
