@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
 import { loadSettings, SettingsError } from '../config/settings.ts';
+import { missingFactWarnings } from '../legal/missing-facts.ts';
 import { probeHeapLimitMb } from '../probe/heap-budget.ts';
 import { createSupervisor } from '../supervise/supervisor.ts';
 
@@ -17,8 +18,11 @@ const siteEntry = `${process.env.VIGIE_BUILD_DIR ?? `${root}dist`}/server/entry.
 
 let serviceCount: number;
 try {
-  // A wrong catalogue stops everything before either process starts.
-  serviceCount = (await loadCatalogue(loadSettings().VIGIE_SERVICES)).services.length;
+  // A wrong catalogue stops everything before either process starts; missing operator facts only warn.
+  const path = loadSettings().VIGIE_SERVICES;
+  const catalogue = await loadCatalogue(path);
+  serviceCount = catalogue.services.length;
+  for (const warning of missingFactWarnings(path, catalogue.operator)) console.warn(`Warning: ${warning}`);
 } catch (error) {
   if (error instanceof SettingsError || error instanceof CatalogueError) {
     console.error(error.message);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { operatorSchema, type OperatorFacts } from './operator-schema.ts';
 
 /**
  * The catalogue (`services.json`): what Vigie watches. Types come from this schema; the JSON Schema
@@ -6,6 +7,24 @@ import { z } from 'zod';
  */
 
 const localized = z.object({ fr: z.string().trim().min(1), en: z.string().trim().min(1) }).strict();
+
+/**
+ * A service's name alone, as notices, feeds and titles write it: the official name (the same in
+ * both languages, marked French on English pages), or a name that has an official English form.
+ */
+const serviceName = z.union([z.string().trim().min(1), localized], {
+  error: (issue) =>
+    issue.input === undefined
+      ? 'is required: add it (the official name in double quotes)'
+      : 'must be the official name in double quotes (put an explanation in "gloss"), or { "fr": "…", "en": "…" }',
+});
+
+/** A short explanation shown next to the name in lists, in either or both languages. */
+const gloss = z
+  .object({ fr: z.string().trim().min(1), en: z.string().trim().min(1) })
+  .partial()
+  .strict()
+  .refine((g) => g.fr !== undefined || g.en !== undefined, 'must give "fr", "en" or both');
 
 const slug = z
   .string()
@@ -70,7 +89,8 @@ const checkFieldsSchema = z.object(checkFields).strict();
 export const serviceSchema = z
   .object({
     id: slug,
-    name: localized,
+    name: serviceName,
+    gloss: gloss.optional(),
     description: localized.optional(),
     category: slug,
     /** Other names citizens search by: former names, acronyms, everyday words ("carte grise"). */
@@ -89,6 +109,7 @@ export const catalogueSchema = z
     detection: detectionSchema.partial().optional(),
     canaries: z.array(httpUrl).optional(),
     locations: z.array(locationSchema).min(1).max(50).optional(),
+    operator: operatorSchema.optional(),
   })
   .strict()
   .superRefine((catalogue, ctx) => {
@@ -141,7 +162,10 @@ export type CatalogueFile = z.infer<typeof catalogueSchema>;
 /** A service with every default applied: what the probe and the site work with. */
 export interface ServiceConfig {
   id: string;
+  /** The name alone, in each language (an official French name is the same in both). */
   name: { fr: string; en: string };
+  /** What the service is, shown next to the name in lists, never in notices, feeds or titles. */
+  gloss?: { fr?: string; en?: string };
   description: { fr: string; en: string } | null;
   category: string;
   aliases: string[];
@@ -151,7 +175,8 @@ export interface ServiceConfig {
   expectStatus: string;
   keyword: string | null;
   slowMs: number;
-  allowPrivateNetwork: boolean;
+  /** `own-host` (canaries): private addresses for the URL's own host only, never for a redirect. */
+  allowPrivateNetwork: boolean | 'own-host';
   /** `quorum`: locations that must confirm an outage; unset means a strict majority of those voting. */
   detection: { failuresBeforeDown: number; successesBeforeUp: number; quorum?: number };
 }
@@ -169,6 +194,8 @@ export interface Catalogue {
   canaries: string[];
   /** Empty when the catalogue lists none: one probe location, and no quorum wording anywhere. */
   locations: LocationConfig[];
+  /** Absent in hand-made catalogues (tests): the pages then say every fact is not provided yet. */
+  operator?: OperatorFacts;
 }
 
 /** Applies file-level defaults, then built-in defaults, to every service. */
@@ -179,9 +206,11 @@ export function resolveCatalogue(file: CatalogueFile): Catalogue {
     categories: file.categories,
     canaries: file.canaries ?? [],
     locations: file.locations ?? [],
+    operator: file.operator ?? {},
     services: file.services.map((s) => ({
       id: s.id,
-      name: s.name,
+      name: typeof s.name === 'string' ? { fr: s.name, en: s.name } : s.name,
+      ...(s.gloss ? { gloss: s.gloss } : {}),
       description: s.description ?? null,
       category: s.category,
       aliases: s.aliases ?? [],

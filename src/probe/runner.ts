@@ -8,6 +8,7 @@ import { autoIncidentDecider } from '../incidents/auto-incident.ts';
 import { createLeaseKeeper } from './lease-keeper.ts';
 import { createWriteBatcher } from './write-batcher.ts';
 import { createLeaseWork, type LeaseWork } from './lease-work.ts';
+import { pruneOld } from './housekeeping.ts';
 import { createMaintenanceCache } from './maintenance-cache.ts';
 import { createProbeMetrics } from './metrics.ts';
 import { createPipeline } from './pipeline.ts';
@@ -31,6 +32,8 @@ export interface RunnerOptions {
   concurrency: number;
   perHost: number;
   retentionDays: number;
+  /** How long audit rows are kept; a year unless set. */
+  auditRetentionDays?: number;
   clock?: ProbeClock;
   random?: () => number;
   recheckDelayMs?: number;
@@ -180,7 +183,7 @@ export function createRunner(options: RunnerOptions): Runner {
   }
 
   const refreshMaintenance = () => maintenance.refresh(new Date(clock.now()));
-  const prune = () => store.pruneResults(new Date(clock.now() - options.retentionDays * 24 * HOUR_MS));
+  const prune = () => pruneOld(store, clock.now(), { resultDays: options.retentionDays, auditDays: options.auditRetentionDays ?? 365 });
 
   async function cycle(): Promise<CycleReport> {
     const probeHealthy = await selfCheck.round();

@@ -1,4 +1,5 @@
 import type { Locale } from '../domain/vocabulary.ts';
+import { trimTrailingSlashes } from '../domain/trim-slashes.ts';
 
 /**
  * Every public page's address in each language. The language switch and `hreflang` alternates map
@@ -59,5 +60,5 @@ export function feedPath(locale: Locale, format: FeedFormat, serviceId?: string)
 }
 
 export function absoluteUrl(publicUrl: string, path: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}${path}`;
+  return `${trimTrailingSlashes(publicUrl)}${path}`;
 }

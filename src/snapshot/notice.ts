@@ -13,7 +13,7 @@ export const AGE_SCRIPT = '/snapshot-age.js';
  * which the origin itself would (no probe heard from for HEARTBEAT_FRESH_MS).
  */
 export function markStaticPage(html: string, generatedAt: Date): string {
-  const locale: Locale = /<html[^>]*\blang="en"/.test(html) ? 'en' : 'fr';
+  const locale: Locale = /\slang="en"/.test(firstTag(html, 'html') ?? '') ? 'en' : 'fr';
   const d = t(locale);
   const attributes = {
     'data-generated-at': generatedAt.toISOString(),
@@ -28,6 +28,25 @@ export function markStaticPage(html: string, generatedAt: Date): string {
   const notice = `<p class="snapshot-notice small" ${attrs}><time datetime="${generatedAt.toISOString()}">${escapeHtml(
     d.snapshot.generated(formatDateTimeZoned(generatedAt, locale)),
   )}</time> <span class="snapshot-age"></span></p>`;
-  const withNotice = html.replace(/<main\b[^>]*>/, (open) => `${open}${notice}`);
+  const main = firstTag(html, 'main');
+  const withNotice = main === null ? html : html.replace(main, () => `${main}${notice}`);
   return withNotice.replace('</head>', `<script src="${AGE_SCRIPT}" defer></script></head>`);
+}
+
+/**
+ * The first opening tag named `name` (`<main …>`), found with indexOf: a pattern such as
+ * `/<main\b[^>]*>/` retries from every `<main` and takes quadratic time on text full of them.
+ */
+function firstTag(html: string, name: string): string | null {
+  let from = 0;
+  for (;;) {
+    const start = html.indexOf(`<${name}`, from);
+    if (start < 0) return null;
+    const next = html.charAt(start + name.length + 1);
+    if (next === '>' || next === ' ' || next === '\n' || next === '\t' || next === '/') {
+      const end = html.indexOf('>', start);
+      return end < 0 ? null : html.slice(start, end + 1);
+    }
+    from = start + 1;
+  }
 }

@@ -92,6 +92,7 @@ function serviceView(service: ServiceConfig, facts: ServiceFacts): ServiceStatus
   const base: ServiceStatusView = {
     id: service.id,
     name: service.name,
+    ...(service.gloss ? { gloss: service.gloss } : {}),
     description: service.description,
     category: service.category,
     url: service.url,

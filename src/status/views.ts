@@ -15,6 +15,8 @@ export type UnknownReason = (typeof UNKNOWN_REASONS)[number];
 export interface ServiceStatusView {
   id: string;
   name: Localized;
+  /** What the service is, shown next to its name in lists; absent from notices, feeds and titles. */
+  gloss?: Partial<Localized>;
   description: Localized | null;
   category: string;
   url: string;

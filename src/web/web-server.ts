@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { securityHeaders } from '../site/security-policy.ts';
 import { createFastPath } from './fast-path.ts';
+import { answerClientError, refuse } from './refuse-request.ts';
+import { REQUEST_LIMITS, refuseHead } from './request-limits.ts';
 import { sharedWebCache } from './shared-web-cache.ts';
 
 /**
@@ -20,9 +22,23 @@ export async function createWebServer(buildDir: string, publicUrl: string): Prom
   const fastPath = createFastPath(sharedWebCache());
   // Static files never reach the middleware: they get the same headers here (rendered pages set them again).
   const staticHeaders = Object.entries(securityHeaders(publicUrl));
-  return createServer((req, res) => {
-    if (fastPath(req, res)) return;
-    for (const [name, value] of staticHeaders) res.setHeader(name, value);
-    handler(req, res);
-  });
+  const server = createServer(
+    { maxHeaderSize: REQUEST_LIMITS.headerBytes, headersTimeout: REQUEST_LIMITS.headersTimeoutMs, requestTimeout: REQUEST_LIMITS.requestTimeoutMs },
+    (req, res) => {
+      // Refused from the head alone, before a byte of the body is read or anything is routed.
+      const refusal = refuseHead({
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        contentLength: req.headers['content-length'],
+        transferEncoding: req.headers['transfer-encoding'],
+      });
+      if (refusal) return refuse(res, refusal, staticHeaders);
+      if (fastPath(req, res)) return;
+      for (const [name, value] of staticHeaders) res.setHeader(name, value);
+      handler(req, res);
+    },
+  );
+  server.maxHeadersCount = REQUEST_LIMITS.headersCount;
+  server.on('clientError', answerClientError);
+  return server;
 }
