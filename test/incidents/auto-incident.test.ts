@@ -60,7 +60,7 @@ describe('decideAutoIncident', () => {
     const open = { id: 'x', startedAt: ago(3600) };
     const resolved = decideAutoIncident(impots, LOCATIONS, NOW, facts({ paris: 'operational', lyon: 'operational', montreal: 'down' }, open));
     expect(resolved).toMatchObject({ type: 'outage_resolved', resolvedAt: NOW });
-    expect(resolved?.body.fr).toMatch(/^Rétabli après 1 h\./);
+    expect(resolved?.body.fr).toMatch(/^Service rétabli après 1\u00a0h\./);
     const blind = facts({ paris: 'operational', lyon: 'operational', montreal: 'operational' }, open, ['paris', 'lyon', 'montreal']);
     expect(decideAutoIncident(impots, LOCATIONS, NOW, blind)).toBeNull();
   });
