@@ -19,7 +19,9 @@ export function bannerView(
   snapshot: Pick<StatusSnapshot, 'overall' | 'openIncidents' | 'lastProbeAt'> & Partial<Pick<StatusSnapshot, 'storeUnreachableSince'>>,
   d: Dictionary,
 ): BannerView {
-  const { counts, monitoringInterrupted, worst } = snapshot.overall;
+  const { counts, monitoringInterrupted, worst, regional } = snapshot.overall;
+  // Regional trouble is said apart: not an outage, and not the same as a slow service either.
+  const degradedOnly = counts.degraded - regional;
   const disrupted = counts.down + counts.partial + counts.degraded;
   const side = [
     counts.maintenance > 0 ? d.banner.maintenance(counts.maintenance) : null,
@@ -45,7 +47,8 @@ export function bannerView(
       details: sentence([
         counts.down > 0 ? d.banner.down(counts.down) : null,
         counts.partial > 0 ? d.banner.partial(counts.partial) : null,
-        counts.degraded > 0 ? d.banner.degraded(counts.degraded) : null,
+        degradedOnly > 0 ? d.banner.degraded(degradedOnly) : null,
+        regional > 0 ? d.banner.regional(regional) : null,
         ...side,
       ]),
     };

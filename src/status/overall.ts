@@ -32,5 +32,7 @@ export function overallOf(services: ServiceStatusView[], probeOffline: boolean):
 
   const watched = services.filter((s) => s.watched);
   const monitoringInterrupted = probeOffline || (watched.length > 0 && watched.every((s) => s.unknownReason !== null));
-  return { indicator, counts, worst, monitoringInterrupted };
+  // Regional trouble is counted apart in the banner: not an outage, and not the same as a slow service.
+  const regional = services.filter((s) => s.state === 'degraded' && s.regional !== null).length;
+  return { indicator, counts, worst, regional, monitoringInterrupted };
 }

@@ -2,14 +2,11 @@ import type { Catalogue, ServiceConfig } from '../config/services-schema.ts';
 import { hoursStatus } from '../domain/service-hours.ts';
 import type { Impact } from '../domain/vocabulary.ts';
 import type { Incident, Maintenance, ProbeHeartbeat, ServiceTracking } from '../store/records.ts';
+import { HEARTBEAT_FRESH_MS, locationReadings, STALE_INTERVALS, type LocationReading } from './location-votes.ts';
 import { overallOf } from './overall.ts';
 import { publishedState, type ProbeVerdict } from './published-state.ts';
+import { quorumVerdict, type QuorumVerdict } from './quorum.ts';
 import type { CategoryView, ServiceStatusView, StatusSnapshot } from './views.ts';
-
-/** A probe silent for longer than this is offline as far as the page is concerned. */
-export const HEARTBEAT_FRESH_MS = 3 * 60_000;
-/** Data older than this many of the service's intervals is stale, shown as unknown. */
-export const STALE_INTERVALS = 3;
 
 export interface SnapshotInput {
   catalogue: Catalogue;
@@ -32,11 +29,11 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
   const live = input.maintenances.filter((m) => m.cancelledAt === null && m.endsAt.getTime() > nowMs);
   const activeMaintenances = live.filter((m) => m.startsAt.getTime() <= nowMs).sort(byStart);
   const upcomingMaintenances = live.filter((m) => m.startsAt.getTime() > nowMs).sort(byStart);
-  const trackings = new Map(input.trackings.map((t) => [t.serviceId, t]));
+  const trackings = groupByService(input.trackings);
 
   const services = catalogue.services.map((service) =>
     serviceView(service, {
-      tracking: trackings.get(service.id),
+      readings: locationReadings(service, trackings.get(service.id) ?? [], { locations: catalogue.locations, heartbeats: input.heartbeats, nowMs }),
       maintenances: activeMaintenances.filter((m) => m.serviceIds.includes(service.id)),
       incidents: input.openIncidents.filter((i) => affects(i, service.id)),
       probeOffline,
@@ -75,7 +72,7 @@ export function affects(incident: Incident, serviceId: string): boolean {
 }
 
 interface ServiceFacts {
-  tracking: ServiceTracking | undefined;
+  readings: LocationReading[];
   maintenances: Maintenance[];
   incidents: Incident[];
   probeOffline: boolean;
@@ -83,11 +80,18 @@ interface ServiceFacts {
   now: Date;
 }
 
+/**
+ * The probe verdict of the locations (see `quorumVerdict`), then what overrides it: a maintenance
+ * window, no data, a probe that does not trust itself, stale data.
+ */
 function serviceView(service: ServiceConfig, facts: ServiceFacts): ServiceStatusView {
-  const t = facts.tracking;
+  const verdict = quorumVerdict(facts.readings, service.detection.quorum);
+  const voters = facts.readings.filter((r) => verdict.voters.includes(r.location));
+  // The freshest voter speaks for the service's last check; without voters, the freshest reading.
+  const t = freshest(voters.length > 0 ? voters : facts.readings);
   const published = publishedState({
     now: facts.now,
-    verdict: t ? verdictOf(t) : null,
+    verdict: t ? probeVerdictOf(verdict, voters, t, facts.now) : null,
     probeOffline: facts.probeOffline,
     storeUnreachable: facts.storeUnreachable,
     staleAfterMs: STALE_INTERVALS * service.interval * 1000,
@@ -109,14 +113,17 @@ function serviceView(service: ServiceConfig, facts: ServiceFacts): ServiceStatus
     latencyMs: t?.latencyMs ?? null,
     maintenanceIds: facts.maintenances.map((m) => m.id),
     incidentIds: facts.incidents.map((i) => i.id),
+    // "Unreachable from …" explains a degraded state the locations decided, not one staff declared.
+    regional: published.state === 'degraded' && !published.declaredByStaff ? verdict.regional : null,
+    locations: facts.readings,
   };
 }
 
-/** The single probe's tracking as a verdict; a quorum of locations will produce the same shape. */
-export function verdictOf(t: ServiceTracking): ProbeVerdict {
+/** The locations' quorum as the probe side's say, resting on the freshest voter's check. */
+function probeVerdictOf(verdict: QuorumVerdict, voters: LocationReading[], t: LocationReading, now: Date): ProbeVerdict {
   return {
-    state: t.state,
-    since: t.since,
+    state: verdict.state,
+    since: sinceOf(voters, verdict.state, verdict.downAt) ?? t.lastCheckedAt ?? now,
     checkedAt: t.lastCheckedAt,
     notCheckable: t.lastOutcome === 'unsafe_target' || t.lastOutcome === 'blocked',
   };
@@ -140,6 +147,33 @@ export function declaredImpact(incidents: Incident[], serviceId: string): { impa
     }
   }
   return worst;
+}
+
+/** Since when the verdict holds: the earliest witness of an outage, else the latest change among voters in that state. */
+function sinceOf(voters: LocationReading[], state: ServiceTracking['state'], downAt: string[]): Date | null {
+  const down = voters.filter((v) => downAt.includes(v.location) && v.since);
+  if (state === 'down' && down.length > 0) return new Date(Math.min(...down.map((v) => v.since!.getTime())));
+  const same = voters.filter((v) => v.state === state && v.since);
+  if (same.length === 0) return freshest(voters)?.lastCheckedAt ?? null;
+  return new Date(Math.max(...same.map((v) => v.since!.getTime())));
+}
+
+function freshest(readings: LocationReading[]): LocationReading | undefined {
+  let best: LocationReading | undefined;
+  for (const r of readings) {
+    if (r.lastCheckedAt && (!best?.lastCheckedAt || r.lastCheckedAt.getTime() > best.lastCheckedAt.getTime())) best = r;
+  }
+  return best;
+}
+
+function groupByService(trackings: ServiceTracking[]): Map<string, ServiceTracking[]> {
+  const byService = new Map<string, ServiceTracking[]>();
+  for (const t of trackings) {
+    const list = byService.get(t.serviceId);
+    if (list) list.push(t);
+    else byService.set(t.serviceId, [t]);
+  }
+  return byService;
 }
 
 function newest(dates: Date[]): Date | null {

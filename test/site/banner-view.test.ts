@@ -9,12 +9,13 @@ import type { Indicator } from '../../src/status/views.ts';
 const fr = t('fr');
 const en = t('en');
 
-function snapshot(counts: Partial<Record<PublishedState, number>>, options: { interrupted?: boolean; incidents?: number; indicator?: Indicator; heard?: boolean } = {}) {
+function snapshot(counts: Partial<Record<PublishedState, number>>, options: { interrupted?: boolean; incidents?: number; indicator?: Indicator; heard?: boolean; regional?: number } = {}) {
   const all = Object.fromEntries(PUBLISHED_STATES.map((s) => [s, counts[s] ?? 0])) as Record<PublishedState, number>;
   return {
     overall: {
       indicator: options.indicator ?? 'none',
       counts: all,
+      regional: options.regional ?? 0,
       worst: PUBLISHED_STATES.filter((s) => all[s] > 0).reduce<PublishedState>(worsePublished, 'operational'),
       monitoringInterrupted: options.interrupted ?? false,
     },
@@ -41,6 +42,15 @@ describe('bannerView', () => {
       title: '1 service disrupted',
       details: ['1 with degraded performance.'],
     });
+  });
+
+  it('counts services unreachable from some places apart from outages and slowness', () => {
+    expect(bannerView(snapshot({ operational: 36, down: 1, degraded: 3 }, { regional: 2 }), fr)).toEqual({
+      level: 'down',
+      title: '4 services perturbés',
+      details: ['1 en panne, 1 aux performances dégradées, 2 inaccessibles depuis certains lieux seulement.'],
+    });
+    expect(bannerView(snapshot({ operational: 39, degraded: 1 }, { regional: 1 }), en).details).toEqual(['1 unreachable from some places only.']);
   });
 
   it('puts interrupted monitoring before anything the stale data says', () => {

@@ -1,6 +1,7 @@
 import { initial } from './001-initial.ts';
 import { boundedAuthRows } from './002-bounded-auth-rows.ts';
+import { locations } from './005-locations.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initial, boundedAuthRows];
+export const MIGRATIONS: readonly Migration[] = [initial, boundedAuthRows, locations];
