@@ -1,5 +1,6 @@
 import { initial } from './001-initial.ts';
 import type { Migration } from './migration.ts';
+import { subscriptions } from './006-subscriptions.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, subscriptions];

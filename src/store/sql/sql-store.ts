@@ -20,6 +20,7 @@ import {
   touchSession,
 } from './sessions.ts';
 import { claimTotpStep, createStaff, getStaffByEmail, getStaffById, listStaff, updateStaff } from './staff.ts';
+import { createSubscriptionStore } from './subscriptions/subscription-store.ts';
 import { listTrackings } from './trackings.ts';
 
 /** The Store over either dialect: every method is one of the area modules, wired to `db`. */
@@ -29,6 +30,7 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
     ping: () => db.ping(),
     close: () => db.close(),
     dataVersion: () => readDataVersion(db),
+    subscriptions: createSubscriptionStore(db),
 
     recordCheck: (input) => recordCheck(db, input),
     listTrackings: () => listTrackings(db),
