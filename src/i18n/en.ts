@@ -1,4 +1,5 @@
 import { enInfo } from './en-info.ts';
+import { enNotify } from './en-notify.ts';
 import type { Dictionary } from './fr.ts';
 
 /** English words of the site. Typed by the French dictionary: a missing or extra key fails the type check. */
@@ -196,6 +197,7 @@ export const en: Dictionary = {
     title: (name: string, state: string) => `${name}: ${state}`,
   },
   info: enInfo,
+  notify: enNotify,
   admin: {
     title: 'Vigie — staff area',
     crossSite: (origin: string) =>

@@ -1,4 +1,5 @@
 import { frInfo } from './fr-info.ts';
+import { frNotify } from './fr-notify.ts';
 
 /**
  * French words of the site: the reference dictionary. Its shape is the type every other language
@@ -218,6 +219,7 @@ export const fr = {
     title: (name: string, state: string) => `${name}\u00a0: ${state}`,
   },
   info: frInfo,
+  notify: frNotify,
   admin: {
     title: 'Vigie — espace agents',
     crossSite: (origin: string) =>
