@@ -3,11 +3,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
 import { loadSettings, SettingsError } from '../config/settings.ts';
+import { subscriptionsEnabled } from '../notify/enabled.ts';
 import { probeHeapLimitMb } from '../probe/heap-budget.ts';
 
 /**
- * `npm start`: the probe and the site as two processes sharing one database, so a flood of page
- * views never delays or distorts a check. If either dies, both stop: a half-running status page
+ * `npm start`: the probe and the site as two processes sharing one database (and the sender, when
+ * subscriptions are on), so a flood of page views never delays or distorts a check. If either dies, both stop: a half-running status page
  * would show stale data as if it were fresh.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -62,5 +63,7 @@ run('probe', [`--max-old-space-size=${probeHeapLimitMb(serviceCount)}`, `${root}
 });
 // The wrapper answers cache hits before Astro and hands everything else to the built server.
 run('site', [`${root}src/web/serve.ts`]);
+// Only with an SMTP server: without one there are no subscriptions at all.
+if (subscriptionsEnabled(loadSettings())) run('sender', [`${root}src/notify/main.ts`]);
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));

@@ -32,8 +32,8 @@ export interface SubscriptionStore {
   /** Deletes the address and everything about it. False when it was already gone. */
   deleteSubscriber(id: string): Promise<boolean>;
   countSubscribers(): Promise<number>;
-  /** Deletes expired requests, old attempts and digests older than `digestsBefore` (their links die with them). */
-  prune(options: { now: Date; attemptsBefore: Date; digestsBefore: Date }): Promise<void>;
+  /** Deletes expired requests, attempts, digests (with their deliveries) and manage tokens older than given. */
+  prune(options: { now: Date; attemptsBefore: Date; digestsBefore: Date; tokensBefore: Date }): Promise<void>;
 
   // ── outbox ────────────────────────────────────────────────────────────────
   /** Writes maintenance started/completed events due at `now` (once each, whoever calls). */
@@ -51,10 +51,12 @@ export interface SubscriptionStore {
   digestEvents(digestId: string): Promise<NotificationEvent[]>;
 
   // ── email deliveries ──────────────────────────────────────────────────────
-  /** Leases due messages (new, retry due, or a lease that ran out after a crash) until `leaseUntil`. */
-  claimDeliveries(options: { now: Date; leaseUntil: Date; limit: number }): Promise<ClaimedDelivery[]>;
-  /** Sent: the manage token of that message (hashed) becomes valid. */
-  markDelivered(key: DeliveryKey, tokenHash: string, at: Date): Promise<void>;
+  /**
+   * Leases due messages (new, retry due, or a lease that ran out after a crash) until `leaseUntil`,
+   * saving for each the hash of the manage token its links will carry.
+   */
+  claimDeliveries(options: { now: Date; leaseUntil: Date; limit: number; tokenHash: (key: DeliveryKey) => string }): Promise<ClaimedDelivery[]>;
+  markDelivered(key: DeliveryKey, at: Date): Promise<void>;
   markDeliveryFailed(key: DeliveryKey, failure: FailedAttempt): Promise<void>;
   deliveryStats(): Promise<DeliveryStats>;
 

@@ -64,12 +64,21 @@ CREATE TABLE deliveries (
   status TEXT NOT NULL,
   attempts INTEGER NOT NULL,
   next_attempt_at ${t.time} NOT NULL,
-  token_hash TEXT UNIQUE,
   last_error TEXT,
   sent_at ${t.time},
   PRIMARY KEY (digest_id, subscriber_id)
 );
 CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at);
+
+-- The manage and one-click links of each message sent (hashed). Several per subscriber: every
+-- message's links keep working, also those of a message sent again after a crash.
+CREATE TABLE manage_tokens (
+  token_hash TEXT PRIMARY KEY,
+  subscriber_id TEXT NOT NULL REFERENCES subscribers (id) ON DELETE CASCADE,
+  created_at ${t.time} NOT NULL
+);
+CREATE INDEX manage_tokens_subscriber ON manage_tokens (subscriber_id);
+CREATE INDEX manage_tokens_created ON manage_tokens (created_at);
 
 CREATE TABLE webhooks (
   id TEXT PRIMARY KEY,

@@ -4,6 +4,13 @@ import type { ContractContext } from '../store-contract.ts';
 import { at, check, opened, resolved, T0 } from '../contract-fixtures.ts';
 
 const HOUR = 3600;
+const claims = new Map<string, number>();
+/** Token hashes that say which claim they came from: `<digest>/<subscriber>/<nth claim>`. */
+const token = (key: { digestId: string; subscriberId: string }) => {
+  const id = `${key.digestId}/${key.subscriberId}`;
+  claims.set(id, (claims.get(id) ?? 0) + 1);
+  return `${id}/${claims.get(id)}`;
+};
 
 async function subscribe(store: Store, email: string, serviceIds: string[] | null, locale: 'fr' | 'en' = 'fr') {
   const tokenHash = `hash-${email}-${serviceIds?.join(',') ?? 'all'}`;
@@ -50,7 +57,7 @@ export function subscriptionsContract(ctx: ContractContext): void {
       expect(await subscriptions.countAttempts('client:192.0.2.1', at(1))).toBe(1);
       expect(await subscriptions.countAttempts('client:192.0.2.1', T0)).toBe(2);
       await subscriptions.addRequest({ tokenHash: 'old', email: 'a@x.fr', locale: 'fr', serviceIds: null, createdAt: T0, expiresAt: at(10) });
-      await subscriptions.prune({ now: at(11), attemptsBefore: at(1), digestsBefore: T0 });
+      await subscriptions.prune({ now: at(11), attemptsBefore: at(1), digestsBefore: T0, tokensBefore: T0 });
       expect(await subscriptions.countAttempts('client:192.0.2.1', T0)).toBe(1);
       expect(await subscriptions.confirmRequest('old', at(5))).toBeNull();
     });
@@ -111,17 +118,18 @@ export function subscriptionsContract(ctx: ContractContext): void {
       expect(await store.subscriptions.pendingEvents(10)).toEqual([]);
       expect(await digestAll(store, at(101))).toBeNull();
       expect((await store.subscriptions.digestEvents(digestId!)).map((e) => e.payload)).toMatchObject([{ serviceId: 'caf' }, { serviceId: 'impots' }]);
-      const claimed = await store.subscriptions.claimDeliveries({ now: at(100), leaseUntil: at(160), limit: 10 });
+      const claimed = await store.subscriptions.claimDeliveries({ now: at(100), leaseUntil: at(160), limit: 10, tokenHash: token });
       expect(claimed.map((c) => c.subscriber.email).sort()).toEqual(['all@x.fr', 'caf@x.fr']);
       expect(claimed.find((c) => c.subscriberId === caf.id)).toMatchObject({ digestId, attempts: 1, subscriber: caf });
-      expect(await store.subscriptions.claimDeliveries({ now: at(159), leaseUntil: at(200), limit: 10 })).toEqual([]);
+      expect(await store.subscriptions.claimDeliveries({ now: at(159), leaseUntil: at(200), limit: 10, tokenHash: token })).toEqual([]);
       expect(await store.subscriptions.deliveryStats()).toMatchObject({ backlog: 2, failed: 0 });
-      await store.subscriptions.markDelivered({ digestId: digestId!, subscriberId: all.id }, 'manage-all', at(101));
-      const reclaimed = await store.subscriptions.claimDeliveries({ now: at(160), leaseUntil: at(220), limit: 10 });
+      await store.subscriptions.markDelivered({ digestId: digestId!, subscriberId: all.id }, at(101));
+      const reclaimed = await store.subscriptions.claimDeliveries({ now: at(160), leaseUntil: at(220), limit: 10, tokenHash: token });
       expect(reclaimed.map((c) => [c.subscriberId, c.attempts])).toEqual([[caf.id, 2]]);
       await store.subscriptions.markDeliveryFailed({ digestId: digestId!, subscriberId: caf.id }, { at: at(161), error: '550 no such user', retryAt: null });
       expect(await store.subscriptions.deliveryStats()).toMatchObject({ backlog: 0, failed: 1 });
-      expect(await store.subscriptions.subscriberByToken('manage-all')).toEqual(all);
+      expect(await store.subscriptions.subscriberByToken(`${digestId}/${all.id}/1`)).toEqual(all);
+      expect(await store.subscriptions.subscriberByToken(`${digestId}/${caf.id}/2`)).toEqual(caf);
       expect(await store.subscriptions.subscriberByToken('nope')).toBeNull();
     });
 
@@ -131,16 +139,16 @@ export function subscriptionsContract(ctx: ContractContext): void {
       await check(store, { at: at(0), state: 'down', event: opened('impots', T0) });
       const digestId = (await digestAll(store, at(10)))!;
       const key = { digestId, subscriberId: s.id };
-      await store.subscriptions.claimDeliveries({ now: at(10), leaseUntil: at(70), limit: 5 });
+      await store.subscriptions.claimDeliveries({ now: at(10), leaseUntil: at(70), limit: 5, tokenHash: token });
       await store.subscriptions.markDeliveryFailed(key, { at: at(11), error: '421 try later', retryAt: at(300) });
-      expect(await store.subscriptions.claimDeliveries({ now: at(299), leaseUntil: at(400), limit: 5 })).toEqual([]);
-      expect(await store.subscriptions.claimDeliveries({ now: at(300), leaseUntil: at(400), limit: 5 })).toHaveLength(1);
-      await store.subscriptions.markDelivered(key, 'tok', at(301));
+      expect(await store.subscriptions.claimDeliveries({ now: at(299), leaseUntil: at(400), limit: 5, tokenHash: token })).toEqual([]);
+      expect(await store.subscriptions.claimDeliveries({ now: at(300), leaseUntil: at(400), limit: 5, tokenHash: token })).toHaveLength(1);
+      await store.subscriptions.markDelivered(key, at(301));
       const changed = await store.subscriptions.updateSubscriber(s.id, { locale: 'en', serviceIds: null, at: at(400) });
       expect(changed).toMatchObject({ locale: 'en', serviceIds: null, consentedAt: at(60), updatedAt: at(400) });
       expect(await store.subscriptions.deleteSubscriber(s.id)).toBe(true);
       expect(await store.subscriptions.deleteSubscriber(s.id)).toBe(false);
-      expect(await store.subscriptions.subscriberByToken('tok')).toBeNull();
+      expect(await store.subscriptions.subscriberByToken(`${digestId}/${s.id}/1`)).toBeNull();
       expect(await store.subscriptions.updateSubscriber(s.id, { locale: 'en', serviceIds: null, at: at(401) })).toBeNull();
       expect(await store.subscriptions.deliveryStats()).toMatchObject({ backlog: 0, failed: 0 });
     });

@@ -6,11 +6,12 @@ const DUE = "status IN ('pending', 'sending') AND next_attempt_at <= ?";
 
 /**
  * Leases due messages: `sending` with the lease end as next attempt, so a sender killed mid-batch
- * leaves rows that come due again when their lease runs out, and nothing is lost.
+ * leaves rows that come due again when their lease runs out, and nothing is lost. Each claimed
+ * message gets its manage token (hashed) in the same transaction, so its links work once it is sent.
  */
 export async function claimDeliveries(
   db: SqlDatabase,
-  options: { now: Date; leaseUntil: Date; limit: number },
+  options: { now: Date; leaseUntil: Date; limit: number; tokenHash: (key: DeliveryKey) => string },
 ): Promise<ClaimedDelivery[]> {
   return db.transaction(async (tx) => {
     const rows = await tx.all(
@@ -25,7 +26,13 @@ export async function claimDeliveries(
          WHERE digest_id = ? AND subscriber_id = ? AND ${DUE}`,
         [tx.time(options.leaseUntil), key.digestId, key.subscriberId, tx.time(options.now)],
       );
-      if (changed === 1) claimed.push({ key, attempts: readNumber(row.attempts) + 1 });
+      if (changed !== 1) continue;
+      await tx.run('INSERT INTO manage_tokens (token_hash, subscriber_id, created_at) VALUES (?, ?, ?)', [
+        options.tokenHash(key),
+        key.subscriberId,
+        tx.time(options.now),
+      ]);
+      claimed.push({ key, attempts: readNumber(row.attempts) + 1 });
     }
     const subscribers = new Map((await getSubscribers(tx, claimed.map((c) => c.key.subscriberId))).map((s) => [s.id, s]));
     return claimed.flatMap(({ key, attempts }) => {
@@ -35,12 +42,13 @@ export async function claimDeliveries(
   });
 }
 
-export async function markDelivered(db: SqlDatabase, key: DeliveryKey, tokenHash: string, at: Date): Promise<void> {
+export async function markDelivered(db: SqlDatabase, key: DeliveryKey, at: Date): Promise<void> {
   await db.transaction((tx) =>
-    tx.run(
-      "UPDATE deliveries SET status = 'sent', sent_at = ?, token_hash = ?, last_error = NULL WHERE digest_id = ? AND subscriber_id = ?",
-      [tx.time(at), tokenHash, key.digestId, key.subscriberId],
-    ),
+    tx.run("UPDATE deliveries SET status = 'sent', sent_at = ?, last_error = NULL WHERE digest_id = ? AND subscriber_id = ?", [
+      tx.time(at),
+      key.digestId,
+      key.subscriberId,
+    ]),
   );
 }
 

@@ -48,7 +48,7 @@ export async function confirmRequest(db: SqlDatabase, tokenHash: string, at: Dat
 }
 
 export async function subscriberByToken(sql: SqlExecutor, tokenHash: string): Promise<Subscriber | null> {
-  const rows = await sql.all('SELECT subscriber_id FROM deliveries WHERE token_hash = ?', [tokenHash]);
+  const rows = await sql.all('SELECT subscriber_id FROM manage_tokens WHERE token_hash = ?', [tokenHash]);
   return rows[0] ? getSubscriber(sql, readString(rows[0].subscriber_id)) : null;
 }
 
@@ -124,12 +124,13 @@ async function mustGet(sql: SqlExecutor, id: string): Promise<Subscriber> {
 
 export async function pruneSubscriptions(
   db: SqlDatabase,
-  options: { now: Date; attemptsBefore: Date; digestsBefore: Date },
+  options: { now: Date; attemptsBefore: Date; digestsBefore: Date; tokensBefore: Date },
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.run('DELETE FROM subscription_requests WHERE expires_at <= ?', [tx.time(options.now)]);
     await tx.run('DELETE FROM subscription_attempts WHERE at < ?', [tx.time(options.attemptsBefore)]);
     await tx.run('DELETE FROM digests WHERE created_at < ?', [tx.time(options.digestsBefore)]);
+    await tx.run('DELETE FROM manage_tokens WHERE created_at < ?', [tx.time(options.tokensBefore)]);
     await tx.run("DELETE FROM outbox_events WHERE state <> 'pending' AND occurred_at < ?", [tx.time(options.digestsBefore)]);
   });
 }

@@ -43,7 +43,7 @@ export function createSubscriptionStore(db: SqlDatabase): SubscriptionStore {
     digestEvents: (digestId) => digestEvents(db, digestId),
 
     claimDeliveries: (options) => claimDeliveries(db, options),
-    markDelivered: (key, tokenHash, at) => markDelivered(db, key, tokenHash, at),
+    markDelivered: (key, at) => markDelivered(db, key, at),
     markDeliveryFailed: (key, failure) => markDeliveryFailed(db, key, failure),
     deliveryStats: () => deliveryStats(db),
 
