@@ -8,8 +8,8 @@ import { probeHeapLimitMb } from '../probe/heap-budget.ts';
 
 /**
  * `npm start`: the probe and the site as two processes sharing one database (and the sender, when
- * subscriptions are on), so a flood of page views never delays or distorts a check. If either dies, both stop: a half-running status page
- * would show stale data as if it were fresh.
+ * subscriptions are on), so a flood of page views never delays or distorts a check. If one dies, all
+ * stop: a half-running status page would show stale data as if it were fresh.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const siteEntry = `${process.env.VIGIE_BUILD_DIR ?? `${root}dist`}/server/entry.mjs`;
