@@ -1,6 +1,8 @@
 import { loadCatalogue } from '../config/load-catalogue.ts';
 import type { Catalogue } from '../config/services-schema.ts';
 import { loadSettings, type Settings } from '../config/settings.ts';
+import { subscriptionsEnabled } from '../notify/enabled.ts';
+import { createMailTransport, type MailTransport } from '../notify/mail-transport.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 
@@ -9,6 +11,8 @@ export interface SiteContext {
   settings: Settings;
   store: Store;
   catalogue: Catalogue;
+  /** Null when subscriptions are off (no SMTP settings): no page mentions them. */
+  mail: MailTransport | null;
 }
 
 let opening: Promise<SiteContext> | undefined;
@@ -22,7 +26,11 @@ export function siteContext(): Promise<SiteContext> {
     const settings = loadSettings();
     const catalogue = await loadCatalogue(settings.VIGIE_SERVICES);
     const store = await openStore(settings.DATABASE_URL);
-    return { settings, store, catalogue };
+    const mail =
+      subscriptionsEnabled(settings) && settings.VIGIE_SMTP_URL && settings.VIGIE_MAIL_FROM
+        ? createMailTransport({ url: settings.VIGIE_SMTP_URL, from: settings.VIGIE_MAIL_FROM, maxConnections: 1 })
+        : null;
+    return { settings, store, catalogue, mail };
   })();
   opening.catch(() => {
     opening = undefined;

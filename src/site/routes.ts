@@ -1,4 +1,5 @@
 import type { Locale } from '../domain/vocabulary.ts';
+import { subscriptionPath } from '../notify/links.ts';
 
 /**
  * Every public page's address in each language. The language switch and `hreflang` alternates map
@@ -18,6 +19,7 @@ export type PageRef =
   | { page: 'incidents'; pageNumber?: number }
   | { page: 'incident'; id: string }
   | { page: 'maintenance' }
+  | { page: 'subscribe' }
   | { page: InfoPage };
 
 export function pathFor(locale: Locale, ref: PageRef): string {
@@ -32,6 +34,8 @@ export function pathFor(locale: Locale, ref: PageRef): string {
       return `/${locale}/incidents/${encodeURIComponent(ref.id)}`;
     case 'maintenance':
       return `/${locale}/maintenance`;
+    case 'subscribe':
+      return subscriptionPath(locale, 'subscribe');
     default:
       return `/${locale}/${INFO_SLUGS[locale][ref.page]}`;
   }
