@@ -43,6 +43,8 @@ async function main(): Promise<void> {
     policy: unsafeAddressReason,
     windows: { ...DEFAULT_WINDOWS, quietMs: settings.VIGIE_NOTIFY_QUIET_SECONDS * 1000 },
   });
+  // One sender per database: what its killed predecessor had leased is sent now, not after the lease.
+  await store.subscriptions.releaseLeases(clock());
   const health: SenderHealth = { lastPassAt: null, lastError: null, passErrors: 0 };
   const app = createSenderApp({ store, sender, health, clock, stallMs: 10 * 60_000 });
   const server = serve({ fetch: app.fetch, hostname: settings.HOST, port: settings.VIGIE_SENDER_PORT }, (info) => {

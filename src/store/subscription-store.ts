@@ -57,6 +57,8 @@ export interface SubscriptionStore {
    */
   claimDeliveries(options: { now: Date; leaseUntil: Date; limit: number; tokenHash: (key: DeliveryKey) => string }): Promise<ClaimedDelivery[]>;
   markDelivered(key: DeliveryKey, at: Date): Promise<void>;
+  /** Makes every leased message and webhook event due now (a starting sender, one per database). */
+  releaseLeases(now: Date): Promise<number>;
   markDeliveryFailed(key: DeliveryKey, failure: FailedAttempt): Promise<void>;
   deliveryStats(): Promise<DeliveryStats>;
 

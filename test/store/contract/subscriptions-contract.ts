@@ -122,14 +122,16 @@ export function subscriptionsContract(ctx: ContractContext): void {
       expect(claimed.map((c) => c.subscriber.email).sort()).toEqual(['all@x.fr', 'caf@x.fr']);
       expect(claimed.find((c) => c.subscriberId === caf.id)).toMatchObject({ digestId, attempts: 1, subscriber: caf });
       expect(await store.subscriptions.claimDeliveries({ now: at(159), leaseUntil: at(200), limit: 10, tokenHash: token })).toEqual([]);
+      expect(await store.subscriptions.releaseLeases(at(150))).toBe(2);
+      expect(await store.subscriptions.claimDeliveries({ now: at(150), leaseUntil: at(160), limit: 10, tokenHash: token })).toHaveLength(2);
       expect(await store.subscriptions.deliveryStats()).toMatchObject({ backlog: 2, failed: 0 });
       await store.subscriptions.markDelivered({ digestId: digestId!, subscriberId: all.id }, at(101));
       const reclaimed = await store.subscriptions.claimDeliveries({ now: at(160), leaseUntil: at(220), limit: 10, tokenHash: token });
-      expect(reclaimed.map((c) => [c.subscriberId, c.attempts])).toEqual([[caf.id, 2]]);
+      expect(reclaimed.map((c) => [c.subscriberId, c.attempts])).toEqual([[caf.id, 3]]);
       await store.subscriptions.markDeliveryFailed({ digestId: digestId!, subscriberId: caf.id }, { at: at(161), error: '550 no such user', retryAt: null });
       expect(await store.subscriptions.deliveryStats()).toMatchObject({ backlog: 0, failed: 1 });
       expect(await store.subscriptions.subscriberByToken(`${digestId}/${all.id}/1`)).toEqual(all);
-      expect(await store.subscriptions.subscriberByToken(`${digestId}/${caf.id}/2`)).toEqual(caf);
+      expect(await store.subscriptions.subscriberByToken(`${digestId}/${caf.id}/3`)).toEqual(caf);
       expect(await store.subscriptions.subscriberByToken('nope')).toBeNull();
     });
 
@@ -162,6 +164,18 @@ export function subscriptionsContract(ctx: ContractContext): void {
       expect((await store.subscriptions.sentOutageEvents(T0)).map((e) => e.id)).toEqual([down!.id]);
       expect(await store.subscriptions.sentOutageEvents(at(1))).toEqual([]);
       expect(await store.subscriptions.pendingEvents(10)).toEqual([]);
+      expect(await digestAll(store, at(130))).toBeNull();
+    });
+
+    it('prunes an event with its digest, never while its digest is kept', async () => {
+      const store = ctx.store();
+      await check(store, { at: at(0), state: 'down', event: opened('caf', T0) });
+      const digestId = (await digestAll(store, at(10)))!;
+      await store.subscriptions.prune({ now: at(20), attemptsBefore: T0, digestsBefore: T0, tokensBefore: T0 });
+      await store.subscriptions.prune({ now: at(20), attemptsBefore: T0, digestsBefore: at(5), tokensBefore: T0 });
+      expect(await store.subscriptions.digestEvents(digestId)).toHaveLength(1);
+      await store.subscriptions.prune({ now: at(20), attemptsBefore: T0, digestsBefore: at(11), tokensBefore: T0 });
+      expect(await store.subscriptions.digestEvents(digestId)).toEqual([]);
     });
 
     it('delivers events to the webhooks that asked for them, and disables one failing for longer than allowed', async () => {

@@ -74,3 +74,15 @@ export async function deliveryStats(sql: SqlExecutor): Promise<DeliveryStats> {
     disabledWebhooks: await count('SELECT COUNT(*) AS n FROM webhooks WHERE disabled_at IS NOT NULL'),
   };
 }
+
+/**
+ * A starting sender takes over every lease: with one sender per database, a lease still held can
+ * only be one its killed predecessor left, and waiting it out would only delay those messages.
+ */
+export async function releaseLeases(db: SqlDatabase, now: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    const emails = await tx.run("UPDATE deliveries SET status = 'pending', next_attempt_at = ? WHERE status = 'sending'", [tx.time(now)]);
+    const hooks = await tx.run("UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ? WHERE status = 'sending'", [tx.time(now)]);
+    return emails + hooks;
+  });
+}

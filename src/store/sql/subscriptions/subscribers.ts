@@ -131,6 +131,12 @@ export async function pruneSubscriptions(
     await tx.run('DELETE FROM subscription_attempts WHERE at < ?', [tx.time(options.attemptsBefore)]);
     await tx.run('DELETE FROM digests WHERE created_at < ?', [tx.time(options.digestsBefore)]);
     await tx.run('DELETE FROM manage_tokens WHERE created_at < ?', [tx.time(options.tokensBefore)]);
-    await tx.run("DELETE FROM outbox_events WHERE state <> 'pending' AND occurred_at < ?", [tx.time(options.digestsBefore)]);
+    // An event goes with its digest (or alone when folded), never while a message still needs it.
+    await tx.run(
+      `DELETE FROM outbox_events WHERE state <> 'pending' AND occurred_at < ?
+       AND (digest_id IS NULL OR NOT EXISTS (SELECT 1 FROM digests d WHERE d.id = outbox_events.digest_id))`,
+      [tx.time(options.digestsBefore)],
+    );
+    await tx.run('DELETE FROM webhook_deliveries WHERE NOT EXISTS (SELECT 1 FROM outbox_events e WHERE e.id = webhook_deliveries.event_id)');
   });
 }

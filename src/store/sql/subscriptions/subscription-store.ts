@@ -1,6 +1,6 @@
 import type { SubscriptionStore } from '../../subscription-store.ts';
 import type { SqlDatabase } from '../executor.ts';
-import { claimDeliveries, deliveryStats, markDelivered, markDeliveryFailed } from './deliveries.ts';
+import { claimDeliveries, deliveryStats, markDelivered, markDeliveryFailed, releaseLeases } from './deliveries.ts';
 import { commitDigest, digestEvents, enqueueMaintenanceTransitions, pendingEvents, sentOutageEvents } from './outbox.ts';
 import {
   addRequest,
@@ -45,6 +45,7 @@ export function createSubscriptionStore(db: SqlDatabase): SubscriptionStore {
     claimDeliveries: (options) => claimDeliveries(db, options),
     markDelivered: (key, at) => markDelivered(db, key, at),
     markDeliveryFailed: (key, failure) => markDeliveryFailed(db, key, failure),
+    releaseLeases: (now) => releaseLeases(db, now),
     deliveryStats: () => deliveryStats(db),
 
     createWebhook: (input) => createWebhook(db, input),
