@@ -115,6 +115,10 @@ describe.skipIf(!available && !process.env.CI)('subscriptions, from the subscrib
     await confirm(to('camille@example.test')[1]!, 'Abonnement confirmé');
     await confirm(to('camille@example.test')[1]!, 'Lien expiré ou déjà utilisé');
     expect(await store.subscriptions.countSubscribers()).toBe(2);
+    const privacy = await (await fetch(`${site.url}/en/personal-data`)).text();
+    expect(privacy).toContain('Email alerts');
+    expect(await (await fetch(`${site.url}/fr/`)).text()).toContain('href="/fr/abonnement"');
+    expect(await (await fetch(`${site.url}/en/services/svc-03`)).text()).toContain('href="/en/subscribe?service=svc-03"');
   }, 120_000);
 
   it('tells each subscriber of a mass outage in one message in their language, and one click unsubscribes', async () => {
