@@ -1,14 +1,31 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { SITE_SUITE_CLOCKS } from './support/fixed-clocks.ts';
+
+// The site suites count Paris days from the clock of a real site process: they run again on a
+// clock set to each of a few fixed instants (the browser suite, 40 s a run, only on the real one).
+const DATE_SENSITIVE = ['test/site/pages.test.ts', 'test/feeds/feed-site.test.ts', 'test/api/api-site.test.ts'];
 
 export default defineConfig({
   test: {
     root: fileURLToPath(new URL('..', import.meta.url)),
-    include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
+    // Limits for a busy two-core machine shared with other runs: a real browser or a site process
+    // can stall for tens of seconds there; a stuck test still fails, just later.
+    testTimeout: 60_000,
     hookTimeout: 180_000,
     // Real sockets, real databases and a real browser: two cores, so keep the fan-out modest.
     maxWorkers: 2,
     globalSetup: ['test/support/global-setup.ts'],
+    projects: [
+      { test: { name: 'vigie', include: ['test/**/*.test.ts'] } },
+      ...SITE_SUITE_CLOCKS.map((clock) => ({
+        test: {
+          name: `clock ${clock.at.toISOString()}`,
+          include: DATE_SENSITIVE,
+          env: { VIGIE_TEST_CLOCK: clock.at.toISOString() },
+          setupFiles: ['test/support/shifted-clock.ts'],
+        },
+      })),
+    ],
   },
 });

@@ -14,7 +14,7 @@ import { probeHeapLimitMb } from '../probe/heap-budget.ts';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const siteEntry = `${process.env.VIGIE_BUILD_DIR ?? `${root}dist`}/server/entry.mjs`;
 
-let serviceCount = 0;
+let serviceCount: number;
 try {
   // A wrong catalogue stops everything before either process starts.
   serviceCount = (await loadCatalogue(loadSettings().VIGIE_SERVICES)).services.length;

@@ -19,6 +19,8 @@ const DESCRIPTIONS: Record<string, string> = {
   'services.name': 'Name shown to citizens. Keep the official French name; the English one may add a short explanation.',
   'services.description': 'One sentence on what citizens do with this service, in French and English.',
   'services.category': 'Identifier of one of the "categories".',
+  'services.aliases':
+    'Other names citizens type in the search box: former names ("Pôle emploi"), acronyms ("ANTS"), everyday words ("carte grise"). Matched without regard to accents or case.',
   'services.url': 'Public address that is checked (http or https). Redirects are followed, at most 5.',
   defaults: 'Values applied to every service that does not set the field itself.',
   detection: 'How many consecutive results confirm a change of state, so one bad check never raises an alarm and one good check never ends it.',

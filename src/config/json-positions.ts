@@ -48,14 +48,26 @@ export function pathKey(path: JsonPath): string {
   return JSON.stringify(path);
 }
 
-function positionAt(text: string, offset: number): Position {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
+/** Where each line starts: finding a position is then a binary search, not a scan of the text before it. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function positionIn(starts: number[], offset: number): Position {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
   }
-  return { line, column: offset - lineStart + 1 };
+  return { line: low + 1, column: offset - starts[low]! + 1 };
+}
+
+function positionAt(text: string, offset: number): Position {
+  return positionIn(lineStarts(text), offset);
 }
 
 function describe(text: string, error: ParseError): string {
@@ -86,10 +98,10 @@ function depthOf(node: Node): number {
   return depth;
 }
 
-function collect(node: Node, path: JsonPath, text: string, out: Extract<JsonParseResult, { ok: true }>): void {
-  out.positions.set(pathKey(path), positionAt(text, node.offset));
+function collect(node: Node, path: JsonPath, starts: number[], out: Extract<JsonParseResult, { ok: true }>): void {
+  out.positions.set(pathKey(path), positionIn(starts, node.offset));
   if (node.type === 'array') {
-    node.children?.forEach((item, index) => collect(item, [...path, index], text, out));
+    node.children?.forEach((item, index) => collect(item, [...path, index], starts, out));
     return;
   }
   if (node.type !== 'object') return;
@@ -98,10 +110,10 @@ function collect(node: Node, path: JsonPath, text: string, out: Extract<JsonPars
     const [key, value] = property.children ?? [];
     if (!key || !value) continue;
     const name = String(key.value);
-    if (seen.has(name)) out.duplicateKeys.push({ path: [...path, name], position: positionAt(text, property.offset) });
+    if (seen.has(name)) out.duplicateKeys.push({ path: [...path, name], position: positionIn(starts, property.offset) });
     seen.add(name);
-    collect(value, [...path, name], text, out);
-    out.positions.set(pathKey([...path, name]), positionAt(text, property.offset));
+    collect(value, [...path, name], starts, out);
+    out.positions.set(pathKey([...path, name]), positionIn(starts, property.offset));
   }
 }
 
@@ -132,6 +144,6 @@ export function parseJsonWithPositions(text: string): JsonParseResult {
     return { ok: false, ...strictSyntaxError(text, error) };
   }
   const result: Extract<JsonParseResult, { ok: true }> = { ok: true, value, positions: new Map(), duplicateKeys: [] };
-  collect(tree, [], text, result);
+  collect(tree, [], lineStarts(text), result);
   return result;
 }

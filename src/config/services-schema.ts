@@ -62,6 +62,8 @@ export const serviceSchema = z
     name: localized,
     description: localized.optional(),
     category: slug,
+    /** Other names citizens search by: former names, acronyms, everyday words ("carte grise"). */
+    aliases: z.array(z.string().trim().min(1).max(80)).max(30).optional(),
     url: httpUrl,
   })
   .extend(checkFieldsSchema.partial().shape)
@@ -123,6 +125,7 @@ export interface ServiceConfig {
   name: { fr: string; en: string };
   description: { fr: string; en: string } | null;
   category: string;
+  aliases: string[];
   url: string;
   interval: number;
   timeout: number;
@@ -151,6 +154,7 @@ export function resolveCatalogue(file: CatalogueFile): Catalogue {
       name: s.name,
       description: s.description ?? null,
       category: s.category,
+      aliases: s.aliases ?? [],
       url: s.url,
       interval: s.interval ?? defaults.interval,
       timeout: s.timeout ?? defaults.timeout,

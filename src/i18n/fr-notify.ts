@@ -47,7 +47,8 @@ export const frNotify = {
     chosen: 'Seulement les services cochés ci-dessous',
     language: 'Langue des messages',
     submit: 'M’abonner',
-    privacy: 'Nous gardons votre adresse, votre langue, vos services et la date de votre accord, rien d’autre. Détails sur la page Données personnelles.',
+    privacy:
+      'Nous gardons votre adresse, votre langue, vos services et la date de votre accord, rien d’autre. Détails sur la page Données personnelles.',
     sentTitle: 'Vérifiez votre messagerie',
     sent: 'Si cette adresse peut recevoir nos messages, un courriel de confirmation vient d’y être envoyé. Ouvrez le lien qu’il contient pour confirmer. Sans confirmation sous 48 heures, la demande est effacée.',
     tooMany: 'Trop de demandes depuis votre connexion. Réessayez dans une heure.',

@@ -6,8 +6,7 @@ import type { CheckOutcome, Localized } from '../domain/vocabulary.ts';
  * cause and never promises when the service will be back.
  */
 
-const SYMPTOMS = ['unreachable', 'error', 'wrong_page', 'browser_warning'] as const;
-type Symptom = (typeof SYMPTOMS)[number];
+type Symptom = 'unreachable' | 'error' | 'wrong_page' | 'browser_warning';
 
 const SYMPTOM_OF: Partial<Record<CheckOutcome, Symptom>> = {
   timeout: 'unreachable',

@@ -70,7 +70,8 @@ export function planDigest(input: {
  * if it changes what subscribers were last told.
  */
 function planService(events: readonly NotificationEvent[], history: readonly NotificationEvent[], now: number, flapMs: number): DigestPlan {
-  const toldSince = (from: number, to: number) => history.filter((e) => e.occurredAt.getTime() >= from && e.occurredAt.getTime() <= to).length;
+  const toldSince = (from: number, to: number) =>
+    history.filter((e) => e.occurredAt.getTime() >= from && e.occurredAt.getTime() <= to).length;
   const room = Math.max(0, 2 - toldSince(now - flapMs, now));
   if (room === 0) return { include: [], fold: [] };
   const first = events[0]!.occurredAt.getTime();

@@ -63,7 +63,11 @@ export function createWebhookDelivery(deps: WebhookDeliveryDeps) {
 
   async function deliverBatch(limit: number): Promise<number> {
     const now = deps.clock();
-    const claimed = await deps.store.subscriptions.claimWebhookDeliveries({ now, leaseUntil: new Date(now.getTime() + deps.leaseMs), limit });
+    const claimed = await deps.store.subscriptions.claimWebhookDeliveries({
+      now,
+      leaseUntil: new Date(now.getTime() + deps.leaseMs),
+      limit,
+    });
     await Promise.all(
       claimed.map(async (claim) => {
         const failure = await post(claim);

@@ -78,7 +78,10 @@ export function messageItems(events: readonly NotificationEvent[], locale: Local
       case 'maintenance_started':
       case 'maintenance_completed': {
         const title = pick(p.title, locale);
-        const paragraphs = [own(d.window(formatWindow(new Date(p.startsAt), new Date(p.endsAt), locale))), own(d.services(serviceList(p.serviceIds)))];
+        const paragraphs = [
+          own(d.window(formatWindow(new Date(p.startsAt), new Date(p.endsAt), locale))),
+          own(d.services(serviceList(p.serviceIds))),
+        ];
         if (title.missing) paragraphs.unshift(own(d.translationToFollow));
         return {
           subject: `${d.maintenance[p.kind]}${t(locale).colon}${title.text.text}`,

@@ -54,7 +54,8 @@ export async function handleSubscribe(page: PageRequest, locale: Locale): Promis
       publicUrl: ctx.settings.VIGIE_PUBLIC_URL,
       clock: () => new Date(),
       // The SMTP error may quote the address: only its kind is told.
-      onMailError: (error: unknown) => console.error(`vigie-site: a confirmation email could not be sent (${(error as { code?: string })?.code ?? 'error'})`),
+      onMailError: (error: unknown) =>
+        console.error(`vigie-site: a confirmation email could not be sent (${(error as { code?: string })?.code ?? 'error'})`),
     },
     form,
     client,
@@ -119,5 +120,8 @@ export async function handleOneClick(page: PageRequest): Promise<Response> {
   const { ctx } = page.locals;
   if (!ctx.mail) return new Response('Not found\n', { status: 404 });
   await unsubscribe(ctx.store, page.url.searchParams.get('t') ?? '');
-  return new Response('Unsubscribed. Désabonné.\n', { status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  return new Response('Unsubscribed. Désabonné.\n', {
+    status: 200,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 }

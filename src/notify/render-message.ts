@@ -23,7 +23,12 @@ export function renderDigest(items: readonly MessageItem[], locale: Locale, publ
   const text = [
     d.intro,
     ...items.map((item) =>
-      [heading(item), ...item.paragraphs.map((p) => p.text), ...(item.body ? [item.body.text] : []), `${d.details}${colon}${absoluteUrl(publicUrl, item.path)}`].join('\n\n'),
+      [
+        heading(item),
+        ...item.paragraphs.map((p) => p.text),
+        ...(item.body ? [item.body.text] : []),
+        `${d.details}${colon}${absoluteUrl(publicUrl, item.path)}`,
+      ].join('\n\n'),
     ),
   ].join('\n\n---\n\n');
   const html = [
@@ -42,10 +47,7 @@ export function renderDigest(items: readonly MessageItem[], locale: Locale, publ
 }
 
 /** Pure: the digest with the subscriber's own footer (why they get it, manage and one-click links). */
-export function withFooter(
-  digest: RenderedDigest,
-  input: { locale: Locale; consentedAt: Date; manageUrl: string },
-): RenderedDigest {
+export function withFooter(digest: RenderedDigest, input: { locale: Locale; consentedAt: Date; manageUrl: string }): RenderedDigest {
   const d = t(input.locale).notify.mail;
   const colon = t(input.locale).colon;
   const why = d.why(formatDate(input.consentedAt, input.locale, { year: true }));

@@ -21,14 +21,22 @@ export function createSenderApp(deps: { store: Store; sender: Sender; health: Se
     const last = deps.health.lastPassAt;
     const stalled = last === null || deps.clock().getTime() - last.getTime() > deps.stallMs;
     return c.json(
-      { status: stalled ? 'stalled' : 'ok', lastPassAt: last?.toISOString() ?? null, lastError: deps.health.lastError, ...stats, ...deps.sender.counters() },
+      {
+        status: stalled ? 'stalled' : 'ok',
+        lastPassAt: last?.toISOString() ?? null,
+        lastError: deps.health.lastError,
+        ...stats,
+        ...deps.sender.counters(),
+      },
       stalled ? 503 : 200,
       { 'cache-control': 'no-store' },
     );
   });
   app.get('/metrics', async (c) => {
     const stats = await deps.store.subscriptions.deliveryStats();
-    return c.body(metricsText(stats, deps.sender.counters(), deps.health), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+    return c.body(metricsText(stats, deps.sender.counters(), deps.health), 200, {
+      'content-type': 'text/plain; version=0.0.4; charset=utf-8',
+    });
   });
   return app;
 }
@@ -47,7 +55,12 @@ export function metricsText(stats: DeliveryStats, counters: ReturnType<Sender['c
       line('vigie_notify_emails_sent_total', 'counter', 'Messages accepted by the SMTP server since start.', counters.emails.sent),
       line('vigie_notify_emails_retried_total', 'counter', 'Message attempts that failed and will be retried.', counters.emails.retried),
       line('vigie_notify_webhooks_sent_total', 'counter', 'Webhook events accepted since start.', counters.webhooks.sent),
-      line('vigie_notify_pass_errors_total', 'counter', 'Sender passes that failed (store or SMTP trouble) and were retried.', health.passErrors),
+      line(
+        'vigie_notify_pass_errors_total',
+        'counter',
+        'Sender passes that failed (store or SMTP trouble) and were retried.',
+        health.passErrors,
+      ),
     ].join('\n') + '\n'
   );
 }

@@ -7,7 +7,8 @@ const DAY_MS = 86_400_000;
 /** How far back the flap rule looks for each service's last told state. */
 const TOLD_LOOKBACK_MS = 7 * DAY_MS;
 
-export interface SenderDeps extends Omit<EmailDeliveryDeps, 'leaseMs'>, Omit<WebhookDeliveryDeps, 'leaseMs' | 'timeoutMs' | 'disableAfterMs'> {
+export interface SenderDeps
+  extends Omit<EmailDeliveryDeps, 'leaseMs'>, Omit<WebhookDeliveryDeps, 'leaseMs' | 'timeoutMs' | 'disableAfterMs'> {
   store: Store;
   windows: CoalesceWindows;
   /** Messages claimed per batch. */

@@ -26,7 +26,13 @@ function visiblyUnsafe(url: URL): boolean {
 }
 
 /** Registers a webhook with a secret of its own (Standard Webhooks `whsec_` form), shown to staff once. */
-export async function createWebhookAction({ ctx, input }: { ctx: IncidentContext; input: Record<string, unknown> }): Promise<WebhookResult> {
+export async function createWebhookAction({
+  ctx,
+  input,
+}: {
+  ctx: IncidentContext;
+  input: Record<string, unknown>;
+}): Promise<WebhookResult> {
   // One checkbox per kind (`event.<kind>`), so the form reader keeps every ticked one.
   const events = NOTIFICATION_KINDS.filter((kind) => input[`event.${kind}`] === 'on');
   if (events.length === 0) return { ok: false, error: 'no_event' };
@@ -43,11 +49,21 @@ export async function createWebhookAction({ ctx, input }: { ctx: IncidentContext
     createdAt: ctx.clock(),
     createdBy: ctx.actor.email,
   });
-  await writeAudit(ctx, 'webhook.created', webhook.id, null, { url: webhook.url, serviceIds: webhook.serviceIds, eventKinds: webhook.eventKinds });
+  await writeAudit(ctx, 'webhook.created', webhook.id, null, {
+    url: webhook.url,
+    serviceIds: webhook.serviceIds,
+    eventKinds: webhook.eventKinds,
+  });
   return { ok: true, webhook };
 }
 
-export async function changeWebhookAction({ ctx, input }: { ctx: IncidentContext; input: Record<string, unknown> }): Promise<WebhookResult> {
+export async function changeWebhookAction({
+  ctx,
+  input,
+}: {
+  ctx: IncidentContext;
+  input: Record<string, unknown>;
+}): Promise<WebhookResult> {
   const id = typeof input.webhookId === 'string' ? input.webhookId : '';
   const before = (await ctx.store.subscriptions.listWebhooks()).find((w) => w.id === id);
   if (!before) return { ok: true, webhook: null };

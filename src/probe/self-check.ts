@@ -55,6 +55,7 @@ export function createSelfCheck(options: SelfCheckOptions): SelfCheck {
     id: `canary-${i + 1}`,
     name: { fr: url, en: url },
     description: null,
+    aliases: [],
     category: 'canary',
     url,
     interval: 60,

@@ -13,8 +13,11 @@ const INFO_SLUGS: Record<Locale, Record<InfoPage, string>> = {
   en: { accessibility: 'accessibility', legal: 'legal-notice', privacy: 'personal-data', probes: 'probes' },
 };
 
+const AFFECTED_SLUGS: Record<Locale, string> = { fr: 'services-touches', en: 'affected-services' };
+
 export type PageRef =
   | { page: 'overview' }
+  | { page: 'affected' }
   | { page: 'service'; id: string }
   | { page: 'incidents'; pageNumber?: number }
   | { page: 'incident'; id: string }
@@ -26,6 +29,8 @@ export function pathFor(locale: Locale, ref: PageRef): string {
   switch (ref.page) {
     case 'overview':
       return `/${locale}/`;
+    case 'affected':
+      return `/${locale}/${AFFECTED_SLUGS[locale]}`;
     case 'service':
       return `/${locale}/services/${encodeURIComponent(ref.id)}`;
     case 'incidents':

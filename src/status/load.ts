@@ -5,6 +5,7 @@ import { latencyRangeStart, latencySeries } from './latency.ts';
 import { addParisDays, parisDayKey, parisDayStartOfKey } from '../domain/paris-time.ts';
 import { createSettledRollups, type SettledRollups } from './settled-rollups.ts';
 import { buildSnapshot } from './snapshot.ts';
+import { createSnapshotRows, type SnapshotRowsReader } from './snapshot-rows.ts';
 import { dayBars } from './uptime.ts';
 import { LATENCY_RANGES, type DayBar, type LatencyPoint, type LatencyRange, type StatusSnapshot } from './views.ts';
 
@@ -18,12 +19,22 @@ export interface ReadContext {
 }
 
 export const UPTIME_DAYS = 90;
-const OPEN_INCIDENTS_LIMIT = 200;
 const MAINTENANCE_LIMIT = 200;
+/** Well under the cached page's own 15 s: "checked 40 s ago" stays about right. */
+const SNAPSHOT_ROWS_MAX_AGE_MS = 5_000;
 const SERVICE_INCIDENTS_LIMIT = 50;
 
-// One reader per store, held as long as the store is: the store is passed in, never imported.
+// Readers per store, held as long as the store is: the store is passed in, never imported.
 const settledByStore = new WeakMap<Store, SettledRollups>();
+const rowsByStore = new WeakMap<Store, SnapshotRowsReader>();
+function snapshotRowsOf(store: Store): SnapshotRowsReader {
+  let reader = rowsByStore.get(store);
+  if (!reader) {
+    reader = createSnapshotRows(store, { maxAgeMs: SNAPSHOT_ROWS_MAX_AGE_MS });
+    rowsByStore.set(store, reader);
+  }
+  return reader;
+}
 function rollupsOf(store: Store): SettledRollups {
   let reader = settledByStore.get(store);
   if (!reader) {
@@ -34,24 +45,8 @@ function rollupsOf(store: Store): SettledRollups {
 }
 
 export async function loadSnapshot(ctx: ReadContext, now: Date): Promise<StatusSnapshot> {
-  // The version is read first: data read after it is at least that new, so a cache keyed on it
-  // can only be refreshed too early, never kept too long.
-  const dataVersion = await ctx.store.dataVersion();
-  const [trackings, heartbeats, open, maintenances] = await Promise.all([
-    ctx.store.listTrackings(),
-    ctx.store.listHeartbeats(),
-    ctx.store.listIncidents({ state: 'open', limit: OPEN_INCIDENTS_LIMIT }),
-    ctx.store.listMaintenances({ endsAfter: now, limit: MAINTENANCE_LIMIT }),
-  ]);
-  return buildSnapshot({
-    catalogue: ctx.catalogue,
-    trackings,
-    heartbeats,
-    openIncidents: open.items,
-    maintenances,
-    dataVersion,
-    now,
-  });
+  const rows = await snapshotRowsOf(ctx.store).read(now);
+  return buildSnapshot({ catalogue: ctx.catalogue, ...rows, now });
 }
 
 /** First instant of the oldest day of a `days`-long bar ending today (Paris). */

@@ -55,7 +55,12 @@ export interface SubscriptionStore {
    * Leases due messages (new, retry due, or a lease that ran out after a crash) until `leaseUntil`,
    * saving for each the hash of the manage token its links will carry.
    */
-  claimDeliveries(options: { now: Date; leaseUntil: Date; limit: number; tokenHash: (key: DeliveryKey) => string }): Promise<ClaimedDelivery[]>;
+  claimDeliveries(options: {
+    now: Date;
+    leaseUntil: Date;
+    limit: number;
+    tokenHash: (key: DeliveryKey) => string;
+  }): Promise<ClaimedDelivery[]>;
   markDelivered(key: DeliveryKey, at: Date): Promise<void>;
   /** Makes every leased message and webhook event due now (a starting sender, one per database). */
   releaseLeases(now: Date): Promise<number>;
@@ -73,4 +78,3 @@ export interface SubscriptionStore {
   /** Also records the webhook's failing run; disables it when the run is older than `disableAfterMs`. */
   markWebhookFailed(eventId: string, webhookId: string, failure: FailedAttempt & { disableAfterMs: number }): Promise<void>;
 }
-

@@ -5,9 +5,13 @@ import { isSubscriptionPath } from '../notify/links.ts';
  * Anything else in the query string is dropped from the key and from the URL the page is rendered
  * with, so junk query strings neither create cache entries nor change what is rendered.
  */
+import { normaliseQuery } from '../search/fold.ts';
+
 type Normalize = (value: string) => string | null;
 
 const lang: Normalize = (v) => (v === 'en' ? 'en' : null);
+// Folded and length-capped: "Impôts" and "IMPOTS " share one entry, and a long query makes a short key.
+const searchQuery: Normalize = (v) => normaliseQuery(v);
 const pageNumber: Normalize = (v) => (/^[1-9]\d{0,4}$/.test(v) && v !== '1' ? v : null);
 
 interface Rule {
@@ -20,6 +24,7 @@ const RULES: Rule[] = [
   { matches: (p) => p.startsWith('/api/v2/') && p.endsWith('.json'), params: { lang } },
   { matches: (p) => p.startsWith('/badge/') && p.endsWith('.svg'), params: { lang } },
   { matches: (p) => /^\/(fr|en)\/incidents\/?$/.test(p), params: { page: pageNumber } },
+  { matches: (p) => /^\/(fr|en)$/.test(p), params: { q: searchQuery } },
   { matches: (p) => /^\/(fr|en)(\/|$)/.test(p), params: {} },
 ];
 const NEVER = RULES[0];

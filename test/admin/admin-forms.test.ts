@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postForm, signIn, startAdminSite, type AdminSite } from './support/admin-site.ts';
+import { checkResult, downTracking } from '../support/records.ts';
 
 /** The staff forms over real HTTP: refusals explained in place, translation later, take-over, history, audit. */
 let admin: AdminSite;
@@ -44,8 +45,8 @@ describe('staff forms', () => {
   it('takes over an automatic outage: one incident, the staff notice in place of the probe text', async () => {
     const now = new Date();
     const { incidentId } = await admin.store.recordCheck({
-      result: { serviceId: 'ameli', location: 'local', startedAt: now, outcome: 'timeout', latencyMs: null, httpStatus: null, finalUrl: null, tlsExpiresAt: null, detail: null, probeOffline: false },
-      tracking: { serviceId: 'ameli', state: 'down', since: now, failureStreak: 3, successStreak: 0, failureRunStartedAt: now, lastCheckedAt: now, lastOutcome: 'timeout', latencyMs: null, openIncidentId: null },
+      result: checkResult({ serviceId: 'ameli', location: 'local', startedAt: now, outcome: 'timeout', latencyMs: null, httpStatus: null }),
+      tracking: downTracking('ameli', now, now, { lastOutcome: 'timeout' }),
       rollups: [],
       event: { type: 'outage_opened', serviceId: 'ameli', startedAt: now, title: { fr: 'ameli.fr ne répond pas', en: 'ameli.fr is not responding' }, body: { fr: 'Panne détectée.', en: 'Outage detected.' } },
     });

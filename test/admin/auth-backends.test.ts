@@ -8,7 +8,8 @@ import { acceptTotpCode, newTotpSecret, totpCode } from '../../src/admin/totp.ts
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { requirePostgres, schemaFactory, TEST_POSTGRES_URL } from '../store/postgres-support.ts';
-import { manualClock, tempStore } from './support/temp-store.ts';
+import { manualClock } from '../support/manual-clock.ts';
+import { tempStore } from './support/temp-store.ts';
 
 /**
  * The security rules that rest on the store's atomicity, on both backends: a code claimed by

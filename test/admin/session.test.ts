@@ -4,7 +4,8 @@ import { disableStaff, resetPassword, setTotpSecret } from '../../src/admin/staf
 import { newTotpSecret } from '../../src/admin/totp.ts';
 import type { StaffAccount } from '../../src/store/records.ts';
 import type { Store } from '../../src/store/store.ts';
-import { manualClock, tempStore } from './support/temp-store.ts';
+import { manualClock } from '../support/manual-clock.ts';
+import { tempStore } from './support/temp-store.ts';
 
 describe('staff sessions', () => {
   let store: Store;

@@ -5,7 +5,8 @@ import { createSessions } from '../../src/admin/session.ts';
 import { ADDRESS_RULE, createThrottle, PAIR_RULE, throttleDelayMs } from '../../src/admin/throttle.ts';
 import { newTotpSecret, totpCode } from '../../src/admin/totp.ts';
 import type { Store } from '../../src/store/store.ts';
-import { manualClock, tempStore } from './support/temp-store.ts';
+import { manualClock } from '../support/manual-clock.ts';
+import { tempStore } from './support/temp-store.ts';
 
 describe('throttle delays (pure)', () => {
   it('lets the first failures through, then doubles up to 15 minutes', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type RunningSite } from '../support/site-server.ts';
-import { seedSite, type SeededSite } from '../web/seed-site.ts';
+import { seedSite, type SeededSite } from '../support/seed-site.ts';
 
 let seeded: SeededSite;
 let site: RunningSite;
@@ -34,12 +34,15 @@ afterAll(async () => {
   await seeded?.cleanup();
 });
 
-async function json(path: string): Promise<{ response: Response; body: Record<string, any> }> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- what the API sent, checked field by field below
+type ApiDocument = Record<string, any>;
+
+async function json(path: string): Promise<{ response: Response; body: ApiDocument }> {
   const response = await fetch(`${site.url}${path}`);
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
   expect(response.headers.get('access-control-allow-origin')).toBe('*');
-  return { response, body: (await response.json()) as Record<string, any> };
+  return { response, body: (await response.json()) as ApiDocument };
 }
 
 describe('Statuspage v2 endpoints', () => {

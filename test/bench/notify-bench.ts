@@ -57,7 +57,9 @@ const seedStarted = performance.now();
   // Straight into the table in one transaction: seeding is not what is measured.
   const raw = new DatabaseSync(db);
   raw.exec('PRAGMA busy_timeout = 10000; BEGIN');
-  const insert = raw.prepare('INSERT INTO subscribers (id, email, email_key, locale, all_services, consented_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)');
+  const insert = raw.prepare(
+    'INSERT INTO subscribers (id, email, email_key, locale, all_services, consented_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)',
+  );
   const now = Date.now();
   for (let i = 0; i < SUBSCRIBERS; i++) insert.run(`s${i}`, `s${i}@example.test`, `s${i}@example.test`, i % 2 ? 'en' : 'fr', now, now);
   raw.exec('COMMIT');
@@ -88,18 +90,33 @@ writeFileSync(
     categories: [{ id: 'bench', name: { fr: 'Banc', en: 'Bench' } }],
     defaults: { interval: 10, allowPrivateNetwork: true },
     canaries: [`${gov.base}/svc/canary`],
-    services: Array.from({ length: PROBE_SERVICES }, (_, i) => ({ id: `p${i}`, name: { fr: `p${i}`, en: `p${i}` }, category: 'bench', url: `${gov.base}/svc/p${i}` })),
+    services: Array.from({ length: PROBE_SERVICES }, (_, i) => ({
+      id: `p${i}`,
+      name: { fr: `p${i}`, en: `p${i}` },
+      category: 'bench',
+      url: `${gov.base}/svc/p${i}`,
+    })),
   }),
 );
 writeFileSync(
   join(dir, 'sender-services.json'),
   JSON.stringify({
     categories: [{ id: 'bench', name: { fr: 'Banc', en: 'Bench' } }],
-    services: SERVICE_IDS.map((id) => ({ id, name: { fr: `${id}.gouv.fr`, en: `${id}.gouv.fr` }, category: 'bench', url: `https://${id}.example.test/` })),
+    services: SERVICE_IDS.map((id) => ({
+      id,
+      name: { fr: `${id}.gouv.fr`, en: `${id}.gouv.fr` },
+      category: 'bench',
+      url: `https://${id}.example.test/`,
+    })),
   }),
 );
 const probePort = await freePort();
-const probe = child([`${root}src/probe/main.ts`], { DATABASE_URL: db, VIGIE_SERVICES: join(dir, 'probe-services.json'), PROBE_PORT: String(probePort), UV_THREADPOOL_SIZE: '16' });
+const probe = child([`${root}src/probe/main.ts`], {
+  DATABASE_URL: db,
+  VIGIE_SERVICES: join(dir, 'probe-services.json'),
+  PROBE_PORT: String(probePort),
+  UV_THREADPOOL_SIZE: '16',
+});
 await sleep(15_000);
 
 // ── baseline: the probe alone ───────────────────────────────────────────────
@@ -127,10 +144,16 @@ const senderPeak = peakRssMb(sender.pid!);
 const waveRate = (w1.checks - w0.checks) / seconds;
 
 console.log(`\nmass outage of ${SERVICE_IDS.length} services → ${SUBSCRIBERS.toLocaleString('en')} subscribers, one message each`);
-console.log(`  all acknowledged by the SMTP sink in ${seconds.toFixed(1)} s (${Math.round(SUBSCRIBERS / seconds)} messages/s), sender peak RSS ${senderPeak} MB`);
+console.log(
+  `  all acknowledged by the SMTP sink in ${seconds.toFixed(1)} s (${Math.round(SUBSCRIBERS / seconds)} messages/s), sender peak RSS ${senderPeak} MB`,
+);
 console.log(`  probe (${PROBE_SERVICES} services every 10 s, same SQLite file):`);
-console.log(`    baseline, probe alone (${BASELINE_S} s): ${baselineRate.toFixed(1)} checks/s, scheduler lag p99 ${b1.lagP99Ms.toFixed(0)} ms`);
-console.log(`    during the wave (${seconds.toFixed(0)} s):  ${waveRate.toFixed(1)} checks/s, scheduler lag p99 ${w1.lagP99Ms.toFixed(0)} ms`);
+console.log(
+  `    baseline, probe alone (${BASELINE_S} s): ${baselineRate.toFixed(1)} checks/s, scheduler lag p99 ${b1.lagP99Ms.toFixed(0)} ms`,
+);
+console.log(
+  `    during the wave (${seconds.toFixed(0)} s):  ${waveRate.toFixed(1)} checks/s, scheduler lag p99 ${w1.lagP99Ms.toFixed(0)} ms`,
+);
 
 sender.kill('SIGTERM');
 probe.kill('SIGTERM');

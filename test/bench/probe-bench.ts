@@ -55,6 +55,7 @@ function services(count: number, port: string): ServiceConfig[] {
     id: `svc-${i}`,
     name: { fr: `Service ${i}`, en: `Service ${i}` },
     description: null,
+    aliases: [],
     category: 'bench',
     url: `http://svc-${i}.bench.test:${port}/svc/svc-${i}`,
     interval: INTERVAL_S,

@@ -4,7 +4,7 @@ import { request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { recordServiceState, seedSite } from '../web/seed-site.ts';
+import { recordServiceState, seedSite } from '../support/seed-site.ts';
 
 /**
  * `npm run bench:web` — not a test: prints figures.

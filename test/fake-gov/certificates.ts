@@ -52,7 +52,7 @@ async function openssl(dir: string, args: string[]): Promise<void> {
     await run('openssl', args, { cwd: dir });
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? '';
-    throw new Error(`openssl ${args[0]} failed while making fake-gov certificates: ${stderr.trim()}`);
+    throw new Error(`openssl ${args[0]} failed while making fake-gov certificates: ${stderr.trim()}`, { cause: error });
   }
 }
 

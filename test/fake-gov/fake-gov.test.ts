@@ -74,7 +74,7 @@ describe('the fake government', () => {
     const other = await startFakeGov({ tls: false });
     other.set('hung', hang());
     const pending = get(other.url('hung')).catch((error: NodeJS.ErrnoException) => error.code);
-    while (other.hits('hung') === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await other.firstHit('hung');
     await other.stop();
     expect(await pending).toBe('ECONNRESET');
   });

@@ -1,5 +1,6 @@
 import { createServer as createHttpServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import { EventEmitter, once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { type Behaviour, up } from './behaviours.ts';
 import { makeCertificates } from './certificates.ts';
@@ -56,6 +57,8 @@ export interface FakeGov {
   setDefault(behaviour: Behaviour): void;
   /** Requests received for one service (every listener, every redirect hop). */
   hits(name: string): number;
+  /** Resolves once a service has received a request (at once if it already has). */
+  firstHit(name: string): Promise<void>;
   totalHits(): number;
   /** The last request a service received. */
   lastRequest(name: string): { url: string; headers: IncomingHttpHeaders } | undefined;
@@ -97,6 +100,7 @@ function close(server: Server): Promise<void> {
 export async function startFakeGov(options: FakeGovOptions = {}): Promise<FakeGov> {
   const behaviours = new Map<string, Behaviour>();
   const hitCounts = new Map<string, number>();
+  const hitEvents = new EventEmitter();
   const last = new Map<string, { url: string; headers: IncomingHttpHeaders }>();
   let fallback: Behaviour = up();
   let total = 0;
@@ -120,6 +124,7 @@ export async function startFakeGov(options: FakeGovOptions = {}): Promise<FakeGo
     }
     const hit = (hitCounts.get(name) ?? 0) + 1;
     hitCounts.set(name, hit);
+    hitEvents.emit(name);
     total += 1;
     last.set(name, { url: req.url ?? '', headers: req.headers });
     respond(behaviours.get(name) ?? fallback, req, res, { name, hit, refusedBase: refused });
@@ -148,6 +153,9 @@ export async function startFakeGov(options: FakeGovOptions = {}): Promise<FakeGo
     ca: certs?.ca ?? '',
     url: (name, base = bases[0] ?? '') => `${base}/svc/${name}`,
     ...controllable,
+    firstHit: async (name) => {
+      if (!hitCounts.has(name)) await once(hitEvents, name);
+    },
     totalHits: () => total,
     lastRequest: (name) => last.get(name),
     stop: async () => {

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type RunningSite } from '../support/site-server.ts';
-import { seedSite, type SeededSite } from '../web/seed-site.ts';
+import { seedSite, type SeededSite } from '../support/seed-site.ts';
 
 let seeded: SeededSite;
 let site: RunningSite;

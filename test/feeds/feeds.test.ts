@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { incidentEntries, maintenanceEntries, newestEntries, type EntryContext } from '../../src/feeds/feed-entries.ts';
 import { renderFeed, type ChannelInfo, type FeedKind } from '../../src/feeds/render-feed.ts';
 import type { Locale } from '../../src/domain/vocabulary.ts';
+import { t } from '../../src/i18n/index.ts';
 import { NOW, incident, maintenance, update } from '../status/fixtures.ts';
 
 const BASE = 'https://vigie.example.fr';
@@ -12,14 +13,12 @@ function entryContext(locale: Locale): EntryContext {
   return {
     locale,
     words: {
-      incidentStatus:
-        locale === 'fr'
-          ? { investigating: "En cours d'investigation", identified: 'Identifié', monitoring: 'Sous surveillance', resolved: 'Résolu' }
-          : { investigating: 'Investigating', identified: 'Identified', monitoring: 'Monitoring', resolved: 'Resolved' },
-      maintenanceAnnounced: locale === 'fr' ? 'Maintenance planifiée' : 'Planned maintenance',
-      maintenanceCancelled: locale === 'fr' ? 'Maintenance annulée' : 'Maintenance cancelled',
-      translationPending: 'French text below: the English translation is to follow.',
-      affectedServices: locale === 'fr' ? 'Services concernés :' : 'Affected services:',
+      incidentStatus: t(locale).incidentStatuses,
+      maintenanceAnnounced: t(locale).feeds.maintenanceAnnounced,
+      maintenanceCancelled: t(locale).feeds.maintenanceCancelled,
+      translationPending: t(locale).feeds.translationPending,
+      affectedServices: t(locale).feeds.affectedServices,
+      // Raw instants, so a test can tell the window passed through (its wording is the formatter's test).
       window: (start, end) => `WINDOW ${start.toISOString()} ${end.toISOString()}`,
     },
     incidentUrl: (id) => `${BASE}/${locale}/incidents/${id}`,
@@ -87,14 +86,15 @@ describe('RSS', () => {
 
   it('prefixes each update with its localised status and links to the incident page', () => {
     const items = asArray(parser.parse(feedOf('rss', 'fr')).rss.channel.item);
+    const fr = t('fr');
     expect(items.map((i) => i.title)).toEqual([
-      '[Maintenance planifiée] Maintenance m1',
-      '[Résolu] Panne de impots.gouv.fr <script>alert(1)</script> & co',
-      "[En cours d'investigation] Panne de impots.gouv.fr <script>alert(1)</script> & co",
+      `[${fr.feeds.maintenanceAnnounced}] Maintenance m1`,
+      `[${fr.incidentStatuses.resolved}] Panne de impots.gouv.fr <script>alert(1)</script> & co`,
+      `[${fr.incidentStatuses.investigating}] Panne de impots.gouv.fr <script>alert(1)</script> & co`,
     ]);
     expect(items[1].link).toBe(`${BASE}/fr/incidents/inc1`);
     const english = asArray(parser.parse(feedOf('rss', 'en')).rss.channel.item);
-    expect(english[1].title).toBe('[Resolved] Panne de impots.gouv.fr <script>alert(1)</script> & co');
+    expect(english[1].title).toBe(`[${t('en').incidentStatuses.resolved}] Panne de impots.gouv.fr <script>alert(1)</script> & co`);
   });
 
   it('keeps staff text inert: no live script in item HTML, ampersands escaped', () => {
@@ -108,7 +108,7 @@ describe('RSS', () => {
   it('declares and marks French text shown in the English feed', () => {
     const items = asArray(parser.parse(feedOf('rss', 'en')).rss.channel.item);
     const first = items.find((i) => String(i.guid['#text']).endsWith('#update-u1'));
-    expect(first.description).toContain('English translation is to follow');
+    expect(first.description).toContain(t('en').feeds.translationPending);
     expect(first.description).toContain('<div lang="fr">');
   });
 
@@ -146,7 +146,7 @@ describe('Atom', () => {
   it('escapes titles declared as HTML so readers show them as text', () => {
     const entries = asArray(parser.parse(feedOf('atom', 'fr')).feed.entry);
     expect(entries[1].title['@type']).toBe('html');
-    expect(entries[1].title['#text']).toBe('[Résolu] Panne de impots.gouv.fr &lt;script&gt;alert(1)&lt;/script&gt; &amp; co');
+    expect(entries[1].title['#text']).toBe(`[${t('fr').incidentStatuses.resolved}] Panne de impots.gouv.fr &lt;script&gt;alert(1)&lt;/script&gt; &amp; co`);
   });
 
   it('drops characters XML cannot carry instead of breaking the feed', () => {

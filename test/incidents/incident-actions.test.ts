@@ -7,8 +7,10 @@ import { resolveIncident } from '../../src/incidents/resolve-incident.ts';
 import type { IncidentContext } from '../../src/incidents/service-context.ts';
 import { takeOverOutage } from '../../src/incidents/take-over-outage.ts';
 import type { Store } from '../../src/store/store.ts';
-import { manualClock, tempStore } from '../admin/support/temp-store.ts';
+import { manualClock } from '../support/manual-clock.ts';
+import { tempStore } from '../admin/support/temp-store.ts';
 import { BILINGUAL, incidentContext } from './support/service-fixture.ts';
+import { checkResult, downTracking } from '../support/records.ts';
 
 describe('staff incident actions', () => {
   let store: Store;
@@ -100,8 +102,8 @@ describe('staff incident actions', () => {
 
   it('takes over an automatic outage once: one incident, the staff text replaces the probe text', async () => {
     const { incidentId } = await store.recordCheck({
-      result: { serviceId: 'ameli', location: 'local', startedAt: clock.now(), outcome: 'http_5xx', latencyMs: 120, httpStatus: 503, finalUrl: null, tlsExpiresAt: null, detail: null, probeOffline: false },
-      tracking: { serviceId: 'ameli', state: 'down', since: clock.now(), failureStreak: 3, successStreak: 0, failureRunStartedAt: clock.now(), lastCheckedAt: clock.now(), lastOutcome: 'http_5xx', latencyMs: 120, openIncidentId: null },
+      result: checkResult({ serviceId: 'ameli', location: 'local', startedAt: clock.now(), outcome: 'http_5xx', httpStatus: 503 }),
+      tracking: downTracking('ameli', clock.now(), clock.now(), { latencyMs: 120 }),
       rollups: [],
       event: { type: 'outage_opened', serviceId: 'ameli', startedAt: clock.now(), title: { fr: 'ameli.fr ne répond pas', en: 'ameli.fr is not responding' }, body: { fr: 'Panne détectée.', en: 'Outage detected.' } },
     });

@@ -5,7 +5,8 @@ import { editMaintenance } from '../../src/incidents/edit-maintenance.ts';
 import { scheduleMaintenance } from '../../src/incidents/schedule-maintenance.ts';
 import type { IncidentContext } from '../../src/incidents/service-context.ts';
 import type { Store } from '../../src/store/store.ts';
-import { manualClock, tempStore } from '../admin/support/temp-store.ts';
+import { manualClock } from '../support/manual-clock.ts';
+import { tempStore } from '../admin/support/temp-store.ts';
 import { incidentContext } from './support/service-fixture.ts';
 
 const WINDOW = {

@@ -35,7 +35,7 @@ const SAFE_TAGS = new Set(['p', 'br', 'em', 'strong', 'a', 'ul', 'ol', 'li', 'co
 export function looksExecutable(html: string): boolean {
   for (const [, name = '', attrs = ''] of html.matchAll(/<\/?([a-zA-Z][\w-]*)([^>]*)>/g)) {
     if (!SAFE_TAGS.has(name.toLowerCase())) return true;
-    for (const [, attr = '', value = ''] of attrs.matchAll(/([^\s=\/]+)(?:="([^"]*)")?/g)) {
+    for (const [, attr = '', value = ''] of attrs.matchAll(/([^\s=/]+)(?:="([^"]*)")?/g)) {
       if (attr !== 'href' && attr !== 'rel') return true;
       if (attr === 'href' && !/^(https?:\/\/|mailto:)/i.test(value)) return true;
     }

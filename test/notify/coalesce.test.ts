@@ -21,14 +21,24 @@ const cases: Case[] = [
   { name: 'one outage waits for the quiet period', pending: [down('caf', 0, 'a')], now: 29, expected: null },
   { name: 'one outage leaves after the quiet period', pending: [down('caf', 0, 'a')], now: 30, expected: { include: ['a'], fold: [] } },
   { name: 'a wave of 16 outages in a minute waits while it grows', pending: wave, now: 15 * 3.5 + 10, expected: null },
-  { name: 'a wave of 16 outages in a minute becomes one digest', pending: wave, now: 15 * 3.5 + 30, expected: { include: wave.map((e) => e.id), fold: [] } },
+  {
+    name: 'a wave of 16 outages in a minute becomes one digest',
+    pending: wave,
+    now: 15 * 3.5 + 30,
+    expected: { include: wave.map((e) => e.id), fold: [] },
+  },
   {
     name: 'a wave that never pauses still leaves after the longest wait',
     pending: Array.from({ length: 60 }, (_, i) => down(`s${i}`, i * 5, `c${i}`)),
     now: 180,
     expected: { include: Array.from({ length: 60 }, (_, i) => `c${i}`), fold: [] },
   },
-  { name: 'down then up within one gather: the pair is told', pending: [down('caf', 0, 'a'), up('caf', 20, 'b')], now: 60, expected: { include: ['a', 'b'], fold: [] } },
+  {
+    name: 'down then up within one gather: the pair is told',
+    pending: [down('caf', 0, 'a'), up('caf', 20, 'b')],
+    now: 60,
+    expected: { include: ['a', 'b'], fold: [] },
+  },
   {
     name: 'a service flapping inside one gather: first pair told, the rest waits',
     pending: [down('caf', 0, 'a'), up('caf', 10, 'b'), down('caf', 20, 'c'), up('caf', 30, 'd')],
@@ -79,7 +89,11 @@ const cases: Case[] = [
   },
   {
     name: 'staff notices are never folded',
-    pending: [incident('incident_published', ['caf'], 0, 'x', 'i1'), incident('incident_updated', ['caf'], 5, 'x', 'i2'), incident('incident_resolved', ['caf'], 10, 'x', 'i3')],
+    pending: [
+      incident('incident_published', ['caf'], 0, 'x', 'i1'),
+      incident('incident_updated', ['caf'], 5, 'x', 'i2'),
+      incident('incident_resolved', ['caf'], 10, 'x', 'i3'),
+    ],
     now: 40,
     expected: { include: ['i1', 'i2', 'i3'], fold: [] },
   },

@@ -17,7 +17,13 @@ export const down = (serviceId: string, s: number, id?: string) =>
 export const up = (serviceId: string, s: number, id?: string) =>
   event({ kind: 'outage_recovered', serviceId, startedAt: sec(s - 600).toISOString(), resolvedAt: sec(s).toISOString() }, s, id);
 
-export const incident = (kind: 'incident_published' | 'incident_updated' | 'incident_resolved', serviceIds: string[], s: number, en: string | null = 'Slow logins', id?: string) =>
+export const incident = (
+  kind: 'incident_published' | 'incident_updated' | 'incident_resolved',
+  serviceIds: string[],
+  s: number,
+  en: string | null = 'Slow logins',
+  id?: string,
+) =>
   event(
     {
       kind,

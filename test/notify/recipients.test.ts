@@ -6,7 +6,11 @@ const caf = down('caf', 0, 'caf');
 const msa = down('msa', 0, 'msa');
 const general = incident('incident_published', [], 0, 'x', 'general');
 const both = incident('incident_updated', ['msa', 'urssaf'], 0, 'x', 'both');
-const works = event({ kind: 'maintenance_scheduled', maintenanceId: 'm', title: { fr: 't', en: 't' }, serviceIds: ['urssaf'], startsAt: '', endsAt: '' }, 0, 'works');
+const works = event(
+  { kind: 'maintenance_scheduled', maintenanceId: 'm', title: { fr: 't', en: 't' }, serviceIds: ['urssaf'], startsAt: '', endsAt: '' },
+  0,
+  'works',
+);
 const all = [caf, msa, general, both, works];
 
 describe('eventsFor: who is told what', () => {

@@ -10,7 +10,8 @@ const names = new Map<string, Localized>([
 ]);
 const URL = 'https://vigie.example.fr';
 const spaces = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').replace(/ (?=[:;!?])/g, '\u00a0');
-const render = (events: Parameters<typeof messageItems>[0], locale: 'fr' | 'en') => renderDigest(messageItems(events, locale, names), locale, URL);
+const render = (events: Parameters<typeof messageItems>[0], locale: 'fr' | 'en') =>
+  renderDigest(messageItems(events, locale, names), locale, URL);
 
 describe('message rendering in the subscriber’s language', () => {
   it.each([
@@ -19,14 +20,20 @@ describe('message rendering in the subscriber’s language', () => {
       events: [down('impots', 0)],
       locale: 'fr' as const,
       subject: 'Vigie\u00a0: impots.gouv.fr en panne',
-      text: ['impots.gouv.fr\u00a0: panne confirmée depuis le 10 mars 2026 à 10 h 58 (heure de Paris).', 'Détails\u00a0: https://vigie.example.fr/fr/services/impots'],
+      text: [
+        'impots.gouv.fr\u00a0: panne confirmée depuis le 10 mars 2026 à 10 h 58 (heure de Paris).',
+        'Détails\u00a0: https://vigie.example.fr/fr/services/impots',
+      ],
     },
     {
       name: 'a recovery in English, with its duration',
       events: [up('caf', 600)],
       locale: 'en' as const,
       subject: 'Vigie: caf.fr is working again',
-      text: ['caf.fr: working again since 10 March 2026 at 11:10 (Paris time), after 10 min down.', 'Details: https://vigie.example.fr/en/services/caf'],
+      text: [
+        'caf.fr: working again since 10 March 2026 at 11:10 (Paris time), after 10 min down.',
+        'Details: https://vigie.example.fr/en/services/caf',
+      ],
     },
     {
       name: 'a wave of outages: one message listing them',
@@ -40,7 +47,11 @@ describe('message rendering in the subscriber’s language', () => {
       events: [incident('incident_published', ['caf'], 0, null)],
       locale: 'en' as const,
       subject: 'Vigie: New incident: Connexions lentes',
-      text: ['This notice is in French for now; the English translation will follow.', 'Nous **cherchons** la cause.', 'Services affected: caf.fr.'],
+      text: [
+        'This notice is in French for now; the English translation will follow.',
+        'Nous **cherchons** la cause.',
+        'Services affected: caf.fr.',
+      ],
     },
     {
       name: 'a translated notice in English has no such line',
@@ -51,7 +62,19 @@ describe('message rendering in the subscriber’s language', () => {
     },
     {
       name: 'a maintenance window',
-      events: [event({ kind: 'maintenance_scheduled', maintenanceId: 'm', title: { fr: 'Travaux', en: 'Works' }, serviceIds: ['caf'], startsAt: '2026-03-12T20:00:00Z', endsAt: '2026-03-12T22:00:00Z' }, 0)],
+      events: [
+        event(
+          {
+            kind: 'maintenance_scheduled',
+            maintenanceId: 'm',
+            title: { fr: 'Travaux', en: 'Works' },
+            serviceIds: ['caf'],
+            startsAt: '2026-03-12T20:00:00Z',
+            endsAt: '2026-03-12T22:00:00Z',
+          },
+          0,
+        ),
+      ],
       locale: 'fr' as const,
       subject: 'Vigie\u00a0: Maintenance prévue\u00a0: Travaux',
       text: ['Créneau\u00a0: le 12 mars 2026 de 21 h 00 à 23 h 00 (heure de Paris).', 'https://vigie.example.fr/fr/maintenance'],

@@ -22,7 +22,12 @@ beforeAll(async () => {
     join(dir, 'services.json'),
     JSON.stringify({
       categories: [{ id: 'tests', name: { fr: 'Essais', en: 'Tests' } }],
-      services: SERVICE_IDS.map((id) => ({ id, name: { fr: `${id}.gouv.fr`, en: `${id}.gouv.fr` }, category: 'tests', url: `https://${id}.example.test/` })),
+      services: SERVICE_IDS.map((id) => ({
+        id,
+        name: { fr: `${id}.gouv.fr`, en: `${id}.gouv.fr` },
+        category: 'tests',
+        url: `https://${id}.example.test/`,
+      })),
     }),
   );
 });
@@ -48,32 +53,36 @@ async function startSender(): Promise<RunningProcess> {
 
 describe('sender killed with SIGKILL in the middle of a wave', () => {
   it('every subscriber gets exactly one message once a new sender has taken over', async () => {
-    let first: RunningProcess | undefined;
-    let killed = false;
+    const crash: { first?: RunningProcess; killed: boolean } = { killed: false };
     sink = await startSmtpSink({
       // The 100th message: the sender dies while the server holds it, before acknowledging it.
       beforeAccept: (_mail, count) => {
-        if (count !== 100 || !first || killed) return;
-        killed = true;
-        first.child.kill('SIGKILL');
+        if (count !== 100 || !crash.first || crash.killed) return;
+        crash.killed = true;
+        crash.first.child.kill('SIGKILL');
         return new Promise<void>(() => undefined);
       },
     });
     await addManySubscribers(store, SUBSCRIBERS);
     await massOutage(store);
-    first = await startSender();
+    crash.first = await startSender();
+    const first = crash.first;
     await first.exited;
     const beforeRestart = sink.received.length;
     expect(beforeRestart).toBeGreaterThanOrEqual(99);
     expect(beforeRestart).toBeLessThan(SUBSCRIBERS);
     const second = await startSender();
-    await eventually('every subscriber to be told', () => new Set(sink.received.map((m) => m.to)).size === SUBSCRIBERS, 120_000).catch(async (error: Error) => {
-      const { DatabaseSync } = await import('node:sqlite');
-      const raw = new DatabaseSync(join(dir, 'vigie.db'));
-      const rows = raw.prepare('SELECT status, count(*) AS n FROM deliveries GROUP BY status').all();
-      const ev = raw.prepare('SELECT state, count(*) AS n FROM outbox_events GROUP BY state').all();
-      throw new Error(`${error.message}: ${sink.received.length} received; ${JSON.stringify(rows)} ${JSON.stringify(ev)}\n${second.output()}${first?.output()}`);
-    });
+    await eventually('every subscriber to be told', () => new Set(sink.received.map((m) => m.to)).size === SUBSCRIBERS, 120_000).catch(
+      async (error: Error) => {
+        const { DatabaseSync } = await import('node:sqlite');
+        const raw = new DatabaseSync(join(dir, 'vigie.db'));
+        const rows = raw.prepare('SELECT status, count(*) AS n FROM deliveries GROUP BY status').all();
+        const ev = raw.prepare('SELECT state, count(*) AS n FROM outbox_events GROUP BY state').all();
+        throw new Error(
+          `${error.message}: ${sink.received.length} received; ${JSON.stringify(rows)} ${JSON.stringify(ev)}\n${second.output()}${first.output()}`,
+        );
+      },
+    );
     await eventually('the backlog to drain', async () => (await store.subscriptions.deliveryStats()).backlog === 0);
     const perRecipient = new Map<string, Set<string>>();
     for (const m of sink.received) perRecipient.set(m.to, (perRecipient.get(m.to) ?? new Set()).add(m.messageId));

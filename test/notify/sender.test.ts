@@ -8,7 +8,8 @@ import { createMailTransport } from '../../src/notify/mail-transport.ts';
 import { createSender } from '../../src/notify/sender.ts';
 import { hashToken } from '../../src/notify/tokens.ts';
 import type { Store } from '../../src/store/store.ts';
-import { manualClock, tempStore } from '../admin/support/temp-store.ts';
+import { tempStore } from '../admin/support/temp-store.ts';
+import { manualClock } from '../support/manual-clock.ts';
 import { at } from '../store/contract-fixtures.ts';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
 import { addSubscriber, massOutage, NAMES, SERVICE_IDS } from './support/subscribers.ts';
@@ -146,7 +147,9 @@ describe('the sender', () => {
       expect(got).toHaveLength(1);
       const verified = new Webhook(secret).verify(got[0]!.body, got[0]!.headers) as { type: string; data: { serviceId: string } };
       expect(verified).toMatchObject({ type: 'outage.confirmed', data: { serviceId: SERVICE_IDS[0] } });
-      expect(() => new Webhook('whsec_' + Buffer.from('another secret, 24 bytes!').toString('base64')).verify(got[0]!.body, got[0]!.headers)).toThrow();
+      expect(() =>
+        new Webhook('whsec_' + Buffer.from('another secret, 24 bytes!').toString('base64')).verify(got[0]!.body, got[0]!.headers),
+      ).toThrow();
       s.close();
     });
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type RunningSite } from '../support/site-server.ts';
-import { seedStory, type SeededSite } from '../site/support/seed-site.ts';
+import { seedStory, type SeededStory } from '../support/seed-site.ts';
 
 /** Without VIGIE_SMTP_URL and VIGIE_MAIL_FROM there are no subscriptions, and no page says a word about them. */
 describe('subscriptions off', () => {
-  let seeded: SeededSite;
+  let seeded: SeededStory;
   let site: RunningSite;
   beforeAll(async () => {
     seeded = await seedStory();
@@ -30,7 +30,8 @@ describe('subscriptions off', () => {
   });
 
   it('has no subscription pages or endpoint', async () => {
-    for (const path of ['/fr/abonnement', '/en/subscribe', '/en/subscribe/manage?t=x']) expect((await fetch(`${site.url}${path}`)).status).toBe(404);
+    for (const path of ['/fr/abonnement', '/en/subscribe', '/en/subscribe/manage?t=x'])
+      expect((await fetch(`${site.url}${path}`)).status).toBe(404);
     expect((await fetch(`${site.url}/unsubscribe?t=x`, { method: 'POST', body: 'List-Unsubscribe=One-Click' })).status).toBe(404);
   });
 });

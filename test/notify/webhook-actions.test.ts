@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changeWebhookAction, createWebhookAction } from '../../src/notify/webhook-actions.ts';
 import type { Store } from '../../src/store/store.ts';
-import { manualClock, tempStore } from '../admin/support/temp-store.ts';
+import { tempStore } from '../admin/support/temp-store.ts';
+import { manualClock } from '../support/manual-clock.ts';
 import { incidentContext } from '../incidents/support/service-fixture.ts';
 
 let store: Store;
@@ -25,16 +26,28 @@ describe('staff webhook actions', () => {
   });
 
   it('refuses a webhook without events', async () => {
-    expect(await createWebhookAction({ ctx: incidentContext(store, clock.now), input: { url: 'https://hooks.example.fr/' } })).toEqual({ ok: false, error: 'no_event' });
+    expect(await createWebhookAction({ ctx: incidentContext(store, clock.now), input: { url: 'https://hooks.example.fr/' } })).toEqual({
+      ok: false,
+      error: 'no_event',
+    });
   });
 
   it('creates one with its own secret and an audit row without it, then enables and deletes it', async () => {
     const ctx = incidentContext(store, clock.now);
-    const input = { url: 'https://hooks.example.fr/vigie', services: ['caf', 'nope'], 'event.outage_confirmed': 'on', 'event.incident_published': 'on' };
+    const input = {
+      url: 'https://hooks.example.fr/vigie',
+      services: ['caf', 'nope'],
+      'event.outage_confirmed': 'on',
+      'event.incident_published': 'on',
+    };
     const a = await createWebhookAction({ ctx, input });
     const b = await createWebhookAction({ ctx, input });
     if (!a.ok || !b.ok) throw new Error('refused');
-    expect(a.webhook).toMatchObject({ serviceIds: ['caf'], eventKinds: ['outage_confirmed', 'incident_published'], secret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{32}$/) });
+    expect(a.webhook).toMatchObject({
+      serviceIds: ['caf'],
+      eventKinds: ['outage_confirmed', 'incident_published'],
+      secret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{32}$/),
+    });
     expect(a.webhook!.secret).not.toBe(b.webhook!.secret);
     const audit = await store.listAudit({ limit: 10 });
     expect(audit.items.map((e) => e.action)).toEqual(['webhook.created', 'webhook.created']);

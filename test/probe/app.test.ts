@@ -8,7 +8,7 @@ import { createSwallowedErrors } from '../../src/probe/swallowed-errors.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { catalogue, scriptedChecker, service } from './support/catalogue.ts';
-import { createManualClock } from './support/manual-clock.ts';
+import { createManualClock } from '../support/manual-clock.ts';
 
 let dir: string;
 let store: Store;

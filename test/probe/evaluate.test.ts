@@ -2,24 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { CheckOutcome, ServiceState } from '../../src/domain/vocabulary.ts';
 import { evaluate, initialTracking, type EvaluateOptions } from '../../src/probe/evaluate.ts';
 import type { CheckResult, OutageEvent, ServiceTracking } from '../../src/store/records.ts';
+import { checkResult } from '../support/records.ts';
 
 const T0 = Date.parse('2026-03-02T10:00:00Z');
 const NAME = { fr: 'ameli.fr', en: 'ameli.fr' };
 
 function result(outcome: CheckOutcome, minute: number, extra: Partial<CheckResult> = {}): CheckResult {
-  return {
-    serviceId: 'ameli',
-    location: 'paris',
-    startedAt: new Date(T0 + minute * 60_000),
-    outcome,
-    latencyMs: outcome === 'timeout' ? null : 120,
-    httpStatus: null,
-    finalUrl: null,
-    tlsExpiresAt: null,
-    detail: null,
-    probeOffline: false,
-    ...extra,
-  };
+  return checkResult({ serviceId: 'ameli', startedAt: new Date(T0 + minute * 60_000), outcome, latencyMs: outcome === 'timeout' ? null : 120, httpStatus: null, ...extra });
 }
 
 /** One step: an outcome (or a full result override) and the expected state, event and recheck. */

@@ -12,7 +12,7 @@ import type { Store } from '../../src/store/store.ts';
 import { refuse, status, up } from '../fake-gov/behaviours.ts';
 import { startFakeGov, type FakeGov } from '../fake-gov/index.ts';
 import { catalogue, service } from './support/catalogue.ts';
-import { createManualClock } from './support/manual-clock.ts';
+import { createManualClock } from '../support/manual-clock.ts';
 
 /**
  * The real pipeline: the real checker against the fake government, a real SQLite store. The
@@ -162,9 +162,19 @@ describe('probe runner against the fake government', () => {
 
   it('on real time, the scheduler checks, re-checks quickly and confirms the outage by itself', async () => {
     gov.set('francetravail', status(502));
+    let opened: (incidentId: string) => void = () => undefined;
+    const incident = new Promise<string>((resolve) => (opened = resolve));
+    // The store as the runner sees it, telling the test the moment an outage is recorded.
+    const watched: Store = Object.assign(Object.create(store) as Store, {
+      recordCheck: async (input: Parameters<Store['recordCheck']>[0]) => {
+        const recorded = await store.recordCheck(input);
+        if (recorded.incidentId !== null) opened(recorded.incidentId);
+        return recorded;
+      },
+    });
     const runner = createRunner({
       catalogue: catalogue([svc('francetravail', { interval: 30, detection: { failuresBeforeDown: 3, successesBeforeUp: 2 } })]),
-      store,
+      store: watched,
       checker,
       location: 'test',
       version: '0.1.0',
@@ -178,12 +188,8 @@ describe('probe runner against the fake government', () => {
     });
     runners.push(runner);
     await runner.start();
-    let open = 0;
-    for (let waited = 0; open === 0 && waited < 20_000; waited += 100) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      open = (await store.listIncidents({ state: 'open', limit: 1 })).total;
-    }
-    expect(open).toBe(1);
+    const incidentId = await incident;
+    expect((await store.listIncidents({ state: 'open', limit: 1 })).items.map((i) => i.id)).toEqual([incidentId]);
     expect(runner.status().scheduler.rechecks).toBeGreaterThanOrEqual(2);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createScheduler, type ScheduledJob, type SchedulerOptions } from '../../src/probe/scheduler.ts';
-import { createManualClock, type ManualClock } from './support/manual-clock.ts';
+import { createManualClock, type ManualClock } from '../support/manual-clock.ts';
 
 const S = 1000;
 

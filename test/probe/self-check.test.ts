@@ -3,21 +3,11 @@ import type { CheckOutcome } from '../../src/domain/vocabulary.ts';
 import { createSelfCheck } from '../../src/probe/self-check.ts';
 import type { CheckResult } from '../../src/store/records.ts';
 import { scriptedChecker } from './support/catalogue.ts';
-import { createManualClock } from './support/manual-clock.ts';
+import { createManualClock } from '../support/manual-clock.ts';
+import { checkResult } from '../support/records.ts';
 
 function targetResult(serviceId: string, outcome: CheckOutcome, at: number): CheckResult {
-  return {
-    serviceId,
-    location: 'test',
-    startedAt: new Date(at),
-    outcome,
-    latencyMs: null,
-    httpStatus: null,
-    finalUrl: null,
-    tlsExpiresAt: null,
-    detail: null,
-    probeOffline: false,
-  };
+  return checkResult({ serviceId, location: 'test', startedAt: new Date(at), outcome, latencyMs: null, httpStatus: null });
 }
 
 function setup(canaries: string[]) {

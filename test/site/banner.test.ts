@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type RunningSite } from '../support/site-server.ts';
-import { check, createSiteData, record, TEST_CATALOGUE, track } from './support/seed-site.ts';
+import { check, createSiteData, record, TEST_CATALOGUE, track } from '../support/seed-site.ts';
 
 /** The overview banner in the two situations the story site does not show: all fine, and blind. */
 type Data = Awaited<ReturnType<typeof createSiteData>>;

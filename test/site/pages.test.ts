@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type RunningSite } from '../support/site-server.ts';
-import { seedStory, type SeededSite } from './support/seed-site.ts';
+import { seedStory, type SeededStory } from '../support/seed-site.ts';
 
 /** The built site, run as a real process over a seeded SQLite store, read as a visitor would. */
-let seeded: SeededSite;
+let seeded: SeededStory;
 let site: RunningSite;
 
 beforeAll(async () => {
@@ -73,7 +73,7 @@ describe('language choice at /', () => {
 describe.each(['fr', 'en'] as const)('every page in %s', (locale) => {
   const other = locale === 'fr' ? 'en' : 'fr';
 
-  it('has the language, one h1, landmarks, a skip link and the feeds in its head', async () => {
+  it('has the language, one h1, landmarks, a skip link and the feeds in its head, every alternate absolute', async () => {
     const { status, html } = await get(`/${locale}/`);
     expect(status).toBe(200);
     expect(html).toMatch(new RegExp(`<html lang="${locale}"`));
@@ -81,8 +81,11 @@ describe.each(['fr', 'en'] as const)('every page in %s', (locale) => {
     for (const landmark of ['<header', '<nav', '<main id="main"', '<footer']) expect(html).toContain(landmark);
     expect(html).toMatch(/<a class="skip" href="#main">/);
     for (const feed of ['/fr/feed.xml', '/fr/feed.atom', '/en/feed.xml', '/en/feed.atom']) {
-      expect(html).toMatch(new RegExp(`<link rel="alternate" type="application/(rss|atom)\\+xml"[^>]*href="${feed}"`));
+      expect(html).toMatch(new RegExp(`<link rel="alternate" type="application/(rss|atom)\\+xml"[^>]*href="${site.url}${feed}"`));
     }
+    const alternates = (await get(`/${locale}/services/impots`)).html.match(/<link rel="alternate"[^>]*>/g) ?? [];
+    expect(alternates.length).toBe(9);
+    for (const link of alternates) expect(link).toMatch(new RegExp(`href="${site.url}/`));
     expect(html).not.toMatch(/https?:\/\/(fonts|cdn)\./);
   });
 
@@ -211,7 +214,7 @@ describe('incidents', () => {
 
   it('shows an incident with its timeline, affected services and duration', async () => {
     const body = text((await get(`/en/incidents/${seeded.ids.pastIncident}`)).html);
-    expect(body).toMatch(/Resolved — \d+ November \d{4} at \d{2}:\d{2} The service is restored\./);
+    expect(body).toMatch(/Resolved — \d+ [A-Z][a-z]+ \d{4} at \d{2}:\d{2} The service is restored\./);
     expect(body).toMatch(/Investigating — .* We are looking into it\./);
     expect(body).toContain('impots.gouv.fr — Partial outage');
     expect(body).toContain('Duration 1 h 35 min');

@@ -2,6 +2,7 @@ import type { Catalogue, ServiceConfig } from '../../src/config/services-schema.
 import type { ServiceState } from '../../src/domain/vocabulary.ts';
 import type { Incident, IncidentUpdate, Maintenance, ProbeHeartbeat, Rollup, ServiceTracking } from '../../src/store/records.ts';
 import { LATENCY_BUCKETS_MS } from '../../src/store/records.ts';
+import { serviceTracking } from '../support/records.ts';
 
 /** Small builders for read-model tests: each test states the facts it depends on. */
 
@@ -12,6 +13,7 @@ export function service(id: string, category = 'tax', overrides: Partial<Service
     id,
     name: { fr: `Service ${id}`, en: `Service ${id} (en)` },
     description: null,
+    aliases: [],
     category,
     url: `https://${id}.example.fr/`,
     interval: 60,
@@ -31,19 +33,14 @@ export function catalogue(services: ServiceConfig[]): Catalogue {
 }
 
 export function tracking(serviceId: string, state: ServiceState, checkedSecondsAgo: number, now = NOW): ServiceTracking {
-  const checked = new Date(now.getTime() - checkedSecondsAgo * 1000);
-  return {
+  return serviceTracking({
     serviceId,
     state,
     since: new Date(now.getTime() - 3_600_000),
-    failureStreak: 0,
     successStreak: 3,
-    failureRunStartedAt: null,
-    lastCheckedAt: checked,
+    lastCheckedAt: new Date(now.getTime() - checkedSecondsAgo * 1000),
     lastOutcome: state === 'down' ? 'http_5xx' : 'ok',
-    latencyMs: 120,
-    openIncidentId: null,
-  };
+  });
 }
 
 export function heartbeat(secondsAgo: number, canariesHealthy = true, now = NOW): ProbeHeartbeat {

@@ -7,6 +7,7 @@ import { openStore } from '../../src/store/open-store.ts';
 import type { Rollup } from '../../src/store/records.ts';
 import type { Store } from '../../src/store/store.ts';
 import { rollup, tracking } from './fixtures.ts';
+import { checkResult } from '../support/records.ts';
 
 const HOUR = 3_600_000;
 const now = new Date('2026-11-24T21:30:00Z');
@@ -31,7 +32,7 @@ function recording(inner: Store): Store {
 
 async function write(rollups: Rollup[], at: Date): Promise<void> {
   await store.recordCheck({
-    result: { serviceId: 'a', location: 'l', startedAt: at, outcome: 'ok', latencyMs: 100, httpStatus: 200, finalUrl: null, tlsExpiresAt: null, detail: null, probeOffline: false },
+    result: checkResult({ serviceId: 'a', location: 'l', startedAt: at, latencyMs: 100 }),
     tracking: tracking('a', 'operational', 0, at),
     rollups,
     event: null,

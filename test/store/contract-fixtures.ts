@@ -1,45 +1,17 @@
 import type { CheckOutcome, ServiceState } from '../../src/domain/vocabulary.ts';
-import type { CheckResult, OutageEvent, ServiceTracking } from '../../src/store/records.ts';
+import type { OutageEvent } from '../../src/store/records.ts';
 import { rollupDeltas } from '../../src/store/rollup.ts';
 import type { Store } from '../../src/store/store.ts';
+import { checkResult, RECORDS_T0, serviceTracking } from '../support/records.ts';
 
-export const T0 = new Date('2026-03-10T10:00:00.000Z');
+export const T0 = RECORDS_T0;
 
 export function at(offsetSeconds: number): Date {
   return new Date(T0.getTime() + offsetSeconds * 1000);
 }
 
-export function result(overrides: Partial<CheckResult> = {}): CheckResult {
-  return {
-    serviceId: 'impots',
-    location: 'paris',
-    startedAt: T0,
-    outcome: 'ok',
-    latencyMs: 120,
-    httpStatus: 200,
-    finalUrl: null,
-    tlsExpiresAt: null,
-    detail: null,
-    probeOffline: false,
-    ...overrides,
-  };
-}
-
-export function tracking(overrides: Partial<ServiceTracking> = {}): ServiceTracking {
-  return {
-    serviceId: 'impots',
-    state: 'operational',
-    since: T0,
-    failureStreak: 0,
-    successStreak: 1,
-    failureRunStartedAt: null,
-    lastCheckedAt: T0,
-    lastOutcome: 'ok',
-    latencyMs: 120,
-    openIncidentId: null,
-    ...overrides,
-  };
-}
+export const result = checkResult;
+export const tracking = serviceTracking;
 
 export function opened(serviceId: string, startedAt: Date): OutageEvent {
   return {

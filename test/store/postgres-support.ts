@@ -16,7 +16,7 @@ export async function requirePostgres(file: string): Promise<boolean> {
     return true;
   } catch (error) {
     const why = `PostgreSQL is not reachable at ${TEST_POSTGRES_URL} (${(error as Error).message})`;
-    if (process.env.CI) throw new Error(`${why}: CI must run the PostgreSQL tests. Start it, or fix .ci/run.`);
+    if (process.env.CI) throw new Error(`${why}: CI must run the PostgreSQL tests. Start it, or fix .ci/run.`, { cause: error });
     console.warn(`\n!!! SKIPPING ${file}: ${why}. Start PostgreSQL to run these tests.\n`);
     return false;
   } finally {

@@ -12,20 +12,29 @@ const schemas = schemaFactory('vigie_troubles');
 const postgresAvailable = await requirePostgres('test/store/store-troubles.test.ts');
 afterAll(() => schemas.dropAll());
 
-async function eventually(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+/** Troubles as they are told, and the first one of a kind as a promise to wait for. */
+function troubleLog(): { troubles: StoreTrouble[]; onRecovered: (trouble: StoreTrouble) => void; first: (kind: StoreTrouble) => Promise<void> } {
+  const troubles: StoreTrouble[] = [];
+  const waiting = new Map<StoreTrouble, () => void>();
+  return {
+    troubles,
+    onRecovered: (trouble) => {
+      troubles.push(trouble);
+      waiting.get(trouble)?.();
+    },
+    first: (kind) => (troubles.includes(kind) ? Promise.resolve() : new Promise((resolve) => waiting.set(kind, resolve))),
+  };
 }
 
 describe('store troubles reported to the caller', () => {
   it.runIf(postgresAvailable)(
     'tells of a PostgreSQL connection lost while idle, and the next query reconnects',
     async () => {
-      const troubles: StoreTrouble[] = [];
+      const { troubles, onRecovered, first } = troubleLog();
       const schema = schemas.next();
       // Named, so only this store's connections are cut, not those of suites running alongside.
       const url = `${TEST_POSTGRES_URL}${TEST_POSTGRES_URL.includes('?') ? '&' : '?'}application_name=${schema}`;
-      const store = await openStore(url, { schema, onRecovered: (trouble) => troubles.push(trouble) });
+      const store = await openStore(url, { schema, onRecovered });
       try {
         await store.ping();
         const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
@@ -35,7 +44,7 @@ describe('store troubles reported to the caller', () => {
           [schema],
         );
         await admin.end();
-        await eventually(() => troubles.length > 0);
+        await first('connection_lost');
         expect(troubles).toContain('connection_lost');
         await expect(store.ping()).resolves.toBeUndefined();
       } finally {
@@ -47,13 +56,13 @@ describe('store troubles reported to the caller', () => {
   it('tells of a SQLite write that waited for a busy file, and the write still lands', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vigie-troubles-'));
     const path = join(dir, 'vigie.db');
-    const troubles: StoreTrouble[] = [];
-    const store = await openStore(path, { onRecovered: (trouble) => troubles.push(trouble) });
+    const { troubles, onRecovered, first } = troubleLog();
+    const store = await openStore(path, { onRecovered });
     const other = new DatabaseSync(path);
     try {
       other.exec('BEGIN IMMEDIATE');
       const write = store.recordLoginFailure('agent@example.gouv.fr', new Date());
-      await new Promise((r) => setTimeout(r, 600));
+      await first('busy_retry');
       other.exec('COMMIT');
       await write;
       expect(troubles).toContain('busy_retry');

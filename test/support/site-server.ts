@@ -80,38 +80,48 @@ export interface RunningSite {
   url: string;
   process: ChildProcess;
   output: () => string;
+  /** Moves the site's clock forward (a site started with `clockControl`); resolves once it has. */
+  advanceClock: (ms: number) => Promise<void>;
   stop: () => Promise<void>;
 }
 
-/** Starts the built site with the given settings (DATABASE_URL, VIGIE_SERVICES, …). */
-export async function startSite(env: Record<string, string>): Promise<RunningSite> {
+/**
+ * Starts the built site with the given settings (DATABASE_URL, VIGIE_SERVICES, …), on the test
+ * run's clock, and resolves once it listens. `clockControl` lets the test move its clock forward.
+ */
+export async function startSite(env: Record<string, string>, options: { clockControl?: boolean } = {}): Promise<RunningSite> {
   const dir = await ensureSiteBuilt();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
+  const shifted = process.env.VIGIE_TEST_CLOCK_OFFSET_MS !== undefined || options.clockControl === true;
+  const clock = shifted ? ['--import', `${root}test/support/shifted-clock.ts`] : [];
+  const control: Record<string, string> = options.clockControl ? { VIGIE_TEST_CLOCK_CONTROL: '1' } : {};
   // The production web process: the server wrapper (cache hits before Astro) around the build.
-  const child = spawn(process.execPath, [`${root}src/web/serve.ts`], {
+  const child = spawn(process.execPath, [...clock, `${root}src/web/serve.ts`], {
     cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), VIGIE_PUBLIC_URL: url, ...env, VIGIE_BUILD_DIR: dir },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), VIGIE_PUBLIC_URL: url, ...env, ...control, VIGIE_BUILD_DIR: dir },
+    stdio: ['ignore', 'pipe', 'pipe', ...(options.clockControl ? (['ipc'] as const) : [])],
   });
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`site exited early:\n${output}`);
-    try {
-      await fetch(`${url}/healthz`);
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`site did not start:\n${output}`);
-      await sleep(100);
-    }
-  }
+  await new Promise<void>((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      output += d;
+      if (/listening on/.test(output)) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', () => reject(new Error(`site exited early:\n${output}`)));
+  });
   return {
     url,
     process: child,
     output: () => output,
+    advanceClock: (ms) =>
+      new Promise<void>((resolve, reject) => {
+        if (!child.send) return reject(new Error('this site was started without clockControl'));
+        child.once('message', () => resolve());
+        child.send({ advanceClockMs: ms });
+      }),
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));

@@ -22,6 +22,15 @@ describe('cacheTarget', () => {
     expect(target('/fr/?page=7')?.key).toBe('/fr/');
   });
 
+  it('keys an overview search on the folded, length-capped query, and only there', () => {
+    expect(target('/fr/?q=Imp%C3%B4ts')).toEqual({ key: '/fr/?q=impots', pathAndQuery: '/fr/?q=impots' });
+    expect(target('/en/?q=%20LA%20%20CAF%20&utm=1')?.key).toBe('/en/?q=la%20caf');
+    expect(target(`/fr/?q=${'x'.repeat(10_000)}`)?.key).toBe(`/fr/?q=${'x'.repeat(60)}`);
+    expect(target('/fr/?q=%FF%FE%00')?.key).toBe('/fr/');
+    expect(target('/fr/?q=')?.key).toBe('/fr/');
+    expect(target('/fr/incidents?q=impots')?.key).toBe('/fr/incidents');
+  });
+
   it('never caches admin pages, other methods or unknown routes', () => {
     expect(target('/admin')).toBeNull();
     expect(target('/admin/login')).toBeNull();

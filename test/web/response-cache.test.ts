@@ -26,7 +26,8 @@ function setup(options: { maxEntries?: number; maxBytes?: number } = {}) {
   });
   const render = (body: string, status = 200, headers: Record<string, string> = {}) => async (): Promise<Rendered> => {
     renders += 1;
-    await new Promise((r) => setTimeout(r, 5));
+    // A render finishes on a later turn of the event loop, as a real one does, never in the same tick.
+    await new Promise((r) => setImmediate(r));
     return { status, headers: new Headers({ 'content-type': 'text/html', ...headers }), body: Buffer.from(`${body}#${renders}`) };
   };
   return {

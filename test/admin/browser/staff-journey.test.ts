@@ -47,7 +47,7 @@ describe.skipIf(!available && !process.env.CI)('staff journey in a real browser'
   /** Public pages are cached per data version, polled every second: allow a few seconds. */
   async function eventually(path: string, predicate: (text: string) => boolean): Promise<string> {
     let text = '';
-    await expect.poll(async () => predicate((text = await (await fetch(url(path))).text())), { timeout: 8000, interval: 300 }).toBe(true);
+    await expect.poll(async () => predicate((text = await (await fetch(url(path))).text())), { timeout: 30_000, interval: 300 }).toBe(true);
     return text;
   }
 
@@ -120,7 +120,7 @@ describe.skipIf(!available && !process.env.CI)('staff journey in a real browser'
     await page.check('input[name=services][value=ameli]');
     await page.click('button:has-text("Programmer")');
     expect(await page.locator('[data-maintenance]').count()).toBe(1);
-    await expect.poll(async () => (await components()).find((c) => c.id === 'ameli')?.status, { timeout: 8000, interval: 300 }).toBe('under_maintenance');
+    await expect.poll(async () => (await components()).find((c) => c.id === 'ameli')?.status, { timeout: 30_000, interval: 300 }).toBe('under_maintenance');
     await eventually('/fr/maintenance', (t) => t.includes('Mise à jour de ameli'));
     await eventually('/en/maintenance', (t) => t.includes('ameli upgrade'));
     await page.goto(url('/fr/services/ameli'));
@@ -183,7 +183,7 @@ describe.skipIf(!available && !process.env.CI)('staff journey in a real browser'
     } finally {
       await axeContext.close();
     }
-  });
+  }, 180_000);
 
   it('ends the session when the password changes', async () => {
     await page.goto(url('/admin'));

@@ -17,17 +17,3 @@ export async function tempStore(): Promise<{ store: Store; dir: string; dispose:
     },
   };
 }
-
-/** A clock tests move by hand. */
-export function manualClock(start = new Date('2026-03-02T09:00:00Z')): { now: () => Date; advance: (ms: number) => void; set: (d: Date) => void } {
-  let current = start.getTime();
-  return {
-    now: () => new Date(current),
-    advance: (ms) => {
-      current += ms;
-    },
-    set: (d) => {
-      current = d.getTime();
-    },
-  };
-}

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
@@ -7,7 +7,7 @@ import { openStore } from '../../../src/store/open-store.ts';
 import type { Store } from '../../../src/store/store.ts';
 import { startFakeGov, status, up, type FakeGov } from '../../fake-gov/index.ts';
 import { freePort, startSite, type RunningSite } from '../../support/site-server.ts';
-import { axeViolations } from '../support/axe.ts';
+import { axeViolations, CHROMIUM, chromiumAvailable, warnIfNoChromium } from '../../support/browser.ts';
 import { eventually, startProcess, type RunningProcess } from '../support/processes.ts';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.ts';
 
@@ -15,11 +15,10 @@ import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp
  * The whole journey with real parts: the built site, the probe and the sender as processes, a real
  * SMTP server on loopback, the fake government, and Chromium for the pages people use.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
+warnIfNoChromium('the subscriptions journey');
 const IDS = Array.from({ length: 16 }, (_, i) => `svc-${String(i).padStart(2, '0')}`);
 
-describe.skipIf(!available && !process.env.CI)('subscriptions, from the subscribe page to one-click unsubscribe', () => {
+describe.skipIf(!chromiumAvailable && !process.env.CI)('subscriptions, from the subscribe page to one-click unsubscribe', () => {
   let dir: string;
   let gov: FakeGov;
   let sink: SmtpSink;
@@ -44,7 +43,12 @@ describe.skipIf(!available && !process.env.CI)('subscriptions, from the subscrib
         ],
         defaults: { interval: 1, allowPrivateNetwork: true, detection: { failuresBeforeDown: 2, successesBeforeUp: 2 } },
         canaries: [gov.url('canary')],
-        services: IDS.map((id, i) => ({ id, name: { fr: `${id}.gouv.fr`, en: `${id}.gouv.fr` }, category: i < 8 ? 'social' : 'impots', url: gov.url(id) })),
+        services: IDS.map((id, i) => ({
+          id,
+          name: { fr: `${id}.gouv.fr`, en: `${id}.gouv.fr` },
+          category: i < 8 ? 'social' : 'impots',
+          url: gov.url(id),
+        })),
       }),
     );
     const env = {
@@ -77,7 +81,7 @@ describe.skipIf(!available && !process.env.CI)('subscriptions, from the subscrib
   async function subscribe(path: string, email: string, chooseOnly?: string): Promise<string> {
     const page = await context.newPage();
     await page.goto(`${site.url}${path}`);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, 'light')).toEqual([]);
     await page.fill('#email', email);
     if (chooseOnly) {
       await page.check('#scope-chosen');
@@ -85,7 +89,7 @@ describe.skipIf(!available && !process.env.CI)('subscriptions, from the subscrib
     }
     await page.click('button[type=submit]');
     const answer = (await page.locator('main').innerText()).trim();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, 'light')).toEqual([]);
     await page.close();
     return answer;
   }
@@ -95,10 +99,10 @@ describe.skipIf(!available && !process.env.CI)('subscriptions, from the subscrib
     expect(link).toBeDefined();
     const page = await context.newPage();
     await page.goto(link!);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, 'light')).toEqual([]);
     await page.click('button[type=submit]');
     expect(await page.locator('h1').innerText()).toBe(expected);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, 'light')).toEqual([]);
     await page.close();
   }
 
@@ -134,7 +138,11 @@ describe.skipIf(!available && !process.env.CI)('subscriptions, from the subscrib
     const oneClick = /^<(.+)>$/.exec(alex?.headers.get('list-unsubscribe') ?? '')?.[1];
     expect(oneClick).toMatch(new RegExp(`^${site.url}/unsubscribe\\?t=`));
     // A mail provider posts from no page: no Origin, the form body RFC 8058 prescribes.
-    const response = await fetch(oneClick!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const response = await fetch(oneClick!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     expect(response.status).toBe(200);
     expect(await store.subscriptions.countSubscribers()).toBe(1);
 
@@ -142,7 +150,7 @@ describe.skipIf(!available && !process.env.CI)('subscriptions, from the subscrib
     const page = await context.newPage();
     await page.goto(manage!);
     expect(await page.locator('h1').innerText()).toBe('Gérer votre abonnement');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, 'light')).toEqual([]);
     await page.close();
 
     for (const id of IDS) gov.set(id, up());

@@ -7,6 +7,7 @@ export function fakeService(id: string, url: string, overrides: Partial<ServiceC
     id,
     name: { fr: id, en: id },
     description: null,
+    aliases: [],
     category: 'test',
     url,
     interval: 60,

@@ -2,12 +2,14 @@ import type { Catalogue, ServiceConfig } from '../../../src/config/services-sche
 import type { CheckOutcome } from '../../../src/domain/vocabulary.ts';
 import type { Checker } from '../../../src/probe/check/types.ts';
 import type { CheckResult } from '../../../src/store/records.ts';
+import { checkResult } from '../../support/records.ts';
 
 export function service(id: string, url: string, patch: Partial<ServiceConfig> = {}): ServiceConfig {
   return {
     id,
     name: { fr: `Service ${id}`, en: `${id} service` },
     description: null,
+    aliases: [],
     category: 'tests',
     url,
     interval: 60,
@@ -33,7 +35,7 @@ export function scriptedChecker(now: () => number): Checker & { set(serviceId: s
   const outcomes = new Map<string, CheckOutcome>();
   const checker = async (s: ServiceConfig, context: { location: string }): Promise<CheckResult> => {
     const outcome = outcomes.get(s.id) ?? 'ok';
-    return {
+    return checkResult({
       serviceId: s.id,
       location: context.location,
       startedAt: new Date(now()),
@@ -41,10 +43,7 @@ export function scriptedChecker(now: () => number): Checker & { set(serviceId: s
       latencyMs: outcome === 'timeout' ? null : 42,
       httpStatus: outcome === 'ok' ? 200 : null,
       finalUrl: s.url,
-      tlsExpiresAt: null,
-      detail: null,
-      probeOffline: false,
-    };
+    });
   };
   return Object.assign(checker, { set: (serviceId: string, outcome: CheckOutcome) => void outcomes.set(serviceId, outcome) });
 }

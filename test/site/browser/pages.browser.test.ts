@@ -1,27 +1,18 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, axeViolations, CHROMIUM, chromiumAvailable as available, warnIfNoChromium } from '../../support/browser.ts';
 import { startSite, type RunningSite } from '../../support/site-server.ts';
-import { check, record, seedStory, track, type SeededSite } from '../support/seed-site.ts';
+import { check, record, seedStory, track, type SeededStory } from '../../support/seed-site.ts';
 
 /**
  * Every page type in both languages in Debian's Chromium, with JavaScript on and off: it loads,
  * axe-core finds no violation, and the overview is kept as a screenshot in test-artifacts/.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const AXE = `${root}node_modules/axe-core/axe.min.js`;
-const ARTIFACTS = `${root}test-artifacts`;
-const available = existsSync(CHROMIUM);
-
-if (!available) {
-  const message = `Chromium not found at ${CHROMIUM}: browser tests ${process.env.CI ? 'FAIL in CI' : 'SKIPPED'} (apt-get install -y chromium).`;
-  console.warn(`\n${'!'.repeat(message.length)}\n${message}\n${'!'.repeat(message.length)}\n`);
-}
+warnIfNoChromium('browser tests');
 
 describe.skipIf(!available && !process.env.CI)('site in a real browser', () => {
-  let seeded: SeededSite;
+  let seeded: SeededStory;
   let site: RunningSite;
   let browser: Browser;
 
@@ -43,6 +34,8 @@ describe.skipIf(!available && !process.env.CI)('site in a real browser', () => {
   const pages = (): [string, string][] => [
     ['fr overview', '/fr/'],
     ['en overview', '/en/'],
+    ['fr overview search', '/fr/?q=impots'],
+    ['en affected services', '/en/affected-services'],
     ['fr service', '/fr/services/impots'],
     ['en service', '/en/services/ameli'],
     ['fr incidents', '/fr/incidents'],
@@ -59,16 +52,6 @@ describe.skipIf(!available && !process.env.CI)('site in a real browser', () => {
     ['en probes', '/en/probes'],
     ['not found', '/fr/services/nope'],
   ];
-
-  async function axeViolations(page: Page, colorScheme: 'light' | 'dark'): Promise<string[]> {
-    await page.emulateMedia({ colorScheme });
-    await page.addScriptTag({ path: AXE });
-    const results = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    });
-    return results.violations.map((v) => `${colorScheme} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
-  }
 
   for (const javaScriptEnabled of [true, false]) {
     it(`loads every page type with JavaScript ${javaScriptEnabled ? 'on' : 'off'}, without accessibility violations`, async () => {

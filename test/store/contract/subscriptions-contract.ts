@@ -29,7 +29,13 @@ export function subscriptionsContract(ctx: ContractContext): void {
   describe('subscriptions, outbox and deliveries', () => {
     it('confirms a request once, before it expires, and keeps one subscriber per address whatever its case', async () => {
       const { subscriptions } = ctx.store();
-      const request = { email: 'Camille@Example.fr', locale: 'en' as const, serviceIds: ['caf', 'impots'], createdAt: T0, expiresAt: at(48 * HOUR) };
+      const request = {
+        email: 'Camille@Example.fr',
+        locale: 'en' as const,
+        serviceIds: ['caf', 'impots'],
+        createdAt: T0,
+        expiresAt: at(48 * HOUR),
+      };
       await subscriptions.addRequest({ ...request, tokenHash: 'a' });
       await subscriptions.addRequest({ ...request, tokenHash: 'late', serviceIds: null });
       const confirmed = await Promise.all([subscriptions.confirmRequest('a', at(10)), subscriptions.confirmRequest('a', at(10))]);
@@ -56,7 +62,14 @@ export function subscriptionsContract(ctx: ContractContext): void {
       await subscriptions.recordAttempt('address:x', at(HOUR));
       expect(await subscriptions.countAttempts('client:192.0.2.1', at(1))).toBe(1);
       expect(await subscriptions.countAttempts('client:192.0.2.1', T0)).toBe(2);
-      await subscriptions.addRequest({ tokenHash: 'old', email: 'a@x.fr', locale: 'fr', serviceIds: null, createdAt: T0, expiresAt: at(10) });
+      await subscriptions.addRequest({
+        tokenHash: 'old',
+        email: 'a@x.fr',
+        locale: 'fr',
+        serviceIds: null,
+        createdAt: T0,
+        expiresAt: at(10),
+      });
       await subscriptions.prune({ now: at(11), attemptsBefore: at(1), digestsBefore: T0, tokensBefore: T0 });
       expect(await subscriptions.countAttempts('client:192.0.2.1', T0)).toBe(1);
       expect(await subscriptions.confirmRequest('old', at(5))).toBeNull();
@@ -75,7 +88,12 @@ export function subscriptionsContract(ctx: ContractContext): void {
         author: 'agent',
         at: at(700),
       });
-      await store.addIncidentUpdate(incident.id, { status: 'monitoring', body: { fr: 'Mieux.', en: 'Better.' }, author: 'agent', at: at(800) });
+      await store.addIncidentUpdate(incident.id, {
+        status: 'monitoring',
+        body: { fr: 'Mieux.', en: 'Better.' },
+        author: 'agent',
+        at: at(800),
+      });
       await store.addIncidentUpdate(incident.id, { status: 'resolved', body: { fr: 'Fini.', en: 'Over.' }, author: 'agent', at: at(900) });
       const m = await store.createMaintenance({
         title: { fr: 'Travaux', en: 'Works' },
@@ -95,7 +113,12 @@ export function subscriptionsContract(ctx: ContractContext): void {
         'incident_resolved',
         'maintenance_scheduled',
       ]);
-      expect(events[1]!.payload).toEqual({ kind: 'outage_recovered', serviceId: 'impots', startedAt: T0.toISOString(), resolvedAt: at(600).toISOString() });
+      expect(events[1]!.payload).toEqual({
+        kind: 'outage_recovered',
+        serviceId: 'impots',
+        startedAt: T0.toISOString(),
+        resolvedAt: at(600).toISOString(),
+      });
       expect(events[2]!.payload).toMatchObject({ incidentId: incident.id, title: { fr: 'Lenteurs', en: null }, serviceIds: ['caf'] });
       expect(await store.subscriptions.enqueueMaintenanceTransitions(at(1500))).toBe(1);
       expect(await store.subscriptions.enqueueMaintenanceTransitions(at(1600))).toBe(0);
@@ -117,7 +140,10 @@ export function subscriptionsContract(ctx: ContractContext): void {
       const digestId = await digestAll(store, at(100));
       expect(await store.subscriptions.pendingEvents(10)).toEqual([]);
       expect(await digestAll(store, at(101))).toBeNull();
-      expect((await store.subscriptions.digestEvents(digestId!)).map((e) => e.payload)).toMatchObject([{ serviceId: 'caf' }, { serviceId: 'impots' }]);
+      expect((await store.subscriptions.digestEvents(digestId!)).map((e) => e.payload)).toMatchObject([
+        { serviceId: 'caf' },
+        { serviceId: 'impots' },
+      ]);
       const claimed = await store.subscriptions.claimDeliveries({ now: at(100), leaseUntil: at(160), limit: 10, tokenHash: token });
       expect(claimed.map((c) => c.subscriber.email).sort()).toEqual(['all@x.fr', 'caf@x.fr']);
       expect(claimed.find((c) => c.subscriberId === caf.id)).toMatchObject({ digestId, attempts: 1, subscriber: caf });
@@ -128,7 +154,10 @@ export function subscriptionsContract(ctx: ContractContext): void {
       await store.subscriptions.markDelivered({ digestId: digestId!, subscriberId: all.id }, at(101));
       const reclaimed = await store.subscriptions.claimDeliveries({ now: at(160), leaseUntil: at(220), limit: 10, tokenHash: token });
       expect(reclaimed.map((c) => [c.subscriberId, c.attempts])).toEqual([[caf.id, 3]]);
-      await store.subscriptions.markDeliveryFailed({ digestId: digestId!, subscriberId: caf.id }, { at: at(161), error: '550 no such user', retryAt: null });
+      await store.subscriptions.markDeliveryFailed(
+        { digestId: digestId!, subscriberId: caf.id },
+        { at: at(161), error: '550 no such user', retryAt: null },
+      );
       expect(await store.subscriptions.deliveryStats()).toMatchObject({ backlog: 0, failed: 1 });
       expect(await store.subscriptions.subscriberByToken(`${digestId}/${all.id}/1`)).toEqual(all);
       expect(await store.subscriptions.subscriberByToken(`${digestId}/${caf.id}/3`)).toEqual(caf);
@@ -195,14 +224,33 @@ export function subscriptionsContract(ctx: ContractContext): void {
       const claimed = await store.subscriptions.claimWebhookDeliveries({ now: at(10), leaseUntil: at(70), limit: 10 });
       expect(claimed.map((c) => [c.webhook.id, c.event.payload.kind, c.attempts])).toEqual([[hook.id, 'outage_confirmed', 1]]);
       const { id: eventId } = claimed[0]!.event;
-      await store.subscriptions.markWebhookFailed(eventId, hook.id, { at: at(11), error: 'HTTP 500', retryAt: at(100), disableAfterMs: 86_400_000 });
-      expect((await store.subscriptions.listWebhooks()).find((w) => w.id === hook.id)).toMatchObject({ failingSince: at(11), disabledAt: null });
+      await store.subscriptions.markWebhookFailed(eventId, hook.id, {
+        at: at(11),
+        error: 'HTTP 500',
+        retryAt: at(100),
+        disableAfterMs: 86_400_000,
+      });
+      expect((await store.subscriptions.listWebhooks()).find((w) => w.id === hook.id)).toMatchObject({
+        failingSince: at(11),
+        disabledAt: null,
+      });
       await store.subscriptions.claimWebhookDeliveries({ now: at(100), leaseUntil: at(160), limit: 10 });
-      await store.subscriptions.markWebhookFailed(eventId, hook.id, { at: at(11 + 86_400), error: 'HTTP 500', retryAt: at(90_000), disableAfterMs: 86_400_000 });
-      expect((await store.subscriptions.listWebhooks()).find((w) => w.id === hook.id)).toMatchObject({ failingSince: at(11), disabledAt: at(11 + 86_400) });
+      await store.subscriptions.markWebhookFailed(eventId, hook.id, {
+        at: at(11 + 86_400),
+        error: 'HTTP 500',
+        retryAt: at(90_000),
+        disableAfterMs: 86_400_000,
+      });
+      expect((await store.subscriptions.listWebhooks()).find((w) => w.id === hook.id)).toMatchObject({
+        failingSince: at(11),
+        disabledAt: at(11 + 86_400),
+      });
       expect(await store.subscriptions.deliveryStats()).toMatchObject({ webhookBacklog: 0, webhookFailed: 1, disabledWebhooks: 1 });
       await store.subscriptions.enableWebhook(hook.id);
-      expect((await store.subscriptions.listWebhooks()).find((w) => w.id === hook.id)).toMatchObject({ failingSince: null, disabledAt: null });
+      expect((await store.subscriptions.listWebhooks()).find((w) => w.id === hook.id)).toMatchObject({
+        failingSince: null,
+        disabledAt: null,
+      });
       expect(await store.subscriptions.deleteWebhook(hook.id)).toBe(true);
       expect(await store.subscriptions.listWebhooks()).toHaveLength(1);
     });

@@ -34,7 +34,14 @@ export async function claimDeliveries(
       ]);
       claimed.push({ key, attempts: readNumber(row.attempts) + 1 });
     }
-    const subscribers = new Map((await getSubscribers(tx, claimed.map((c) => c.key.subscriberId))).map((s) => [s.id, s]));
+    const subscribers = new Map(
+      (
+        await getSubscribers(
+          tx,
+          claimed.map((c) => c.key.subscriberId),
+        )
+      ).map((s) => [s.id, s]),
+    );
     return claimed.flatMap(({ key, attempts }) => {
       const subscriber = subscribers.get(key.subscriberId);
       return subscriber ? [{ ...key, subscriber, attempts }] : [];
@@ -82,7 +89,9 @@ export async function deliveryStats(sql: SqlExecutor): Promise<DeliveryStats> {
 export async function releaseLeases(db: SqlDatabase, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
     const emails = await tx.run("UPDATE deliveries SET status = 'pending', next_attempt_at = ? WHERE status = 'sending'", [tx.time(now)]);
-    const hooks = await tx.run("UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ? WHERE status = 'sending'", [tx.time(now)]);
+    const hooks = await tx.run("UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ? WHERE status = 'sending'", [
+      tx.time(now),
+    ]);
     return emails + hooks;
   });
 }

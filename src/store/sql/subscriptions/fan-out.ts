@@ -10,9 +10,10 @@ export async function fanOutDigest(tx: SqlExecutor, digestId: string, events: re
   const serviceIds = [...new Set(events.flatMap((e) => payloadServiceIds(e.payload)))];
   // A notice naming no service is about the whole site: everyone is told.
   const general = events.some((e) => payloadServiceIds(e.payload).length === 0);
-  const chosen = serviceIds.length > 0
-    ? ` OR EXISTS (SELECT 1 FROM subscriber_services ss WHERE ss.subscriber_id = s.id AND ss.service_id IN (${placeholders(serviceIds.length)}))`
-    : '';
+  const chosen =
+    serviceIds.length > 0
+      ? ` OR EXISTS (SELECT 1 FROM subscriber_services ss WHERE ss.subscriber_id = s.id AND ss.service_id IN (${placeholders(serviceIds.length)}))`
+      : '';
   await tx.run(
     `INSERT INTO deliveries (digest_id, subscriber_id, status, attempts, next_attempt_at)
      SELECT ?, s.id, 'pending', 0, ? FROM subscribers s WHERE s.all_services = ? OR ?${chosen}`,

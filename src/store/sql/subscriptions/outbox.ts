@@ -72,7 +72,9 @@ export async function commitDigest(
     }
     const included: string[] = [];
     for (const id of input.include) {
-      if ((await tx.run("UPDATE outbox_events SET state = 'sent', digest_id = ? WHERE id = ? AND state = 'pending'", [digestId, id])) === 1) {
+      if (
+        (await tx.run("UPDATE outbox_events SET state = 'sent', digest_id = ? WHERE id = ? AND state = 'pending'", [digestId, id])) === 1
+      ) {
         included.push(id);
       }
     }

@@ -1,7 +1,17 @@
 import type { Locale } from '../../../domain/vocabulary.ts';
 import { newId } from '../../ids.ts';
 import type { Subscriber, SubscriptionRequest } from '../../subscription-records.ts';
-import { json, placeholders, readBool, readDate, readJson, readNumber, readString, type SqlDatabase, type SqlExecutor } from '../executor.ts';
+import {
+  json,
+  placeholders,
+  readBool,
+  readDate,
+  readJson,
+  readNumber,
+  readString,
+  type SqlDatabase,
+  type SqlExecutor,
+} from '../executor.ts';
 
 export async function recordAttempt(db: SqlDatabase, key: string, at: Date): Promise<void> {
   await db.transaction((tx) => tx.run('INSERT INTO subscription_attempts (key, at) VALUES (?, ?)', [key, tx.time(at)]));
@@ -14,10 +24,14 @@ export async function countAttempts(sql: SqlExecutor, key: string, since: Date):
 
 export async function addRequest(db: SqlDatabase, r: SubscriptionRequest): Promise<void> {
   await db.transaction((tx) =>
-    tx.run(
-      'INSERT INTO subscription_requests (token_hash, email, locale, service_ids, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-      [r.tokenHash, r.email, r.locale, json(r.serviceIds), tx.time(r.createdAt), tx.time(r.expiresAt)],
-    ),
+    tx.run('INSERT INTO subscription_requests (token_hash, email, locale, service_ids, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)', [
+      r.tokenHash,
+      r.email,
+      r.locale,
+      json(r.serviceIds),
+      tx.time(r.createdAt),
+      tx.time(r.expiresAt),
+    ]),
   );
 }
 
@@ -98,7 +112,7 @@ export async function getSubscribers(sql: SqlExecutor, ids: readonly string[]): 
   }
   return rows.map((row) => {
     const id = readString(row.id);
-        return {
+    return {
       id,
       email: readString(row.email),
       locale: readString(row.locale) as Locale,
@@ -137,6 +151,8 @@ export async function pruneSubscriptions(
        AND (digest_id IS NULL OR NOT EXISTS (SELECT 1 FROM digests d WHERE d.id = outbox_events.digest_id))`,
       [tx.time(options.digestsBefore)],
     );
-    await tx.run('DELETE FROM webhook_deliveries WHERE NOT EXISTS (SELECT 1 FROM outbox_events e WHERE e.id = webhook_deliveries.event_id)');
+    await tx.run(
+      'DELETE FROM webhook_deliveries WHERE NOT EXISTS (SELECT 1 FROM outbox_events e WHERE e.id = webhook_deliveries.event_id)',
+    );
   });
 }

@@ -1,7 +1,17 @@
 import type { NotificationKind } from '../../../domain/notification-events.ts';
 import { newId } from '../../ids.ts';
 import type { ClaimedWebhookDelivery, FailedAttempt, Webhook } from '../../subscription-records.ts';
-import { json, readDate, readDateOrNull, readJson, readNumber, readString, type Row, type SqlDatabase, type SqlExecutor } from '../executor.ts';
+import {
+  json,
+  readDate,
+  readDateOrNull,
+  readJson,
+  readNumber,
+  readString,
+  type Row,
+  type SqlDatabase,
+  type SqlExecutor,
+} from '../executor.ts';
 import { toEvent } from './outbox.ts';
 
 export async function createWebhook(db: SqlDatabase, input: Omit<Webhook, 'id' | 'failingSince' | 'disabledAt'>): Promise<Webhook> {

@@ -1,6 +1,9 @@
-import type { ProbeClock } from '../../../src/probe/clock.ts';
+import type { ProbeClock } from '../../src/probe/clock.ts';
 
-/** A clock that moves only when told; timers fire in due order, microtasks flushed after each. */
+/**
+ * The tests' one manual clock: it moves only when told; timers fire in due order, microtasks
+ * flushed after each.
+ */
 export interface ManualClock extends ProbeClock {
   advance(ms: number): Promise<void>;
   /** Moves time without firing timers, like an event loop stalled by a long synchronous task. */
@@ -54,5 +57,15 @@ export function createManualClock(start = 0): ManualClock {
       now += ms;
     },
     pendingTimers: () => timers.size,
+  };
+}
+
+/** The same clock read as Dates, for code that takes `clock: () => Date` (staff actions, sessions, throttling). */
+export function manualClock(start = new Date('2026-03-02T09:00:00Z')): { now: () => Date; advance: (ms: number) => void; set: (d: Date) => void } {
+  const clock = createManualClock(start.getTime());
+  return {
+    now: () => new Date(clock.now()),
+    advance: (ms) => clock.stall(ms),
+    set: (d) => clock.stall(d.getTime() - clock.now()),
   };
 }
