@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
-import { loadSettings, SettingsError, type Settings } from '../config/settings.ts';
+import { settingsOrExit } from '../config/settings-or-exit.ts';
 import { unsafeAddressReason } from '../probe/check/address-policy.ts';
 import { serviceNames } from '../site/service-names.ts';
 import { openStore } from '../store/open-store.ts';
@@ -81,16 +81,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
-}
-
-function settingsOrExit(): Settings {
-  try {
-    return loadSettings();
-  } catch (error) {
-    if (!(error instanceof SettingsError)) throw error;
-    console.error(error.message);
-    process.exit(2);
-  }
 }
 
 main().catch((error: unknown) => {
