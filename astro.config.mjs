@@ -1,11 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
+import { REQUEST_LIMITS } from './src/web/request-limits.ts';
 
 // Every page is rendered per request from the status read model; the middleware caches per data version.
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  // src/web/serve.ts refuses larger bodies before reading them; this bounds any other way of serving the build.
+  adapter: node({ mode: 'standalone', bodySizeLimit: REQUEST_LIMITS.bodyBytes }),
   server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
   // The site's middleware refuses cross-site state changes itself, forms and JSON alike, in both languages.
   security: { checkOrigin: false },

@@ -10,5 +10,5 @@ export default defineConfig(
   tseslint.configs.recommended,
   astro.configs.recommended,
   { files: ['*.{js,mjs}'], languageOptions: { globals: globals.node } },
-  { files: ['public/**/*.js'], languageOptions: { globals: globals.browser } },
+  { files: ['public/**/*.js', 'src/snapshot/snapshot-age.js'], languageOptions: { globals: globals.browser } },
 );

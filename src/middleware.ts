@@ -3,12 +3,11 @@ import { guardAdmin } from './admin/admin-guard.ts';
 import { siteContext } from './site/context.ts';
 import { applySiteSecurity } from './site/security-headers.ts';
 import { createCacheMiddleware } from './web/cache-middleware.ts';
+import { createStoreOutageMiddleware } from './web/store-outage-middleware.ts';
 import { sharedWebCache } from './web/shared-web-cache.ts';
 
-const provideContext = defineMiddleware(async (context, next) => {
-  context.locals.ctx = await siteContext();
-  return next();
-});
+/** Sets `locals.ctx`; a store that cannot be reached with nothing remembered gets a bilingual 503. */
+const provideContext = defineMiddleware(createStoreOutageMiddleware(siteContext));
 
 /** Public GET/HEAD responses are rendered once per data version and served from memory. */
 const cachePublicResponses = createCacheMiddleware(sharedWebCache);

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { SITE_SUITE_CLOCKS } from './support/fixed-clocks.ts';
 
 // The site suites count Paris days from the clock of a real site process: they run again on a
@@ -17,7 +17,8 @@ export default defineConfig({
     maxWorkers: 2,
     globalSetup: ['test/support/global-setup.ts'],
     projects: [
-      { test: { name: 'vigie', include: ['test/**/*.test.ts'] } },
+      // The fault suite stops databases and floods the machine: it runs apart (`npm run test:faults`).
+      { test: { name: 'vigie', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/faults/**'] } },
       ...SITE_SUITE_CLOCKS.map((clock) => ({
         test: {
           name: `clock ${clock.at.toISOString()}`,

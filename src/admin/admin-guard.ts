@@ -2,9 +2,12 @@ import { defineMiddleware } from 'astro:middleware';
 import type { Locale } from '../domain/vocabulary.ts';
 import type { StaffAccount } from '../store/records.ts';
 import { isAdminPath } from '../site/security-policy.ts';
+import { trimTrailingSlashes } from '../domain/trim-slashes.ts';
 import { adminServices, type AdminServices } from './admin-services.ts';
 import { clientAddress } from './client-address.ts';
+import { RequestRefused } from './form-input.ts';
 import { SESSION_COOKIE } from './session.ts';
+import { REFUSAL_STATUS, refusalText } from '../web/request-limits.ts';
 
 /** What admin pages find in `Astro.locals.admin`. */
 export interface AdminLocals {
@@ -32,12 +35,15 @@ export const guardAdmin = defineMiddleware(async (context, next) => {
   const resumed = await services.sessions.resume(context.cookies.get(SESSION_COOKIE)?.value);
   const lang = adminLang(context.url);
   context.locals.admin = { staff: resumed?.account ?? null, lang, ip, services };
-  const path = context.url.pathname.replace(/\/+$/, '') || '/';
+  const path = trimTrailingSlashes(context.url.pathname);
   let response: Response;
   if (!resumed && !PUBLIC_ADMIN_PATHS.has(path)) {
     response = new Response(null, { status: 303, headers: { Location: `/admin/login${lang === 'en' ? '?lang=en' : ''}` } });
   } else {
-    response = await next();
+    response = await next().catch((error: unknown) => {
+      if (!(error instanceof RequestRefused)) throw error;
+      return new Response(refusalText(error.refusal), { status: REFUSAL_STATUS[error.refusal], headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    });
   }
   const headers = new Headers(response.headers);
   headers.set('Cache-Control', 'no-store');

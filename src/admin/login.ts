@@ -1,4 +1,5 @@
 import pLimit from 'p-limit';
+import { auditEntry } from '../domain/audit-entry.ts';
 import type { StaffAccount } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { CURRENT_SCRYPT, hashPassword, needsRehash, verifyAgainstDummy, verifyPassword, type ScryptParams } from './password.ts';
@@ -9,6 +10,15 @@ import { acceptTotpCode } from './totp.ts';
 
 /** Each scrypt verification holds 128 MiB: two at once (plus one in the known lane) keeps a login flood from exhausting memory. */
 const KDF_CONCURRENCY = 2;
+/**
+ * Sign-ins waiting for a verification slot. When the queue is full the next sign-in is answered
+ * "busy, retry shortly" at once, whoever it names: nobody waits forever, and the answer does not
+ * depend on whether the account exists.
+ */
+export const KDF_QUEUE_LIMIT = 8;
+const KNOWN_LANE_QUEUE_LIMIT = 4;
+/** What a "busy" answer asks the client to wait. */
+const BUSY_RETRY_MS = 5_000;
 
 export interface LoginAttempt {
   email: string;
@@ -16,9 +26,11 @@ export interface LoginAttempt {
   /** The 6-digit second-factor code (ignored when the second factor is turned off). */
   code: string;
   ip: string;
+  /** Aborted when the client hangs up: its verification, if not started yet, is dropped. */
+  signal?: AbortSignal;
 }
 
-export const LOGIN_FAILURES = ['invalid', 'throttled'] as const;
+export const LOGIN_FAILURES = ['invalid', 'throttled', 'busy', 'abandoned'] as const;
 export type LoginFailure = (typeof LOGIN_FAILURES)[number];
 
 export type LoginResult =
@@ -35,44 +47,67 @@ export interface LoginDeps {
   scrypt?: ScryptParams;
 }
 
+type Lane = ReturnType<typeof pLimit> & { queueLimit: number };
+
 /**
- * Sign-in: throttle first (no hashing work for a blocked attempt), then password, then second
- * factor. Every outcome is audited; the person only learns "incorrect" or "wait", never which
- * part was wrong nor whether the account exists.
+ * Sign-in: reserve the attempt with the throttle first (no hashing work for a blocked attempt, and
+ * attempts sent at once count against each other), then password, then second factor. Outcomes
+ * are audited except throttled ones, which are refused before any work and leave no row. The
+ * person only learns "incorrect", "wait" or "busy", never which part was wrong nor whether the
+ * account exists: unknown accounts take the same queue and the same work as real ones.
  */
-export function createLogin(deps: LoginDeps): (attempt: LoginAttempt) => Promise<LoginResult> {
-  const kdf = pLimit(KDF_CONCURRENCY);
+export interface Login {
+  (attempt: LoginAttempt): Promise<LoginResult>;
+  /** Sign-ins holding a verification slot, and waiting for one (bounded by KDF_QUEUE_LIMIT). */
+  queue(): { active: number; pending: number };
+}
+
+export function createLogin(deps: LoginDeps): Login {
+  const kdf: Lane = Object.assign(pLimit(KDF_CONCURRENCY), { queueLimit: KDF_QUEUE_LIMIT });
   // A staff member signing in again from an address that worked before gets its own lane, so a
   // flood aimed at their account from elsewhere does not queue in front of them.
-  const knownLane = pLimit(1);
+  const knownLane: Lane = Object.assign(pLimit(1), { queueLimit: KNOWN_LANE_QUEUE_LIMIT });
   const known = createKnownPairs();
-  return async (attempt) => {
+  const login = async (attempt: LoginAttempt): Promise<LoginResult> => {
     const email = attempt.email.trim().toLowerCase().slice(0, 254);
-    const wait = await deps.throttle.waitMs(email, attempt.ip);
-    if (wait > 0) {
-      await audit(deps, email, attempt.ip, 'login.throttled', { retryAfterMs: wait });
-      return { ok: false, failure: 'throttled', retryAfterMs: wait };
-    }
+    const actor = { email, ip: attempt.ip };
+    const { attempt: reservation, waitMs } = await deps.throttle.begin(email, attempt.ip);
+    if (waitMs > 0) return { ok: false, failure: 'throttled', retryAfterMs: waitMs };
     const lane = known.has(email, attempt.ip) ? knownLane : kdf;
-    const reason = await checkCredentials(deps, lane, email, attempt);
+    if (lane.pendingCount >= lane.queueLimit || attempt.signal?.aborted) {
+      await deps.throttle.release(reservation, email, attempt.ip);
+      return { ok: false, failure: attempt.signal?.aborted ? 'abandoned' : 'busy', retryAfterMs: BUSY_RETRY_MS };
+    }
+    // The whole check holds the slot (account lookup included), so the queue's length is exact.
+    const reason = await lane(
+      (): Promise<StaffAccount | string | typeof ABANDONED> => (attempt.signal?.aborted ? Promise.resolve(ABANDONED) : checkCredentials(deps, email, attempt)),
+    );
+    if (reason === ABANDONED) {
+      await deps.throttle.release(reservation, email, attempt.ip);
+      return { ok: false, failure: 'abandoned', retryAfterMs: BUSY_RETRY_MS };
+    }
     if (typeof reason === 'string') {
-      await deps.throttle.recordFailure(email, attempt.ip);
-      await audit(deps, email, attempt.ip, 'login.failed', { reason });
+      await deps.throttle.failed(reservation);
+      await deps.store.appendAudit(auditEntry(deps.clock(), actor, 'login.failed', { after: { reason } }));
       return { ok: false, failure: 'invalid', retryAfterMs: 0 };
     }
     const account = reason;
     const params = deps.scrypt ?? CURRENT_SCRYPT;
     if (needsRehash(account.passwordHash, params)) {
       // Same password, stronger parameters: not a credential change, sessions stay.
-      await deps.store.updateStaff(account.id, { passwordHash: await kdf(() => hashPassword(attempt.password, params)) });
-      await audit(deps, email, attempt.ip, 'staff.password_rehashed', null);
+      const passwordHash = await hashPassword(attempt.password, params);
+      await deps.store.audited(
+        (store) => store.updateStaff(account.id, { passwordHash }),
+        () => auditEntry(deps.clock(), actor, 'staff.password_rehashed'),
+      );
     }
-    await deps.throttle.recordSuccess(email, attempt.ip);
+    await deps.throttle.succeeded(reservation, email, attempt.ip);
     known.add(email, attempt.ip);
     const sessionId = await deps.sessions.start(account, attempt.ip);
-    await audit(deps, email, attempt.ip, 'login.succeeded', { totp: deps.requireTotp });
+    await deps.store.appendAudit(auditEntry(deps.clock(), actor, 'login.succeeded', { after: { totp: deps.requireTotp } }));
     return { ok: true, account, sessionId };
   };
+  return Object.assign(login, { queue: () => ({ active: kdf.activeCount, pending: kdf.pendingCount }) });
 }
 
 /** (account, address) pairs that signed in successfully, most recent last; bounded, per process. */
@@ -89,27 +124,19 @@ function createKnownPairs(limit = 10_000): { has: (email: string, ip: string) =>
   };
 }
 
-async function checkCredentials(
-  deps: LoginDeps,
-  kdf: ReturnType<typeof pLimit>,
-  email: string,
-  attempt: LoginAttempt,
-): Promise<StaffAccount | string> {
+const ABANDONED = Symbol('abandoned');
+
+/** Runs in a verification slot; a client that hung up while queued never gets here. */
+async function checkCredentials(deps: LoginDeps, email: string, attempt: LoginAttempt): Promise<StaffAccount | string> {
   const account = await deps.store.getStaffByEmail(email);
   const password = attempt.password.slice(0, PASSWORD_MAX_LENGTH * 4);
   if (!account || account.disabled) {
-    // Equal timing hides which emails are staff, but not at the price of the real staff's turn:
-    // while verifications queue (a flood), unknown accounts are refused without the dummy work.
-    if (kdf.activeCount + kdf.pendingCount < KDF_CONCURRENCY) await kdf(() => verifyAgainstDummy(password, deps.scrypt));
+    await verifyAgainstDummy(password, deps.scrypt);
     return account ? 'disabled' : 'unknown_account';
   }
-  if (!(await kdf(() => verifyPassword(password, account.passwordHash)))) return 'wrong_password';
+  if (!(await verifyPassword(password, account.passwordHash))) return 'wrong_password';
   if (!deps.requireTotp) return account;
   if (!account.totpSecret) return 'second_factor_not_enrolled';
   if (!(await acceptTotpCode(deps.store, account, attempt.code, deps.clock()))) return 'wrong_or_reused_code';
   return account;
-}
-
-async function audit(deps: LoginDeps, actor: string, ip: string, action: string, after: unknown): Promise<void> {
-  await deps.store.appendAudit({ at: deps.clock(), actor, ip, action, target: null, before: null, after });
 }

@@ -33,7 +33,7 @@ function derive(password: string, salt: Buffer, params: ScryptParams, length: nu
   });
 }
 
-const b64 = (buffer: Buffer): string => buffer.toString('base64').replace(/=+$/, '');
+const b64 = (buffer: Buffer): string => buffer.toString('base64').replace(/=/g, '');
 
 export async function hashPassword(password: string, params: ScryptParams = CURRENT_SCRYPT): Promise<string> {
   const salt = randomBytes(SALT_BYTES);

@@ -1,3 +1,5 @@
+import { auditEntry } from '../domain/audit-entry.ts';
+import type { AuditAction } from '../domain/vocabulary.ts';
 import type { StaffAccount } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { hashPassword } from './password.ts';
@@ -16,20 +18,24 @@ export interface AccountDeps {
 
 export type AccountResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
-const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}\.[^\s@]{2,}$/;
+const EMAIL_MAX_LENGTH = 254;
+const NO_SPACE_OR_AT = /^[^\s@]+$/;
 
+/** `local@label.label…`, the last label two characters or more; checked part by part, in linear time. */
 export function normalizeEmail(email: string): string | null {
   const trimmed = email.trim().toLowerCase();
-  return EMAIL.test(trimmed) ? trimmed : null;
+  if (trimmed.length > EMAIL_MAX_LENGTH) return null;
+  const [local = '', domain = '', ...extra] = trimmed.split('@');
+  if (extra.length > 0 || local.length > 64 || !NO_SPACE_OR_AT.test(local)) return null;
+  const labels = domain.split('.');
+  const last = labels.at(-1) ?? '';
+  if (labels.length < 2 || last.length < 2 || !labels.every((label) => NO_SPACE_OR_AT.test(label))) return null;
+  return trimmed;
 }
 
 /** Public view of an account for logs and listings: never the hash nor the secret. */
 export function describeAccount(account: StaffAccount): Record<string, unknown> {
   return { email: account.email, disabled: account.disabled, totpEnrolled: account.totpSecret !== null };
-}
-
-async function audited(deps: AccountDeps, action: string, target: string, before: unknown, after: unknown): Promise<void> {
-  await deps.store.appendAudit({ at: deps.clock(), actor: deps.actor, ip: null, action, target, before, after });
 }
 
 function checkPassword(password: string, email: string): string | null {
@@ -43,8 +49,11 @@ export async function addStaff(deps: AccountDeps, rawEmail: string, password: st
   const problem = checkPassword(password, email);
   if (problem) return { ok: false, message: problem };
   if (await deps.store.getStaffByEmail(email)) return { ok: false, message: `${email} already has an account; use reset-password.` };
-  const account = await deps.store.createStaff({ email, passwordHash: await hashPassword(password), at: deps.clock() });
-  await audited(deps, 'staff.added', email, null, describeAccount(account));
+  const passwordHash = await hashPassword(password);
+  const account = await deps.store.audited(
+    (store) => store.createStaff({ email, passwordHash, at: deps.clock() }),
+    (created) => auditEntry(deps.clock(), { email: deps.actor, ip: null }, 'staff.added', { target: email, after: describeAccount(created) }),
+  );
   return { ok: true, value: account };
 }
 
@@ -58,12 +67,21 @@ async function findAccount(deps: AccountDeps, rawEmail: string): Promise<Account
 async function changeCredentials(
   deps: AccountDeps,
   account: StaffAccount,
-  action: string,
+  action: AuditAction,
   patch: Partial<Pick<StaffAccount, 'passwordHash' | 'totpSecret' | 'disabled'>>,
 ): Promise<StaffAccount> {
-  const updated = await deps.store.updateStaff(account.id, { ...patch, credentialsChangedAt: deps.clock() });
-  const revoked = await deps.store.deleteStaffSessions(account.id);
-  await audited(deps, action, account.email, describeAccount(account), { ...describeAccount(updated), sessionsRevoked: revoked });
+  const { updated } = await deps.store.audited(
+    async (store) => {
+      const changed = await store.updateStaff(account.id, { ...patch, credentialsChangedAt: deps.clock() });
+      return { updated: changed, revoked: await store.deleteStaffSessions(account.id) };
+    },
+    ({ updated: changed, revoked }) =>
+      auditEntry(deps.clock(), { email: deps.actor, ip: null }, action, {
+        target: account.email,
+        before: describeAccount(account),
+        after: { ...describeAccount(changed), sessionsRevoked: revoked },
+      }),
+  );
   return updated;
 }
 

@@ -1,3 +1,4 @@
+import { throttleSubject } from './client-address.ts';
 import type { Store } from '../store/store.ts';
 
 /**
@@ -27,42 +28,57 @@ export function throttleDelayMs(failures: number, rule: ThrottleRule): number {
 }
 
 export function pairKey(email: string, address: string): string {
-  return `pair:${email.trim().toLowerCase()}|${address}`;
+  return `pair:${email.trim().toLowerCase()}|${throttleSubject(address)}`;
 }
 
 export function addressKey(address: string): string {
-  return `addr:${address}`;
+  return `addr:${throttleSubject(address)}`;
 }
 
 export interface Throttle {
-  /** Milliseconds to wait before another attempt is even evaluated (0 = go ahead). */
-  waitMs(email: string, address: string): Promise<number>;
-  recordFailure(email: string, address: string): Promise<void>;
-  recordSuccess(email: string, address: string): Promise<void>;
+  /**
+   * Reserves the attempt as a failure under its keys, then says how long it must wait (0: evaluate
+   * it now). The reservation is committed before counting, so attempts sent at once see each other
+   * and only as many as the rules allow are evaluated. A throttled attempt has already been released.
+   */
+  begin(email: string, address: string): Promise<{ attempt: string; waitMs: number }>;
+  /** A wrong one: its reservation stays as the failure, dated now. */
+  failed(attempt: string): Promise<void>;
+  /** A correct sign-in: the account's failures from this address are forgotten, and this attempt too. */
+  succeeded(attempt: string, email: string, address: string): Promise<void>;
+  /** An attempt never evaluated (server busy, client gone): it does not count. */
+  release(attempt: string, email: string, address: string): Promise<void>;
 }
 
 export function createThrottle({ store, clock }: { store: Store; clock: () => Date }): Throttle {
+  /** Delay for a key whose count includes this attempt's own reservation. */
   async function wait(key: string, rule: ThrottleRule, now: Date): Promise<number> {
-    const failures = await store.countLoginFailures(key, new Date(now.getTime() - THROTTLE_WINDOW_MS));
-    const delay = throttleDelayMs(failures, rule);
+    const others = (await store.countLoginFailures(key, new Date(now.getTime() - THROTTLE_WINDOW_MS))) - 1;
+    const delay = throttleDelayMs(others, rule);
     if (delay === 0) return 0;
-    // Blocked while the latest failure is younger than the delay it earned.
-    const recent = await store.countLoginFailures(key, new Date(now.getTime() - delay));
+    // Blocked while another failure is younger than the delay the earlier ones earned.
+    const recent = (await store.countLoginFailures(key, new Date(now.getTime() - delay))) - 1;
     return recent > 0 ? delay : 0;
   }
+  const keysOf = (email: string, address: string) => [pairKey(email, address), addressKey(address)];
   return {
-    async waitMs(email, address) {
+    async begin(email, address) {
       const now = clock();
+      const attempt = await store.reserveLoginAttempt(keysOf(email, address), now);
       const [pair, addr] = await Promise.all([wait(pairKey(email, address), PAIR_RULE, now), wait(addressKey(address), ADDRESS_RULE, now)]);
-      return Math.max(pair, addr);
+      const waitMs = Math.max(pair, addr);
+      if (waitMs > 0) await store.releaseLoginAttempt(attempt, keysOf(email, address));
+      return { attempt, waitMs };
     },
-    async recordFailure(email, address) {
-      const now = clock();
-      await store.recordLoginFailure(pairKey(email, address), now);
-      await store.recordLoginFailure(addressKey(address), now);
+    async failed(attempt) {
+      await store.stampLoginAttempt(attempt, clock());
     },
-    async recordSuccess(email, address) {
+    async succeeded(attempt, email, address) {
       await store.clearLoginFailures(pairKey(email, address));
+      await store.releaseLoginAttempt(attempt, keysOf(email, address));
+    },
+    async release(attempt, email, address) {
+      await store.releaseLoginAttempt(attempt, keysOf(email, address));
     },
   };
 }

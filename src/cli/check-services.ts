@@ -1,5 +1,6 @@
 import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
 import { loadSettings, SettingsError } from '../config/settings.ts';
+import { missingFactWarnings } from '../legal/missing-facts.ts';
 
 /**
  * `npm run check-services [-- path]`: validates a catalogue without starting anything or opening
@@ -39,6 +40,7 @@ try {
   const categories = count(categoriesUsed, 'category', 'categories');
   const canaries = count(catalogue.canaries.length, 'canary', 'canaries');
   console.log(`${path}: OK, ${services} in ${categories}, ${canaries}.`);
+  for (const warning of missingFactWarnings(path, catalogue.operator)) console.warn(`Warning: ${warning}`);
 } catch (error) {
   if (error instanceof CatalogueError) fail(error.message, error.kind === 'unreadable' ? 2 : 1);
   throw error;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OPERATOR_DESCRIPTIONS } from './operator-schema.ts';
 import { catalogueSchema, CHECK_DEFAULTS, DETECTION_DEFAULTS } from './services-schema.ts';
 
 /**
@@ -16,7 +17,8 @@ const DESCRIPTIONS: Record<string, string> = {
   'categories.name': 'Label of the category, in French and English.',
   services: 'The online services Vigie checks, in the order they are shown within their category.',
   'services.id': 'Stable identifier of the service (lowercase letters, digits, hyphens). It keys the stored history: renaming it starts a new history.',
-  'services.name': 'Name shown to citizens. Keep the official French name; the English one may add a short explanation.',
+  'services.name': 'The official name alone, as notices, feeds and titles write it (English pages mark it as French). An object { "fr", "en" } only for a name with an official English form; put explanations in "gloss".',
+  'services.gloss': 'A short explanation shown next to the name in lists, never in notices, feeds or titles, e.g. { "en": "Social contributions" }.',
   'services.description': 'One sentence on what citizens do with this service, in French and English.',
   'services.category': 'Identifier of one of the "categories".',
   'services.aliases':
@@ -36,6 +38,7 @@ const DESCRIPTIONS: Record<string, string> = {
   allowPrivateNetwork: 'Allow addresses on private, loopback or link-local networks. Off by default to protect the network the probe runs in; turn it on only for your own internal services.',
   fr: 'In French.',
   en: 'In English.',
+  ...OPERATOR_DESCRIPTIONS,
 };
 
 const DEFAULTS: Record<string, unknown> = { ...CHECK_DEFAULTS, ...DETECTION_DEFAULTS };

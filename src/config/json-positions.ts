@@ -84,7 +84,7 @@ function strictSyntaxError(text: string, error: unknown): { message: string; pos
   const message = error instanceof Error ? error.message : String(error);
   const at = /at position (\d+)/.exec(message);
   const position = at ? positionAt(text, Number(at[1])) : { line: 1, column: 1 };
-  const reason = /escape/i.test(message) ? 'invalid escape sequence in string' : message.replace(/ in JSON at position.*$/, '');
+  const reason = /escape/i.test(message) ? 'invalid escape sequence in string' : (message.split(' in JSON at position')[0] ?? message);
   return { message: reason, position };
 }
 

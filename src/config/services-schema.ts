@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { operatorSchema, type OperatorFacts } from './operator-schema.ts';
 
 /**
  * The catalogue (`services.json`): what Vigie watches. Types come from this schema; the JSON Schema
@@ -6,6 +7,24 @@ import { z } from 'zod';
  */
 
 const localized = z.object({ fr: z.string().trim().min(1), en: z.string().trim().min(1) }).strict();
+
+/**
+ * A service's name alone, as notices, feeds and titles write it: the official name (the same in
+ * both languages, marked French on English pages), or a name that has an official English form.
+ */
+const serviceName = z.union([z.string().trim().min(1), localized], {
+  error: (issue) =>
+    issue.input === undefined
+      ? 'is required: add it (the official name in double quotes)'
+      : 'must be the official name in double quotes (put an explanation in "gloss"), or { "fr": "…", "en": "…" }',
+});
+
+/** A short explanation shown next to the name in lists, in either or both languages. */
+const gloss = z
+  .object({ fr: z.string().trim().min(1), en: z.string().trim().min(1) })
+  .partial()
+  .strict()
+  .refine((g) => g.fr !== undefined || g.en !== undefined, 'must give "fr", "en" or both');
 
 const slug = z
   .string()
@@ -59,7 +78,8 @@ const checkFieldsSchema = z.object(checkFields).strict();
 export const serviceSchema = z
   .object({
     id: slug,
-    name: localized,
+    name: serviceName,
+    gloss: gloss.optional(),
     description: localized.optional(),
     category: slug,
     /** Other names citizens search by: former names, acronyms, everyday words ("carte grise"). */
@@ -77,6 +97,7 @@ export const catalogueSchema = z
     defaults: checkFieldsSchema.partial().optional(),
     detection: detectionSchema.partial().optional(),
     canaries: z.array(httpUrl).optional(),
+    operator: operatorSchema.optional(),
   })
   .strict()
   .superRefine((catalogue, ctx) => {
@@ -122,7 +143,10 @@ export type CatalogueFile = z.infer<typeof catalogueSchema>;
 /** A service with every default applied: what the probe and the site work with. */
 export interface ServiceConfig {
   id: string;
+  /** The name alone, in each language (an official French name is the same in both). */
   name: { fr: string; en: string };
+  /** What the service is, shown next to the name in lists, never in notices, feeds or titles. */
+  gloss?: { fr?: string; en?: string };
   description: { fr: string; en: string } | null;
   category: string;
   aliases: string[];
@@ -132,7 +156,8 @@ export interface ServiceConfig {
   expectStatus: string;
   keyword: string | null;
   slowMs: number;
-  allowPrivateNetwork: boolean;
+  /** `own-host` (canaries): private addresses for the URL's own host only, never for a redirect. */
+  allowPrivateNetwork: boolean | 'own-host';
   detection: { failuresBeforeDown: number; successesBeforeUp: number };
 }
 
@@ -140,6 +165,8 @@ export interface Catalogue {
   categories: { id: string; name: { fr: string; en: string } }[];
   services: ServiceConfig[];
   canaries: string[];
+  /** Absent in hand-made catalogues (tests): the pages then say every fact is not provided yet. */
+  operator?: OperatorFacts;
 }
 
 /** Applies file-level defaults, then built-in defaults, to every service. */
@@ -149,9 +176,11 @@ export function resolveCatalogue(file: CatalogueFile): Catalogue {
   return {
     categories: file.categories,
     canaries: file.canaries ?? [],
+    operator: file.operator ?? {},
     services: file.services.map((s) => ({
       id: s.id,
-      name: s.name,
+      name: typeof s.name === 'string' ? { fr: s.name, en: s.name } : s.name,
+      ...(s.gloss ? { gloss: s.gloss } : {}),
       description: s.description ?? null,
       category: s.category,
       aliases: s.aliases ?? [],

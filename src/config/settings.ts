@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trimTrailingSlashes } from '../domain/trim-slashes.ts';
 
 /**
  * Process settings, from environment variables. One visible defaults object; every problem is
@@ -17,12 +18,19 @@ export const settingsSchema = z
     PORT: port.default(4321),
     PROBE_PORT: port.default(4322),
     HOST: z.string().min(1).default('127.0.0.1'),
+    /** The probe's operational endpoints (/metrics…) stay on loopback unless an operator opens them. */
+    PROBE_HOST: z.string().min(1).default('127.0.0.1'),
     VIGIE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     /** Name of this probe's vantage point, shown on the "about the probes" page. */
     VIGIE_LOCATION: z.string().regex(/^[a-z0-9-]{1,40}$/).default('local'),
     VIGIE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    VIGIE_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     VIGIE_PROBE_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(200),
     VIGIE_PROBE_PER_HOST: z.coerce.number().int().min(1).max(100).default(2),
+    /** Check results the probe keeps in memory while the store is unreachable. */
+    VIGIE_PROBE_BUFFER: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
+    /** When set, the web process publishes the public site as static files under this folder. */
+    VIGIE_SNAPSHOT_DIR: z.string().min(1).optional(),
     /** Comma-separated proxy addresses whose X-Forwarded-For is believed. */
     VIGIE_TRUSTED_PROXIES: z
       .string()
@@ -39,7 +47,7 @@ export const settingsSchema = z
   })
   .transform((s) => ({
     ...s,
-    VIGIE_PUBLIC_URL: (s.VIGIE_PUBLIC_URL ?? `http://${hostForUrl(s.HOST)}:${s.PORT}`).replace(/\/+$/, ''),
+    VIGIE_PUBLIC_URL: trimTrailingSlashes(s.VIGIE_PUBLIC_URL ?? `http://${hostForUrl(s.HOST)}:${s.PORT}`),
   }));
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -67,6 +67,31 @@ export type Impact = (typeof IMPACTS)[number];
 export const INCIDENT_KINDS = ['auto', 'staff'] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 
+/** What an audit row records. `login.throttled` is only in rows written before throttled attempts stopped being audited. */
+export const AUDIT_ACTIONS = [
+  'incident.created',
+  'incident.updated',
+  'incident.resolved',
+  'incident.taken_over',
+  'incident.update_edited',
+  'maintenance.scheduled',
+  'maintenance.edited',
+  'maintenance.cancelled',
+  'webhook.created',
+  'webhook.deleted',
+  'webhook.enabled',
+  'staff.added',
+  'staff.password_reset',
+  'staff.totp_enrolled',
+  'staff.disabled',
+  'staff.password_rehashed',
+  'login.succeeded',
+  'login.failed',
+  'login.throttled',
+  'logout',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 

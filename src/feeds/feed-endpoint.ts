@@ -23,7 +23,10 @@ export async function buildFeed(
   if (serviceId && !service) return null;
   const words = t(locale);
   const url = (path: string) => absoluteUrl(site.settings.VIGIE_PUBLIC_URL, path);
-  const names = new Map(site.catalogue.services.map((s) => [s.id, s.name[locale]]));
+  // An official name kept the same in English is French, and marked so (RGAA 8.7).
+  const names = new Map(
+    site.catalogue.services.map((s) => [s.id, locale !== 'fr' && s.name.en === s.name.fr ? { text: s.name[locale], lang: 'fr' as const } : { text: s.name[locale] }]),
+  );
   const [incidents, maintenances] = await Promise.all([
     site.store.listIncidents({ state: 'all', limit: INCIDENT_LIMIT, ...(serviceId ? { serviceId } : {}) }),
     site.store.listMaintenances({

@@ -30,7 +30,8 @@ export interface EntryContext {
   /** Absolute URL of an incident page, of the maintenance page, in the feed's language. */
   incidentUrl: (id: string) => string;
   maintenanceUrl: string;
-  serviceName: (id: string) => string | null;
+  /** A service's name alone; `lang` when it is in the other language (an official French name in the English feed). */
+  serviceName: (id: string) => { text: string; lang?: Locale } | null;
   now: Date;
 }
 
@@ -101,7 +102,8 @@ function affectedLine(incident: Incident, ctx: EntryContext): string {
 }
 
 function affectedList(serviceIds: string[], ctx: EntryContext): string {
-  const names = serviceIds.map((id) => ctx.serviceName(id)).filter((n): n is string => n !== null);
+  const names = serviceIds.map((id) => ctx.serviceName(id)).filter((n) => n !== null);
   if (names.length === 0) return '';
-  return `<p>${escapeHtml(ctx.words.affectedServices)} ${names.map(escapeHtml).join(', ')}</p>`;
+  const marked = names.map((n) => (n.lang ? `<span lang="${n.lang}">${escapeHtml(n.text)}</span>` : escapeHtml(n.text)));
+  return `<p>${escapeHtml(ctx.words.affectedServices)} ${marked.join(', ')}</p>`;
 }

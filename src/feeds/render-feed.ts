@@ -23,6 +23,13 @@ export interface ChannelInfo {
   now: Date;
 }
 
+/** Stands for `]]>` inside CDATA while the package renders: XML-invalid, so no cleaned text holds it. */
+const CDATA_END_MARK = '\uFFFE';
+
+function closeCdataMarks(xml: string): string {
+  return xml.replaceAll(CDATA_END_MARK, ']]]]><![CDATA[>');
+}
+
 /**
  * RSS 2.0 or Atom 1.0 text. RSS dates come out in RFC 822 with English names (the `feed` package
  * uses `toUTCString`), Atom dates in RFC 3339. Atom titles are declared `type="html"` by the
@@ -30,6 +37,9 @@ export interface ChannelInfo {
  */
 export function renderFeed(kind: FeedKind, channel: ChannelInfo, entries: FeedEntry[]): string {
   const clean = stripXmlInvalid;
+  // The package writes item titles and descriptions as CDATA but splits only the first `]]>`: every
+  // one is marked here and split after rendering, so no text can close the section early.
+  const inCdata = (text: string) => text.replaceAll(']]>', CDATA_END_MARK);
   const feed = new Feed({
     id: channel.selfUrl[kind],
     title: clean(channel.title),
@@ -45,16 +55,16 @@ export function renderFeed(kind: FeedKind, channel: ChannelInfo, entries: FeedEn
   for (const entry of entries) {
     const title = clean(entry.title);
     feed.addItem({
-      title: kind === 'atom' ? escapeHtml(title) : title,
+      title: inCdata(kind === 'atom' ? escapeHtml(title) : title),
       id: entry.id,
       guid: entry.id,
       link: entry.link,
       date: entry.date,
       published: entry.date,
-      description: clean(entry.html),
+      description: inCdata(clean(entry.html)),
     });
   }
-  if (kind === 'rss') return feed.rss2();
+  if (kind === 'rss') return closeCdataMarks(feed.rss2());
   // The package has no option for the Atom document's language.
-  return feed.atom1().replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${channel.locale}">`);
+  return closeCdataMarks(feed.atom1()).replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${channel.locale}">`);
 }

@@ -1,10 +1,11 @@
 import { enInfo } from './en-info.ts';
 import { enNotify } from './en-notify.ts';
 import type { Dictionary } from './fr.ts';
+import { pluralForm } from './plural.ts';
 
 /** English words of the site. Typed by the French dictionary: a missing or extra key fails the type check. */
 
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+const plural = (n: number, one: string, other: string) => pluralForm('en', n, { one, other });
 
 export const en: Dictionary = {
   languageName: 'English',
@@ -50,6 +51,7 @@ export const en: Dictionary = {
     probe_offline:
       'Monitoring interrupted: our probe has a network problem on its side, so the state of this service cannot be confirmed.',
     not_checkable: 'This service cannot be checked automatically.',
+    store_unreachable: 'The status database cannot be reached: we cannot tell whether this service works.',
   },
   banner: {
     allOk: 'All services operational',
@@ -64,10 +66,14 @@ export const en: Dictionary = {
     maintenance: (n: number) => `${n} under maintenance`,
     unknown: (n: number) => `${n} in an unknown state`,
     noneYet: 'No check has run yet: the state of the services is not known.',
+    notUpdated: 'The status is not being updated',
+    storeUnreachable:
+      'The status database cannot be reached. This page shows the last known status; services whose data is too old are shown as “Unknown”.',
   },
   freshness: {
-    updated: (ago: string) => `Data updated ${ago}`,
-    checked: (ago: string) => `checked ${ago}`,
+    checkedAt: (time: string) => `checked at ${time}`,
+    checkedOn: (when: string) => `checked on ${when}`,
+    updatedLabel: 'Data updated on',
     neverChecked: 'not checked yet',
     noProbeData: 'No data received from our probes yet.',
     parisTime: 'Paris time',
@@ -80,7 +86,7 @@ export const en: Dictionary = {
     declaredByStaff: 'declared by our staff',
     incident: 'Incident',
     more: (n: number) => `And ${n} more ${plural(n, 'affected service', 'affected services')}.`,
-    seeAll: (n: number) => `See all ${n} affected services`,
+    seeAll: (n: number) => plural(n, 'See the affected service', `See all ${n} affected services`),
     title: 'Affected services',
     intro: 'Services that are down, disrupted, under maintenance or named in an ongoing incident, most affected first.',
     none: 'No service is affected right now.',
@@ -102,7 +108,7 @@ export const en: Dictionary = {
     services: 'Monitored services',
     uptime90: (pct: string) => `Uptime over 90 days: ${pct}`,
     noHistory: 'No history yet',
-    details: (name: string) => `Details of ${name}`,
+    details: (name: string) => `${name}: details`,
   },
   service: {
     back: 'Back to service status',
@@ -113,7 +119,7 @@ export const en: Dictionary = {
     uptimeHelp:
       'One bar per day, oldest first. With the Tab key, each day gives its uptime and how long the service was down. Planned maintenance does not count as downtime.',
     uptimeAverage: (pct: string) => `Over the time measured: ${pct}`,
-    day: (day: string, pct: string, minutes: number) => `${day}: ${pct} uptime, ${minutes} min down`,
+    day: (day: string, pct: string, minutes: number) => `${day}: ${pct} uptime, ${minutes} min of downtime`,
     dayNoData: (day: string) => `${day}: no data`,
     dayMaintenance: (minutes: number) => `, including ${minutes} min of maintenance`,
     dayMaintenanceOnly: (day: string, minutes: number) => `${day}: planned maintenance (${minutes} min)`,
@@ -134,17 +140,17 @@ export const en: Dictionary = {
     median: 'median',
     p95: '95th percentile',
     incidentsTitle: 'Incidents for this service',
-    noIncidents: 'No incident recorded for this service.',
+    noIncidents: 'No incidents recorded for this service.',
     follow: 'Follow this service',
   },
   incidents: {
     title: 'Incidents',
     ongoing: 'Ongoing incidents',
-    noneOngoing: 'No ongoing incident.',
+    noneOngoing: 'No ongoing incidents.',
     planned: 'Planned maintenance',
     nonePlanned: 'No planned maintenance.',
     past: 'Past incidents',
-    nonePast: 'No past incident.',
+    nonePast: 'No past incidents.',
     pagination: 'Pages of past incidents',
     previous: 'Previous page',
     next: 'Next page',
@@ -173,6 +179,16 @@ export const en: Dictionary = {
     nonePast: 'No maintenance in the last 90 days.',
     window: 'Window',
   },
+  snapshot: {
+    generated: (when: string) => `Static copy of this page, generated on ${when}.`,
+    age: (minutes: string) => `These figures are ${minutes} min old.`,
+    tooOld: 'This copy is too old to tell whether the services work: they are shown as “Unknown”.',
+  },
+  unavailable: {
+    title: 'Service status temporarily unavailable',
+    body: 'Vigie has just started and cannot reach its status database yet. This page cannot say anything about public services until it has read something. Please try again in a minute.',
+    api: 'The status database cannot be reached and nothing has been read since start-up. Try again later.',
+  },
   notFound: {
     title: 'Page not found',
     body: 'This address does not match any page. Check it, or go back to the service status.',
@@ -180,26 +196,30 @@ export const en: Dictionary = {
     incident: 'No incident has this identifier.',
   },
   footer: {
-    conformance: 'Accessibility: partially compliant',
+    conformance: {
+      full: 'Accessibility: fully compliant',
+      partial: 'Accessibility: partially compliant',
+      none: 'Accessibility: not compliant',
+    },
     legal: 'Legal notice',
     privacy: 'Personal data',
     probes: 'Our probes',
     feeds: 'Follow incidents',
     rss: 'RSS feed',
     atom: 'Atom feed',
-    noCookies: 'This site sets no cookies and contains no trackers.',
+    noCookies: 'No cookies or trackers for visitors: only signed-in staff get a session cookie.',
     software: 'Vigie, free software (EUPL 1.2).',
   },
   head: {
     feedRss: 'Incidents and maintenance (RSS)',
     feedAtom: 'Incidents and maintenance (Atom)',
-    serviceFeed: (name: string, format: string) => `Incidents of ${name} (${format})`,
+    serviceFeed: (name: string, format: string) => `Incidents for ${name} (${format})`,
   },
   feeds: {
     title: 'Vigie: incidents and maintenance',
     description: 'Incidents and maintenance of the French public online services monitored by Vigie, at every update.',
-    serviceTitle: (name: string) => `Vigie: incidents of ${name}`,
-    serviceDescription: (name: string) => `Incidents and maintenance of ${name}, at every update.`,
+    serviceTitle: (name: string) => `Vigie: incidents for ${name}`,
+    serviceDescription: (name: string) => `Incidents and maintenance for ${name}, at every update.`,
     maintenanceAnnounced: 'Planned maintenance',
     maintenanceCancelled: 'Maintenance cancelled',
     affectedServices: 'Affected services:',
@@ -220,6 +240,15 @@ export const en: Dictionary = {
   },
   info: enInfo,
   notify: enNotify,
+  limits: {
+    uriTooLong: (max: number) => `Address too long: ${max} characters at most.`,
+    headersTooLarge: 'Request headers too large.',
+    bodyTooLarge: (kib: number) => `Request too large: ${kib} KiB at most.`,
+    lengthRequired: 'Say how large the request is (Content-Length).',
+    tooManyFields: (max: number) => `Form too long: ${max} fields at most.`,
+    badRequest: 'Unreadable request.',
+    busy: 'Too many sign-ins under way. Try again in a moment.',
+  },
   admin: {
     title: 'Vigie — staff area',
     crossSite: (origin: string) =>
@@ -232,7 +261,7 @@ export const en: Dictionary = {
       audit: 'Audit log',
       logout: 'Sign out',
       switchLanguage: 'Français',
-      signedInAs: (email: string) => `Signed in: ${email}`,
+      signedInAs: (email: string) => `Signed in as ${email}`,
     },
     totpOff:
       'Second factor turned off (VIGIE_REQUIRE_TOTP=false): for a local demo only. Turn it back on before going live.',
@@ -245,7 +274,7 @@ export const en: Dictionary = {
       submit: 'Sign in',
       invalid: 'Email, password or code incorrect. Check them and try again.',
       throttled: (seconds: number) =>
-        `Too many attempts from your address. Try again in ${seconds < 60 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`}.`,
+        `Too many attempts from your IP address. Try again in ${seconds < 60 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`}.`,
       noAccount: 'Accounts are created from the command line by an administrator (npm run staff -- add).',
     },
     dashboard: {
@@ -255,7 +284,7 @@ export const en: Dictionary = {
       colState: 'State',
       colSince: 'Since',
       openIncidents: 'Open incidents',
-      noOpenIncidents: 'No open incident.',
+      noOpenIncidents: 'No open incidents.',
       awaiting: 'Notices awaiting English translation',
       noAwaiting: 'Every notice is translated.',
       missingTitle: 'title',
@@ -263,7 +292,7 @@ export const en: Dictionary = {
       maintenances: 'Current and planned maintenance',
       noMaintenances: 'No maintenance planned.',
       auto: 'Detected by the probe',
-      takenOver: (email: string) => `Taken over by ${email}`,
+      takenOver: (email: string) => `Handled by ${email}`,
       open: 'Open',
     },
     form: {
@@ -295,7 +324,7 @@ export const en: Dictionary = {
       titleEnLater: 'Title in English (missing)',
       resolve: 'Close the incident',
       resolveSubmit: 'Mark as resolved',
-      takeOver: 'Take over this detected outage',
+      takeOver: 'Take charge of this outage',
       takeOverIntro:
         'Write the notice for the public: it replaces the automatic text in the same incident. The probe will close it once the service is back.',
       takeOverSubmit: 'Publish the notice',
@@ -324,7 +353,7 @@ export const en: Dictionary = {
       intro: 'Every staff action and every sign-in attempt, newest first. This log cannot be changed.',
       colAt: 'Date',
       colActor: 'Who',
-      colIp: 'Address',
+      colIp: 'IP address',
       colAction: 'Action',
       colTarget: 'Object',
       colChange: 'Before → after',
@@ -346,8 +375,8 @@ export const en: Dictionary = {
       not_found: 'This item does not exist (any more).',
       already_resolved: 'This incident is already resolved.',
       not_automatic: 'Only an outage detected by the probe can be taken over.',
-      already_taken_over: 'A staff member has already taken over this outage.',
-      take_over_first: 'Take over this detected outage first to publish a notice.',
+      already_taken_over: 'A staff member has already taken charge of this outage.',
+      take_over_first: 'Take charge of this outage first to publish a notice.',
       already_cancelled: 'This maintenance is already cancelled.',
       already_ended: 'This maintenance has ended: it stays in the history.',
     },

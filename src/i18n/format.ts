@@ -1,8 +1,10 @@
 import { TIME_ZONE, type Locale } from '../domain/vocabulary.ts';
+import { pluralForm } from './plural.ts';
 
 /**
  * Dates, durations and numbers as each language writes them, always in Paris time: French prose
- * says « 22 h 05 », English (en-GB) "22:05". Hours are written out ("00:00"), never "midnight".
+ * says « 22 h 05 », « 0 h 30 » and « 22 h », English (en-GB) "22:05". Hours are written out
+ * (« 0 h », "00:00"), never "midnight".
  */
 
 const NBSP = '\u00a0';
@@ -10,8 +12,8 @@ const INTL_LOCALE: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 /** The few words that glue formatted parts together; the dictionaries hold everything else. */
 const GLUE = {
-  fr: { at: 'à', on: 'le', from: 'du', to: 'au', fromTime: 'de', toTime: 'à', ago: (x: string) => `il y a ${x}`, day: 'j', zone: 'heure de Paris' },
-  en: { at: 'at', on: 'on', from: 'from', to: 'to', fromTime: 'from', toTime: 'to', ago: (x: string) => `${x} ago`, day: 'd', zone: 'Paris time' },
+  fr: { at: 'à', on: 'le', from: 'du', to: 'au', fromTime: 'de', toTime: 'à', ago: (x: string) => `il y a ${x}`, zone: 'heure de Paris' },
+  en: { at: 'at', on: 'on', from: 'from', to: 'to', fromTime: 'from', toTime: 'to', ago: (x: string) => `${x} ago`, zone: 'Paris time' },
 } as const;
 
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -37,12 +39,14 @@ function nf(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberForma
   return format;
 }
 
-/** « 22 h 05 » / "22:05" (Paris time). */
+/** « 22 h 05 », « 0 h 30 », « 22 h » / "22:05", "00:30", "22:00" (Paris time). */
 export function formatTime(date: Date, locale: Locale): string {
   const parts = dtf(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
   const hour = parts.find((p) => p.type === 'hour')?.value ?? '00';
   const minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
-  return locale === 'fr' ? `${hour}${NBSP}h${NBSP}${minute}` : `${hour}:${minute}`;
+  if (locale === 'en') return `${hour}:${minute}`;
+  const h = `${Number(hour)}${NBSP}h`;
+  return minute === '00' ? h : `${h}${NBSP}${minute}`;
 }
 
 /** « 1er novembre 2026 » / "1 November 2026"; `weekday` adds « lundi » / "Monday". */
@@ -102,22 +106,30 @@ export function formatWindow(start: Date, end: Date, locale: Locale): string {
   return `${g.from} ${formatDateTime(start, locale)} ${g.to} ${formatDateTime(end, locale)}`;
 }
 
-/** « 40 s », « 12 min », « 2 h 05 min » / "2 h 5 min", « 3 j 2 h » / "3 d 2 h". */
+const DURATION_WORDS = {
+  fr: { day: { one: 'j', other: 'j' }, hour: { one: 'h', other: 'h' } },
+  en: { day: { one: 'day', other: 'days' }, hour: { one: 'hour', other: 'hours' } },
+} as const;
+
+/**
+ * The one duration format of pages, feeds and notices: « 40 s », « 12 min », « 2 h 5 min »,
+ * « 2 j 3 h » / "2 h 5 min", "2 days 3 hours" (English has no usual abbreviation for days).
+ */
 export function formatDuration(seconds: number, locale: Locale): string {
   const s = Math.max(0, Math.round(seconds));
-  const unit = (n: number | string, u: string) => `${n}${NBSP}${u}`;
+  const unit = (n: number, u: string) => `${n}${NBSP}${u}`;
   if (s < 60) return unit(s, 's');
   if (s < 3600) return unit(Math.floor(s / 60), 'min');
   if (s < 86_400) {
     const h = Math.floor(s / 3600);
     const m = Math.floor((s % 3600) / 60);
-    if (m === 0) return unit(h, 'h');
-    // French writes minutes after hours on two digits (« 2 h 05 min »), English does not.
-    return `${unit(h, 'h')} ${unit(locale === 'fr' ? String(m).padStart(2, '0') : String(m), 'min')}`;
+    return m === 0 ? unit(h, 'h') : `${unit(h, 'h')} ${unit(m, 'min')}`;
   }
+  const words = DURATION_WORDS[locale];
   const d = Math.floor(s / 86_400);
   const h = Math.floor((s % 86_400) / 3600);
-  return h === 0 ? unit(d, GLUE[locale].day) : `${unit(d, GLUE[locale].day)} ${unit(h, 'h')}`;
+  const days = unit(d, pluralForm(locale, d, words.day));
+  return h === 0 ? days : `${days} ${unit(h, pluralForm(locale, h, words.hour))}`;
 }
 
 /** « il y a 40 s » / "40 s ago"; a time in the future counts as now. */

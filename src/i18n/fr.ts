@@ -1,5 +1,6 @@
 import { frInfo } from './fr-info.ts';
 import { frNotify } from './fr-notify.ts';
+import { pluralForm } from './plural.ts';
 
 /**
  * French words of the site: the reference dictionary. Its shape is the type every other language
@@ -7,13 +8,7 @@ import { frNotify } from './fr-notify.ts';
  * units on the line of the word before them.
  */
 
-export interface Section {
-  heading: string;
-  paragraphs: string[];
-  links?: { label: string; href: string; lang?: string }[];
-  /** Text to copy as is (shown as code). */
-  code?: string;
-}
+export type { Section } from './info-types.ts';
 
 export interface ProbeFacts {
   userAgent: string;
@@ -25,7 +20,7 @@ export interface ProbeFacts {
   perHost: number;
 }
 
-const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
+const plural = (n: number, one: string, other: string) => pluralForm('fr', n, { one, other });
 
 export const fr = {
   languageName: 'Français',
@@ -60,8 +55,8 @@ export const fr = {
     major: 'Panne majeure',
   },
   incidentStatuses: {
-    investigating: "En cours d'investigation",
-    identified: 'Identifié',
+    investigating: 'Analyse en cours',
+    identified: 'Cause identifiée',
     monitoring: 'Sous surveillance',
     resolved: 'Résolu',
   },
@@ -71,6 +66,8 @@ export const fr = {
     probe_offline:
       "Surveillance interrompue\u00a0: notre sonde a un problème de réseau de son côté, l'état de ce service ne peut pas être confirmé.",
     not_checkable: 'Ce service ne peut pas être vérifié automatiquement.',
+    store_unreachable:
+      "La base de données d'état ne peut pas être jointe\u00a0: nous ne pouvons pas dire si ce service fonctionne.",
   },
   banner: {
     allOk: 'Tous les services fonctionnent normalement',
@@ -85,10 +82,14 @@ export const fr = {
     maintenance: (n: number) => `${n} en maintenance`,
     unknown: (n: number) => `${n} à l'état indéterminé`,
     noneYet: "Aucune vérification n'a encore eu lieu\u00a0: l'état des services n'est pas encore connu.",
+    notUpdated: "L'état des services n'est plus mis à jour",
+    storeUnreachable:
+      "La base de données d'état ne peut pas être jointe. Cette page montre le dernier état connu\u00a0; les services dont les données sont trop anciennes sont indiqués «\u00a0Indéterminé\u00a0».",
   },
   freshness: {
-    updated: (ago: string) => `Données mises à jour ${ago}`,
-    checked: (ago: string) => `vérifié ${ago}`,
+    checkedAt: (time: string) => `vérifié à ${time}`,
+    checkedOn: (when: string) => `vérifié le ${when}`,
+    updatedLabel: 'Données mises à jour le',
     neverChecked: 'pas encore vérifié',
     noProbeData: "Aucune donnée reçue de nos sondes pour l'instant.",
     parisTime: 'heure de Paris',
@@ -101,7 +102,7 @@ export const fr = {
     declaredByStaff: 'déclaré par nos agents',
     incident: 'Incident',
     more: (n: number) => `Et ${n}\u00a0${plural(n, 'autre service touché', 'autres services touchés')}.`,
-    seeAll: (n: number) => `Voir les ${n}\u00a0services touchés`,
+    seeAll: (n: number) => plural(n, 'Voir le service touché', `Voir les ${n}\u00a0services touchés`),
     title: 'Services touchés',
     intro:
       'Les services en panne, perturbés, en maintenance ou concernés par un incident en cours, du plus touché au moins touché.',
@@ -124,7 +125,7 @@ export const fr = {
     services: 'Services surveillés',
     uptime90: (pct: string) => `Disponibilité sur 90 jours\u00a0: ${pct}`,
     noHistory: "Pas encore d'historique",
-    details: (name: string) => `Détails de ${name}`,
+    details: (name: string) => `${name}\u00a0: détails`,
   },
   service: {
     back: "Retour à l'état des services",
@@ -196,6 +197,17 @@ export const fr = {
     nonePast: 'Aucune maintenance ces 90 derniers jours.',
     window: 'Période',
   },
+  snapshot: {
+    generated: (when: string) => `Copie statique de la page, générée le ${when}.`,
+    age: (minutes: string) => `Ces chiffres datent de ${minutes}\u00a0min.`,
+    tooOld:
+      "Cette copie est trop ancienne pour dire si les services fonctionnent\u00a0: ils sont indiqués «\u00a0Indéterminé\u00a0».",
+  },
+  unavailable: {
+    title: 'État des services momentanément indisponible',
+    body: "Vigie vient de démarrer et ne peut pas encore joindre sa base de données d'état. Cette page ne peut rien affirmer sur les services publics tant qu'elle n'a rien lu. Réessayez dans une minute.",
+    api: "La base de données d'état ne peut pas être jointe et rien n'a encore été lu depuis le démarrage. Réessayez plus tard.",
+  },
   notFound: {
     title: 'Page introuvable',
     body: "Cette adresse ne correspond à aucune page. Vérifiez-la, ou revenez à l'état des services.",
@@ -203,26 +215,30 @@ export const fr = {
     incident: "Aucun incident ne porte cet identifiant.",
   },
   footer: {
-    conformance: 'Accessibilité\u00a0: partiellement conforme',
+    conformance: {
+      full: 'Accessibilité\u00a0: totalement conforme',
+      partial: 'Accessibilité\u00a0: partiellement conforme',
+      none: 'Accessibilité\u00a0: non conforme',
+    },
     legal: 'Mentions légales',
     privacy: 'Données personnelles',
     probes: 'Nos sondes',
     feeds: 'Suivre les incidents',
     rss: 'Flux RSS',
     atom: 'Flux Atom',
-    noCookies: 'Ce site ne dépose aucun cookie et ne contient aucun traceur.',
+    noCookies: 'Aucun cookie ni traceur pour les visiteurs\u00a0: seuls les agents connectés reçoivent un cookie de session.',
     software: 'Vigie, logiciel libre (EUPL 1.2).',
   },
   head: {
     feedRss: 'Incidents et maintenances (RSS)',
     feedAtom: 'Incidents et maintenances (Atom)',
-    serviceFeed: (name: string, format: string) => `Incidents de ${name} (${format})`,
+    serviceFeed: (name: string, format: string) => `Incidents du service ${name} (${format})`,
   },
   feeds: {
     title: 'Vigie\u00a0: incidents et maintenances',
     description: 'Incidents et maintenances des services publics en ligne suivis par Vigie, à chaque mise à jour.',
-    serviceTitle: (name: string) => `Vigie\u00a0: incidents de ${name}`,
-    serviceDescription: (name: string) => `Incidents et maintenances de ${name}, à chaque mise à jour.`,
+    serviceTitle: (name: string) => `Vigie\u00a0: incidents du service ${name}`,
+    serviceDescription: (name: string) => `Incidents et maintenances du service ${name}, à chaque mise à jour.`,
     maintenanceAnnounced: 'Maintenance planifiée',
     maintenanceCancelled: 'Maintenance annulée',
     affectedServices: 'Services concernés\u00a0:',
@@ -243,6 +259,15 @@ export const fr = {
   },
   info: frInfo,
   notify: frNotify,
+  limits: {
+    uriTooLong: (max: number) => `Adresse trop longue\u00a0: ${max}\u00a0caractères au plus.`,
+    headersTooLarge: 'En-têtes de requête trop grands.',
+    bodyTooLarge: (kib: number) => `Envoi trop volumineux\u00a0: ${kib}\u00a0Kio au plus.`,
+    lengthRequired: 'Indiquez la taille de l’envoi (Content-Length).',
+    tooManyFields: (max: number) => `Formulaire trop long\u00a0: ${max}\u00a0champs au plus.`,
+    badRequest: 'Requête illisible.',
+    busy: 'Trop de connexions en cours. Réessayez dans un instant.',
+  },
   admin: {
     title: 'Vigie — espace agents',
     crossSite: (origin: string) =>
@@ -255,7 +280,7 @@ export const fr = {
       audit: 'Journal',
       logout: 'Se déconnecter',
       switchLanguage: 'English',
-      signedInAs: (email: string) => `Connecté\u00a0: ${email}`,
+      signedInAs: (email: string) => `Session ouverte\u00a0: ${email}`,
     },
     totpOff:
       'Second facteur désactivé (VIGIE_REQUIRE_TOTP=false)\u00a0: réservé à une démonstration locale. Réactivez-le avant toute mise en service.',
@@ -268,7 +293,7 @@ export const fr = {
       submit: 'Se connecter',
       invalid: 'Adresse, mot de passe ou code incorrect. Vérifiez-les puis réessayez.',
       throttled: (seconds: number) =>
-        `Trop d’essais depuis votre adresse. Réessayez dans ${seconds < 60 ? `${seconds}\u00a0s` : `${Math.ceil(seconds / 60)}\u00a0min`}.`,
+        `Trop d’essais depuis votre adresse IP. Réessayez dans ${seconds < 60 ? `${seconds}\u00a0s` : `${Math.ceil(seconds / 60)}\u00a0min`}.`,
       noAccount: 'Les comptes sont créés en ligne de commande par un administrateur (npm run staff -- add).',
     },
     dashboard: {
@@ -286,7 +311,7 @@ export const fr = {
       maintenances: 'Maintenances en cours et prévues',
       noMaintenances: 'Aucune maintenance prévue.',
       auto: 'Détecté par la sonde',
-      takenOver: (email: string) => `Repris par ${email}`,
+      takenOver: (email: string) => `Prise en charge par ${email}`,
       open: 'Ouvrir',
     },
     form: {
@@ -318,7 +343,7 @@ export const fr = {
       titleEnLater: 'Titre en anglais (manquant)',
       resolve: 'Clore l’incident',
       resolveSubmit: 'Marquer comme résolu',
-      takeOver: 'Reprendre cette panne détectée',
+      takeOver: 'Prendre en charge cette panne',
       takeOverIntro:
         'Rédigez l’avis destiné au public\u00a0: il remplace le texte automatique dans le même incident. La sonde le clôturera quand le service sera rétabli.',
       takeOverSubmit: 'Publier l’avis',
@@ -347,7 +372,7 @@ export const fr = {
       intro: 'Chaque action des agents et chaque tentative de connexion, la plus récente en premier. Ce journal ne peut pas être modifié.',
       colAt: 'Date',
       colActor: 'Qui',
-      colIp: 'Adresse',
+      colIp: 'Adresse IP',
       colAction: 'Action',
       colTarget: 'Objet',
       colChange: 'Avant → après',
@@ -368,9 +393,9 @@ export const fr = {
       window_too_long: 'Un créneau dure au plus 31\u00a0jours.',
       not_found: 'Cet élément n’existe pas ou plus.',
       already_resolved: 'Cet incident est déjà résolu.',
-      not_automatic: 'Seule une panne détectée par la sonde peut être reprise.',
-      already_taken_over: 'Cette panne a déjà été reprise par un agent.',
-      take_over_first: 'Reprenez d’abord cette panne détectée pour publier un avis.',
+      not_automatic: 'Seule une panne détectée par la sonde peut être prise en charge.',
+      already_taken_over: 'Un agent a déjà pris en charge cette panne.',
+      take_over_first: 'Prenez d’abord cette panne en charge pour publier un avis.',
       already_cancelled: 'Cette maintenance est déjà annulée.',
       already_ended: 'Cette maintenance est terminée\u00a0: elle reste dans l’historique.',
     },

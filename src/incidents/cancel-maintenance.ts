@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { auditEntry } from '../domain/audit-entry.ts';
 import type { Maintenance } from '../store/records.ts';
 import { fieldErrors } from './form-fields.ts';
-import { refused, writeAudit, type ActionResult, type IncidentContext } from './service-context.ts';
+import { refused, type ActionResult, type IncidentContext } from './service-context.ts';
 
 /** Withdraws a planned or running window; an ended one is history and stays. */
 export async function cancelMaintenance({ ctx, input }: { ctx: IncidentContext; input: unknown }): Promise<ActionResult<Maintenance>> {
@@ -12,7 +13,14 @@ export async function cancelMaintenance({ ctx, input }: { ctx: IncidentContext; 
   if (before.cancelledAt) return refused('_form', 'already_cancelled');
   const now = ctx.clock();
   if (before.endsAt <= now) return refused('_form', 'already_ended');
-  const after = await ctx.store.cancelMaintenance(before.id, now);
-  await writeAudit(ctx, 'maintenance.cancelled', before.id, { cancelledAt: null, startsAt: before.startsAt, endsAt: before.endsAt }, { cancelledAt: after.cancelledAt });
+  const after = await ctx.store.audited(
+    (store) => store.cancelMaintenance(before.id, now),
+    (after) =>
+      auditEntry(ctx.clock(), ctx.actor, 'maintenance.cancelled', {
+        target: before.id,
+        before: { cancelledAt: null, startsAt: before.startsAt, endsAt: before.endsAt },
+        after: { cancelledAt: after.cancelledAt },
+      }),
+  );
   return { ok: true, value: after };
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { auditEntry } from '../domain/audit-entry.ts';
 import type { Incident } from '../store/records.ts';
 import { affectedField, bodyFields, checkbox, fieldErrors, requireEnglish, statusField, titleFields, toDraft } from './form-fields.ts';
-import { writeAudit, type ActionResult, type IncidentContext } from './service-context.ts';
+import type { ActionResult, IncidentContext } from './service-context.ts';
 
 /** A staff incident: bilingual title and first message, status, affected services with impact. */
 export async function createIncident({ ctx, input }: { ctx: IncidentContext; input: unknown }): Promise<ActionResult<Incident>> {
@@ -11,19 +12,26 @@ export async function createIncident({ ctx, input }: { ctx: IncidentContext; inp
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const v = parsed.data;
-  const incident = await ctx.store.createIncident({
-    title: toDraft(v.titleFr, v.titleEn),
-    body: toDraft(v.bodyFr, v.bodyEn),
-    status: v.status,
-    affected: v.impacts,
-    author: ctx.actor.email,
-    at: ctx.clock(),
-  });
-  await writeAudit(ctx, 'incident.created', incident.id, null, {
-    title: incident.title,
-    status: incident.status,
-    affected: incident.affected,
-    body: incident.updates[0]?.body ?? null,
-  });
+  const incident = await ctx.store.audited(
+    (store) =>
+      store.createIncident({
+        title: toDraft(v.titleFr, v.titleEn),
+        body: toDraft(v.bodyFr, v.bodyEn),
+        status: v.status,
+        affected: v.impacts,
+        author: ctx.actor.email,
+        at: ctx.clock(),
+      }),
+    (incident) =>
+      auditEntry(ctx.clock(), ctx.actor, 'incident.created', {
+        target: incident.id,
+        after: {
+          title: incident.title,
+          status: incident.status,
+          affected: incident.affected,
+          body: incident.updates[0]?.body ?? null,
+        },
+      }),
+  );
   return { ok: true, value: incident };
 }

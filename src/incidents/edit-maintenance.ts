@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { auditEntry } from '../domain/audit-entry.ts';
 import type { Maintenance } from '../store/records.ts';
 import { bodyFields, checkbox, fieldErrors, requireEnglish, titleFields, toDraft } from './form-fields.ts';
-import { refused, writeAudit, type ActionResult, type IncidentContext } from './service-context.ts';
+import { refused, type ActionResult, type IncidentContext } from './service-context.ts';
 
 /** Corrects or translates an announced window's text (its times and services stay). */
 export async function editMaintenance({ ctx, input }: { ctx: IncidentContext; input: unknown }): Promise<ActionResult<Maintenance>> {
@@ -16,7 +17,14 @@ export async function editMaintenance({ ctx, input }: { ctx: IncidentContext; in
   if (before.cancelledAt) return refused('_form', 'already_cancelled');
   const title = toDraft(v.titleFr, v.titleEn);
   const body = toDraft(v.bodyFr, v.bodyEn);
-  const after = await ctx.store.updateMaintenance(before.id, { title, body, at: ctx.clock() });
-  await writeAudit(ctx, 'maintenance.edited', before.id, { title: before.title, body: before.body }, { title: after.title, body: after.body });
+  const after = await ctx.store.audited(
+    (store) => store.updateMaintenance(before.id, { title, body, at: ctx.clock() }),
+    (after) =>
+      auditEntry(ctx.clock(), ctx.actor, 'maintenance.edited', {
+        target: before.id,
+        before: { title: before.title, body: before.body },
+        after: { title: after.title, body: after.body },
+      }),
+  );
   return { ok: true, value: after };
 }

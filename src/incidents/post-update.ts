@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { auditEntry } from '../domain/audit-entry.ts';
 import type { Incident } from '../store/records.ts';
 import { affectedField, bodyFields, checkbox, fieldErrors, requireEnglish, statusField, TITLE_MAX_LENGTH, toDraft } from './form-fields.ts';
-import { refused, writeAudit, type ActionResult, type IncidentContext } from './service-context.ts';
+import { refused, type ActionResult, type IncidentContext } from './service-context.ts';
 
 /**
  * A new timeline entry: message, status (resolving included) and, optionally, new impacts and an
@@ -26,20 +27,22 @@ export async function postUpdate({ ctx, input }: { ctx: IncidentContext; input: 
   if (before.resolvedAt) return refused('_form', 'already_resolved');
   if (before.kind === 'auto' && !before.takenOverBy) return refused('_form', 'take_over_first');
   const title = before.title.en === null && v.titleEn !== '' ? { fr: before.title.fr, en: v.titleEn } : undefined;
-  const after = await ctx.store.addIncidentUpdate(before.id, {
-    status: v.status,
-    body: toDraft(v.bodyFr, v.bodyEn),
-    affected: v.impacts,
-    author: ctx.actor.email,
-    at: ctx.clock(),
-    ...(title ? { title } : {}),
-  });
-  await writeAudit(
-    ctx,
-    v.status === 'resolved' ? 'incident.resolved' : 'incident.updated',
-    before.id,
-    { status: before.status, affected: before.affected, title: before.title },
-    { status: after.status, affected: after.affected, title: after.title, body: after.updates.at(-1)?.body ?? null },
+  const after = await ctx.store.audited(
+    (store) =>
+      store.addIncidentUpdate(before.id, {
+        status: v.status,
+        body: toDraft(v.bodyFr, v.bodyEn),
+        affected: v.impacts,
+        author: ctx.actor.email,
+        at: ctx.clock(),
+        ...(title ? { title } : {}),
+      }),
+    (after) =>
+      auditEntry(ctx.clock(), ctx.actor, v.status === 'resolved' ? 'incident.resolved' : 'incident.updated', {
+        target: before.id,
+        before: { status: before.status, affected: before.affected, title: before.title },
+        after: { status: after.status, affected: after.affected, title: after.title, body: after.updates.at(-1)?.body ?? null },
+      }),
   );
   return { ok: true, value: after };
 }

@@ -1,32 +1,39 @@
 import { z } from 'zod';
+import { auditEntry } from '../domain/audit-entry.ts';
 import type { Incident } from '../store/records.ts';
 import { bodyFields, checkbox, fieldErrors, requireEnglish, toDraft } from './form-fields.ts';
-import { refused, writeAudit, type ActionResult, type IncidentContext } from './service-context.ts';
+import { refused, type ActionResult, type IncidentContext } from './service-context.ts';
 
 /**
  * Closes an incident with a final message; works for automatic ones too (a false alarm the
  * probe would otherwise keep open until its own recovery confirmation).
  */
 export async function resolveIncident({ ctx, input }: { ctx: IncidentContext; input: unknown }): Promise<ActionResult<Incident>> {
-  const schema = z
-    .object({ incidentId: z.string().min(1), ...bodyFields, translationLater: checkbox })
-    .superRefine(requireEnglish(['bodyEn']));
+  const schema = z.object({ incidentId: z.string().min(1), ...bodyFields, translationLater: checkbox }).superRefine(requireEnglish(['bodyEn']));
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const v = parsed.data;
   const before = await ctx.store.getIncident(v.incidentId);
   if (!before) return refused('_form', 'not_found');
   if (before.resolvedAt) return refused('_form', 'already_resolved');
-  const after = await ctx.store.addIncidentUpdate(before.id, {
-    status: 'resolved',
-    body: toDraft(v.bodyFr, v.bodyEn),
-    author: ctx.actor.email,
-    at: ctx.clock(),
-  });
-  await writeAudit(ctx, 'incident.resolved', before.id, { status: before.status }, {
-    status: after.status,
-    resolvedAt: after.resolvedAt,
-    body: after.updates.at(-1)?.body ?? null,
-  });
+  const after = await ctx.store.audited(
+    (store) =>
+      store.addIncidentUpdate(before.id, {
+        status: 'resolved',
+        body: toDraft(v.bodyFr, v.bodyEn),
+        author: ctx.actor.email,
+        at: ctx.clock(),
+      }),
+    (after) =>
+      auditEntry(ctx.clock(), ctx.actor, 'incident.resolved', {
+        target: before.id,
+        before: { status: before.status },
+        after: {
+          status: after.status,
+          resolvedAt: after.resolvedAt,
+          body: after.updates.at(-1)?.body ?? null,
+        },
+      }),
+  );
   return { ok: true, value: after };
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { auditEntry } from '../domain/audit-entry.ts';
 import type { Maintenance } from '../store/records.ts';
 import { bodyFields, checkbox, fieldErrors, requireEnglish, titleFields, toDraft } from './form-fields.ts';
 import { parisWallClockToUtc } from '../domain/paris-time.ts';
-import { refused, writeAudit, type ActionResult, type IncidentContext } from './service-context.ts';
+import { refused, type ActionResult, type IncidentContext } from './service-context.ts';
 
 /** Longest window staff may announce at once; longer work is several announcements. */
 export const MAINTENANCE_MAX_MS = 31 * 24 * 60 * 60_000;
@@ -36,21 +37,28 @@ export async function scheduleMaintenance({ ctx, input }: { ctx: IncidentContext
   if (endsAt <= startsAt) return refused('endDate', 'window_order');
   if (endsAt <= ctx.clock()) return refused('endDate', 'window_ended');
   if (endsAt.getTime() - startsAt.getTime() > MAINTENANCE_MAX_MS) return refused('endDate', 'window_too_long');
-  const maintenance = await ctx.store.createMaintenance({
-    title: toDraft(v.titleFr, v.titleEn),
-    body: toDraft(v.bodyFr, v.bodyEn),
-    serviceIds: [...new Set(v.services)],
-    startsAt,
-    endsAt,
-    author: ctx.actor.email,
-    at: ctx.clock(),
-  });
-  await writeAudit(ctx, 'maintenance.scheduled', maintenance.id, null, {
-    title: maintenance.title,
-    body: maintenance.body,
-    serviceIds: maintenance.serviceIds,
-    startsAt: maintenance.startsAt,
-    endsAt: maintenance.endsAt,
-  });
+  const maintenance = await ctx.store.audited(
+    (store) =>
+      store.createMaintenance({
+        title: toDraft(v.titleFr, v.titleEn),
+        body: toDraft(v.bodyFr, v.bodyEn),
+        serviceIds: [...new Set(v.services)],
+        startsAt,
+        endsAt,
+        author: ctx.actor.email,
+        at: ctx.clock(),
+      }),
+    (maintenance) =>
+      auditEntry(ctx.clock(), ctx.actor, 'maintenance.scheduled', {
+        target: maintenance.id,
+        after: {
+          title: maintenance.title,
+          body: maintenance.body,
+          serviceIds: maintenance.serviceIds,
+          startsAt: maintenance.startsAt,
+          endsAt: maintenance.endsAt,
+        },
+      }),
+  );
   return { ok: true, value: maintenance };
 }

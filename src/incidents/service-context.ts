@@ -1,15 +1,17 @@
 import type { Catalogue } from '../config/services-schema.ts';
+import type { Actor } from '../domain/audit-entry.ts';
 import type { Store } from '../store/store.ts';
 
 /**
  * What every staff action receives: its dependencies and who acts from where. Actions are one
- * module per verb taking `{ ctx, input }`; each writes the audit log.
+ * module per verb taking `{ ctx, input }`; each writes its change and its audit row in one
+ * transaction (`store.audited`).
  */
 export interface IncidentContext {
   store: Store;
   catalogue: Catalogue;
   clock: () => Date;
-  actor: { email: string; ip: string | null };
+  actor: Actor;
 }
 
 export const FIELD_ERRORS = [
@@ -40,8 +42,4 @@ export type ActionResult<T> = { ok: true; value: T } | { ok: false; errors: Fiel
 
 export function refused<T>(field: string, error: FieldError): ActionResult<T> {
   return { ok: false, errors: { [field]: error } };
-}
-
-export async function writeAudit(ctx: IncidentContext, action: string, target: string, before: unknown, after: unknown): Promise<void> {
-  await ctx.store.appendAudit({ at: ctx.clock(), actor: ctx.actor.email, ip: ctx.actor.ip, action, target, before, after });
 }

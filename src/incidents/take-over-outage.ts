@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { auditEntry } from '../domain/audit-entry.ts';
 import type { Incident } from '../store/records.ts';
 import { affectedField, bodyFields, checkbox, fieldErrors, requireEnglish, statusField, titleFields, toDraft } from './form-fields.ts';
-import { refused, writeAudit, type ActionResult, type IncidentContext } from './service-context.ts';
+import { refused, type ActionResult, type IncidentContext } from './service-context.ts';
 
 /**
  * Staff write the human notice for an outage the probe opened: same incident (citizens see one,
@@ -26,21 +27,23 @@ export async function takeOverOutage({ ctx, input }: { ctx: IncidentContext; inp
   if (before.kind !== 'auto') return refused('_form', 'not_automatic');
   if (before.takenOverBy) return refused('_form', 'already_taken_over');
   if (before.resolvedAt) return refused('_form', 'already_resolved');
-  const after = await ctx.store.addIncidentUpdate(before.id, {
-    status: v.status,
-    body: toDraft(v.bodyFr, v.bodyEn),
-    title: toDraft(v.titleFr, v.titleEn),
-    affected: v.impacts,
-    takeOver: true,
-    author: ctx.actor.email,
-    at: ctx.clock(),
-  });
-  await writeAudit(
-    ctx,
-    'incident.taken_over',
-    before.id,
-    { title: before.title, status: before.status, affected: before.affected },
-    { title: after.title, status: after.status, affected: after.affected, body: after.updates.at(-1)?.body ?? null },
+  const after = await ctx.store.audited(
+    (store) =>
+      store.addIncidentUpdate(before.id, {
+        status: v.status,
+        body: toDraft(v.bodyFr, v.bodyEn),
+        title: toDraft(v.titleFr, v.titleEn),
+        affected: v.impacts,
+        takeOver: true,
+        author: ctx.actor.email,
+        at: ctx.clock(),
+      }),
+    (after) =>
+      auditEntry(ctx.clock(), ctx.actor, 'incident.taken_over', {
+        target: before.id,
+        before: { title: before.title, status: before.status, affected: before.affected },
+        after: { title: after.title, status: after.status, affected: after.affected, body: after.updates.at(-1)?.body ?? null },
+      }),
   );
   return { ok: true, value: after };
 }

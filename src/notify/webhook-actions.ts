@@ -3,7 +3,8 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { NOTIFICATION_KINDS } from '../domain/notification-events.ts';
 import { unsafeAddressReason } from '../probe/check/address-policy.ts';
-import { writeAudit, type IncidentContext } from '../incidents/service-context.ts';
+import { auditEntry } from '../domain/audit-entry.ts';
+import type { IncidentContext } from '../incidents/service-context.ts';
 import type { Webhook } from '../store/subscription-records.ts';
 
 export type WebhookFormError = 'unsafe_url' | 'no_event';
@@ -41,19 +42,23 @@ export async function createWebhookAction({
   if (visiblyUnsafe(new URL(parsed.data.url))) return { ok: false, error: 'unsafe_url' };
   const known = new Set(ctx.catalogue.services.map((s) => s.id));
   const services = parsed.data.services.filter((id) => known.has(id));
-  const webhook = await ctx.store.subscriptions.createWebhook({
-    url: parsed.data.url,
-    serviceIds: services.length > 0 ? services : null,
-    eventKinds: parsed.data.events,
-    secret: `whsec_${randomBytes(24).toString('base64')}`,
-    createdAt: ctx.clock(),
-    createdBy: ctx.actor.email,
-  });
-  await writeAudit(ctx, 'webhook.created', webhook.id, null, {
-    url: webhook.url,
-    serviceIds: webhook.serviceIds,
-    eventKinds: webhook.eventKinds,
-  });
+  const webhook = await ctx.store.audited(
+    (store) =>
+      store.subscriptions.createWebhook({
+        url: parsed.data.url,
+        serviceIds: services.length > 0 ? services : null,
+        eventKinds: parsed.data.events,
+        secret: `whsec_${randomBytes(24).toString('base64')}`,
+        createdAt: ctx.clock(),
+        createdBy: ctx.actor.email,
+      }),
+    // The secret stays out of the audit log.
+    (w) =>
+      auditEntry(ctx.clock(), ctx.actor, 'webhook.created', {
+        target: w.id,
+        after: { url: w.url, serviceIds: w.serviceIds, eventKinds: w.eventKinds },
+      }),
+  );
   return { ok: true, webhook };
 }
 
@@ -68,11 +73,20 @@ export async function changeWebhookAction({
   const before = (await ctx.store.subscriptions.listWebhooks()).find((w) => w.id === id);
   if (!before) return { ok: true, webhook: null };
   if (input.intent === 'delete') {
-    await ctx.store.subscriptions.deleteWebhook(id);
-    await writeAudit(ctx, 'webhook.deleted', id, { url: before.url }, null);
+    await ctx.store.audited(
+      (store) => store.subscriptions.deleteWebhook(id),
+      () => auditEntry(ctx.clock(), ctx.actor, 'webhook.deleted', { target: id, before: { url: before.url } }),
+    );
   } else if (input.intent === 'enable') {
-    await ctx.store.subscriptions.enableWebhook(id);
-    await writeAudit(ctx, 'webhook.enabled', id, { disabledAt: before.disabledAt }, { disabledAt: null });
+    await ctx.store.audited(
+      (store) => store.subscriptions.enableWebhook(id),
+      () =>
+        auditEntry(ctx.clock(), ctx.actor, 'webhook.enabled', {
+          target: id,
+          before: { disabledAt: before.disabledAt },
+          after: { disabledAt: null },
+        }),
+    );
   }
   return { ok: true, webhook: null };
 }

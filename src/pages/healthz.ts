@@ -1,7 +1,14 @@
 import type { APIRoute } from 'astro';
 import { sharedWebCache } from '../web/shared-web-cache.ts';
+import { supervisorReport } from '../supervise/report.ts';
 
-/** Liveness of the web process, a round trip to the store and the response cache's figures; never cached. */
+/**
+ * Liveness of the web process, a round trip to the store, what the pages are rendered from (live
+ * reads, or the last reads kept in memory while the store does not answer), the response cache's
+ * figures and, under `npm start`, the restarts of both processes; never cached. A process serving
+ * its last reads is still worth sending visitors to (200, "degraded"); one with nothing to serve
+ * answers 503 from the outage middleware.
+ */
 export const GET: APIRoute = async ({ locals }) => {
   const started = performance.now();
   let store: 'ok' | 'unreachable' = 'ok';
@@ -10,15 +17,20 @@ export const GET: APIRoute = async ({ locals }) => {
   } catch {
     store = 'unreachable';
   }
+  const since = locals.ctx.storeUnreachableSince();
   const body = {
     status: store === 'ok' ? 'ok' : 'degraded',
     store,
     storeMs: Math.round(performance.now() - started),
+    serving: store === 'ok' && since === null ? 'live' : 'last-known',
+    storeUnreachableSince: since?.toISOString() ?? null,
+    lastReads: locals.ctx.storeReach.stats(),
     uptimeSeconds: Math.round(process.uptime()),
     cache: sharedWebCache().responses.stats(),
+    supervisor: supervisorReport(),
   };
   return new Response(JSON.stringify(body), {
-    status: store === 'ok' ? 200 : 503,
+    status: 200,
     headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
   });
 };

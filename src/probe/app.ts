@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Store } from '../store/store.ts';
+import { supervisorReport } from '../supervise/report.ts';
 import { systemClock, type ProbeClock } from './clock.ts';
 import type { Runner } from './runner.ts';
 
@@ -39,6 +40,8 @@ export function createProbeApp(options: ProbeAppOptions): Hono {
         skippedSlots: status.scheduler.skippedSlots,
         lagP99Ms: Math.round(status.scheduler.lag.p99Ms),
       },
+      buffer: status.buffer,
+      supervisor: supervisorReport(),
     });
   });
 

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
 import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
 import { loadSettings, SettingsError, type Settings } from '../config/settings.ts';
 import { openStore } from '../store/open-store.ts';
 import { createProbeApp } from './app.ts';
+import { serveProbeApp } from './app-server.ts';
 import { createChecker } from './check/create-checker.ts';
 import { createRunner } from './runner.ts';
 import { probeUserAgent } from './user-agent.ts';
@@ -45,16 +44,19 @@ async function main(): Promise<void> {
     concurrency: settings.VIGIE_PROBE_CONCURRENCY,
     perHost: settings.VIGIE_PROBE_PER_HOST,
     retentionDays: settings.VIGIE_RETENTION_DAYS,
+    auditRetentionDays: settings.VIGIE_AUDIT_RETENTION_DAYS,
+    bufferCapacity: settings.VIGIE_PROBE_BUFFER,
     errors,
   });
   await runner.start();
   const app = createProbeApp({ store, runner });
-  const server = serve({ fetch: app.fetch, hostname: settings.HOST, port: settings.PROBE_PORT }, (info) => {
+  const server = serveProbeApp(app, { hostname: settings.PROBE_HOST, port: settings.PROBE_PORT }, (port) => {
+    const host = settings.PROBE_HOST.includes(':') ? `[${settings.PROBE_HOST}]` : settings.PROBE_HOST;
     console.log(
       `vigie-probe ${version}: checking ${catalogue.services.length} services from "${settings.VIGIE_LOCATION}"; ` +
-        `health on http://${settings.HOST}:${info.port}/healthz`,
+        `health on http://${host}:${port}/healthz`,
     );
-  }) as Server;
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {

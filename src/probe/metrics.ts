@@ -1,6 +1,7 @@
 import { CHECK_OUTCOMES, SERVICE_STATES, type CheckOutcome, type ServiceState } from '../domain/vocabulary.ts';
 import { LATENCY_BUCKETS_MS, type CheckResult } from '../store/records.ts';
 import { SWALLOWED_ERROR_KINDS, type SwallowedErrorKind } from './swallowed-errors.ts';
+import type { BufferStats } from './write-buffer.ts';
 
 /**
  * The probe's counters and their Prometheus text rendering. The format is small enough to write by
@@ -40,6 +41,7 @@ export interface MetricGauges {
   canariesHealthy: boolean;
   lagP99Ms: number;
   swallowed: Record<SwallowedErrorKind, number>;
+  buffer: BufferStats;
 }
 
 export function createProbeMetrics(): ProbeMetrics {
@@ -70,6 +72,11 @@ export function createProbeMetrics(): ProbeMetrics {
           'Errors survived and counted instead of crashing.',
           SWALLOWED_ERROR_KINDS.map((k) => [`kind="${k}"`, gauges.swallowed[k]]),
         ),
+        ...family('vigie_probe_buffer_results', 'gauge', 'Results waiting in memory for the store.', [['', gauges.buffer.size]]),
+        ...family('vigie_probe_buffer_capacity', 'gauge', 'Results the buffer holds at most.', [['', gauges.buffer.capacity]]),
+        ...family('vigie_probe_buffer_dropped_total', 'counter', 'Results dropped because the buffer was full.', [['', gauges.buffer.dropped]]),
+        ...family('vigie_probe_buffer_rejected_total', 'counter', 'Buffered results the store refused while answering.', [['', gauges.buffer.rejected]]),
+        ...family('vigie_probe_buffer_written_total', 'counter', 'Buffered results written once the store answered.', [['', gauges.buffer.written]]),
       ].join('\n') + '\n';
     },
   };

@@ -2,26 +2,25 @@ import type { ServiceConfig } from '../config/services-schema.ts';
 import { OUTCOME_WEIGHT } from '../domain/vocabulary.ts';
 import type { ServiceTracking } from '../store/records.ts';
 import { rollupDeltas } from '../store/rollup.ts';
-import type { Store } from '../store/store.ts';
 import type { Checker } from './check/types.ts';
 import { evaluate, type Evaluation } from './evaluate.ts';
 import type { MaintenanceCache } from './maintenance-cache.ts';
 import type { ProbeMetrics } from './metrics.ts';
 import type { SelfCheck } from './self-check.ts';
-import type { SwallowedErrors } from './swallowed-errors.ts';
+import type { WriteBuffer } from './write-buffer.ts';
 
 /**
  * One check of one service, end to end: check → does the probe suspect itself → evaluate →
- * rollups → one atomic store write. The in-memory tracking only advances once the store has it,
- * so a failed write is re-derived by the next check instead of leaving memory and database apart.
+ * rollups → one atomic store write, or a place in the write buffer while the store is away. The
+ * state machine keeps running on buffered results: the buffer writes them in order, with their
+ * real times, when the store answers again.
  */
 export interface PipelineDeps {
-  store: Pick<Store, 'recordCheck'>;
+  writes: Pick<WriteBuffer, 'record'>;
   checker: Checker;
   selfCheck: SelfCheck;
   maintenance: MaintenanceCache;
   metrics: ProbeMetrics;
-  errors: SwallowedErrors;
   location: string;
   /** Aborted at shutdown: a check cut short by us says nothing about the service. */
   signal: AbortSignal;
@@ -52,15 +51,11 @@ export function createPipeline(deps: PipelineDeps, trackings: Map<string, Servic
       previousCheckedAt: lastResultAt.get(service.id) ?? previous?.lastCheckedAt ?? null,
       interval: service.interval,
     });
-    try {
-      const { incidentId } = await deps.store.recordCheck({ result, tracking: evaluation.tracking, rollups, event: evaluation.event });
-      const tracking = { ...evaluation.tracking, openIncidentId: incidentId };
-      trackings.set(service.id, tracking);
-      lastResultAt.set(service.id, result.startedAt);
-      return { ...evaluation, tracking };
-    } catch (error) {
-      deps.errors.record('store_write', error, `result of ${service.id} at ${result.startedAt.toISOString()} not saved`);
-      return { tracking: previous ?? evaluation.tracking, event: null, recheck: true };
-    }
+    const stored = await deps.writes.record({ result, tracking: evaluation.tracking, rollups, event: evaluation.event });
+    // Buffered: the incident id of an outage opened meanwhile is learnt when the buffer writes it.
+    const tracking = stored === 'buffered' ? evaluation.tracking : { ...evaluation.tracking, openIncidentId: stored.incidentId };
+    trackings.set(service.id, tracking);
+    lastResultAt.set(service.id, result.startedAt);
+    return { ...evaluation, tracking };
   };
 }

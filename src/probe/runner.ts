@@ -4,6 +4,7 @@ import type { Store } from '../store/store.ts';
 import type { Checker } from './check/types.ts';
 import { systemClock, type ProbeClock } from './clock.ts';
 import type { Evaluation } from './evaluate.ts';
+import { pruneOld } from './housekeeping.ts';
 import { createMaintenanceCache } from './maintenance-cache.ts';
 import { createProbeMetrics } from './metrics.ts';
 import { createPipeline } from './pipeline.ts';
@@ -11,6 +12,7 @@ import { createScheduler, type SchedulerStats } from './scheduler.ts';
 import { createSelfCheck } from './self-check.ts';
 import { serviceSnapshots, statesCount, type ServiceSnapshot } from './service-snapshot.ts';
 import { createSwallowedErrors, type SwallowedErrorKind, type SwallowedErrors } from './swallowed-errors.ts';
+import { createWriteBuffer, type BufferStats } from './write-buffer.ts';
 
 /**
  * The probe at work: the scheduler runs the pipeline for every service; every cycle the canaries
@@ -26,6 +28,8 @@ export interface RunnerOptions {
   concurrency: number;
   perHost: number;
   retentionDays: number;
+  /** How long audit rows are kept; a year unless set. */
+  auditRetentionDays?: number;
   clock?: ProbeClock;
   random?: () => number;
   recheckDelayMs?: number;
@@ -33,6 +37,8 @@ export interface RunnerOptions {
   maintenanceRefreshMs?: number;
   canaryTimeoutS?: number;
   errors?: SwallowedErrors;
+  /** Results kept in memory while the store is unreachable (see `write-buffer.ts`). */
+  bufferCapacity?: number;
   /** Every scheduler lag sample, for the benchmark. */
   onLag?: (lagMs: number) => void;
 }
@@ -50,6 +56,7 @@ export interface RunnerStatus {
   swallowedErrors: Record<SwallowedErrorKind, number>;
   lastCycle: CycleReport | null;
   probeHealthy: boolean;
+  buffer: BufferStats;
 }
 
 export interface Runner {
@@ -78,7 +85,17 @@ export function createRunner(options: RunnerOptions): Runner {
   const signal = shutdown.signal;
   const selfCheck = createSelfCheck({ canaries: catalogue.canaries, checker, location, clock, signal, canaryTimeoutS: options.canaryTimeoutS });
   const maintenance = createMaintenanceCache(store);
-  const pipeline = createPipeline({ store, checker, selfCheck, maintenance, metrics, errors, location, signal }, trackings);
+  const writes = createWriteBuffer({
+    store,
+    clock,
+    ...(options.bufferCapacity === undefined ? {} : { capacity: options.bufferCapacity }),
+    onError: (error, detail) => errors.record('store_write', error, detail),
+    onWritten: (serviceId, incidentId, laterQueued) => {
+      const tracking = trackings.get(serviceId);
+      if (tracking && !laterQueued) trackings.set(serviceId, { ...tracking, openIncidentId: incidentId });
+    },
+  });
+  const pipeline = createPipeline({ writes, checker, selfCheck, maintenance, metrics, location, signal }, trackings);
   const scheduler = createScheduler({
     jobs: catalogue.services.map((s) => ({ id: s.id, host: new URL(s.url).host, intervalMs: s.interval * 1000 })),
     run: async (job) => ({ recheck: (await checkService(job.id))?.recheck ?? false }),
@@ -135,7 +152,7 @@ export function createRunner(options: RunnerOptions): Runner {
   }
 
   const refreshMaintenance = () => maintenance.refresh(new Date(clock.now()));
-  const prune = () => store.pruneResults(new Date(clock.now() - options.retentionDays * 24 * HOUR_MS));
+  const prune = () => pruneOld(store, clock.now(), { resultDays: options.retentionDays, auditDays: options.auditRetentionDays ?? 365 });
 
   async function cycle(): Promise<CycleReport> {
     const probeHealthy = await selfCheck.round();
@@ -174,6 +191,9 @@ export function createRunner(options: RunnerOptions): Runner {
       shutdown.abort();
       await drained;
       await Promise.all([...inFlight]);
+      // One last try for results waiting on the store; what it still refuses is lost with the process.
+      await writes.drain();
+      writes.stop();
     },
     checkService,
     cycle,
@@ -184,6 +204,7 @@ export function createRunner(options: RunnerOptions): Runner {
       swallowedErrors: errors.counts(),
       lastCycle,
       probeHealthy: selfCheck.healthy(),
+      buffer: writes.stats(),
     }),
     metricsText: () =>
       metrics.render({
@@ -191,6 +212,7 @@ export function createRunner(options: RunnerOptions): Runner {
         canariesHealthy: selfCheck.healthy(),
         lagP99Ms: scheduler.stats().lag.p99Ms,
         swallowed: errors.counts(),
+        buffer: writes.stats(),
       }),
   };
 }

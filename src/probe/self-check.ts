@@ -63,7 +63,8 @@ export function createSelfCheck(options: SelfCheckOptions): SelfCheck {
     expectStatus: '100-599',
     keyword: null,
     slowMs: 120_000,
-    allowPrivateNetwork: true,
+    // A canary may be an address on the operator's network; where it redirects may not.
+    allowPrivateNetwork: 'own-host',
     detection: { failuresBeforeDown: 1, successesBeforeUp: 1 },
   }));
   let failuresSinceAnswer: RecentFailure[] = [];

@@ -28,7 +28,8 @@ export function buildSearchIndex(catalogue: Catalogue): SearchIndex {
   return {
     entries: catalogue.services.map((s) => ({
       id: s.id,
-      names: [s.name.fr, s.name.en, s.id, new URL(s.url).hostname.replace(/^www\./, ''), ...s.aliases].map(words),
+      // The gloss names the service in the reader's words ("Customs"): it is searched as a name.
+      names: [s.name.fr, s.name.en, ...Object.values(s.gloss ?? {}), s.id, new URL(s.url).hostname.replace(/^www\./, ''), ...s.aliases].map(words),
       descriptions: s.description ? [words(s.description.fr), words(s.description.en)] : [],
     })),
   };

@@ -10,11 +10,14 @@ export interface BannerView {
 }
 
 /**
- * The overview's sentence about how things are. Monitoring interrupted comes first (we cannot
- * vouch for anything); then disruption the probes see; then incidents staff report; "all fine"
+ * The overview's sentence about how things are. A store the web process cannot reach comes first,
+ * then monitoring interrupted (we cannot vouch for anything); then disruption the probes see; then incidents staff report; "all fine"
  * only when every service is fresh and operational.
  */
-export function bannerView(snapshot: Pick<StatusSnapshot, 'overall' | 'openIncidents' | 'lastProbeAt'>, d: Dictionary): BannerView {
+export function bannerView(
+  snapshot: Pick<StatusSnapshot, 'overall' | 'openIncidents' | 'lastProbeAt'> & Partial<Pick<StatusSnapshot, 'storeUnreachableSince'>>,
+  d: Dictionary,
+): BannerView {
   const { counts, monitoringInterrupted, indicator } = snapshot.overall;
   const disrupted = counts.down + counts.degraded;
   const side = [
@@ -26,6 +29,10 @@ export function bannerView(snapshot: Pick<StatusSnapshot, 'overall' | 'openIncid
     return kept.length > 0 ? [`${kept.join(', ')}.`] : [];
   };
 
+  if (snapshot.storeUnreachableSince) {
+    // Nothing new can reach this page: whatever the last rows said, it is not being updated.
+    return { level: 'unknown', title: d.banner.notUpdated, details: [d.banner.storeUnreachable, ...sentence(side)] };
+  }
   if (monitoringInterrupted) {
     return { level: 'unknown', title: d.banner.interrupted, details: [snapshot.lastProbeAt ? d.banner.interruptedDetail : d.banner.noneYet] };
   }

@@ -4,13 +4,6 @@ import type { Store } from '../store/store.ts';
 /** Past incidents a page at a time, newest first: one bounded query, whatever the history length. */
 export const PAST_PER_PAGE = 20;
 
-/** `?page=` as a page number: absent means 1; anything but a plain positive integer is null (a 404). */
-export function parsePageNumber(value: string | null): number | null {
-  if (value === null || value === '') return 1;
-  if (!/^[1-9]\d{0,5}$/.test(value)) return null;
-  return Number(value);
-}
-
 export async function loadPastIncidents(
   store: Store,
   page: number,

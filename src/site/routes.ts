@@ -1,4 +1,5 @@
 import type { Locale } from '../domain/vocabulary.ts';
+import { trimTrailingSlashes } from '../domain/trim-slashes.ts';
 import { subscriptionPath } from '../notify/links.ts';
 
 /**
@@ -63,5 +64,5 @@ export function feedPath(locale: Locale, format: FeedFormat, serviceId?: string)
 }
 
 export function absoluteUrl(publicUrl: string, path: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}${path}`;
+  return `${trimTrailingSlashes(publicUrl)}${path}`;
 }

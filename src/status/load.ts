@@ -16,6 +16,8 @@ import { LATENCY_RANGES, type DayBar, type LatencyPoint, type LatencyRange, type
 export interface ReadContext {
   store: Store;
   catalogue: Catalogue;
+  /** Since when the store has not answered (its last reads are being rendered); absent or null when it answers. */
+  storeUnreachableSince?: () => Date | null;
 }
 
 export const UPTIME_DAYS = 90;
@@ -46,7 +48,7 @@ function rollupsOf(store: Store): SettledRollups {
 
 export async function loadSnapshot(ctx: ReadContext, now: Date): Promise<StatusSnapshot> {
   const rows = await snapshotRowsOf(ctx.store).read(now);
-  return buildSnapshot({ catalogue: ctx.catalogue, ...rows, now });
+  return buildSnapshot({ catalogue: ctx.catalogue, ...rows, now, storeUnreachableSince: ctx.storeUnreachableSince?.() ?? null });
 }
 
 /** First instant of the oldest day of a `days`-long bar ending today (Paris). */

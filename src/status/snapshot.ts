@@ -16,6 +16,8 @@ export interface SnapshotInput {
   maintenances: Maintenance[];
   dataVersion: number;
   now: Date;
+  /** Set when these rows are the last ones read before the store stopped answering. */
+  storeUnreachableSince?: Date | null;
 }
 
 /**
@@ -38,6 +40,7 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
       maintenances: activeMaintenances.filter((m) => m.serviceIds.includes(service.id)),
       incidentIds: input.openIncidents.filter((i) => affects(i, service.id)).map((i) => i.id),
       probeOffline,
+      storeUnreachable: Boolean(input.storeUnreachableSince),
       nowMs,
     }),
   );
@@ -52,6 +55,7 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
     dataVersion: input.dataVersion,
     lastProbeAt,
     probeOffline,
+    storeUnreachableSince: input.storeUnreachableSince ?? null,
     overall: overallOf(services, input.openIncidents, probeOffline),
     categories,
     services,
@@ -75,6 +79,7 @@ interface ServiceFacts {
   maintenances: Maintenance[];
   incidentIds: string[];
   probeOffline: boolean;
+  storeUnreachable: boolean;
   nowMs: number;
 }
 
@@ -83,6 +88,7 @@ function serviceView(service: ServiceConfig, facts: ServiceFacts): ServiceStatus
   const base: ServiceStatusView = {
     id: service.id,
     name: service.name,
+    ...(service.gloss ? { gloss: service.gloss } : {}),
     description: service.description,
     category: service.category,
     url: service.url,
@@ -99,9 +105,11 @@ function serviceView(service: ServiceConfig, facts: ServiceFacts): ServiceStatus
   const [maintenance] = facts.maintenances;
   if (maintenance) return { ...base, state: 'maintenance', since: maintenance.startsAt };
   if (!t || t.lastCheckedAt === null) return { ...base, unknownReason: 'no_data' };
-  if (facts.probeOffline) return { ...base, unknownReason: 'probe_offline', since: t.lastCheckedAt };
+  // Old rows read before the store went away say nothing about the probe: the store is the cause.
+  const staleBecause = (reason: UnknownReason) => (facts.storeUnreachable ? 'store_unreachable' : reason);
+  if (facts.probeOffline) return { ...base, unknownReason: staleBecause('probe_offline'), since: t.lastCheckedAt };
   if (facts.nowMs - t.lastCheckedAt.getTime() > STALE_INTERVALS * service.interval * 1000) {
-    return { ...base, unknownReason: 'stale', since: t.lastCheckedAt };
+    return { ...base, unknownReason: staleBecause('stale'), since: t.lastCheckedAt };
   }
   return { ...base, state: t.state, since: t.since, unknownReason: t.state === 'unknown' ? unknownFromProbe(t) : null };
 }

@@ -7,12 +7,14 @@ import type { Incident, Maintenance } from '../store/records.ts';
  */
 
 /** Why a service shows `unknown`: said plainly, never shown as operational. */
-export const UNKNOWN_REASONS = ['no_data', 'stale', 'probe_offline', 'not_checkable'] as const;
+export const UNKNOWN_REASONS = ['no_data', 'stale', 'probe_offline', 'not_checkable', 'store_unreachable'] as const;
 export type UnknownReason = (typeof UNKNOWN_REASONS)[number];
 
 export interface ServiceStatusView {
   id: string;
   name: Localized;
+  /** What the service is, shown next to its name in lists; absent from notices, feeds and titles. */
+  gloss?: Partial<Localized>;
   description: Localized | null;
   category: string;
   url: string;
@@ -53,6 +55,8 @@ export interface StatusSnapshot {
   /** Newest heartbeat from any probe location. */
   lastProbeAt: Date | null;
   probeOffline: boolean;
+  /** Since when the web process has been rendering its last reads because the store does not answer; null when it answers. */
+  storeUnreachableSince: Date | null;
   overall: OverallView;
   categories: CategoryView[];
   services: ServiceStatusView[];

@@ -1,4 +1,5 @@
 import type {
+  AuditAction,
   CheckOutcome,
   Draft,
   Impact,
@@ -202,11 +203,13 @@ export interface AuditEntry {
   /** Staff email, or the attempted login name for sign-in attempts, or "cli". */
   actor: string;
   ip: string | null;
-  action: string;
+  action: AuditAction;
   target: string | null;
   before: unknown;
   after: unknown;
 }
+
+export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 
 export interface Page<T> {
   items: T[];

@@ -5,6 +5,7 @@ import type {
   IncidentUpdate,
   Maintenance,
   NewIncident,
+  NewAuditEntry,
   NewIncidentUpdate,
   NewMaintenance,
   OutageEvent,
@@ -116,13 +117,29 @@ export interface Store {
   deleteSession(idHash: string): Promise<void>;
   deleteStaffSessions(staffId: string): Promise<number>;
 
-  /** Login throttling: failures per key (an account, an address) within a window. */
-  recordLoginFailure(key: string, at: Date): Promise<void>;
+  /**
+   * Login throttling: failures per key (an account, an address) within a window. Every attempt is
+   * first reserved as a failure under each of its keys, committed before the caller counts, so
+   * attempts sent at once see each other; a throttled or successful attempt releases its own rows.
+   */
+  reserveLoginAttempt(keys: readonly string[], at: Date): Promise<string>;
+  releaseLoginAttempt(attempt: string, keys: readonly string[]): Promise<void>;
+  /** Dates a failed attempt's rows at its failure (delays run from the latest failure, not from when it began). */
+  stampLoginAttempt(attempt: string, at: Date): Promise<void>;
   countLoginFailures(key: string, since: Date): Promise<number>;
   clearLoginFailures(key: string): Promise<void>;
+  /** Deletes failures older than `before` (past the throttle window). Returns rows deleted. */
+  pruneLoginFailures(before: Date): Promise<number>;
 
-  /** Append-only. */
-  appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;
+  /** An audit row that records an event, not a change (a sign-in). Kept until the retention prunes it. */
+  appendAudit(entry: NewAuditEntry): Promise<AuditEntry>;
+  /**
+   * Runs `write` (any store writes) and appends the audit row made from its result, all in one
+   * transaction: the change and its record land together or not at all.
+   */
+  audited<T>(write: (store: Store) => Promise<T>, entry: (written: T) => NewAuditEntry): Promise<T>;
+  /** Deletes audit rows older than `before`. Returns rows deleted. */
+  pruneAudit(before: Date): Promise<number>;
   /** Newest first. */
   listAudit(options: { limit: number; offset?: number }): Promise<Page<AuditEntry>>;
 }

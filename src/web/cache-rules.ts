@@ -5,6 +5,8 @@ import { isSubscriptionPath } from '../notify/links.ts';
  * Anything else in the query string is dropped from the key and from the URL the page is rendered
  * with, so junk query strings neither create cache entries nor change what is rendered.
  */
+import { parsePageNumber } from '../domain/page-number.ts';
+import { trimTrailingSlashes } from '../domain/trim-slashes.ts';
 import { normaliseQuery } from '../search/fold.ts';
 
 type Normalize = (value: string) => string | null;
@@ -12,7 +14,12 @@ type Normalize = (value: string) => string | null;
 const lang: Normalize = (v) => (v === 'en' ? 'en' : null);
 // Folded and length-capped: "Impôts" and "IMPOTS " share one entry, and a long query makes a short key.
 const searchQuery: Normalize = (v) => normaliseQuery(v);
-const pageNumber: Normalize = (v) => (/^[1-9]\d{0,4}$/.test(v) && v !== '1' ? v : null);
+/** Page 1 is the page without the parameter; every unreadable value is one entry, the page's 404 (`page=0`). */
+const pageNumber: Normalize = (v) => {
+  const page = parsePageNumber(v);
+  if (page === null) return '0';
+  return page === 1 ? null : String(page);
+};
 
 interface Rule {
   matches: (path: string) => boolean;
@@ -39,7 +46,7 @@ export interface CacheTarget {
 /** The cache target of a public GET/HEAD request, or null when it must not be cached. */
 export function cacheTarget(method: string, url: URL): CacheTarget | null {
   if (method !== 'GET' && method !== 'HEAD') return null;
-  const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+  const path = trimTrailingSlashes(url.pathname);
   const rule = RULES.find((r) => r.matches(path));
   if (!rule || rule === NEVER) return null;
   const kept: string[] = [];

@@ -18,6 +18,8 @@ export interface CachedEntry {
   encoded: Partial<Record<Encoding, Buffer>>;
   /** Reply headers per variant, built once: hits then cost a lookup, not a rebuild. */
   replyHeaders: Map<string, [string, string][]>;
+  /** Told the size of each compressed variant once it exists, so the cache's byte budget includes it. */
+  onGrow: (bytes: number) => void;
 }
 
 /** Headers that belong to one transfer or that the cache sets itself. */
@@ -43,6 +45,7 @@ export function entryFromRendered(rendered: { status: number; headers: Headers; 
     compressible: rendered.body.length >= MIN_COMPRESS_BYTES && COMPRESSIBLE.test(type),
     encoded: {},
     replyHeaders: new Map(),
+    onGrow: () => {},
   };
 }
 
@@ -56,6 +59,7 @@ export function variant(entry: CachedEntry, encoding: Encoding | null): { body: 
         ? brotliCompressSync(entry.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: entry.body.length } })
         : gzipSync(entry.body, { level: 6 });
     entry.encoded[encoding] = body;
+    entry.onGrow(body.length);
   }
   return { body, etag: `${entry.etag.slice(0, -1)}${ETAG_SUFFIX[encoding]}"` };
 }

@@ -37,6 +37,8 @@ function isStorable(rendered: Rendered): boolean {
  */
 export function createResponseCache(options: CacheOptions) {
   const entries = new Map<string, CachedEntry>();
+  /** Bytes counted for each entry when stored or grown, subtracted exactly when it goes. */
+  const charged = new Map<CachedEntry, number>();
   const inFlight = new Map<string, Promise<CachedEntry>>();
   let bytes = 0;
   let renders = 0;
@@ -44,10 +46,26 @@ export function createResponseCache(options: CacheOptions) {
   function remember(key: string, entry: CachedEntry): void {
     forget(key);
     entries.set(key, entry);
-    bytes += entryBytes(entry);
+    charge(entry, entryBytes(entry));
+    // A compressed variant made later (on a hit) grows the entry while it is held.
+    entry.onGrow = (grown) => {
+      if (!charged.has(entry)) return;
+      charge(entry, grown);
+      evictOver(entry);
+    };
+    evictOver(entry);
+  }
+
+  function charge(entry: CachedEntry, amount: number): void {
+    charged.set(entry, (charged.get(entry) ?? 0) + amount);
+    bytes += amount;
+  }
+
+  /** Least recently used first, never `keep` (the entry being answered with). */
+  function evictOver(keep: CachedEntry): void {
     for (const [oldest, old] of entries) {
       if (entries.size <= options.maxEntries && bytes <= options.maxBytes) break;
-      if (old === entry) break;
+      if (old === keep) continue;
       forget(oldest);
     }
   }
@@ -55,7 +73,8 @@ export function createResponseCache(options: CacheOptions) {
   function forget(key: string): void {
     const old = entries.get(key);
     if (!old) return;
-    bytes -= entryBytes(old);
+    bytes -= charged.get(old) ?? 0;
+    charged.delete(old);
     entries.delete(key);
   }
 

@@ -1,41 +1,40 @@
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { loadCatalogue } from '../config/load-catalogue.ts';
 import { loadSettings } from '../config/settings.ts';
-import { securityHeaders } from '../site/security-policy.ts';
-import { createFastPath } from './fast-path.ts';
-import { sharedWebCache } from './shared-web-cache.ts';
+import { startSitePublisher } from '../snapshot/site-publisher.ts';
+import { createWebServer } from './web-server.ts';
 
 /**
- * The web process: the built Astro server, with cache hits answered before Astro's request
- * pipeline (which costs more than the hit itself). Misses and everything else go to Astro, whose
- * middleware renders into the same cache. Build folder: VIGIE_BUILD_DIR or ./dist.
+ * `npm run web` (and the site half of `npm start`): one web process. Build folder: VIGIE_BUILD_DIR
+ * or ./dist. With VIGIE_SNAPSHOT_DIR, it also publishes the static copy of the public site there.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const buildDir = process.env.VIGIE_BUILD_DIR ?? `${root}dist`;
+const settings = loadSettings();
 
-if (!existsSync(`${buildDir}/server/entry.mjs`)) {
-  console.error(`No built site in ${buildDir}: run \`npm run build\` first (or set VIGIE_BUILD_DIR to the build folder).`);
+const server = await createWebServer(buildDir, settings.VIGIE_PUBLIC_URL).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
   process.exit(2);
-}
-process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-const { handler } = (await import(`${buildDir}/server/entry.mjs`)) as {
-  handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
-};
-
-const fastPath = createFastPath(sharedWebCache());
-const host = process.env.HOST ?? '127.0.0.1';
-const port = Number(process.env.PORT ?? 4321);
-// Static files never reach the middleware: they get the same headers here (rendered pages set them again).
-const staticHeaders = Object.entries(securityHeaders(loadSettings().VIGIE_PUBLIC_URL));
-const server = createServer((req, res) => {
-  if (fastPath(req, res)) return;
-  for (const [name, value] of staticHeaders) res.setHeader(name, value);
-  handler(req, res);
 });
-server.listen(port, host, () => console.log(`Vigie site listening on http://${host.includes(':') ? `[${host}]` : host}:${port}`));
+const host = settings.HOST;
+const listening = new Promise<void>((resolve) =>
+  server.listen(settings.PORT, host, () => {
+    console.log(`Vigie site listening on http://${host.includes(':') ? `[${host}]` : host}:${settings.PORT}`);
+    resolve();
+  }),
+);
+
+let publisher: { stop(): Promise<void> } | null = null;
+if (settings.VIGIE_SNAPSHOT_DIR) {
+  await listening;
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : settings.PORT;
+  const catalogue = await loadCatalogue(settings.VIGIE_SERVICES);
+  publisher = startSitePublisher({ settings, catalogue, buildDir, baseUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}` });
+}
 
 function stop(): void {
+  void publisher?.stop();
   server.close(() => process.exit(0));
   server.closeIdleConnections();
   setTimeout(() => process.exit(0), 5000).unref();

@@ -75,6 +75,24 @@ describe('staff forms', () => {
     expect((await page(`/admin/incidents/${incident!.id}/updates/nope`)).status).toBe(404);
   });
 
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('refuses intent=%s as an unknown intent (422), not a crash', async (intent) => {
+    const created = await post('/admin/incidents/new', { titleFr: `Intent ${intent}`, titleEn: `Intent ${intent}`, bodyFr: 'Texte.', bodyEn: 'Text.', status: 'investigating', 'impact.ameli': 'degraded' });
+    const response = await post(`/admin/incidents/${idFrom(created)}`, { intent, titleFr: 'x', bodyFr: 'y', status: 'resolved' });
+    expect(response.status).toBe(422);
+  });
+
+  it('reads field names as data: "__proto__" and "constructor" fields change nothing', async () => {
+    const fields = Object.fromEntries([
+      ...Object.entries({ titleFr: 'Champs', titleEn: 'Fields', bodyFr: 'Texte.', bodyEn: 'Text.', status: 'investigating', 'impact.ameli': 'degraded' }),
+      ['impact.__proto__', 'major'],
+      ['__proto__', 'x'],
+      ['constructor', 'y'],
+    ]);
+    const response = await post('/admin/incidents/new', fields);
+    expect(response.status).toBe(303);
+    expect((await admin.store.getIncident(idFrom(response)))?.affected).toEqual([{ serviceId: 'ameli', impact: 'degraded' }]);
+  });
+
   it('shows every action in the paginated audit log, with address and before/after', async () => {
     const audit = await page('/admin/audit');
     expect(audit.status).toBe(200);

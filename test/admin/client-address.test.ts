@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress } from '../../src/admin/client-address.ts';
+import { clientAddress, throttleSubject } from '../../src/admin/client-address.ts';
+import { addressKey } from '../../src/admin/throttle.ts';
 
 describe('client address', () => {
   it('is the socket peer when no proxy is trusted, whatever X-Forwarded-For says', () => {
@@ -19,6 +20,21 @@ describe('client address', () => {
   it('treats IPv4-mapped IPv6 and plain IPv4 as the same address', () => {
     expect(clientAddress('::ffff:10.0.0.2', '203.0.113.9', ['10.0.0.2'])).toBe('203.0.113.9');
     expect(clientAddress('::ffff:198.51.100.7', null, [])).toBe('198.51.100.7');
+  });
+
+  it('drops the port a proxy may write after the address', () => {
+    expect(clientAddress('10.0.0.2', '203.0.113.9:51234', ['10.0.0.2'])).toBe('203.0.113.9');
+    expect(clientAddress('10.0.0.2', '[2001:db8::1]:443', ['10.0.0.2'])).toBe('2001:db8::1');
+    expect(clientAddress('10.0.0.2', '[2001:db8::1]', ['10.0.0.2'])).toBe('2001:db8::1');
+    expect(clientAddress('10.0.0.2', '2001:db8::1', ['10.0.0.2'])).toBe('2001:db8::1');
+  });
+
+  it('throttles IPv6 clients by /64, IPv4 clients by address', () => {
+    expect(throttleSubject('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(throttleSubject('2001:db8:1:2:ffff:ffff:ffff:ffff')).toBe('2001:db8:1:2::/64');
+    expect(throttleSubject('2001:db8:1:3::1')).toBe('2001:db8:1:3::/64');
+    expect(throttleSubject('203.0.113.9')).toBe('203.0.113.9');
+    expect(addressKey('2001:db8::1')).toBe(addressKey('2001:db8::2'));
   });
 
   it('falls back to the peer when the header has only proxies', () => {

@@ -1,16 +1,21 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loopbackOrigin } from '../../src/snapshot/origin.ts';
+import { publishSnapshot } from '../../src/snapshot/publish.ts';
+import type { RunningNginx } from '../faults/support/nginx.ts';
 import { recordServiceState, seedSite } from '../support/seed-site.ts';
 
 /**
  * `npm run bench:web` — not a test: prints figures.
  * Builds the site into its own folder, seeds 40 services with a year of hourly and daily rollups in
  * a real SQLite store, and loads three URLs with autocannon at 64 connections, next to a bare
- * node:http server (its own process too) sending the very same bytes and headers. Requests say
+ * node:http server (its own process too) sending the very same bytes and headers, and the static
+ * copy of the site (published once from it) served by Debian's nginx with its generated
+ * configuration (precompressed files, two workers for two cores). Requests say
  * `Accept-Encoding: br, gzip` like browsers. Then times uncached renders of the overview, each
  * after a state change the site must notice.
  * Figures are medians over BENCH_ROUNDS (default 3) alternating rounds of BENCH_SECONDS (default 5).
@@ -73,13 +78,16 @@ const KEPT_HEADERS = ['content-type', 'content-encoding', 'etag', 'cache-control
 
 async function main(): Promise<void> {
   process.env.VIGIE_TEST_BUILD_DIR ??= `${root}node_modules/.cache/vigie-bench-build`;
-  const { startSite } = await import('../support/site-server.ts');
+  // Imported after the build folder is chosen: these modules read it when they load.
+  const { startSite, testBuildDir } = await import('../support/site-server.ts');
+  const { nginxAvailable, startNginx } = await import('../faults/support/nginx.ts');
 
   console.log('Seeding 40 services with 365 days of hourly and daily rollups…');
   const seeded = await seedSite({ services: 40, days: 365, now: new Date() });
   console.log('Building and starting the site…');
   const site = await startSite({ ...seeded.env, VIGIE_PUBLIC_URL: 'https://vigie.example.fr' });
   let bare: { url: string; child: ChildProcess } | null = null;
+  let nginx: RunningNginx | null = null;
   try {
     const recorded = new Map<string, { headers: Record<string, string>; body: Buffer }>();
     for (const path of TARGETS) {
@@ -89,20 +97,33 @@ async function main(): Promise<void> {
       recorded.set(path, { headers, body: r.body });
     }
     bare = await startBare(seeded.dir, recorded);
+    if (nginxAvailable()) {
+      chmodSync(seeded.dir, 0o755);
+      const copy = await publishSnapshot({
+        dir: join(seeded.dir, 'copy'),
+        fetchPath: loopbackOrigin(site.url),
+        clientDir: `${testBuildDir}/client`,
+        serviceIds: seeded.serviceIds,
+        publicUrl: 'https://vigie.example.fr',
+      });
+      console.log(`Static copy published in ${copy.ms} ms (${copy.files} addresses); serving it with nginx…`);
+      nginx = await startNginx(seeded.dir, join(seeded.dir, 'copy', 'current'), 'https://vigie.example.fr', 2);
+    } else {
+      console.log('nginx is not installed (apt-get install nginx libnginx-mod-http-brotli-static): the static copy is left out.');
+    }
 
     const rows: string[][] = [];
     for (const path of TARGETS) {
       await load(`${site.url}${path}`).catch(() => null);
       const vigie: LoadResult[] = [];
       const baseline: LoadResult[] = [];
-      // Short alternating rounds: a load spike from elsewhere on the machine hits both sides alike.
+      const copy: LoadResult[] = [];
+      const sides: [string, LoadResult[]][] = [[site.url, vigie], [bare.url, baseline], ...(nginx ? ([[nginx.url, copy]] as [string, LoadResult[]][]) : [])];
+      // Short rounds in turn, each starting with another side: a load spike from elsewhere on the machine hits all alike.
       for (let round = 0; round < ROUNDS; round++) {
-        if (round % 2 === 0) {
-          vigie.push(await load(`${site.url}${path}`));
-          baseline.push(await load(`${bare.url}${path}`));
-        } else {
-          baseline.push(await load(`${bare.url}${path}`));
-          vigie.push(await load(`${site.url}${path}`));
+        for (let i = 0; i < sides.length; i++) {
+          const [url, results] = sides[(round + i) % sides.length]!;
+          results.push(await load(`${url}${path}`));
         }
       }
       const rps = (list: LoadResult[]) => median(list.map((r) => r.requests.average));
@@ -115,10 +136,13 @@ async function main(): Promise<void> {
         rps(baseline).toFixed(0),
         `${p99(baseline)} ms`,
         `${((rps(vigie) / rps(baseline)) * 100).toFixed(0)} %`,
-        String(vigie.reduce((n, r) => n + r.non2xx + r.errors, 0)),
+        copy.length ? rps(copy).toFixed(0) : '-',
+        copy.length ? `${p99(copy)} ms` : '-',
+        copy.length ? `${((rps(copy) / rps(vigie)) * 100).toFixed(0)} %` : '-',
+        String([...vigie, ...copy].reduce((n, r) => n + r.non2xx + r.errors, 0)),
       ]);
     }
-    printTable(['path', 'bytes sent', 'Vigie req/s', 'Vigie p99', 'bare req/s', 'bare p99', 'Vigie / bare', 'errors'], rows);
+    printTable(['path', 'bytes sent', 'Vigie req/s', 'Vigie p99', 'bare req/s', 'bare p99', 'Vigie / bare', 'copy req/s', 'copy p99', 'copy / Vigie', 'errors'], rows);
 
     // Each round changes one service's state, so the site sees a new data version and renders again.
     const renders: number[] = [];
@@ -144,6 +168,7 @@ async function main(): Promise<void> {
     console.log(`Machine load average at the end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   } finally {
     bare?.child.kill();
+    await nginx?.stop();
     await site.stop();
     await seeded.cleanup();
   }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPLETE_OPERATOR } from '../legal/operator-fixture.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -43,7 +44,10 @@ describe('npm run check-services', () => {
   it('checks ./services.json by default and prints a one-line summary, touching no database', async () => {
     const database = join(dir, 'never.db');
     const result = await checkServices([], { DATABASE_URL: database });
-    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.code).toBe(0);
+    // The shipped catalogue has no operator facts yet: each one is a warning naming the field.
+    expect(result.stderr).toContain('Warning: ./services.json: operator.publisher.siren: not provided: the legal notice says so until you add it\n');
+    expect(result.stderr).toContain('Warning: ./services.json: operator.accessibility.audit: not provided: the accessibility statement says so');
     expect(result.stdout).toMatch(/^\.\/services\.json: OK, 3\d services in 10 categories, 3 canaries\.\n$/);
     expect(existsSync(database)).toBe(false);
   });
@@ -53,6 +57,17 @@ describe('npm run check-services', () => {
     const one = { categories: [{ id: 'tax', name: { fr: 'Impôts', en: 'Tax' } }], services: [{ id: 'a', name: { fr: 'A', en: 'A (en)' }, category: 'tax', url: 'https://a.example.fr/' }] };
     await writeFile(path, JSON.stringify(one));
     expect(await checkServices([], { VIGIE_SERVICES: path })).toMatchObject({ code: 0, stdout: `${path}: OK, 1 service in 1 category, 0 canaries.\n` });
+  });
+
+  it('warns about nothing once every operator fact is given', async () => {
+    const path = join(dir, 'complete.json');
+    const one = {
+      categories: [{ id: 'tax', name: { fr: 'Impôts', en: 'Tax' } }],
+      services: [{ id: 'a', name: 'A', category: 'tax', url: 'https://a.example.fr/' }],
+      operator: COMPLETE_OPERATOR,
+    };
+    await writeFile(path, JSON.stringify(one));
+    expect(await checkServices([path])).toMatchObject({ code: 0, stderr: '' });
   });
 
   it('lists every problem with its line and exits 1', async () => {

@@ -98,7 +98,7 @@ describe('parseCatalogue', () => {
   it('points a missing field at the object that should hold it', () => {
     const source = text(catalogue([service('a'), { id: 'b', category: 'tax', url: 'https://b.example.fr/' }]));
     const line = lineOf(source, '"id": "b"') - 1;
-    expect(problemsOf(source)).toEqual([`services.json:${line}: services[1].name: is required: add it (an object { … })`]);
+    expect(problemsOf(source)).toEqual([`services.json:${line}: services[1].name: is required: add it (the official name in double quotes)`]);
   });
 
   it('reports a value of the wrong type in words', () => {

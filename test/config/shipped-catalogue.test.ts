@@ -31,21 +31,31 @@ describe('the shipped services.json', async () => {
 
   it('uses the current addresses of services that moved', () => {
     const hosts = catalogue.services.map((s) => new URL(s.url).host);
-    expect(hosts).toEqual(expect.arrayContaining(['www.service-public.gouv.fr', 'demarche.numerique.gouv.fr', 'www.info.gouv.fr', 'www.francetravail.fr']));
-    const retired = ['www.service-public.fr', 'www.demarches-simplifiees.fr', 'www.gouvernement.fr', 'www.pole-emploi.fr'];
+    expect(hosts).toEqual(expect.arrayContaining(['www.service-public.gouv.fr', 'entreprendre.service-public.gouv.fr', 'demarche.numerique.gouv.fr', 'www.info.gouv.fr', 'www.francetravail.fr']));
+    const retired = ['www.service-public.fr', 'entreprendre.service-public.fr', 'www.demarches-simplifiees.fr', 'www.gouvernement.fr', 'www.pole-emploi.fr'];
     expect(hosts.filter((h) => retired.includes(h))).toEqual([]);
   });
 
-  it('names and describes every service in both languages, with an English name that helps', () => {
+  it('describes every service in both languages and explains each name in English with a gloss', () => {
     for (const service of catalogue.services) {
       expect(service.description, service.id).not.toBeNull();
-      expect(service.name.en, service.id).not.toBe(service.name.fr);
       expect(service.description?.en, service.id).not.toBe(service.description?.fr);
+      expect(service.gloss?.en, service.id).toBeTruthy();
     }
   });
 
-  it('keeps the official French name at the start of the English one', () => {
-    for (const service of catalogue.services) expect(service.name.en.startsWith(`${service.name.fr} — `), service.id).toBe(true);
+  it('keeps the official name alone, the same in both languages, so notices and feeds never carry the gloss', () => {
+    for (const service of catalogue.services) {
+      expect(service.name.en, service.id).toBe(service.name.fr);
+      expect(service.name.fr, service.id).not.toMatch(/ — /);
+    }
+  });
+
+  it('names services by their address rather than by a bare noun or a ministry name that changes with governments', () => {
+    const names = new Map(catalogue.services.map((s) => [s.id, s.name.fr]));
+    expect(names.get('douane')).toBe('douane.gouv.fr');
+    expect(names.get('education')).toBe('education.gouv.fr');
+    expect([...names.values()].filter((n) => /^Minist[èe]re /.test(n))).toEqual([]);
   });
 
   it('has canaries run outside the watched services', () => {

@@ -4,6 +4,7 @@ import { incidentEntries, maintenanceEntries, newestEntries, type EntryContext }
 import { renderFeed, type ChannelInfo, type FeedKind } from '../../src/feeds/render-feed.ts';
 import type { Locale } from '../../src/domain/vocabulary.ts';
 import { t } from '../../src/i18n/index.ts';
+import { escapeHtml } from '../../src/web/escape.ts';
 import { NOW, incident, maintenance, update } from '../status/fixtures.ts';
 
 const BASE = 'https://vigie.example.fr';
@@ -23,7 +24,7 @@ function entryContext(locale: Locale): EntryContext {
     },
     incidentUrl: (id) => `${BASE}/${locale}/incidents/${id}`,
     maintenanceUrl: `${BASE}/${locale}/maintenance`,
-    serviceName: (id) => (id === 'impots' ? 'impots.gouv.fr' : null),
+    serviceName: (id) => (id === 'impots' ? { text: 'impots.gouv.fr', ...(locale === 'en' ? { lang: 'fr' as const } : {}) } : null),
     now: NOW,
   };
 }
@@ -64,6 +65,21 @@ const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@'
 const asArray = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
 const RFC822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+describe('CDATA in both formats', () => {
+  const hostile = 'A ]]> B ]]><link>https://phishing.example/</link><![CDATA[ C ]]>';
+  for (const kind of ['rss', 'atom'] as const) {
+    it(`keeps a title with several ]]> as text and adds no element (${kind})`, () => {
+      const xml = renderFeed(kind, channel('en'), incidentEntries([incident('cdata', { title: { fr: hostile, en: hostile } })], entryContext('en')));
+      expect(XMLValidator.validate(xml)).toBe(true);
+      const parsed = parser.parse(xml);
+      const item = kind === 'rss' ? asArray(parsed.rss.channel.item)[0] : asArray(parsed.feed.entry)[0];
+      const title = kind === 'rss' ? String(item.title) : String(item.title['#text']);
+      expect(title).toContain(kind === 'rss' ? hostile : escapeHtml(hostile));
+      expect(JSON.stringify(item.link)).not.toContain('phishing');
+    });
+  }
+});
 
 describe('RSS', () => {
   for (const locale of ['fr', 'en'] as const) {
@@ -110,6 +126,7 @@ describe('RSS', () => {
     const first = items.find((i) => String(i.guid['#text']).endsWith('#update-u1'));
     expect(first.description).toContain(t('en').feeds.translationPending);
     expect(first.description).toContain('<div lang="fr">');
+    expect(first.description).toContain('Affected services: <span lang="fr">impots.gouv.fr</span>');
   });
 
   it('publishes maintenance when announced, with its window in the text, never a future date', () => {

@@ -16,7 +16,11 @@ describe('dictionaries', () => {
   it('use the words of the field for states and statuses', () => {
     expect(fr.states.degraded).toBe('Perturbé (performances dégradées)');
     expect(fr.impacts.partial).toBe('Panne partielle');
-    expect(fr.incidentStatuses.investigating).toBe("En cours d'investigation");
+    expect(fr.incidentStatuses.investigating).toBe('Analyse en cours');
+    expect(fr.incidentStatuses.identified).toBe('Cause identifiée');
+    expect(fr.admin.incident.takeOver).toBe('Prendre en charge cette panne');
+    expect(fr.admin.audit.colIp).toBe('Adresse IP');
+    expect(fr.info.probes.colInterval).toBe('Intervalle');
     expect(en.banner.allOk).toBe('All services operational');
     expect(fr.banner.allOk).toBe('Tous les services fonctionnent normalement');
   });
@@ -26,5 +30,22 @@ describe('dictionaries', () => {
     expect(fr.banner.disrupted(3)).toBe('3 services perturbés');
     expect(en.banner.disrupted(1)).toBe('1 service disrupted');
     expect(en.banner.disrupted(2)).toBe('2 services disrupted');
+  });
+});
+
+describe('natural English', () => {
+  it.each([
+    [en.incidents.noneOngoing, 'No ongoing incidents.'],
+    [en.head.serviceFeed('Urssaf', 'RSS'), 'Incidents for Urssaf (RSS)'],
+    [en.service.day('Monday 23 November', '99.2%', 12), 'Monday 23 November: 99.2% uptime, 12 min of downtime'],
+    [en.admin.nav.signedInAs('alice@example.gouv.fr'), 'Signed in as alice@example.gouv.fr'],
+    [en.overview.details('Sénat'), 'Sénat: details'],
+    [fr.overview.details('Sénat'), 'Sénat\u00a0: détails'],
+  ])('%j', (actual, expected) => {
+    expect(actual).toBe(expected);
+  });
+
+  it('says public bodies, not administrations', () => {
+    expect(JSON.stringify(en.info.probes.body({ userAgent: '', location: '', minInterval: '', maxInterval: '', failuresBeforeDown: 3, successesBeforeUp: 2, perHost: 2 }))).not.toMatch(/administrations/);
   });
 });

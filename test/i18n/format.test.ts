@@ -27,9 +27,16 @@ describe('times in Paris', () => {
     expect(formatTime(summer, 'en')).toBe('23:05');
   });
 
-  it('writes the start of a day as 00 h 00 / 00:00, never "midnight"', () => {
+  it('writes French hours without a leading zero and whole hours without minutes', () => {
+    expect(formatTime(new Date('2026-11-24T01:05:00Z'), 'fr')).toBe(`2${NB}h${NB}05`);
+    expect(formatTime(new Date('2026-11-24T23:30:00Z'), 'fr')).toBe(`0${NB}h${NB}30`);
+    expect(formatTime(new Date('2026-11-24T21:00:00Z'), 'fr')).toBe(`22${NB}h`);
+    expect(formatTime(new Date('2026-11-24T23:30:00Z'), 'en')).toBe('00:30');
+  });
+
+  it('writes the start of a day as 0 h / 00:00, never "midnight"', () => {
     const startOfDay = new Date('2026-11-24T23:00:00Z');
-    expect(formatTime(startOfDay, 'fr')).toBe(`00${NB}h${NB}00`);
+    expect(formatTime(startOfDay, 'fr')).toBe(`0${NB}h`);
     expect(formatTime(startOfDay, 'en')).toBe('00:00');
     expect(formatDateTime(startOfDay, 'en')).not.toMatch(/midnight/i);
     expect(formatDateTime(startOfDay, 'fr')).not.toMatch(/minuit/i);
@@ -79,9 +86,11 @@ describe('durations and freshness', () => {
     [59.6, `1${NB}min`, `1${NB}min`],
     [125, `2${NB}min`, `2${NB}min`],
     [3600, `1${NB}h`, `1${NB}h`],
-    [7500, `2${NB}h 05${NB}min`, `2${NB}h 5${NB}min`],
-    [93_600, `1${NB}j 2${NB}h`, `1${NB}d 2${NB}h`],
-    [172_800, `2${NB}j`, `2${NB}d`],
+    [7500, `2${NB}h 5${NB}min`, `2${NB}h 5${NB}min`],
+    [90_000, `1${NB}j 1${NB}h`, `1${NB}day 1${NB}hour`],
+    [93_600, `1${NB}j 2${NB}h`, `1${NB}day 2${NB}hours`],
+    [183_600, `2${NB}j 3${NB}h`, `2${NB}days 3${NB}hours`],
+    [172_800, `2${NB}j`, `2${NB}days`],
   ])('%s seconds is « %s » / "%s"', (seconds, french, english) => {
     expect(formatDuration(seconds, 'fr')).toBe(french);
     expect(formatDuration(seconds, 'en')).toBe(english);

@@ -98,15 +98,17 @@ describe('probe app', () => {
     await stopping;
   });
 
-  it('counts a store write that failed instead of losing it silently', async () => {
+  it('keeps a result the store could not take in its buffer, counted and shown', async () => {
     const { runner, app, logged } = setup();
     await store.close();
     const evaluation = await runner.checkService('caf');
-    expect(evaluation?.recheck).toBe(true);
+    expect(evaluation?.tracking.state).toBe('operational');
     const health = await (await app.request('/healthz')).json();
-    expect(health).toMatchObject({ status: 'alive', swallowedErrors: { store_write: 1 } });
-    expect(logged.join('\n')).toMatch(/store_write failed \(result of caf at 2026-03-02T10:00:00.000Z not saved\)/);
-    expect(await (await app.request('/metrics')).text()).toContain('vigie_probe_swallowed_errors_total{kind="store_write"} 1\n');
+    expect(health).toMatchObject({ status: 'alive', swallowedErrors: { store_write: 1 }, buffer: { size: 1, capacity: 10_000, dropped: 0 } });
+    expect(logged.join('\n')).toMatch(/store_write failed \(result of caf at 2026-03-02T10:00:00.000Z kept in memory until the store answers\)/);
+    const metrics = await (await app.request('/metrics')).text();
+    expect(metrics).toContain('vigie_probe_swallowed_errors_total{kind="store_write"} 1\n');
+    expect(metrics).toContain('vigie_probe_buffer_results 1\n');
   });
 
   it('maps unknown routes and failures to JSON errors', async () => {

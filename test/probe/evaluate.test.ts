@@ -248,10 +248,10 @@ describe('evaluate', () => {
     });
     const [opened, resolved] = events;
     expect(opened).toMatchObject({ type: 'outage_opened', startedAt: new Date(T0 + 4 * 60_000) });
-    expect(opened?.type === 'outage_opened' && opened.title.fr).toBe('ameli.fr : site inaccessible');
+    expect(opened?.type === 'outage_opened' && opened.title.fr).toBe('ameli.fr\u00a0: site inaccessible');
     expect(resolved).toMatchObject({ type: 'outage_resolved', resolvedAt: new Date(T0 + 78 * 60_000) });
-    expect(resolved?.body.fr).toMatch(/^Rétabli après 1 h 14 min\./);
-    expect(resolved?.body.en).toMatch(/^Restored after 1 h 14 min\./);
+    expect(resolved?.body.fr).toMatch(/^Service rétabli après 1\u00a0h 14\u00a0min\./);
+    expect(resolved?.body.en).toMatch(/^Restored after 1\u00a0h 14\u00a0min\./);
     expect(tracking).toMatchObject({ state: 'operational', failureStreak: 0, successStreak: 2, failureRunStartedAt: null });
     expect(tracking?.since).toEqual(new Date(T0 + 78 * 60_000));
   });

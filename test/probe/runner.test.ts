@@ -78,13 +78,13 @@ describe('probe runner against the fake government', () => {
     const open = await store.listIncidents({ state: 'open', limit: 10 });
     expect(open.items).toHaveLength(1);
     expect(open.items[0]).toMatchObject({ kind: 'auto', serviceId: 'caf', status: 'investigating' });
-    expect(open.items[0]?.title.fr).toBe('Service caf : le site affiche une erreur');
+    expect(open.items[0]?.title.fr).toBe('Service caf\u00a0: le site affiche une erreur');
     expect(await checkTimes(runner, 'caf', 1)).toEqual([null]);
     gov.set('caf', up());
     expect(await checkTimes(runner, 'caf', 2)).toEqual([null, 'outage_resolved']);
     const resolved = await store.listIncidents({ state: 'resolved', limit: 10 });
-    expect(resolved.items[0]?.updates.at(-1)?.body.fr).toMatch(/^Rétabli après moins d’une minute\./);
-    expect(resolved.items[0]?.updates.at(-1)?.body.en).toMatch(/^Restored after less than a minute\./);
+    expect(resolved.items[0]?.updates.at(-1)?.body.fr).toMatch(/^Service rétabli après \d+\u00a0s\. Le site Service caf répond/);
+    expect(resolved.items[0]?.updates.at(-1)?.body.en).toMatch(/^Restored after \d+\u00a0s\./);
     expect((await store.listTrackings())[0]).toMatchObject({ state: 'operational', openIncidentId: null });
   });
 

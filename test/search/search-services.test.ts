@@ -28,6 +28,8 @@ describe('searching the shipped catalogue the way citizens name services', () =>
     ['meteo', 'meteo-france'],
     ['legifrance', 'legifrance'],
     ['Family benefits', 'caf'],
+    ['Customs', 'douane'],
+    ['douane', 'douane'],
   ])('%j finds %s first', (query, id) => {
     expect(ids(query)[0]).toBe(id);
   });

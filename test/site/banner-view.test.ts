@@ -48,6 +48,13 @@ describe('bannerView', () => {
     expect(bannerView(snapshot({ unknown: 40 }, { interrupted: true, heard: false }), fr).details).toEqual([fr.banner.noneYet]);
   });
 
+  it('says the status is not being updated while the store cannot be reached, before anything else', () => {
+    const base = snapshot({ operational: 38, down: 1, unknown: 1 });
+    const view = bannerView({ ...base, storeUnreachableSince: new Date('2026-11-24T20:55:00Z') }, fr);
+    expect(view).toEqual({ level: 'unknown', title: fr.banner.notUpdated, details: [fr.banner.storeUnreachable, "1 à l'état indéterminé."] });
+    expect(bannerView({ ...base, storeUnreachableSince: null }, en).title).toBe('1 service disrupted');
+  });
+
   it('lets open staff incidents speak when the probes see nothing wrong', () => {
     expect(bannerView(snapshot({ operational: 40 }, { incidents: 2, indicator: 'major' }), fr)).toEqual({
       level: 'down',

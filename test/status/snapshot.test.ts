@@ -32,6 +32,23 @@ describe('buildSnapshot', () => {
     expect(s.lastProbeAt).toEqual(new Date(NOW.getTime() - 20_000));
   });
 
+  it('names the unreachable store as the reason once the last rows read from it are too old', () => {
+    const since = new Date(NOW.getTime() - 10 * 60_000);
+    const s = snapshot({
+      trackings: [tracking('a', 'operational', 30), tracking('b', 'operational', 400), tracking('c', 'down', 30)],
+      storeUnreachableSince: since,
+    });
+    expect(s.services.map((v) => [v.id, v.state, v.unknownReason])).toEqual([
+      ['a', 'operational', null],
+      ['b', 'unknown', 'store_unreachable'],
+      ['c', 'down', null],
+    ]);
+    expect(s.storeUnreachableSince).toEqual(since);
+    const silent = snapshot({ heartbeats: [heartbeat(600)], storeUnreachableSince: since });
+    expect(silent.services.every((v) => v.unknownReason === 'store_unreachable')).toBe(true);
+    expect(snapshot().storeUnreachableSince).toBeNull();
+  });
+
   it('never shows a service that was never checked as operational', () => {
     const s = snapshot({ trackings: [tracking('a', 'operational', 30)] });
     expect(stateOf(s, 'b')).toMatchObject({ state: 'unknown', unknownReason: 'no_data', since: null });

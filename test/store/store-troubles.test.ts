@@ -61,7 +61,7 @@ describe('store troubles reported to the caller', () => {
     const other = new DatabaseSync(path);
     try {
       other.exec('BEGIN IMMEDIATE');
-      const write = store.recordLoginFailure('agent@example.gouv.fr', new Date());
+      const write = store.reserveLoginAttempt(['agent@example.gouv.fr'], new Date());
       await first('busy_retry');
       other.exec('COMMIT');
       await write;

@@ -12,7 +12,7 @@ import { cafSlowness, check, createSiteData, record, track } from './seed-site.t
  * stale, the rest operational with 90 days of history.
  */
 export const SHIPPED_CATALOGUE = JSON.parse(readFileSync(fileURLToPath(new URL('../../services.json', import.meta.url)), 'utf8')) as {
-  services: { id: string; name: { fr: string; en: string } }[];
+  services: { id: string; name: string }[];
 };
 
 const MIN = 60_000;
@@ -54,7 +54,7 @@ export async function seedCrisis(now: Date = new Date()): Promise<CrisisSite> {
             type: 'outage_opened' as const,
             serviceId: service.id,
             startedAt: t(-probe.sinceMs),
-            title: { fr: `${service.name.fr} est inaccessible`, en: `${service.name.en} is unreachable` },
+            title: { fr: `${service.name}\u00a0: site inaccessible`, en: `${service.name}: site unreachable` },
             body: { fr: 'Nos sondes ne parviennent plus à joindre le site.', en: 'Our probes can no longer reach the site.' },
           }
         : null;

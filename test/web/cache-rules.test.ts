@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parsePageNumber } from '../../src/domain/page-number.ts';
+import { trimTrailingSlashes } from '../../src/domain/trim-slashes.ts';
 import { cacheTarget } from '../../src/web/cache-rules.ts';
 import { matchesIfNoneMatch, pickEncoding } from '../../src/web/negotiate.ts';
 
@@ -17,9 +19,23 @@ describe('cacheTarget', () => {
   it('folds junk values into the default, so they make no new entry', () => {
     expect(target('/api/v2/summary.json?lang=xx')?.key).toBe('/api/v2/summary.json');
     expect(target('/fr/incidents?page=1')?.key).toBe('/fr/incidents');
-    expect(target('/fr/incidents?page=-2')?.key).toBe('/fr/incidents');
-    expect(target('/fr/incidents?page=99999999')?.key).toBe('/fr/incidents');
     expect(target('/fr/?page=7')?.key).toBe('/fr/');
+  });
+
+  it('reads page numbers as the page does: every unreadable one is the same 404 entry', () => {
+    expect(target('/fr/incidents?page=-2')).toEqual({ key: '/fr/incidents?page=0', pathAndQuery: '/fr/incidents?page=0' });
+    expect(target('/fr/incidents?page=abc')?.key).toBe('/fr/incidents?page=0');
+    expect(target('/fr/incidents?page=9999999')?.key).toBe('/fr/incidents?page=0');
+    expect(target('/fr/incidents?page=123456')?.key).toBe('/fr/incidents?page=123456');
+    expect(parsePageNumber('123456')).toBe(123456);
+    expect(parsePageNumber('9999999')).toBeNull();
+  });
+
+  it('drops trailing slashes in linear time, so a path of slashes costs no more than its length', () => {
+    expect(trimTrailingSlashes('/fr///')).toBe('/fr');
+    expect(trimTrailingSlashes('/')).toBe('/');
+    expect(trimTrailingSlashes('////')).toBe('/');
+    expect(target(`/admin${'/'.repeat(16_000)}`)).toBeNull();
   });
 
   it('keys an overview search on the folded, length-capped query, and only there', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { entryBytes, variant, type CachedEntry } from '../../src/web/cached-entry.ts';
 import { createResponseCache, type Rendered } from '../../src/web/response-cache.ts';
 import { createVersionPoller } from '../../src/web/version-poller.ts';
 
@@ -112,6 +113,34 @@ describe('response cache', () => {
     expect(s.cache.stats().entries).toBe(2);
     expect((await s.cache.get('/a', s.render('a'))).outcome).toBe('hit');
     expect((await s.cache.get('/b', s.render('b'))).outcome).toBe('miss');
+  });
+
+  it('counts compressed variants in its byte budget and gives back exactly what it counted', async () => {
+    const s = setup({ maxEntries: 3, maxBytes: 1_000_000 });
+    const page = (name: string) => s.render(`${name}${'<p>vigie</p>'.repeat(2000)}`);
+    const held = new Map<string, CachedEntry>();
+    for (let round = 0; round < 20; round++) {
+      const key = `/p${round}`;
+      const { entry } = await s.cache.get(key, page(key));
+      held.set(key, entry);
+      variant(entry, 'gzip');
+      variant(entry, 'br');
+      const expected = [...held].filter(([k]) => s.cache.peek(k) !== null).reduce((sum, [, e]) => sum + entryBytes(e), 0);
+      expect(s.cache.stats().bytes).toBe(expected);
+    }
+    expect(s.cache.stats().entries).toBe(3);
+  });
+
+  it('evicts when compressed variants push it past its byte budget', async () => {
+    const body = '<p>vigie</p>'.repeat(2000);
+    // Room for both bodies (`#1`, `#2` appended) and their 512-byte allowance, not for a variant.
+    const s = setup({ maxEntries: 10, maxBytes: 2 * (body.length + 2 + 512) + 10 });
+    const first = await s.cache.get('/a', s.render(body));
+    await s.cache.get('/b', s.render(body));
+    expect(s.cache.stats().entries).toBe(2);
+    variant(first.entry, 'gzip');
+    expect(s.cache.stats().entries).toBe(1);
+    expect(s.cache.stats().bytes).toBe(entryBytes(first.entry));
   });
 });
 

@@ -2,7 +2,10 @@ import { BlockList, isIPv4, isIPv6 } from 'node:net';
 
 /**
  * Which IP addresses a probe must never contact on behalf of a catalogue entry (SSRF guard).
- * Pure: the connector asks it about every address it is about to connect to.
+ * Pure: the connector asks it about every address it is about to connect to. The ranges are every
+ * entry of IANA's IPv4 and IPv6 special-purpose address registries that is not a public unicast
+ * destination (NAT64 64:ff9b::/96, 6to4 2002::/16, mapped and compatible addresses are judged by
+ * the IPv4 address they carry), plus multicast and cloud metadata addresses.
  */
 
 type Range = readonly [network: string, prefix: number, reason: string];
@@ -17,6 +20,10 @@ const IPV4_RANGES: readonly Range[] = [
   ['172.16.0.0', 12, 'private'],
   ['192.0.0.0', 24, 'IETF protocol assignments'],
   ['192.0.2.0', 24, 'documentation'],
+  ['192.31.196.0', 24, 'AS112 service'],
+  ['192.52.193.0', 24, 'AMT relay anycast'],
+  ['192.88.99.0', 24, '6to4 relay anycast'],
+  ['192.175.48.0', 24, 'AS112 direct delegation'],
   ['192.168.0.0', 16, 'private'],
   ['198.18.0.0', 15, 'benchmarking'],
   ['198.51.100.0', 24, 'documentation'],
@@ -36,7 +43,13 @@ const IPV6_RANGES: readonly Range[] = [
   ['ff00::', 8, 'multicast'],
   ['64:ff9b:1::', 48, 'local NAT64'],
   ['100::', 64, 'discard-only'],
+  ['100:0:0:1::', 64, 'dummy prefix'],
+  // Teredo (2001::/32), benchmarking, AMT, AS112, ORCHID, DRIP: protocol space, no web sites.
+  ['2001::', 23, 'IETF protocol assignments'],
   ['2001:db8::', 32, 'documentation'],
+  ['2620:4f:8000::', 48, 'AS112 direct delegation'],
+  ['3fff::', 20, 'documentation'],
+  ['5f00::', 16, 'segment routing (SRv6) SIDs'],
 ];
 
 function buildLists(ranges: readonly Range[], family: 'ipv4' | 'ipv6'): [BlockList, string][] {
@@ -99,5 +112,15 @@ export function unsafeAddressReason(address: string): string | null {
   return 'not an IP address';
 }
 
-/** How the connector asks whether it may connect to an address: why not, or null. */
-export type AddressPolicy = (address: string) => string | null;
+/** How the connector asks whether it may connect to an address for a host name: why not, or null. */
+export type AddressPolicy = (address: string, host: string) => string | null;
+
+/**
+ * For a service allowed on private networks (an internal service, a canary): its own host may
+ * resolve anywhere, but whatever it redirects to is held to `policy` like any other check, so a
+ * redirect cannot turn the probe against the network it runs in.
+ */
+export function ownHostOnly(serviceUrl: string, policy: AddressPolicy): AddressPolicy {
+  const own = new URL(serviceUrl).hostname;
+  return (address, host) => (host === own ? null : policy(address, host));
+}

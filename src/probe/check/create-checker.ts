@@ -4,7 +4,7 @@ import ky from 'ky';
 import { fetch as undiciFetch, type Agent } from 'undici';
 import type { ServiceConfig } from '../../config/services-schema.ts';
 import type { CheckResult } from '../../store/records.ts';
-import { type AddressPolicy, unsafeAddressReason } from './address-policy.ts';
+import { type AddressPolicy, ownHostOnly, unsafeAddressReason } from './address-policy.ts';
 import { classifyError, type ErrorClassification } from './classify-error.ts';
 import { classifyResponse } from './classify-response.ts';
 import { followRedirects, type HopTrail } from './follow-redirects.ts';
@@ -87,7 +87,7 @@ export function createChecker(options: CheckerOptions): Checker {
     let measured: Measured;
     try {
       agent = createGuardedAgent({
-        policy: service.allowPrivateNetwork ? null : addressPolicy,
+        policy: policyFor(service, addressPolicy),
         lookup: options.lookup,
         secureContext,
         connectTimeoutMs: timeoutMs,
@@ -113,6 +113,11 @@ export function createChecker(options: CheckerOptions): Checker {
       ...measured,
     };
   };
+}
+
+function policyFor(service: ServiceConfig, addressPolicy: AddressPolicy): AddressPolicy | null {
+  if (service.allowPrivateNetwork === 'own-host') return ownHostOnly(service.url, addressPolicy);
+  return service.allowPrivateNetwork ? null : addressPolicy;
 }
 
 /** The deadline and the probe's own cancellation win over whatever error they caused downstream. */

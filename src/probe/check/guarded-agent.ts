@@ -37,9 +37,9 @@ function guardedLookup(base: LookupFunction, policy: AddressPolicy | null): Look
     base(hostname, { ...options, all: true }, (error, result, family) => {
       if (error) return callback(error, '', 0);
       const all = typeof result === 'string' ? [{ address: result, family: family ?? isIP(result) }] : result;
-      const refused = policy === null ? undefined : all.find((a) => policy(a.address) !== null);
+      const refused = policy === null ? undefined : all.find((a) => policy(a.address, hostname) !== null);
       if (refused !== undefined && policy !== null) {
-        return callback(unsafeTargetError(hostname, refused.address, policy(refused.address) ?? ''), '', 0);
+        return callback(unsafeTargetError(hostname, refused.address, policy(refused.address, hostname) ?? ''), '', 0);
       }
       const first = all[0];
       if (first === undefined) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
@@ -69,9 +69,9 @@ function verifyTls(socket: TLSSocket): Error | null {
 /** A policy that throws refuses (fails closed) instead of throwing inside a resolver callback. */
 function failClosed(policy: AddressPolicy | null): AddressPolicy | null {
   if (policy === null) return null;
-  return (address) => {
+  return (address, host) => {
     try {
-      return policy(address);
+      return policy(address, host);
     } catch (error) {
       return `address policy failed: ${error instanceof Error ? error.message : String(error)}`;
     }
@@ -89,7 +89,7 @@ export function createGuardedAgent(options: GuardedAgentOptions): Agent {
     ...(options.secureContext === undefined ? {} : { secureContext: options.secureContext }),
   });
   const connect: buildConnector.connector = (target, callback) => {
-    const reason = policy !== null && isIP(target.hostname) ? policy(target.hostname) : null;
+    const reason = policy !== null && isIP(target.hostname) ? policy(target.hostname, target.hostname) : null;
     if (reason !== null) {
       callback(unsafeTargetError(target.hostname, target.hostname, reason), null);
       return;
@@ -113,7 +113,7 @@ function checkConnected(
   record: ConnectionRecord,
 ): Error | null {
   const remote = socket.remoteAddress ?? '';
-  const reason = policy === null ? null : policy(remote);
+  const reason = policy === null ? null : policy(remote, target.hostname);
   if (reason !== null) return unsafeTargetError(target.hostname, remote, reason);
   if (!(socket instanceof TLSSocket)) return null;
   record.tlsExpiresAt = expiryOf(socket);

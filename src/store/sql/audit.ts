@@ -1,22 +1,32 @@
+import { AUDIT_ACTIONS, type AuditAction } from '../../domain/vocabulary.ts';
 import { newId } from '../ids.ts';
-import type { AuditEntry, Page } from '../records.ts';
+import type { AuditEntry, NewAuditEntry, Page } from '../records.ts';
 import { json, readDate, readJson, readNumber, readString, readStringOrNull, type SqlDatabase, type SqlExecutor } from './executor.ts';
 
-export async function appendAudit(db: SqlDatabase, entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry> {
+/** Inside the caller's transaction: the row lands with the change it records, or not at all. */
+export async function insertAudit(tx: SqlExecutor, entry: NewAuditEntry): Promise<AuditEntry> {
   const id = newId();
-  await db.transaction((tx) =>
-    tx.run('INSERT INTO audit_log (id, at, actor, ip, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-      id,
-      tx.time(entry.at),
-      entry.actor,
-      entry.ip,
-      entry.action,
-      entry.target,
-      json(entry.before ?? null),
-      json(entry.after ?? null),
-    ]),
-  );
+  await tx.run('INSERT INTO audit_log (id, at, actor, ip, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+    id,
+    tx.time(entry.at),
+    entry.actor,
+    entry.ip,
+    entry.action,
+    entry.target,
+    json(entry.before ?? null),
+    json(entry.after ?? null),
+  ]);
   return { id, ...entry, before: entry.before ?? null, after: entry.after ?? null };
+}
+
+export async function appendAudit(db: SqlDatabase, entry: NewAuditEntry): Promise<AuditEntry> {
+  return db.transaction((tx) => insertAudit(tx, entry));
+}
+
+function readAuditAction(value: unknown): AuditAction {
+  const action = readString(value);
+  if (!(AUDIT_ACTIONS as readonly string[]).includes(action)) throw new TypeError(`Unknown audit action "${action}" in the audit log`);
+  return action as AuditAction;
 }
 
 export async function listAudit(sql: SqlExecutor, options: { limit: number; offset?: number }): Promise<Page<AuditEntry>> {
@@ -32,10 +42,14 @@ export async function listAudit(sql: SqlExecutor, options: { limit: number; offs
       at: readDate(row.at),
       actor: readString(row.actor),
       ip: readStringOrNull(row.ip),
-      action: readString(row.action),
+      action: readAuditAction(row.action),
       target: readStringOrNull(row.target),
       before: readJson<unknown>(row.before),
       after: readJson<unknown>(row.after),
     })),
   };
+}
+
+export async function pruneAudit(db: SqlDatabase, before: Date): Promise<number> {
+  return db.transaction((tx) => tx.run('DELETE FROM audit_log WHERE at < ?', [tx.time(before)]));
 }

@@ -1,5 +1,6 @@
 import type { StaffSession } from '../records.ts';
-import { readDate, readNumber, readString, type SqlDatabase, type SqlExecutor } from './executor.ts';
+import { newId } from '../ids.ts';
+import { placeholders, readDate, readNumber, readString, type SqlDatabase, type SqlExecutor } from './executor.ts';
 
 export async function createSession(db: SqlDatabase, s: StaffSession): Promise<void> {
   await db.transaction((tx) =>
@@ -38,8 +39,24 @@ export async function deleteStaffSessions(db: SqlDatabase, staffId: string): Pro
   return db.transaction((tx) => tx.run('DELETE FROM staff_sessions WHERE staff_id = ?', [staffId]));
 }
 
-export async function recordLoginFailure(db: SqlDatabase, key: string, at: Date): Promise<void> {
-  await db.transaction((tx) => tx.run('INSERT INTO login_failures (key, at) VALUES (?, ?)', [key, tx.time(at)]));
+/** One statement, committed before the caller counts: a later count always sees it. */
+export async function reserveLoginAttempt(db: SqlDatabase, keys: readonly string[], at: Date): Promise<string> {
+  const attempt = newId();
+  const values = keys.map(() => '(?, ?, ?)').join(', ');
+  await db.transaction((tx) => tx.run(`INSERT INTO login_failures (key, at, attempt) VALUES ${values}`, keys.flatMap((key) => [key, tx.time(at), attempt])));
+  return attempt;
+}
+
+export async function releaseLoginAttempt(db: SqlDatabase, attempt: string, keys: readonly string[]): Promise<void> {
+  await db.transaction((tx) => tx.run(`DELETE FROM login_failures WHERE attempt = ? AND key IN (${placeholders(keys.length)})`, [attempt, ...keys]));
+}
+
+export async function stampLoginAttempt(db: SqlDatabase, attempt: string, at: Date): Promise<void> {
+  await db.transaction((tx) => tx.run('UPDATE login_failures SET at = ? WHERE attempt = ?', [tx.time(at), attempt]));
+}
+
+export async function pruneLoginFailures(db: SqlDatabase, before: Date): Promise<number> {
+  return db.transaction((tx) => tx.run('DELETE FROM login_failures WHERE at < ?', [tx.time(before)]));
 }
 
 export async function countLoginFailures(sql: SqlExecutor, key: string, since: Date): Promise<number> {

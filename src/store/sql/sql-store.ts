@@ -1,9 +1,9 @@
 import type { Store } from '../store.ts';
 import { StoreConflictError } from '../store.ts';
-import { appendAudit, listAudit } from './audit.ts';
+import { appendAudit, insertAudit, listAudit, pruneAudit } from './audit.ts';
 import { listHeartbeats, listResults, pruneResults, recordHeartbeat } from './checks.ts';
 import { readDataVersion } from './data-version.ts';
-import type { SqlDatabase } from './executor.ts';
+import type { SqlDatabase, SqlExecutor } from './executor.ts';
 import { getIncident, getIncidentUpdate, listIncidents } from './incidents-read.ts';
 import { addIncidentUpdate, createIncident, editIncidentUpdate } from './incidents-write.ts';
 import { cancelMaintenance, createMaintenance, getMaintenance, listMaintenances, updateMaintenance } from './maintenance.ts';
@@ -16,12 +16,31 @@ import {
   deleteSession,
   deleteStaffSessions,
   getSession,
-  recordLoginFailure,
+  pruneLoginFailures,
+  releaseLoginAttempt,
+  reserveLoginAttempt,
+  stampLoginAttempt,
   touchSession,
 } from './sessions.ts';
 import { claimTotpStep, createStaff, getStaffByEmail, getStaffById, listStaff, updateStaff } from './staff.ts';
 import { createSubscriptionStore } from './subscriptions/subscription-store.ts';
 import { listTrackings } from './trackings.ts';
+
+/** `db` seen from inside one of its transactions: every statement, and every nested transaction, runs in `tx`. */
+function withinTransaction(db: SqlDatabase, tx: SqlExecutor): SqlDatabase {
+  return {
+    dialect: tx.dialect,
+    all: (sql, params) => tx.all(sql, params),
+    run: (sql, params) => tx.run(sql, params),
+    exec: (script) => tx.exec(script),
+    time: (value) => tx.time(value),
+    bool: (value) => tx.bool(value),
+    transaction: (fn) => fn(tx),
+    isUniqueViolation: (error) => db.isUniqueViolation(error),
+    ping: () => Promise.resolve(),
+    close: () => Promise.reject(new Error('a store inside a transaction cannot be closed')),
+  };
+}
 
 /** The Store over either dialect: every method is one of the area modules, wired to `db`. */
 export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Store {
@@ -74,11 +93,21 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
     deleteSession: (idHash) => deleteSession(db, idHash),
     deleteStaffSessions: (staffId) => deleteStaffSessions(db, staffId),
 
-    recordLoginFailure: (key, at) => recordLoginFailure(db, key, at),
+    reserveLoginAttempt: (keys, at) => reserveLoginAttempt(db, keys, at),
+    releaseLoginAttempt: (attempt, keys) => releaseLoginAttempt(db, attempt, keys),
+    stampLoginAttempt: (attempt, at) => stampLoginAttempt(db, attempt, at),
+    pruneLoginFailures: (before) => pruneLoginFailures(db, before),
     countLoginFailures: (key, since) => countLoginFailures(db, key, since),
     clearLoginFailures: (key) => clearLoginFailures(db, key),
 
     appendAudit: (entry) => appendAudit(db, entry),
+    audited: (write, entry) =>
+      db.transaction(async (tx) => {
+        const written = await write(createSqlStore(withinTransaction(db, tx), backend));
+        await insertAudit(tx, entry(written));
+        return written;
+      }),
+    pruneAudit: (before) => pruneAudit(db, before),
     listAudit: (options) => listAudit(db, options),
   };
 }

@@ -109,6 +109,17 @@ describe('SSRF guard at connect time', () => {
     expect(gov.hits('rebind')).toBe(1);
   });
 
+  it('lets a canary reach its own private address, but not a private address it redirects to', async () => {
+    gov.set('canary', b.redirectTo(`http://[::ffff:127.0.0.1]:${port}/svc/behind-canary`));
+    gov.set('behind-canary', b.up());
+    const check = createChecker({ userAgent: 'test' });
+    const own = await check(fakeService('canary-own', `http://127.0.0.1:${port}/svc/behind-canary`, { allowPrivateNetwork: 'own-host' }), ctx);
+    expect(own.outcome).toBe('ok');
+    const redirected = await check(fakeService('canary', `http://localhost:${port}/svc/canary`, { allowPrivateNetwork: 'own-host' }), ctx);
+    expect(redirected).toMatchObject({ outcome: 'unsafe_target', finalUrl: `http://[::ffff:7f00:1]:${port}/svc/behind-canary` });
+    expect(gov.hits('behind-canary')).toBe(1);
+  });
+
   it('re-validates every redirect hop: a redirect to a private address is refused', async () => {
     const target = `http://[::ffff:127.0.0.1]:${port}/svc/inside`;
     gov.set('outside', b.redirectTo(target));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyResponse, type ResponseFacts } from '../../../src/probe/check/classify-response.ts';
-import { detectChallenge } from '../../../src/probe/check/detect-challenge.ts';
+import { CHALLENGE_SCAN_CHARS, detectChallenge } from '../../../src/probe/check/detect-challenge.ts';
 import { parseExpectStatus, statusMatches } from '../../../src/probe/check/expect-status.ts';
 
 const expected = { expectStatus: '200-399', keyword: 'Bienvenue', slowMs: 3000 };
@@ -63,6 +63,9 @@ describe('detectChallenge', () => {
     ['Akamai', page('https://errors.edgesuite.net/18.abc')],
     ['Akamai', page('denied', 403, { server: 'AkamaiGHost' })],
     ['Imperva', page('<iframe src="/_Incapsula_Resource?CWUDNSAI=1"></iframe>', 200)],
+    ['AWS WAF', page('<script src="https://abc.token.awswaf.com/abc/challenge.js"></script>', 202)],
+    ['AWS WAF', page('line one awswaf.com/\nawswaf.com/x/y challenge', 202)],
+    ['Akamai', page('<svg><title>logo</title></svg><title> Access Denied </title> … Reference #18')],
   ])('recognises %s', (vendor, found) => {
     expect(found).toBe(vendor);
   });
@@ -71,6 +74,9 @@ describe('detectChallenge', () => {
     ['a normal page with the Cloudflare analytics script', '<script src="/cdn-cgi/challenge-platform/scripts/jsd/main.js"></script>'],
     ['a normal page with the DataDome tag', '<script src="https://js.datadome.co/tags.js"></script>'],
     ['a page that talks about a moment', '<p>Just a moment, we are loading your file</p>'],
+    ['AWS WAF host and the word on different lines', 'see awswaf.com/docs\nthe challenge of the day'],
+    ['an Access Denied title with no reference after it', 'Reference #1 <title>Access Denied</title>'],
+    ['a marker past the examined start of the body', `${'x'.repeat(CHALLENGE_SCAN_CHARS)}_cf_chl_opt`],
   ])('ignores %s', (_label, body) => {
     expect(page(body, 200, { 'x-datadome': 'protected', server: 'AkamaiGHost' })).toBeNull();
   });

@@ -124,7 +124,7 @@ describe.skipIf(!available && !process.env.CI)('site in a real browser', () => {
     await day.focus();
     const tip = day.locator('.tip');
     expect(await tip.isVisible()).toBe(true);
-    expect(await tip.textContent()).toMatch(/42 min down/);
+    expect(await tip.textContent()).toMatch(/42 min of downtime/);
     await page.screenshot({ path: `${ARTIFACTS}/service-en-day-focus.png` });
     await page.close();
   });

@@ -60,8 +60,10 @@ export function dataVersionContract(ctx: ContractContext): void {
           await store.claimTotpStep(staff.id, 5);
           await store.createSession({ idHash: 's', staffId: staff.id, createdAt: T0, lastSeenAt: T0, ip: '::1' });
           await store.touchSession('s', at(1));
-          await store.recordLoginFailure('k', T0);
-          await store.appendAudit({ at: T0, actor: 'cli', ip: null, action: 'x', target: null, before: null, after: null });
+          await store.releaseLoginAttempt(await store.reserveLoginAttempt(['k'], T0), ['k']);
+          await store.pruneLoginFailures(T0);
+          await store.pruneAudit(T0);
+          await store.appendAudit({ at: T0, actor: 'cli', ip: null, action: 'logout', target: null, before: null, after: null });
           await store.pruneResults(at(1000));
         }),
       ).toBe(0);

@@ -69,13 +69,65 @@ export function staffContract(ctx: ContractContext): void {
 
     it('counts login failures per key within a window and clears them', async () => {
       const store = ctx.store();
-      for (const s of [0, 10, 20]) await store.recordLoginFailure('account:a@x.fr', at(s));
-      await store.recordLoginFailure('ip:192.0.2.1', at(15));
+      for (const s of [0, 10, 20]) await store.reserveLoginAttempt(['account:a@x.fr'], at(s));
+      await store.reserveLoginAttempt(['ip:192.0.2.1'], at(15));
       expect(await store.countLoginFailures('account:a@x.fr', at(10))).toBe(2);
       expect(await store.countLoginFailures('account:a@x.fr', T0)).toBe(3);
       await store.clearLoginFailures('account:a@x.fr');
       expect(await store.countLoginFailures('account:a@x.fr', T0)).toBe(0);
       expect(await store.countLoginFailures('ip:192.0.2.1', T0)).toBe(1);
+    });
+
+    it('reserves an attempt under several keys, counts concurrent reservations, and releases only its own', async () => {
+      const store = ctx.store();
+      const attempts = await Promise.all(Array.from({ length: 12 }, () => store.reserveLoginAttempt(['pair:a', 'addr:b'], at(1))));
+      expect(new Set(attempts).size).toBe(12);
+      expect(await store.countLoginFailures('pair:a', T0)).toBe(12);
+      await store.releaseLoginAttempt(attempts[0]!, ['pair:a', 'addr:b']);
+      await store.releaseLoginAttempt(attempts[1]!, ['addr:b']);
+      expect(await store.countLoginFailures('pair:a', T0)).toBe(11);
+      expect(await store.countLoginFailures('addr:b', T0)).toBe(10);
+      await store.stampLoginAttempt(attempts[2]!, at(50));
+      expect(await store.countLoginFailures('pair:a', at(50))).toBe(1);
+    });
+
+    it('writes an audited change and its audit row together, or neither', async () => {
+      const store = ctx.store();
+      const account = await store.audited(
+        (s) => s.createStaff({ email: 'audited@x.fr', passwordHash: 'h', at: T0 }),
+        (created) => ({ at: T0, actor: 'cli', ip: null, action: 'staff.added', target: created.id, before: null, after: null }),
+      );
+      expect((await store.listAudit({ limit: 1 })).items[0]).toMatchObject({ action: 'staff.added', target: account.id });
+      const failing = store.audited(
+        async (s) => {
+          await s.updateStaff(account.id, { disabled: true });
+          await s.deleteStaffSessions(account.id);
+          return s.createStaff({ email: 'AUDITED@x.fr', passwordHash: 'h', at: T0 });
+        },
+        () => ({ at: T0, actor: 'cli', ip: null, action: 'staff.disabled', target: null, before: null, after: null }),
+      );
+      await expect(failing).rejects.toBeInstanceOf(StoreConflictError);
+      expect((await store.getStaffById(account.id))?.disabled).toBe(false);
+      expect((await store.listAudit({ limit: 10 })).total).toBe(1);
+      // The audit row is part of the transaction: a row the log refuses undoes the change.
+      const refusedRow = store.audited(
+        (s) => s.updateStaff(account.id, { disabled: true }),
+        () => ({ at: T0, actor: 'cli', ip: null, action: 'staff.disabled', target: null, before: null, after: 1n as unknown }),
+      );
+      await expect(refusedRow).rejects.toThrow();
+      expect((await store.getStaffById(account.id))?.disabled).toBe(false);
+    });
+
+    it('prunes login failures and audit rows older than a cut-off', async () => {
+      const store = ctx.store();
+      await store.reserveLoginAttempt(['k'], at(0));
+      await store.reserveLoginAttempt(['k'], at(100));
+      await store.appendAudit({ at: at(0), actor: 'x', ip: null, action: 'login.failed', target: null, before: null, after: null });
+      const kept = await store.appendAudit({ at: at(100), actor: 'x', ip: null, action: 'login.failed', target: null, before: null, after: null });
+      expect(await store.pruneLoginFailures(at(50))).toBe(1);
+      expect(await store.pruneAudit(at(50))).toBe(1);
+      expect(await store.countLoginFailures('k', T0)).toBe(1);
+      expect((await store.listAudit({ limit: 10 })).items).toEqual([kept]);
     });
 
     it('appends audit entries and lists them newest first with paging', async () => {
@@ -84,13 +136,13 @@ export function staffContract(ctx: ContractContext): void {
         at: T0,
         actor: 'a@x.fr',
         ip: '192.0.2.1',
-        action: 'incident.create',
+        action: 'incident.created',
         target: 'abc',
         before: null,
         after: { title: { fr: 'Panne', en: null }, n: 2 },
       });
       expect(first.id).toMatch(/^[a-z2-7]{12}$/);
-      const second = await store.appendAudit({ at: T0, actor: 'cli', ip: null, action: 'staff.create', target: null, before: { a: 1 }, after: null });
+      const second = await store.appendAudit({ at: T0, actor: 'cli', ip: null, action: 'staff.added', target: null, before: { a: 1 }, after: null });
       const third = await store.appendAudit({ at: at(5), actor: 'a@x.fr', ip: null, action: 'login.failed', target: null, before: null, after: null });
       const page = await store.listAudit({ limit: 10 });
       expect(page.total).toBe(3);

@@ -1,0 +1,79 @@
+import type { OperatorFacts, Prose } from '../config/operator-schema.ts';
+import type { Locale } from '../domain/vocabulary.ts';
+import type { Conformity } from '../legal/conformity.ts';
+
+/**
+ * The building blocks of the information pages (accessibility statement, legal notice, personal
+ * data, probes): plain text, or runs of text where a fact may be missing (said plainly, never
+ * invented), a link, or words in the other language.
+ */
+export type Inline = string | { text: string; href?: string; lang?: Locale; missing?: boolean };
+export type Paragraph = Inline | Inline[];
+
+export interface Section {
+  /** Absent for the opening paragraphs under the page title. */
+  heading?: string;
+  paragraphs: Paragraph[];
+  /** A bulleted list after the paragraphs. */
+  list?: Paragraph[];
+  /** Sub-sections, shown with the next heading level. */
+  subsections?: Section[];
+  links?: { label: string; href: string; lang?: string }[];
+  /** Text to copy as is (shown as code). */
+  code?: string;
+}
+
+/** How long staff data is kept, as the code keeps it. */
+export interface RetentionFacts {
+  auditLogDays: number;
+  loginFailureHours: number;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  sessionCookie: string;
+}
+
+/** Everything the accessibility statement, the legal notice and the personal-data page are written from. */
+export interface InfoFacts {
+  site: string;
+  operator: OperatorFacts;
+  conformity: Conformity;
+  retention: RetentionFacts;
+  /** Paths of the other information pages, in the page's language. */
+  paths: { legal: string; privacy: string; accessibility: string };
+  formatDay: (day: string) => string;
+  formatPercent: (value: number) => string;
+}
+
+/** A fact from the operator, or the plain statement that it is not provided yet. */
+export function given(value: string | undefined, missing: string): Inline {
+  return value ?? { text: missing, missing: true };
+}
+
+/** Operator prose in the page's language; French alone is marked as French on English pages. */
+export function proseIn(prose: Prose, locale: Locale): Inline {
+  if (typeof prose !== 'string') return prose[locale];
+  return locale === 'fr' ? prose : { text: prose, lang: 'fr' };
+}
+
+/** An official French term on an English page is marked as French (RGAA 8.7). */
+export function frenchTerm(text: string, locale: Locale): Inline {
+  return locale === 'fr' ? text : { text, lang: 'fr' };
+}
+
+export function mailto(email: string): Inline {
+  return { text: email, href: `mailto:${email}` };
+}
+
+/** The lines the RGPD requires for each processing of personal data, under words of one language. */
+export interface ProcessingLines {
+  purpose: string;
+  basis: string;
+  data: string;
+  retention: Paragraph;
+  recipients: Paragraph;
+}
+
+export function processingSection(heading: string, labels: Record<keyof ProcessingLines, string>, lines: ProcessingLines): Section {
+  const line = (key: keyof ProcessingLines): Paragraph => [labels[key], ...[lines[key]].flat()];
+  return { heading, paragraphs: [], list: [line('purpose'), line('basis'), line('data'), line('retention'), line('recipients')] };
+}

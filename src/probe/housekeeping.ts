@@ -1,0 +1,27 @@
+import { THROTTLE_WINDOW_MS } from '../admin/throttle.ts';
+import type { Store } from '../store/store.ts';
+
+const DAY_MS = 24 * 60 * 60_000;
+
+export interface Retention {
+  /** Raw check results (rollups are kept). */
+  resultDays: number;
+  /** Audit rows: staff changes and sign-in outcomes. */
+  auditDays: number;
+}
+
+/**
+ * Hourly: what the database holds stays bounded by age. Login failures matter only inside the
+ * throttle window; audit rows and raw results for their retention.
+ */
+export async function pruneOld(
+  store: Store,
+  now: number,
+  retention: Retention,
+): Promise<{ results: number; loginFailures: number; audit: number }> {
+  return {
+    results: await store.pruneResults(new Date(now - retention.resultDays * DAY_MS)),
+    loginFailures: await store.pruneLoginFailures(new Date(now - THROTTLE_WINDOW_MS)),
+    audit: await store.pruneAudit(new Date(now - retention.auditDays * DAY_MS)),
+  };
+}

@@ -1,0 +1,36 @@
+import { LOGIN_FAILURE_RETENTION_MS } from '../admin/retention.ts';
+import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, SESSION_IDLE_MS } from '../admin/session.ts';
+import type { OperatorFacts } from '../config/operator-schema.ts';
+import type { Locale } from '../domain/vocabulary.ts';
+import { formatDayKey, formatPercent } from '../i18n/format.ts';
+import type { InfoFacts } from '../i18n/info-types.ts';
+import { conformityOf } from '../legal/conformity.ts';
+import { pathFor } from './routes.ts';
+
+/**
+ * What the legal pages are written from: the operator's facts, the status they imply, and the
+ * retention the code applies (`auditLogDays`: the one the store's pruning uses).
+ */
+export function infoFacts(operator: OperatorFacts | undefined, where: { site: string; auditLogDays: number }, locale: Locale, now: Date): InfoFacts {
+  const { site } = where;
+  const facts = operator ?? {};
+  return {
+    site,
+    operator: facts,
+    conformity: conformityOf(facts.accessibility?.audit, now),
+    retention: {
+      auditLogDays: where.auditLogDays,
+      loginFailureHours: LOGIN_FAILURE_RETENTION_MS / 3_600_000,
+      sessionIdleMinutes: SESSION_IDLE_MS / 60_000,
+      sessionMaxHours: SESSION_ABSOLUTE_MS / 3_600_000,
+      sessionCookie: SESSION_COOKIE,
+    },
+    paths: {
+      legal: pathFor(locale, { page: 'legal' }),
+      privacy: pathFor(locale, { page: 'privacy' }),
+      accessibility: pathFor(locale, { page: 'accessibility' }),
+    },
+    formatDay: (day) => formatDayKey(day, locale),
+    formatPercent: (value) => formatPercent(value, locale, 1),
+  };
+}

@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCatalogue } from '../config/load-catalogue.ts';
+import { loadSettings } from '../config/settings.ts';
+import { createWebServer } from '../web/web-server.ts';
+import { loopbackOrigin } from './origin.ts';
+import { publishSnapshot } from './publish.ts';
+
+/**
+ * `npm run snapshot -- <dir>`: writes one static copy of the public site into `<dir>` (same
+ * settings as `npm start`; the site must be built) and exits. `<dir>/current` then points to it.
+ */
+const dirArgument = process.argv[2];
+if (!dirArgument) {
+  console.error('Usage: npm run snapshot -- <folder>   (writes <folder>/copy-…, <folder>/current and <folder>/nginx.conf)');
+  process.exit(2);
+}
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const buildDir = process.env.VIGIE_BUILD_DIR ?? `${root}dist`;
+const settings = loadSettings();
+const catalogue = await loadCatalogue(settings.VIGIE_SERVICES);
+const server = await createWebServer(buildDir, settings.VIGIE_PUBLIC_URL);
+await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+const address = server.address();
+const port = typeof address === 'object' && address ? address.port : 0;
+try {
+  const done = await publishSnapshot({
+    dir: resolve(dirArgument),
+    fetchPath: loopbackOrigin(`http://127.0.0.1:${port}`),
+    clientDir: `${buildDir}/client`,
+    serviceIds: catalogue.services.map((s) => s.id),
+    publicUrl: settings.VIGIE_PUBLIC_URL,
+  });
+  console.log(
+    `Static copy written: ${done.folder} (${done.files} addresses, ${Math.round(done.bytes / 1024)} kB with .gz/.br, ${done.ms} ms)`,
+  );
+  console.log(`Serve ${resolve(dirArgument)}/current; an nginx configuration is in ${resolve(dirArgument)}/nginx.conf`);
+  process.exit(0);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}

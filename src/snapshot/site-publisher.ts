@@ -1,0 +1,45 @@
+import type { Catalogue } from '../config/services-schema.ts';
+import type { Settings } from '../config/settings.ts';
+import { openStore } from '../store/open-store.ts';
+import type { Store } from '../store/store.ts';
+import { loopbackOrigin } from './origin.ts';
+import { publishSnapshot } from './publish.ts';
+import { startSnapshotPublisher } from './publisher.ts';
+
+/**
+ * The static copy's publisher as the web process runs it: pages asked of its own server over
+ * loopback (so they are exactly what visitors get), the data version from a store connection of
+ * its own, opened when first needed and retried while the store is away.
+ */
+export function startSitePublisher(input: { settings: Settings; catalogue: Catalogue; buildDir: string; baseUrl: string }): {
+  stop(): Promise<void>;
+} {
+  const dir = input.settings.VIGIE_SNAPSHOT_DIR;
+  if (!dir) throw new Error('VIGIE_SNAPSHOT_DIR is not set');
+  let store: Promise<Store> | null = null;
+  const readVersion = async () => {
+    store ??= openStore(input.settings.DATABASE_URL).catch((error: unknown) => {
+      store = null;
+      throw error;
+    });
+    return (await store).dataVersion();
+  };
+  const publisher = startSnapshotPublisher({
+    readVersion,
+    publish: () =>
+      publishSnapshot({
+        dir,
+        fetchPath: loopbackOrigin(input.baseUrl),
+        clientDir: `${input.buildDir}/client`,
+        serviceIds: input.catalogue.services.map((s) => s.id),
+        publicUrl: input.settings.VIGIE_PUBLIC_URL,
+      }),
+    log: (line) => console.log(`vigie-site: ${line}`),
+  });
+  return {
+    async stop() {
+      await publisher.stop();
+      await (await store?.catch(() => null))?.close();
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { createLogin } from '../../src/admin/login.ts';
+import { hashPassword } from '../../src/admin/password.ts';
+import { createSessions } from '../../src/admin/session.ts';
+import { createThrottle } from '../../src/admin/throttle.ts';
+import { trimTrailingSlashes } from '../../src/domain/trim-slashes.ts';
+import { detectChallenge } from '../../src/probe/check/detect-challenge.ts';
+import { startAdminSite } from '../admin/support/admin-site.ts';
+import { tempStore } from '../admin/support/temp-store.ts';
+
+/**
+ * `npm run bench:hardening` — not a test: prints each attack of issue 9 next to its baseline in the
+ * same run. The baselines are the old code's patterns and behaviour, kept here only to measure.
+ */
+const ms = (started: number) => `${Math.round(performance.now() - started)} ms`;
+/** Best of five, so JIT warm-up does not count. */
+const time = <T>(fn: () => T): string => {
+  let best = Infinity;
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - started);
+  }
+  return `${best.toFixed(best < 10 ? 2 : 0)} ms`;
+};
+
+function slashes(): void {
+  // Slashes then one other character: the pattern retries from every slash.
+  const path = `/fr${'/'.repeat(16 * 1024)}x`;
+  console.log(
+    `16 KB path of slashes, trailing-slash trim: old /\\/+$/ ${time(() => path.replace(/\/+$/, ''))}, now ${time(() => trimTrailingSlashes(path))}`,
+  );
+}
+
+function challenge(): void {
+  const body = `<title>x</title>${'awswaf.com/'.repeat(100_000)}`.slice(0, 1024 * 1024);
+  const gzipped = gzipSync(body).length;
+  const oldAws = /awswaf\.com\/.*challenge|AwsWafIntegration/;
+  const oldAkamai = /errors\.edgesuite\.net|<title>\s*Access Denied\s*<\/title>[\s\S]*Reference #/i;
+  const small = body.slice(0, 64 * 1024);
+  const akamai = '<title>Access Denied</title>'.repeat((64 * 1024) / 28);
+  console.log(
+    `challenge detection, AWS WAF pattern on 64 KiB: old ${time(() => oldAws.test(small))}, now ${time(() => detectChallenge({ status: 200, headers: new Headers(), body: small }))}`,
+  );
+  console.log(
+    `challenge detection, Akamai pattern on 64 KiB: old ${time(() => oldAkamai.test(akamai))}, now ${time(() => detectChallenge({ status: 200, headers: new Headers(), body: akamai }))}`,
+  );
+  console.log(
+    `challenge detection on the 1 MiB body (${gzipped} bytes gzipped): now ${time(() => detectChallenge({ status: 200, headers: new Headers(), body }))} (old: quadratic, not run)`,
+  );
+}
+
+async function site(): Promise<void> {
+  const admin = await startAdminSite();
+  try {
+    const rss = () => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${admin.site.process.pid}/status`, 'utf8'))?.[1]) / 1024);
+    await fetch(`${admin.site.url}/fr/`).then((r) => r.arrayBuffer());
+    let started = performance.now();
+    await fetch(`${admin.site.url}/fr/`).then((r) => r.arrayBuffer());
+    const cached = ms(started);
+    started = performance.now();
+    const slash = await fetch(`${admin.site.url}/fr${'/'.repeat(12 * 1024)}?q=${Math.random()}`);
+    await slash.arrayBuffer();
+    console.log(
+      `site: cached /fr/ ${cached}; 12 KB slash path answered ${slash.status} in ${ms(started)} (16 KB is past the header limit: 431)`,
+    );
+    const before = rss();
+    started = performance.now();
+    const big = await fetch(`${admin.site.url}/admin/login`, {
+      method: 'POST',
+      headers: { origin: admin.site.url, 'content-type': 'application/x-www-form-urlencoded' },
+      body: Buffer.alloc(300 * 1024 * 1024, 'a'),
+    }).catch((error: unknown) => ({ status: `connection closed (${(error as Error).message})`, arrayBuffer: async () => null }));
+    await big.arrayBuffer();
+    console.log(`site: 300 MB sign-in post answered ${big.status} in ${ms(started)}; site RSS ${before} MB → ${rss()} MB`);
+  } finally {
+    await admin.stop();
+  }
+}
+
+async function hungUpClients(): Promise<void> {
+  for (const hangUp of [false, true]) {
+    const { store, dispose } = await tempStore();
+    const clock = () => new Date();
+    const login = createLogin({
+      store,
+      clock,
+      throttle: createThrottle({ store, clock }),
+      sessions: createSessions({ store, clock }),
+      requireTotp: false,
+    });
+    await store.createStaff({
+      email: 'agent@example.gouv.fr',
+      passwordHash: await hashPassword('lapin vert mange trois carottes'),
+      at: clock(),
+    });
+    const gone = new AbortController();
+    const flood = Array.from({ length: 8 }, (_, i) =>
+      login({ email: `x${i}@example.org`, password: 'wrong password abcdefgh', code: '', ip: `198.18.0.${i}`, signal: gone.signal }),
+    );
+    if (hangUp) gone.abort();
+    const started = performance.now();
+    const result = await login({
+      email: 'agent@example.gouv.fr',
+      password: 'lapin vert mange trois carottes',
+      code: '',
+      ip: '203.0.113.1',
+    });
+    console.log(
+      `sign-in behind 8 queued requests whose clients ${hangUp ? 'hung up (now: dropped)' : 'wait (as every hung-up client was before)'}: ${result.ok ? 'ok' : 'failed'} in ${ms(started)}`,
+    );
+    await Promise.all(flood);
+    await dispose();
+  }
+}
+
+slashes();
+challenge();
+await hungUpClients();
+await site();

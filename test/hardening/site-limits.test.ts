@@ -1,0 +1,100 @@
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REQUEST_LIMITS } from '../../src/web/request-limits.ts';
+import { startAdminSite, type AdminSite } from '../admin/support/admin-site.ts';
+
+/**
+ * The site's limits over real sockets: each refusal comes before the request is buffered or routed,
+ * with its status and a message in both languages.
+ */
+let admin: AdminSite;
+beforeAll(async () => {
+  admin = await startAdminSite();
+});
+afterAll(async () => {
+  await admin?.stop();
+});
+
+/** Sends raw bytes and resolves with what the server answered once it closed or answered in full. */
+function raw(request: string): Promise<string> {
+  const { port } = new URL(admin.site.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write(request));
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => {
+      answer += chunk;
+      if (/\r\n\r\n[\s\S]*\n[\s\S]*\n$/.test(answer)) socket.end();
+    });
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+const statusOf = (answer: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1]);
+
+describe('request limits of the site', () => {
+  it('answers a 16 KB path of slashes with 414, in both languages', async () => {
+    const response = await fetch(`${admin.site.url}/fr${'/'.repeat(16_000)}`);
+    expect(response.status).toBe(414);
+    const text = await response.text();
+    expect(text).toContain('Adresse trop longue');
+    expect(text).toContain('Address too long');
+  });
+
+  it('refuses a 300 MB sign-in post from its Content-Length alone, before a byte of the body is sent', async () => {
+    const answer = await raw(
+      `POST /admin/login HTTP/1.1\r\nHost: x\r\nOrigin: ${admin.site.url}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${300 * 1024 * 1024}\r\n\r\n`,
+    );
+    expect(statusOf(answer)).toBe(413);
+    expect(answer).toContain('Envoi trop volumineux');
+    expect(answer).toContain('Request too large');
+  });
+
+  it('asks for a length (411) when a body comes without one, so it cannot be bounded only by reading it', async () => {
+    const answer = await raw(`POST /admin/login HTTP/1.1\r\nHost: x\r\nOrigin: ${admin.site.url}\r\nTransfer-Encoding: chunked\r\n\r\n`);
+    expect(statusOf(answer)).toBe(411);
+  });
+
+  it('answers headers past the limit with 431, in both languages', async () => {
+    const answer = await raw(`GET /fr/ HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(REQUEST_LIMITS.headerBytes + 1)}\r\n\r\n`);
+    expect(statusOf(answer)).toBe(431);
+    expect(answer).toContain('En-têtes de requête trop grands');
+  });
+
+  it.each(['/fr/incidents/%00', '/admin/incidents/%00', '/fr/services/a%00b', '/badge/x%00.svg'])(
+    'answers %s with 400, never a 5xx',
+    async (path) => {
+      expect((await fetch(`${admin.site.url}${path}`)).status).toBe(400);
+    },
+  );
+
+  it('reads a NUL in a query value like any other unreadable value', async () => {
+    expect((await fetch(`${admin.site.url}/api/v2/summary.json?lang=%00`)).status).toBe(200);
+    expect((await fetch(`${admin.site.url}/fr/incidents?page=%00`)).status).toBe(404);
+  });
+
+  it('answers a form with too many fields with 413', async () => {
+    const fields = new URLSearchParams();
+    for (let i = 0; i <= REQUEST_LIMITS.formFields; i++) fields.append(`f${i}`, '1');
+    const response = await fetch(`${admin.site.url}/admin/login`, {
+      method: 'POST',
+      body: fields,
+      headers: { origin: admin.site.url },
+      redirect: 'manual',
+    });
+    expect(response.status).toBe(413);
+    expect(await response.text()).toContain('Form too long');
+  });
+
+  it('signs nobody in with a NUL in the email, and answers 401', async () => {
+    const member = admin.staff[2]!;
+    const response = await fetch(`${admin.site.url}/admin/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ email: `${member.email}\0`, password: 'wrong password abcdefgh', code: '000000' }),
+      headers: { origin: admin.site.url },
+      redirect: 'manual',
+    });
+    expect(response.status).toBe(401);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { pageFile, sitePaths } from '../../src/snapshot/site-paths.ts';
+
+describe('static copy addresses', () => {
+  it.each([
+    ['/fr/', 'fr/index.html'],
+    ['/en/services/caf', 'en/services/caf.html'],
+    ['/fr/incidents', 'fr/incidents.html'],
+    ['/fr/feed.xml', 'fr/feed.xml'],
+    ['/en/services/caf/feed.atom', 'en/services/caf/feed.atom'],
+  ])('%s is written as %s', (path, file) => {
+    expect(pageFile(path)).toBe(file);
+  });
+
+  it('covers both languages, every service, recent incidents, feeds, the API and badges, English documents in .en files', () => {
+    const paths = sitePaths({ serviceIds: ['caf', 'ameli'], incidentIds: ['inc1'] });
+    const files = new Map(paths.map((p) => [p.path, p.file]));
+    for (const path of [
+      '/fr/',
+      '/en/',
+      '/fr/services/ameli',
+      '/en/incidents/inc1',
+      '/fr/maintenance',
+      '/en/legal-notice',
+      '/fr/sondes',
+      '/en/services/caf/feed.xml',
+      '/fr/feed.atom',
+    ]) {
+      expect(files.has(path), path).toBe(true);
+    }
+    expect(files.get('/api/v2/summary.json')).toBe('api/v2/summary.json');
+    expect(files.get('/api/v2/summary.json?lang=en')).toBe('api/v2/summary.en.json');
+    expect(files.get('/api/v2/incidents/unresolved.json?lang=en')).toBe('api/v2/incidents/unresolved.en.json');
+    expect(files.get('/badge/caf.svg?lang=en')).toBe('badge/caf.en.svg');
+    expect(paths.find((p) => p.path === '/404')).toEqual({ path: '/404', file: '404.html', status: 404 });
+    expect(new Set(paths.map((p) => p.file)).size).toBe(paths.length);
+  });
+});
