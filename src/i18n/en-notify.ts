@@ -30,7 +30,7 @@ export const enNotify: Dictionary['notify'] = {
     unsubscribe: 'Unsubscribe (one click)',
     confirmSubject: 'Vigie: confirm your subscription',
     confirmText: (hours: number) =>
-      `Someone (probably you) asked to receive emails when French public online services monitored by Vigie go down and come back. To confirm, open this link and press the “Confirm” button. The link expires in ${hours} hours. If you did not ask for this, ignore this message: nothing will be sent.`,
+      `Someone (probably you) asked to receive emails when French public online services monitored by Vigie go down and come back. To confirm, open this link and press the “Confirm” button. The link expires in ${hours} ${hours === 1 ? 'hour' : 'hours'}. If you did not ask for this, ignore this message: nothing will be sent.`,
     confirmLink: 'Confirm my subscription',
   },
   page: {

@@ -32,7 +32,7 @@ export const frNotify = {
     unsubscribe: 'Se désabonner (un clic)',
     confirmSubject: 'Vigie\u00a0: confirmez votre abonnement',
     confirmText: (hours: number) =>
-      `Quelqu’un (vous, sans doute) a demandé à recevoir par courriel les pannes et rétablissements des services publics en ligne suivis par Vigie. Pour confirmer, ouvrez ce lien puis appuyez sur le bouton «${NB}Confirmer${NB}». Le lien expire dans ${hours}${NB}heures. Si vous n’avez rien demandé, ignorez ce message${NB}: rien ne sera envoyé.`,
+      `Quelqu’un (vous, sans doute) a demandé à recevoir par courriel les pannes et rétablissements des services publics en ligne suivis par Vigie. Pour confirmer, ouvrez ce lien puis appuyez sur le bouton «${NB}Confirmer${NB}». Le lien expire dans ${hours}${NB}${hours < 2 ? 'heure' : 'heures'}. Si vous n’avez rien demandé, ignorez ce message${NB}: rien ne sera envoyé.`,
     confirmLink: 'Confirmer mon abonnement',
   },
   page: {

@@ -77,7 +77,7 @@ describe('message rendering in the subscriber’s language', () => {
       ],
       locale: 'fr' as const,
       subject: 'Vigie\u00a0: Maintenance prévue\u00a0: Travaux',
-      text: ['Créneau\u00a0: le 12 mars 2026 de 21 h 00 à 23 h 00 (heure de Paris).', 'https://vigie.example.fr/fr/maintenance'],
+      text: ['Créneau\u00a0: le 12 mars 2026 de 21 h à 23 h (heure de Paris).', 'https://vigie.example.fr/fr/maintenance'],
     },
   ])('$name', ({ events, locale, subject, text }) => {
     const digest = render(events, locale);
