@@ -28,6 +28,12 @@ const DESCRIPTIONS: Record<string, string> = {
   detection: 'How many consecutive results confirm a change of state, so one bad check never raises an alarm and one good check never ends it.',
   failuresBeforeDown: 'Consecutive failed checks before the service is declared down (default 3); the outage starts at the first of them.',
   successesBeforeUp: 'Consecutive successful checks before a down service is declared up again (default 2).',
+  quorum: 'How many voting locations must confirm an outage before the service is shown down (default: a strict majority of the locations voting). Only meaningful with "locations".',
+  locations:
+    'Vantage points probes run from (each probe names its own with VIGIE_LOCATION). With several, a service is down only when a quorum of the locations that trust their own network confirm it; when only some fail, the page says from where it is unreachable. Leave out for a single probe.',
+  'locations.id': 'Identifier of the location (lowercase letters, digits, hyphens): the value of VIGIE_LOCATION for the probes there.',
+  'locations.name': 'Name of the place shown to citizens, in French and English.',
+  'locations.country': 'ISO 3166 two-letter country code. When every "FR" location reaches a service and only locations abroad fail, the page says it is reachable from France, not from abroad, instead of declaring an outage.',
   canaries:
     'Addresses outside the watched services, run by independent operators (the shipped ones: Cloudflare, Quad9, Wikimedia), chosen because they are highly available and set no tracking. They are checked every cycle: when they fail together with the services, the probe suspects its own network connection, records "probe offline" and opens no outage.',
   interval: 'Seconds between two checks of the service (default 60).',

@@ -47,6 +47,17 @@ export const detectionSchema = z
   .object({
     failuresBeforeDown: z.number().int().min(1).max(20),
     successesBeforeUp: z.number().int().min(1).max(20),
+    /** Locations that must confirm an outage; default: a strict majority of those voting. */
+    quorum: z.number().int().min(1).max(50),
+  })
+  .strict();
+
+/** A vantage point a probe can run from (`VIGIE_LOCATION`). */
+const locationSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be 1 to 40 lowercase letters, digits or hyphens'),
+    name: localized,
+    country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 two-letter country code such as "FR"'),
   })
   .strict();
 
@@ -97,10 +108,18 @@ export const catalogueSchema = z
     defaults: checkFieldsSchema.partial().optional(),
     detection: detectionSchema.partial().optional(),
     canaries: z.array(httpUrl).optional(),
+    locations: z.array(locationSchema).min(1).max(50).optional(),
     operator: operatorSchema.optional(),
   })
   .strict()
   .superRefine((catalogue, ctx) => {
+    const seenLocations = new Set<string>();
+    catalogue.locations?.forEach((location, i) => {
+      if (seenLocations.has(location.id)) {
+        ctx.addIssue({ code: 'custom', path: ['locations', i, 'id'], message: `duplicate location id "${location.id}"` });
+      }
+      seenLocations.add(location.id);
+    });
     const seenCategories = new Set<string>();
     catalogue.categories.forEach((category, i) => {
       if (seenCategories.has(category.id)) {
@@ -158,13 +177,23 @@ export interface ServiceConfig {
   slowMs: number;
   /** `own-host` (canaries): private addresses for the URL's own host only, never for a redirect. */
   allowPrivateNetwork: boolean | 'own-host';
-  detection: { failuresBeforeDown: number; successesBeforeUp: number };
+  /** `quorum`: locations that must confirm an outage; unset means a strict majority of those voting. */
+  detection: { failuresBeforeDown: number; successesBeforeUp: number; quorum?: number };
+}
+
+export interface LocationConfig {
+  id: string;
+  name: { fr: string; en: string };
+  /** ISO 3166 alpha-2: "FR" locations decide whether citizens in France can reach a service. */
+  country: string;
 }
 
 export interface Catalogue {
   categories: { id: string; name: { fr: string; en: string } }[];
   services: ServiceConfig[];
   canaries: string[];
+  /** Empty when the catalogue lists none: one probe location, and no quorum wording anywhere. */
+  locations: LocationConfig[];
   /** Absent in hand-made catalogues (tests): the pages then say every fact is not provided yet. */
   operator?: OperatorFacts;
 }
@@ -176,6 +205,7 @@ export function resolveCatalogue(file: CatalogueFile): Catalogue {
   return {
     categories: file.categories,
     canaries: file.canaries ?? [],
+    locations: file.locations ?? [],
     operator: file.operator ?? {},
     services: file.services.map((s) => ({
       id: s.id,

@@ -23,6 +23,13 @@ export const settingsSchema = z
     VIGIE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     /** Name of this probe's vantage point, shown on the "about the probes" page. */
     VIGIE_LOCATION: z.string().regex(/^[a-z0-9-]{1,40}$/).default('local'),
+    /** Local address the probe's checks leave from, on a host with several (one per vantage point). */
+    VIGIE_PROBE_SOURCE_ADDRESS: z.union([z.ipv4(), z.ipv6()], { error: 'must be an IPv4 or IPv6 address of this host' }).optional(),
+    /** PostgreSQL: how long a probe process's claim on a service outlives its last renewal. */
+    VIGIE_PROBE_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /** Group commit: results wait at most this long, or until this many are waiting, then are written in one transaction. */
+    VIGIE_PROBE_BATCH_MS: z.coerce.number().int().min(0).max(5_000).default(250),
+    VIGIE_PROBE_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(200),
     VIGIE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     VIGIE_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     VIGIE_PROBE_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(200),

@@ -65,6 +65,7 @@ export const en: Dictionary = {
     degraded: (n: number) => `${n} with degraded performance`,
     maintenance: (n: number) => `${n} under maintenance`,
     unknown: (n: number) => `${n} in an unknown state`,
+    regional: (n: number) => `${n} unreachable from some places only`,
     noneYet: 'No check has run yet: the state of the services is not known.',
     notUpdated: 'The status is not being updated',
     storeUnreachable:
@@ -109,6 +110,22 @@ export const en: Dictionary = {
     uptime90: (pct: string) => `Uptime over 90 days: ${pct}`,
     noHistory: 'No history yet',
     details: (name: string) => `${name}: details`,
+  },
+  locations: {
+    unreachableFrom: (places: string) => `Unreachable from ${places}, reachable elsewhere.`,
+    abroadOnly: 'Reachable from France, not from abroad.',
+    title: 'Checks by location',
+    help: 'Each location checks the service on its own. An outage is announced only when a majority of the voting locations confirm it.',
+    colLocation: 'Location',
+    colState: 'State seen from there',
+    colLatency: 'Response time',
+    colChecked: 'Last check',
+    votes: 'votes',
+    silent: {
+      probe_offline: 'not voting: the probe there doubts its own network',
+      stale: 'not voting: data too old',
+      no_data: 'not voting: no data yet',
+    },
   },
   service: {
     back: 'Back to service status',

@@ -159,3 +159,8 @@ export function formatNumber(value: number, locale: Locale): string {
 export function downMinutes(seconds: number): number {
   return Math.ceil(Math.max(0, seconds) / 60);
 }
+
+/** « Paris, Lyon et Montréal » / "Paris, Lyon and Montreal". */
+export function formatList(items: readonly string[], locale: Locale): string {
+  return new Intl.ListFormat(INTL_LOCALE[locale], { type: 'conjunction' }).format(items);
+}

@@ -81,6 +81,7 @@ export const fr = {
     degraded: (n: number) => `${n} aux performances dégradées`,
     maintenance: (n: number) => `${n} en maintenance`,
     unknown: (n: number) => `${n} à l'état indéterminé`,
+    regional: (n: number) => `${n} inaccessible${plural(n, '', 's')} depuis certains lieux seulement`,
     noneYet: "Aucune vérification n'a encore eu lieu\u00a0: l'état des services n'est pas encore connu.",
     notUpdated: "L'état des services n'est plus mis à jour",
     storeUnreachable:
@@ -126,6 +127,22 @@ export const fr = {
     uptime90: (pct: string) => `Disponibilité sur 90 jours\u00a0: ${pct}`,
     noHistory: "Pas encore d'historique",
     details: (name: string) => `${name}\u00a0: détails`,
+  },
+  locations: {
+    unreachableFrom: (places: string) => `Inaccessible depuis ${places}, accessible ailleurs.`,
+    abroadOnly: "Accessible depuis la France, pas depuis l'étranger.",
+    title: 'Vérifications par lieu',
+    help: "Chaque lieu vérifie le service de son côté. Une panne n'est annoncée que si la majorité des lieux qui votent la confirment.",
+    colLocation: 'Lieu',
+    colState: 'État vu de ce lieu',
+    colLatency: 'Temps de réponse',
+    colChecked: 'Dernière vérification',
+    votes: 'vote',
+    silent: {
+      probe_offline: "ne vote pas\u00a0: la sonde de ce lieu doute de son propre réseau",
+      stale: 'ne vote pas\u00a0: données trop anciennes',
+      no_data: 'ne vote pas\u00a0: pas encore de donnée',
+    },
   },
   service: {
     back: "Retour à l'état des services",

@@ -62,13 +62,32 @@ function symptomOf(outcome: CheckOutcome): Symptom {
   return SYMPTOM_OF[outcome] ?? 'unreachable';
 }
 
-/** Title and body of the automatic incident a confirmed outage opens; `name` is the service's name alone, never its gloss. */
-export function outageOpenedNotice(name: Localized, outcome: CheckOutcome): { title: Localized; body: Localized } {
+/**
+ * Title and body of the automatic incident a confirmed outage opens; `name` is the service's name
+ * alone, never its gloss. `confirmedFrom`: the names of the locations that confirmed it, when the
+ * catalogue lists locations (none: nothing is said).
+ */
+export function outageOpenedNotice(
+  name: Localized,
+  outcome: CheckOutcome,
+  confirmedFrom: readonly Localized[] = [],
+): { title: Localized; body: Localized } {
   const symptom = symptomOf(outcome);
   const body = OPENED_BODIES[symptom](name);
+  const where = confirmedFromSentence(confirmedFrom);
   return {
     title: { fr: `${name.fr}\u00a0: ${TITLES[symptom].fr}`, en: `${name.en}: ${TITLES[symptom].en}` },
-    body: { fr: `${body.fr} ${FOLLOW_UP.fr}`, en: `${body.en} ${FOLLOW_UP.en}` },
+    body: { fr: `${body.fr}${where.fr} ${FOLLOW_UP.fr}`, en: `${body.en}${where.en} ${FOLLOW_UP.en}` },
+  };
+}
+
+function confirmedFromSentence(places: readonly Localized[]): Localized {
+  if (places.length === 0) return { fr: '', en: '' };
+  const list = (locale: 'fr' | 'en') =>
+    new Intl.ListFormat(locale === 'fr' ? 'fr' : 'en-GB', { type: 'conjunction' }).format(places.map((p) => p[locale]));
+  return {
+    fr: ` Panne constatée depuis ${list('fr')}.`,
+    en: ` Outage confirmed from ${list('en')}.`,
   };
 }
 

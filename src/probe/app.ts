@@ -32,6 +32,7 @@ export function createProbeApp(options: ProbeAppOptions): Hono {
       probeHealthy: status.probeHealthy,
       lastCycle: status.lastCycle,
       swallowedErrors: status.swallowedErrors,
+      leasesHeld: status.leasesHeld,
       scheduler: {
         jobs: status.scheduler.jobs,
         checksStarted: status.scheduler.started,

@@ -1,11 +1,12 @@
-import { OUTCOME_WEIGHT, type Localized, type ServiceState } from '../domain/vocabulary.ts';
-import { outageOpenedNotice, outageResolvedNotice } from '../incidents/outage-notice.ts';
-import type { CheckResult, OutageEvent, ServiceTracking } from '../store/records.ts';
+import { OUTCOME_WEIGHT, type CheckOutcome, type ServiceState } from '../domain/vocabulary.ts';
+import type { CheckResult, ServiceTracking } from '../store/records.ts';
 
 /**
- * The state machine: one check result in, the service's new tracking out, plus the outage event to
- * persist with it and whether to re-check quickly. Pure; the persisted tracking is its whole memory,
- * so a restart neither loses nor replays a confirmation in progress.
+ * The state machine of one location: one check result in, the service's new tracking at this
+ * location out, plus the confirmed transition it made and whether to re-check quickly. Pure; the
+ * persisted tracking is its whole memory, so a restart neither loses nor replays a confirmation in
+ * progress. It says what happened, never in words: whether that makes an outage for the public is
+ * the quorum's call, and the incident's text is written in `src/incidents/`.
  *
  * - `down` needs `failuresBeforeDown` consecutive failures; the outage starts at the first of them.
  * - Leaving `down` (and leaving `degraded` for `operational`) needs `successesBeforeUp` consecutive
@@ -20,22 +21,26 @@ export interface EvaluateOptions {
   failuresBeforeDown: number;
   successesBeforeUp: number;
   inMaintenance: boolean;
-  /** The service's name, for the automatic incident's text. */
-  serviceName: Localized;
   /** When the decision is taken; defaults to the check's start. */
   now?: Date;
 }
 
+/** A change this location confirmed: down after enough failures, or back up after enough answers. */
+export type LocationTransition =
+  | { type: 'confirmed_down'; startedAt: Date; outcome: CheckOutcome }
+  | { type: 'confirmed_up'; at: Date };
+
 export interface Evaluation {
   tracking: ServiceTracking;
-  event: OutageEvent | null;
+  event: LocationTransition | null;
   /** A change is pending confirmation: check again soon rather than a full interval later. */
   recheck: boolean;
 }
 
-export function initialTracking(serviceId: string, at: Date): ServiceTracking {
+export function initialTracking(serviceId: string, location: string, at: Date): ServiceTracking {
   return {
     serviceId,
+    location,
     state: 'unknown',
     since: at,
     failureStreak: 0,
@@ -50,7 +55,7 @@ export function initialTracking(serviceId: string, at: Date): ServiceTracking {
 
 export function evaluate(previous: ServiceTracking | null, result: CheckResult, options: EvaluateOptions): Evaluation {
   const at = options.now ?? result.startedAt;
-  const tracking = previous ?? initialTracking(result.serviceId, at);
+  const tracking = previous ?? initialTracking(result.serviceId, result.location, at);
   const weight = OUTCOME_WEIGHT[result.outcome];
   if (result.probeOffline) return unchanged(tracking, false);
   if (options.inMaintenance && tracking.state !== 'down') return maintenance(tracking, result, at);
@@ -105,10 +110,9 @@ function onFailure(tracking: ServiceTracking, result: CheckResult, options: Eval
   if (failureStreak < options.failuresBeforeDown) {
     return { tracking: withState(counted, 'degraded', at), event: null, recheck: true };
   }
-  const notice = outageOpenedNotice(options.serviceName, result.outcome);
   return {
     tracking: { ...counted, state: 'down', since: runStart },
-    event: { type: 'outage_opened', serviceId: tracking.serviceId, startedAt: runStart, ...notice },
+    event: { type: 'confirmed_down', startedAt: runStart, outcome: result.outcome },
     recheck: false,
   };
 }
@@ -121,10 +125,9 @@ function onAnswer(tracking: ServiceTracking, slow: boolean, options: EvaluateOpt
   if (tracking.state === 'down') {
     const after = options.inMaintenance ? 'maintenance' : answered;
     if (!confirmed) return { tracking: counted, event: null, recheck: true };
-    const body = outageResolvedNotice(options.serviceName, at.getTime() - tracking.since.getTime());
     return {
-      tracking: { ...withState(counted, after, at), openIncidentId: null },
-      event: { type: 'outage_resolved', serviceId: tracking.serviceId, resolvedAt: at, body },
+      tracking: withState(counted, after, at),
+      event: { type: 'confirmed_up', at },
       recheck: false,
     };
   }

@@ -1,11 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
+import { probeLocationProblem } from '../config/probe-location.ts';
 import { loadSettings, SettingsError, type Settings } from '../config/settings.ts';
 import { openStore } from '../store/open-store.ts';
 import { createProbeApp } from './app.ts';
 import { serveProbeApp } from './app-server.ts';
 import { createChecker } from './check/create-checker.ts';
 import { createRunner } from './runner.ts';
+import { pidAlive, soleProbeProblem } from './sole-probe.ts';
 import { probeUserAgent } from './user-agent.ts';
 import { createSwallowedErrors } from './swallowed-errors.ts';
 
@@ -26,6 +30,11 @@ async function main(): Promise<void> {
     console.error(error.message);
     process.exit(1);
   });
+  const locationProblem = probeLocationProblem(catalogue, settings.VIGIE_LOCATION);
+  if (locationProblem) {
+    console.error(`vigie-probe: ${locationProblem}`);
+    process.exit(2);
+  }
   const errors = createSwallowedErrors();
   const store = await openStore(settings.DATABASE_URL, {
     onRecovered: (trouble, error) =>
@@ -34,7 +43,21 @@ async function main(): Promise<void> {
         error ?? new Error('the database file was busy; the write waited and was retried'),
       ),
   });
-  const checker = createChecker({ userAgent: probeUserAgent(version, settings.VIGIE_PUBLIC_URL) });
+  const me = { holder: randomUUID(), location: settings.VIGIE_LOCATION, host: hostname(), pid: process.pid };
+  const leaseMs = settings.VIGIE_PROBE_LEASE_SECONDS * 1000;
+  if (store.backend === 'sqlite') {
+    const problem = soleProbeProblem(await store.listProbeHolders(), me, new Date(), pidAlive);
+    if (problem) {
+      console.error(`vigie-probe: ${problem}`);
+      await store.close();
+      process.exit(1);
+    }
+    await store.saveProbeHolder({ ...me, seenUntil: new Date(Date.now() + leaseMs) });
+  }
+  const checker = createChecker({
+    userAgent: probeUserAgent(version, settings.VIGIE_PUBLIC_URL),
+    localAddress: settings.VIGIE_PROBE_SOURCE_ADDRESS,
+  });
   const runner = createRunner({
     catalogue,
     store,
@@ -47,6 +70,8 @@ async function main(): Promise<void> {
     auditRetentionDays: settings.VIGIE_AUDIT_RETENTION_DAYS,
     bufferCapacity: settings.VIGIE_PROBE_BUFFER,
     errors,
+    batch: { windowMs: settings.VIGIE_PROBE_BATCH_MS, maxSize: settings.VIGIE_PROBE_BATCH_SIZE },
+    ...(store.backend === 'postgres' ? { leases: { me, leaseMs } } : {}),
   });
   await runner.start();
   const app = createProbeApp({ store, runner });
@@ -71,6 +96,10 @@ async function main(): Promise<void> {
     server.closeAllConnections();
     await runner.stop(GRACE_MS);
     await closed;
+    // Frees this process's leases now, so the others take its services without waiting them out.
+    await store
+      .deleteProbeHolder(me.holder, new Date())
+      .catch((error: unknown) => console.error('vigie-probe: could not free its leases; they expire on their own:', error));
     await store.close();
     console.log('vigie-probe: stopped');
     process.exit(0);

@@ -6,7 +6,8 @@ import type { BufferStats } from './write-buffer.ts';
 /**
  * The probe's counters and their Prometheus text rendering. The format is small enough to write by
  * hand (https://prometheus.io/docs/instrumenting/exposition_formats/), which keeps the probe free of
- * a metrics library's global registry.
+ * a metrics library's global registry. Every sample carries the probe's `location` label, so one
+ * Prometheus can scrape the probes of every vantage point and tell them apart.
  */
 const LAG_BUCKETS_MS = [10, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000] as const;
 
@@ -44,7 +45,11 @@ export interface MetricGauges {
   buffer: BufferStats;
 }
 
-export function createProbeMetrics(): ProbeMetrics {
+export function createProbeMetrics(location: string): ProbeMetrics {
+  const where = `location="${location}"`;
+  const family = (name: string, type: string, help: string, samples: [string, number][]) =>
+    familyLines(name, type, help, samples.map(([labels, v]) => [labels ? `${where},${labels}` : where, v]));
+  const histogramLines = (name: string, help: string, h: Histogram) => histogramText(name, help, h, where);
   const byOutcome = Object.fromEntries(CHECK_OUTCOMES.map((o) => [o, 0])) as Record<CheckOutcome, number>;
   const latency = histogram(LATENCY_BUCKETS_MS);
   const lag = histogram(LAG_BUCKETS_MS);
@@ -82,17 +87,17 @@ export function createProbeMetrics(): ProbeMetrics {
   };
 }
 
-function family(name: string, type: string, help: string, samples: [string, number][]): string[] {
+function familyLines(name: string, type: string, help: string, samples: [string, number][]): string[] {
   return [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, ...samples.map(([labels, v]) => `${name}${labels ? `{${labels}}` : ''} ${v}`)];
 }
 
-function histogramLines(name: string, help: string, h: Histogram): string[] {
+function histogramText(name: string, help: string, h: Histogram, where: string): string[] {
   return [
     `# HELP ${name} ${help}`,
     `# TYPE ${name} histogram`,
-    ...h.bounds.map((bound, i) => `${name}_bucket{le="${bound / 1000}"} ${h.counts[i]}`),
-    `${name}_bucket{le="+Inf"} ${h.count}`,
-    `${name}_sum ${h.sum / 1000}`,
-    `${name}_count ${h.count}`,
+    ...h.bounds.map((bound, i) => `${name}_bucket{${where},le="${bound / 1000}"} ${h.counts[i]}`),
+    `${name}_bucket{${where},le="+Inf"} ${h.count}`,
+    `${name}_sum{${where}} ${h.sum / 1000}`,
+    `${name}_count{${where}} ${h.count}`,
   ];
 }

@@ -1,6 +1,6 @@
 import type { ServiceConfig } from '../config/services-schema.ts';
 import { OUTCOME_WEIGHT } from '../domain/vocabulary.ts';
-import type { ServiceTracking } from '../store/records.ts';
+import type { OutageDecider, ServiceTracking } from '../store/records.ts';
 import { rollupDeltas } from '../store/rollup.ts';
 import type { Checker } from './check/types.ts';
 import { evaluate, type Evaluation } from './evaluate.ts';
@@ -13,7 +13,9 @@ import type { WriteBuffer } from './write-buffer.ts';
  * One check of one service, end to end: check → does the probe suspect itself → evaluate →
  * rollups → one atomic store write, or a place in the write buffer while the store is away. The
  * state machine keeps running on buffered results: the buffer writes them in order, with their
- * real times, when the store answers again.
+ * real times, when the store answers again. The service's automatic incident is decided in that
+ * write, from every location's tracking, whenever this location confirms a change or disagrees
+ * with what it last saw of the incident.
  */
 export interface PipelineDeps {
   writes: Pick<WriteBuffer, 'record'>;
@@ -22,26 +24,41 @@ export interface PipelineDeps {
   maintenance: MaintenanceCache;
   metrics: ProbeMetrics;
   location: string;
+  /** The decision on the service's automatic incident, taken at `at` (see `autoIncidentDecider`). */
+  decideOutage: (service: ServiceConfig, at: Date) => OutageDecider;
+  /** This location's share of the service's time in the rollups: 1 / the catalogue's locations. */
+  rollupShare: number;
   /** Aborted at shutdown: a check cut short by us says nothing about the service. */
   signal: AbortSignal;
+  /**
+   * Group commit: return once the result is handed to the writer, not once its batch commits, so
+   * a check does not hold a concurrency slot while waiting for the database. The service's next
+   * check still waits for this write before it evaluates.
+   */
+  detachWrites?: boolean;
 }
 
-export type CheckService = (service: ServiceConfig) => Promise<Evaluation | null>;
+export interface Pipeline {
+  (service: ServiceConfig): Promise<Evaluation | null>;
+  /** Resolves once every write handed over has committed or failed. */
+  drain(): Promise<void>;
+}
 
-export function createPipeline(deps: PipelineDeps, trackings: Map<string, ServiceTracking>): CheckService {
+export function createPipeline(deps: PipelineDeps, trackings: Map<string, ServiceTracking>): Pipeline {
   const lastResultAt = new Map<string, Date>();
-  return async (service) => {
+  const writing = new Map<string, Promise<Evaluation>>();
+  const pipeline = async (service: ServiceConfig): Promise<Evaluation | null> => {
     const raw = await deps.checker(service, { location: deps.location, signal: deps.signal });
     if (deps.signal.aborted) return null;
     deps.selfCheck.observe(raw);
     const result = { ...raw, probeOffline: await deps.selfCheck.judge(raw) };
     if (deps.signal.aborted) return null;
     deps.metrics.observeCheck(result);
+    await writing.get(service.id);
     const previous = trackings.get(service.id) ?? null;
     const evaluation = evaluate(previous, result, {
       ...service.detection,
       inMaintenance: deps.maintenance.isActive(service.id, result.startedAt),
-      serviceName: service.name,
     });
     // An inconclusive result leaves the state as it was, but the time it covers was not observed.
     const inconclusive = OUTCOME_WEIGHT[result.outcome] === 'inconclusive' && evaluation.tracking.state !== 'maintenance';
@@ -50,12 +67,27 @@ export function createPipeline(deps: PipelineDeps, trackings: Map<string, Servic
       state: inconclusive ? 'unknown' : evaluation.tracking.state,
       previousCheckedAt: lastResultAt.get(service.id) ?? previous?.lastCheckedAt ?? null,
       interval: service.interval,
+      share: deps.rollupShare,
     });
-    const stored = await deps.writes.record({ result, tracking: evaluation.tracking, rollups, event: evaluation.event });
-    // Buffered: the incident id of an outage opened meanwhile is learnt when the buffer writes it.
-    const tracking = stored === 'buffered' ? evaluation.tracking : { ...evaluation.tracking, openIncidentId: stored.incidentId };
-    trackings.set(service.id, tracking);
-    lastResultAt.set(service.id, result.startedAt);
-    return { ...evaluation, tracking };
+    const event = needsDecision(evaluation) ? deps.decideOutage(service, result.startedAt) : null;
+    const written = deps.writes.record({ result, tracking: evaluation.tracking, rollups, event }).then((stored): Evaluation => {
+      // Buffered: the incident id of an outage opened meanwhile is learnt when the buffer writes it.
+      const tracking = stored === 'buffered' ? evaluation.tracking : { ...evaluation.tracking, openIncidentId: stored.incidentId };
+      trackings.set(service.id, tracking);
+      lastResultAt.set(service.id, result.startedAt);
+      return { ...evaluation, tracking };
+    });
+    writing.set(service.id, written);
+    void written.then(() => {
+      if (writing.get(service.id) === written) writing.delete(service.id);
+    });
+    return deps.detachWrites ? evaluation : written;
   };
+  return Object.assign(pipeline, { drain: async () => void (await Promise.all([...writing.values()])) });
+}
+
+/** A confirmed change here, or a down location that saw no incident (or an up one that saw one). */
+function needsDecision(evaluation: Evaluation): boolean {
+  const { tracking } = evaluation;
+  return evaluation.event !== null || (tracking.state === 'down') !== (tracking.openIncidentId !== null);
 }

@@ -1,9 +1,13 @@
-import type { Catalogue } from '../config/services-schema.ts';
-import type { ServiceTracking } from '../store/records.ts';
+import type { Catalogue, ServiceConfig } from '../config/services-schema.ts';
+import type { ProbeHolder, ServiceTracking } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import type { Checker } from './check/types.ts';
 import { systemClock, type ProbeClock } from './clock.ts';
 import type { Evaluation } from './evaluate.ts';
+import { autoIncidentDecider } from '../incidents/auto-incident.ts';
+import { createLeaseKeeper } from './lease-keeper.ts';
+import { createWriteBatcher } from './write-batcher.ts';
+import { createLeaseWork, type LeaseWork } from './lease-work.ts';
 import { pruneOld } from './housekeeping.ts';
 import { createMaintenanceCache } from './maintenance-cache.ts';
 import { createProbeMetrics } from './metrics.ts';
@@ -37,6 +41,10 @@ export interface RunnerOptions {
   maintenanceRefreshMs?: number;
   canaryTimeoutS?: number;
   errors?: SwallowedErrors;
+  /** Group commit of results (see write-batcher.ts); without it each result is its own transaction. */
+  batch?: { windowMs: number; maxSize: number };
+  /** Share this location's services with the other processes there (PostgreSQL leases). */
+  leases?: { me: Omit<ProbeHolder, 'seenUntil'>; leaseMs: number };
   /** Results kept in memory while the store is unreachable (see `write-buffer.ts`). */
   bufferCapacity?: number;
   /** Every scheduler lag sample, for the benchmark. */
@@ -54,6 +62,8 @@ export interface RunnerStatus {
   services: ServiceSnapshot[];
   scheduler: SchedulerStats;
   swallowedErrors: Record<SwallowedErrorKind, number>;
+  /** Services this process holds a lease on; null when it checks them all (no leases). */
+  leasesHeld: number | null;
   lastCycle: CycleReport | null;
   probeHealthy: boolean;
   buffer: BufferStats;
@@ -77,7 +87,7 @@ export function createRunner(options: RunnerOptions): Runner {
   const { store, catalogue } = options;
   const clock = options.clock ?? systemClock;
   const errors = options.errors ?? createSwallowedErrors({ now: clock.now });
-  const metrics = createProbeMetrics();
+  const metrics = createProbeMetrics(options.location);
   const trackings = new Map<string, ServiceTracking>();
   const shutdown = new AbortController();
   const services = new Map(catalogue.services.map((s) => [s.id, s]));
@@ -85,8 +95,9 @@ export function createRunner(options: RunnerOptions): Runner {
   const signal = shutdown.signal;
   const selfCheck = createSelfCheck({ canaries: catalogue.canaries, checker, location, clock, signal, canaryTimeoutS: options.canaryTimeoutS });
   const maintenance = createMaintenanceCache(store);
+  const write = options.batch ? createWriteBatcher({ store, clock, ...options.batch }) : store.recordCheck;
   const writes = createWriteBuffer({
-    store,
+    store: { recordCheck: write, ping: store.ping },
     clock,
     ...(options.bufferCapacity === undefined ? {} : { capacity: options.bufferCapacity }),
     onError: (error, detail) => errors.record('store_write', error, detail),
@@ -95,10 +106,30 @@ export function createRunner(options: RunnerOptions): Runner {
       if (tracking && !laterQueued) trackings.set(serviceId, { ...tracking, openIncidentId: incidentId });
     },
   });
-  const pipeline = createPipeline({ writes, checker, selfCheck, maintenance, metrics, location, signal }, trackings);
+  const decideOutage = (service: ServiceConfig, at: Date) => autoIncidentDecider(service, catalogue.locations, at);
+  const rollupShare = 1 / Math.max(1, catalogue.locations.length);
+  const pipeline = createPipeline(
+    { writes, checker, selfCheck, maintenance, metrics, location, signal, decideOutage, rollupShare, detachWrites: Boolean(options.batch) },
+    trackings,
+  );
+  const keeper = options.leases
+    ? createLeaseKeeper({ store, me: options.leases.me, serviceIds: [...services.keys()], leaseMs: options.leases.leaseMs, now: clock.now })
+    : null;
+  const leaseWork: LeaseWork | null = keeper
+    ? createLeaseWork({
+        keeper,
+        store,
+        location,
+        services,
+        trackings,
+        now: clock.now,
+        checkNow: (id) => void background('scheduler', () => checkService(id)),
+      })
+    : null;
   const scheduler = createScheduler({
     jobs: catalogue.services.map((s) => ({ id: s.id, host: new URL(s.url).host, intervalMs: s.interval * 1000 })),
     run: async (job) => ({ recheck: (await checkService(job.id))?.recheck ?? false }),
+    ...(leaseWork ? { skip: leaseWork.skip } : {}),
     concurrency: options.concurrency,
     perHost: options.perHost,
     clock,
@@ -170,9 +201,13 @@ export function createRunner(options: RunnerOptions): Runner {
     async start() {
       startedAt = new Date(clock.now());
       for (const tracking of await store.listTrackings()) {
-        if (services.has(tracking.serviceId)) trackings.set(tracking.serviceId, tracking);
+        if (tracking.location === location && services.has(tracking.serviceId)) trackings.set(tracking.serviceId, tracking);
       }
       await refreshMaintenance().catch((error) => errors.record('maintenance_refresh', error));
+      if (leaseWork && options.leases) {
+        await leaseWork.refresh().catch((error) => errors.record('leases', error));
+        every(options.leases.leaseMs / 3, 'leases', leaseWork.refresh);
+      }
       scheduler.start();
       void background('heartbeat', cycle);
       void background('prune', prune);
@@ -191,6 +226,7 @@ export function createRunner(options: RunnerOptions): Runner {
       shutdown.abort();
       await drained;
       await Promise.all([...inFlight]);
+      await pipeline.drain();
       // One last try for results waiting on the store; what it still refuses is lost with the process.
       await writes.drain();
       writes.stop();
@@ -202,6 +238,7 @@ export function createRunner(options: RunnerOptions): Runner {
       services: serviceSnapshots(catalogue.services, trackings),
       scheduler: scheduler.stats(),
       swallowedErrors: errors.counts(),
+      leasesHeld: keeper?.held() ?? null,
       lastCycle,
       probeHealthy: selfCheck.healthy(),
       buffer: writes.stats(),

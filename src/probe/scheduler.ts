@@ -32,6 +32,8 @@ export interface SchedulerOptions {
   /** Fraction of the interval each period may move by, both ways. */
   jitter?: number;
   recheckDelayMs?: number;
+  /** A job another process runs for now (a lease it holds) keeps its schedule but does not run. */
+  skip?(job: ScheduledJob, now: number): boolean;
   onLag?(lagMs: number): void;
   onError?(error: unknown, job: ScheduledJob): void;
 }
@@ -88,6 +90,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   function fire(state: JobState): void {
     if (stopped) return;
+    if (options.skip?.(state.job, clock.now())) {
+      plan(state, nextDue(state, false, clock.now()));
+      return;
+    }
     counts.waiting += 1;
     // Host slot first, then a global one: a run waiting for its host holds no global slot.
     const done = hostLimit(state.job.host)(() => global(() => execute(state)));

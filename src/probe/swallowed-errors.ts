@@ -11,6 +11,7 @@ export const SWALLOWED_ERROR_KINDS = [
   'maintenance_refresh',
   'prune',
   'scheduler',
+  'leases',
 ] as const;
 export type SwallowedErrorKind = (typeof SWALLOWED_ERROR_KINDS)[number];
 

@@ -18,7 +18,9 @@ export function bannerView(
   snapshot: Pick<StatusSnapshot, 'overall' | 'openIncidents' | 'lastProbeAt'> & Partial<Pick<StatusSnapshot, 'storeUnreachableSince'>>,
   d: Dictionary,
 ): BannerView {
-  const { counts, monitoringInterrupted, indicator } = snapshot.overall;
+  const { counts, monitoringInterrupted, indicator, regional } = snapshot.overall;
+  // Regional trouble is said apart: not an outage, and not the same as a slow service either.
+  const degradedOnly = counts.degraded - regional;
   const disrupted = counts.down + counts.degraded;
   const side = [
     counts.maintenance > 0 ? d.banner.maintenance(counts.maintenance) : null,
@@ -40,7 +42,12 @@ export function bannerView(
     return {
       level: counts.down > 0 ? 'down' : 'degraded',
       title: d.banner.disrupted(disrupted),
-      details: sentence([counts.down > 0 ? d.banner.down(counts.down) : null, counts.degraded > 0 ? d.banner.degraded(counts.degraded) : null, ...side]),
+      details: sentence([
+        counts.down > 0 ? d.banner.down(counts.down) : null,
+        degradedOnly > 0 ? d.banner.degraded(degradedOnly) : null,
+        regional > 0 ? d.banner.regional(regional) : null,
+        ...side,
+      ]),
     };
   }
   if (snapshot.openIncidents.length > 0) {

@@ -1,4 +1,4 @@
-import { LOGIN_FAILURE_RETENTION_MS } from '../admin/retention.ts';
+import { THROTTLE_WINDOW_MS } from '../admin/throttle.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, SESSION_IDLE_MS } from '../admin/session.ts';
 import type { OperatorFacts } from '../config/operator-schema.ts';
 import type { Locale } from '../domain/vocabulary.ts';
@@ -20,7 +20,8 @@ export function infoFacts(operator: OperatorFacts | undefined, where: { site: st
     conformity: conformityOf(facts.accessibility?.audit, now),
     retention: {
       auditLogDays: where.auditLogDays,
-      loginFailureHours: LOGIN_FAILURE_RETENTION_MS / 3_600_000,
+      // The probe's housekeeping prunes login failures once they leave the throttle window.
+      loginFailureHours: THROTTLE_WINDOW_MS / 3_600_000,
       sessionIdleMinutes: SESSION_IDLE_MS / 60_000,
       sessionMaxHours: SESSION_ABSOLUTE_MS / 3_600_000,
       sessionCookie: SESSION_COOKIE,

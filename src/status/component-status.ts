@@ -49,7 +49,8 @@ export interface ComponentStatusResult {
 
 /** The worse of what the probe sees and what staff declared in the open incidents affecting the service. */
 export function componentStatus(view: ServiceStatusView, openIncidents: Incident[]): ComponentStatusResult {
-  let status = FROM_STATE[view.state];
+  // Unreachable from some French locations is a partial outage; a geo-fence (abroad only) is not.
+  let status = view.regional?.reason === 'unreachable_from' ? 'partial_outage' : FROM_STATE[view.state];
   for (const incident of openIncidents) {
     if (incident.status === 'resolved' || !affects(incident, view.id)) continue;
     for (const affected of incident.affected) {

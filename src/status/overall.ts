@@ -31,5 +31,6 @@ export function overallOf(services: ServiceStatusView[], openIncidents: Incident
 
   const watched = services.length - counts.maintenance;
   const monitoringInterrupted = probeOffline || (watched > 0 && counts.unknown === watched);
-  return { indicator, counts, monitoringInterrupted };
+  const regional = services.filter((s) => s.state === 'degraded' && s.regional !== null).length;
+  return { indicator, counts, regional, monitoringInterrupted };
 }

@@ -1,12 +1,9 @@
 import type { Catalogue, ServiceConfig } from '../config/services-schema.ts';
 import type { Incident, Maintenance, ProbeHeartbeat, ServiceTracking } from '../store/records.ts';
+import { HEARTBEAT_FRESH_MS, locationReadings, type LocationReading } from './location-votes.ts';
 import { overallOf } from './overall.ts';
+import { quorumVerdict } from './quorum.ts';
 import type { CategoryView, ServiceStatusView, StatusSnapshot, UnknownReason } from './views.ts';
-
-/** A probe silent for longer than this is offline as far as the page is concerned. */
-export const HEARTBEAT_FRESH_MS = 3 * 60_000;
-/** Data older than this many of the service's intervals is stale, shown as unknown. */
-export const STALE_INTERVALS = 3;
 
 export interface SnapshotInput {
   catalogue: Catalogue;
@@ -32,11 +29,11 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
   const live = input.maintenances.filter((m) => m.cancelledAt === null && m.endsAt.getTime() > nowMs);
   const activeMaintenances = live.filter((m) => m.startsAt.getTime() <= nowMs).sort(byStart);
   const upcomingMaintenances = live.filter((m) => m.startsAt.getTime() > nowMs).sort(byStart);
-  const trackings = new Map(input.trackings.map((t) => [t.serviceId, t]));
+  const trackings = groupByService(input.trackings);
 
   const services = catalogue.services.map((service) =>
     serviceView(service, {
-      tracking: trackings.get(service.id),
+      readings: locationReadings(service, trackings.get(service.id) ?? [], { locations: catalogue.locations, heartbeats: input.heartbeats, nowMs }),
       maintenances: activeMaintenances.filter((m) => m.serviceIds.includes(service.id)),
       incidentIds: input.openIncidents.filter((i) => affects(i, service.id)).map((i) => i.id),
       probeOffline,
@@ -75,7 +72,7 @@ export function affects(incident: Incident, serviceId: string): boolean {
 }
 
 interface ServiceFacts {
-  tracking: ServiceTracking | undefined;
+  readings: LocationReading[];
   maintenances: Maintenance[];
   incidentIds: string[];
   probeOffline: boolean;
@@ -83,8 +80,15 @@ interface ServiceFacts {
   nowMs: number;
 }
 
+/**
+ * The probe verdict of the locations (see `quorumVerdict`), then what overrides it: a maintenance
+ * window, no data, a probe that does not trust itself, stale data.
+ */
 function serviceView(service: ServiceConfig, facts: ServiceFacts): ServiceStatusView {
-  const t = facts.tracking;
+  const verdict = quorumVerdict(facts.readings, service.detection.quorum);
+  const voters = facts.readings.filter((r) => verdict.voters.includes(r.location));
+  // The freshest voter speaks for the service's last check; without voters, the freshest reading.
+  const t = freshest(voters.length > 0 ? voters : facts.readings);
   const base: ServiceStatusView = {
     id: service.id,
     name: service.name,
@@ -101,6 +105,8 @@ function serviceView(service: ServiceConfig, facts: ServiceFacts): ServiceStatus
     latencyMs: t?.latencyMs ?? null,
     maintenanceIds: facts.maintenances.map((m) => m.id),
     incidentIds: facts.incidentIds,
+    regional: null,
+    locations: facts.readings,
   };
   const [maintenance] = facts.maintenances;
   if (maintenance) return { ...base, state: 'maintenance', since: maintenance.startsAt };
@@ -108,15 +114,46 @@ function serviceView(service: ServiceConfig, facts: ServiceFacts): ServiceStatus
   // Old rows read before the store went away say nothing about the probe: the store is the cause.
   const staleBecause = (reason: UnknownReason) => (facts.storeUnreachable ? 'store_unreachable' : reason);
   if (facts.probeOffline) return { ...base, unknownReason: staleBecause('probe_offline'), since: t.lastCheckedAt };
-  if (facts.nowMs - t.lastCheckedAt.getTime() > STALE_INTERVALS * service.interval * 1000) {
-    return { ...base, unknownReason: staleBecause('stale'), since: t.lastCheckedAt };
+  if (verdict.state === 'unknown') {
+    const { unknownReason } = unknownOf(facts.readings, t);
+    return { ...base, unknownReason: unknownReason === 'not_checkable' || unknownReason === 'no_data' ? unknownReason : staleBecause(unknownReason), since: t.lastCheckedAt };
   }
-  return { ...base, state: t.state, since: t.since, unknownReason: t.state === 'unknown' ? unknownFromProbe(t) : null };
+  const since = sinceOf(voters, verdict.state, verdict.downAt);
+  return { ...base, state: verdict.state, since, regional: verdict.regional };
 }
 
-/** The probe itself said unknown: a target it may not or cannot judge, or simply no usable answer. */
-function unknownFromProbe(t: ServiceTracking): UnknownReason {
-  return t.lastOutcome === 'unsafe_target' || t.lastOutcome === 'blocked' ? 'not_checkable' : 'no_data';
+/** Why nobody votes: every location's data is stale, or the probe met nothing it could judge. */
+function unknownOf(readings: LocationReading[], t: LocationReading): { unknownReason: UnknownReason } {
+  if (readings.some((r) => r.silentReason === 'stale')) return { unknownReason: 'stale' };
+  if (readings.some((r) => r.silentReason === 'probe_offline')) return { unknownReason: 'probe_offline' };
+  return { unknownReason: t.lastOutcome === 'unsafe_target' || t.lastOutcome === 'blocked' ? 'not_checkable' : 'no_data' };
+}
+
+/** Since when the verdict holds: the earliest witness of an outage, else the latest change among voters in that state. */
+function sinceOf(voters: LocationReading[], state: ServiceTracking['state'], downAt: string[]): Date | null {
+  const down = voters.filter((v) => downAt.includes(v.location) && v.since);
+  if (state === 'down' && down.length > 0) return new Date(Math.min(...down.map((v) => v.since!.getTime())));
+  const same = voters.filter((v) => v.state === state && v.since);
+  if (same.length === 0) return freshest(voters)?.lastCheckedAt ?? null;
+  return new Date(Math.max(...same.map((v) => v.since!.getTime())));
+}
+
+function freshest(readings: LocationReading[]): LocationReading | undefined {
+  let best: LocationReading | undefined;
+  for (const r of readings) {
+    if (r.lastCheckedAt && (!best?.lastCheckedAt || r.lastCheckedAt.getTime() > best.lastCheckedAt.getTime())) best = r;
+  }
+  return best;
+}
+
+function groupByService(trackings: ServiceTracking[]): Map<string, ServiceTracking[]> {
+  const byService = new Map<string, ServiceTracking[]>();
+  for (const t of trackings) {
+    const list = byService.get(t.serviceId);
+    if (list) list.push(t);
+    else byService.set(t.serviceId, [t]);
+  }
+  return byService;
 }
 
 function newest(dates: Date[]): Date | null {

@@ -1,5 +1,7 @@
 import type { CheckOutcome, Localized, ServiceState } from '../domain/vocabulary.ts';
 import type { Incident, Maintenance } from '../store/records.ts';
+import type { LocationReading } from './location-votes.ts';
+import type { QuorumVerdict } from './quorum.ts';
 
 /**
  * What people see, computed once by pure functions from store rows. Pages, feeds and the JSON API
@@ -30,6 +32,10 @@ export interface ServiceStatusView {
   maintenanceIds: string[];
   /** Unresolved incidents affecting this service. */
   incidentIds: string[];
+  /** Some locations, not enough for an outage, cannot reach it (and whether only from abroad). */
+  regional: QuorumVerdict['regional'];
+  /** Each location's latest reading; one nameless entry when the catalogue lists no locations. */
+  locations: LocationReading[];
 }
 
 export interface CategoryView {
@@ -45,6 +51,8 @@ export type Indicator = (typeof INDICATORS)[number];
 export interface OverallView {
   indicator: Indicator;
   counts: Record<ServiceState, number>;
+  /** Services some locations cannot reach while others can (counted in `degraded` too). */
+  regional: number;
   /** No fresh data from any probe, or the probe reports itself offline. */
   monitoringInterrupted: boolean;
 }

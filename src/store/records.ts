@@ -30,9 +30,14 @@ export interface CheckResult {
   probeOffline: boolean;
 }
 
-/** The evaluator's memory of one service; persisted so a restart neither loses nor replays confirmation. */
+/**
+ * The evaluator's memory of one service at one location; persisted so a restart neither loses nor
+ * replays confirmation. Each location confirms on its own; the quorum reads them all.
+ */
 export interface ServiceTracking {
   serviceId: string;
+  /** The vantage point whose checks this tracking follows (settings VIGIE_LOCATION). */
+  location: string;
   state: ServiceState;
   since: Date;
   failureStreak: number;
@@ -42,14 +47,29 @@ export interface ServiceTracking {
   lastCheckedAt: Date | null;
   lastOutcome: CheckOutcome | null;
   latencyMs: number | null;
-  /** Id of the open automatic incident, if any. */
+  /** Id of the service's open automatic incident when this location last took part in deciding it. */
   openIncidentId: string | null;
 }
 
-/** What the evaluator decided, for the store to persist atomically with the result. */
+/** What to do with the service's automatic incident, for the store to persist atomically with the result. */
 export type OutageEvent =
   | { type: 'outage_opened'; serviceId: string; startedAt: Date; title: Localized; body: Localized }
   | { type: 'outage_resolved'; serviceId: string; resolvedAt: Date; body: Localized };
+
+/** What every location currently says about one service, read under that service's lock. */
+export interface OutageFacts {
+  serviceId: string;
+  /** Every location's tracking, this check's included. */
+  trackings: ServiceTracking[];
+  heartbeats: ProbeHeartbeat[];
+  openIncident: { id: string; startedAt: Date } | null;
+}
+
+/**
+ * Decides the automatic incident from the facts (pure, written outside the store): run inside the
+ * transaction that holds the service's lock, so probes writing at the same instant decide in turn.
+ */
+export type OutageDecider = (facts: OutageFacts) => OutageEvent | null;
 
 export const ROLLUP_GRANULARITIES = ['hour', 'day'] as const;
 export type RollupGranularity = (typeof ROLLUP_GRANULARITIES)[number];
@@ -84,6 +104,17 @@ export interface ProbeHeartbeat {
   /** Canaries reachable: false means the probe suspects its own network. */
   canariesHealthy: boolean;
   version: string;
+}
+
+/** A running probe process, known to the others (leases) and to a second one on a SQLite file (refused). */
+export interface ProbeHolder {
+  /** Random per process run. */
+  holder: string;
+  location: string;
+  host: string;
+  pid: number;
+  /** Renewed while the process lives; past it, the process is presumed dead. */
+  seenUntil: Date;
 }
 
 export interface AffectedService {

@@ -13,6 +13,11 @@ export interface RollupInput {
   previousCheckedAt: Date | null;
   /** The service's check interval, in seconds. */
   interval: number;
+  /**
+   * The part of the service's time this result speaks for: 1 / the number of locations, so the
+   * locations' seconds add up to the bucket instead of counting it once per location. Default 1.
+   */
+  share?: number;
 }
 
 /**
@@ -28,6 +33,7 @@ export function rollupDeltas(input: RollupInput): RollupDelta[] {
   const earliest = end - (input.previousCheckedAt ? 2 * intervalMs : intervalMs);
   const start = Math.min(end, Math.max(earliest, input.previousCheckedAt?.getTime() ?? earliest));
   const state: ServiceState = result.probeOffline ? 'unknown' : input.state;
+  const share = input.share ?? 1;
   const deltas = new Map<string, RollupDelta>();
   const bucket = (granularity: RollupGranularity, bucketStart: number): RollupDelta => {
     const key = `${granularity}:${bucketStart}`;
@@ -39,10 +45,10 @@ export function rollupDeltas(input: RollupInput): RollupDelta[] {
     return delta;
   };
   for (const [bucketStart, seconds] of split(start, end, hourStart, (h) => h + HOUR_MS)) {
-    bucket('hour', bucketStart).seconds[state] += seconds;
+    bucket('hour', bucketStart).seconds[state] += seconds * share;
   }
   for (const [bucketStart, seconds] of split(start, end, parisDayStart, nextParisDayStart)) {
-    bucket('day', bucketStart).seconds[state] += seconds;
+    bucket('day', bucketStart).seconds[state] += seconds * share;
   }
   addCheck(bucket('hour', hourStart(end)), result);
   addCheck(bucket('day', parisDayStart(end)), result);

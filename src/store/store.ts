@@ -8,9 +8,11 @@ import type {
   NewAuditEntry,
   NewIncidentUpdate,
   NewMaintenance,
+  OutageDecider,
   OutageEvent,
   Page,
   ProbeHeartbeat,
+  ProbeHolder,
   Rollup,
   RollupDelta,
   RollupGranularity,
@@ -44,8 +46,10 @@ export interface Store {
 
   // ── checks ────────────────────────────────────────────────────────────────
   /**
-   * Atomically: insert the result, add the rollup deltas, save the tracking, and apply the event.
-   * `outage_opened` creates the automatic incident unless one is already open for that service
+   * Atomically: insert the result, add the rollup deltas, save the tracking (per service and
+   * location), and apply the event. A decider is run under the service's lock with every location's
+   * tracking, the heartbeats and the open automatic incident, so probes reporting at once decide in
+   * turn. `outage_opened` creates the automatic incident unless one is already open for that service
    * (a unique index guarantees one, across restarts and overlapping probes); its id is written to
    * the tracking. `outage_resolved` resolves the open one with a final update.
    */
@@ -53,8 +57,14 @@ export interface Store {
     result: CheckResult;
     tracking: ServiceTracking;
     rollups: RollupDelta[];
-    event: OutageEvent | null;
+    event: OutageEvent | OutageDecider | null;
   }): Promise<{ incidentId: string | null }>;
+  /**
+   * Several checks in one transaction (group commit), as `recordCheck` does each: every one is
+   * stored or none is. Returns each one's outcome, in order.
+   */
+  recordChecks(inputs: readonly Parameters<Store['recordCheck']>[0][]): Promise<{ incidentId: string | null }[]>;
+  /** Every (service, location) tracking, by service then location. */
   listTrackings(): Promise<ServiceTracking[]>;
   /** Newest first. */
   listResults(serviceId: string, options: { since?: Date; limit: number }): Promise<CheckResult[]>;
@@ -70,6 +80,21 @@ export interface Store {
 
   recordHeartbeat(heartbeat: ProbeHeartbeat): Promise<void>;
   listHeartbeats(): Promise<ProbeHeartbeat[]>;
+
+  // ── probe processes and their leases ─────────────────────────────────────
+  /** Inserts the process, or renews its `seenUntil`. */
+  saveProbeHolder(holder: ProbeHolder): Promise<void>;
+  listProbeHolders(): Promise<ProbeHolder[]>;
+  /** Removes the process and frees its leases. */
+  deleteProbeHolder(holder: string, at: Date): Promise<void>;
+  /** Makes sure every listed service has a lease row at the location (free until claimed). */
+  seedLeases(location: string, serviceIds: readonly string[], at: Date): Promise<void>;
+  /**
+   * In one transaction: renews the holder's leases until `until`, frees those beyond `want`, and
+   * claims free or expired ones up to `want` (rows another claimer has locked are skipped, not
+   * waited for). Returns the service ids the holder now holds.
+   */
+  claimLeases(claim: { location: string; holder: string; want: number; now: Date; until: Date }): Promise<string[]>;
 
   // ── incidents ─────────────────────────────────────────────────────────────
   createIncident(input: NewIncident): Promise<Incident>;

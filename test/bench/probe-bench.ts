@@ -12,6 +12,7 @@ import { createRunner } from '../../src/probe/runner.ts';
 import { createSwallowedErrors } from '../../src/probe/swallowed-errors.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { probeHeapLimitMb } from '../../src/probe/heap-budget.ts';
+import { BENCH_POSTGRES_URL, pgProbePhase, pgWritePhase } from './postgres-phases.ts';
 
 /**
  * `npm run bench:probe` — not a test: prints figures.
@@ -21,6 +22,10 @@ import { probeHeapLimitMb } from '../../src/probe/heap-budget.ts';
  * (resolved to loopback by an injected lookup), so the per-host cap applies as in production.
  * Baseline, same run: bare `fetch` calls at the same rate and concurrency cap.
  * Phases: BENCH_PHASES="baseline:5000:90,probe:5000:150:--max-old-space-size=160" (kind:services:seconds[:node flags]).
+ * `probe` writes with group commit as `npm run probe` does; `probe1` writes one transaction per
+ * result, as the probe did before, for comparison in the same run.
+ * PostgreSQL (postgres-phases.ts): `pgwrite:0:60` write throughput, one transaction per result next
+ * to group commit from 3 locations; `pgprobe:5000:120` three probe processes at three locations.
  */
 const INTERVAL_S = 60;
 const CONCURRENCY = 200;
@@ -89,10 +94,18 @@ async function measure(label: string, seconds: number, work: (figures: Figures) 
   return figures;
 }
 
-async function probePhase(count: number, seconds: number, port: string): Promise<Figures> {
-  return measure(`probe ${count}`, seconds, async (figures) => {
+/** The probe as `npm run probe` runs it (group commit on); on PostgreSQL when `pg` names a schema. */
+async function probePhase(
+  count: number,
+  seconds: number,
+  port: string,
+  options: { pg?: { schema: string; location: string } | undefined; batched: boolean },
+): Promise<Figures> {
+  const { pg } = options;
+  const label = pg ? `pg ${pg.location} ${count}` : `${options.batched ? 'probe' : 'probe1'} ${count}`;
+  return measure(label, seconds, async (figures) => {
     const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-'));
-    const store = await openStore(join(dir, 'bench.db'));
+    const store = pg ? await openStore(BENCH_POSTGRES_URL, { schema: pg.schema }) : await openStore(join(dir, 'bench.db'));
     const checker = createChecker({ userAgent: 'Vigie-probe/bench (+http://127.0.0.1)', lookup: loopback });
     const counted: typeof checker = async (service, context) => {
       const result = await checker(service, context);
@@ -102,11 +115,12 @@ async function probePhase(count: number, seconds: number, port: string): Promise
     };
     const errors = createSwallowedErrors();
     const runner = createRunner({
-      catalogue: { categories: [{ id: 'bench', name: { fr: 'Banc', en: 'Bench' } }], services: services(count, port), canaries: [] },
+      catalogue: { categories: [{ id: 'bench', name: { fr: 'Banc', en: 'Bench' } }], services: services(count, port), canaries: [], locations: [] },
       store,
       checker: counted,
-      location: 'bench',
+      location: pg?.location ?? 'bench',
       version: 'bench',
+      ...(options.batched ? { batch: { windowMs: 250, maxSize: 200 } } : {}),
       concurrency: CONCURRENCY,
       perHost: 2,
       retentionDays: 30,
@@ -161,7 +175,7 @@ function report(f: Figures, services: number): string {
   return [
     `${f.label.padEnd(12)} target ${target.toFixed(1)}/s  achieved ${achieved.toFixed(1)}/s (${((achieved / target) * 100).toFixed(0)}%)`,
     `lag p50 ${percentile(sorted, 0.5).toFixed(1)} ms  p99 ${percentile(sorted, 0.99).toFixed(1)} ms  max ${(sorted.at(-1) ?? 0).toFixed(0)} ms`,
-    `CPU ${(f.cpuMs / 1000).toFixed(1)} s over ${f.seconds} s (${((f.cpuMs / (f.seconds * 1000)) * 100).toFixed(0)}% of one core)`,
+    `CPU ${(f.cpuMs / 1000).toFixed(1)} s over ${f.seconds} s (${((f.cpuMs / (f.seconds * 1000)) * 100).toFixed(0)}% of one core), ${(f.cpuMs / Math.max(1, f.done)).toFixed(2)} ms per check`,
     `peak RSS ${f.peakRssMb.toFixed(0)} MB` +
       (f.settled ? `; after a full GC at the end: RSS ${f.settled.rssMb.toFixed(0)} MB, V8 heap ${f.settled.heapMb.toFixed(0)} MB` : ''),
     `outcomes: ${outcomes}${f.note ? `; ${f.note}` : ''}`,
@@ -180,16 +194,31 @@ function parsePhase(spec: string): Phase {
 }
 
 async function runPhase(phase: Phase, base: string): Promise<string> {
+  if (phase.kind === 'pgwrite') return pgWritePhase(phase.seconds, (schema) => openStore(BENCH_POSTGRES_URL, { schema }));
+  if (phase.kind === 'pgprobe') {
+    // One fake government per location, as three vantage points reach three networks' worth of servers.
+    const govs = [await startGovProcess(), await startGovProcess()];
+    try {
+      const bases = [base, ...govs.map((g) => g.base)];
+      return await pgProbePhase(phase, (spec, env, i) => runPhaseInChild(spec, bases[i] ?? base, env));
+    } finally {
+      for (const g of govs) g.stop();
+    }
+  }
+  const port = new URL(base).port;
+  const pg = process.env.BENCH_PG_SCHEMA && process.env.BENCH_LOCATION ? { schema: process.env.BENCH_PG_SCHEMA, location: process.env.BENCH_LOCATION } : undefined;
   const figures =
-    phase.kind === 'baseline' ? await baselinePhase(phase.count, phase.seconds, base) : await probePhase(phase.count, phase.seconds, new URL(base).port);
+    phase.kind === 'baseline'
+      ? await baselinePhase(phase.count, phase.seconds, base)
+      : await probePhase(phase.count, phase.seconds, port, { pg, batched: phase.kind !== 'probe1' });
   return report(figures, phase.count);
 }
 
 /** Each phase in its own process, so memory and CPU figures are that phase's alone. */
-async function runPhaseInChild(spec: string, base: string): Promise<string> {
+async function runPhaseInChild(spec: string, base: string, env: Record<string, string> = {}): Promise<string> {
   const flags = spec.split(':')[3]?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, ['--expose-gc', ...flags, fileURLToPath(import.meta.url)], {
-    env: { ...process.env, BENCH_ONLY: spec, BENCH_GOV: base },
+    env: { ...process.env, ...env, BENCH_ONLY: spec, BENCH_GOV: base },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -207,7 +236,7 @@ if (process.env.BENCH_ONLY && process.env.BENCH_GOV) {
 const cap = (services: number) => `--max-old-space-size=${probeHeapLimitMb(services)}`;
 const specs = (
   process.env.BENCH_PHASES ??
-  `baseline:5000:90,probe:5000:150,probe:5000:150:${cap(5000)},probe:10000:90:${cap(10_000)},probe:20000:90:${cap(20_000)}`
+  `baseline:5000:90,probe1:5000:150,probe:5000:150,probe:5000:150:${cap(5000)},probe:10000:90:${cap(10_000)},probe:20000:90:${cap(20_000)},pgwrite:0:60,pgprobe:5000:150`
 ).split(',');
 const gov = await startGovProcess();
 console.log(`Vigie probe benchmark — interval ${INTERVAL_S} s, concurrency ${CONCURRENCY}, per host 2, fake government at ${gov.base} (child process)`);

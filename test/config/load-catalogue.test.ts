@@ -50,6 +50,23 @@ describe('parseCatalogue', () => {
     expect(services[1]?.detection).toEqual({ failuresBeforeDown: 4, successesBeforeUp: 5 });
   });
 
+  it('reads locations and a quorum; without locations the catalogue has none', () => {
+    const paris = { id: 'paris', name: { fr: 'Paris', en: 'Paris' }, country: 'FR' };
+    const located = parseCatalogue(text(catalogue([service('a')], { locations: [paris], detection: { quorum: 2 } })), 'services.json');
+    expect(located.locations).toEqual([paris]);
+    expect(located.services[0]?.detection).toEqual({ failuresBeforeDown: 3, successesBeforeUp: 2, quorum: 2 });
+    expect(parseCatalogue(text(catalogue([service('a')])), 'services.json').locations).toEqual([]);
+  });
+
+  it('reports a duplicate location id and a country that is not a two-letter code', () => {
+    const paris = { id: 'paris', name: { fr: 'Paris', en: 'Paris' }, country: 'FR' };
+    const problems = problemsOf(text(catalogue([service('a')], { locations: [paris, { ...paris, country: 'France' }] })));
+    expect(problems).toEqual([
+      expect.stringMatching(/locations\[1\]\.id: duplicate location id "paris"/),
+      expect.stringMatching(/locations\[1\]\.country: must be an ISO 3166 two-letter country code/),
+    ]);
+  });
+
   it('accepts a byte-order mark at the start', () => {
     expect(parseCatalogue(`\uFEFF${text(catalogue([service('a')]))}`, 'services.json').services).toHaveLength(1);
   });

@@ -34,6 +34,14 @@ describe('loadSettings', () => {
     expect(problemsOf({ VIGIE_REQUIRE_TOTP: 'maybe' })).toEqual([expect.stringMatching(/^VIGIE_REQUIRE_TOTP: /)]);
   });
 
+  it('takes an IP address as the probe source address and refuses a name', () => {
+    expect(loadSettings({ VIGIE_PROBE_SOURCE_ADDRESS: '127.0.0.3' }).VIGIE_PROBE_SOURCE_ADDRESS).toBe('127.0.0.3');
+    expect(loadSettings({}).VIGIE_PROBE_SOURCE_ADDRESS).toBeUndefined();
+    expect(problemsOf({ VIGIE_PROBE_SOURCE_ADDRESS: 'probe.example.fr' })).toEqual([
+      'VIGIE_PROBE_SOURCE_ADDRESS: must be an IPv4 or IPv6 address of this host',
+    ]);
+  });
+
   it('puts every problem in the error message', () => {
     expect(() => loadSettings({ PORT: '-1', VIGIE_LOCATION: 'Paris 1' })).toThrow(/Invalid settings:\n {2}- (PORT|VIGIE_LOCATION): .*\n {2}- (PORT|VIGIE_LOCATION): /);
   });

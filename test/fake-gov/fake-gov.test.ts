@@ -12,9 +12,9 @@ beforeAll(async () => {
 afterAll(() => gov.stop());
 
 /** A bare GET with a fresh connection, so the fake sees exactly one request per call. */
-function get(url: string): Promise<{ status: number; body: string }> {
+function get(url: string, localAddress?: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    request(url, { agent: false }, (res) => {
+    request(url, { agent: false, localAddress }, (res) => {
       let body = '';
       res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
@@ -32,6 +32,18 @@ describe('the fake government', () => {
     await get(gov.url('caf'));
     expect(gov.hits('caf')).toBe(2);
     expect(gov.hits('never-asked')).toBe(0);
+  });
+
+  it('answers per source address: one service for one address, or everything for another', async () => {
+    gov.setFrom('127.0.0.4', 'fenced', status(403));
+    gov.setFrom('127.0.0.3', null, status(502));
+    expect((await get(gov.url('fenced'), '127.0.0.2')).status).toBe(200);
+    expect((await get(gov.url('fenced'), '127.0.0.4')).status).toBe(403);
+    expect((await get(gov.url('other'), '127.0.0.4')).status).toBe(200);
+    expect((await get(gov.url('other'), '127.0.0.3')).status).toBe(502);
+    expect((await get(gov.url('canary'), '127.0.0.3')).status).toBe(502);
+    expect(gov.hitsFrom('127.0.0.4', 'fenced')).toBe(1);
+    expect(gov.hitsFrom('127.0.0.2', 'fenced')).toBe(1);
   });
 
   it('switches behaviour at run time and cycles a flapping pattern per request', async () => {

@@ -35,6 +35,10 @@ export * from './behaviours.ts';
  *   follows `setDefault` (`up` at start). Healthy pages contain FAKE_KEYWORD and are gzipped
  *   when the client accepts it.
  * - All listeners are on 127.0.0.1, so a checker needs `allowPrivateNetwork: true` to reach them.
+ * - Per source address, for probes at several locations on one machine (each leaving from its own
+ *   127.0.0.x): `gov.setFrom('127.0.0.4', 'impots', hang())` answers that service differently to
+ *   that address only (a geo-fence, a location-local hang), `gov.setFrom('127.0.0.3', null, reset())`
+ *   every service and canary (a location's network cut). `gov.hitsFrom(address, name)` counts.
  * - Another process can drive it: `node test/fake-gov/serve.ts` prints its addresses as JSON, and
  *   `PUT /_fake/behaviours/<name>` (body: a Behaviour as JSON) switches a service (control.ts).
  * - Built for thousands of concurrent requests: no per-request logging, a large accept backlog,
@@ -53,6 +57,10 @@ export interface FakeGov {
   /** `<base>/svc/<name>`; `base` defaults to `http`. */
   url(name: string, base?: string): string;
   set(name: string, behaviour: Behaviour): void;
+  /** From now on, requests from `address` (a 127.0.0.x) get `behaviour`: for one service, or every one (`null`). */
+  setFrom(address: string, name: string | null, behaviour: Behaviour): void;
+  /** Requests received for one service from one source address. */
+  hitsFrom(address: string, name: string): number;
   /** Behaviour of every service without its own. */
   setDefault(behaviour: Behaviour): void;
   /** Requests received for one service (every listener, every redirect hop). */
@@ -83,6 +91,11 @@ async function listen(server: Server): Promise<string> {
   return `${HOST}:${(server.address() as AddressInfo).port}`;
 }
 
+/** The client's address, without the IPv4-mapped prefix a dual-stack socket may add. */
+function sourceOf(req: IncomingMessage): string {
+  return (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+}
+
 async function closedPort(): Promise<string> {
   const server = createHttpServer();
   const hostPort = await listen(server);
@@ -99,6 +112,7 @@ function close(server: Server): Promise<void> {
 
 export async function startFakeGov(options: FakeGovOptions = {}): Promise<FakeGov> {
   const behaviours = new Map<string, Behaviour>();
+  const fromAddress = new Map<string, Behaviour>();
   const hitCounts = new Map<string, number>();
   const hitEvents = new EventEmitter();
   const last = new Map<string, { url: string; headers: IncomingHttpHeaders }>();
@@ -124,10 +138,13 @@ export async function startFakeGov(options: FakeGovOptions = {}): Promise<FakeGo
     }
     const hit = (hitCounts.get(name) ?? 0) + 1;
     hitCounts.set(name, hit);
+    const source = sourceOf(req);
+    hitCounts.set(`${source} ${name}`, (hitCounts.get(`${source} ${name}`) ?? 0) + 1);
     hitEvents.emit(name);
     total += 1;
     last.set(name, { url: req.url ?? '', headers: req.headers });
-    respond(behaviours.get(name) ?? fallback, req, res, { name, hit, refusedBase: refused });
+    const behaviour = fromAddress.get(`${source} ${name}`) ?? fromAddress.get(`${source} *`) ?? behaviours.get(name) ?? fallback;
+    respond(behaviour, req, res, { name, hit, refusedBase: refused });
   };
 
   const servers: Server[] = [createHttpServer(handle)];
@@ -153,6 +170,8 @@ export async function startFakeGov(options: FakeGovOptions = {}): Promise<FakeGo
     ca: certs?.ca ?? '',
     url: (name, base = bases[0] ?? '') => `${base}/svc/${name}`,
     ...controllable,
+    setFrom: (address, name, behaviour) => void fromAddress.set(`${address} ${name ?? '*'}`, behaviour),
+    hitsFrom: (address, name) => hitCounts.get(`${address} ${name}`) ?? 0,
     firstHit: async (name) => {
       if (!hitCounts.has(name)) await once(hitEvents, name);
     },

@@ -56,7 +56,7 @@ describe('probe app', () => {
     ]);
   });
 
-  it('serves Prometheus text: checks by outcome, latency histogram, states, canary health', async () => {
+  it('serves Prometheus text labelled with the location: checks by outcome, latency histogram, states, canary health', async () => {
     const { checker, runner, app } = setup();
     checker.set('cnil', 'http_5xx');
     await runner.checkService('caf');
@@ -64,13 +64,13 @@ describe('probe app', () => {
     const res = await app.request('/metrics');
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await res.text();
-    expect(text).toContain('vigie_probe_checks_total{outcome="ok"} 1\n');
-    expect(text).toContain('vigie_probe_checks_total{outcome="http_5xx"} 1\n');
-    expect(text).toContain('vigie_probe_check_latency_seconds_bucket{le="0.05"} 2\n');
-    expect(text).toContain('vigie_probe_check_latency_seconds_count 2\n');
-    expect(text).toContain('vigie_probe_services{state="operational"} 1\n');
-    expect(text).toContain('vigie_probe_services{state="degraded"} 1\n');
-    expect(text).toContain('vigie_probe_canaries_healthy 1\n');
+    expect(text).toContain('vigie_probe_checks_total{location="test",outcome="ok"} 1\n');
+    expect(text).toContain('vigie_probe_checks_total{location="test",outcome="http_5xx"} 1\n');
+    expect(text).toContain('vigie_probe_check_latency_seconds_bucket{location="test",le="0.05"} 2\n');
+    expect(text).toContain('vigie_probe_check_latency_seconds_count{location="test"} 2\n');
+    expect(text).toContain('vigie_probe_services{location="test",state="operational"} 1\n');
+    expect(text).toContain('vigie_probe_services{location="test",state="degraded"} 1\n');
+    expect(text).toContain('vigie_probe_canaries_healthy{location="test"} 1\n');
     expect(text).toContain('# TYPE vigie_probe_scheduler_lag_seconds histogram\n');
   });
 
@@ -107,8 +107,8 @@ describe('probe app', () => {
     expect(health).toMatchObject({ status: 'alive', swallowedErrors: { store_write: 1 }, buffer: { size: 1, capacity: 10_000, dropped: 0 } });
     expect(logged.join('\n')).toMatch(/store_write failed \(result of caf at 2026-03-02T10:00:00.000Z kept in memory until the store answers\)/);
     const metrics = await (await app.request('/metrics')).text();
-    expect(metrics).toContain('vigie_probe_swallowed_errors_total{kind="store_write"} 1\n');
-    expect(metrics).toContain('vigie_probe_buffer_results 1\n');
+    expect(metrics).toContain('vigie_probe_swallowed_errors_total{location="test",kind="store_write"} 1\n');
+    expect(metrics).toContain('vigie_probe_buffer_results{location="test"} 1\n');
   });
 
   it('maps unknown routes and failures to JSON errors', async () => {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckOutcome, ServiceState } from '../../src/domain/vocabulary.ts';
-import { evaluate, initialTracking, type EvaluateOptions } from '../../src/probe/evaluate.ts';
-import type { CheckResult, OutageEvent, ServiceTracking } from '../../src/store/records.ts';
+import { evaluate, initialTracking, type EvaluateOptions, type LocationTransition } from '../../src/probe/evaluate.ts';
+import type { CheckResult, ServiceTracking } from '../../src/store/records.ts';
 import { checkResult } from '../support/records.ts';
 
 const T0 = Date.parse('2026-03-02T10:00:00Z');
-const NAME = { fr: 'ameli.fr', en: 'ameli.fr' };
 
 function result(outcome: CheckOutcome, minute: number, extra: Partial<CheckResult> = {}): CheckResult {
   return checkResult({ serviceId: 'ameli', startedAt: new Date(T0 + minute * 60_000), outcome, latencyMs: outcome === 'timeout' ? null : 120, httpStatus: null, ...extra });
@@ -15,7 +14,7 @@ function result(outcome: CheckOutcome, minute: number, extra: Partial<CheckResul
 interface Step {
   outcome: CheckOutcome;
   state: ServiceState;
-  event?: OutageEvent['type'];
+  event?: LocationTransition['type'];
   recheck?: boolean;
   offline?: boolean;
   maintenance?: boolean;
@@ -28,15 +27,14 @@ interface Scenario {
   steps: Step[];
 }
 
-function run(scenario: Scenario): { tracking: ServiceTracking | null; events: OutageEvent[] } {
+function run(scenario: Scenario): { tracking: ServiceTracking | null; events: LocationTransition[] } {
   let tracking = scenario.start ?? null;
-  const events: OutageEvent[] = [];
+  const events: LocationTransition[] = [];
   scenario.steps.forEach((step, i) => {
     const out = evaluate(tracking, result(step.outcome, i + 1, { probeOffline: step.offline ?? false }), {
       failuresBeforeDown: 3,
       successesBeforeUp: 2,
       inMaintenance: step.maintenance ?? false,
-      serviceName: NAME,
       ...scenario.options,
     });
     const where = `${scenario.name}, step ${i + 1} (${step.outcome})`;
@@ -50,7 +48,7 @@ function run(scenario: Scenario): { tracking: ServiceTracking | null; events: Ou
 }
 
 function tracked(state: ServiceState, patch: Partial<ServiceTracking> = {}): ServiceTracking {
-  return { ...initialTracking('ameli', new Date(T0 - 3_600_000)), state, ...patch };
+  return { ...initialTracking('ameli', 'paris', new Date(T0 - 3_600_000)), state, ...patch };
 }
 
 const scenarios: Scenario[] = [
@@ -60,7 +58,7 @@ const scenarios: Scenario[] = [
       { outcome: 'ok', state: 'operational', recheck: false },
       { outcome: 'timeout', state: 'degraded', recheck: true },
       { outcome: 'http_5xx', state: 'degraded', recheck: true },
-      { outcome: 'refused', state: 'down', event: 'outage_opened', recheck: false },
+      { outcome: 'refused', state: 'down', event: 'confirmed_down', recheck: false },
       { outcome: 'timeout', state: 'down', recheck: false },
     ],
   },
@@ -71,7 +69,7 @@ const scenarios: Scenario[] = [
       { outcome: 'ok', state: 'down', recheck: true },
       { outcome: 'timeout', state: 'down' },
       { outcome: 'ok', state: 'down', recheck: true },
-      { outcome: 'ok', state: 'operational', event: 'outage_resolved', recheck: false },
+      { outcome: 'ok', state: 'operational', event: 'confirmed_up', recheck: false },
     ],
   },
   {
@@ -79,7 +77,7 @@ const scenarios: Scenario[] = [
     start: tracked('down', { failureStreak: 3 }),
     steps: [
       { outcome: 'slow', state: 'down' },
-      { outcome: 'slow', state: 'degraded', event: 'outage_resolved' },
+      { outcome: 'slow', state: 'degraded', event: 'confirmed_up' },
     ],
   },
   {
@@ -101,13 +99,13 @@ const scenarios: Scenario[] = [
     steps: [
       { outcome: 'timeout', state: 'degraded' },
       { outcome: 'timeout', state: 'degraded' },
-      { outcome: 'timeout', state: 'down', event: 'outage_opened' },
+      { outcome: 'timeout', state: 'down', event: 'confirmed_down' },
       { outcome: 'ok', state: 'down' },
       { outcome: 'timeout', state: 'down' },
       { outcome: 'ok', state: 'down' },
       { outcome: 'reset', state: 'down' },
       { outcome: 'ok', state: 'down' },
-      { outcome: 'ok', state: 'operational', event: 'outage_resolved' },
+      { outcome: 'ok', state: 'operational', event: 'confirmed_up' },
     ],
   },
   {
@@ -135,7 +133,7 @@ const scenarios: Scenario[] = [
         { outcome: 'timeout', state: 'degraded' },
         { outcome: 'timeout', state: 'degraded' },
         { outcome, state: 'degraded' },
-        { outcome: 'timeout', state: 'down', event: 'outage_opened' },
+        { outcome: 'timeout', state: 'down', event: 'confirmed_down' },
       ],
     },
     {
@@ -148,14 +146,14 @@ const scenarios: Scenario[] = [
       steps: [
         { outcome: 'ok', state: 'down' },
         { outcome, state: 'down', recheck: false },
-        { outcome: 'ok', state: 'operational', event: 'outage_resolved' },
+        { outcome: 'ok', state: 'operational', event: 'confirmed_up' },
       ],
     },
   ]),
   {
     name: 'restart mid-confirmation keeps the streak',
     start: tracked('degraded', { failureStreak: 2, failureRunStartedAt: new Date(T0 - 120_000) }),
-    steps: [{ outcome: 'timeout', state: 'down', event: 'outage_opened' }],
+    steps: [{ outcome: 'timeout', state: 'down', event: 'confirmed_down' }],
   },
   {
     name: 'restart while down does not reopen',
@@ -165,7 +163,7 @@ const scenarios: Scenario[] = [
   {
     name: 'restart mid-recovery keeps the success streak',
     start: tracked('down', { successStreak: 1, openIncidentId: 'inc-1' }),
-    steps: [{ outcome: 'ok', state: 'operational', event: 'outage_resolved' }],
+    steps: [{ outcome: 'ok', state: 'operational', event: 'confirmed_up' }],
   },
   {
     name: 'restart while operational',
@@ -190,7 +188,7 @@ const scenarios: Scenario[] = [
       { outcome: 'timeout', state: 'degraded' },
       { outcome: 'timeout', state: 'degraded' },
       { outcome: 'refused', state: 'degraded', offline: true },
-      { outcome: 'timeout', state: 'down', event: 'outage_opened' },
+      { outcome: 'timeout', state: 'down', event: 'confirmed_down' },
       { outcome: 'ok', state: 'down', offline: true },
       { outcome: 'ok', state: 'down', offline: true },
       { outcome: 'ok', state: 'down' },
@@ -204,7 +202,7 @@ const scenarios: Scenario[] = [
       ...Array.from({ length: 5 }, () => ({ outcome: 'timeout' as const, state: 'maintenance' as const, maintenance: true })),
       { outcome: 'timeout', state: 'degraded' },
       { outcome: 'timeout', state: 'degraded' },
-      { outcome: 'timeout', state: 'down', event: 'outage_opened' },
+      { outcome: 'timeout', state: 'down', event: 'confirmed_down' },
     ],
   },
   {
@@ -213,15 +211,15 @@ const scenarios: Scenario[] = [
     steps: [
       { outcome: 'timeout', state: 'down', maintenance: true },
       { outcome: 'ok', state: 'down', maintenance: true },
-      { outcome: 'ok', state: 'maintenance', event: 'outage_resolved', maintenance: true },
+      { outcome: 'ok', state: 'maintenance', event: 'confirmed_up', maintenance: true },
     ],
   },
   {
     name: 'failuresBeforeDown 1 confirms at once',
     options: { failuresBeforeDown: 1, successesBeforeUp: 1 },
     steps: [
-      { outcome: 'dns_nxdomain', state: 'down', event: 'outage_opened' },
-      { outcome: 'ok', state: 'operational', event: 'outage_resolved' },
+      { outcome: 'dns_nxdomain', state: 'down', event: 'confirmed_down' },
+      { outcome: 'ok', state: 'operational', event: 'confirmed_up' },
     ],
   },
 ];
@@ -231,7 +229,7 @@ describe('evaluate', () => {
     run(scenario);
   });
 
-  it('starts the outage at the first failure of the confirmed run and resolves it with its duration', () => {
+  it('starts the outage at the first failure of the confirmed run, and says when it came back, in no words', () => {
     const { tracking, events } = run({
       name: 'timeline',
       steps: [
@@ -240,29 +238,25 @@ describe('evaluate', () => {
         { outcome: 'ok', state: 'degraded' },
         { outcome: 'timeout', state: 'degraded' },
         { outcome: 'timeout', state: 'degraded' },
-        { outcome: 'timeout', state: 'down', event: 'outage_opened' },
+        { outcome: 'timeout', state: 'down', event: 'confirmed_down' },
         ...Array.from({ length: 70 }, () => ({ outcome: 'timeout' as const, state: 'down' as const })),
         { outcome: 'ok', state: 'down' },
-        { outcome: 'ok', state: 'operational', event: 'outage_resolved' },
+        { outcome: 'ok', state: 'operational', event: 'confirmed_up' },
       ],
     });
     const [opened, resolved] = events;
-    expect(opened).toMatchObject({ type: 'outage_opened', startedAt: new Date(T0 + 4 * 60_000) });
-    expect(opened?.type === 'outage_opened' && opened.title.fr).toBe('ameli.fr\u00a0: site inaccessible');
-    expect(resolved).toMatchObject({ type: 'outage_resolved', resolvedAt: new Date(T0 + 78 * 60_000) });
-    expect(resolved?.body.fr).toMatch(/^Service rétabli après 1\u00a0h 14\u00a0min\./);
-    expect(resolved?.body.en).toMatch(/^Restored after 1\u00a0h 14\u00a0min\./);
+    expect(opened).toEqual({ type: 'confirmed_down', startedAt: new Date(T0 + 4 * 60_000), outcome: 'timeout' });
+    expect(resolved).toEqual({ type: 'confirmed_up', at: new Date(T0 + 78 * 60_000) });
     expect(tracking).toMatchObject({ state: 'operational', failureStreak: 0, successStreak: 2, failureRunStartedAt: null });
     expect(tracking?.since).toEqual(new Date(T0 + 78 * 60_000));
   });
 
   it('records what the last conclusive check saw', () => {
-    const first = evaluate(null, result('ok', 1), { failuresBeforeDown: 3, successesBeforeUp: 2, inMaintenance: false, serviceName: NAME });
+    const first = evaluate(null, result('ok', 1), { failuresBeforeDown: 3, successesBeforeUp: 2, inMaintenance: false });
     const blocked = evaluate(first.tracking, result('blocked', 2), {
       failuresBeforeDown: 3,
       successesBeforeUp: 2,
       inMaintenance: false,
-      serviceName: NAME,
     });
     expect(first.tracking).toMatchObject({ lastOutcome: 'ok', latencyMs: 120, lastCheckedAt: new Date(T0 + 60_000) });
     expect(blocked.tracking).toBe(first.tracking);
@@ -272,18 +266,17 @@ describe('evaluate', () => {
     const ids = ['ameli', 'caf', 'impots', 'urssaf'];
     const opened = ids.filter((serviceId) => {
       let tracking: ServiceTracking | null = null;
-      let event: OutageEvent | null = null;
+      let event: LocationTransition | null = null;
       for (let minute = 1; minute <= 3; minute += 1) {
         const out = evaluate(tracking, { ...result('timeout', minute), serviceId }, {
           failuresBeforeDown: 3,
           successesBeforeUp: 2,
           inMaintenance: false,
-          serviceName: NAME,
-        });
+            });
         tracking = out.tracking;
         event = out.event ?? event;
       }
-      return tracking?.state === 'down' && event?.type === 'outage_opened' && event.serviceId === serviceId;
+      return tracking?.state === 'down' && tracking.serviceId === serviceId && event?.type === 'confirmed_down';
     });
     expect(opened).toEqual(ids);
   });

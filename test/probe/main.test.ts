@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hang } from '../fake-gov/behaviours.ts';
+import { hang, up } from '../fake-gov/behaviours.ts';
 import { startFakeGov, type FakeGov } from '../fake-gov/index.ts';
 import { freePort } from '../support/site-server.ts';
 
@@ -88,5 +88,52 @@ describe('probe process', () => {
     expect(run.output()).toMatch(/services\[0\]\.url/);
     expect(run.output()).toMatch(/services\[1\]\.id/);
     expect(existsSync(database)).toBe(false);
+  });
+
+  it('refuses to start at a location the catalogue does not list, saying which ones it lists', async () => {
+    const database = join(dir, 'elsewhere.db');
+    const run = start({
+      VIGIE_SERVICES: writeCatalogue('located.json', {
+        categories,
+        locations: [
+          { id: 'paris', name: { fr: 'Paris', en: 'Paris' }, country: 'FR' },
+          { id: 'montreal', name: { fr: 'Montréal', en: 'Montreal' }, country: 'CA' },
+        ],
+        services: [{ id: 'a', name: { fr: 'A', en: 'A' }, category: 'tests', url: 'https://example.org/' }],
+      }),
+      VIGIE_LOCATION: 'lyon',
+      DATABASE_URL: database,
+      PROBE_PORT: String(await freePort()),
+    });
+    expect(await exitWithin(run, 10_000)).toBe(2);
+    expect(run.output()).toContain('VIGIE_LOCATION is "lyon", but the catalogue\'s "locations" lists only "paris", "montreal"');
+    expect(existsSync(database)).toBe(false);
+  });
+
+  it('refuses a second probe on one SQLite file while the first lives, and starts again after kill -9', async () => {
+    gov.set('solo', up());
+    const env = {
+      VIGIE_SERVICES: writeCatalogue('solo.json', {
+        categories,
+        defaults: { allowPrivateNetwork: true },
+        services: [{ id: 'solo', name: { fr: 'Seul', en: 'Alone' }, category: 'tests', url: gov.url('solo'), interval: 1 }],
+      }),
+      DATABASE_URL: join(dir, 'solo.db'),
+    };
+    const first = start({ ...env, PROBE_PORT: String(await freePort()) });
+    for (let i = 0; i < 100 && gov.hits('solo') === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
+    expect(gov.hits('solo')).toBeGreaterThan(0);
+    const second = start({ ...env, PROBE_PORT: String(await freePort()) });
+    expect(await exitWithin(second, 10_000)).toBe(1);
+    expect(second.output()).toMatch(/another probe process \(pid \d+ on .+\) already uses this SQLite database\. One probe per SQLite file/);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const port = await freePort();
+    const third = start({ ...env, PROBE_PORT: String(port) });
+    const hitsBefore = gov.hits('solo');
+    for (let i = 0; i < 100 && gov.hits('solo') === hitsBefore; i += 1) await new Promise((r) => setTimeout(r, 100));
+    expect(gov.hits('solo')).toBeGreaterThan(hitsBefore);
+    third.child.kill('SIGTERM');
+    expect(await exitWithin(third, 10_000)).toBe(0);
   });
 });

@@ -74,14 +74,15 @@ describe('probe runner against the fake government', () => {
   it('opens an automatic incident after N failures and resolves it after M successes, with its duration', async () => {
     gov.set('caf', status(503));
     const runner = runnerFor([svc('caf')]);
-    expect(await checkTimes(runner, 'caf', 3)).toEqual([null, null, 'outage_opened']);
+    await runner.cycle();
+    expect(await checkTimes(runner, 'caf', 3)).toEqual([null, null, 'confirmed_down']);
     const open = await store.listIncidents({ state: 'open', limit: 10 });
     expect(open.items).toHaveLength(1);
     expect(open.items[0]).toMatchObject({ kind: 'auto', serviceId: 'caf', status: 'investigating' });
     expect(open.items[0]?.title.fr).toBe('Service caf\u00a0: le site affiche une erreur');
     expect(await checkTimes(runner, 'caf', 1)).toEqual([null]);
     gov.set('caf', up());
-    expect(await checkTimes(runner, 'caf', 2)).toEqual([null, 'outage_resolved']);
+    expect(await checkTimes(runner, 'caf', 2)).toEqual([null, 'confirmed_up']);
     const resolved = await store.listIncidents({ state: 'resolved', limit: 10 });
     expect(resolved.items[0]?.updates.at(-1)?.body.fr).toMatch(/^Service rétabli après \d+\u00a0s\. Le site Service caf répond/);
     expect(resolved.items[0]?.updates.at(-1)?.body.en).toMatch(/^Restored after \d+\u00a0s\./);
@@ -97,7 +98,8 @@ describe('probe runner against the fake government', () => {
     store = await openStore(dbPath);
     const second = runnerFor([svc('ants')]);
     await second.start();
-    expect(await checkTimes(second, 'ants', 1)).toEqual(['outage_opened']);
+    await second.cycle();
+    expect(await checkTimes(second, 'ants', 1)).toEqual(['confirmed_down']);
     const tracking = (await store.listTrackings())[0];
     expect(tracking).toMatchObject({ state: 'down', failureStreak: 3 });
     expect(tracking?.openIncidentId).toEqual((await store.listIncidents({ state: 'open', limit: 1 })).items[0]?.id);

@@ -56,6 +56,8 @@ describe('probe write buffer', () => {
       clock,
       errors: createSwallowedErrors({ log: () => undefined, now: clock.now }),
     });
+    // The location's heartbeat: without one, its word does not count towards an outage.
+    await runner.cycle();
     await runner.checkService('caf');
     outage.down = true;
     checker.set('caf', 'refused');
@@ -105,6 +107,7 @@ describe('probe write buffer', () => {
       },
       tracking: {
         serviceId,
+        location: 'paris',
         state: 'down',
         since: new Date(0),
         lastCheckedAt: new Date(0),

@@ -8,11 +8,15 @@ import type { Indicator } from '../../src/status/views.ts';
 const fr = t('fr');
 const en = t('en');
 
-function snapshot(counts: Partial<Record<ServiceState, number>>, options: { interrupted?: boolean; incidents?: number; indicator?: Indicator; heard?: boolean } = {}) {
+function snapshot(
+  counts: Partial<Record<ServiceState, number>>,
+  options: { interrupted?: boolean; incidents?: number; indicator?: Indicator; heard?: boolean; regional?: number } = {},
+) {
   return {
     overall: {
       indicator: options.indicator ?? 'none',
       counts: { operational: 0, degraded: 0, down: 0, maintenance: 0, unknown: 0, ...counts },
+      regional: options.regional ?? 0,
       monitoringInterrupted: options.interrupted ?? false,
     },
     openIncidents: Array.from({ length: options.incidents ?? 0 }, () => ({}) as Incident),
@@ -38,6 +42,15 @@ describe('bannerView', () => {
       title: '1 service disrupted',
       details: ['1 with degraded performance.'],
     });
+  });
+
+  it('counts services unreachable from some places apart from outages and slowness', () => {
+    expect(bannerView(snapshot({ operational: 36, down: 1, degraded: 3 }, { regional: 2 }), fr)).toEqual({
+      level: 'down',
+      title: '4 services perturbés',
+      details: ['1 en panne, 1 aux performances dégradées, 2 inaccessibles depuis certains lieux seulement.'],
+    });
+    expect(bannerView(snapshot({ operational: 39, degraded: 1 }, { regional: 1 }), en).details).toEqual(['1 unreachable from some places only.']);
   });
 
   it('puts interrupted monitoring before anything the stale data says', () => {

@@ -29,12 +29,13 @@ export function service(id: string, category = 'tax', overrides: Partial<Service
 
 export function catalogue(services: ServiceConfig[]): Catalogue {
   const categories = [...new Set(services.map((s) => s.category))].map((id) => ({ id, name: { fr: `Catégorie ${id}`, en: `Category ${id}` } }));
-  return { categories, services, canaries: [] };
+  return { categories, services, canaries: [], locations: [] };
 }
 
 export function tracking(serviceId: string, state: ServiceState, checkedSecondsAgo: number, now = NOW): ServiceTracking {
   return serviceTracking({
     serviceId,
+    location: 'paris',
     state,
     since: new Date(now.getTime() - 3_600_000),
     successStreak: 3,

@@ -136,3 +136,51 @@ describe('buildSnapshot', () => {
     expect(stateOf(snapshot({ trackings: [blocked] }), 'a')).toMatchObject({ state: 'unknown', unknownReason: 'not_checkable' });
   });
 });
+
+describe('buildSnapshot with catalogue locations', () => {
+  const locations = [
+    { id: 'paris', name: { fr: 'Paris', en: 'Paris' }, country: 'FR' },
+    { id: 'lyon', name: { fr: 'Lyon', en: 'Lyon' }, country: 'FR' },
+    { id: 'montreal', name: { fr: 'Montréal', en: 'Montreal' }, country: 'CA' },
+  ];
+  const at = (location: string, state: Parameters<typeof tracking>[1], secondsAgo = 30) => ({ ...tracking('a', state, secondsAgo), location });
+  const located = (trackings: ReturnType<typeof at>[], heartbeats = locations.map((l) => ({ ...heartbeat(20), location: l.id }))) =>
+    buildSnapshot({
+      catalogue: { ...catalogue([service('a')]), locations },
+      trackings,
+      heartbeats,
+      openIncidents: [],
+      maintenances: [],
+      dataVersion: 1,
+      now: NOW,
+    });
+
+  it('publishes the quorum verdict and counts regional trouble apart', () => {
+    const fenced = located([at('paris', 'operational'), at('lyon', 'operational'), at('montreal', 'down')]);
+    expect(fenced.services[0]).toMatchObject({ state: 'degraded', regional: { reason: 'abroad_only', locations: ['montreal'] } });
+    expect(fenced.overall).toMatchObject({ regional: 1, indicator: 'minor' });
+    const down = located([at('paris', 'down'), at('lyon', 'down'), at('montreal', 'operational')]);
+    expect(down.services[0]).toMatchObject({ state: 'down', regional: null });
+    expect(down.overall.regional).toBe(0);
+  });
+
+  it('shows each location, whether it votes and why not', () => {
+    const heartbeats = [
+      { ...heartbeat(20), location: 'paris' },
+      { ...heartbeat(20, false), location: 'lyon' },
+      { ...heartbeat(20), location: 'montreal' },
+    ];
+    const s = located([at('paris', 'operational'), at('lyon', 'down'), at('montreal', 'operational', 600)], heartbeats);
+    expect(s.services[0]!.locations.map((l) => [l.location, l.ownState, l.silentReason])).toEqual([
+      ['paris', 'operational', null],
+      ['lyon', 'down', 'probe_offline'],
+      ['montreal', 'operational', 'stale'],
+    ]);
+    expect(s.services[0]).toMatchObject({ state: 'operational', regional: null });
+  });
+
+  it('says unknown when no location votes', () => {
+    const s = located([at('paris', 'operational', 600), at('lyon', 'operational', 600)]);
+    expect(s.services[0]).toMatchObject({ state: 'unknown', unknownReason: 'stale' });
+  });
+});

@@ -13,9 +13,14 @@ export interface Recorder {
 }
 
 /** Starts fixtures/record-loop.ts in a real Node process (so kill -9 kills a real writer). */
-export function startRecorder(databaseUrl: string, serviceId: string, options: { schema?: string; count?: number } = {}): Recorder {
+export function startRecorder(
+  databaseUrl: string,
+  serviceId: string,
+  options: { schema?: string; count?: number; writers?: number } = {},
+): Recorder {
   const args = [SCRIPT, databaseUrl, serviceId, options.schema ?? '-', ...(options.count ? [String(options.count)] : [])];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = { ...process.env, RECORD_WRITERS: String(options.writers ?? 1) };
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   const acked: number[] = [];
   const waiters: Array<{ n: number; resolve: () => void; reject: (e: Error) => void }> = [];
   let stderr = '';

@@ -39,6 +39,30 @@ async function killAndReopen(open: () => Promise<Store>, databaseUrl: string, sc
   }
 }
 
+const WRITERS = 16;
+
+/** The same through group commit: acknowledged means its batch committed, and then it is there. */
+async function killBatchedAndReopen(open: () => Promise<Store>, databaseUrl: string, schema?: string): Promise<void> {
+  const recorder = startRecorder(databaseUrl, 'batch', { ...(schema ? { schema } : {}), writers: WRITERS });
+  await recorder.waitForAcks(600);
+  recorder.child.kill('SIGKILL');
+  expect((await recorder.exited).signal).toBe('SIGKILL');
+  const acked = [...recorder.acked];
+  const store = await open();
+  try {
+    const stored = (await Promise.all(Array.from({ length: WRITERS }, (_, w) => store.listResults(`batch-${w}`, { limit: 1_000_000 })))).flat();
+    const storedIds = new Set(stored.map((r) => Number(r.detail)));
+    expect(acked.filter((n) => !storedIds.has(n))).toEqual([]);
+    for (const tracking of await store.listTrackings()) {
+      expect(tracking.successStreak).toBe(stored.filter((r) => r.serviceId === tracking.serviceId).length);
+    }
+    const hours = await store.listRollups({ granularity: 'hour', from: new Date(0), to: new Date('2100-01-01') });
+    expect(hours.reduce((sum, h) => sum + h.checks, 0)).toBe(stored.length);
+  } finally {
+    await store.close();
+  }
+}
+
 describe('kill -9 during writes', () => {
   it('SQLite: every acknowledged result is there and the file opens cleanly', async () => {
     const path = join(dir, 'kill.db');
@@ -46,6 +70,16 @@ describe('kill -9 during writes', () => {
     const db = new DatabaseSync(path);
     expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
     db.close();
+  });
+
+  it('SQLite, group commit: every acknowledged result is there, nothing half-written', async () => {
+    const path = join(dir, 'kill-batched.db');
+    await killBatchedAndReopen(() => openStore(path), path);
+  });
+
+  it.runIf(postgres)('PostgreSQL, group commit: every acknowledged result is there, nothing half-written', async () => {
+    const schema = schemas.next();
+    await killBatchedAndReopen(() => openStore(TEST_POSTGRES_URL, { schema }), TEST_POSTGRES_URL, schema);
   });
 
   it.runIf(postgres)(

@@ -3,6 +3,7 @@ import type { Store } from '../../src/store/store.ts';
 import { checksContract } from './contract/checks-contract.ts';
 import { dataVersionContract } from './contract/data-version-contract.ts';
 import { incidentsContract } from './contract/incidents-contract.ts';
+import { leasesContract } from './contract/leases-contract.ts';
 import { maintenanceContract } from './contract/maintenance-contract.ts';
 import { outagesContract } from './contract/outages-contract.ts';
 import { staffContract } from './contract/staff-contract.ts';
@@ -36,6 +37,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
     };
     checksContract(ctx);
     outagesContract(ctx);
+    leasesContract(ctx);
     dataVersionContract(ctx);
     incidentsContract(ctx);
     maintenanceContract(ctx);

@@ -25,6 +25,7 @@ export function checkResult(overrides: Partial<CheckResult> = {}): CheckResult {
 export function serviceTracking(overrides: Partial<ServiceTracking> = {}): ServiceTracking {
   return {
     serviceId: 'impots',
+    location: 'paris',
     state: 'operational',
     since: RECORDS_T0,
     failureStreak: 0,

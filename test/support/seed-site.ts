@@ -144,8 +144,8 @@ export function check(serviceId: string, startedAt: Date, outcome: CheckOutcome,
 }
 
 export function track(serviceId: string, state: ServiceState, since: Date, lastCheckedAt: Date): ServiceTracking {
-  if (state === 'down') return downTracking(serviceId, since, lastCheckedAt);
-  return serviceTracking({ serviceId, state, since, successStreak: 2, lastCheckedAt, latencyMs: 210 });
+  if (state === 'down') return downTracking(serviceId, since, lastCheckedAt, { location: 'test-paris' });
+  return serviceTracking({ serviceId, location: 'test-paris', state, since, successStreak: 2, lastCheckedAt, latencyMs: 210 });
 }
 
 export async function record(
@@ -207,6 +207,7 @@ export async function recordServiceState(store: Store, serviceId: string, state:
     result: checkResult({ serviceId, location: 'local', startedAt: checkedAt, outcome, latencyMs: 180, httpStatus: failing ? 503 : 200 }),
     tracking: serviceTracking({
       serviceId,
+      location: 'local',
       state,
       since: new Date(now.getTime() - 3 * HOUR_MS),
       failureStreak: failing ? 3 : 0,

@@ -27,6 +27,8 @@ export interface CheckerOptions {
   extraCa?: string | Buffer;
   /** Which addresses are off limits unless a service allows private networks. Default: the SSRF policy. */
   addressPolicy?: AddressPolicy;
+  /** Local address every check leaves from (settings VIGIE_PROBE_SOURCE_ADDRESS). */
+  localAddress?: string;
 }
 
 const MIB = 1024 * 1024;
@@ -92,6 +94,7 @@ export function createChecker(options: CheckerOptions): Checker {
         secureContext,
         connectTimeoutMs: timeoutMs,
         record: connection,
+        localAddress: options.localAddress,
       });
       measured = await exchange({ service, trail, dispatcher: agent, signal, startedAtMs });
     } catch (error) {

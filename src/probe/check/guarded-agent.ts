@@ -24,6 +24,8 @@ export interface GuardedAgentOptions {
   secureContext: SecureContext | undefined;
   connectTimeoutMs: number;
   record: ConnectionRecord;
+  /** Local address connections leave from (a multi-homed host's vantage point); default: the system's choice. */
+  localAddress?: string;
 }
 
 function unsafeTargetError(host: string, address: string, reason: string): Error {
@@ -102,7 +104,13 @@ export function createGuardedAgent(options: GuardedAgentOptions): Agent {
       callback(failure, null);
     });
   };
-  return new Agent({ connect, headersTimeout: 0, bodyTimeout: 0, keepAliveTimeout: 1000 });
+  return new Agent({
+    connect,
+    headersTimeout: 0,
+    bodyTimeout: 0,
+    keepAliveTimeout: 1000,
+    ...(options.localAddress === undefined ? {} : { localAddress: options.localAddress }),
+  });
 }
 
 /** The address actually connected is checked again: lookups are not the only way to reach a host. */

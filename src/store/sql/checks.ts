@@ -14,11 +14,22 @@ import {
   type SqlExecutor,
 } from './executor.ts';
 
-export async function insertResult(tx: SqlExecutor, r: CheckResult): Promise<void> {
-  await tx.run(
-    `INSERT INTO check_results (service_id, location, started_at, outcome, latency_ms, http_status, final_url,
-       tls_expires_at, detail, probe_offline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
+const RESULTS_CHUNK = 200;
+
+/** A batch of results, a chunk of rows per statement. */
+export async function insertResults(tx: SqlExecutor, results: readonly CheckResult[]): Promise<void> {
+  for (let i = 0; i < results.length; i += RESULTS_CHUNK) {
+    const chunk = results.slice(i, i + RESULTS_CHUNK);
+    await tx.run(
+      `INSERT INTO check_results (service_id, location, started_at, outcome, latency_ms, http_status, final_url,
+         tls_expires_at, detail, probe_offline) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      chunk.flatMap((r) => resultRow(tx, r)),
+    );
+  }
+}
+
+function resultRow(tx: SqlExecutor, r: CheckResult): unknown[] {
+  return [
       r.serviceId,
       r.location,
       tx.time(r.startedAt),
@@ -29,8 +40,7 @@ export async function insertResult(tx: SqlExecutor, r: CheckResult): Promise<voi
       timeOrNull(tx, r.tlsExpiresAt),
       r.detail,
       tx.bool(r.probeOffline),
-    ],
-  );
+  ];
 }
 
 export async function listResults(
@@ -94,7 +104,7 @@ export async function recordHeartbeat(db: SqlDatabase, heartbeat: ProbeHeartbeat
   });
 }
 
-export async function listHeartbeats(db: SqlDatabase): Promise<ProbeHeartbeat[]> {
+export async function listHeartbeats(db: SqlExecutor): Promise<ProbeHeartbeat[]> {
   const rows = await db.all('SELECT * FROM probe_heartbeats ORDER BY location');
   return rows.map((row) => ({
     location: readString(row.location),

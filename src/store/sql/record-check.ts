@@ -1,36 +1,116 @@
-import type { CheckResult, OutageEvent, RollupDelta, ServiceTracking } from '../records.ts';
-import { insertResult } from './checks.ts';
+import type { CheckResult, OutageDecider, OutageEvent, RollupDelta, ServiceTracking } from '../records.ts';
+import { insertResults, listHeartbeats } from './checks.ts';
 import { bumpDataVersion } from './data-version.ts';
-import { readString, type SqlDatabase, type SqlExecutor } from './executor.ts';
+import { readDate, readString, type SqlDatabase, type SqlExecutor } from './executor.ts';
 import { insertIncident, insertUpdate, replaceAffected } from './incidents-write.ts';
 import { applyRollupDeltas } from './rollups.ts';
 import { appendOutageConfirmed, appendOutageRecovered } from './subscriptions/outbox-writes.ts';
-import { getTracking, saveTracking, visiblyDifferent } from './trackings.ts';
+import { getTracking, getTrackings, listServiceTrackings, saveTracking, saveTrackings, visiblyDifferent } from './trackings.ts';
 
 export interface RecordCheckInput {
   result: CheckResult;
   tracking: ServiceTracking;
   rollups: RollupDelta[];
-  event: OutageEvent | null;
+  /** An event already decided, or a decider run under the service's lock with every location's tracking. */
+  event: OutageEvent | OutageDecider | null;
 }
 
 /** One transaction: the result, its rollups, the tracking and the event stand or fall together. */
 export async function recordCheck(db: SqlDatabase, input: RecordCheckInput): Promise<{ incidentId: string | null }> {
+  const [outcome] = await recordChecks(db, [input]);
+  return outcome!;
+}
+
+/**
+ * A batch in one transaction (group commit): every result, the rollups added up per bucket, every
+ * tracking, a chunk of rows per statement; entries with an event are then applied one by one,
+ * each deciding under its service's lock. All stand or fall together.
+ */
+export async function recordChecks(db: SqlDatabase, inputs: readonly RecordCheckInput[]): Promise<{ incidentId: string | null }[]> {
+  if (inputs.length === 0) return [];
   return db.transaction(async (tx) => {
-    const before = await getTracking(tx, input.tracking.serviceId);
-    await insertResult(tx, input.result);
-    await applyRollupDeltas(tx, input.rollups);
-    let incidentId = input.tracking.openIncidentId;
-    if (input.event?.type === 'outage_opened') incidentId = await openAutoIncident(tx, input.event, input.result.startedAt);
-    if (input.event?.type === 'outage_resolved') {
-      await resolveAutoIncident(tx, input.event);
-      incidentId = null;
+    const plain = latestPerKey(inputs.filter((i) => i.event === null).map((i) => i.tracking));
+    const before = await trackingsBefore(tx, plain);
+    await insertResults(tx, inputs.map((i) => i.result));
+    await applyRollupDeltas(tx, inputs.flatMap((i) => i.rollups));
+    await saveTrackings(tx, plain);
+    let visible = plain.some((t) => visiblyDifferent(before.get(keyOf(t)) ?? null, t));
+    const outcomes: { incidentId: string | null }[] = [];
+    for (const input of inputs) {
+      if (input.event === null) {
+        outcomes.push({ incidentId: input.tracking.openIncidentId });
+        continue;
+      }
+      const applied = await applyEvent(tx, input, input.event);
+      visible ||= applied.visible;
+      outcomes.push({ incidentId: applied.incidentId });
     }
-    const tracking = { ...input.tracking, openIncidentId: incidentId };
-    await saveTracking(tx, tracking);
-    if (input.event || visiblyDifferent(before, tracking)) await bumpDataVersion(tx);
-    return { incidentId };
+    if (visible) await bumpDataVersion(tx);
+    return outcomes;
   });
+}
+
+const keyOf = (t: ServiceTracking) => `${t.location} ${t.serviceId}`;
+
+/** A service's next check waits for this one's commit, so a batch holds one tracking per key; the last wins if not. */
+function latestPerKey(trackings: ServiceTracking[]): ServiceTracking[] {
+  return [...new Map(trackings.map((t) => [keyOf(t), t])).values()];
+}
+
+async function trackingsBefore(tx: SqlExecutor, trackings: readonly ServiceTracking[]): Promise<Map<string, ServiceTracking>> {
+  const byLocation = new Map<string, string[]>();
+  for (const t of trackings) byLocation.set(t.location, [...(byLocation.get(t.location) ?? []), t.serviceId]);
+  const found = new Map<string, ServiceTracking>();
+  for (const [location, ids] of byLocation) for (const t of (await getTrackings(tx, location, ids)).values()) found.set(keyOf(t), t);
+  return found;
+}
+
+async function applyEvent(
+  tx: SqlExecutor,
+  input: RecordCheckInput,
+  given: OutageEvent | OutageDecider,
+): Promise<{ incidentId: string | null; visible: boolean }> {
+  const { serviceId, location } = input.tracking;
+  const before = await getTracking(tx, serviceId, location);
+  let incidentId = input.tracking.openIncidentId;
+  let event: OutageEvent | null = typeof given === 'function' ? null : given;
+  if (typeof given === 'function') {
+    await saveTracking(tx, input.tracking);
+    const decided = await decideUnderLock(tx, serviceId, given);
+    event = decided.event;
+    incidentId = decided.openIncidentId;
+  }
+  if (event?.type === 'outage_opened') incidentId = await openAutoIncident(tx, event, input.result.startedAt);
+  if (event?.type === 'outage_resolved') {
+    await resolveAutoIncident(tx, event);
+    incidentId = null;
+  }
+  const tracking = { ...input.tracking, openIncidentId: incidentId };
+  await saveTracking(tx, tracking);
+  return { incidentId, visible: event !== null || visiblyDifferent(before, tracking) };
+}
+
+/**
+ * Takes the service's lock row (PostgreSQL row lock until commit; SQLite write transactions are
+ * already one at a time), then reads what every location says, committed by others up to now.
+ */
+async function decideUnderLock(
+  tx: SqlExecutor,
+  serviceId: string,
+  decide: OutageDecider,
+): Promise<{ event: OutageEvent | null; openIncidentId: string | null }> {
+  await tx.run(
+    'INSERT INTO service_locks (service_id) VALUES (?) ON CONFLICT (service_id) DO UPDATE SET service_id = excluded.service_id',
+    [serviceId],
+  );
+  const [trackings, heartbeats, open] = [
+    await listServiceTrackings(tx, serviceId),
+    await listHeartbeats(tx),
+    await tx.all("SELECT id, started_at FROM incidents WHERE service_id = ? AND kind = 'auto' AND resolved_at IS NULL", [serviceId]),
+  ];
+  const openIncident = open[0] ? { id: readString(open[0].id), startedAt: readDate(open[0].started_at) } : null;
+  const event = decide({ serviceId, trackings, heartbeats, openIncident });
+  return { event, openIncidentId: openIncident?.id ?? null };
 }
 
 type Opened = Extract<OutageEvent, { type: 'outage_opened' }>;

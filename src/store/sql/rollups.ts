@@ -1,5 +1,6 @@
 import type { Rollup, RollupDelta, RollupGranularity } from '../records.ts';
 import { LATENCY_BUCKETS_MS } from '../records.ts';
+import { mergeRollups } from '../rollup.ts';
 import { readDate, readNumber, readString, type Row, type SqlExecutor } from './executor.ts';
 
 const HISTOGRAM = Array.from({ length: LATENCY_BUCKETS_MS.length + 1 }, (_, i) => `h${i}`);
@@ -7,24 +8,48 @@ const STATE_COLUMNS = ['s_operational', 's_degraded', 's_down', 's_maintenance',
 const ADDITIVE = ['checks', 'failures', ...STATE_COLUMNS, 'latency_count', 'latency_sum_ms', ...HISTOGRAM];
 const COLUMNS = ['granularity', 'service_id', 'bucket_start', ...ADDITIVE, 'latency_max_ms'];
 
-/** Every field is additive (max aside), so concurrent probes can apply deltas with one UPSERT each. */
-const UPSERT = `INSERT INTO rollups (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})
+const ROW = `(${COLUMNS.map(() => '?').join(', ')})`;
+/** Rows per statement: well under both backends' parameter limits. */
+const CHUNK = 100;
+
+/** Every field is additive (max aside), so concurrent probes can apply deltas with one UPSERT per chunk. */
+const upsert = (rows: number) => `INSERT INTO rollups (${COLUMNS.join(', ')}) VALUES ${Array.from({ length: rows }, () => ROW).join(', ')}
 ON CONFLICT (granularity, service_id, bucket_start) DO UPDATE SET
 ${ADDITIVE.map((c) => `${c} = rollups.${c} + excluded.${c}`).join(', ')},
 latency_max_ms = CASE WHEN excluded.latency_max_ms > rollups.latency_max_ms THEN excluded.latency_max_ms
   ELSE rollups.latency_max_ms END`;
 
+/**
+ * Deltas for the same bucket are added together first (a batch of results holds many for the
+ * same hour and day), then written a chunk of rows per statement.
+ */
 export async function applyRollupDeltas(tx: SqlExecutor, deltas: readonly RollupDelta[]): Promise<void> {
   // A stable order keeps two transactions touching the same rows from deadlocking on PostgreSQL.
-  const ordered = [...deltas].sort(
+  const ordered = mergeByBucket(deltas).sort(
     (a, b) =>
       a.granularity.localeCompare(b.granularity) ||
       a.serviceId.localeCompare(b.serviceId) ||
       a.bucketStart.getTime() - b.bucketStart.getTime(),
   );
-  for (const d of ordered) {
-    const histogram = HISTOGRAM.map((_, i) => d.latencyHistogram[i] ?? 0);
-    await tx.run(UPSERT, [
+  for (let i = 0; i < ordered.length; i += CHUNK) {
+    const chunk = ordered.slice(i, i + CHUNK);
+    await tx.run(upsert(chunk.length), chunk.flatMap((d) => rowOf(tx, d)));
+  }
+}
+
+function mergeByBucket(deltas: readonly RollupDelta[]): RollupDelta[] {
+  const byKey = new Map<string, RollupDelta>();
+  for (const d of deltas) {
+    const key = `${d.granularity} ${d.serviceId} ${d.bucketStart.getTime()}`;
+    const seen = byKey.get(key);
+    byKey.set(key, seen ? { ...seen, ...mergeRollups([seen, d]) } : d);
+  }
+  return [...byKey.values()];
+}
+
+function rowOf(tx: SqlExecutor, d: RollupDelta): unknown[] {
+  const histogram = HISTOGRAM.map((_, i) => d.latencyHistogram[i] ?? 0);
+  return [
       d.granularity,
       d.serviceId,
       tx.time(d.bucketStart),
@@ -39,8 +64,7 @@ export async function applyRollupDeltas(tx: SqlExecutor, deltas: readonly Rollup
       d.latencySumMs,
       ...histogram,
       d.latencyMaxMs,
-    ]);
-  }
+  ];
 }
 
 export async function listRollups(

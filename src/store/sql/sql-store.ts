@@ -7,7 +7,8 @@ import type { SqlDatabase, SqlExecutor } from './executor.ts';
 import { getIncident, getIncidentUpdate, listIncidents } from './incidents-read.ts';
 import { addIncidentUpdate, createIncident, editIncidentUpdate } from './incidents-write.ts';
 import { cancelMaintenance, createMaintenance, getMaintenance, listMaintenances, updateMaintenance } from './maintenance.ts';
-import { recordCheck } from './record-check.ts';
+import { recordCheck, recordChecks } from './record-check.ts';
+import { claimLeases, deleteProbeHolder, listProbeHolders, saveProbeHolder, seedLeases } from './leases.ts';
 import { listRollups } from './rollups.ts';
 import {
   clearLoginFailures,
@@ -52,12 +53,18 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
     subscriptions: createSubscriptionStore(db),
 
     recordCheck: (input) => recordCheck(db, input),
+    recordChecks: (inputs) => recordChecks(db, inputs),
     listTrackings: () => listTrackings(db),
     listResults: (serviceId, options) => listResults(db, serviceId, options),
     listRollups: (options) => listRollups(db, options),
     pruneResults: (before) => pruneResults(db, before),
     recordHeartbeat: (heartbeat) => recordHeartbeat(db, heartbeat),
     listHeartbeats: () => listHeartbeats(db),
+    saveProbeHolder: (holder) => saveProbeHolder(db, holder),
+    listProbeHolders: () => listProbeHolders(db),
+    deleteProbeHolder: (holder, at) => deleteProbeHolder(db, holder, at),
+    seedLeases: (location, serviceIds, at) => seedLeases(db, location, serviceIds, at),
+    claimLeases: (claim) => claimLeases(db, claim),
 
     createIncident: (input) => createIncident(db, input),
     addIncidentUpdate: async (incidentId, input) => {

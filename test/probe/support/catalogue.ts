@@ -24,7 +24,7 @@ export function service(id: string, url: string, patch: Partial<ServiceConfig> =
 }
 
 export function catalogue(services: ServiceConfig[], canaries: string[] = []): Catalogue {
-  return { categories: [{ id: 'tests', name: { fr: 'Essais', en: 'Tests' } }], services, canaries };
+  return { categories: [{ id: 'tests', name: { fr: 'Essais', en: 'Tests' } }], services, canaries, locations: [] };
 }
 
 /**

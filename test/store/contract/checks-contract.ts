@@ -100,5 +100,41 @@ export function checksContract(ctx: ContractContext): void {
       expect(await store.listResults('impots', { limit: 10 })).toEqual([]);
       expect(await store.listTrackings()).toEqual([]);
     });
+  
+    it('stores a batch in one transaction: results, trackings per location, rollups added up per bucket', async () => {
+      const store = ctx.store();
+      const versionBefore = await store.dataVersion();
+      const inputs = ['paris', 'lyon'].flatMap((location) =>
+        ['impots', 'caf', 'ameli'].map((serviceId, i) => {
+          const r = result({ serviceId, location, startedAt: at(i), latencyMs: 100 + i });
+          return {
+            result: r,
+            tracking: tracking({ serviceId, location, lastCheckedAt: at(i) }),
+            rollups: rollupDeltas({ result: r, state: 'operational', previousCheckedAt: null, interval: 60, share: 0.5 }),
+            event: null,
+          };
+        }),
+      );
+      expect(await store.recordChecks(inputs)).toEqual(inputs.map(() => ({ incidentId: null })));
+      expect((await store.listTrackings()).map((t) => `${t.serviceId}@${t.location}`)).toEqual([
+        'ameli@lyon', 'ameli@paris', 'caf@lyon', 'caf@paris', 'impots@lyon', 'impots@paris',
+      ]);
+      expect((await store.listResults('caf', { limit: 10 })).map((r) => r.location).sort()).toEqual(['lyon', 'paris']);
+      const hours = await store.listRollups({ granularity: 'hour', from: at(-3600), to: at(3600), serviceId: 'caf' });
+      expect(hours.find((h) => h.bucketStart.getTime() === T0.getTime())).toMatchObject({ checks: 2, latencyCount: 2, latencySumMs: 202 });
+      // Each location speaks for half of the minute before its check: together, one minute.
+      expect(hours.reduce((sum, h) => sum + h.seconds.operational, 0)).toBeCloseTo(60);
+      expect(await store.dataVersion()).toBeGreaterThan(versionBefore);
+    });
+
+    it('rolls back the whole batch when one check of it fails', async () => {
+      const store = ctx.store();
+      const good = { result: result({ serviceId: 'caf' }), tracking: tracking({ serviceId: 'caf' }), rollups: [], event: null };
+      const r = result();
+      const bad = { ...rollupDeltas({ result: r, state: 'operational', previousCheckedAt: null, interval: 60 })[0]!, checks: Number.NaN };
+      await expect(store.recordChecks([good, { result: r, tracking: tracking(), rollups: [bad], event: null }])).rejects.toThrow();
+      expect(await store.listResults('caf', { limit: 10 })).toEqual([]);
+      expect(await store.listTrackings()).toEqual([]);
+    });
   });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractContext } from '../store-contract.ts';
-import { at, check, opened, resolved } from '../contract-fixtures.ts';
+import type { OutageFacts } from '../../../src/store/records.ts';
+import { at, check, opened, resolved, result, tracking } from '../contract-fixtures.ts';
 
 export function outagesContract(ctx: ContractContext): void {
   describe('automatic incidents', () => {
@@ -80,6 +81,62 @@ export function outagesContract(ctx: ContractContext): void {
       expect(a.incidentId).not.toBe(b.incidentId);
       const caf = await store.listIncidents({ serviceId: 'caf', limit: 10 });
       expect(caf.items.map((i) => i.id)).toEqual([b.incidentId]);
+    });
+  
+    it('runs a decider with every location\'s tracking, the heartbeats and the open incident', async () => {
+      const store = ctx.store();
+      await store.recordHeartbeat({ location: 'lyon', at: at(0), canariesHealthy: true, version: 'test' });
+      await store.recordCheck({ result: result({ location: 'lyon' }), tracking: tracking({ location: 'lyon', state: 'down' }), rollups: [], event: null });
+      const seen: OutageFacts[] = [];
+      const { incidentId } = await store.recordCheck({
+        result: result({ startedAt: at(60) }),
+        tracking: tracking({ state: 'down', lastCheckedAt: at(60) }),
+        rollups: [],
+        event: (facts) => {
+          seen.push(facts);
+          return opened('impots', at(0));
+        },
+      });
+      expect(seen).toHaveLength(1);
+      expect(seen[0]!.trackings.map((t) => [t.location, t.state])).toEqual([['lyon', 'down'], ['paris', 'down']]);
+      expect(seen[0]!.heartbeats.map((h) => h.location)).toEqual(['lyon']);
+      expect(seen[0]!.openIncident).toBeNull();
+      const again = await store.recordCheck({
+        result: result({ location: 'lyon', startedAt: at(61) }),
+        tracking: tracking({ location: 'lyon', state: 'down', lastCheckedAt: at(61) }),
+        rollups: [],
+        event: (facts) => {
+          seen.push(facts);
+          return null;
+        },
+      });
+      expect(seen[1]!.openIncident).toEqual({ id: incidentId, startedAt: at(0) });
+      expect(again.incidentId).toBe(incidentId);
+      expect((await store.listTrackings()).map((t) => [t.location, t.openIncidentId])).toEqual([['lyon', incidentId], ['paris', incidentId]]);
+    });
+
+    it('decides in turn: of many locations reporting at the same instant, one sees no incident open', async () => {
+      const store = ctx.store();
+      const sawNone: string[] = [];
+      const locations = ['paris', 'lyon', 'marseille', 'lille', 'montreal', 'singapour'];
+      await Promise.all(
+        locations.map((location) =>
+          store.recordCheck({
+            result: result({ location, startedAt: at(60), outcome: 'timeout' }),
+            tracking: tracking({ location, state: 'down', lastCheckedAt: at(60) }),
+            rollups: [],
+            event: (facts) => {
+              if (facts.openIncident) return null;
+              sawNone.push(location);
+              return opened('impots', at(0));
+            },
+          }),
+        ),
+      );
+      expect(sawNone).toHaveLength(1);
+      const all = await store.listIncidents({ state: 'all', limit: 10 });
+      expect(all.total).toBe(1);
+      expect(all.items[0]!.updates).toHaveLength(1);
     });
   });
 }

@@ -1,0 +1,38 @@
+import type { LocationConfig, ServiceConfig } from '../config/services-schema.ts';
+import type { Localized } from '../domain/vocabulary.ts';
+import { locationReadings } from '../status/location-votes.ts';
+import { quorumVerdict } from '../status/quorum.ts';
+import type { OutageDecider, OutageFacts, OutageEvent } from '../store/records.ts';
+import { outageOpenedNotice, outageResolvedNotice } from './outage-notice.ts';
+
+/**
+ * The automatic incident follows the published probe verdict, not one location: it opens when a
+ * quorum of trusted locations confirm the service down and no automatic incident is open, and it
+ * resolves once the verdict is conclusive and not down. Pure: the store runs it under the
+ * service's lock, so however many probes report at once, one incident opens.
+ */
+export function autoIncidentDecider(service: ServiceConfig, locations: readonly LocationConfig[], now: Date): OutageDecider {
+  return (facts) => decideAutoIncident(service, locations, now, facts);
+}
+
+export function decideAutoIncident(
+  service: ServiceConfig,
+  locations: readonly LocationConfig[],
+  now: Date,
+  facts: OutageFacts,
+): OutageEvent | null {
+  const readings = locationReadings(service, facts.trackings, { locations, heartbeats: facts.heartbeats, nowMs: now.getTime() });
+  const verdict = quorumVerdict(readings, service.detection.quorum);
+  if (verdict.state === 'down' && facts.openIncident === null) {
+    const witnesses = facts.trackings.filter((t) => verdict.downAt.includes(t.location));
+    const startedAt = new Date(Math.min(...witnesses.map((t) => t.since.getTime())));
+    const outcome = witnesses.find((t) => t.lastOutcome !== null)?.lastOutcome ?? 'timeout';
+    const names = readings.filter((r) => verdict.downAt.includes(r.location) && r.name).map((r) => r.name as Localized);
+    return { type: 'outage_opened', serviceId: service.id, startedAt, ...outageOpenedNotice(service.name, outcome, names) };
+  }
+  if (facts.openIncident !== null && verdict.state !== 'down' && verdict.state !== 'unknown') {
+    const body = outageResolvedNotice(service.name, now.getTime() - facts.openIncident.startedAt.getTime());
+    return { type: 'outage_resolved', serviceId: service.id, resolvedAt: now, body };
+  }
+  return null;
+}

@@ -1,0 +1,55 @@
+import type { ServiceConfig } from '../config/services-schema.ts';
+import type { ServiceTracking } from '../store/records.ts';
+import type { Store } from '../store/store.ts';
+import type { LeaseKeeper } from './lease-keeper.ts';
+import type { ScheduledJob } from './scheduler.ts';
+
+/**
+ * What holding leases changes for the runner. A service taken from another process is picked up
+ * where that process left it: its tracking is re-read (confirmation counters included), it is
+ * checked at once if its last check is an interval old, and otherwise not before its next slot,
+ * so no slot is checked twice.
+ */
+export interface LeaseWork {
+  skip(job: ScheduledJob, now: number): boolean;
+  /** Refreshes the leases; starts a check of each service taken that is due. */
+  refresh(): Promise<void>;
+}
+
+/** Scheduling jitter moves a slot by up to a tenth of the interval: a check this close to the last one shares its slot. */
+const SAME_SLOT = 0.9;
+
+export function createLeaseWork(deps: {
+  keeper: LeaseKeeper;
+  store: Pick<Store, 'listTrackings'>;
+  location: string;
+  services: ReadonlyMap<string, ServiceConfig>;
+  trackings: Map<string, ServiceTracking>;
+  now: () => number;
+  checkNow: (serviceId: string) => void;
+}): LeaseWork {
+  const notBefore = new Map<string, number>();
+  return {
+    skip: (job, now) => !deps.keeper.owns(job.id) || now < (notBefore.get(job.id) ?? 0),
+    async refresh() {
+      const taken = new Set(await deps.keeper.refresh());
+      if (taken.size === 0) return;
+      for (const t of await deps.store.listTrackings()) {
+        if (t.location === deps.location && taken.has(t.serviceId)) deps.trackings.set(t.serviceId, t);
+      }
+      const now = deps.now();
+      for (const id of taken) {
+        const service = deps.services.get(id);
+        if (!service) continue;
+        const sameSlotMs = service.interval * 1000 * SAME_SLOT;
+        const last = deps.trackings.get(id)?.lastCheckedAt?.getTime() ?? -Infinity;
+        if (now - last < sameSlotMs) {
+          notBefore.set(id, last + sameSlotMs);
+          continue;
+        }
+        notBefore.set(id, now + sameSlotMs);
+        deps.checkNow(id);
+      }
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import type { ProbeHolder } from '../records.ts';
+import { placeholders, readDate, readNumber, readString, type Row, type SqlDatabase } from './executor.ts';
+
+/**
+ * Probe processes and the leases through which those at one location share its services. The
+ * store only persists and hands out free rows (`SKIP LOCKED` on PostgreSQL: two processes claiming
+ * at once take different rows, never wait on each other); how many to hold is the probe's call.
+ */
+export async function saveProbeHolder(db: SqlDatabase, h: ProbeHolder): Promise<void> {
+  await db.run(
+    `INSERT INTO probe_holders (holder, location, host, pid, seen_until) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (holder) DO UPDATE SET seen_until = excluded.seen_until`,
+    [h.holder, h.location, h.host, h.pid, db.time(h.seenUntil)],
+  );
+}
+
+export async function listProbeHolders(db: SqlDatabase): Promise<ProbeHolder[]> {
+  const rows = await db.all('SELECT * FROM probe_holders ORDER BY holder');
+  return rows.map((row: Row) => ({
+    holder: readString(row.holder),
+    location: readString(row.location),
+    host: readString(row.host),
+    pid: readNumber(row.pid),
+    seenUntil: readDate(row.seen_until),
+  }));
+}
+
+/** Forgets a process and frees its leases at once, so the others take them without waiting them out. */
+export async function deleteProbeHolder(db: SqlDatabase, holder: string, at: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.run('DELETE FROM probe_holders WHERE holder = ?', [holder]);
+    await tx.run('UPDATE service_leases SET holder = NULL, lease_until = ? WHERE holder = ?', [tx.time(at), holder]);
+  });
+}
+
+const SEED_BATCH = 500;
+
+/**
+ * One lease row per catalogue service at the location, free until claimed; rows of services no
+ * longer in the catalogue go, or they would count in a process's share while nobody checks them.
+ */
+export async function seedLeases(db: SqlDatabase, location: string, serviceIds: readonly string[], at: Date): Promise<void> {
+  const listed = new Set(serviceIds);
+  const gone = (await db.all('SELECT service_id FROM service_leases WHERE location = ?', [location]))
+    .map((r) => readString(r.service_id))
+    .filter((id) => !listed.has(id));
+  for (let i = 0; i < gone.length; i += SEED_BATCH) {
+    const batch = gone.slice(i, i + SEED_BATCH);
+    await db.run(`DELETE FROM service_leases WHERE location = ? AND service_id IN (${placeholders(batch.length)})`, [location, ...batch]);
+  }
+  for (let i = 0; i < serviceIds.length; i += SEED_BATCH) {
+    const batch = serviceIds.slice(i, i + SEED_BATCH);
+    await db.run(
+      `INSERT INTO service_leases (location, service_id, holder, lease_until) VALUES ${batch.map(() => '(?, ?, NULL, ?)').join(', ')}
+       ON CONFLICT (location, service_id) DO NOTHING`,
+      batch.flatMap((id) => [location, id, db.time(at)]),
+    );
+  }
+}
+
+export interface LeaseClaim {
+  location: string;
+  holder: string;
+  /** How many services this holder should hold after the claim. */
+  want: number;
+  now: Date;
+  until: Date;
+}
+
+/** Renews this holder's leases, gives back any beyond `want`, takes free or expired ones up to it; returns what it holds. */
+export async function claimLeases(db: SqlDatabase, claim: LeaseClaim): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const { location, holder } = claim;
+    await tx.run('UPDATE service_leases SET lease_until = ? WHERE location = ? AND holder = ?', [tx.time(claim.until), location, holder]);
+    const held = (await tx.all('SELECT service_id FROM service_leases WHERE location = ? AND holder = ? ORDER BY service_id', [location, holder])).map(
+      (r) => readString(r.service_id),
+    );
+    if (held.length > claim.want) {
+      const extra = held.splice(claim.want);
+      await tx.run(`UPDATE service_leases SET holder = NULL, lease_until = ? WHERE location = ? AND service_id IN (${placeholders(extra.length)})`, [
+        tx.time(claim.now),
+        location,
+        ...extra,
+      ]);
+      return held;
+    }
+    if (held.length === claim.want) return held;
+    const skipLocked = tx.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+    const free = await tx.all(
+      `SELECT service_id FROM service_leases WHERE location = ? AND (holder IS NULL OR lease_until < ?)
+       ORDER BY service_id LIMIT ?${skipLocked}`,
+      [location, tx.time(claim.now), claim.want - held.length],
+    );
+    const taken = free.map((r) => readString(r.service_id));
+    if (taken.length > 0) {
+      await tx.run(`UPDATE service_leases SET holder = ?, lease_until = ? WHERE location = ? AND service_id IN (${placeholders(taken.length)})`, [
+        holder,
+        tx.time(claim.until),
+        location,
+        ...taken,
+      ]);
+    }
+    return [...held, ...taken].sort();
+  });
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { LocationConfig } from '../../src/config/services-schema.ts';
+import type { ServiceState } from '../../src/domain/vocabulary.ts';
+import { decideAutoIncident } from '../../src/incidents/auto-incident.ts';
+import type { OutageFacts, ServiceTracking } from '../../src/store/records.ts';
+import { service } from '../probe/support/catalogue.ts';
+
+const NOW = new Date('2026-11-24T21:00:00Z');
+const ago = (s: number) => new Date(NOW.getTime() - s * 1000);
+const LOCATIONS: LocationConfig[] = [
+  { id: 'paris', name: { fr: 'Paris', en: 'Paris' }, country: 'FR' },
+  { id: 'lyon', name: { fr: 'Lyon', en: 'Lyon' }, country: 'FR' },
+  { id: 'montreal', name: { fr: 'Montréal', en: 'Montreal' }, country: 'CA' },
+];
+const impots = service('impots', 'https://www.impots.gouv.fr/', { name: { fr: 'Impôts', en: 'Tax portal' } });
+
+function facts(states: Record<string, ServiceState>, open: OutageFacts['openIncident'] = null, offline: string[] = []): OutageFacts {
+  const trackings: ServiceTracking[] = Object.entries(states).map(([location, state]) => ({
+    serviceId: 'impots',
+    location,
+    state,
+    since: ago(600 - location.length),
+    failureStreak: state === 'down' ? 3 : 0,
+    successStreak: state === 'down' ? 0 : 2,
+    failureRunStartedAt: state === 'down' ? ago(600) : null,
+    lastCheckedAt: ago(10),
+    lastOutcome: state === 'down' ? 'http_5xx' : 'ok',
+    latencyMs: 100,
+    openIncidentId: null,
+  }));
+  const heartbeats = Object.keys(states).map((location) => ({ location, at: ago(20), canariesHealthy: !offline.includes(location), version: 'test' }));
+  return { serviceId: 'impots', trackings, heartbeats, openIncident: open };
+}
+
+describe('decideAutoIncident', () => {
+  it('opens on a quorum, at the earliest witness, saying from where it was confirmed', () => {
+    const event = decideAutoIncident(impots, LOCATIONS, NOW, facts({ paris: 'down', lyon: 'operational', montreal: 'down' }));
+    expect(event).toMatchObject({ type: 'outage_opened', serviceId: 'impots', startedAt: ago(600 - 'paris'.length) });
+    expect(event?.type === 'outage_opened' && event.body.fr).toContain('Panne constatée depuis Paris et Montréal.');
+    expect(event?.type === 'outage_opened' && event.body.en).toContain('Outage confirmed from Paris and Montreal.');
+  });
+
+  it('says nothing about places without catalogue locations', () => {
+    const event = decideAutoIncident(impots, [], NOW, facts({ local: 'down' }));
+    expect(event?.type).toBe('outage_opened');
+    expect(event?.type === 'outage_opened' && `${event.body.fr} ${event.body.en}`).not.toMatch(/constatée depuis|confirmed from/);
+  });
+
+  it.each([
+    ['a minority down', { paris: 'down', lyon: 'operational', montreal: 'operational' }, []],
+    ['only abroad down (geo-fence)', { paris: 'operational', lyon: 'operational', montreal: 'down' }, []],
+    ['a majority down, but one of them does not trust its network', { paris: 'down', lyon: 'operational', montreal: 'down' }, ['montreal']],
+    ['already open', { paris: 'down', lyon: 'down', montreal: 'down' }, []],
+  ] as const)('opens nothing: %s', (_name, states, offline) => {
+    const open = _name === 'already open' ? { id: 'x', startedAt: ago(600) } : null;
+    expect(decideAutoIncident(impots, LOCATIONS, NOW, facts(states, open, [...offline]))).toBeNull();
+  });
+
+  it('resolves once the verdict is no longer down, and not while nobody votes', () => {
+    const open = { id: 'x', startedAt: ago(3600) };
+    const resolved = decideAutoIncident(impots, LOCATIONS, NOW, facts({ paris: 'operational', lyon: 'operational', montreal: 'down' }, open));
+    expect(resolved).toMatchObject({ type: 'outage_resolved', resolvedAt: NOW });
+    expect(resolved?.body.fr).toMatch(/^Service rétabli après 1\u00a0h\./);
+    const blind = facts({ paris: 'operational', lyon: 'operational', montreal: 'operational' }, open, ['paris', 'lyon', 'montreal']);
+    expect(decideAutoIncident(impots, LOCATIONS, NOW, blind)).toBeNull();
+  });
+});
