@@ -5,12 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
 import { loadSettings, SettingsError } from '../config/settings.ts';
 import { missingFactWarnings } from '../legal/missing-facts.ts';
+import { subscriptionsEnabled } from '../notify/enabled.ts';
 import { probeHeapLimitMb } from '../probe/heap-budget.ts';
 import { createSupervisor } from '../supervise/supervisor.ts';
 
 /**
- * `npm start`: the probe and the site as two processes sharing one database, so a flood of page
- * views never delays or distorts a check. A process that dies is restarted with backoff (the
+ * `npm start`: the probe and the site as two processes sharing one database (and the sender, when
+ * subscriptions are on), so a flood of page views never delays or distorts a check. A process that dies is restarted with backoff (the
  * staleness rules already make a page without a live probe say so); only SIGTERM/SIGINT stop both.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -46,6 +47,8 @@ supervisor.start({
 });
 // The wrapper answers cache hits before Astro and hands everything else to the built server.
 supervisor.start({ name: 'site', args: [`${root}src/web/serve.ts`] });
+// Only with an SMTP server: without one there are no subscriptions at all.
+if (subscriptionsEnabled(loadSettings())) supervisor.start({ name: 'sender', args: [`${root}src/notify/main.ts`] });
 
 let stopping = false;
 function stop(): void {

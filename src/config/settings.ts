@@ -45,6 +45,12 @@ export const settingsSchema = z
       .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean)),
     /** Only a local demo may turn the staff second factor off; the admin UI says so. */
     VIGIE_REQUIRE_TOTP: booleanFlag.default(true),
+    /** Email subscriptions are on only when both are set (`smtp://`, `smtps://` URL as nodemailer takes it). */
+    VIGIE_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    VIGIE_MAIL_FROM: z.string().min(3).optional(),
+    VIGIE_SENDER_PORT: port.default(4323),
+    /** Quiet time that ends a wave of events before its message leaves (see src/notify/coalesce.ts). */
+    VIGIE_NOTIFY_QUIET_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   })
   .transform((s) => ({
     ...s,

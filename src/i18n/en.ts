@@ -1,4 +1,5 @@
 import { enInfo } from './en-info.ts';
+import { enNotify } from './en-notify.ts';
 import type { Dictionary } from './fr.ts';
 import { pluralForm } from './plural.ts';
 
@@ -264,6 +265,7 @@ export const en: Dictionary = {
     title: (name: string, state: string) => `${name}: ${state}`,
   },
   info: enInfo,
+  notify: enNotify,
   limits: {
     uriTooLong: (max: number) => `Address too long: ${max} characters at most.`,
     headersTooLarge: 'Request headers too large.',

@@ -1,4 +1,5 @@
 import { frInfo } from './fr-info.ts';
+import { frNotify } from './fr-notify.ts';
 import { pluralForm } from './plural.ts';
 
 /**
@@ -283,6 +284,7 @@ export const fr = {
     title: (name: string, state: string) => `${name}\u00a0: ${state}`,
   },
   info: frInfo,
+  notify: frNotify,
   limits: {
     uriTooLong: (max: number) => `Adresse trop longue\u00a0: ${max}\u00a0caractères au plus.`,
     headersTooLarge: 'En-têtes de requête trop grands.',

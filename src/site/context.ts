@@ -1,6 +1,8 @@
 import { loadCatalogue } from '../config/load-catalogue.ts';
 import type { Catalogue } from '../config/services-schema.ts';
 import { loadSettings, type Settings } from '../config/settings.ts';
+import { subscriptionsEnabled } from '../notify/enabled.ts';
+import { createMailTransport, type MailTransport } from '../notify/mail-transport.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { rememberLastReads, type StoreReach } from '../web/last-reads.ts';
@@ -13,6 +15,8 @@ export interface SiteContext {
   catalogue: Catalogue;
   storeReach: StoreReach;
   storeUnreachableSince: () => Date | null;
+  /** Null when subscriptions are off (no SMTP settings): no page mentions them. */
+  mail: MailTransport | null;
 }
 
 /** A failed opening is retried on a later request, but not more often than this under a flood. */
@@ -35,7 +39,11 @@ export function siteContext(): Promise<SiteContext> {
       const settings = loadSettings();
       const catalogue = await loadCatalogue(settings.VIGIE_SERVICES);
       const { store, reach } = rememberLastReads(await openStore(settings.DATABASE_URL));
-      return { settings, store, catalogue, storeReach: reach, storeUnreachableSince: reach.unreachableSince };
+      const mail =
+        subscriptionsEnabled(settings) && settings.VIGIE_SMTP_URL && settings.VIGIE_MAIL_FROM
+          ? createMailTransport({ url: settings.VIGIE_SMTP_URL, from: settings.VIGIE_MAIL_FROM, maxConnections: 1 })
+          : null;
+      return { settings, store, catalogue, storeReach: reach, storeUnreachableSince: reach.unreachableSince, mail };
     })();
     opening.catch(() => {
       failedAt = Date.now();

@@ -1,5 +1,6 @@
 import type { Locale } from '../domain/vocabulary.ts';
 import { trimTrailingSlashes } from '../domain/trim-slashes.ts';
+import { subscriptionPath } from '../notify/links.ts';
 
 /**
  * Every public page's address in each language. The language switch and `hreflang` alternates map
@@ -22,6 +23,7 @@ export type PageRef =
   | { page: 'incidents'; pageNumber?: number }
   | { page: 'incident'; id: string }
   | { page: 'maintenance' }
+  | { page: 'subscribe' }
   | { page: InfoPage };
 
 export function pathFor(locale: Locale, ref: PageRef): string {
@@ -38,6 +40,8 @@ export function pathFor(locale: Locale, ref: PageRef): string {
       return `/${locale}/incidents/${encodeURIComponent(ref.id)}`;
     case 'maintenance':
       return `/${locale}/maintenance`;
+    case 'subscribe':
+      return subscriptionPath(locale, 'subscribe');
     default:
       return `/${locale}/${INFO_SLUGS[locale][ref.page]}`;
   }

@@ -1,6 +1,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { isSameOriginRequest, isStateChanging } from '../admin/origin-check.ts';
 import { t } from '../i18n/index.ts';
+import { ONE_CLICK_PATH } from '../notify/links.ts';
 import { isAdminPath, securityHeaders } from './security-policy.ts';
 
 /**
@@ -20,7 +21,9 @@ function mutable(response: Response): Response {
 
 export const applySiteSecurity = defineMiddleware(async (context, next) => {
   const { settings } = context.locals.ctx;
-  if (isStateChanging(context.request.method) && !isSameOriginRequest(context.request.headers, settings.VIGIE_PUBLIC_URL)) {
+  // RFC 8058 one-click unsubscribe is posted by mail providers, from no page: its token is its proof.
+  const oneClick = context.url.pathname === ONE_CLICK_PATH;
+  if (isStateChanging(context.request.method) && !oneClick && !isSameOriginRequest(context.request.headers, settings.VIGIE_PUBLIC_URL)) {
     const origin = new URL(settings.VIGIE_PUBLIC_URL).origin;
     return new Response(`${t('fr').admin.crossSite(origin)}\n\n${t('en').admin.crossSite(origin)}\n`, {
       status: 403,

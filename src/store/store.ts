@@ -21,6 +21,7 @@ import type {
   StaffSession,
   Draft,
 } from './records.ts';
+import type { SubscriptionStore } from './subscription-store.ts';
 
 /**
  * Everything Vigie persists. Two implementations (node:sqlite, PostgreSQL) are proved against one
@@ -39,6 +40,9 @@ export interface Store {
    * a maintenance, a heartbeat changing canary health). Pages are cached per version.
    */
   dataVersion(): Promise<number>;
+
+  /** Subscribers, the notification outbox and deliveries (`src/store/sql/subscriptions/`). */
+  readonly subscriptions: SubscriptionStore;
 
   // ── checks ────────────────────────────────────────────────────────────────
   /**

@@ -1,3 +1,5 @@
+import { isSubscriptionPath } from '../notify/links.ts';
+
 /**
  * Which public responses are cached, and which query parameters make a different response.
  * Anything else in the query string is dropped from the key and from the URL the page is rendered
@@ -25,7 +27,7 @@ interface Rule {
 }
 
 const RULES: Rule[] = [
-  { matches: (p) => p === '/admin' || p.startsWith('/admin/'), params: {} },
+  { matches: (p) => p === '/admin' || p.startsWith('/admin/') || isSubscriptionPath(p), params: {} },
   { matches: (p) => p.startsWith('/api/v2/') && p.endsWith('.json'), params: { lang } },
   { matches: (p) => p.startsWith('/badge/') && p.endsWith('.svg'), params: { lang } },
   { matches: (p) => /^\/(fr|en)\/incidents\/?$/.test(p), params: { page: pageNumber } },

@@ -7,6 +7,7 @@ import { leasesContract } from './contract/leases-contract.ts';
 import { maintenanceContract } from './contract/maintenance-contract.ts';
 import { outagesContract } from './contract/outages-contract.ts';
 import { staffContract } from './contract/staff-contract.ts';
+import { subscriptionsContract } from './contract/subscriptions-contract.ts';
 
 export interface ContractContext {
   /** A fresh, empty, migrated store for the current test. */
@@ -41,5 +42,6 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
     incidentsContract(ctx);
     maintenanceContract(ctx);
     staffContract(ctx);
+    subscriptionsContract(ctx);
   });
 }

@@ -2,6 +2,7 @@ import { initial } from './001-initial.ts';
 import { boundedAuthRows } from './002-bounded-auth-rows.ts';
 import { locations } from './005-locations.ts';
 import type { Migration } from './migration.ts';
+import { subscriptions } from './006-subscriptions.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initial, boundedAuthRows, locations];
+export const MIGRATIONS: readonly Migration[] = [initial, boundedAuthRows, locations, subscriptions];

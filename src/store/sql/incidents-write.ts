@@ -5,6 +5,7 @@ import { StoreNotFoundError } from '../store.ts';
 import { bumpDataVersion } from './data-version.ts';
 import { json, readDateOrNull, readJson, readString, type SqlDatabase, type SqlExecutor } from './executor.ts';
 import { getIncident } from './incidents-read.ts';
+import { appendIncidentEvent } from './subscriptions/outbox-writes.ts';
 
 export interface IncidentInsert {
   kind: IncidentKind;
@@ -70,7 +71,9 @@ export async function createIncident(db: SqlDatabase, input: NewIncident): Promi
     await replaceAffected(tx, id, input.affected);
     await insertUpdate(tx, id, input);
     await bumpDataVersion(tx);
-    return mustGet(tx, id);
+    const incident = await mustGet(tx, id);
+    await appendIncidentEvent(tx, incident, input.status === 'resolved' ? 'incident_resolved' : 'incident_published', input.at);
+    return incident;
   });
 }
 
@@ -91,7 +94,9 @@ export async function addIncidentUpdate(db: SqlDatabase, incidentId: string, inp
     if (input.affected) await replaceAffected(tx, incidentId, input.affected);
     await insertUpdate(tx, incidentId, input);
     await bumpDataVersion(tx);
-    return mustGet(tx, incidentId);
+    const incident = await mustGet(tx, incidentId);
+    await appendIncidentEvent(tx, incident, resolvedAt && !wasResolvedAt ? 'incident_resolved' : 'incident_updated', input.at);
+    return incident;
   });
 }
 

@@ -3,6 +3,7 @@ import { newId } from '../ids.ts';
 import type { Maintenance, NewMaintenance } from '../records.ts';
 import { StoreNotFoundError } from '../store.ts';
 import { bumpDataVersion } from './data-version.ts';
+import { appendMaintenanceScheduled } from './subscriptions/outbox-writes.ts';
 import { json, readDate, readDateOrNull, readJson, readString, type Row, type SqlDatabase, type SqlExecutor } from './executor.ts';
 
 export type MaintenancePatch = Partial<Pick<Maintenance, 'title' | 'body' | 'serviceIds' | 'startsAt' | 'endsAt'>> & { at: Date };
@@ -26,7 +27,9 @@ export async function createMaintenance(db: SqlDatabase, input: NewMaintenance):
       ],
     );
     await bumpDataVersion(tx);
-    return mustGet(tx, id);
+    const maintenance = await mustGet(tx, id);
+    await appendMaintenanceScheduled(tx, maintenance);
+    return maintenance;
   });
 }
 

@@ -4,6 +4,7 @@ import { bumpDataVersion } from './data-version.ts';
 import { readDate, readString, type SqlDatabase, type SqlExecutor } from './executor.ts';
 import { insertIncident, insertUpdate, replaceAffected } from './incidents-write.ts';
 import { applyRollupDeltas } from './rollups.ts';
+import { appendOutageConfirmed, appendOutageRecovered } from './subscriptions/outbox-writes.ts';
 import { getTracking, getTrackings, listServiceTrackings, saveTracking, saveTrackings, visiblyDifferent } from './trackings.ts';
 
 export interface RecordCheckInput {
@@ -132,6 +133,7 @@ async function openAutoIncident(tx: SqlExecutor, event: Opened, at: Date): Promi
   if (id) {
     await replaceAffected(tx, id, [{ serviceId: event.serviceId, impact: 'major' }]);
     await insertUpdate(tx, id, { status: 'investigating', body: event.body, author: 'probe', at });
+    await appendOutageConfirmed(tx, event.serviceId, event.startedAt, at);
     return id;
   }
   const open = await findOpenAuto(tx, event.serviceId);
@@ -149,6 +151,7 @@ async function resolveAutoIncident(tx: SqlExecutor, event: Resolved): Promise<vo
     tx.time(event.resolvedAt),
     id,
   ]);
+  await appendOutageRecovered(tx, id, event.serviceId, event.resolvedAt);
 }
 
 async function findOpenAuto(tx: SqlExecutor, serviceId: string): Promise<string | null> {

@@ -24,6 +24,7 @@ import {
   touchSession,
 } from './sessions.ts';
 import { claimTotpStep, createStaff, getStaffByEmail, getStaffById, listStaff, updateStaff } from './staff.ts';
+import { createSubscriptionStore } from './subscriptions/subscription-store.ts';
 import { listTrackings } from './trackings.ts';
 
 /** `db` seen from inside one of its transactions: every statement, and every nested transaction, runs in `tx`. */
@@ -49,6 +50,7 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
     ping: () => db.ping(),
     close: () => db.close(),
     dataVersion: () => readDataVersion(db),
+    subscriptions: createSubscriptionStore(db),
 
     recordCheck: (input) => recordCheck(db, input),
     recordChecks: (inputs) => recordChecks(db, inputs),

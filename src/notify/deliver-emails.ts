@@ -1,0 +1,117 @@
+import type { NotificationEvent } from '../domain/notification-events.ts';
+import { absoluteUrl } from '../site/routes.ts';
+import type { ServiceNames } from '../site/incident-facts.ts';
+import type { ClaimedDelivery, DeliveryKey } from '../store/subscription-records.ts';
+import type { Store } from '../store/store.ts';
+import { oneClickPath, subscriptionPath } from './links.ts';
+import type { MailTransport } from './mail-transport.ts';
+import { messageItems } from './message-items.ts';
+import { choiceKey, eventsFor } from './recipients.ts';
+import { renderDigest, withFooter, type RenderedDigest } from './render-message.ts';
+import { isPermanentSmtpFailure, nextAttempt } from './retry.ts';
+import { hashToken, newToken } from './tokens.ts';
+
+export interface EmailDeliveryDeps {
+  store: Store;
+  transport: MailTransport;
+  names: ServiceNames;
+  publicUrl: string;
+  clock: () => Date;
+  /** Messages handed to SMTP at once (the transport pools its connections). */
+  concurrency: number;
+  leaseMs: number;
+}
+
+export interface EmailCounters {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+/**
+ * Sends due messages, one batch per call. Rendering is shared by subscribers with the same language
+ * and the same events; only the footer (their own manage link) differs.
+ */
+export function createEmailDelivery(deps: EmailDeliveryDeps) {
+  const counters: EmailCounters = { sent: 0, retried: 0, failed: 0 };
+  const digests = new Map<string, NotificationEvent[]>();
+  const rendered = new Map<string, RenderedDigest>();
+  const host = new URL(deps.publicUrl).hostname;
+
+  async function eventsOf(digestId: string): Promise<NotificationEvent[]> {
+    let events = digests.get(digestId);
+    if (!events) {
+      if (digests.size > 50) {
+        digests.clear();
+        rendered.clear();
+      }
+      events = await deps.store.subscriptions.digestEvents(digestId);
+      digests.set(digestId, events);
+    }
+    return events;
+  }
+
+  async function deliverOne(claim: ClaimedDelivery, token: string): Promise<void> {
+    const { subscriber } = claim;
+    const key: DeliveryKey = { digestId: claim.digestId, subscriberId: claim.subscriberId };
+    const events = await eventsOf(claim.digestId);
+    const chosen = eventsFor(subscriber.serviceIds, events);
+    // The subscriber narrowed their choice since the digest was made: nothing left to tell.
+    if (chosen.length === 0) return deps.store.subscriptions.markDelivered(key, deps.clock());
+    const cacheKey = `${claim.digestId}|${subscriber.locale}|${choiceKey(subscriber.serviceIds, events)}`;
+    let digest = rendered.get(cacheKey);
+    if (!digest) {
+      digest = renderDigest(messageItems(chosen, subscriber.locale, deps.names), subscriber.locale, deps.publicUrl);
+      rendered.set(cacheKey, digest);
+    }
+    const manageUrl = absoluteUrl(deps.publicUrl, subscriptionPath(subscriber.locale, 'manage', { token }));
+    const message = withFooter(digest, { locale: subscriber.locale, consentedAt: subscriber.consentedAt, manageUrl });
+    try {
+      await deps.transport.send({
+        to: subscriber.email,
+        ...message,
+        messageId: `<${claim.digestId}.${claim.subscriberId}@${host}>`,
+        headers: {
+          'List-Unsubscribe': `<${absoluteUrl(deps.publicUrl, oneClickPath(token))}>`,
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        },
+      });
+    } catch (error) {
+      const now = deps.clock();
+      const retryAt = nextAttempt(claim.attempts, isPermanentSmtpFailure(error), now);
+      counters[retryAt ? 'retried' : 'failed'] += 1;
+      // The reason only: SMTP errors quote the address, which must not reach logs or the store.
+      const reason = (error as { responseCode?: number; code?: string }).responseCode ?? (error as { code?: string }).code ?? 'error';
+      return deps.store.subscriptions.markDeliveryFailed(key, { at: now, error: `SMTP ${reason}`, retryAt });
+    }
+    counters.sent += 1;
+    await deps.store.subscriptions.markDelivered(key, deps.clock());
+  }
+
+  /** Returns how many messages were claimed (0: nothing due). */
+  async function deliverBatch(limit: number): Promise<number> {
+    const now = deps.clock();
+    const tokens = new Map<string, string>();
+    const claimed = await deps.store.subscriptions.claimDeliveries({
+      now,
+      leaseUntil: new Date(now.getTime() + deps.leaseMs),
+      limit,
+      tokenHash: (key) => {
+        const token = newToken();
+        tokens.set(`${key.digestId}/${key.subscriberId}`, token);
+        return hashToken(token);
+      },
+    });
+    let next = 0;
+    const worker = async () => {
+      while (next < claimed.length) {
+        const claim = claimed[next++]!;
+        await deliverOne(claim, tokens.get(`${claim.digestId}/${claim.subscriberId}`)!);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(deps.concurrency, claimed.length) }, worker));
+    return claimed.length;
+  }
+
+  return { deliverBatch, counters };
+}

@@ -1,0 +1,89 @@
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
+import { settingsOrExit } from '../config/settings-or-exit.ts';
+import { unsafeAddressReason } from '../probe/check/address-policy.ts';
+import { serviceNames } from '../site/service-names.ts';
+import { openStore } from '../store/open-store.ts';
+import { DEFAULT_WINDOWS } from './coalesce.ts';
+import { subscriptionsEnabled } from './enabled.ts';
+import { createMailTransport } from './mail-transport.ts';
+import { createSender } from './sender.ts';
+import { createSenderApp, type SenderHealth } from './sender-app.ts';
+
+/**
+ * `npm run sender`: the process that turns the outbox into emails and webhook calls. Its own
+ * process, so a wave of 100,000 messages never delays a check or a page. It keeps no state of its
+ * own: killed at any moment, the next one resumes from the store.
+ */
+const PASS_EVERY_MS = 1_000;
+
+async function main(): Promise<void> {
+  const settings = settingsOrExit();
+  if (!subscriptionsEnabled(settings) || !settings.VIGIE_SMTP_URL || !settings.VIGIE_MAIL_FROM) {
+    console.error('vigie-sender: subscriptions are off: set VIGIE_SMTP_URL and VIGIE_MAIL_FROM to send messages.');
+    process.exit(2);
+  }
+  const catalogue = await loadCatalogue(settings.VIGIE_SERVICES).catch((error: unknown) => {
+    if (!(error instanceof CatalogueError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  });
+  const store = await openStore(settings.DATABASE_URL);
+  const transport = createMailTransport({ url: settings.VIGIE_SMTP_URL, from: settings.VIGIE_MAIL_FROM });
+  const clock = () => new Date();
+  const sender = createSender({
+    store,
+    transport,
+    names: serviceNames(catalogue),
+    publicUrl: settings.VIGIE_PUBLIC_URL,
+    clock,
+    concurrency: 8,
+    batchSize: 500,
+    policy: unsafeAddressReason,
+    windows: { ...DEFAULT_WINDOWS, quietMs: settings.VIGIE_NOTIFY_QUIET_SECONDS * 1000 },
+  });
+  // One sender per database: what its killed predecessor had leased is sent now, not after the lease.
+  await store.subscriptions.releaseLeases(clock());
+  const health: SenderHealth = { lastPassAt: null, lastError: null, passErrors: 0 };
+  const app = createSenderApp({ store, sender, health, clock, stallMs: 10 * 60_000 });
+  const server = serve({ fetch: app.fetch, hostname: settings.HOST, port: settings.VIGIE_SENDER_PORT }, (info) => {
+    console.log(`vigie-sender: sending through SMTP; health on http://${settings.HOST}:${info.port}/healthz`);
+  }) as Server;
+
+  let stopping = false;
+  let timer: NodeJS.Timeout | undefined;
+  const pass = async () => {
+    try {
+      await sender.tick();
+      health.lastPassAt = clock();
+      health.lastError = null;
+    } catch (error) {
+      // Store or SMTP trouble: counted, shown in /healthz, and the next pass tries again.
+      health.passErrors += 1;
+      health.lastError = error instanceof Error ? error.name : 'error';
+    }
+    if (!stopping) timer = setTimeout(() => void pass(), PASS_EVERY_MS);
+  };
+  void pass();
+
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    clearTimeout(timer);
+    console.log(`vigie-sender: ${signal} received, stopping`);
+    // Messages in flight stay leased in the store and are sent again by the next sender.
+    server.close();
+    transport.close();
+    sender.close();
+    void store.close().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('vigie-sender: could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,97 @@
+import type { NotificationEvent } from '../domain/notification-events.ts';
+import type { Draft, Locale } from '../domain/vocabulary.ts';
+import { t } from '../i18n/index.ts';
+import { formatDateTime, formatDuration, formatWindow } from '../i18n/format.ts';
+import { nameOf, type ServiceNames } from '../site/incident-facts.ts';
+import { pathFor } from '../site/routes.ts';
+
+/** A piece of text and the language it is written in (French text in an English message says so). */
+export interface Text {
+  text: string;
+  lang: Locale;
+}
+
+/** One event as a message shows it: a heading, paragraphs, and the page that tells more. */
+export interface MessageItem {
+  /** A short line for the subject when the message tells only this. */
+  subject: string;
+  /** What happened ("New incident"), before a heading written by staff. */
+  label: Text | null;
+  heading: Text;
+  paragraphs: Text[];
+  /** Markdown staff wrote, shown as such in text and rendered in HTML. */
+  body: Text | null;
+  path: string;
+}
+
+/** Staff text in the reader's language, or the French with the "translation to follow" line. */
+function pick(draft: Draft, locale: Locale): { text: Text; missing: boolean } {
+  if (locale === 'en' && draft.en !== null) return { text: { text: draft.en, lang: 'en' }, missing: false };
+  return { text: { text: draft.fr, lang: 'fr' }, missing: locale !== 'fr' };
+}
+
+/** Pure: what a message says about each event, in `locale`. */
+export function messageItems(events: readonly NotificationEvent[], locale: Locale, names: ServiceNames): MessageItem[] {
+  const d = t(locale).notify.mail;
+  const own = (text: string): Text => ({ text, lang: locale });
+  const serviceList = (ids: readonly string[]) => ids.map((id) => nameOf(names, id)[locale]).join(', ');
+  return events.map(({ payload: p }) => {
+    switch (p.kind) {
+      case 'outage_confirmed':
+        return {
+          subject: d.subjectDown(nameOf(names, p.serviceId)[locale]),
+          label: null,
+          heading: own(d.outageConfirmed(nameOf(names, p.serviceId)[locale], formatDateTime(new Date(p.startedAt), locale))),
+          paragraphs: [],
+          body: null,
+          path: pathFor(locale, { page: 'service', id: p.serviceId }),
+        };
+      case 'outage_recovered': {
+        const seconds = (Date.parse(p.resolvedAt) - Date.parse(p.startedAt)) / 1000;
+        const at = formatDateTime(new Date(p.resolvedAt), locale);
+        return {
+          subject: d.subjectUp(nameOf(names, p.serviceId)[locale]),
+          label: null,
+          heading: own(d.outageRecovered(nameOf(names, p.serviceId)[locale], at, formatDuration(seconds, locale))),
+          paragraphs: [],
+          body: null,
+          path: pathFor(locale, { page: 'service', id: p.serviceId }),
+        };
+      }
+      case 'incident_published':
+      case 'incident_updated':
+      case 'incident_resolved': {
+        const title = pick(p.title, locale);
+        const body = pick(p.body, locale);
+        const paragraphs = p.serviceIds.length > 0 ? [own(d.services(serviceList(p.serviceIds)))] : [];
+        if (title.missing || body.missing) paragraphs.unshift(own(d.translationToFollow));
+        return {
+          subject: `${d.incident[p.kind]}${t(locale).colon}${title.text.text}`,
+          label: own(d.incident[p.kind]),
+          heading: title.text,
+          paragraphs,
+          body: body.text,
+          path: pathFor(locale, { page: 'incident', id: p.incidentId }),
+        };
+      }
+      case 'maintenance_scheduled':
+      case 'maintenance_started':
+      case 'maintenance_completed': {
+        const title = pick(p.title, locale);
+        const paragraphs = [
+          own(d.window(formatWindow(new Date(p.startsAt), new Date(p.endsAt), locale))),
+          own(d.services(serviceList(p.serviceIds))),
+        ];
+        if (title.missing) paragraphs.unshift(own(d.translationToFollow));
+        return {
+          subject: `${d.maintenance[p.kind]}${t(locale).colon}${title.text.text}`,
+          label: own(d.maintenance[p.kind]),
+          heading: title.text,
+          paragraphs,
+          body: null,
+          path: pathFor(locale, { page: 'maintenance' }),
+        };
+      }
+    }
+  });
+}

@@ -1,0 +1,69 @@
+import type { Locale } from '../domain/vocabulary.ts';
+import { formatDate } from '../i18n/format.ts';
+import { t } from '../i18n/index.ts';
+import { renderMarkdown } from '../incidents/markdown.ts';
+import { absoluteUrl } from '../site/routes.ts';
+import { escapeHtml } from '../web/escape.ts';
+import type { MessageItem, Text } from './message-items.ts';
+
+/** A message's content shared by every subscriber with the same language and the same events. */
+export interface RenderedDigest {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Pure: subject, plain text and simple HTML of the items, in `locale`. */
+export function renderDigest(items: readonly MessageItem[], locale: Locale, publicUrl: string): RenderedDigest {
+  const d = t(locale).notify.mail;
+  const colon = t(locale).colon;
+  const only = items.length === 1 ? items[0] : undefined;
+  const subject = only ? d.subjectOne(only.subject) : d.subjectMany(items.length);
+  const heading = (item: MessageItem) => (item.label ? `${item.label.text}${colon}${item.heading.text}` : item.heading.text);
+  const text = [
+    d.intro,
+    ...items.map((item) =>
+      [
+        heading(item),
+        ...item.paragraphs.map((p) => p.text),
+        ...(item.body ? [item.body.text] : []),
+        `${d.details}${colon}${absoluteUrl(publicUrl, item.path)}`,
+      ].join('\n\n'),
+    ),
+  ].join('\n\n---\n\n');
+  const html = [
+    `<p>${escapeHtml(d.intro)}</p>`,
+    ...items.map((item) => {
+      const label = item.label ? `${escapeHtml(item.label.text)}${escapeHtml(colon)}` : '';
+      return [
+        `<h2 style="font-size:1.1em">${label}${span(item.heading, locale)}</h2>`,
+        ...item.paragraphs.map((p) => `<p>${span(p, locale)}</p>`),
+        item.body ? `<div${langAttr(item.body, locale)}>${renderMarkdown(item.body.text)}</div>` : '',
+        `<p><a href="${escapeHtml(absoluteUrl(publicUrl, item.path))}">${escapeHtml(d.details)}</a></p>`,
+      ].join('\n');
+    }),
+  ].join('\n<hr>\n');
+  return { subject, text, html };
+}
+
+/** Pure: the digest with the subscriber's own footer (why they get it, manage and one-click links). */
+export function withFooter(digest: RenderedDigest, input: { locale: Locale; consentedAt: Date; manageUrl: string }): RenderedDigest {
+  const d = t(input.locale).notify.mail;
+  const colon = t(input.locale).colon;
+  const why = d.why(formatDate(input.consentedAt, input.locale, { year: true }));
+  return {
+    subject: digest.subject,
+    text: `${digest.text}\n\n---\n\n${why}\n${d.manage}${colon}${input.manageUrl}\n`,
+    html:
+      `<!doctype html><html lang="${input.locale}"><head><meta charset="utf-8"><title>${escapeHtml(digest.subject)}</title></head><body>\n` +
+      `${digest.html}\n<hr>\n<p><small>${escapeHtml(why)}<br><a href="${escapeHtml(input.manageUrl)}">${escapeHtml(d.manage)}</a></small></p>\n</body></html>\n`,
+  };
+}
+
+function langAttr(text: Text, locale: Locale): string {
+  return text.lang === locale ? '' : ` lang="${text.lang}"`;
+}
+
+function span(text: Text, locale: Locale): string {
+  return text.lang === locale ? escapeHtml(text.text) : `<span lang="${text.lang}">${escapeHtml(text.text)}</span>`;
+}

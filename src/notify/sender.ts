@@ -1,0 +1,67 @@
+import type { Store } from '../store/store.ts';
+import { planDigest, type CoalesceWindows } from './coalesce.ts';
+import { createEmailDelivery, type EmailDeliveryDeps } from './deliver-emails.ts';
+import { createWebhookDelivery, type WebhookDeliveryDeps } from './deliver-webhooks.ts';
+
+const DAY_MS = 86_400_000;
+/** How far back the flap rule looks for each service's last told state. */
+const TOLD_LOOKBACK_MS = 7 * DAY_MS;
+
+export interface SenderDeps
+  extends Omit<EmailDeliveryDeps, 'leaseMs'>, Omit<WebhookDeliveryDeps, 'leaseMs' | 'timeoutMs' | 'disableAfterMs'> {
+  store: Store;
+  windows: CoalesceWindows;
+  /** Messages claimed per batch. */
+  batchSize: number;
+}
+
+/**
+ * One pass of the sender: write the maintenance events the clock made due, gather pending events
+ * into a digest when its window closes, then send every due message and webhook. Everything it
+ * knows is in the store, so a restarted sender resumes where the last one stopped.
+ */
+export function createSender(deps: SenderDeps) {
+  const emails = createEmailDelivery({ ...deps, leaseMs: 120_000 });
+  const webhooks = createWebhookDelivery({ ...deps, leaseMs: 60_000, timeoutMs: 10_000, disableAfterMs: DAY_MS });
+  let digests = 0;
+  let lastPrune = 0;
+
+  async function gather(): Promise<void> {
+    const now = deps.clock();
+    await deps.store.subscriptions.enqueueMaintenanceTransitions(now);
+    const pending = await deps.store.subscriptions.pendingEvents(5000);
+    if (pending.length === 0) return;
+    const told = await deps.store.subscriptions.sentOutageEvents(new Date(now.getTime() - TOLD_LOOKBACK_MS));
+    const plan = planDigest({ pending, told, now, windows: deps.windows });
+    if (!plan) return;
+    if (await deps.store.subscriptions.commitDigest({ ...plan, at: now })) digests += 1;
+  }
+
+  async function prune(): Promise<void> {
+    const now = deps.clock();
+    if (now.getTime() - lastPrune < 3_600_000) return;
+    lastPrune = now.getTime();
+    // Message links stay valid a year; attempts only matter for the hourly limits.
+    await deps.store.subscriptions.prune({
+      now,
+      attemptsBefore: new Date(now.getTime() - DAY_MS),
+      digestsBefore: new Date(now.getTime() - 90 * DAY_MS),
+      tokensBefore: new Date(now.getTime() - 365 * DAY_MS),
+    });
+  }
+
+  async function tick(): Promise<void> {
+    await prune();
+    await gather();
+    while ((await emails.deliverBatch(deps.batchSize)) > 0);
+    while ((await webhooks.deliverBatch(50)) > 0);
+  }
+
+  return {
+    tick,
+    counters: () => ({ digests, emails: { ...emails.counters }, webhooks: { ...webhooks.counters } }),
+    close: () => webhooks.close(),
+  };
+}
+
+export type Sender = ReturnType<typeof createSender>;

@@ -1,0 +1,96 @@
+import type { Catalogue } from '../config/services-schema.ts';
+import type { Locale } from '../domain/vocabulary.ts';
+import { t } from '../i18n/index.ts';
+import { absoluteUrl } from '../site/routes.ts';
+import type { Store } from '../store/store.ts';
+import { escapeHtml } from '../web/escape.ts';
+import type { Subscriber } from '../store/subscription-records.ts';
+import { subscriptionPath } from './links.ts';
+import type { MailTransport } from './mail-transport.ts';
+import { parseChoices, parseEmail, type SubscriptionErrors } from './subscription-form.ts';
+import { addressKey, hashToken, newToken } from './tokens.ts';
+
+/** Limits against subscription bombing, per hour. */
+export const LIMITS = { perClient: 10, perAddress: 3 } as const;
+export const CONFIRM_HOURS = 48;
+const HOUR_MS = 3_600_000;
+
+export interface SubscribeDeps {
+  store: Store;
+  catalogue: Catalogue;
+  mail: MailTransport;
+  publicUrl: string;
+  clock: () => Date;
+  /** Counts confirmation emails that could not be handed over (never with the address). */
+  onMailError: (error: unknown) => void;
+}
+
+export type SubscribeResult = { status: 'sent' } | { status: 'too_many' } | { status: 'invalid'; errors: SubscriptionErrors };
+
+/**
+ * A subscription request. The answer never says whether the address is already subscribed or was
+ * refused by its own limit: it is `sent` either way, and the email leaves in the background so even
+ * the response time says nothing.
+ */
+export async function requestSubscription(deps: SubscribeDeps, form: Record<string, unknown>, client: string): Promise<SubscribeResult> {
+  const now = deps.clock();
+  const since = new Date(now.getTime() - HOUR_MS);
+  const clientKey = `client:${hashToken(client)}`;
+  if ((await deps.store.subscriptions.countAttempts(clientKey, since)) >= LIMITS.perClient) return { status: 'too_many' };
+  await deps.store.subscriptions.recordAttempt(clientKey, now);
+  const email = parseEmail(form);
+  const { choices, errors } = parseChoices(form, deps.catalogue);
+  if (!email || errors.services) return { status: 'invalid', errors: { ...(email ? {} : { email: 'invalid_email' }), ...errors } };
+  const key = addressKey(email);
+  if ((await deps.store.subscriptions.countAttempts(key, since)) >= LIMITS.perAddress) return { status: 'sent' };
+  await deps.store.subscriptions.recordAttempt(key, now);
+  const token = newToken();
+  await deps.store.subscriptions.addRequest({
+    tokenHash: hashToken(token),
+    email,
+    ...choices,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + CONFIRM_HOURS * HOUR_MS),
+  });
+  void sendConfirmation(deps, email, choices.locale, token).catch(deps.onMailError);
+  return { status: 'sent' };
+}
+
+async function sendConfirmation(deps: SubscribeDeps, email: string, locale: Locale, token: string): Promise<void> {
+  const d = t(locale).notify.mail;
+  const url = absoluteUrl(deps.publicUrl, subscriptionPath(locale, 'confirm', { token }));
+  await deps.mail.send({
+    to: email,
+    subject: d.confirmSubject,
+    text: `${d.confirmText(CONFIRM_HOURS)}\n\n${d.confirmLink}${t(locale).colon}${url}\n`,
+    html: `<!doctype html><html lang="${locale}"><body><p>${escapeHtml(d.confirmText(CONFIRM_HOURS))}</p><p><a href="${escapeHtml(url)}">${escapeHtml(d.confirmLink)}</a></p></body></html>`,
+  });
+}
+
+/** The confirm button's POST. Null: unknown, used or expired token (the page says so). */
+export function confirmSubscription(store: Store, token: string, now: Date): Promise<Subscriber | null> {
+  return store.subscriptions.confirmRequest(hashToken(token), now);
+}
+
+export function subscriberFor(store: Store, token: string): Promise<Subscriber | null> {
+  return token ? store.subscriptions.subscriberByToken(hashToken(token)) : Promise.resolve(null);
+}
+
+export async function saveChoices(
+  deps: { store: Store; catalogue: Catalogue; clock: () => Date },
+  token: string,
+  form: Record<string, unknown>,
+): Promise<{ status: 'saved' | 'gone' } | { status: 'invalid'; errors: SubscriptionErrors }> {
+  const subscriber = await subscriberFor(deps.store, token);
+  if (!subscriber) return { status: 'gone' };
+  const { choices, errors } = parseChoices(form, deps.catalogue);
+  if (errors.services) return { status: 'invalid', errors };
+  const saved = await deps.store.subscriptions.updateSubscriber(subscriber.id, { ...choices, at: deps.clock() });
+  return { status: saved ? 'saved' : 'gone' };
+}
+
+/** Deletes the address. The same answer whether or not it was still there. */
+export async function unsubscribe(store: Store, token: string): Promise<void> {
+  const subscriber = await subscriberFor(store, token);
+  if (subscriber) await store.subscriptions.deleteSubscriber(subscriber.id);
+}

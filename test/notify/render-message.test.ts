@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { Localized } from '../../src/domain/vocabulary.ts';
+import { messageItems } from '../../src/notify/message-items.ts';
+import { renderDigest, withFooter } from '../../src/notify/render-message.ts';
+import { down, event, incident, up } from './events.ts';
+
+const names = new Map<string, Localized>([
+  ['caf', { fr: 'caf.fr', en: 'caf.fr' }],
+  ['impots', { fr: 'impots.gouv.fr', en: 'impots.gouv.fr' }],
+]);
+const URL = 'https://vigie.example.fr';
+const spaces = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').replace(/ (?=[:;!?])/g, '\u00a0');
+const render = (events: Parameters<typeof messageItems>[0], locale: 'fr' | 'en') =>
+  renderDigest(messageItems(events, locale, names), locale, URL);
+
+describe('message rendering in the subscriber’s language', () => {
+  it.each([
+    {
+      name: 'an outage in French, Paris time with French typography',
+      events: [down('impots', 0)],
+      locale: 'fr' as const,
+      subject: 'Vigie\u00a0: impots.gouv.fr en panne',
+      text: [
+        'impots.gouv.fr\u00a0: panne confirmée depuis le 10 mars 2026 à 10 h 58 (heure de Paris).',
+        'Détails\u00a0: https://vigie.example.fr/fr/services/impots',
+      ],
+    },
+    {
+      name: 'a recovery in English, with its duration',
+      events: [up('caf', 600)],
+      locale: 'en' as const,
+      subject: 'Vigie: caf.fr is working again',
+      text: [
+        'caf.fr: working again since 10 March 2026 at 11:10 (Paris time), after 10 min down.',
+        'Details: https://vigie.example.fr/en/services/caf',
+      ],
+    },
+    {
+      name: 'a wave of outages: one message listing them',
+      events: [down('impots', 0), down('caf', 5), down('gone', 9)],
+      locale: 'en' as const,
+      subject: 'Vigie: 3 changes to the services you follow',
+      text: ['impots.gouv.fr: outage confirmed', 'caf.fr: outage confirmed', 'gone: outage confirmed'],
+    },
+    {
+      name: 'a French-only notice reaches English subscribers in French, with the English line',
+      events: [incident('incident_published', ['caf'], 0, null)],
+      locale: 'en' as const,
+      subject: 'Vigie: New incident: Connexions lentes',
+      text: [
+        'This notice is in French for now; the English translation will follow.',
+        'Nous **cherchons** la cause.',
+        'Services affected: caf.fr.',
+      ],
+    },
+    {
+      name: 'a translated notice in English has no such line',
+      events: [incident('incident_resolved', ['caf'], 0)],
+      locale: 'en' as const,
+      subject: 'Vigie: Incident resolved: Slow logins',
+      text: ['We are **looking** into it.', 'https://vigie.example.fr/en/incidents/inc1'],
+    },
+    {
+      name: 'a maintenance window',
+      events: [
+        event(
+          {
+            kind: 'maintenance_scheduled',
+            maintenanceId: 'm',
+            title: { fr: 'Travaux', en: 'Works' },
+            serviceIds: ['caf'],
+            startsAt: '2026-03-12T20:00:00Z',
+            endsAt: '2026-03-12T22:00:00Z',
+          },
+          0,
+        ),
+      ],
+      locale: 'fr' as const,
+      subject: 'Vigie\u00a0: Maintenance prévue\u00a0: Travaux',
+      text: ['Créneau\u00a0: le 12 mars 2026 de 21 h à 23 h (heure de Paris).', 'https://vigie.example.fr/fr/maintenance'],
+    },
+  ])('$name', ({ events, locale, subject, text }) => {
+    const digest = render(events, locale);
+    expect(digest.subject).toBe(subject);
+    // Intl puts no-break spaces inside dates and durations: compared as plain spaces.
+    for (const line of text) expect(spaces(digest.text)).toContain(spaces(line));
+  });
+
+  it('marks French text in an English HTML message, renders Markdown and escapes staff text', () => {
+    const hostile = incident('incident_published', ['caf'], 0, null);
+    if (hostile.payload.kind === 'incident_published') hostile.payload.title.fr = '<script>alert(1)</script>';
+    const digest = render([hostile], 'en');
+    expect(digest.html).toContain('<span lang="fr">&lt;script&gt;alert(1)&lt;/script&gt;</span>');
+    expect(digest.html).toContain('<div lang="fr"><p>Nous <strong>cherchons</strong> la cause.</p>');
+    expect(digest.html).not.toContain('<script>');
+    expect(render([incident('incident_published', ['caf'], 0)], 'en').html).not.toContain('lang="fr"');
+  });
+
+  it('adds the subscriber’s footer: why, and the manage link, in text and HTML', () => {
+    const message = withFooter(render([down('caf', 0)], 'fr'), {
+      locale: 'fr',
+      consentedAt: new Date('2026-01-05T09:00:00Z'),
+      manageUrl: 'https://vigie.example.fr/fr/abonnement/gerer?t=abc',
+    });
+    expect(spaces(message.text)).toContain('vous vous êtes abonné le 5 janvier 2026');
+    expect(message.text).toContain('se désabonner\u00a0: https://vigie.example.fr/fr/abonnement/gerer?t=abc');
+    expect(message.html).toContain('<html lang="fr">');
+    expect(message.html).toContain('href="https://vigie.example.fr/fr/abonnement/gerer?t=abc"');
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { isPermanentSmtpFailure, MAX_ATTEMPTS, nextAttempt, retryDelayMs } from '../../src/notify/retry.ts';
+
+const NOW = new Date('2026-03-10T10:00:00Z');
+
+describe('retries', () => {
+  it.each([
+    [1, 30_000],
+    [2, 60_000],
+    [5, 480_000],
+    [8, 3_600_000],
+    [29, 3_600_000],
+  ])('attempt %i waits %i ms', (attempts, ms) => expect(retryDelayMs(attempts)).toBe(ms));
+
+  it.each([
+    { error: { responseCode: 550 }, permanent: true },
+    { error: { responseCode: 421 }, permanent: false },
+    { error: new Error('connect ECONNREFUSED'), permanent: false },
+    { error: null, permanent: false },
+  ])('$error is permanent: $permanent', ({ error, permanent }) => expect(isPermanentSmtpFailure(error)).toBe(permanent));
+
+  it('gives up on permanent failures and after the last attempt', () => {
+    expect(nextAttempt(1, true, NOW)).toBeNull();
+    expect(nextAttempt(MAX_ATTEMPTS, false, NOW)).toBeNull();
+    expect(nextAttempt(3, false, NOW)).toEqual(new Date(NOW.getTime() + 120_000));
+  });
+});
