@@ -51,6 +51,21 @@ export const settingsSchema = z
     VIGIE_SENDER_PORT: port.default(4323),
     /** Quiet time that ends a wave of events before its message leaves (see src/notify/coalesce.ts). */
     VIGIE_NOTIFY_QUIET_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+    /** First retry delay of a failed email or webhook; it doubles at each failure, up to an hour. */
+    VIGIE_NOTIFY_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /**
+     * Host names (or IP addresses) of webhook receivers the operator runs on a private network; every
+     * other webhook target stays held to the SSRF guard. Empty by default: staff cannot open it.
+     */
+    VIGIE_WEBHOOK_PRIVATE_HOSTS: z
+      .string()
+      .default('')
+      .transform((s) =>
+        s
+          .split(',')
+          .map((h) => h.trim().toLowerCase().replace(/^\[|\]$/g, ''))
+          .filter(Boolean),
+      ),
   })
   .transform((s) => ({
     ...s,
