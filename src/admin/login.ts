@@ -6,7 +6,7 @@ import { CURRENT_SCRYPT, hashPassword, needsRehash, verifyAgainstDummy, verifyPa
 import { PASSWORD_MAX_LENGTH } from './password-policy.ts';
 import type { Sessions } from './session.ts';
 import type { Throttle } from './throttle.ts';
-import { acceptTotpCode } from './totp.ts';
+import { acceptTotpCode, matchTotpStep } from './totp.ts';
 
 /** Each scrypt verification holds 128 MiB: two at once (plus one in the known lane) keeps a login flood from exhausting memory. */
 const KDF_CONCURRENCY = 2;
@@ -73,6 +73,12 @@ export function createLogin(deps: LoginDeps): Login {
     const actor = { email, ip: attempt.ip };
     const { attempt: reservation, waitMs } = await deps.throttle.begin(email, attempt.ip);
     if (waitMs > 0) return { ok: false, failure: 'throttled', retryAfterMs: waitMs };
+    const refusedEarly = deps.requireTotp ? await secondFactorRefusal(deps, email, attempt.code) : null;
+    if (refusedEarly) {
+      await deps.throttle.failed(reservation);
+      await deps.store.appendAudit(auditEntry(deps.clock(), actor, 'login.failed', { after: { reason: refusedEarly } }));
+      return { ok: false, failure: 'invalid', retryAfterMs: 0 };
+    }
     const lane = known.has(email, attempt.ip) ? knownLane : kdf;
     if (lane.pendingCount >= lane.queueLimit || attempt.signal?.aborted) {
       await deps.throttle.release(reservation, email, attempt.ip);
@@ -125,6 +131,21 @@ function createKnownPairs(limit = 10_000): { has: (email: string, ip: string) =>
 }
 
 const ABANDONED = Symbol('abandoned');
+
+/**
+ * With the second factor required, an attempt whose code does not match the named account is
+ * refused before any hashing: a flood of guesses then costs one lookup and one HMAC each and
+ * cannot fill the verification queue in front of staff. Unknown, disabled and known accounts all
+ * take this same cheap path, so its timing tells nothing; the code is only claimed (single use)
+ * once the password is verified too.
+ */
+async function secondFactorRefusal(deps: LoginDeps, email: string, code: string): Promise<string | null> {
+  const account = await deps.store.getStaffByEmail(email);
+  if (!account) return 'unknown_account';
+  if (account.disabled) return 'disabled';
+  if (!account.totpSecret) return 'second_factor_not_enrolled';
+  return matchTotpStep(account.totpSecret, code, deps.clock()) === null ? 'wrong_or_reused_code' : null;
+}
 
 /** Runs in a verification slot; a client that hung up while queued never gets here. */
 async function checkCredentials(deps: LoginDeps, email: string, attempt: LoginAttempt): Promise<StaffAccount | string> {

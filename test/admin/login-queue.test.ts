@@ -24,6 +24,7 @@ let secret: string;
 let gate: { open: () => void; wait: Promise<void> };
 let lookups = 0;
 let login: Login;
+let build: (requireTotp: boolean) => Login;
 
 function newGate() {
   let open = () => {};
@@ -45,14 +46,9 @@ beforeEach(async () => {
     },
   };
   const throttle = createThrottle({ store, clock: clock.now });
-  login = createLogin({
-    store: gated,
-    clock: clock.now,
-    throttle,
-    sessions: createSessions({ store, clock: clock.now }),
-    requireTotp: true,
-    scrypt: CHEAP,
-  });
+  build = (requireTotp) =>
+    createLogin({ store: gated, clock: clock.now, throttle, sessions: createSessions({ store, clock: clock.now }), requireTotp, scrypt: CHEAP });
+  login = build(true);
   const account = await store.createStaff({ email: EMAIL, passwordHash: await hashPassword(PASSWORD, CHEAP), at: clock.now() });
   secret = newTotpSecret();
   await store.updateStaff(account.id, { totpSecret: secret });
@@ -74,6 +70,8 @@ describe('sign-in under pressure', () => {
   });
 
   it('answers "busy" at once when the queue is full, for unknown accounts and real ones alike', async () => {
+    // Without a second factor every attempt needs the hash, so guesses can fill the queue.
+    login = build(false);
     gate = newGate();
     const queued = Array.from({ length: 2 + KDF_QUEUE_LIMIT }, (_, i) =>
       attempt(`nobody${i}@example.org`, 'wrong password abcdefgh', `203.0.113.${i}`),
@@ -91,6 +89,7 @@ describe('sign-in under pressure', () => {
   });
 
   it('drops the queued work of clients that hung up, so a real sign-in is not kept waiting behind them', async () => {
+    login = build(false);
     gate = newGate();
     const busy = [0, 1].map((i) => attempt(`first${i}@example.org`, 'wrong password abcdefgh', `203.0.113.${i}`));
     const hangUp = new AbortController();
@@ -106,5 +105,19 @@ describe('sign-in under pressure', () => {
     await Promise.all(busy);
     expect(lookups).toBe(3);
     expect(await store.countLoginFailures(addressKey('198.18.0.1'), new Date(0))).toBe(0);
+  });
+
+  it('refuses a wrong second-factor code before any hashing, so a flood of guesses leaves the queue to staff', async () => {
+    const guesses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        login({ email: i % 2 ? EMAIL : `nobody${i}@example.org`, password: 'wrong password abcdefgh', code: '000000', ip: `203.0.113.${i}` }),
+      ),
+    );
+    // Unknown accounts and the real one are refused alike, and none of them queued for the hash.
+    expect(guesses.every((r) => !r.ok && r.failure === 'invalid')).toBe(true);
+    // One lookup each for the code check; none of them reached a verification slot (a second lookup).
+    expect(lookups).toBe(40);
+    expect((await attempt(EMAIL, PASSWORD, '192.0.2.70')).ok).toBe(true);
+    expect(lookups).toBe(42);
   });
 });
