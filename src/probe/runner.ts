@@ -1,5 +1,5 @@
 import type { Catalogue, ServiceConfig } from '../config/services-schema.ts';
-import type { ProbeHolder, ServiceTracking } from '../store/records.ts';
+import type { ProbeHolder, ServiceTracking } from '../domain/records.ts';
 import type { Store } from '../store/store.ts';
 import type { Checker } from './check/types.ts';
 import { systemClock, type ProbeClock } from './clock.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { nextParisDayStart, parisDayStart } from '../../src/domain/paris-time.ts';
 import type { CheckOutcome, ServiceState } from '../../src/domain/vocabulary.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import type { CheckResult, Rollup, ServiceTracking } from '../../src/store/records.ts';
+import type { CheckResult, Rollup, ServiceTracking } from '../../src/domain/records.ts';
 import type { Store } from '../../src/store/store.ts';
 import { checkResult, downTracking, serviceTracking } from './records.ts';
 import { dailyHistory, historyRollups, hourlyLatency } from './seed-history.ts';

@@ -1,6 +1,6 @@
 import { AUDIT_ACTIONS, type AuditAction } from '../../domain/vocabulary.ts';
 import { newId } from '../ids.ts';
-import type { AuditEntry, NewAuditEntry, Page } from '../records.ts';
+import type { AuditEntry, NewAuditEntry, Page } from '../../domain/records.ts';
 import { json, readDate, readJson, readNumber, readString, readStringOrNull, type SqlDatabase, type SqlExecutor } from './executor.ts';
 
 /** Inside the caller's transaction: the row lands with the change it records, or not at all. */

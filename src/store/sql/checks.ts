@@ -1,5 +1,5 @@
 import type { CheckOutcome } from '../../domain/vocabulary.ts';
-import type { CheckResult, ProbeHeartbeat } from '../records.ts';
+import type { CheckResult, ProbeHeartbeat } from '../../domain/records.ts';
 import { bumpDataVersion } from './data-version.ts';
 import {
   readBool,

@@ -1,5 +1,5 @@
 import type { Draft, Impact, IncidentKind, IncidentStatus } from '../../domain/vocabulary.ts';
-import type { AffectedService, BodyRevision, Incident, IncidentUpdate, Page } from '../records.ts';
+import type { AffectedService, BodyRevision, Incident, IncidentUpdate, Page } from '../../domain/records.ts';
 import {
   placeholders,
   readDate,

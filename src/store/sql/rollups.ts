@@ -1,6 +1,6 @@
-import type { Rollup, RollupDelta, RollupGranularity } from '../records.ts';
-import { LATENCY_BUCKETS_MS } from '../records.ts';
-import { mergeRollups } from '../rollup.ts';
+import type { Rollup, RollupDelta, RollupGranularity } from '../../domain/records.ts';
+import { LATENCY_BUCKETS_MS } from '../../domain/records.ts';
+import { mergeRollups } from '../../domain/rollup.ts';
 import { readDate, readNumber, readString, type Row, type SqlExecutor } from './executor.ts';
 
 const HISTOGRAM = Array.from({ length: LATENCY_BUCKETS_MS.length + 1 }, (_, i) => `h${i}`);

@@ -1,5 +1,5 @@
 import type { CheckOutcome, ServiceState } from '../../domain/vocabulary.ts';
-import type { ServiceTracking } from '../records.ts';
+import type { ServiceTracking } from '../../domain/records.ts';
 import {
   readDate,
   readDateOrNull,

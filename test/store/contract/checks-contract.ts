@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rollupDeltas } from '../../../src/store/rollup.ts';
+import { rollupDeltas } from '../../../src/domain/rollup.ts';
 import type { ContractContext } from '../store-contract.ts';
 import { at, check, result, T0, tracking } from '../contract-fixtures.ts';
 

@@ -7,7 +7,7 @@ import type {
   IncidentStatus,
   Localized,
   ServiceState,
-} from '../domain/vocabulary.ts';
+} from './vocabulary.ts';
 
 /** Re-exported for store.ts, which takes staff text types from here. */
 export type { Draft };

@@ -5,7 +5,7 @@ import { subscriptionsEnabled } from '../notify/enabled.ts';
 import { createMailTransport, type MailTransport } from '../notify/mail-transport.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
-import { rememberLastReads, type StoreReach } from '../web/last-reads.ts';
+import { rememberLastReads, type StoreReach } from './last-reads.ts';
 
 /** What every page and endpoint of the web process works with (set on `Astro.locals.ctx`). */
 export interface SiteContext {
