@@ -5,14 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
 import { loadSettings, SettingsError } from '../config/settings.ts';
 import { missingFactWarnings } from '../legal/missing-facts.ts';
-import { subscriptionsEnabled } from '../notify/enabled.ts';
 import { probeHeapLimitMb } from '../probe/heap-budget.ts';
 import { createSupervisor } from '../supervise/supervisor.ts';
 
 /**
- * `npm start`: the probe and the site as two processes sharing one database (and the sender, when
- * subscriptions are on), so a flood of page views never delays or distorts a check. A process that dies is restarted with backoff (the
- * staleness rules already make a page without a live probe say so); only SIGTERM/SIGINT stop both.
+ * `npm start`: the probe, the site and the sender as processes sharing one database, so a flood
+ * of page views never delays or distorts a check. A process that dies is restarted with backoff (the
+ * staleness rules already make a page without a live probe say so); only SIGTERM/SIGINT stop them.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const siteEntry = `${process.env.VIGIE_BUILD_DIR ?? `${root}dist`}/server/entry.mjs`;
@@ -47,8 +46,8 @@ supervisor.start({
 });
 // The wrapper answers cache hits before Astro and hands everything else to the built server.
 supervisor.start({ name: 'site', args: [`${root}src/web/serve.ts`] });
-// Only with an SMTP server: without one there are no subscriptions at all.
-if (subscriptionsEnabled(loadSettings())) supervisor.start({ name: 'sender', args: [`${root}src/notify/main.ts`] });
+// Always: without SMTP it still delivers the webhooks staff register, and idles when there are none.
+supervisor.start({ name: 'sender', args: [`${root}src/notify/main.ts`] });
 
 let stopping = false;
 function stop(): void {

@@ -49,8 +49,27 @@ export const settingsSchema = z
     VIGIE_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     VIGIE_MAIL_FROM: z.string().min(3).optional(),
     VIGIE_SENDER_PORT: port.default(4323),
+    /** Subscribe requests per client address per hour, then "try later" (src/notify/subscribe-actions.ts). */
+    VIGIE_SUBSCRIBE_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(10),
+    /** Confirmation emails per email address per hour; past it the same answer and no email. */
+    VIGIE_SUBSCRIBE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100).default(3),
     /** Quiet time that ends a wave of events before its message leaves (see src/notify/coalesce.ts). */
     VIGIE_NOTIFY_QUIET_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+    /** First retry delay of a failed email or webhook; it doubles at each failure, up to an hour. */
+    VIGIE_NOTIFY_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /**
+     * Host names (or IP addresses) of webhook receivers the operator runs on a private network; every
+     * other webhook target stays held to the SSRF guard. Empty by default: staff cannot open it.
+     */
+    VIGIE_WEBHOOK_PRIVATE_HOSTS: z
+      .string()
+      .default('')
+      .transform((s) =>
+        s
+          .split(',')
+          .map((h) => h.trim().toLowerCase().replace(/^\[|\]$/g, ''))
+          .filter(Boolean),
+      ),
   })
   .transform((s) => ({
     ...s,

@@ -20,6 +20,8 @@ export interface EmailDeliveryDeps {
   /** Messages handed to SMTP at once (the transport pools its connections). */
   concurrency: number;
   leaseMs: number;
+  /** First retry delay; it doubles at each failure. */
+  retryFirstDelayMs: number;
 }
 
 export interface EmailCounters {
@@ -78,7 +80,7 @@ export function createEmailDelivery(deps: EmailDeliveryDeps) {
       });
     } catch (error) {
       const now = deps.clock();
-      const retryAt = nextAttempt(claim.attempts, isPermanentSmtpFailure(error), now);
+      const retryAt = nextAttempt(claim.attempts, isPermanentSmtpFailure(error), now, deps.retryFirstDelayMs);
       counters[retryAt ? 'retried' : 'failed'] += 1;
       // The reason only: SMTP errors quote the address, which must not reach logs or the store.
       const reason = (error as { responseCode?: number; code?: string }).responseCode ?? (error as { code?: string }).code ?? 'error';

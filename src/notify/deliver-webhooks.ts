@@ -16,6 +16,8 @@ export interface WebhookDeliveryDeps {
   leaseMs: number;
   /** A webhook failing for this long is disabled (a day). */
   disableAfterMs: number;
+  /** First retry delay; it doubles at each failure. */
+  retryFirstDelayMs: number;
 }
 
 export interface WebhookCounters {
@@ -76,7 +78,7 @@ export function createWebhookDelivery(deps: WebhookDeliveryDeps) {
           counters.sent += 1;
           return deps.store.subscriptions.markWebhookDelivered(claim.event.id, claim.webhook.id, at);
         }
-        const retryAt = nextAttempt(claim.attempts, false, at);
+        const retryAt = nextAttempt(claim.attempts, false, at, deps.retryFirstDelayMs);
         counters[retryAt ? 'retried' : 'failed'] += 1;
         return deps.store.subscriptions.markWebhookFailed(claim.event.id, claim.webhook.id, {
           at,

@@ -1,3 +1,4 @@
+import { trimTrailingSlashes } from '../domain/trim-slashes.ts';
 import type { Locale } from '../domain/vocabulary.ts';
 
 /** Addresses of the subscription pages in each language, and of the one-click unsubscribe endpoint. */
@@ -26,6 +27,6 @@ export function oneClickPath(token: string): string {
 
 /** Pages that carry tokens or answer per request: never cached, never keyed without their query. */
 export function isSubscriptionPath(path: string): boolean {
-  const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  const trimmed = trimTrailingSlashes(path);
   return trimmed === ONE_CLICK_PATH || Object.values(PATHS).some((pages) => Object.values(pages).includes(trimmed));
 }

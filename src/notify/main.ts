@@ -2,7 +2,6 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
 import { settingsOrExit } from '../config/settings-or-exit.ts';
-import { unsafeAddressReason } from '../probe/check/address-policy.ts';
 import { serviceNames } from '../site/service-names.ts';
 import { openStore } from '../store/open-store.ts';
 import { DEFAULT_WINDOWS } from './coalesce.ts';
@@ -10,6 +9,7 @@ import { subscriptionsEnabled } from './enabled.ts';
 import { createMailTransport } from './mail-transport.ts';
 import { createSender } from './sender.ts';
 import { createSenderApp, type SenderHealth } from './sender-app.ts';
+import { webhookAddressPolicy } from './webhook-address-policy.ts';
 
 /**
  * `npm run sender`: the process that turns the outbox into emails and webhook calls. Its own
@@ -20,17 +20,17 @@ const PASS_EVERY_MS = 1_000;
 
 async function main(): Promise<void> {
   const settings = settingsOrExit();
-  if (!subscriptionsEnabled(settings) || !settings.VIGIE_SMTP_URL || !settings.VIGIE_MAIL_FROM) {
-    console.error('vigie-sender: subscriptions are off: set VIGIE_SMTP_URL and VIGIE_MAIL_FROM to send messages.');
-    process.exit(2);
-  }
   const catalogue = await loadCatalogue(settings.VIGIE_SERVICES).catch((error: unknown) => {
     if (!(error instanceof CatalogueError)) throw error;
     console.error(error.message);
     process.exit(1);
   });
   const store = await openStore(settings.DATABASE_URL);
-  const transport = createMailTransport({ url: settings.VIGIE_SMTP_URL, from: settings.VIGIE_MAIL_FROM });
+  // Without SMTP there are no email subscriptions, but webhooks staff registered are still delivered.
+  const transport =
+    subscriptionsEnabled(settings) && settings.VIGIE_SMTP_URL && settings.VIGIE_MAIL_FROM
+      ? createMailTransport({ url: settings.VIGIE_SMTP_URL, from: settings.VIGIE_MAIL_FROM })
+      : null;
   const clock = () => new Date();
   const sender = createSender({
     store,
@@ -40,15 +40,17 @@ async function main(): Promise<void> {
     clock,
     concurrency: 8,
     batchSize: 500,
-    policy: unsafeAddressReason,
+    policy: webhookAddressPolicy(settings.VIGIE_WEBHOOK_PRIVATE_HOSTS),
     windows: { ...DEFAULT_WINDOWS, quietMs: settings.VIGIE_NOTIFY_QUIET_SECONDS * 1000 },
+    retryFirstDelayMs: settings.VIGIE_NOTIFY_RETRY_SECONDS * 1000,
   });
   // One sender per database: what its killed predecessor had leased is sent now, not after the lease.
   await store.subscriptions.releaseLeases(clock());
   const health: SenderHealth = { lastPassAt: null, lastError: null, passErrors: 0 };
   const app = createSenderApp({ store, sender, health, clock, stallMs: 10 * 60_000 });
   const server = serve({ fetch: app.fetch, hostname: settings.HOST, port: settings.VIGIE_SENDER_PORT }, (info) => {
-    console.log(`vigie-sender: sending through SMTP; health on http://${settings.HOST}:${info.port}/healthz`);
+    const what = transport ? 'emails through SMTP and webhooks' : 'webhooks only (no SMTP: email subscriptions are off)';
+    console.log(`vigie-sender: sending ${what}; health on http://${settings.HOST}:${info.port}/healthz`);
   }) as Server;
 
   let stopping = false;
@@ -74,7 +76,7 @@ async function main(): Promise<void> {
     console.log(`vigie-sender: ${signal} received, stopping`);
     // Messages in flight stay leased in the store and are sent again by the next sender.
     server.close();
-    transport.close();
+    transport?.close();
     sender.close();
     void store.close().finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();

@@ -53,6 +53,7 @@ export async function handleSubscribe(page: PageRequest, locale: Locale): Promis
       mail: ctx.mail,
       publicUrl: ctx.settings.VIGIE_PUBLIC_URL,
       clock: () => new Date(),
+      limits: { perClient: ctx.settings.VIGIE_SUBSCRIBE_LIMIT_PER_CLIENT, perAddress: ctx.settings.VIGIE_SUBSCRIBE_LIMIT_PER_ADDRESS },
       // The SMTP error may quote the address: only its kind is told.
       onMailError: (error: unknown) =>
         console.error(`vigie-site: a confirmation email could not be sent (${(error as { code?: string })?.code ?? 'error'})`),

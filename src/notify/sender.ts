@@ -1,15 +1,19 @@
 import type { Store } from '../store/store.ts';
 import { planDigest, type CoalesceWindows } from './coalesce.ts';
 import { createEmailDelivery, type EmailDeliveryDeps } from './deliver-emails.ts';
+import type { MailTransport } from './mail-transport.ts';
 import { createWebhookDelivery, type WebhookDeliveryDeps } from './deliver-webhooks.ts';
 
 const DAY_MS = 86_400_000;
+const NO_EMAILS = { sent: 0, retried: 0, failed: 0 };
 /** How far back the flap rule looks for each service's last told state. */
 const TOLD_LOOKBACK_MS = 7 * DAY_MS;
 
 export interface SenderDeps
-  extends Omit<EmailDeliveryDeps, 'leaseMs'>, Omit<WebhookDeliveryDeps, 'leaseMs' | 'timeoutMs' | 'disableAfterMs'> {
+  extends Omit<EmailDeliveryDeps, 'leaseMs' | 'transport'>, Omit<WebhookDeliveryDeps, 'leaseMs' | 'timeoutMs' | 'disableAfterMs'> {
   store: Store;
+  /** Null without SMTP: webhooks are still delivered, and no one can subscribe by email. */
+  transport: MailTransport | null;
   windows: CoalesceWindows;
   /** Messages claimed per batch. */
   batchSize: number;
@@ -21,7 +25,8 @@ export interface SenderDeps
  * knows is in the store, so a restarted sender resumes where the last one stopped.
  */
 export function createSender(deps: SenderDeps) {
-  const emails = createEmailDelivery({ ...deps, leaseMs: 120_000 });
+  const { transport } = deps;
+  const emails = transport === null ? null : createEmailDelivery({ ...deps, transport, leaseMs: 120_000 });
   const webhooks = createWebhookDelivery({ ...deps, leaseMs: 60_000, timeoutMs: 10_000, disableAfterMs: DAY_MS });
   let digests = 0;
   let lastPrune = 0;
@@ -53,13 +58,14 @@ export function createSender(deps: SenderDeps) {
   async function tick(): Promise<void> {
     await prune();
     await gather();
-    while ((await emails.deliverBatch(deps.batchSize)) > 0);
+    // Without SMTP, messages to subscribers left from when it was set wait, counted in the backlog, until it is set again.
+    while (emails && (await emails.deliverBatch(deps.batchSize)) > 0);
     while ((await webhooks.deliverBatch(50)) > 0);
   }
 
   return {
     tick,
-    counters: () => ({ digests, emails: { ...emails.counters }, webhooks: { ...webhooks.counters } }),
+    counters: () => ({ digests, emails: { ...(emails?.counters ?? NO_EMAILS) }, webhooks: { ...webhooks.counters } }),
     close: () => webhooks.close(),
   };
 }

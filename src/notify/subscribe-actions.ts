@@ -10,8 +10,14 @@ import type { MailTransport } from './mail-transport.ts';
 import { parseChoices, parseEmail, type SubscriptionErrors } from './subscription-form.ts';
 import { addressKey, hashToken, newToken } from './tokens.ts';
 
-/** Limits against subscription bombing, per hour. */
-export const LIMITS = { perClient: 10, perAddress: 3 } as const;
+/** Limits against subscription bombing, per hour (`VIGIE_SUBSCRIBE_LIMIT_PER_CLIENT`, `VIGIE_SUBSCRIBE_LIMIT_PER_ADDRESS`). */
+export interface SubscribeLimits {
+  /** Requests per client address; past it the page says to try later. */
+  perClient: number;
+  /** Confirmation emails per email address; past it the same answer, and no email. */
+  perAddress: number;
+}
+
 export const CONFIRM_HOURS = 48;
 const HOUR_MS = 3_600_000;
 
@@ -21,6 +27,7 @@ export interface SubscribeDeps {
   mail: MailTransport;
   publicUrl: string;
   clock: () => Date;
+  limits: SubscribeLimits;
   /** Counts confirmation emails that could not be handed over (never with the address). */
   onMailError: (error: unknown) => void;
 }
@@ -36,13 +43,13 @@ export async function requestSubscription(deps: SubscribeDeps, form: Record<stri
   const now = deps.clock();
   const since = new Date(now.getTime() - HOUR_MS);
   const clientKey = `client:${hashToken(client)}`;
-  if ((await deps.store.subscriptions.countAttempts(clientKey, since)) >= LIMITS.perClient) return { status: 'too_many' };
+  if ((await deps.store.subscriptions.countAttempts(clientKey, since)) >= deps.limits.perClient) return { status: 'too_many' };
   await deps.store.subscriptions.recordAttempt(clientKey, now);
   const email = parseEmail(form);
   const { choices, errors } = parseChoices(form, deps.catalogue);
   if (!email || errors.services) return { status: 'invalid', errors: { ...(email ? {} : { email: 'invalid_email' }), ...errors } };
   const key = addressKey(email);
-  if ((await deps.store.subscriptions.countAttempts(key, since)) >= LIMITS.perAddress) return { status: 'sent' };
+  if ((await deps.store.subscriptions.countAttempts(key, since)) >= deps.limits.perAddress) return { status: 'sent' };
   await deps.store.subscriptions.recordAttempt(key, now);
   const token = newToken();
   await deps.store.subscriptions.addRequest({

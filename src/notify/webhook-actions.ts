@@ -18,10 +18,12 @@ const createSchema = z.object({
 
 /**
  * A target staff typed is refused when it names a private address outright; a name that resolves to
- * one is refused at every connection by the probe's guard, which the sender uses for webhooks.
+ * one is refused at every connection by the probe's guard, which the sender uses for webhooks. Only
+ * the hosts the operator listed in `VIGIE_WEBHOOK_PRIVATE_HOSTS` escape both.
  */
-function visiblyUnsafe(url: URL): boolean {
+function visiblyUnsafe(url: URL, privateHosts: readonly string[]): boolean {
   const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (privateHosts.includes(host)) return false;
   if (host === 'localhost' || host.endsWith('.localhost')) return true;
   return isIP(host) !== 0 && unsafeAddressReason(host) !== null;
 }
@@ -30,16 +32,19 @@ function visiblyUnsafe(url: URL): boolean {
 export async function createWebhookAction({
   ctx,
   input,
+  privateHosts,
 }: {
   ctx: IncidentContext;
   input: Record<string, unknown>;
+  /** `VIGIE_WEBHOOK_PRIVATE_HOSTS`, lower-cased. */
+  privateHosts: readonly string[];
 }): Promise<WebhookResult> {
   // One checkbox per kind (`event.<kind>`), so the form reader keeps every ticked one.
   const events = NOTIFICATION_KINDS.filter((kind) => input[`event.${kind}`] === 'on');
   if (events.length === 0) return { ok: false, error: 'no_event' };
   const parsed = createSchema.safeParse({ ...input, events });
   if (!parsed.success) return { ok: false, error: parsed.error.issues.some((i) => i.path[0] === 'events') ? 'no_event' : 'unsafe_url' };
-  if (visiblyUnsafe(new URL(parsed.data.url))) return { ok: false, error: 'unsafe_url' };
+  if (visiblyUnsafe(new URL(parsed.data.url), privateHosts)) return { ok: false, error: 'unsafe_url' };
   const known = new Set(ctx.catalogue.services.map((s) => s.id));
   const services = parsed.data.services.filter((id) => known.has(id));
   const webhook = await ctx.store.audited(

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
 import { probeLocationProblem } from '../config/probe-location.ts';
-import { loadSettings, SettingsError, type Settings } from '../config/settings.ts';
+import { settingsOrExit } from '../config/settings-or-exit.ts';
 import { openStore } from '../store/open-store.ts';
 import { createProbeApp } from './app.ts';
 import { serveProbeApp } from './app-server.ts';
@@ -108,16 +108,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
-}
-
-function settingsOrExit(): Settings {
-  try {
-    return loadSettings();
-  } catch (error) {
-    if (!(error instanceof SettingsError)) throw error;
-    console.error(error.message);
-    process.exit(2);
-  }
 }
 
 main().catch((error: unknown) => {

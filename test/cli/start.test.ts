@@ -48,7 +48,10 @@ beforeAll(async () => {
     HOST: '127.0.0.1',
     PORT: String(await freePort()),
     PROBE_PORT: String(await freePort()),
+    VIGIE_SENDER_PORT: String(await freePort()),
   };
+  delete env.VIGIE_SMTP_URL;
+  delete env.VIGIE_MAIL_FROM;
   delete env.UV_THREADPOOL_SIZE;
   start = spawn(process.execPath, [`${root}src/cli/start.ts`], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -84,5 +87,11 @@ describe('npm start', () => {
     expect(probe?.env).toContain('UV_THREADPOOL_SIZE=16');
     expect(site?.argv.some((a) => a.startsWith('--max-old-space-size'))).toBe(false);
     expect(site?.env.some((v) => v.startsWith('UV_THREADPOOL_SIZE='))).toBe(false);
+  });
+
+  it('supervises the sender even without SMTP, for the webhooks staff register', () => {
+    // Spawned in the same turn as the site, whose line the setup waited for.
+    const sender = childrenOf(start.pid!).find((c) => c.argv.some((a) => a.endsWith('src/notify/main.ts')));
+    expect(sender).toBeDefined();
   });
 });

@@ -42,6 +42,7 @@ describe('npm start', () => {
       }),
       PORT: String(port),
       PROBE_PORT: String(probePort),
+      VIGIE_SENDER_PORT: String(await freePort()),
     });
     const report = async (): Promise<Report | null> => {
       const health = await fetch(`http://127.0.0.1:${port}/healthz`).then(

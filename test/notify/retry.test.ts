@@ -10,7 +10,14 @@ describe('retries', () => {
     [5, 480_000],
     [8, 3_600_000],
     [29, 3_600_000],
-  ])('attempt %i waits %i ms', (attempts, ms) => expect(retryDelayMs(attempts)).toBe(ms));
+  ])('attempt %i waits %i ms', (attempts, ms) => expect(retryDelayMs(attempts, 30_000)).toBe(ms));
+
+  it.each([
+    [1, 1_000],
+    [2, 2_000],
+    [12, 2_048_000],
+    [13, 3_600_000],
+  ])('with a first delay of 1 s, attempt %i waits %i ms', (attempts, ms) => expect(retryDelayMs(attempts, 1_000)).toBe(ms));
 
   it.each([
     { error: { responseCode: 550 }, permanent: true },
@@ -20,8 +27,8 @@ describe('retries', () => {
   ])('$error is permanent: $permanent', ({ error, permanent }) => expect(isPermanentSmtpFailure(error)).toBe(permanent));
 
   it('gives up on permanent failures and after the last attempt', () => {
-    expect(nextAttempt(1, true, NOW)).toBeNull();
-    expect(nextAttempt(MAX_ATTEMPTS, false, NOW)).toBeNull();
-    expect(nextAttempt(3, false, NOW)).toEqual(new Date(NOW.getTime() + 120_000));
+    expect(nextAttempt(1, true, NOW, 30_000)).toBeNull();
+    expect(nextAttempt(MAX_ATTEMPTS, false, NOW, 30_000)).toBeNull();
+    expect(nextAttempt(3, false, NOW, 30_000)).toEqual(new Date(NOW.getTime() + 120_000));
   });
 });

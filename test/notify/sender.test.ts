@@ -33,6 +33,7 @@ function sender(options: { policy?: typeof unsafeAddressReason | null } = {}) {
     batchSize: 100,
     policy: options.policy === undefined ? unsafeAddressReason : options.policy,
     windows: DEFAULT_WINDOWS,
+    retryFirstDelayMs: 30_000,
   });
 }
 

@@ -20,13 +20,27 @@ describe('staff webhook actions', () => {
     ['ftp://hooks.example.fr/', 'unsafe_url'],
     ['not a url', 'unsafe_url'],
   ])('refuses %s', async (url, error) => {
-    const result = await createWebhookAction({ ctx: incidentContext(store, clock.now), input: { url, 'event.outage_confirmed': 'on' } });
+    const result = await createWebhookAction({ ctx: incidentContext(store, clock.now), input: { url, 'event.outage_confirmed': 'on' }, privateHosts: [] });
     expect(result).toEqual({ ok: false, error });
     expect(await store.subscriptions.listWebhooks()).toEqual([]);
   });
 
+  it.each([
+    ['http://127.0.0.1:8080/hook', true],
+    ['http://hooks.internal:8080/hook', true],
+    ['http://127.0.0.2:8080/hook', false],
+    ['https://localhost/hook', false],
+  ])('with private hosts 127.0.0.1 and hooks.internal listed by the operator, accepts %s: %s', async (url, accepted) => {
+    const result = await createWebhookAction({
+      ctx: incidentContext(store, clock.now),
+      input: { url, 'event.outage_confirmed': 'on' },
+      privateHosts: ['127.0.0.1', 'hooks.internal'],
+    });
+    expect(result.ok).toBe(accepted);
+  });
+
   it('refuses a webhook without events', async () => {
-    expect(await createWebhookAction({ ctx: incidentContext(store, clock.now), input: { url: 'https://hooks.example.fr/' } })).toEqual({
+    expect(await createWebhookAction({ ctx: incidentContext(store, clock.now), input: { url: 'https://hooks.example.fr/' }, privateHosts: [] })).toEqual({
       ok: false,
       error: 'no_event',
     });
@@ -40,8 +54,8 @@ describe('staff webhook actions', () => {
       'event.outage_confirmed': 'on',
       'event.incident_published': 'on',
     };
-    const a = await createWebhookAction({ ctx, input });
-    const b = await createWebhookAction({ ctx, input });
+    const a = await createWebhookAction({ ctx, input, privateHosts: [] });
+    const b = await createWebhookAction({ ctx, input, privateHosts: [] });
     if (!a.ok || !b.ok) throw new Error('refused');
     expect(a.webhook).toMatchObject({
       serviceIds: ['caf'],

@@ -50,10 +50,10 @@ export interface AdminSite {
   stop: () => Promise<void>;
 }
 
-/** A real built site on a real SQLite file, with one staff member enrolled with a second factor. */
-export async function startAdminSite(extraEnv: Record<string, string> = {}): Promise<AdminSite> {
+/** A real built site on a real SQLite file, with staff members enrolled with a second factor. */
+export async function startAdminSite(extraEnv: Record<string, string> = {}, catalogue: object = CATALOGUE): Promise<AdminSite> {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-admin-site-'));
-  writeFileSync(join(dir, 'services.json'), JSON.stringify(CATALOGUE));
+  writeFileSync(join(dir, 'services.json'), JSON.stringify(catalogue));
   const env = { DATABASE_URL: join(dir, 'vigie.db'), VIGIE_SERVICES: join(dir, 'services.json'), ...extraEnv };
   const store = await openStore(env.DATABASE_URL);
   const deps = { store, clock: () => new Date(Date.now() - 5000), actor: 'test' };
