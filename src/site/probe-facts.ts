@@ -13,12 +13,11 @@ export function probeFacts(catalogue: Catalogue, heartbeats: readonly ProbeHeart
   const intervals = catalogue.services.map((s) => s.interval);
   const failures = catalogue.services.map((s) => s.detection.failuresBeforeDown);
   const successes = catalogue.services.map((s) => s.detection.successesBeforeUp);
-  const order = (id: string) => {
-    const i = catalogue.locations.findIndex((l) => l.id === id);
-    return i === -1 ? catalogue.locations.length : i;
-  };
+  const order = (id: string) => catalogue.locations.findIndex((l) => l.id === id);
+  // A probe refuses a location its catalogue does not list: a heartbeat from one is a leftover.
+  const listed = (id: string) => catalogue.locations.length === 0 || catalogue.locations.some((l) => l.id === id);
   const described = heartbeats
-    .flatMap((h) => (h.self ? [{ location: h.location, ...h.self }] : []))
+    .flatMap((h) => (h.self && listed(h.location) ? [{ location: h.location, ...h.self }] : []))
     .sort((a, b) => order(a.location) - order(b.location) || a.location.localeCompare(b.location));
   const placeName = (id: string) => catalogue.locations.find((l) => l.id === id)?.name[locale] ?? id;
   return {

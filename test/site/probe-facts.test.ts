@@ -25,8 +25,8 @@ describe('probeFacts', () => {
     ['only heartbeats from before probes described themselves', [beat('paris')], null],
     ['one probe, named by its id when the catalogue lists no places', [beat('local', { userAgent: UA_1, perHost: 2 })], { locations: 'local', userAgents: [UA_1], perHost: 2 }],
     [
-      'places in catalogue order and by name, each User-Agent once, the highest cap',
-      [beat('montreal', { userAgent: UA_2, perHost: 3 }), beat('paris', { userAgent: UA_1, perHost: 2 }), beat('lyon')],
+      'places in catalogue order and by name, each User-Agent once, the highest cap; a place the catalogue no longer lists left out',
+      [beat('montreal', { userAgent: UA_2, perHost: 3 }), beat('paris', { userAgent: UA_1, perHost: 2 }), beat('lyon'), beat('local', { userAgent: UA_1, perHost: 9 })],
       { locations: 'Paris and Montreal', userAgents: [UA_1, UA_2], perHost: 3 },
     ],
     [
@@ -35,7 +35,7 @@ describe('probeFacts', () => {
       { locations: 'Paris and Montreal', userAgents: [UA_1], perHost: 2 },
     ],
   ] as const)('%s', (_, heartbeats, reported) => {
-    const cat = heartbeats.some((h) => h.location === 'local') ? catalogue([service('impots')]) : withLocations;
+    const cat = heartbeats.length === 1 && heartbeats[0]?.location === 'local' ? catalogue([service('impots')]) : withLocations;
     expect(probeFacts(cat, heartbeats, 'en').reported).toEqual(reported);
   });
 
