@@ -8,7 +8,9 @@ export default defineConfig({
   output: 'server',
   // src/web/serve.ts refuses larger bodies before reading them; this bounds any other way of serving the build.
   adapter: node({ mode: 'standalone', bodySizeLimit: REQUEST_LIMITS.bodyBytes }),
-  server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
+  // `astro dev` and `astro preview` only: the web process (src/web/serve.ts) never starts the adapter's
+  // own server, and listens on HOST and PORT as validated by src/config/settings.ts.
+  server: { host: '127.0.0.1', port: 4321 },
   // The site's middleware refuses cross-site state changes itself, forms and JSON alike, in both languages.
   security: { checkOrigin: false },
   devToolbar: { enabled: false },

@@ -1,7 +1,7 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { guardAdmin } from './admin/admin-guard.ts';
-import { siteContext } from './site/context.ts';
-import { applySiteSecurity } from './site/security-headers.ts';
+import { siteContext } from './web/context.ts';
+import { applySiteSecurity } from './web/security-headers.ts';
 import { createCacheMiddleware } from './web/cache-middleware.ts';
 import { createStoreOutageMiddleware } from './web/store-outage-middleware.ts';
 import { sharedWebCache } from './web/shared-web-cache.ts';

@@ -1,7 +1,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import type { Locale } from '../domain/vocabulary.ts';
-import type { StaffAccount } from '../store/records.ts';
-import { isAdminPath } from '../site/security-policy.ts';
+import type { StaffAccount } from '../domain/records.ts';
+import { isAdminPath } from '../web/security-policy.ts';
 import { trimTrailingSlashes } from '../domain/trim-slashes.ts';
 import { adminServices, type AdminServices } from './admin-services.ts';
 import { clientAddress } from './client-address.ts';

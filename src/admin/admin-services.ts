@@ -1,4 +1,4 @@
-import type { SiteContext } from '../site/context.ts';
+import type { SiteContext } from '../web/context.ts';
 import { createLogin, type LoginAttempt, type LoginResult } from './login.ts';
 import { createSessions, type Sessions } from './session.ts';
 import { createThrottle } from './throttle.ts';

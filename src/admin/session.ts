@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { StaffAccount, StaffSession } from '../store/records.ts';
+import type { StaffAccount, StaffSession } from '../domain/records.ts';
 import type { Store } from '../store/store.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { Locale } from '../domain/vocabulary.ts';
 import type { Dictionary } from '../i18n/index.ts';
-import { absoluteUrl, pathFor } from '../site/routes.ts';
-import type { Incident, Maintenance } from '../store/records.ts';
+import { absoluteUrl, pathFor } from '../web/routes.ts';
+import type { Incident, Maintenance } from '../domain/records.ts';
 import { isoParis } from '../domain/paris-time.ts';
 import type { StatusSnapshot } from '../status/views.ts';
 import { snapshotComponents } from './components.ts';

@@ -1,7 +1,7 @@
 import type { APIContext, APIRoute } from 'astro';
 import type { Locale } from '../domain/vocabulary.ts';
 import { t } from '../i18n/index.ts';
-import type { SiteContext } from '../site/context.ts';
+import type { SiteContext } from '../web/context.ts';
 import { loadIncidentHistory, loadMaintenanceHistory, loadSnapshot } from '../status/load.ts';
 import { statuspageDocuments } from './documents.ts';
 

@@ -1,6 +1,6 @@
 import type { Locale } from '../domain/vocabulary.ts';
 import { localText } from '../feeds/local-text.ts';
-import type { Incident, Maintenance } from '../store/records.ts';
+import type { Incident, Maintenance } from '../domain/records.ts';
 import { isoParis } from '../domain/paris-time.ts';
 import type { SpComponent, SpImpact, SpIncident, SpMaintenance, SpMaintenanceStatus } from './statuspage-types.ts';
 

@@ -1,7 +1,7 @@
 import type { IncidentStatus, Locale } from '../domain/vocabulary.ts';
 import { renderMarkdown } from '../incidents/markdown.ts';
 import { escapeHtml } from '../web/escape.ts';
-import type { Incident, Maintenance } from '../store/records.ts';
+import type { Incident, Maintenance } from '../domain/records.ts';
 import { localText, type LocalText } from './local-text.ts';
 
 /** One feed item, independent of RSS or Atom. `html` is safe HTML; `title` is plain text. */

@@ -3,6 +3,8 @@ import { enLegal } from './en-legal.ts';
 import type { Dictionary, ProbeFacts, Section } from './fr.ts';
 import { countOf } from './plural.ts';
 
+const NOT_REPORTED_EN = 'No probe has reported yet: this page will say so as soon as one has started checking.';
+
 /** English text of the information pages; same shape as the French. */
 export const enInfo: Dictionary['info'] = {
   accessibility: enAccessibility,
@@ -21,21 +23,23 @@ export const enInfo: Dictionary['info'] = {
       {
         heading: 'How often',
         paragraphs: [
-          `Each service is checked every ${f.minInterval === f.maxInterval ? f.minInterval : `${f.minInterval} to ${f.maxInterval}`}, with never more than ${countOf('en', f.perHost, { one: 'request', other: 'requests' })} at a time to the same site.`,
+          `Each service is checked every ${f.minInterval === f.maxInterval ? f.minInterval : `${f.minInterval} to ${f.maxInterval}`}${f.reported ? `, with never more than ${countOf('en', f.reported.perHost, { one: 'request', other: 'requests' })} at a time to the same site` : ''}.`,
         ],
       },
       {
         heading: 'From where',
         paragraphs: [
-          `Vantage point: ${f.location}. Before declaring an outage, the probe also checks reference sites: if they fail too, it suspects its own network and says so instead of announcing a general outage.`,
+          `${f.reported ? `Vantage points: ${f.reported.locations}.` : NOT_REPORTED_EN} Before declaring an outage, the probe also checks reference sites: if they fail too, it suspects its own network and says so instead of announcing a general outage.`,
         ],
       },
       {
         heading: 'Recognising our requests',
         paragraphs: [
-          'Our requests carry the following User-Agent header, which public bodies can allow in their anti-bot protection:',
+          f.reported
+            ? `Our requests carry ${f.reported.userAgents.length > 1 ? 'one of the following User-Agent headers' : 'the following User-Agent header'}, which public bodies can allow in their anti-bot protection:`
+            : NOT_REPORTED_EN,
         ],
-        code: f.userAgent,
+        code: f.reported?.userAgents ?? [],
       },
     ],
     servicesTitle: 'Services checked',

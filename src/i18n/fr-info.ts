@@ -3,6 +3,8 @@ import { frLegal } from './fr-legal.ts';
 import type { ProbeFacts, Section } from './fr.ts';
 import { countOf } from './plural.ts';
 
+const NOT_REPORTED_FR = "Aucune sonde ne s'est encore annoncée\u00a0: cette page le dira dès qu'une sonde aura commencé ses vérifications.";
+
 /** French text of the information pages (accessibility statement, legal notice, personal data, probes). */
 export const frInfo = {
   accessibility: frAccessibility,
@@ -21,21 +23,23 @@ export const frInfo = {
       {
         heading: 'À quelle fréquence',
         paragraphs: [
-          `Chaque service est vérifié toutes les ${f.minInterval === f.maxInterval ? f.minInterval : `${f.minInterval} à ${f.maxInterval}`}, jamais plus de ${countOf('fr', f.perHost, { one: 'requête', other: 'requêtes' })} à la fois vers un même site.`,
+          `Chaque service est vérifié toutes les ${f.minInterval === f.maxInterval ? f.minInterval : `${f.minInterval} à ${f.maxInterval}`}${f.reported ? `, jamais plus de ${countOf('fr', f.reported.perHost, { one: 'requête', other: 'requêtes' })} à la fois vers un même site` : ''}.`,
         ],
       },
       {
         heading: "D'où",
         paragraphs: [
-          `Point de mesure\u00a0: ${f.location}. Avant de déclarer une panne, la sonde vérifie aussi des sites témoins\u00a0: si eux aussi échouent, elle suspecte son propre réseau et l'indique au lieu d'annoncer une panne générale.`,
+          `${f.reported ? `Points de mesure\u00a0: ${f.reported.locations}.` : NOT_REPORTED_FR} Avant de déclarer une panne, la sonde vérifie aussi des sites témoins\u00a0: si eux aussi échouent, elle suspecte son propre réseau et l'indique au lieu d'annoncer une panne générale.`,
         ],
       },
       {
         heading: 'Identifier nos requêtes',
         paragraphs: [
-          "Nos requêtes s'annoncent avec l'en-tête User-Agent suivant, que les organismes publics peuvent autoriser dans leurs protections anti-robots\u00a0:",
+          f.reported
+            ? `Nos requêtes s'annoncent avec ${f.reported.userAgents.length > 1 ? "l'un des en-têtes User-Agent suivants" : "l'en-tête User-Agent suivant"}, que les organismes publics peuvent autoriser dans leurs protections anti-robots\u00a0:`
+            : NOT_REPORTED_FR,
         ],
-        code: f.userAgent,
+        code: f.reported?.userAgents ?? [],
       },
     ],
     servicesTitle: 'Services vérifiés',

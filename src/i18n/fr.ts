@@ -11,13 +11,18 @@ import { pluralForm } from './plural.ts';
 export type { Section } from './info-types.ts';
 
 export interface ProbeFacts {
-  userAgent: string;
-  location: string;
   minInterval: string;
   maxInterval: string;
   failuresBeforeDown: number;
   successesBeforeUp: number;
-  perHost: number;
+  /** What the probes wrote of themselves; null until one has. */
+  reported: {
+    /** Every location a probe reported from, as a list in words. */
+    locations: string;
+    /** Several while probes of different versions run side by side. */
+    userAgents: string[];
+    perHost: number;
+  } | null;
 }
 
 const plural = (n: number, one: string, other: string) => pluralForm('fr', n, { one, other });

@@ -19,8 +19,8 @@ export interface Section {
   /** Sub-sections, shown with the next heading level. */
   subsections?: Section[];
   links?: { label: string; href: string; lang?: string }[];
-  /** Text to copy as is (shown as code). */
-  code?: string;
+  /** Texts to copy as is (shown as code), one paragraph each. */
+  code?: string[];
 }
 
 /** How long staff data is kept, as the code keeps it. */

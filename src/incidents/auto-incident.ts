@@ -2,7 +2,7 @@ import type { LocationConfig, ServiceConfig } from '../config/services-schema.ts
 import type { Localized } from '../domain/vocabulary.ts';
 import { locationReadings } from '../status/location-votes.ts';
 import { quorumVerdict } from '../status/quorum.ts';
-import type { OutageDecider, OutageFacts, OutageEvent } from '../store/records.ts';
+import type { OutageDecider, OutageFacts, OutageEvent } from '../domain/records.ts';
 import { outageOpenedNotice, outageResolvedNotice } from './outage-notice.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Catalogue } from '../config/services-schema.ts';
 import { IMPACTS, INCIDENT_STATUSES, type Draft } from '../domain/vocabulary.ts';
-import type { AffectedService } from '../store/records.ts';
+import type { AffectedService } from '../domain/records.ts';
 import { MAX_MARKDOWN_LENGTH } from './markdown.ts';
 import { FIELD_ERRORS, type FieldError, type FieldErrors } from './service-context.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { auditEntry } from '../domain/audit-entry.ts';
-import type { Incident } from '../store/records.ts';
+import type { Incident } from '../domain/records.ts';
 import { affectedField, bodyFields, checkbox, fieldErrors, requireEnglish, statusField, titleFields, toDraft } from './form-fields.ts';
 import { refused, type ActionResult, type FieldError, type IncidentContext } from './service-context.ts';
 

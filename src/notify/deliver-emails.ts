@@ -1,5 +1,5 @@
 import type { NotificationEvent } from '../domain/notification-events.ts';
-import { absoluteUrl } from '../site/routes.ts';
+import { absoluteUrl } from '../web/routes.ts';
 import type { ServiceNames } from '../site/incident-facts.ts';
 import type { ClaimedDelivery, DeliveryKey } from '../store/subscription-records.ts';
 import type { Store } from '../store/store.ts';

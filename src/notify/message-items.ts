@@ -3,7 +3,7 @@ import type { Draft, Locale } from '../domain/vocabulary.ts';
 import { t } from '../i18n/index.ts';
 import { formatDateTime, formatDuration, formatWindow } from '../i18n/format.ts';
 import { nameOf, type ServiceNames } from '../site/incident-facts.ts';
-import { pathFor } from '../site/routes.ts';
+import { pathFor } from '../web/routes.ts';
 
 /** A piece of text and the language it is written in (French text in an English message says so). */
 export interface Text {

@@ -1,7 +1,7 @@
 import { clientAddress } from '../admin/client-address.ts';
 import { readForm } from '../admin/form-input.ts';
 import type { Locale } from '../domain/vocabulary.ts';
-import type { SiteContext } from '../site/context.ts';
+import type { SiteContext } from '../web/context.ts';
 import { confirmSubscription, requestSubscription, saveChoices, subscriberFor, unsubscribe } from './subscribe-actions.ts';
 import type { SubscriptionErrors } from './subscription-form.ts';
 

@@ -2,7 +2,7 @@ import type { Locale } from '../domain/vocabulary.ts';
 import { formatDate } from '../i18n/format.ts';
 import { t } from '../i18n/index.ts';
 import { renderMarkdown } from '../incidents/markdown.ts';
-import { absoluteUrl } from '../site/routes.ts';
+import { absoluteUrl } from '../web/routes.ts';
 import { escapeHtml } from '../web/escape.ts';
 import type { MessageItem, Text } from './message-items.ts';
 

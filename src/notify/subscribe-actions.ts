@@ -1,7 +1,7 @@
 import type { Catalogue } from '../config/services-schema.ts';
 import type { Locale } from '../domain/vocabulary.ts';
 import { t } from '../i18n/index.ts';
-import { absoluteUrl } from '../site/routes.ts';
+import { absoluteUrl } from '../web/routes.ts';
 import type { Store } from '../store/store.ts';
 import { escapeHtml } from '../web/escape.ts';
 import type { Subscriber } from '../store/subscription-records.ts';

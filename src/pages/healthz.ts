@@ -4,7 +4,8 @@ import { supervisorReport } from '../supervise/report.ts';
 
 /**
  * Liveness of the web process, a round trip to the store, what the pages are rendered from (live
- * reads, or the last reads kept in memory while the store does not answer), the response cache's
+ * reads, or the last reads kept in memory while the store does not answer), the troubles the store got over by
+ * itself, the response cache's
  * figures and, under `npm start`, the restarts of both processes; never cached. A process serving
  * its last reads is still worth sending visitors to (200, "degraded"); one with nothing to serve
  * answers 503 from the outage middleware.
@@ -25,6 +26,7 @@ export const GET: APIRoute = async ({ locals }) => {
     serving: store === 'ok' && since === null ? 'live' : 'last-known',
     storeUnreachableSince: since?.toISOString() ?? null,
     lastReads: locals.ctx.storeReach.stats(),
+    storeRecovered: locals.ctx.storeRecovered.counts(),
     uptimeSeconds: Math.round(process.uptime()),
     cache: sharedWebCache().responses.stats(),
     supervisor: supervisorReport(),

@@ -1,5 +1,5 @@
 import { OUTCOME_WEIGHT, type CheckOutcome, type ServiceState } from '../domain/vocabulary.ts';
-import type { CheckResult, ServiceTracking } from '../store/records.ts';
+import type { CheckResult, ServiceTracking } from '../domain/records.ts';
 
 /**
  * The state machine of one location: one check result in, the service's new tracking at this

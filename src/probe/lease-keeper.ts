@@ -1,4 +1,4 @@
-import type { ProbeHolder } from '../store/records.ts';
+import type { ProbeHolder } from '../domain/records.ts';
 import type { Store } from '../store/store.ts';
 
 /**

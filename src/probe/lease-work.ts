@@ -1,5 +1,5 @@
 import type { ServiceConfig } from '../config/services-schema.ts';
-import type { ServiceTracking } from '../store/records.ts';
+import type { ServiceTracking } from '../domain/records.ts';
 import type { Store } from '../store/store.ts';
 import type { LeaseKeeper } from './lease-keeper.ts';
 import type { ScheduledJob } from './scheduler.ts';

@@ -54,8 +54,9 @@ async function main(): Promise<void> {
     }
     await store.saveProbeHolder({ ...me, seenUntil: new Date(Date.now() + leaseMs) });
   }
+  const userAgent = probeUserAgent(version, settings.VIGIE_PUBLIC_URL);
   const checker = createChecker({
-    userAgent: probeUserAgent(version, settings.VIGIE_PUBLIC_URL),
+    userAgent,
     localAddress: settings.VIGIE_PROBE_SOURCE_ADDRESS,
   });
   const runner = createRunner({
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
     checker,
     location: settings.VIGIE_LOCATION,
     version,
+    userAgent,
     concurrency: settings.VIGIE_PROBE_CONCURRENCY,
     perHost: settings.VIGIE_PROBE_PER_HOST,
     retentionDays: settings.VIGIE_RETENTION_DAYS,

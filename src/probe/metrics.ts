@@ -1,5 +1,5 @@
 import { CHECK_OUTCOMES, SERVICE_STATES, type CheckOutcome, type ServiceState } from '../domain/vocabulary.ts';
-import { LATENCY_BUCKETS_MS, type CheckResult } from '../store/records.ts';
+import { LATENCY_BUCKETS_MS, type CheckResult } from '../domain/records.ts';
 import { SWALLOWED_ERROR_KINDS, type SwallowedErrorKind } from './swallowed-errors.ts';
 import type { BufferStats } from './write-buffer.ts';
 

@@ -1,8 +1,8 @@
 import type { ServiceConfig } from '../config/services-schema.ts';
 import { isOpen } from '../domain/service-hours.ts';
 import { OUTCOME_WEIGHT } from '../domain/vocabulary.ts';
-import type { OutageDecider, ServiceTracking } from '../store/records.ts';
-import { rollupDeltas } from '../store/rollup.ts';
+import type { OutageDecider, ServiceTracking } from '../domain/records.ts';
+import { rollupDeltas } from '../domain/rollup.ts';
 import type { Checker } from './check/types.ts';
 import { evaluate, type Evaluation } from './evaluate.ts';
 import type { MaintenanceCache } from './maintenance-cache.ts';

@@ -1,5 +1,5 @@
 import type { Catalogue, ServiceConfig } from '../config/services-schema.ts';
-import type { ProbeHolder, ServiceTracking } from '../store/records.ts';
+import type { ProbeHolder, ServiceTracking } from '../domain/records.ts';
 import type { Store } from '../store/store.ts';
 import type { Checker } from './check/types.ts';
 import { systemClock, type ProbeClock } from './clock.ts';
@@ -29,6 +29,8 @@ export interface RunnerOptions {
   checker: Checker;
   location: string;
   version: string;
+  /** The checker's User-Agent, told with each heartbeat so the site describes the probe from its own word. */
+  userAgent: string;
   concurrency: number;
   perHost: number;
   retentionDays: number;
@@ -92,6 +94,7 @@ export function createRunner(options: RunnerOptions): Runner {
   const shutdown = new AbortController();
   const services = new Map(catalogue.services.map((s) => [s.id, s]));
   const { checker, location } = options;
+  const description = { userAgent: options.userAgent, perHost: options.perHost };
   const signal = shutdown.signal;
   const selfCheck = createSelfCheck({ canaries: catalogue.canaries, checker, location, clock, signal, canaryTimeoutS: options.canaryTimeoutS });
   const maintenance = createMaintenanceCache(store);
@@ -192,7 +195,7 @@ export function createRunner(options: RunnerOptions): Runner {
     checksAtLastCycle = checks;
     lastCycle = report;
     await store
-      .recordHeartbeat({ location: options.location, at: report.at, canariesHealthy: probeHealthy, version: options.version })
+      .recordHeartbeat({ location: options.location, at: report.at, canariesHealthy: probeHealthy, version: options.version, self: description })
       .catch((error) => errors.record('heartbeat', error));
     return report;
   }

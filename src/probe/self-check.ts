@@ -1,5 +1,5 @@
 import type { ServiceConfig } from '../config/services-schema.ts';
-import type { CheckResult } from '../store/records.ts';
+import type { CheckResult } from '../domain/records.ts';
 import type { Checker } from './check/types.ts';
 import type { ProbeClock } from './clock.ts';
 import {

@@ -1,6 +1,6 @@
 import type { ServiceConfig } from '../config/services-schema.ts';
 import { SERVICE_STATES, type CheckOutcome, type ServiceState } from '../domain/vocabulary.ts';
-import type { ServiceTracking } from '../store/records.ts';
+import type { ServiceTracking } from '../domain/records.ts';
 
 /** What this probe currently believes about each service, for its operational API and metrics. */
 export interface ServiceSnapshot {

@@ -1,4 +1,4 @@
-import type { ProbeHolder } from '../store/records.ts';
+import type { ProbeHolder } from '../domain/records.ts';
 
 /**
  * On a SQLite file one probe process works at a time: a second one would interleave its

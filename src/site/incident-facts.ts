@@ -1,5 +1,5 @@
 import type { Impact, Localized, ServiceState } from '../domain/vocabulary.ts';
-import type { AffectedService, Incident } from '../store/records.ts';
+import type { AffectedService, Incident } from '../domain/records.ts';
 
 /** Small facts pages derive from an incident, kept out of templates. */
 

@@ -1,4 +1,4 @@
-import type { Incident } from '../store/records.ts';
+import type { Incident } from '../domain/records.ts';
 import type { Store } from '../store/store.ts';
 
 /** Past incidents a page at a time, newest first: one bounded query, whatever the history length. */

@@ -5,7 +5,7 @@ import type { Locale } from '../domain/vocabulary.ts';
 import { formatDayKey, formatPercent } from '../i18n/format.ts';
 import type { InfoFacts } from '../i18n/info-types.ts';
 import { conformityOf } from '../legal/conformity.ts';
-import { pathFor } from './routes.ts';
+import { pathFor } from '../web/routes.ts';
 
 /**
  * What the legal pages are written from: the operator's facts, the status they imply, and the

@@ -1,6 +1,6 @@
 import type { Locale } from '../domain/vocabulary.ts';
 import { isLocale, t, type Dictionary } from '../i18n/index.ts';
-import type { SiteContext } from './context.ts';
+import type { SiteContext } from '../web/context.ts';
 
 /** What every `/[lang]/…` page renders with: its language, that language's words, the site context and one clock reading. */
 export interface PageContext {

@@ -1,23 +1,39 @@
 import type { Catalogue } from '../config/services-schema.ts';
-import type { Settings } from '../config/settings.ts';
+import type { ProbeHeartbeat } from '../domain/records.ts';
 import type { Locale } from '../domain/vocabulary.ts';
-import { formatDuration } from '../i18n/format.ts';
+import { formatDuration, formatList } from '../i18n/format.ts';
 import type { ProbeFacts } from '../i18n/index.ts';
-import { probeUserAgent } from '../probe/user-agent.ts';
 
-/** What the "about the probes" page states, from the catalogue and settings actually in use. */
-export function probeFacts(catalogue: Catalogue, settings: Settings, version: string, locale: Locale): ProbeFacts {
+/**
+ * What the "about the probes" page states: the checks from the catalogue in use, the probes
+ * themselves from what they wrote with their heartbeats (never from this web process's settings,
+ * which may differ from the probes'). Null `reported` until a probe has described itself.
+ */
+export function probeFacts(catalogue: Catalogue, heartbeats: readonly ProbeHeartbeat[], locale: Locale): ProbeFacts {
   const intervals = catalogue.services.map((s) => s.interval);
   const failures = catalogue.services.map((s) => s.detection.failuresBeforeDown);
   const successes = catalogue.services.map((s) => s.detection.successesBeforeUp);
+  const order = (id: string) => catalogue.locations.findIndex((l) => l.id === id);
+  // A probe refuses a location its catalogue does not list: a heartbeat from one is a leftover.
+  const listed = (id: string) => catalogue.locations.length === 0 || catalogue.locations.some((l) => l.id === id);
+  const described = heartbeats
+    .flatMap((h) => (h.self && listed(h.location) ? [{ location: h.location, ...h.self }] : []))
+    .sort((a, b) => order(a.location) - order(b.location) || a.location.localeCompare(b.location));
+  const placeName = (id: string) => catalogue.locations.find((l) => l.id === id)?.name[locale] ?? id;
   return {
-    userAgent: probeUserAgent(version, settings.VIGIE_PUBLIC_URL),
-    location: settings.VIGIE_LOCATION,
     minInterval: formatInterval(Math.min(...intervals), locale),
     maxInterval: formatInterval(Math.max(...intervals), locale),
     failuresBeforeDown: Math.min(...failures),
     successesBeforeUp: Math.min(...successes),
-    perHost: settings.VIGIE_PROBE_PER_HOST,
+    reported:
+      described.length === 0
+        ? null
+        : {
+            locations: formatList(described.map((d) => placeName(d.location)), locale),
+            userAgents: [...new Set(described.map((d) => d.userAgent))].sort(),
+            // The cap an agency may see at worst, when probes run different settings.
+            perHost: Math.max(...described.map((d) => d.perHost)),
+          },
   };
 }
 

@@ -1,4 +1,4 @@
-import { securityHeaders } from '../site/security-policy.ts';
+import { securityHeaders } from '../web/security-policy.ts';
 import { PUBLIC_CACHE_CONTROL } from '../web/reply.ts';
 
 export interface NginxOptions {

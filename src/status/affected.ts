@@ -1,5 +1,5 @@
 import type { Draft, Localized } from '../domain/vocabulary.ts';
-import type { Incident } from '../store/records.ts';
+import type { Incident } from '../domain/records.ts';
 import { affects } from './snapshot.ts';
 import { levelRank, type PublicLevel, type PublicServiceState } from './public-states.ts';
 

@@ -1,5 +1,5 @@
-import type { Rollup } from '../store/records.ts';
-import { mergeRollups, percentile } from '../store/rollup.ts';
+import type { Rollup } from '../domain/records.ts';
+import { mergeRollups, percentile } from '../domain/rollup.ts';
 import type { LatencyPoint, LatencyRange } from './views.ts';
 
 const HOUR_MS = 3_600_000;

@@ -1,5 +1,5 @@
 import type { Catalogue } from '../config/services-schema.ts';
-import type { Incident, Maintenance } from '../store/records.ts';
+import type { Incident, Maintenance, ProbeHeartbeat } from '../domain/records.ts';
 import type { Store } from '../store/store.ts';
 import { latencyRangeStart, latencySeries } from './latency.ts';
 import { addParisDays, parisDayKey, parisDayStartOfKey } from '../domain/paris-time.ts';
@@ -52,6 +52,11 @@ function rollupsOf(ctx: ReadContext): SettledRollups {
 export async function loadSnapshot(ctx: ReadContext, now: Date): Promise<StatusSnapshot> {
   const rows = await snapshotRowsOf(ctx.store).read(now);
   return buildSnapshot({ catalogue: ctx.catalogue, ...rows, now, storeUnreachableSince: ctx.storeUnreachableSince?.() ?? null });
+}
+
+/** What each probe wrote with its last heartbeat, read with the snapshot's rows. */
+export async function loadProbeHeartbeats(ctx: ReadContext, now: Date): Promise<ProbeHeartbeat[]> {
+  return (await snapshotRowsOf(ctx.store).read(now)).heartbeats;
 }
 
 /** First instant of the oldest day of a `days`-long bar ending today (Paris). */

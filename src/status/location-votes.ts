@@ -1,6 +1,6 @@
 import type { LocationConfig, ServiceConfig } from '../config/services-schema.ts';
 import type { CheckOutcome, Localized, ServiceState } from '../domain/vocabulary.ts';
-import type { ProbeHeartbeat, ServiceTracking } from '../store/records.ts';
+import type { ProbeHeartbeat, ServiceTracking } from '../domain/records.ts';
 import type { LocationVote } from './quorum.ts';
 
 /** A probe silent for longer than this is offline as far as the page is concerned. */

@@ -1,4 +1,4 @@
-import type { Rollup, RollupGranularity } from '../store/records.ts';
+import type { Rollup, RollupGranularity } from '../domain/records.ts';
 import type { Store } from '../store/store.ts';
 import { addParisDays, parisDayKey, parisDayStart, parisDayStartOfKey } from '../domain/paris-time.ts';
 

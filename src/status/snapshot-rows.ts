@@ -1,4 +1,4 @@
-import type { Incident, Maintenance, ProbeHeartbeat, ServiceTracking } from '../store/records.ts';
+import type { Incident, Maintenance, ProbeHeartbeat, ServiceTracking } from '../domain/records.ts';
 import type { Store } from '../store/store.ts';
 
 export interface SnapshotRows {

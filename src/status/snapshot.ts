@@ -1,7 +1,7 @@
 import type { Catalogue, ServiceConfig } from '../config/services-schema.ts';
 import { hoursStatus } from '../domain/service-hours.ts';
 import type { Impact } from '../domain/vocabulary.ts';
-import type { Incident, Maintenance, ProbeHeartbeat, ServiceTracking } from '../store/records.ts';
+import type { Incident, Maintenance, ProbeHeartbeat, ServiceTracking } from '../domain/records.ts';
 import { HEARTBEAT_FRESH_MS, locationReadings, STALE_INTERVALS, type LocationReading } from './location-votes.ts';
 import { overallOf } from './overall.ts';
 import { publishedState, type ProbeVerdict } from './published-state.ts';

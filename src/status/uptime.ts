@@ -1,5 +1,5 @@
 import type { PublishedState, ServiceState } from '../domain/vocabulary.ts';
-import type { Rollup } from '../store/records.ts';
+import type { Rollup } from '../domain/records.ts';
 import { lastParisDays, parisDayKey } from '../domain/paris-time.ts';
 import { PUBLISHED_RANK, worsePublished } from './published-state.ts';
 import type { DayBar } from './views.ts';

@@ -1,5 +1,5 @@
 import type { CheckOutcome, Localized, PublishedState } from '../domain/vocabulary.ts';
-import type { Incident, Maintenance } from '../store/records.ts';
+import type { Incident, Maintenance } from '../domain/records.ts';
 import type { Published } from './published-state.ts';
 import type { LocationReading } from './location-votes.ts';
 import type { QuorumVerdict } from './quorum.ts';

@@ -20,7 +20,7 @@ import type {
   StaffAccount,
   StaffSession,
   Draft,
-} from './records.ts';
+} from '../domain/records.ts';
 import type { SubscriptionStore } from './subscription-store.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'astro';
 import { loadSettings } from '../config/settings.ts';
-import type { SiteContext } from '../site/context.ts';
+import type { SiteContext } from './context.ts';
 import { StoreUnreachableError } from './last-reads.ts';
 import { unavailableResponse } from './unavailable.ts';
 

@@ -1,6 +1,6 @@
 import type { Locale } from '../domain/vocabulary.ts';
 import { t } from '../i18n/index.ts';
-import { securityHeaders } from '../site/security-policy.ts';
+import { securityHeaders } from './security-policy.ts';
 import { escapeHtml } from './escape.ts';
 
 /** Seconds a client (or a CDN) is asked to wait before trying again. */

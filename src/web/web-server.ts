@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { securityHeaders } from '../site/security-policy.ts';
+import { securityHeaders } from './security-policy.ts';
 import { createFastPath } from './fast-path.ts';
 import { answerClientError, refuse } from './refuse-request.ts';
 import { REQUEST_LIMITS, refuseHead } from './request-limits.ts';

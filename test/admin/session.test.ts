@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashSessionId, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, createSessions, type Sessions } from '../../src/admin/session.ts';
 import { disableStaff, resetPassword, setTotpSecret } from '../../src/admin/staff-accounts.ts';
 import { newTotpSecret } from '../../src/admin/totp.ts';
-import type { StaffAccount } from '../../src/store/records.ts';
+import type { StaffAccount } from '../../src/domain/records.ts';
 import type { Store } from '../../src/store/store.ts';
 import { manualClock } from '../support/manual-clock.ts';
 import { tempStore } from './support/temp-store.ts';

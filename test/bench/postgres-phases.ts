@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { systemClock } from '../../src/probe/clock.ts';
 import { createWriteBatcher } from '../../src/probe/write-batcher.ts';
-import type { CheckResult } from '../../src/store/records.ts';
-import { rollupDeltas } from '../../src/store/rollup.ts';
+import type { CheckResult } from '../../src/domain/records.ts';
+import { rollupDeltas } from '../../src/domain/rollup.ts';
 import type { RecordCheckInput } from '../../src/store/sql/record-check.ts';
 import type { Store } from '../../src/store/store.ts';
 

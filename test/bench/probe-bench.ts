@@ -121,6 +121,7 @@ async function probePhase(
       checker: counted,
       location: pg?.location ?? 'bench',
       version: 'bench',
+      userAgent: 'Vigie-probe/bench (+https://status.example)',
       ...(options.batched ? { batch: { windowMs: 250, maxSize: 200 } } : {}),
       concurrency: CONCURRENCY,
       perHost: 2,

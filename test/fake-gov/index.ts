@@ -16,7 +16,7 @@ export * from './behaviours.ts';
  * internet needed, and every failure a real service can show, switchable while running.
  *
  * ```ts
- * import { FAKE_KEYWORD, startFakeGov, status } from '../fake-gov/index.ts';
+ * import { FAKE_KEYWORD, startFakeGov, status } from './index.ts';
  *
  * const gov = await startFakeGov();
  * gov.url('impots');                  // http://127.0.0.1:PORT/svc/impots  (answers `up` by default)

@@ -149,6 +149,7 @@ describe('fuzzing the probe app', () => {
       checker: scriptedChecker(clock.now),
       location: 'test',
       version: '0.1.0',
+      userAgent: 'Vigie-probe/0.1.0 (+https://status.example)',
       concurrency: 2,
       perHost: 1,
       retentionDays: 30,

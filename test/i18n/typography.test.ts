@@ -50,8 +50,11 @@ function frenchStrings(): Map<string, string> {
     sections.flatMap(sectionTexts).forEach((text, i) => out.set(`info(${operator ? 'full' : 'empty'})[${i}]`, text));
   }
   for (const n of [1, 2, 3]) {
-    const probes = fr.info.probes.body({ userAgent: 'Vigie-probe/1.0', location: 'paris', minInterval: '60\u00a0s', maxInterval: '60\u00a0s', failuresBeforeDown: n, successesBeforeUp: n, perHost: n });
-    probes.flatMap(sectionTexts).forEach((text, i) => out.set(`info.probes(${n})[${i}]`, text.replace(/https?:\/\/\S+/g, '')));
+    const reported = { locations: 'Paris et Lyon', userAgents: ['Vigie-probe/1.0', 'Vigie-probe/1.1'].slice(0, n), perHost: n };
+    for (const [which, facts] of [['reported', reported], ['silent', null]] as const) {
+      const probes = fr.info.probes.body({ minInterval: '60\u00a0s', maxInterval: '60\u00a0s', failuresBeforeDown: n, successesBeforeUp: n, reported: facts });
+      probes.flatMap(sectionTexts).forEach((text, i) => out.set(`info.probes.${which}(${n})[${i}]`, text.replace(/https?:\/\/\S+/g, '')));
+    }
   }
   return out;
 }
@@ -71,13 +74,13 @@ describe('French typography in the dictionaries', () => {
   it('never writes « 1 échecs », « 1 services » or « 1 messages »', () => {
     const one = [...all].filter(([path]) => /\(1\)/.test(path)).map(([, text]) => text);
     expect(one.filter((text) => /\b1\s(échecs|services|incidents|messages|requêtes|succès consécutifs)/.test(text))).toEqual([]);
-    expect(fr.info.probes.body({ userAgent: '', location: '', minInterval: '', maxInterval: '', failuresBeforeDown: 1, successesBeforeUp: 1, perHost: 1 })[0]?.paragraphs[1]).toMatch(
+    expect(fr.info.probes.body({ minInterval: '', maxInterval: '', failuresBeforeDown: 1, successesBeforeUp: 1, reported: null })[0]?.paragraphs[1]).toMatch(
       /après 1\u00a0échec, et rétabli qu'après 1\u00a0succès\./,
     );
   });
 
   it('does not claim that every name-resolution error is ignored: only temporary ones are', () => {
-    const text = String(fr.info.probes.body({ userAgent: '', location: '', minInterval: '', maxInterval: '', failuresBeforeDown: 3, successesBeforeUp: 2, perHost: 2 })[0]?.paragraphs[1]);
+    const text = String(fr.info.probes.body({ minInterval: '', maxInterval: '', failuresBeforeDown: 3, successesBeforeUp: 2, reported: { locations: '', userAgents: [''], perHost: 2 } })[0]?.paragraphs[1]);
     expect(text).toContain('Les erreurs temporaires de résolution de noms');
     expect(text).toContain('un nom de domaine qui n\'existe pas ou plus compte, lui, comme un échec');
   });

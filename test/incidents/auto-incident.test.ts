@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LocationConfig } from '../../src/config/services-schema.ts';
 import type { ServiceState } from '../../src/domain/vocabulary.ts';
 import { decideAutoIncident } from '../../src/incidents/auto-incident.ts';
-import type { OutageFacts, ServiceTracking } from '../../src/store/records.ts';
+import type { OutageFacts, ServiceTracking } from '../../src/domain/records.ts';
 import { service } from '../probe/support/catalogue.ts';
 
 const NOW = new Date('2026-11-24T21:00:00Z');

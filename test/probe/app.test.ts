@@ -33,6 +33,7 @@ function setup() {
     checker,
     location: 'test',
     version: '0.1.0',
+    userAgent: 'Vigie-probe/0.1.0 (+https://status.example)',
     concurrency: 10,
     perHost: 2,
     retentionDays: 30,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckOutcome, ServiceState } from '../../src/domain/vocabulary.ts';
 import { evaluate, initialTracking, type EvaluateOptions, type LocationTransition } from '../../src/probe/evaluate.ts';
-import type { CheckResult, ServiceTracking } from '../../src/store/records.ts';
+import type { CheckResult, ServiceTracking } from '../../src/domain/records.ts';
 import { checkResult } from '../support/records.ts';
 
 const T0 = Date.parse('2026-03-02T10:00:00Z');

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hang, up } from '../fake-gov/behaviours.ts';
 import { startFakeGov, type FakeGov } from '../fake-gov/index.ts';
+import { openStore } from '../../src/store/open-store.ts';
 import { freePort } from '../support/site-server.ts';
 
 const entry = fileURLToPath(new URL('../../src/probe/main.ts', import.meta.url));
@@ -68,6 +69,39 @@ describe('probe process', () => {
     run.child.kill('SIGTERM');
     expect(await exitWithin(run, 10_000)).toBe(0);
     expect(run.output()).toContain('vigie-probe: stopped');
+  });
+
+  it('writes with its heartbeat the User-Agent it sends and its per-site cap, for the site to describe it', async () => {
+    gov.set('described', up());
+    const database = join(dir, 'described.db');
+    const run = start({
+      VIGIE_SERVICES: writeCatalogue('described.json', {
+        categories,
+        defaults: { allowPrivateNetwork: true },
+        services: [{ id: 'described', name: { fr: 'Décrit', en: 'Described' }, category: 'tests', url: gov.url('described'), interval: 1 }],
+      }),
+      DATABASE_URL: database,
+      PROBE_PORT: String(await freePort()),
+      VIGIE_PUBLIC_URL: 'https://statut.example.gouv.fr',
+      VIGIE_PROBE_PER_HOST: '3',
+      VIGIE_LOCATION: 'marseille',
+    });
+    const store = await openStore(database);
+    try {
+      await gov.firstHit('described');
+      let heartbeats = await store.listHeartbeats();
+      for (let i = 0; i < 100 && heartbeats.length === 0; i += 1) {
+        await new Promise((r) => setTimeout(r, 100));
+        heartbeats = await store.listHeartbeats();
+      }
+      const sent = gov.lastRequest('described')?.headers['user-agent'];
+      expect(sent).toMatch(/^Vigie-probe\/\S+ \(\+https:\/\/statut\.example\.gouv\.fr\)$/);
+      expect(heartbeats).toEqual([expect.objectContaining({ location: 'marseille', self: { userAgent: sent, perHost: 3 } })]);
+    } finally {
+      await store.close();
+      run.child.kill('SIGTERM');
+      await exitWithin(run, 10_000);
+    }
   });
 
   it('refuses a wrong catalogue with every problem listed, without opening the store', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckOutcome } from '../../src/domain/vocabulary.ts';
 import { createSelfCheck } from '../../src/probe/self-check.ts';
-import type { CheckResult } from '../../src/store/records.ts';
+import type { CheckResult } from '../../src/domain/records.ts';
 import { scriptedChecker } from './support/catalogue.ts';
 import { createManualClock } from '../support/manual-clock.ts';
 import { checkResult } from '../support/records.ts';

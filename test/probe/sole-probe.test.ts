@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fairShare } from '../../src/probe/lease-keeper.ts';
 import { soleProbeProblem } from '../../src/probe/sole-probe.ts';
-import type { ProbeHolder } from '../../src/store/records.ts';
+import type { ProbeHolder } from '../../src/domain/records.ts';
 
 const NOW = new Date('2026-11-24T21:00:00Z');
 const me = { holder: 'me', host: 'here' };

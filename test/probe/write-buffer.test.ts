@@ -50,6 +50,7 @@ describe('probe write buffer', () => {
       checker,
       location: 'test',
       version: '0.1.0',
+      userAgent: 'Vigie-probe/0.1.0 (+https://status.example)',
       concurrency: 1,
       perHost: 1,
       retentionDays: 30,

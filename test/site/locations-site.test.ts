@@ -27,7 +27,10 @@ beforeAll(async () => {
   const now = Date.now();
   const ago = (ms: number) => new Date(now - ms);
   for (const location of LOCATIONS) {
-    await data.store.recordHeartbeat({ location: location.id, at: ago(10_000), canariesHealthy: true, version: 'test' });
+    // Montreal already runs the next version: both User-Agents reach the services meanwhile.
+    const version = location.id === 'montreal' ? '0.2.0' : '0.1.0';
+    const self = { userAgent: `Vigie-probe/${version} (+https://statut.example.gouv.fr)`, perHost: location.id === 'lyon' ? 3 : 2 };
+    await data.store.recordHeartbeat({ location: location.id, at: ago(10_000), canariesHealthy: true, version, self });
   }
   for (const [serviceId, byLocation] of Object.entries(STATES)) {
     for (const [location, state] of Object.entries(byLocation)) {
@@ -73,7 +76,18 @@ describe('a site with probe locations', () => {
     expect(await (await fetch(`${site.url}/badge/caf.svg?lang=en`)).text()).toContain('Major outage');
   });
 
-  it('leaves quorum wording out of a site whose catalogue lists no locations', async () => {
+  it('describes the probes from what each location wrote: every place, every User-Agent, the highest per-site cap', async () => {
+    const en = await text('/en/probes');
+    expect(en).toContain('Vantage points: Paris, Lyon and Montreal.');
+    expect(en).toContain('one of the following User-Agent headers');
+    expect(en).toContain('Vigie-probe/0.1.0 (+https://statut.example.gouv.fr) Vigie-probe/0.2.0 (+https://statut.example.gouv.fr)');
+    expect(en).toContain('never more than 3 requests at a time to the same site');
+    // The web process's own VIGIE_LOCATION is not a probe's word.
+    expect(en).not.toContain('test-paris');
+    expect(await text('/fr/sondes')).toContain('Points de mesure : Paris, Lyon et Montréal.');
+  });
+
+  it('leaves quorum wording out of a site whose catalogue lists no locations, and says so while no probe described itself', async () => {
     const plain = await createSiteData();
     const now = Date.now();
     await plain.store.recordHeartbeat({ location: 'test-paris', at: new Date(now - 10_000), canariesHealthy: true, version: 'test' });
@@ -82,6 +96,9 @@ describe('a site with probe locations', () => {
     try {
       const page = (await (await fetch(`${other.url}/fr/services/impots`)).text());
       expect(page).not.toMatch(/Vérifications par lieu|Inaccessible depuis|depuis la France/);
+      const probes = (await (await fetch(`${other.url}/en/probes`)).text()).replace(/<[^>]+>/g, ' ');
+      expect(probes).toContain('No probe has reported yet');
+      expect(probes).not.toMatch(/Vigie-probe\/|test-paris|at a time to the same site/);
     } finally {
       await other.stop();
       await plain.store.close();

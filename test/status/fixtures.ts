@@ -1,7 +1,7 @@
 import type { Catalogue, ServiceConfig } from '../../src/config/services-schema.ts';
 import type { ServiceState } from '../../src/domain/vocabulary.ts';
-import type { Incident, IncidentUpdate, Maintenance, ProbeHeartbeat, Rollup, ServiceTracking } from '../../src/store/records.ts';
-import { LATENCY_BUCKETS_MS } from '../../src/store/records.ts';
+import type { Incident, IncidentUpdate, Maintenance, ProbeHeartbeat, Rollup, ServiceTracking } from '../../src/domain/records.ts';
+import { LATENCY_BUCKETS_MS } from '../../src/domain/records.ts';
 import { serviceTracking } from '../support/records.ts';
 
 /** Small builders for read-model tests: each test states the facts it depends on. */

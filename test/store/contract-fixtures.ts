@@ -1,6 +1,6 @@
 import type { CheckOutcome, ServiceState } from '../../src/domain/vocabulary.ts';
-import type { OutageEvent } from '../../src/store/records.ts';
-import { rollupDeltas } from '../../src/store/rollup.ts';
+import type { OutageEvent } from '../../src/domain/records.ts';
+import { rollupDeltas } from '../../src/domain/rollup.ts';
 import type { Store } from '../../src/store/store.ts';
 import { checkResult, RECORDS_T0, serviceTracking } from '../support/records.ts';
 

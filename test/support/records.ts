@@ -1,4 +1,4 @@
-import type { CheckResult, ServiceTracking } from '../../src/store/records.ts';
+import type { CheckResult, ServiceTracking } from '../../src/domain/records.ts';
 
 /**
  * The one place tests build the probe's records: an ordinary successful check and the tracking of

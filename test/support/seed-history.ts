@@ -1,6 +1,6 @@
 import { addParisDays, nextParisDayStart, parisDayKey, parisDayStartOfKey } from '../../src/domain/paris-time.ts';
-import { LATENCY_BUCKETS_MS, type Rollup } from '../../src/store/records.ts';
-import { emptyTotals, histogramIndex } from '../../src/store/rollup.ts';
+import { LATENCY_BUCKETS_MS, type Rollup } from '../../src/domain/records.ts';
+import { emptyTotals, histogramIndex } from '../../src/domain/rollup.ts';
 
 /**
  * Rollup histories for the site tests and the web benchmark. Days are counted in Paris days, as

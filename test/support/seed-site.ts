@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { nextParisDayStart, parisDayStart } from '../../src/domain/paris-time.ts';
 import type { CheckOutcome, ServiceState } from '../../src/domain/vocabulary.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import type { CheckResult, Rollup, ServiceTracking } from '../../src/store/records.ts';
+import type { CheckResult, Rollup, ServiceTracking } from '../../src/domain/records.ts';
 import type { Store } from '../../src/store/store.ts';
 import { checkResult, downTracking, serviceTracking } from './records.ts';
 import { dailyHistory, historyRollups, hourlyLatency } from './seed-history.ts';
@@ -61,11 +61,14 @@ export async function createSiteData(catalogue: object = TEST_CATALOGUE, locatio
   return { dir, env, store, cleanup };
 }
 
+/** What the seeded probe says of itself: its address differs from the site's, as when the probe's settings do. */
+export const SEEDED_PROBE = { userAgent: 'Vigie-probe/0.1.0 (+https://statut.example.gouv.fr)', perHost: 2 };
+
 export async function seedStory(now: Date = new Date()): Promise<SeededStory> {
   const site = await createSiteData();
   const { store } = site;
   const t = (offsetMs: number) => new Date(now.getTime() + offsetMs);
-  await store.recordHeartbeat({ location: 'test-paris', at: t(-20_000), canariesHealthy: true, version: '0.1.0' });
+  await store.recordHeartbeat({ location: 'test-paris', at: t(-20_000), canariesHealthy: true, version: '0.1.0', self: SEEDED_PROBE });
 
   const history = [...dailyHistory('impots', now), ...hourlyLatency('impots', now, 180)];
   await record(store, check('impots', t(-30_000), 'ok', 210), track('impots', 'operational', t(-12 * DAY), t(-30_000)), history);

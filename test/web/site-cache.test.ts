@@ -116,7 +116,12 @@ describe('web response cache on the built site', () => {
   it('leaves health checks and non-GET requests alone', async () => {
     const health = await raw('/healthz');
     expect(health.headers['x-vigie-cache']).toBeUndefined();
-    expect(JSON.parse(health.body.toString())).toMatchObject({ status: 'ok', store: 'ok', cache: { versionReadErrors: 0 } });
+    expect(JSON.parse(health.body.toString())).toMatchObject({
+      status: 'ok',
+      store: 'ok',
+      storeRecovered: { busy_retry: 0, connection_lost: 0 },
+      cache: { versionReadErrors: 0 },
+    });
     expect(JSON.parse(health.body.toString()).cache.entries).toBeGreaterThan(0);
     expect((await raw('/fr/', {}, 'POST')).headers['x-vigie-cache']).toBeUndefined();
   });

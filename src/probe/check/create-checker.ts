@@ -3,7 +3,7 @@ import { createSecureContext, rootCertificates } from 'node:tls';
 import ky from 'ky';
 import { fetch as undiciFetch, type Agent } from 'undici';
 import type { ServiceConfig } from '../../config/services-schema.ts';
-import type { CheckResult } from '../../store/records.ts';
+import type { CheckResult } from '../../domain/records.ts';
 import { type AddressPolicy, ownHostOnly, unsafeAddressReason } from './address-policy.ts';
 import { classifyError, type ErrorClassification } from './classify-error.ts';
 import { classifyResponse } from './classify-response.ts';

@@ -3,6 +3,7 @@ import { boundedAuthRows } from './002-bounded-auth-rows.ts';
 import { locations } from './005-locations.ts';
 import type { Migration } from './migration.ts';
 import { subscriptions } from './006-subscriptions.ts';
+import { probeSelfDescription } from './009-probe-self-description.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initial, boundedAuthRows, locations, subscriptions];
+export const MIGRATIONS: readonly Migration[] = [initial, boundedAuthRows, locations, subscriptions, probeSelfDescription];

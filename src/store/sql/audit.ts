@@ -1,7 +1,7 @@
-import { AUDIT_ACTIONS, type AuditAction } from '../../domain/vocabulary.ts';
+import { AUDIT_ACTIONS } from '../../domain/vocabulary.ts';
 import { newId } from '../ids.ts';
-import type { AuditEntry, NewAuditEntry, Page } from '../records.ts';
-import { json, readDate, readJson, readNumber, readString, readStringOrNull, type SqlDatabase, type SqlExecutor } from './executor.ts';
+import type { AuditEntry, NewAuditEntry, Page } from '../../domain/records.ts';
+import { json, readDate, readJson, readNumber, readOneOf, readString, readStringOrNull, type SqlDatabase, type SqlExecutor } from './executor.ts';
 
 /** Inside the caller's transaction: the row lands with the change it records, or not at all. */
 export async function insertAudit(tx: SqlExecutor, entry: NewAuditEntry): Promise<AuditEntry> {
@@ -23,12 +23,6 @@ export async function appendAudit(db: SqlDatabase, entry: NewAuditEntry): Promis
   return db.transaction((tx) => insertAudit(tx, entry));
 }
 
-function readAuditAction(value: unknown): AuditAction {
-  const action = readString(value);
-  if (!(AUDIT_ACTIONS as readonly string[]).includes(action)) throw new TypeError(`Unknown audit action "${action}" in the audit log`);
-  return action as AuditAction;
-}
-
 export async function listAudit(sql: SqlExecutor, options: { limit: number; offset?: number }): Promise<Page<AuditEntry>> {
   const total = await sql.all('SELECT COUNT(*) AS n FROM audit_log');
   const rows = await sql.all('SELECT * FROM audit_log ORDER BY at DESC, seq DESC LIMIT ? OFFSET ?', [
@@ -42,7 +36,7 @@ export async function listAudit(sql: SqlExecutor, options: { limit: number; offs
       at: readDate(row.at),
       actor: readString(row.actor),
       ip: readStringOrNull(row.ip),
-      action: readAuditAction(row.action),
+      action: readOneOf(row.action, AUDIT_ACTIONS, 'audit_log.action'),
       target: readStringOrNull(row.target),
       before: readJson<unknown>(row.before),
       after: readJson<unknown>(row.after),

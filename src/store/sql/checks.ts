@@ -1,11 +1,12 @@
-import type { CheckOutcome } from '../../domain/vocabulary.ts';
-import type { CheckResult, ProbeHeartbeat } from '../records.ts';
+import { CHECK_OUTCOMES } from '../../domain/vocabulary.ts';
+import type { CheckResult, ProbeHeartbeat } from '../../domain/records.ts';
 import { bumpDataVersion } from './data-version.ts';
 import {
   readBool,
   readDate,
   readDateOrNull,
   readNumberOrNull,
+  readOneOf,
   readString,
   readStringOrNull,
   timeOrNull,
@@ -79,7 +80,7 @@ function toResult(row: Row): CheckResult {
     serviceId: readString(row.service_id),
     location: readString(row.location),
     startedAt: readDate(row.started_at),
-    outcome: readString(row.outcome) as CheckOutcome,
+    outcome: readOneOf(row.outcome, CHECK_OUTCOMES, 'check_results.outcome'),
     latencyMs: readNumberOrNull(row.latency_ms),
     httpStatus: readNumberOrNull(row.http_status),
     finalUrl: readStringOrNull(row.final_url),
@@ -89,18 +90,30 @@ function toResult(row: Row): CheckResult {
   };
 }
 
-/** A heartbeat is public only through canary health: the version bumps when that changes. */
+/** A heartbeat is public through canary health and the probe's description of itself: the version bumps when either changes. */
 export async function recordHeartbeat(db: SqlDatabase, heartbeat: ProbeHeartbeat): Promise<void> {
   await db.transaction(async (tx) => {
-    const previous = await tx.all('SELECT canaries_healthy FROM probe_heartbeats WHERE location = ?', [heartbeat.location]);
+    const previous = await tx.all('SELECT canaries_healthy, user_agent, per_host FROM probe_heartbeats WHERE location = ?', [heartbeat.location]);
     await tx.run(
-      `INSERT INTO probe_heartbeats (location, at, canaries_healthy, version) VALUES (?, ?, ?, ?)
+      `INSERT INTO probe_heartbeats (location, at, canaries_healthy, version, user_agent, per_host) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (location) DO UPDATE SET at = excluded.at, canaries_healthy = excluded.canaries_healthy,
-         version = excluded.version`,
-      [heartbeat.location, tx.time(heartbeat.at), tx.bool(heartbeat.canariesHealthy), heartbeat.version],
+         version = excluded.version, user_agent = excluded.user_agent, per_host = excluded.per_host`,
+      [
+        heartbeat.location,
+        tx.time(heartbeat.at),
+        tx.bool(heartbeat.canariesHealthy),
+        heartbeat.version,
+        heartbeat.self?.userAgent ?? null,
+        heartbeat.self?.perHost ?? null,
+      ],
     );
     const before = previous[0];
-    if (!before || readBool(before.canaries_healthy) !== heartbeat.canariesHealthy) await bumpDataVersion(tx);
+    const changed =
+      !before ||
+      readBool(before.canaries_healthy) !== heartbeat.canariesHealthy ||
+      readStringOrNull(before.user_agent) !== (heartbeat.self?.userAgent ?? null) ||
+      readNumberOrNull(before.per_host) !== (heartbeat.self?.perHost ?? null);
+    if (changed) await bumpDataVersion(tx);
   });
 }
 
@@ -111,5 +124,12 @@ export async function listHeartbeats(db: SqlExecutor): Promise<ProbeHeartbeat[]>
     at: readDate(row.at),
     canariesHealthy: readBool(row.canaries_healthy),
     version: readString(row.version),
+    ...selfDescription(row),
   }));
+}
+
+function selfDescription(row: Row): Pick<ProbeHeartbeat, 'self'> {
+  const userAgent = readStringOrNull(row.user_agent);
+  const perHost = readNumberOrNull(row.per_host);
+  return userAgent === null || perHost === null ? {} : { self: { userAgent, perHost } };
 }

@@ -65,6 +65,21 @@ export function readStringOrNull(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
 }
 
+/**
+ * A stored word of a closed set, checked against its tuple: a value written by another version or
+ * by hand fails here, naming the column and the value, instead of flowing on as a false type.
+ */
+export function readOneOf<const T extends readonly string[]>(value: unknown, allowed: T, column: string): T[number] {
+  const word = String(value);
+  const known = allowed.find((w): w is T[number] => w === word);
+  if (known === undefined) throw new TypeError(`Unknown value "${word}" in column ${column} (expected one of: ${allowed.join(', ')})`);
+  return known;
+}
+
+export function readOneOfOrNull<const T extends readonly string[]>(value: unknown, allowed: T, column: string): T[number] | null {
+  return value === null || value === undefined ? null : readOneOf(value, allowed, column);
+}
+
 /** jsonb comes back parsed from PostgreSQL, as text from SQLite. */
 export function readJson<T>(value: unknown): T {
   if (value === null || value === undefined) return null as T;

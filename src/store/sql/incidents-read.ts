@@ -1,11 +1,12 @@
-import type { Draft, Impact, IncidentKind, IncidentStatus } from '../../domain/vocabulary.ts';
-import type { AffectedService, BodyRevision, Incident, IncidentUpdate, Page } from '../records.ts';
+import { IMPACTS, INCIDENT_KINDS, INCIDENT_STATUSES, type Draft } from '../../domain/vocabulary.ts';
+import type { AffectedService, BodyRevision, Incident, IncidentUpdate, Page } from '../../domain/records.ts';
 import {
   placeholders,
   readDate,
   readDateOrNull,
   readJson,
   readNumber,
+  readOneOf,
   readString,
   readStringOrNull,
   type Row,
@@ -61,17 +62,17 @@ async function hydrate(sql: SqlExecutor, rows: Row[]): Promise<Incident[]> {
   );
   const affected = groupBy(affectedRows, (row): AffectedService => ({
     serviceId: readString(row.service_id),
-    impact: readString(row.impact) as Impact,
+    impact: readOneOf(row.impact, IMPACTS, 'incident_services.impact'),
   }));
   const updates = groupBy(updateRows, toUpdate);
   return rows.map((row) => {
     const id = readString(row.id);
     return {
       id,
-      kind: readString(row.kind) as IncidentKind,
+      kind: readOneOf(row.kind, INCIDENT_KINDS, 'incidents.kind'),
       serviceId: readStringOrNull(row.service_id),
       title: readJson<Draft>(row.title),
-      status: readString(row.status) as IncidentStatus,
+      status: readOneOf(row.status, INCIDENT_STATUSES, 'incidents.status'),
       affected: affected.get(id) ?? [],
       startedAt: readDate(row.started_at),
       createdAt: readDate(row.created_at),
@@ -99,7 +100,7 @@ function toUpdate(row: Row): IncidentUpdate {
   return {
     id: readString(row.id),
     incidentId: readString(row.incident_id),
-    status: readString(row.status) as IncidentStatus,
+    status: readOneOf(row.status, INCIDENT_STATUSES, 'incident_updates.status'),
     body: readJson<Draft>(row.body),
     createdAt: readDate(row.created_at),
     author: readString(row.author),

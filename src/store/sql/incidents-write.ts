@@ -1,6 +1,6 @@
 import type { Draft, IncidentKind, IncidentStatus } from '../../domain/vocabulary.ts';
 import { newId } from '../ids.ts';
-import type { AffectedService, BodyRevision, Incident, NewIncident, NewIncidentUpdate } from '../records.ts';
+import type { AffectedService, BodyRevision, Incident, NewIncident, NewIncidentUpdate } from '../../domain/records.ts';
 import { StoreNotFoundError } from '../store.ts';
 import { bumpDataVersion } from './data-version.ts';
 import { json, readDateOrNull, readJson, readString, type SqlDatabase, type SqlExecutor } from './executor.ts';

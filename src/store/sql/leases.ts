@@ -1,4 +1,4 @@
-import type { ProbeHolder } from '../records.ts';
+import type { ProbeHolder } from '../../domain/records.ts';
 import { placeholders, readDate, readNumber, readString, type Row, type SqlDatabase } from './executor.ts';
 
 /**

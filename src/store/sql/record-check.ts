@@ -1,4 +1,4 @@
-import type { CheckResult, OutageDecider, OutageEvent, RollupDelta, ServiceTracking } from '../records.ts';
+import type { CheckResult, OutageDecider, OutageEvent, RollupDelta, ServiceTracking } from '../../domain/records.ts';
 import { insertResults, listHeartbeats } from './checks.ts';
 import { bumpDataVersion } from './data-version.ts';
 import { readDate, readString, type SqlDatabase, type SqlExecutor } from './executor.ts';

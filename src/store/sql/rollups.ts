@@ -1,7 +1,7 @@
-import type { Rollup, RollupDelta, RollupGranularity } from '../records.ts';
-import { LATENCY_BUCKETS_MS } from '../records.ts';
-import { mergeRollups } from '../rollup.ts';
-import { readDate, readNumber, readString, type Row, type SqlExecutor } from './executor.ts';
+import type { Rollup, RollupDelta, RollupGranularity } from '../../domain/records.ts';
+import { LATENCY_BUCKETS_MS, ROLLUP_GRANULARITIES } from '../../domain/records.ts';
+import { mergeRollups } from '../../domain/rollup.ts';
+import { readDate, readNumber, readOneOf, readString, type Row, type SqlExecutor } from './executor.ts';
 
 const HISTOGRAM = Array.from({ length: LATENCY_BUCKETS_MS.length + 1 }, (_, i) => `h${i}`);
 const STATE_COLUMNS = ['s_operational', 's_degraded', 's_down', 's_maintenance', 's_unknown'] as const;
@@ -84,7 +84,7 @@ export async function listRollups(
 function toRollup(row: Row): Rollup {
   return {
     serviceId: readString(row.service_id),
-    granularity: readString(row.granularity) as RollupGranularity,
+    granularity: readOneOf(row.granularity, ROLLUP_GRANULARITIES, 'rollups.granularity'),
     bucketStart: readDate(row.bucket_start),
     checks: readNumber(row.checks),
     failures: readNumber(row.failures),

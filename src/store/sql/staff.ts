@@ -1,5 +1,5 @@
 import { newId } from '../ids.ts';
-import type { StaffAccount } from '../records.ts';
+import type { StaffAccount } from '../../domain/records.ts';
 import { StoreConflictError, StoreNotFoundError } from '../store.ts';
 import {
   readBool,

@@ -1,10 +1,12 @@
-import type { CheckOutcome, ServiceState } from '../../domain/vocabulary.ts';
-import type { ServiceTracking } from '../records.ts';
+import { CHECK_OUTCOMES, SERVICE_STATES } from '../../domain/vocabulary.ts';
+import type { ServiceTracking } from '../../domain/records.ts';
 import {
   readDate,
   readDateOrNull,
   readNumber,
   readNumberOrNull,
+  readOneOf,
+  readOneOfOrNull,
   readString,
   readStringOrNull,
   placeholders,
@@ -93,13 +95,13 @@ function toTracking(row: Row): ServiceTracking {
   return {
     serviceId: readString(row.service_id),
     location: readString(row.location),
-    state: readString(row.state) as ServiceState,
+    state: readOneOf(row.state, SERVICE_STATES, 'service_tracking.state'),
     since: readDate(row.since),
     failureStreak: readNumber(row.failure_streak),
     successStreak: readNumber(row.success_streak),
     failureRunStartedAt: readDateOrNull(row.failure_run_started_at),
     lastCheckedAt: readDateOrNull(row.last_checked_at),
-    lastOutcome: readStringOrNull(row.last_outcome) as CheckOutcome | null,
+    lastOutcome: readOneOfOrNull(row.last_outcome, CHECK_OUTCOMES, 'service_tracking.last_outcome'),
     latencyMs: readNumberOrNull(row.latency_ms),
     openIncidentId: readStringOrNull(row.open_incident_id),
   };

@@ -1,7 +1,7 @@
 import type { Catalogue, ServiceConfig } from '../../../src/config/services-schema.ts';
 import type { CheckOutcome } from '../../../src/domain/vocabulary.ts';
 import type { Checker } from '../../../src/probe/check/types.ts';
-import type { CheckResult } from '../../../src/store/records.ts';
+import type { CheckResult } from '../../../src/domain/records.ts';
 import { checkResult } from '../../support/records.ts';
 
 export function service(id: string, url: string, patch: Partial<ServiceConfig> = {}): ServiceConfig {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractContext } from '../store-contract.ts';
-import type { OutageFacts } from '../../../src/store/records.ts';
+import type { OutageFacts } from '../../../src/domain/records.ts';
 import { at, check, opened, resolved, result, tracking } from '../contract-fixtures.ts';
 
 export function outagesContract(ctx: ContractContext): void {

@@ -1,4 +1,4 @@
-import type { Incident, Maintenance } from '../../records.ts';
+import type { Incident, Maintenance } from '../../../domain/records.ts';
 import { readDate, type SqlExecutor } from '../executor.ts';
 import { appendOutboxEvent } from './outbox.ts';
 

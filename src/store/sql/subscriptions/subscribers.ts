@@ -1,4 +1,4 @@
-import type { Locale } from '../../../domain/vocabulary.ts';
+import { LOCALES, type Locale } from '../../../domain/vocabulary.ts';
 import { newId } from '../../ids.ts';
 import type { Subscriber, SubscriptionRequest } from '../../subscription-records.ts';
 import {
@@ -8,6 +8,7 @@ import {
   readDate,
   readJson,
   readNumber,
+  readOneOf,
   readString,
   type SqlDatabase,
   type SqlExecutor,
@@ -115,7 +116,7 @@ export async function getSubscribers(sql: SqlExecutor, ids: readonly string[]): 
     return {
       id,
       email: readString(row.email),
-      locale: readString(row.locale) as Locale,
+      locale: readOneOf(row.locale, LOCALES, 'subscribers.locale'),
       serviceIds: readBool(row.all_services) ? null : (byId.get(id) ?? []),
       consentedAt: readDate(row.consented_at),
       updatedAt: readDate(row.updated_at),

@@ -1,5 +1,5 @@
 import { defineMiddleware } from 'astro:middleware';
-import { isSameOriginRequest, isStateChanging } from '../admin/origin-check.ts';
+import { isSameOriginRequest, isStateChanging } from './origin-check.ts';
 import { t } from '../i18n/index.ts';
 import { ONE_CLICK_PATH } from '../notify/links.ts';
 import { isAdminPath, securityHeaders } from './security-policy.ts';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckResult } from '../../src/store/records.ts';
-import { LATENCY_BUCKETS_MS } from '../../src/store/records.ts';
-import { emptyTotals, histogramIndex, mergeRollups, percentile, rollupDeltas } from '../../src/store/rollup.ts';
+import type { CheckResult } from '../../src/domain/records.ts';
+import { LATENCY_BUCKETS_MS } from '../../src/domain/records.ts';
+import { emptyTotals, histogramIndex, mergeRollups, percentile, rollupDeltas } from '../../src/domain/rollup.ts';
 import { parisDayStart } from '../../src/domain/paris-time.ts';
-import { result } from './contract-fixtures.ts';
+import { result } from '../store/contract-fixtures.ts';
 
 function at(iso: string): Date {
   return new Date(iso);

@@ -7,7 +7,7 @@ import type {
   IncidentStatus,
   Localized,
   ServiceState,
-} from '../domain/vocabulary.ts';
+} from './vocabulary.ts';
 
 /** Re-exported for store.ts, which takes staff text types from here. */
 export type { Draft };
@@ -104,6 +104,15 @@ export interface ProbeHeartbeat {
   /** Canaries reachable: false means the probe suspects its own network. */
   canariesHealthy: boolean;
   version: string;
+  /** What the probe tells the services it checks about itself; absent from heartbeats written before probes said it. */
+  self?: ProbeSelfDescription;
+}
+
+/** What the "about the probes" page states from each probe's own word. */
+export interface ProbeSelfDescription {
+  userAgent: string;
+  /** Requests at a time to one site, at most. */
+  perHost: number;
 }
 
 /** A running probe process, known to the others (leases) and to a second one on a SQLite file (refused). */

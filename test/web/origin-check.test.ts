@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSameOriginRequest, isStateChanging } from '../../src/admin/origin-check.ts';
+import { isSameOriginRequest, isStateChanging } from '../../src/web/origin-check.ts';
 
 const PUBLIC = 'https://statut.example.gouv.fr';
 

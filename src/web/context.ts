@@ -5,7 +5,8 @@ import { subscriptionsEnabled } from '../notify/enabled.ts';
 import { createMailTransport, type MailTransport } from '../notify/mail-transport.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
-import { rememberLastReads, type StoreReach } from '../web/last-reads.ts';
+import { rememberLastReads, type StoreReach } from './last-reads.ts';
+import { createRecoveredTroubles, type RecoveredTroubles } from './recovered-troubles.ts';
 
 /** What every page and endpoint of the web process works with (set on `Astro.locals.ctx`). */
 export interface SiteContext {
@@ -15,6 +16,8 @@ export interface SiteContext {
   catalogue: Catalogue;
   storeReach: StoreReach;
   storeUnreachableSince: () => Date | null;
+  /** What the store got over by itself, with the same counters the probe passes when it opens the store. */
+  storeRecovered: RecoveredTroubles;
   /** Null when subscriptions are off (no SMTP settings): no page mentions them. */
   mail: MailTransport | null;
 }
@@ -38,12 +41,13 @@ export function siteContext(): Promise<SiteContext> {
     opening = (async () => {
       const settings = loadSettings();
       const catalogue = await loadCatalogue(settings.VIGIE_SERVICES);
-      const { store, reach } = rememberLastReads(await openStore(settings.DATABASE_URL));
+      const recovered = createRecoveredTroubles();
+      const { store, reach } = rememberLastReads(await openStore(settings.DATABASE_URL, { onRecovered: recovered.record }));
       const mail =
         subscriptionsEnabled(settings) && settings.VIGIE_SMTP_URL && settings.VIGIE_MAIL_FROM
           ? createMailTransport({ url: settings.VIGIE_SMTP_URL, from: settings.VIGIE_MAIL_FROM, maxConnections: 1 })
           : null;
-      return { settings, store, catalogue, storeReach: reach, storeUnreachableSince: reach.unreachableSince, mail };
+      return { settings, store, catalogue, storeReach: reach, storeUnreachableSince: reach.unreachableSince, storeRecovered: recovered, mail };
     })();
     opening.catch(() => {
       failedAt = Date.now();

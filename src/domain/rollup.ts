@@ -1,5 +1,5 @@
-import { OUTCOME_WEIGHT, SERVICE_STATES, type ServiceState } from '../domain/vocabulary.ts';
-import { nextParisDayStart, parisDayStart } from '../domain/paris-time.ts';
+import { OUTCOME_WEIGHT, SERVICE_STATES, type ServiceState } from './vocabulary.ts';
+import { nextParisDayStart, parisDayStart } from './paris-time.ts';
 import { LATENCY_BUCKETS_MS, type CheckResult, type Rollup, type RollupDelta, type RollupGranularity } from './records.ts';
 
 const HOUR_MS = 3_600_000;
