@@ -17,9 +17,13 @@
     var next = new DOMParser().parseFromString(html, 'text/html');
     var fresh = next.querySelector('main');
     if (!main || !fresh || busy(main)) return;
-    var open = [].map.call(main.querySelectorAll('details'), function (d) { return d.open; });
+    var open = [].map.call(main.querySelectorAll('details'), function (d) {
+      return d.open;
+    });
     main.innerHTML = fresh.innerHTML;
-    [].forEach.call(main.querySelectorAll('details'), function (d, i) { if (open[i]) d.open = true; });
+    [].forEach.call(main.querySelectorAll('details'), function (d, i) {
+      if (open[i]) d.open = true;
+    });
     if (next.title) document.title = next.title;
   }
 
@@ -33,8 +37,12 @@
         etag = res.headers.get('etag');
         return res.text();
       })
-      .then(function (html) { if (html) swap(html); })
-      .catch(function () { /* Offline or server busy: the page on screen stays as it is. */ });
+      .then(function (html) {
+        if (html) swap(html);
+      })
+      .catch(function () {
+        /* Offline or server busy: the page on screen stays as it is. */
+      });
   }
 
   setInterval(refresh, PERIOD);

@@ -42,7 +42,10 @@ export const guardAdmin = defineMiddleware(async (context, next) => {
   } else {
     response = await next().catch((error: unknown) => {
       if (!(error instanceof RequestRefused)) throw error;
-      return new Response(refusalText(error.refusal), { status: REFUSAL_STATUS[error.refusal], headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+      return new Response(refusalText(error.refusal), {
+        status: REFUSAL_STATUS[error.refusal],
+        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      });
     });
   }
   const headers = new Headers(response.headers);

@@ -10,7 +10,10 @@ export function clientAddress(socketAddress: string, forwardedFor: string | null
   const peer = normalizeAddress(socketAddress);
   const trusted = new Set(trustedProxies.map(normalizeAddress));
   if (!trusted.has(peer) || !forwardedFor) return peer;
-  const hops = forwardedFor.split(',').map((h) => normalizeAddress(h.trim())).filter(Boolean);
+  const hops = forwardedFor
+    .split(',')
+    .map((h) => normalizeAddress(h.trim()))
+    .filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = hops[i];
     if (hop && !trusted.has(hop)) return hop;

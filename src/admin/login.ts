@@ -34,8 +34,7 @@ export const LOGIN_FAILURES = ['invalid', 'throttled', 'busy', 'abandoned'] as c
 export type LoginFailure = (typeof LOGIN_FAILURES)[number];
 
 export type LoginResult =
-  | { ok: true; account: StaffAccount; sessionId: string }
-  | { ok: false; failure: LoginFailure; retryAfterMs: number };
+  { ok: true; account: StaffAccount; sessionId: string } | { ok: false; failure: LoginFailure; retryAfterMs: number };
 
 export interface LoginDeps {
   store: Store;
@@ -85,8 +84,8 @@ export function createLogin(deps: LoginDeps): Login {
       return { ok: false, failure: attempt.signal?.aborted ? 'abandoned' : 'busy', retryAfterMs: BUSY_RETRY_MS };
     }
     // The whole check holds the slot (account lookup included), so the queue's length is exact.
-    const reason = await lane(
-      (): Promise<StaffAccount | string | typeof ABANDONED> => (attempt.signal?.aborted ? Promise.resolve(ABANDONED) : checkCredentials(deps, email, attempt)),
+    const reason = await lane((): Promise<StaffAccount | string | typeof ABANDONED> =>
+      attempt.signal?.aborted ? Promise.resolve(ABANDONED) : checkCredentials(deps, email, attempt),
     );
     if (reason === ABANDONED) {
       await deps.throttle.release(reservation, email, attempt.ip);

@@ -25,7 +25,8 @@ export const PASSWORD_PROBLEM_TEXT: Record<PasswordProblem, string> = {
   too_short: `is too short: use at least ${PASSWORD_MIN_LENGTH} characters (a few unrelated words work well)`,
   too_long: `is too long: at most ${PASSWORD_MAX_LENGTH} characters`,
   contains_email: 'contains the account email: choose something unrelated to it',
-  guessable: 'is too easy to guess (common passwords, words with substitutions, keyboard rows, repeats or dates): choose several unrelated words',
+  guessable:
+    'is too easy to guess (common passwords, words with substitutions, keyboard rows, repeats or dates): choose several unrelated words',
 };
 
 // The estimate's cost grows with length; past this, extra characters only add strength.

@@ -52,7 +52,8 @@ export async function addStaff(deps: AccountDeps, rawEmail: string, password: st
   const passwordHash = await hashPassword(password);
   const account = await deps.store.audited(
     (store) => store.createStaff({ email, passwordHash, at: deps.clock() }),
-    (created) => auditEntry(deps.clock(), { email: deps.actor, ip: null }, 'staff.added', { target: email, after: describeAccount(created) }),
+    (created) =>
+      auditEntry(deps.clock(), { email: deps.actor, ip: null }, 'staff.added', { target: email, after: describeAccount(created) }),
   );
   return { ok: true, value: account };
 }
@@ -60,7 +61,9 @@ export async function addStaff(deps: AccountDeps, rawEmail: string, password: st
 async function findAccount(deps: AccountDeps, rawEmail: string): Promise<AccountResult<StaffAccount>> {
   const email = normalizeEmail(rawEmail);
   const account = email ? await deps.store.getStaffByEmail(email) : null;
-  return account ? { ok: true, value: account } : { ok: false, message: `No staff account for "${rawEmail}" (see \`npm run staff -- list\`).` };
+  return account
+    ? { ok: true, value: account }
+    : { ok: false, message: `No staff account for "${rawEmail}" (see \`npm run staff -- list\`).` };
 }
 
 /** Applies a credential change, revokes every session, audits before/after. */

@@ -35,9 +35,10 @@ export function serviceComponent(
     created_at: since,
     updated_at: since,
     position,
-    description: [unknownReason ? ctx.words.unknownReasons[unknownReason] : null, publishedNote(view, ctx.locale), description]
-      .filter(Boolean)
-      .join(' ') || null,
+    description:
+      [unknownReason ? ctx.words.unknownReasons[unknownReason] : null, publishedNote(view, ctx.locale), description]
+        .filter(Boolean)
+        .join(' ') || null,
     showcase: true,
     start_date: null,
     group_id: groupId(view.category),
@@ -56,9 +57,7 @@ export function snapshotComponents(
   const components: SpComponent[] = [];
   let position = 1;
   for (const category of snapshot.categories) {
-    const children = category.services.map((view) =>
-      serviceComponent(view, 0, { ...ctx, now }),
-    );
+    const children = category.services.map((view) => serviceComponent(view, 0, { ...ctx, now }));
     const status = children.reduce<ComponentStatus>((worst, c) => worseComponentStatus(worst, c.status), 'operational');
     components.push({
       id: groupId(category.id),

@@ -21,7 +21,12 @@ export interface IncidentMapContext {
  * more is critical, major impact is major, any other impact minor, no affected service none.
  */
 export function incidentImpact(incident: Incident, serviceCount: number): SpImpact {
-  const affected = incident.affected.length > 0 ? incident.affected : incident.serviceId ? [{ serviceId: incident.serviceId, impact: 'major' as const }] : [];
+  const affected =
+    incident.affected.length > 0
+      ? incident.affected
+      : incident.serviceId
+        ? [{ serviceId: incident.serviceId, impact: 'major' as const }]
+        : [];
   if (affected.length === 0) return 'none';
   const majors = affected.filter((a) => a.impact === 'major').length;
   if (majors > 0 && serviceCount > 0 && majors * 3 >= serviceCount) return 'critical';

@@ -36,7 +36,9 @@ async function enrollTotp(deps: AccountDeps, target: string): Promise<string> {
   if (!account) return `No staff account for "${target}" (see \`npm run staff -- list\`).`;
   const secret = newTotpSecret();
   const uri = totpUri(account.email, secret);
-  console.log(`Scan this QR code with an authenticator app, or enter the URI by hand:\n\n${await QRCode.toString(uri, { type: 'terminal', small: true })}\n${uri}\n`);
+  console.log(
+    `Scan this QR code with an authenticator app, or enter the URI by hand:\n\n${await QRCode.toString(uri, { type: 'terminal', small: true })}\n${uri}\n`,
+  );
   if (process.stdin.isTTY) {
     const code = await prompt('Type the 6-digit code the app now shows, to confirm: ');
     if (matchTotpStep(secret, code, new Date()) === null) return 'That code does not match: nothing was changed. Run enroll-totp again.';
@@ -51,7 +53,9 @@ async function run(store: Store): Promise<string> {
   const deps: AccountDeps = { store, clock: () => new Date(), actor: 'cli' };
   if (command === 'list') {
     for (const a of await store.listStaff()) {
-      console.log(`${a.email}\t${a.disabled ? 'disabled' : 'active'}\t${a.totpSecret ? 'totp' : 'no-totp'}\tcreated ${a.createdAt.toISOString()}`);
+      console.log(
+        `${a.email}\t${a.disabled ? 'disabled' : 'active'}\t${a.totpSecret ? 'totp' : 'no-totp'}\tcreated ${a.createdAt.toISOString()}`,
+      );
     }
     return '';
   }

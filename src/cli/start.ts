@@ -36,7 +36,11 @@ if (!existsSync(siteEntry)) {
 }
 
 const stateDir = mkdtempSync(join(tmpdir(), 'vigie-start-'));
-const supervisor = createSupervisor({ cwd: root, stateFile: join(stateDir, 'processes.json'), log: (line) => console.error(`vigie: ${line}`) });
+const supervisor = createSupervisor({
+  cwd: root,
+  stateFile: join(stateDir, 'processes.json'),
+  log: (line) => console.error(`vigie: ${line}`),
+});
 
 // DNS lookups share libuv's thread pool (4 threads by default): one slow resolver would queue every check.
 supervisor.start({

@@ -16,9 +16,12 @@ const DESCRIPTIONS: Record<string, string> = {
   'categories.id': 'Stable identifier of the category (lowercase letters, digits, hyphens), used by services\' "category".',
   'categories.name': 'Label of the category, in French and English.',
   services: 'The online services Vigie checks, in the order they are shown within their category.',
-  'services.id': 'Stable identifier of the service (lowercase letters, digits, hyphens). It keys the stored history: renaming it starts a new history.',
-  'services.name': 'The official name alone, as notices, feeds and titles write it (English pages mark it as French). An object { "fr", "en" } only for a name with an official English form; put explanations in "gloss".',
-  'services.gloss': 'A short explanation shown next to the name in lists, never in notices, feeds or titles, e.g. { "en": "Social contributions" }.',
+  'services.id':
+    'Stable identifier of the service (lowercase letters, digits, hyphens). It keys the stored history: renaming it starts a new history.',
+  'services.name':
+    'The official name alone, as notices, feeds and titles write it (English pages mark it as French). An object { "fr", "en" } only for a name with an official English form; put explanations in "gloss".',
+  'services.gloss':
+    'A short explanation shown next to the name in lists, never in notices, feeds or titles, e.g. { "en": "Social contributions" }.',
   'services.description': 'One sentence on what citizens do with this service, in French and English.',
   'services.category': 'Identifier of one of the "categories".',
   'services.aliases':
@@ -31,15 +34,18 @@ const DESCRIPTIONS: Record<string, string> = {
   'services.hours.exceptions':
     'Dated exceptions ("2026-12-25": [] for closed all day, or a list of ranges) that replace that day\'s weekly hours.',
   defaults: 'Values applied to every service that does not set the field itself.',
-  detection: 'How many consecutive results confirm a change of state, so one bad check never raises an alarm and one good check never ends it.',
+  detection:
+    'How many consecutive results confirm a change of state, so one bad check never raises an alarm and one good check never ends it.',
   failuresBeforeDown: 'Consecutive failed checks before the service is declared down (default 3); the outage starts at the first of them.',
   successesBeforeUp: 'Consecutive successful checks before a down service is declared up again (default 2).',
-  quorum: 'How many voting locations must confirm an outage before the service is shown down (default: a strict majority of the locations voting). Only meaningful with "locations".',
+  quorum:
+    'How many voting locations must confirm an outage before the service is shown down (default: a strict majority of the locations voting). Only meaningful with "locations".',
   locations:
     'Vantage points probes run from (each probe names its own with VIGIE_LOCATION). With several, a service is down only when a quorum of the locations that trust their own network confirm it; when only some fail, the page says from where it is unreachable. Leave out for a single probe.',
   'locations.id': 'Identifier of the location (lowercase letters, digits, hyphens): the value of VIGIE_LOCATION for the probes there.',
   'locations.name': 'Name of the place shown to citizens, in French and English.',
-  'locations.country': 'ISO 3166 two-letter country code. When every "FR" location reaches a service and only locations abroad fail, the page says it is reachable from France, not from abroad, instead of declaring an outage.',
+  'locations.country':
+    'ISO 3166 two-letter country code. When every "FR" location reaches a service and only locations abroad fail, the page says it is reachable from France, not from abroad, instead of declaring an outage.',
   canaries:
     'Addresses outside the watched services, run by independent operators (the shipped ones: Cloudflare, Quad9, Wikimedia), chosen because they are highly available and set no tracking. They are checked every cycle: when they fail together with the services, the probe suspects its own network connection, records "probe offline" and opens no outage.',
   interval: 'Seconds between two checks of the service (default 60).',
@@ -47,7 +53,8 @@ const DESCRIPTIONS: Record<string, string> = {
   expectStatus: 'HTTP status codes that count as success, e.g. "200-399" (the default) or "200,301-302".',
   keyword: 'Text the page must contain; without it the check fails (catches error pages served with status 200).',
   slowMs: 'Response time in milliseconds above which the service is shown as degraded (default 3000).',
-  allowPrivateNetwork: 'Allow addresses on private, loopback or link-local networks. Off by default to protect the network the probe runs in; turn it on only for your own internal services.',
+  allowPrivateNetwork:
+    'Allow addresses on private, loopback or link-local networks. Off by default to protect the network the probe runs in; turn it on only for your own internal services.',
   fr: 'In French.',
   en: 'In English.',
   ...OPERATOR_DESCRIPTIONS,

@@ -6,7 +6,10 @@ import { WEEKDAYS, type Weekday } from '../domain/vocabulary.ts';
 
 const openingRange = z
   .string()
-  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d-(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must look like "08:30-18:00" (Paris time; "24:00" may end a range)')
+  .regex(
+    /^(?:[01]\d|2[0-3]):[0-5]\d-(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/,
+    'must look like "08:30-18:00" (Paris time; "24:00" may end a range)',
+  )
   .refine((text) => {
     const range = parseOpeningRange(text);
     return range === null || range.from < range.to;

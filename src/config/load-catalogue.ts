@@ -57,7 +57,10 @@ export function parseCatalogue(text: string, fileName: string): Catalogue {
   }
   if (located.length > 0 || !parsed.success) {
     located.sort((a, b) => a.line - b.line);
-    throw new CatalogueError(fileName, located.map((p) => p.text));
+    throw new CatalogueError(
+      fileName,
+      located.map((p) => p.text),
+    );
   }
   return resolveCatalogue(parsed.data);
 }

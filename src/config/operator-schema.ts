@@ -48,7 +48,11 @@ const auditSchema = z
     testEnvironment: z.array(z.object({ browser: text, screenReader: text }).strict()).optional(),
     tools: z.array(text).optional(),
     pagesSampled: z
-      .array(z.object({ title: prose, url: z.string().regex(/^(?:\/|https?:\/\/)\S*$/, 'must be a path such as "/fr/" or an http(s) URL') }).strict())
+      .array(
+        z
+          .object({ title: prose, url: z.string().regex(/^(?:\/|https?:\/\/)\S*$/, 'must be a path such as "/fr/" or an http(s) URL') })
+          .strict(),
+      )
       .optional(),
   })
   .strict();
@@ -85,7 +89,8 @@ export type OperatorFacts = z.infer<typeof operatorSchema>;
 
 /** Shown to editors through the JSON Schema, keyed by the field's trail from the top of the file. */
 export const OPERATOR_DESCRIPTIONS: Record<string, string> = {
-  operator: 'Facts about who runs this instance. The legal notice, the personal-data page and the accessibility statement are built from them; a missing fact is a warning at start, and the pages say it is not provided yet.',
+  operator:
+    'Facts about who runs this instance. The legal notice, the personal-data page and the accessibility statement are built from them; a missing fact is a warning at start, and the pages say it is not provided yet.',
   'operator.publisher': 'The publisher (éditeur) of the site, as the LCEN requires.',
   'operator.publisher.name': 'Name of the public body or organisation that publishes the site.',
   'operator.publisher.legalForm': 'Its legal form, e.g. « service à compétence nationale », « établissement public administratif ».',
@@ -107,20 +112,24 @@ export const OPERATOR_DESCRIPTIONS: Record<string, string> = {
   'operator.dataProtection.dpo.email': 'E-mail address of the data protection officer.',
   'operator.dataProtection.dpo.address': 'Postal address of the data protection officer, on one line.',
   'operator.dataProtection.dpo.formUrl': 'Address of an online form that reaches the data protection officer.',
-  'operator.dataProtection.serverLogRetentionDays': 'Days the web server or reverse proxy in front of Vigie keeps its access logs (Vigie itself writes none).',
+  'operator.dataProtection.serverLogRetentionDays':
+    'Days the web server or reverse proxy in front of Vigie keeps its access logs (Vigie itself writes none).',
   'operator.accessibility': 'Accessibility (RGAA): contact, statement date, multi-year scheme, action plan and the last audit.',
-  'operator.accessibility.contact': 'How users report an accessibility problem or ask for content in another form: e-mail or online form, and a postal address.',
+  'operator.accessibility.contact':
+    'How users report an accessibility problem or ask for content in another form: e-mail or online form, and a postal address.',
   'operator.accessibility.contact.email': 'E-mail address for accessibility problems and requests for content in another form.',
   'operator.accessibility.contact.formUrl': 'Address of an online contact form for the same purpose.',
   'operator.accessibility.contact.address': 'Postal address for the same purpose, on one line.',
   'operator.accessibility.statementDate': 'Date the accessibility statement was written (YYYY-MM-DD).',
   'operator.accessibility.multiYearSchemeUrl': 'Address of the multi-year accessibility scheme (schéma pluriannuel).',
-  'operator.accessibility.actionPlanUrl': 'Address of this year\'s action plan (plan d\'action annuel).',
-  'operator.accessibility.audit': 'The last RGAA conformity audit. Without one (or with one more than 3 years old) the site is « non conforme »; automatic axe-core tests are not an RGAA audit.',
+  'operator.accessibility.actionPlanUrl': "Address of this year's action plan (plan d'action annuel).",
+  'operator.accessibility.audit':
+    'The last RGAA conformity audit. Without one (or with one more than 3 years old) the site is « non conforme »; automatic axe-core tests are not an RGAA audit.',
   'operator.accessibility.audit.rgaaVersion': 'RGAA version the audit used, e.g. "4.1.2".',
   'operator.accessibility.audit.date': 'Date the audit was finished (YYYY-MM-DD).',
   'operator.accessibility.audit.auditor': 'Who carried out the audit (a firm, or the team in house).',
-  'operator.accessibility.audit.criteriaMetPercent': 'Percentage of the RGAA criteria met: 100 is « totalement conforme », 50 or more « partiellement conforme », under 50 « non conforme ».',
+  'operator.accessibility.audit.criteriaMetPercent':
+    'Percentage of the RGAA criteria met: 100 is « totalement conforme », 50 or more « partiellement conforme », under 50 « non conforme ».',
   'operator.accessibility.audit.averageRatePercent': 'Average conformity rate across the pages sampled, when the audit gives it.',
   'operator.accessibility.audit.nonConformities': 'Content that fails RGAA criteria, one item per problem.',
   'operator.accessibility.audit.derogations': 'Derogations for disproportionate burden (dérogations pour charge disproportionnée).',

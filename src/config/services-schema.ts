@@ -28,9 +28,7 @@ const gloss = z
   .strict()
   .refine((g) => g.fr !== undefined || g.en !== undefined, 'must give "fr", "en" or both');
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lowercase letters, digits and single hyphens');
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lowercase letters, digits and single hyphens');
 
 /** "200-399", "200", or a comma-separated list of both ("200,301-302"). */
 export const statusRange = z
@@ -115,36 +113,39 @@ export const catalogueSchema = z
     operator: operatorSchema.optional(),
   })
   .strict()
-  .superRefine((catalogue, ctx) => {
-    const seenLocations = new Set<string>();
-    catalogue.locations?.forEach((location, i) => {
-      if (seenLocations.has(location.id)) {
-        ctx.addIssue({ code: 'custom', path: ['locations', i, 'id'], message: `duplicate location id "${location.id}"` });
-      }
-      seenLocations.add(location.id);
-    });
-    const seenCategories = new Set<string>();
-    catalogue.categories.forEach((category, i) => {
-      if (seenCategories.has(category.id)) {
-        ctx.addIssue({ code: 'custom', path: ['categories', i, 'id'], message: `duplicate category id "${category.id}"` });
-      }
-      seenCategories.add(category.id);
-    });
-    const seenServices = new Set<string>();
-    catalogue.services.forEach((service, i) => {
-      if (seenServices.has(service.id)) {
-        ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `duplicate service id "${service.id}"` });
-      }
-      seenServices.add(service.id);
-      if (!seenCategories.has(service.category)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['services', i, 'category'],
-          message: `unknown category "${service.category}" (declare it in "categories")`,
-        });
-      }
-    });
-  }, { when: (payload) => hasIdsToCrossCheck(payload.value) });
+  .superRefine(
+    (catalogue, ctx) => {
+      const seenLocations = new Set<string>();
+      catalogue.locations?.forEach((location, i) => {
+        if (seenLocations.has(location.id)) {
+          ctx.addIssue({ code: 'custom', path: ['locations', i, 'id'], message: `duplicate location id "${location.id}"` });
+        }
+        seenLocations.add(location.id);
+      });
+      const seenCategories = new Set<string>();
+      catalogue.categories.forEach((category, i) => {
+        if (seenCategories.has(category.id)) {
+          ctx.addIssue({ code: 'custom', path: ['categories', i, 'id'], message: `duplicate category id "${category.id}"` });
+        }
+        seenCategories.add(category.id);
+      });
+      const seenServices = new Set<string>();
+      catalogue.services.forEach((service, i) => {
+        if (seenServices.has(service.id)) {
+          ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `duplicate service id "${service.id}"` });
+        }
+        seenServices.add(service.id);
+        if (!seenCategories.has(service.category)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['services', i, 'category'],
+            message: `unknown category "${service.category}" (declare it in "categories")`,
+          });
+        }
+      });
+    },
+    { when: (payload) => hasIdsToCrossCheck(payload.value) },
+  );
 
 /** Lets the id checks above run even when another field is wrong, so one pass lists every problem. */
 function hasIdsToCrossCheck(value: unknown): boolean {

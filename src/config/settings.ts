@@ -5,9 +5,7 @@ import { trimTrailingSlashes } from '../domain/trim-slashes.ts';
  * Process settings, from environment variables. One visible defaults object; every problem is
  * reported with the variable's name so an operator knows what to fix.
  */
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -22,7 +20,10 @@ export const settingsSchema = z
     PROBE_HOST: z.string().min(1).default('127.0.0.1'),
     VIGIE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     /** Name of this probe's vantage point, shown on the "about the probes" page. */
-    VIGIE_LOCATION: z.string().regex(/^[a-z0-9-]{1,40}$/).default('local'),
+    VIGIE_LOCATION: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/)
+      .default('local'),
     /** Local address the probe's checks leave from, on a host with several (one per vantage point). */
     VIGIE_PROBE_SOURCE_ADDRESS: z.union([z.ipv4(), z.ipv6()], { error: 'must be an IPv4 or IPv6 address of this host' }).optional(),
     /** PostgreSQL: how long a probe process's claim on a service outlives its last renewal. */
@@ -42,7 +43,12 @@ export const settingsSchema = z
     VIGIE_TRUSTED_PROXIES: z
       .string()
       .default('')
-      .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean)),
+      .transform((s) =>
+        s
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean),
+      ),
     /** Only a local demo may turn the staff second factor off; the admin UI says so. */
     VIGIE_REQUIRE_TOTP: booleanFlag.default(true),
     /** Email subscriptions are on only when both are set (`smtp://`, `smtps://` URL as nodemailer takes it). */
@@ -67,7 +73,12 @@ export const settingsSchema = z
       .transform((s) =>
         s
           .split(',')
-          .map((h) => h.trim().toLowerCase().replace(/^\[|\]$/g, ''))
+          .map((h) =>
+            h
+              .trim()
+              .toLowerCase()
+              .replace(/^\[|\]$/g, ''),
+          )
           .filter(Boolean),
       ),
   })
@@ -96,7 +107,5 @@ export class SettingsError extends Error {
 export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
   const parsed = settingsSchema.safeParse(env);
   if (parsed.success) return parsed.data;
-  throw new SettingsError(
-    parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
-  );
+  throw new SettingsError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`));
 }

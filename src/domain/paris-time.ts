@@ -28,7 +28,14 @@ interface WallClock {
 function wallClock(ms: number): WallClock {
   const get: Record<string, number> = {};
   for (const part of wall.formatToParts(new Date(ms))) if (part.type !== 'literal') get[part.type] = Number(part.value);
-  return { year: get.year ?? 0, month: get.month ?? 1, day: get.day ?? 1, hour: get.hour ?? 0, minute: get.minute ?? 0, second: get.second ?? 0 };
+  return {
+    year: get.year ?? 0,
+    month: get.month ?? 1,
+    day: get.day ?? 1,
+    hour: get.hour ?? 0,
+    minute: get.minute ?? 0,
+    second: get.second ?? 0,
+  };
 }
 
 /** How far Paris wall-clock time is ahead of UTC at `ms` (3600000 or 7200000). */

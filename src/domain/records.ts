@@ -1,13 +1,4 @@
-import type {
-  AuditAction,
-  CheckOutcome,
-  Draft,
-  Impact,
-  IncidentKind,
-  IncidentStatus,
-  Localized,
-  ServiceState,
-} from './vocabulary.ts';
+import type { AuditAction, CheckOutcome, Draft, Impact, IncidentKind, IncidentStatus, Localized, ServiceState } from './vocabulary.ts';
 
 /** Re-exported for store.ts, which takes staff text types from here. */
 export type { Draft };

@@ -64,7 +64,7 @@ function hourStart(ms: number): number {
 /** Seconds of [start, end) falling in each bucket. */
 function split(start: number, end: number, bucketOf: (ms: number) => number, next: (bucket: number) => number): Array<[number, number]> {
   const pieces: Array<[number, number]> = [];
-  for (let cursor = start; cursor < end; ) {
+  for (let cursor = start; cursor < end;) {
     const bucket = bucketOf(cursor);
     const stop = Math.min(next(bucket), end);
     pieces.push([bucket, (stop - cursor) / 1000]);

@@ -25,7 +25,10 @@ export async function buildFeed(
   const url = (path: string) => absoluteUrl(site.settings.VIGIE_PUBLIC_URL, path);
   // An official name kept the same in English is French, and marked so (RGAA 8.7).
   const names = new Map(
-    site.catalogue.services.map((s) => [s.id, locale !== 'fr' && s.name.en === s.name.fr ? { text: s.name[locale], lang: 'fr' as const } : { text: s.name[locale] }]),
+    site.catalogue.services.map((s) => [
+      s.id,
+      locale !== 'fr' && s.name.en === s.name.fr ? { text: s.name[locale], lang: 'fr' as const } : { text: s.name[locale] },
+    ]),
   );
   const [incidents, maintenances, snapshot] = await Promise.all([
     loadIncidentHistory(site, serviceId ? { serviceId } : {}),

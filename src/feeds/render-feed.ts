@@ -66,5 +66,8 @@ export function renderFeed(kind: FeedKind, channel: ChannelInfo, entries: FeedEn
   }
   if (kind === 'rss') return closeCdataMarks(feed.rss2());
   // The package has no option for the Atom document's language.
-  return closeCdataMarks(feed.atom1()).replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${channel.locale}">`);
+  return closeCdataMarks(feed.atom1()).replace(
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${channel.locale}">`,
+  );
 }

@@ -18,7 +18,10 @@ function conformity(f: InfoFacts): Paragraph[] {
   const claim = `${f.site} is ${STATUS_WORDS[f.conformity.status]} with ${rgaa}`;
   switch (f.conformity.ground) {
     case 'no_audit':
-      return [`${claim}: no conformity audit has been carried out yet.`, 'The automatic tests (axe-core) run on every version of the software are not an RGAA evaluation.'];
+      return [
+        `${claim}: no conformity audit has been carried out yet.`,
+        'The automatic tests (axe-core) run on every version of the software are not an RGAA evaluation.',
+      ];
     case 'audit_expired':
       return [`${claim}: the last audit, of ${f.formatDay(audit?.date ?? '')}, is more than three years old. A new audit is needed.`];
     case 'audit_not_yet_done':
@@ -36,7 +39,8 @@ function results(f: InfoFacts): Paragraph[] {
       'For information, every page type is tested automatically in French and English, with and without JavaScript, using the axe-core tool. The state of a service is always given by a word, never by colour alone, and charts have an equivalent table. These tests do not replace an audit.',
     ];
   }
-  const rate = audit.averageRatePercent === undefined ? [] : [`The site’s average conformity rate is ${f.formatPercent(audit.averageRatePercent)}.`];
+  const rate =
+    audit.averageRatePercent === undefined ? [] : [`The site’s average conformity rate is ${f.formatPercent(audit.averageRatePercent)}.`];
   return [
     `The conformity audit carried out by ${audit.auditor} on ${f.formatDay(audit.date)} shows that ${f.formatPercent(audit.criteriaMetPercent)} of the criteria of RGAA version ${audit.rgaaVersion} are met.`,
     ...rate,
@@ -44,7 +48,8 @@ function results(f: InfoFacts): Paragraph[] {
 }
 
 function auditList(f: InfoFacts, heading: string, items: Paragraph[] | undefined): Section {
-  if (!f.operator.accessibility?.audit) return { heading, paragraphs: ['No audit has been carried out, so this list has not been drawn up yet.'] };
+  if (!f.operator.accessibility?.audit)
+    return { heading, paragraphs: ['No audit has been carried out, so this list has not been drawn up yet.'] };
   if (items === undefined) return { heading, paragraphs: [{ text: missing, missing: true }] };
   return items.length === 0 ? { heading, paragraphs: ['None.'] } : { heading, paragraphs: [], list: items };
 }
@@ -64,41 +69,74 @@ export const enAccessibility = {
   body: (f: InfoFacts): Section[] => {
     const a = f.operator.accessibility;
     const audit = a?.audit;
-    const link = (url: string | undefined, label: string): Paragraph => (url ? [{ text: label, href: url }] : [`${label}: `, { text: missing, missing: true }]);
+    const link = (url: string | undefined, label: string): Paragraph =>
+      url ? [{ text: label, href: url }] : [`${label}: `, { text: missing, missing: true }];
     const publisher = f.operator.publisher?.name;
     return [
       {
         paragraphs: [
-          ['The publisher of this site, ', publisher ? frenchTerm(publisher, 'en') : { text: missing, missing: true }, ', is committed to making it accessible, in accordance with article 47 of French law no. 2005-102 of 11 February 2005.'],
+          [
+            'The publisher of this site, ',
+            publisher ? frenchTerm(publisher, 'en') : { text: missing, missing: true },
+            ', is committed to making it accessible, in accordance with article 47 of French law no. 2005-102 of 11 February 2005.',
+          ],
           'To this end, it carries out the following strategy and actions:',
         ],
         list: [link(a?.multiYearSchemeUrl, 'Multi-year accessibility scheme'), link(a?.actionPlanUrl, 'Action plan for the current year')],
       },
-      { paragraphs: [`This accessibility statement applies to ${f.site}, including the area for the staff who publish incidents (${f.site}/admin).`] },
+      {
+        paragraphs: [
+          `This accessibility statement applies to ${f.site}, including the area for the staff who publish incidents (${f.site}/admin).`,
+        ],
+      },
       { heading: 'Compliance status', paragraphs: conformity(f) },
       { heading: 'Test results', paragraphs: results(f) },
       {
         heading: 'Content that is not accessible',
         paragraphs: [],
         subsections: [
-          auditList(f, 'Non-conformities', audit?.nonConformities?.map((p) => proseIn(p, 'en'))),
-          auditList(f, 'Derogations for disproportionate burden', audit?.derogations?.map((p) => proseIn(p, 'en'))),
-          auditList(f, 'Content not subject to the accessibility obligation', audit?.outOfScope?.map((p) => proseIn(p, 'en'))),
+          auditList(
+            f,
+            'Non-conformities',
+            audit?.nonConformities?.map((p) => proseIn(p, 'en')),
+          ),
+          auditList(
+            f,
+            'Derogations for disproportionate burden',
+            audit?.derogations?.map((p) => proseIn(p, 'en')),
+          ),
+          auditList(
+            f,
+            'Content not subject to the accessibility obligation',
+            audit?.outOfScope?.map((p) => proseIn(p, 'en')),
+          ),
         ],
       },
       {
         heading: 'Preparation of this accessibility statement',
-        paragraphs: [['This statement was prepared on ', a?.statementDate ? f.formatDay(a.statementDate) : { text: missing, missing: true }, '.']],
+        paragraphs: [
+          ['This statement was prepared on ', a?.statementDate ? f.formatDay(a.statementDate) : { text: missing, missing: true }, '.'],
+        ],
         subsections: [
           { heading: 'Technologies used to build the site', paragraphs: [], list: SITE_TECHNOLOGIES.en },
-          auditList(f, 'Test environment', audit?.testEnvironment?.map((e) => `${e.browser} with ${e.screenReader}`)),
+          auditList(
+            f,
+            'Test environment',
+            audit?.testEnvironment?.map((e) => `${e.browser} with ${e.screenReader}`),
+          ),
           auditList(f, 'Tools used to evaluate accessibility', audit?.tools),
-          auditList(f, 'Pages of the site checked for conformity', audit?.pagesSampled?.map((page): Inline[] => [proseIn(page.title, 'en'), ' (', page.url, ')'])),
+          auditList(
+            f,
+            'Pages of the site checked for conformity',
+            audit?.pagesSampled?.map((page): Inline[] => [proseIn(page.title, 'en'), ' (', page.url, ')']),
+          ),
         ],
       },
       {
         heading: 'Feedback and contact',
-        paragraphs: ['If you cannot access some content or a service, you can contact the person responsible for the site to be directed to an accessible alternative or to get the content in another form.'],
+        paragraphs: [
+          'If you cannot access some content or a service, you can contact the person responsible for the site to be directed to an accessible alternative or to get the content in another form.',
+        ],
         list: contact(f),
       },
       {
@@ -107,7 +145,11 @@ export const enAccessibility = {
           'Use this procedure in the following case: you have reported to the person responsible for the site an accessibility problem that prevents you from accessing some content or one of the site’s services, and you have not received a satisfactory answer.',
         ],
         list: [
-          ['Write a message to the ', { text: 'Défenseur des droits', lang: 'fr', href: DEFENSEUR_DES_DROITS.form }, ' (the French Rights Defender)'],
+          [
+            'Write a message to the ',
+            { text: 'Défenseur des droits', lang: 'fr', href: DEFENSEUR_DES_DROITS.form },
+            ' (the French Rights Defender)',
+          ],
           ['Contact the delegate of the ', DDD, ' in your region: ', { text: 'map of delegates', href: DEFENSEUR_DES_DROITS.delegates }],
           ['Send a letter by post (free of charge, no stamp needed): ', { text: DEFENSEUR_DES_DROITS.postal, lang: 'fr' }, ', France'],
         ],

@@ -1,7 +1,17 @@
 import type { Processing } from '../legal/processings.ts';
 import type { frLegal } from './fr-legal.ts';
 import { CNIL_COMPLAINTS, MISSING } from './info-constants.ts';
-import { frenchTerm, given, mailto, processingSection, type InfoFacts, type Inline, type Paragraph, type ProcessingLines, type Section } from './info-types.ts';
+import {
+  frenchTerm,
+  given,
+  mailto,
+  processingSection,
+  type InfoFacts,
+  type Inline,
+  type Paragraph,
+  type ProcessingLines,
+  type Section,
+} from './info-types.ts';
 
 /** The legal notice and the personal-data page in English; same sections as the French. */
 
@@ -16,7 +26,11 @@ const processing = (heading: string, lines: ProcessingLines): Section => process
 const PUBLIC_TASK = 'performance of a task carried out in the public interest (GDPR, article 6(1)(e)).';
 
 function recipients(f: InfoFacts): Inline[] {
-  return ['authorised staff of the publisher, and the hosting provider ', given(f.operator.host?.name, missing), ', a processor, which keeps them on its servers.'];
+  return [
+    'authorised staff of the publisher, and the hosting provider ',
+    given(f.operator.host?.name, missing),
+    ', a processor, which keeps them on its servers.',
+  ];
 }
 
 const PROCESSINGS: Record<Processing, (f: InfoFacts) => Section> = {
@@ -25,7 +39,10 @@ const PROCESSINGS: Record<Processing, (f: InfoFacts) => Section> = {
       purpose: 'keeping the site secure and working (detecting attacks and failures).',
       basis: PUBLIC_TASK,
       data: 'IP address, date and time, address of the page requested. Vigie itself writes no log of visits: this log is kept by the front server that serves it.',
-      retention: f.operator.dataProtection?.serverLogRetentionDays === undefined ? absent : `${f.operator.dataProtection.serverLogRetentionDays} days.`,
+      retention:
+        f.operator.dataProtection?.serverLogRetentionDays === undefined
+          ? absent
+          : `${f.operator.dataProtection.serverLogRetentionDays} days.`,
       recipients: recipients(f),
     }),
   staffAccounts: (f) =>
@@ -42,7 +59,11 @@ const PROCESSINGS: Record<Processing, (f: InfoFacts) => Section> = {
       basis: PUBLIC_TASK,
       data: 'email address entered, IP address, date and time, outcome of the sign-in attempt (succeeded, refused, throttled), and for each staff action: the item changed, before and after.',
       retention: `${f.retention.auditLogDays} days for the log; ${f.retention.loginFailureHours} hours for the count of failed sign-ins used to slow attempts down.`,
-      recipients: ['authorised staff of the publisher, who read the log in the staff area, and the hosting provider ', given(f.operator.host?.name, missing), ', a processor.'],
+      recipients: [
+        'authorised staff of the publisher, who read the log in the staff area, and the hosting provider ',
+        given(f.operator.host?.name, missing),
+        ', a processor.',
+      ],
     }),
 };
 
@@ -68,12 +89,19 @@ export const enLegal: typeof frLegal = {
         {
           heading: 'Publication director',
           paragraphs: [],
-          list: [fact('Publication director', given(f.operator.director?.name, missing)), fact('Position', frenchOrMissing(f.operator.director?.role))],
+          list: [
+            fact('Publication director', given(f.operator.director?.name, missing)),
+            fact('Position', frenchOrMissing(f.operator.director?.role)),
+          ],
         },
         {
           heading: 'Hosting',
           paragraphs: [],
-          list: [fact('Hosting provider', given(h.name, missing)), fact('Address', given(h.address, missing)), fact('Telephone', given(h.phone, missing))],
+          list: [
+            fact('Hosting provider', given(h.name, missing)),
+            fact('Address', given(h.address, missing)),
+            fact('Telephone', given(h.phone, missing)),
+          ],
         },
         {
           heading: 'Nature of the information',
@@ -87,7 +115,10 @@ export const enLegal: typeof frLegal = {
           paragraphs: [],
           list: [[{ text: 'Personal data', href: f.paths.privacy }], [{ text: 'Accessibility statement', href: f.paths.accessibility }]],
         },
-        { heading: 'Software', paragraphs: ['This site runs Vigie, free software distributed under the European Union Public Licence (EUPL 1.2).'] },
+        {
+          heading: 'Software',
+          paragraphs: ['This site runs Vigie, free software distributed under the European Union Public Licence (EUPL 1.2).'],
+        },
       ];
     },
   },
@@ -113,7 +144,13 @@ export const enLegal: typeof frLegal = {
           heading: 'Data controller',
           paragraphs: [
             ['Data controller: ', frenchOrMissing(f.operator.dataProtection?.controller), '.'],
-            ['The data is hosted by ', given(f.operator.host?.name, missing), '; servers located in: ', given(f.operator.host?.dataLocation, missing), '.'],
+            [
+              'The data is hosted by ',
+              given(f.operator.host?.name, missing),
+              '; servers located in: ',
+              given(f.operator.host?.dataLocation, missing),
+              '.',
+            ],
             'Data protection officer:',
           ],
           list: dpoWays.length > 0 ? dpoWays : [[absent]],
@@ -132,7 +169,11 @@ export const enLegal: typeof frLegal = {
         heading: 'Your rights',
         paragraphs: [
           'You can access the data about you, have it corrected or erased, ask for its processing to be restricted or object to it (GDPR, articles 15 to 21). To do so, write to the data protection officer (details above).',
-          ['If, after doing so, you consider that your rights are not respected, you can lodge a complaint with the ', { text: 'Commission nationale de l’informatique et des libertés (CNIL)', href: CNIL_COMPLAINTS, lang: 'fr' }, ', the French data protection authority.'],
+          [
+            'If, after doing so, you consider that your rights are not respected, you can lodge a complaint with the ',
+            { text: 'Commission nationale de l’informatique et des libertés (CNIL)', href: CNIL_COMPLAINTS, lang: 'fr' },
+            ', the French data protection authority.',
+          ],
           ['See also the ', { text: 'legal notice', href: f.paths.legal }, '.'],
         ],
       },

@@ -55,8 +55,7 @@ export const en: Dictionary = {
   unknownReasons: {
     no_data: 'No data: this service has not been checked yet.',
     stale: 'Data too old: our probes have not checked it recently, so we cannot tell whether it works.',
-    probe_offline:
-      'Monitoring interrupted: our probe has a network problem on its side, so the state of this service cannot be confirmed.',
+    probe_offline: 'Monitoring interrupted: our probe has a network problem on its side, so the state of this service cannot be confirmed.',
     not_checkable: 'This service cannot be checked automatically.',
     store_unreachable: 'The status database cannot be reached: we cannot tell whether this service works.',
   },
@@ -153,8 +152,7 @@ export const en: Dictionary = {
     latencyTitle: 'Response time',
     latencyHelp: 'Time the site took to answer our probes (median and 95th percentile).',
     ranges: { '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d': 'Last 30 days' },
-    latencySummary: (low: string, high: string, max: string) =>
-      `Median between ${low} and ${high} depending on the time, maximum ${max}.`,
+    latencySummary: (low: string, high: string, max: string) => `Median between ${low} and ${high} depending on the time, maximum ${max}.`,
     noLatency: 'No measurements over this period.',
     showTable: 'Show the values as a table',
     colPeriod: 'Period (Paris time)',
@@ -194,8 +192,7 @@ export const en: Dictionary = {
   },
   maintenance: {
     title: 'Maintenance',
-    intro:
-      'Planned work during which a service may be unavailable. It does not count as downtime in the uptime figures.',
+    intro: 'Planned work during which a service may be unavailable. It does not count as downtime in the uptime figures.',
     active: 'In progress',
     upcoming: 'Planned',
     noneActive: 'No maintenance in progress.',
@@ -289,8 +286,7 @@ export const en: Dictionary = {
       switchLanguage: 'Français',
       signedInAs: (email: string) => `Signed in as ${email}`,
     },
-    totpOff:
-      'Second factor turned off (VIGIE_REQUIRE_TOTP=false): for a local demo only. Turn it back on before going live.',
+    totpOff: 'Second factor turned off (VIGIE_REQUIRE_TOTP=false): for a local demo only. Turn it back on before going live.',
     login: {
       title: 'Staff sign-in',
       email: 'Email address',
@@ -357,7 +353,13 @@ export const en: Dictionary = {
       resolvedNote: 'This incident is resolved: its messages can still be corrected.',
       missingEn: 'English translation missing',
     },
-    editUpdate: { title: 'Edit a message', submit: 'Save the change', history: 'Earlier versions', noHistory: 'Never edited.', back: 'Back to the incident' },
+    editUpdate: {
+      title: 'Edit a message',
+      submit: 'Save the change',
+      history: 'Earlier versions',
+      noHistory: 'Never edited.',
+      back: 'Back to the incident',
+    },
     maintenance: {
       title: 'Maintenance',
       schedule: 'Schedule maintenance',
@@ -408,4 +410,3 @@ export const en: Dictionary = {
     },
   },
 };
-

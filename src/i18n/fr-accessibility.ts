@@ -13,7 +13,9 @@ const STATUS_WORDS: Record<ConformityStatus, string> = {
 
 function conformity(f: InfoFacts): Paragraph[] {
   const audit = f.operator.accessibility?.audit;
-  const rgaa = audit ? `référentiel général d’amélioration de l’accessibilité (RGAA), version\u00a0${audit.rgaaVersion}` : 'référentiel général d’amélioration de l’accessibilité (RGAA)';
+  const rgaa = audit
+    ? `référentiel général d’amélioration de l’accessibilité (RGAA), version\u00a0${audit.rgaaVersion}`
+    : 'référentiel général d’amélioration de l’accessibilité (RGAA)';
   const claim = `${f.site} est ${STATUS_WORDS[f.conformity.status]} avec le ${rgaa}`;
   switch (f.conformity.ground) {
     case 'no_audit':
@@ -22,7 +24,9 @@ function conformity(f: InfoFacts): Paragraph[] {
         'Les tests automatiques (axe-core) menés sur chaque version du logiciel ne constituent pas une évaluation au sens du RGAA.',
       ];
     case 'audit_expired':
-      return [`${claim}\u00a0: le dernier audit, du ${f.formatDay(audit?.date ?? '')}, a plus de trois ans. Un nouvel audit est nécessaire.`];
+      return [
+        `${claim}\u00a0: le dernier audit, du ${f.formatDay(audit?.date ?? '')}, a plus de trois ans. Un nouvel audit est nécessaire.`,
+      ];
     case 'audit_not_yet_done':
       return [`${claim}\u00a0: l’audit indiqué est daté du ${f.formatDay(audit?.date ?? '')}, date qui n’est pas encore passée.`];
     case 'measured':
@@ -38,7 +42,10 @@ function results(f: InfoFacts): Paragraph[] {
       'À titre d’information, chaque type de page est testé automatiquement en français et en anglais, avec et sans JavaScript, à l’aide de l’outil axe-core. L’état d’un service est toujours donné par un mot, jamais par la seule couleur, et les graphiques ont un tableau équivalent. Ces tests ne remplacent pas un audit.',
     ];
   }
-  const rate = audit.averageRatePercent === undefined ? [] : [`Le taux moyen de conformité du site s’élève à ${f.formatPercent(audit.averageRatePercent)}.`];
+  const rate =
+    audit.averageRatePercent === undefined
+      ? []
+      : [`Le taux moyen de conformité du site s’élève à ${f.formatPercent(audit.averageRatePercent)}.`];
   return [
     `L’audit de conformité réalisé par ${audit.auditor} le ${f.formatDay(audit.date)} révèle que ${f.formatPercent(audit.criteriaMetPercent)} des critères du RGAA version\u00a0${audit.rgaaVersion} sont respectés.`,
     ...rate,
@@ -47,7 +54,8 @@ function results(f: InfoFacts): Paragraph[] {
 
 /** One of the audit's lists: its items, « Aucune. » when empty, or why it is not known. */
 function auditList(f: InfoFacts, heading: string, items: Paragraph[] | undefined, none: string): Section {
-  if (!f.operator.accessibility?.audit) return { heading, paragraphs: ['Aucun audit n’ayant été réalisé, cette liste n’est pas encore établie.'] };
+  if (!f.operator.accessibility?.audit)
+    return { heading, paragraphs: ['Aucun audit n’ayant été réalisé, cette liste n’est pas encore établie.'] };
   if (items === undefined) return { heading, paragraphs: [{ text: missing, missing: true }] };
   return items.length === 0 ? { heading, paragraphs: [none] } : { heading, paragraphs: [], list: items };
 }
@@ -72,13 +80,22 @@ export const frAccessibility = {
     return [
       {
         paragraphs: [
-          ['L’éditeur de ce site, ', given(f.operator.publisher?.name, missing), ', s’engage à le rendre accessible conformément à l’article 47 de la loi n°\u00a02005-102 du 11 février 2005.'],
+          [
+            'L’éditeur de ce site, ',
+            given(f.operator.publisher?.name, missing),
+            ', s’engage à le rendre accessible conformément à l’article 47 de la loi n°\u00a02005-102 du 11 février 2005.',
+          ],
           'À cette fin, il met en œuvre la stratégie et les actions suivantes\u00a0:',
         ],
-        list: [link(a?.multiYearSchemeUrl, 'Schéma pluriannuel de mise en accessibilité'), link(a?.actionPlanUrl, 'Plan d’actions de l’année en cours')],
+        list: [
+          link(a?.multiYearSchemeUrl, 'Schéma pluriannuel de mise en accessibilité'),
+          link(a?.actionPlanUrl, 'Plan d’actions de l’année en cours'),
+        ],
       },
       {
-        paragraphs: [`Cette déclaration d’accessibilité s’applique à ${f.site}, y compris l’espace réservé aux agents qui publient les incidents (${f.site}/admin).`],
+        paragraphs: [
+          `Cette déclaration d’accessibilité s’applique à ${f.site}, y compris l’espace réservé aux agents qui publient les incidents (${f.site}/admin).`,
+        ],
       },
       { heading: 'État de conformité', paragraphs: conformity(f) },
       { heading: 'Résultats des tests', paragraphs: results(f) },
@@ -86,17 +103,39 @@ export const frAccessibility = {
         heading: 'Contenus non accessibles',
         paragraphs: [],
         subsections: [
-          auditList(f, 'Non-conformités', audit?.nonConformities?.map((p) => proseIn(p, 'fr')), 'Aucune.'),
-          auditList(f, 'Dérogations pour charge disproportionnée', audit?.derogations?.map((p) => proseIn(p, 'fr')), 'Aucune.'),
-          auditList(f, 'Contenus non soumis à l’obligation d’accessibilité', audit?.outOfScope?.map((p) => proseIn(p, 'fr')), 'Aucun.'),
+          auditList(
+            f,
+            'Non-conformités',
+            audit?.nonConformities?.map((p) => proseIn(p, 'fr')),
+            'Aucune.',
+          ),
+          auditList(
+            f,
+            'Dérogations pour charge disproportionnée',
+            audit?.derogations?.map((p) => proseIn(p, 'fr')),
+            'Aucune.',
+          ),
+          auditList(
+            f,
+            'Contenus non soumis à l’obligation d’accessibilité',
+            audit?.outOfScope?.map((p) => proseIn(p, 'fr')),
+            'Aucun.',
+          ),
         ],
       },
       {
         heading: 'Établissement de cette déclaration d’accessibilité',
-        paragraphs: [['Cette déclaration a été établie le ', a?.statementDate ? f.formatDay(a.statementDate) : { text: missing, missing: true }, '.']],
+        paragraphs: [
+          ['Cette déclaration a été établie le ', a?.statementDate ? f.formatDay(a.statementDate) : { text: missing, missing: true }, '.'],
+        ],
         subsections: [
           { heading: 'Technologies utilisées pour la réalisation du site', paragraphs: [], list: SITE_TECHNOLOGIES.fr },
-          auditList(f, 'Environnement de test', audit?.testEnvironment?.map((e) => `${e.browser} et ${e.screenReader}`), 'Aucun.'),
+          auditList(
+            f,
+            'Environnement de test',
+            audit?.testEnvironment?.map((e) => `${e.browser} et ${e.screenReader}`),
+            'Aucun.',
+          ),
           auditList(f, 'Outils pour évaluer l’accessibilité', audit?.tools, 'Aucun.'),
           auditList(
             f,

@@ -1,6 +1,15 @@
 import type { Processing } from '../legal/processings.ts';
 import { CNIL_COMPLAINTS, MISSING } from './info-constants.ts';
-import { given, mailto, processingSection, type InfoFacts, type Inline, type Paragraph, type ProcessingLines, type Section } from './info-types.ts';
+import {
+  given,
+  mailto,
+  processingSection,
+  type InfoFacts,
+  type Inline,
+  type Paragraph,
+  type ProcessingLines,
+  type Section,
+} from './info-types.ts';
 
 /** The legal notice (LCEN, article 6) and the personal-data page (RGPD, articles 13 and 15 to 21) in French. */
 
@@ -9,13 +18,23 @@ const fact = (label: string, value: Inline): Paragraph => [`${label}\u00a0: `, v
 const absent: Inline = { text: missing, missing: true };
 
 /** The mandatory lines of one processing of personal data. */
-const LABELS = { purpose: 'Finalité\u00a0: ', basis: 'Base légale\u00a0: ', data: 'Données\u00a0: ', retention: 'Durée de conservation\u00a0: ', recipients: 'Destinataires\u00a0: ' };
+const LABELS = {
+  purpose: 'Finalité\u00a0: ',
+  basis: 'Base légale\u00a0: ',
+  data: 'Données\u00a0: ',
+  retention: 'Durée de conservation\u00a0: ',
+  recipients: 'Destinataires\u00a0: ',
+};
 const processing = (heading: string, lines: ProcessingLines): Section => processingSection(heading, LABELS, lines);
 
 const PUBLIC_TASK = 'exécution d’une mission d’intérêt public (article 6, paragraphe 1, point e, du RGPD).';
 
 function recipients(f: InfoFacts): Inline[] {
-  return ['les agents habilités de l’éditeur et l’hébergeur ', given(f.operator.host?.name, missing), ', sous-traitant, qui les conserve sur ses serveurs.'];
+  return [
+    'les agents habilités de l’éditeur et l’hébergeur ',
+    given(f.operator.host?.name, missing),
+    ', sous-traitant, qui les conserve sur ses serveurs.',
+  ];
 }
 
 const PROCESSINGS: Record<Processing, (f: InfoFacts) => Section> = {
@@ -24,7 +43,10 @@ const PROCESSINGS: Record<Processing, (f: InfoFacts) => Section> = {
       purpose: 'assurer la sécurité et le bon fonctionnement du site (détecter les attaques et les pannes).',
       basis: PUBLIC_TASK,
       data: 'adresse IP, date et heure, adresse de la page demandée. Vigie lui-même n’écrit aucun journal des visites\u00a0: ce journal est celui du serveur frontal qui le sert.',
-      retention: f.operator.dataProtection?.serverLogRetentionDays === undefined ? absent : `${f.operator.dataProtection.serverLogRetentionDays}\u00a0jours.`,
+      retention:
+        f.operator.dataProtection?.serverLogRetentionDays === undefined
+          ? absent
+          : `${f.operator.dataProtection.serverLogRetentionDays}\u00a0jours.`,
       recipients: recipients(f),
     }),
   staffAccounts: (f) =>
@@ -37,11 +59,16 @@ const PROCESSINGS: Record<Processing, (f: InfoFacts) => Section> = {
     }),
   signInAudit: (f) =>
     processing('Journal des actions et des tentatives de connexion', {
-      purpose: 'savoir qui a publié ou modifié quoi, et protéger l’espace des agents contre les tentatives d’intrusion (limitation des essais de connexion).',
+      purpose:
+        'savoir qui a publié ou modifié quoi, et protéger l’espace des agents contre les tentatives d’intrusion (limitation des essais de connexion).',
       basis: PUBLIC_TASK,
       data: 'adresse électronique saisie, adresse IP, date et heure, résultat de la tentative de connexion (réussie, refusée, ralentie), et pour chaque action d’un agent\u00a0: l’élément modifié, avant et après.',
       retention: `${f.retention.auditLogDays}\u00a0jours pour le journal\u00a0; ${f.retention.loginFailureHours}\u00a0h pour le décompte des échecs de connexion qui sert à ralentir les essais.`,
-      recipients: ['les agents habilités de l’éditeur, qui consultent le journal dans l’espace des agents, et l’hébergeur ', given(f.operator.host?.name, missing), ', sous-traitant.'],
+      recipients: [
+        'les agents habilités de l’éditeur, qui consultent le journal dans l’espace des agents, et l’hébergeur ',
+        given(f.operator.host?.name, missing),
+        ', sous-traitant.',
+      ],
     }),
 };
 
@@ -67,12 +94,19 @@ export const frLegal = {
         {
           heading: 'Direction de la publication',
           paragraphs: [],
-          list: [fact('Directeur ou directrice de la publication', given(f.operator.director?.name, missing)), fact('Fonction', given(f.operator.director?.role, missing))],
+          list: [
+            fact('Directeur ou directrice de la publication', given(f.operator.director?.name, missing)),
+            fact('Fonction', given(f.operator.director?.role, missing)),
+          ],
         },
         {
           heading: 'Hébergement',
           paragraphs: [],
-          list: [fact('Hébergeur', given(h.name, missing)), fact('Adresse', given(h.address, missing)), fact('Téléphone', given(h.phone, missing))],
+          list: [
+            fact('Hébergeur', given(h.name, missing)),
+            fact('Adresse', given(h.address, missing)),
+            fact('Téléphone', given(h.phone, missing)),
+          ],
         },
         {
           heading: 'Nature des informations',
@@ -84,9 +118,15 @@ export const frLegal = {
         {
           heading: 'Données personnelles et accessibilité',
           paragraphs: [],
-          list: [[{ text: 'Données personnelles', href: f.paths.privacy }], [{ text: 'Déclaration d’accessibilité', href: f.paths.accessibility }]],
+          list: [
+            [{ text: 'Données personnelles', href: f.paths.privacy }],
+            [{ text: 'Déclaration d’accessibilité', href: f.paths.accessibility }],
+          ],
         },
-        { heading: 'Logiciel', paragraphs: ['Ce site utilise Vigie, logiciel libre distribué sous licence publique de l’Union européenne (EUPL 1.2).'] },
+        {
+          heading: 'Logiciel',
+          paragraphs: ['Ce site utilise Vigie, logiciel libre distribué sous licence publique de l’Union européenne (EUPL 1.2).'],
+        },
       ];
     },
   },
@@ -112,7 +152,13 @@ export const frLegal = {
           heading: 'Responsable de traitement',
           paragraphs: [
             ['Responsable de traitement\u00a0: ', given(f.operator.dataProtection?.controller, missing), '.'],
-            ['Les données sont hébergées par ', given(f.operator.host?.name, missing), ', localisation des serveurs\u00a0: ', given(f.operator.host?.dataLocation, missing), '.'],
+            [
+              'Les données sont hébergées par ',
+              given(f.operator.host?.name, missing),
+              ', localisation des serveurs\u00a0: ',
+              given(f.operator.host?.dataLocation, missing),
+              '.',
+            ],
             'Délégué ou déléguée à la protection des données\u00a0:',
           ],
           list: dpoWays.length > 0 ? dpoWays : [[absent]],
@@ -131,7 +177,11 @@ export const frLegal = {
         heading: 'Vos droits',
         paragraphs: [
           'Vous pouvez accéder aux données qui vous concernent, les faire rectifier ou effacer, demander la limitation de leur traitement ou vous y opposer (articles 15 à 21 du RGPD). Pour exercer ces droits, écrivez au délégué ou à la déléguée à la protection des données (coordonnées ci-dessus).',
-          ['Si, après cette démarche, vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la ', { text: 'Commission nationale de l’informatique et des libertés (CNIL)', href: CNIL_COMPLAINTS }, '.'],
+          [
+            'Si, après cette démarche, vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la ',
+            { text: 'Commission nationale de l’informatique et des libertés (CNIL)', href: CNIL_COMPLAINTS },
+            '.',
+          ],
           ['Voir aussi les ', { text: 'mentions légales', href: f.paths.legal }, '.'],
         ],
       },

@@ -33,8 +33,7 @@ export const fr = {
   site: {
     name: 'Vigie',
     tagline: 'État des services publics en ligne',
-    description:
-      'Vigie indique si les grands services publics en ligne fonctionnent, depuis quand ils sont perturbés et ce qui est fait.',
+    description: 'Vigie indique si les grands services publics en ligne fonctionnent, depuis quand ils sont perturbés et ce qui est fait.',
   },
   nav: {
     skip: 'Aller au contenu principal',
@@ -78,8 +77,7 @@ export const fr = {
     probe_offline:
       "Surveillance interrompue\u00a0: notre sonde a un problème de réseau de son côté, l'état de ce service ne peut pas être confirmé.",
     not_checkable: 'Ce service ne peut pas être vérifié automatiquement.',
-    store_unreachable:
-      "La base de données d'état ne peut pas être jointe\u00a0: nous ne pouvons pas dire si ce service fonctionne.",
+    store_unreachable: "La base de données d'état ne peut pas être jointe\u00a0: nous ne pouvons pas dire si ce service fonctionne.",
   },
   banner: {
     allOk: 'Tous les services fonctionnent normalement',
@@ -118,8 +116,7 @@ export const fr = {
     more: (n: number) => `Et ${n}\u00a0${plural(n, 'autre service touché', 'autres services touchés')}.`,
     seeAll: (n: number) => plural(n, 'Voir le service touché', `Voir les ${n}\u00a0services touchés`),
     title: 'Services touchés',
-    intro:
-      'Les services en panne, perturbés, en maintenance ou concernés par un incident en cours, du plus touché au moins touché.',
+    intro: 'Les services en panne, perturbés, en maintenance ou concernés par un incident en cours, du plus touché au moins touché.',
     none: "Aucun service n'est touché en ce moment.",
   },
   search: {
@@ -152,7 +149,7 @@ export const fr = {
     colChecked: 'Dernière vérification',
     votes: 'vote',
     silent: {
-      probe_offline: "ne vote pas\u00a0: la sonde de ce lieu doute de son propre réseau",
+      probe_offline: 'ne vote pas\u00a0: la sonde de ce lieu doute de son propre réseau',
       stale: 'ne vote pas\u00a0: données trop anciennes',
       no_data: 'ne vote pas\u00a0: pas encore de donnée',
     },
@@ -166,8 +163,7 @@ export const fr = {
     uptimeHelp:
       'Une barre par jour, du plus ancien au plus récent. Avec la touche Tab, chaque jour donne sa disponibilité et la durée des interruptions. Les maintenances prévues ne comptent pas comme des pannes.',
     uptimeAverage: (pct: string) => `Sur le temps mesuré\u00a0: ${pct}`,
-    day: (day: string, pct: string, minutes: number) =>
-      `${day}\u00a0: disponibilité ${pct}, ${minutes}\u00a0min d'interruption`,
+    day: (day: string, pct: string, minutes: number) => `${day}\u00a0: disponibilité ${pct}, ${minutes}\u00a0min d'interruption`,
     dayNoData: (day: string) => `${day}\u00a0: aucune donnée`,
     dayMaintenance: (minutes: number) => `, dont ${minutes}\u00a0min de maintenance`,
     dayMaintenanceOnly: (day: string, minutes: number) => `${day}\u00a0: maintenance prévue (${minutes}\u00a0min)`,
@@ -176,8 +172,7 @@ export const fr = {
     latencyTitle: 'Temps de réponse',
     latencyHelp: 'Temps mis par le site pour répondre à nos sondes (médiane et 95e centile).',
     ranges: { '24h': 'Dernières 24 heures', '7d': '7 derniers jours', '30d': '30 derniers jours' },
-    latencySummary: (low: string, high: string, max: string) =>
-      `Médiane entre ${low} et ${high} selon les moments, maximum ${max}.`,
+    latencySummary: (low: string, high: string, max: string) => `Médiane entre ${low} et ${high} selon les moments, maximum ${max}.`,
     noLatency: 'Aucune mesure sur cette période.',
     showTable: 'Voir les valeurs en tableau',
     colPeriod: 'Période (heure de Paris)',
@@ -218,7 +213,7 @@ export const fr = {
   maintenance: {
     title: 'Maintenances',
     intro:
-      "Interventions programmées pendant lesquelles un service peut être indisponible. Elles ne comptent pas comme des pannes dans la disponibilité.",
+      'Interventions programmées pendant lesquelles un service peut être indisponible. Elles ne comptent pas comme des pannes dans la disponibilité.',
     active: 'En cours',
     upcoming: 'Prévues',
     noneActive: 'Aucune maintenance en cours.',
@@ -230,8 +225,7 @@ export const fr = {
   snapshot: {
     generated: (when: string) => `Copie statique de la page, générée le ${when}.`,
     age: (minutes: string) => `Ces chiffres datent de ${minutes}\u00a0min.`,
-    tooOld:
-      "Cette copie est trop ancienne pour dire si les services fonctionnent\u00a0: ils sont indiqués «\u00a0Indéterminé\u00a0».",
+    tooOld: 'Cette copie est trop ancienne pour dire si les services fonctionnent\u00a0: ils sont indiqués «\u00a0Indéterminé\u00a0».',
   },
   unavailable: {
     title: 'État des services momentanément indisponible',
@@ -241,8 +235,8 @@ export const fr = {
   notFound: {
     title: 'Page introuvable',
     body: "Cette adresse ne correspond à aucune page. Vérifiez-la, ou revenez à l'état des services.",
-    service: "Aucun service surveillé ne porte cet identifiant. Il a peut-être été retiré de la liste.",
-    incident: "Aucun incident ne porte cet identifiant.",
+    service: 'Aucun service surveillé ne porte cet identifiant. Il a peut-être été retiré de la liste.',
+    incident: 'Aucun incident ne porte cet identifiant.',
   },
   footer: {
     conformance: {
@@ -381,7 +375,13 @@ export const fr = {
       resolvedNote: 'Cet incident est résolu\u00a0: ses messages peuvent encore être corrigés.',
       missingEn: 'traduction anglaise manquante',
     },
-    editUpdate: { title: 'Modifier un message', submit: 'Enregistrer la modification', history: 'Versions précédentes', noHistory: 'Jamais modifié.', back: 'Retour à l’incident' },
+    editUpdate: {
+      title: 'Modifier un message',
+      submit: 'Enregistrer la modification',
+      history: 'Versions précédentes',
+      noHistory: 'Jamais modifié.',
+      back: 'Retour à l’incident',
+    },
     maintenance: {
       title: 'Maintenances',
       schedule: 'Programmer une maintenance',

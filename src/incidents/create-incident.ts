@@ -7,7 +7,13 @@ import type { ActionResult, IncidentContext } from './service-context.ts';
 /** A staff incident: bilingual title and first message, status, affected services with impact. */
 export async function createIncident({ ctx, input }: { ctx: IncidentContext; input: unknown }): Promise<ActionResult<Incident>> {
   const schema = z
-    .object({ ...titleFields, ...bodyFields, translationLater: checkbox, status: statusField, impacts: affectedField(ctx.catalogue, { atLeastOne: true }) })
+    .object({
+      ...titleFields,
+      ...bodyFields,
+      translationLater: checkbox,
+      status: statusField,
+      impacts: affectedField(ctx.catalogue, { atLeastOne: true }),
+    })
     .superRefine(requireEnglish(['titleEn', 'bodyEn']));
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };

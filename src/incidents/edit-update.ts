@@ -6,7 +6,9 @@ import { refused, type ActionResult, type IncidentContext } from './service-cont
 
 /** Corrects or translates a published message; the store keeps the previous text in its history. */
 export async function editUpdate({ ctx, input }: { ctx: IncidentContext; input: unknown }): Promise<ActionResult<Incident>> {
-  const schema = z.object({ updateId: z.string().min(1), ...bodyFields, translationLater: checkbox }).superRefine(requireEnglish(['bodyEn']));
+  const schema = z
+    .object({ updateId: z.string().min(1), ...bodyFields, translationLater: checkbox })
+    .superRefine(requireEnglish(['bodyEn']));
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const v = parsed.data;

@@ -9,7 +9,9 @@ import { refused, type ActionResult, type IncidentContext } from './service-cont
  * probe would otherwise keep open until its own recovery confirmation).
  */
 export async function resolveIncident({ ctx, input }: { ctx: IncidentContext; input: unknown }): Promise<ActionResult<Incident>> {
-  const schema = z.object({ incidentId: z.string().min(1), ...bodyFields, translationLater: checkbox }).superRefine(requireEnglish(['bodyEn']));
+  const schema = z
+    .object({ incidentId: z.string().min(1), ...bodyFields, translationLater: checkbox })
+    .superRefine(requireEnglish(['bodyEn']));
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const v = parsed.data;

@@ -28,9 +28,17 @@ const CHECKS: Check[] = [
   ['operator.host.phone', 'legal', (o) => o.host?.phone],
   ['operator.host.dataLocation', 'privacy', (o) => o.host?.dataLocation],
   ['operator.dataProtection.controller', 'privacy', (o) => o.dataProtection?.controller],
-  ['operator.dataProtection.dpo', 'privacy', (o) => o.dataProtection?.dpo?.email ?? o.dataProtection?.dpo?.address ?? o.dataProtection?.dpo?.formUrl],
+  [
+    'operator.dataProtection.dpo',
+    'privacy',
+    (o) => o.dataProtection?.dpo?.email ?? o.dataProtection?.dpo?.address ?? o.dataProtection?.dpo?.formUrl,
+  ],
   ['operator.dataProtection.serverLogRetentionDays', 'privacy', (o) => o.dataProtection?.serverLogRetentionDays],
-  ['operator.accessibility.contact (email or formUrl)', 'accessibility', (o) => o.accessibility?.contact?.email ?? o.accessibility?.contact?.formUrl],
+  [
+    'operator.accessibility.contact (email or formUrl)',
+    'accessibility',
+    (o) => o.accessibility?.contact?.email ?? o.accessibility?.contact?.formUrl,
+  ],
   ['operator.accessibility.contact.address', 'accessibility', (o) => o.accessibility?.contact?.address],
   ['operator.accessibility.statementDate', 'accessibility', (o) => o.accessibility?.statementDate],
   ['operator.accessibility.multiYearSchemeUrl', 'accessibility', (o) => o.accessibility?.multiYearSchemeUrl],
@@ -48,7 +56,10 @@ export function missingOperatorFacts(operator: OperatorFacts | undefined): Missi
   if (!audit) return missing;
   return [
     ...missing,
-    ...AUDIT_LISTS.filter((list) => audit[list] === undefined).map((list) => ({ path: `operator.accessibility.audit.${list}`, page: 'accessibility' as const })),
+    ...AUDIT_LISTS.filter((list) => audit[list] === undefined).map((list) => ({
+      path: `operator.accessibility.audit.${list}`,
+      page: 'accessibility' as const,
+    })),
   ];
 }
 

@@ -55,9 +55,7 @@ export function createProbeApp(options: ProbeAppOptions): Hono {
     return c.json({ ready: problems.length === 0, problems }, problems.length === 0 ? 200 : 503);
   });
 
-  app.get('/metrics', (c) =>
-    c.body(options.runner.metricsText(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }),
-  );
+  app.get('/metrics', (c) => c.body(options.runner.metricsText(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }));
 
   app.get('/api/v1/services', (c) => c.json(options.runner.status().services));
 
@@ -72,7 +70,9 @@ export function createProbeApp(options: ProbeAppOptions): Hono {
 
 async function pingWithin(store: Pick<Store, 'ping'>, timeoutMs: number, clock: ProbeClock): Promise<string | null> {
   let timer: unknown;
-  const timeout = new Promise<string>((resolve) => (timer = clock.setTimeout(() => resolve(`no answer within ${timeoutMs} ms`), timeoutMs)));
+  const timeout = new Promise<string>(
+    (resolve) => (timer = clock.setTimeout(() => resolve(`no answer within ${timeoutMs} ms`), timeoutMs)),
+  );
   try {
     return await Promise.race([store.ping().then(() => null), timeout]);
   } catch (error) {

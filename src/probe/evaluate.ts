@@ -26,9 +26,7 @@ export interface EvaluateOptions {
 }
 
 /** A change this location confirmed: down after enough failures, or back up after enough answers. */
-export type LocationTransition =
-  | { type: 'confirmed_down'; startedAt: Date; outcome: CheckOutcome }
-  | { type: 'confirmed_up'; at: Date };
+export type LocationTransition = { type: 'confirmed_down'; startedAt: Date; outcome: CheckOutcome } | { type: 'confirmed_up'; at: Date };
 
 export interface Evaluation {
   tracking: ServiceTracking;
@@ -70,9 +68,7 @@ export function evaluate(previous: ServiceTracking | null, result: CheckResult, 
     lastOutcome: result.outcome,
     latencyMs: result.latencyMs,
   };
-  return weight === 'failure'
-    ? onFailure(observed, result, options, at)
-    : onAnswer(observed, weight === 'slow', options, at);
+  return weight === 'failure' ? onFailure(observed, result, options, at) : onAnswer(observed, weight === 'slow', options, at);
 }
 
 /**

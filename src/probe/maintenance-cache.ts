@@ -19,8 +19,7 @@ export function createMaintenanceCache(store: Pick<Store, 'listMaintenances'>): 
     isActive(serviceId, at) {
       const t = at.getTime();
       return windows.some(
-        (w) =>
-          w.cancelledAt === null && w.startsAt.getTime() <= t && t < w.endsAt.getTime() && w.serviceIds.includes(serviceId),
+        (w) => w.cancelledAt === null && w.startsAt.getTime() <= t && t < w.endsAt.getTime() && w.serviceIds.includes(serviceId),
       );
     },
   };

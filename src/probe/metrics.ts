@@ -48,7 +48,12 @@ export interface MetricGauges {
 export function createProbeMetrics(location: string): ProbeMetrics {
   const where = `location="${location}"`;
   const family = (name: string, type: string, help: string, samples: [string, number][]) =>
-    familyLines(name, type, help, samples.map(([labels, v]) => [labels ? `${where},${labels}` : where, v]));
+    familyLines(
+      name,
+      type,
+      help,
+      samples.map(([labels, v]) => [labels ? `${where},${labels}` : where, v]),
+    );
   const histogramLines = (name: string, help: string, h: Histogram) => histogramText(name, help, h, where);
   const byOutcome = Object.fromEntries(CHECK_OUTCOMES.map((o) => [o, 0])) as Record<CheckOutcome, number>;
   const latency = histogram(LATENCY_BUCKETS_MS);
@@ -63,32 +68,56 @@ export function createProbeMetrics(location: string): ProbeMetrics {
     observeLag: (ms) => observe(lag, ms),
     checksTotal: () => Object.values(byOutcome).reduce((a, b) => a + b, 0),
     render(gauges) {
-      return [
-        ...family('vigie_probe_checks_total', 'counter', 'Checks by outcome.', CHECK_OUTCOMES.map((o) => [`outcome="${o}"`, byOutcome[o]])),
-        ...family('vigie_probe_probe_offline_results_total', 'counter', 'Results stored as probe-offline.', [['', offline]]),
-        ...histogramLines('vigie_probe_check_latency_seconds', 'Check duration, DNS to last body byte.', latency),
-        ...histogramLines('vigie_probe_scheduler_lag_seconds', 'Check start minus its due time.', lag),
-        ...family('vigie_probe_scheduler_lag_p99_seconds', 'gauge', 'p99 of the recent scheduler lags.', [['', gauges.lagP99Ms / 1000]]),
-        ...family('vigie_probe_services', 'gauge', 'Services by state.', SERVICE_STATES.map((s) => [`state="${s}"`, gauges.states[s]])),
-        ...family('vigie_probe_canaries_healthy', 'gauge', '1 when the probe trusts its own network.', [['', gauges.canariesHealthy ? 1 : 0]]),
-        ...family(
-          'vigie_probe_swallowed_errors_total',
-          'counter',
-          'Errors survived and counted instead of crashing.',
-          SWALLOWED_ERROR_KINDS.map((k) => [`kind="${k}"`, gauges.swallowed[k]]),
-        ),
-        ...family('vigie_probe_buffer_results', 'gauge', 'Results waiting in memory for the store.', [['', gauges.buffer.size]]),
-        ...family('vigie_probe_buffer_capacity', 'gauge', 'Results the buffer holds at most.', [['', gauges.buffer.capacity]]),
-        ...family('vigie_probe_buffer_dropped_total', 'counter', 'Results dropped because the buffer was full.', [['', gauges.buffer.dropped]]),
-        ...family('vigie_probe_buffer_rejected_total', 'counter', 'Buffered results the store refused while answering.', [['', gauges.buffer.rejected]]),
-        ...family('vigie_probe_buffer_written_total', 'counter', 'Buffered results written once the store answered.', [['', gauges.buffer.written]]),
-      ].join('\n') + '\n';
+      return (
+        [
+          ...family(
+            'vigie_probe_checks_total',
+            'counter',
+            'Checks by outcome.',
+            CHECK_OUTCOMES.map((o) => [`outcome="${o}"`, byOutcome[o]]),
+          ),
+          ...family('vigie_probe_probe_offline_results_total', 'counter', 'Results stored as probe-offline.', [['', offline]]),
+          ...histogramLines('vigie_probe_check_latency_seconds', 'Check duration, DNS to last body byte.', latency),
+          ...histogramLines('vigie_probe_scheduler_lag_seconds', 'Check start minus its due time.', lag),
+          ...family('vigie_probe_scheduler_lag_p99_seconds', 'gauge', 'p99 of the recent scheduler lags.', [['', gauges.lagP99Ms / 1000]]),
+          ...family(
+            'vigie_probe_services',
+            'gauge',
+            'Services by state.',
+            SERVICE_STATES.map((s) => [`state="${s}"`, gauges.states[s]]),
+          ),
+          ...family('vigie_probe_canaries_healthy', 'gauge', '1 when the probe trusts its own network.', [
+            ['', gauges.canariesHealthy ? 1 : 0],
+          ]),
+          ...family(
+            'vigie_probe_swallowed_errors_total',
+            'counter',
+            'Errors survived and counted instead of crashing.',
+            SWALLOWED_ERROR_KINDS.map((k) => [`kind="${k}"`, gauges.swallowed[k]]),
+          ),
+          ...family('vigie_probe_buffer_results', 'gauge', 'Results waiting in memory for the store.', [['', gauges.buffer.size]]),
+          ...family('vigie_probe_buffer_capacity', 'gauge', 'Results the buffer holds at most.', [['', gauges.buffer.capacity]]),
+          ...family('vigie_probe_buffer_dropped_total', 'counter', 'Results dropped because the buffer was full.', [
+            ['', gauges.buffer.dropped],
+          ]),
+          ...family('vigie_probe_buffer_rejected_total', 'counter', 'Buffered results the store refused while answering.', [
+            ['', gauges.buffer.rejected],
+          ]),
+          ...family('vigie_probe_buffer_written_total', 'counter', 'Buffered results written once the store answered.', [
+            ['', gauges.buffer.written],
+          ]),
+        ].join('\n') + '\n'
+      );
     },
   };
 }
 
 function familyLines(name: string, type: string, help: string, samples: [string, number][]): string[] {
-  return [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, ...samples.map(([labels, v]) => `${name}${labels ? `{${labels}}` : ''} ${v}`)];
+  return [
+    `# HELP ${name} ${help}`,
+    `# TYPE ${name} ${type}`,
+    ...samples.map(([labels, v]) => `${name}${labels ? `{${labels}}` : ''} ${v}`),
+  ];
 }
 
 function histogramText(name: string, help: string, h: Histogram, where: string): string[] {

@@ -96,7 +96,14 @@ export function createRunner(options: RunnerOptions): Runner {
   const { checker, location } = options;
   const description = { userAgent: options.userAgent, perHost: options.perHost };
   const signal = shutdown.signal;
-  const selfCheck = createSelfCheck({ canaries: catalogue.canaries, checker, location, clock, signal, canaryTimeoutS: options.canaryTimeoutS });
+  const selfCheck = createSelfCheck({
+    canaries: catalogue.canaries,
+    checker,
+    location,
+    clock,
+    signal,
+    canaryTimeoutS: options.canaryTimeoutS,
+  });
   const maintenance = createMaintenanceCache(store);
   const write = options.batch ? createWriteBatcher({ store, clock, ...options.batch }) : store.recordCheck;
   const writes = createWriteBuffer({
@@ -195,7 +202,13 @@ export function createRunner(options: RunnerOptions): Runner {
     checksAtLastCycle = checks;
     lastCycle = report;
     await store
-      .recordHeartbeat({ location: options.location, at: report.at, canariesHealthy: probeHealthy, version: options.version, self: description })
+      .recordHeartbeat({
+        location: options.location,
+        at: report.at,
+        canariesHealthy: probeHealthy,
+        version: options.version,
+        self: description,
+      })
       .catch((error) => errors.record('heartbeat', error));
     return report;
   }

@@ -21,9 +21,7 @@ export interface SwallowedErrors {
   last(): { kind: SwallowedErrorKind; message: string; at: Date } | null;
 }
 
-export function createSwallowedErrors(
-  options: { log?: (line: string) => void; now?: () => number } = {},
-): SwallowedErrors {
+export function createSwallowedErrors(options: { log?: (line: string) => void; now?: () => number } = {}): SwallowedErrors {
   const log = options.log ?? ((line: string) => console.error(line));
   const now = options.now ?? Date.now;
   const counts = Object.fromEntries(SWALLOWED_ERROR_KINDS.map((k) => [k, 0])) as Record<SwallowedErrorKind, number>;

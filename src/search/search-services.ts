@@ -8,7 +8,28 @@ import { foldText } from './fold.ts';
  */
 
 /** Words so common in how people name a service ("la CAF", "mon compte") that they carry no signal. */
-const FILLER_WORDS = new Set(['la', 'le', 'les', 'l', 'de', 'du', 'des', 'd', 'un', 'une', 'mon', 'ma', 'mes', 'the', 'my', 'site', 'www', 'fr', 'gouv', 'com']);
+const FILLER_WORDS = new Set([
+  'la',
+  'le',
+  'les',
+  'l',
+  'de',
+  'du',
+  'des',
+  'd',
+  'un',
+  'une',
+  'mon',
+  'ma',
+  'mes',
+  'the',
+  'my',
+  'site',
+  'www',
+  'fr',
+  'gouv',
+  'com',
+]);
 
 export const MATCH_RANKS = ['exact', 'name', 'words', 'description'] as const;
 export type MatchRank = (typeof MATCH_RANKS)[number];
@@ -29,7 +50,9 @@ export function buildSearchIndex(catalogue: Catalogue): SearchIndex {
     entries: catalogue.services.map((s) => ({
       id: s.id,
       // The gloss names the service in the reader's words ("Customs"): it is searched as a name.
-      names: [s.name.fr, s.name.en, ...Object.values(s.gloss ?? {}), s.id, new URL(s.url).hostname.replace(/^www\./, ''), ...s.aliases].map(words),
+      names: [s.name.fr, s.name.en, ...Object.values(s.gloss ?? {}), s.id, new URL(s.url).hostname.replace(/^www\./, ''), ...s.aliases].map(
+        words,
+      ),
       descriptions: s.description ? [words(s.description.fr), words(s.description.en)] : [],
     })),
   };

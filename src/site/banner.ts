@@ -38,7 +38,11 @@ export function bannerView(
     return { level: 'unknown', title: d.banner.notUpdated, details: [d.banner.storeUnreachable, ...sentence(side)] };
   }
   if (monitoringInterrupted) {
-    return { level: 'unknown', title: d.banner.interrupted, details: [snapshot.lastProbeAt ? d.banner.interruptedDetail : d.banner.noneYet] };
+    return {
+      level: 'unknown',
+      title: d.banner.interrupted,
+      details: [snapshot.lastProbeAt ? d.banner.interruptedDetail : d.banner.noneYet],
+    };
   }
   if (disrupted > 0) {
     return {

@@ -4,10 +4,7 @@ import type { Store } from '../store/store.ts';
 /** Past incidents a page at a time, newest first: one bounded query, whatever the history length. */
 export const PAST_PER_PAGE = 20;
 
-export async function loadPastIncidents(
-  store: Store,
-  page: number,
-): Promise<{ items: Incident[]; total: number; pages: number }> {
+export async function loadPastIncidents(store: Store, page: number): Promise<{ items: Incident[]; total: number; pages: number }> {
   const { items, total } = await store.listIncidents({
     state: 'resolved',
     limit: PAST_PER_PAGE,

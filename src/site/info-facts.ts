@@ -11,7 +11,12 @@ import { pathFor } from '../web/routes.ts';
  * What the legal pages are written from: the operator's facts, the status they imply, and the
  * retention the code applies (`auditLogDays`: the one the store's pruning uses).
  */
-export function infoFacts(operator: OperatorFacts | undefined, where: { site: string; auditLogDays: number }, locale: Locale, now: Date): InfoFacts {
+export function infoFacts(
+  operator: OperatorFacts | undefined,
+  where: { site: string; auditLogDays: number },
+  locale: Locale,
+  now: Date,
+): InfoFacts {
   const { site } = where;
   const facts = operator ?? {};
   return {

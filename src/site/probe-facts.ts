@@ -29,7 +29,10 @@ export function probeFacts(catalogue: Catalogue, heartbeats: readonly ProbeHeart
       described.length === 0
         ? null
         : {
-            locations: formatList(described.map((d) => placeName(d.location)), locale),
+            locations: formatList(
+              described.map((d) => placeName(d.location)),
+              locale,
+            ),
             userAgents: [...new Set(described.map((d) => d.userAgent))].sort(),
             // The cap an agency may see at worst, when probes run different settings.
             perHost: Math.max(...described.map((d) => d.perHost)),

@@ -49,7 +49,9 @@ const IMPACT_RANK = { degraded: 1, partial: 2, major: 3 } as const;
 function compare(a: Incident, b: Incident, serviceId: string): number {
   const staff = (i: Incident) => (i.kind === 'staff' ? 0 : 1);
   const impact = (i: Incident) =>
-    i.serviceId === serviceId ? IMPACT_RANK.major : Math.max(0, ...i.affected.filter((x) => x.serviceId === serviceId).map((x) => IMPACT_RANK[x.impact]));
+    i.serviceId === serviceId
+      ? IMPACT_RANK.major
+      : Math.max(0, ...i.affected.filter((x) => x.serviceId === serviceId).map((x) => IMPACT_RANK[x.impact]));
   return staff(a) - staff(b) || impact(b) - impact(a) || b.startedAt.getTime() - a.startedAt.getTime();
 }
 

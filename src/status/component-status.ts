@@ -2,13 +2,7 @@ import type { PublishedState } from '../domain/vocabulary.ts';
 import type { ServiceStatusView, UnknownReason } from './views.ts';
 
 /** Statuspage v2 component statuses, the format aggregators read. */
-export const COMPONENT_STATUSES = [
-  'operational',
-  'under_maintenance',
-  'degraded_performance',
-  'partial_outage',
-  'major_outage',
-] as const;
+export const COMPONENT_STATUSES = ['operational', 'under_maintenance', 'degraded_performance', 'partial_outage', 'major_outage'] as const;
 export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
 
 /** Severity order, for "worst wins" over a group: maintenance is planned, so it ranks below trouble. */

@@ -76,15 +76,19 @@ export async function loadServiceHistory(
     rollupsOf(ctx).list({ granularity: 'hour', from: latencyRangeStart('30d', now), now, serviceId }),
     ctx.store.listIncidents({ state: 'all', serviceId, limit: SERVICE_INCIDENTS_LIMIT }),
   ]);
-  const latency = Object.fromEntries(
-    LATENCY_RANGES.map((range) => [range, latencySeries(hourly, { range, now })]),
-  ) as Record<LatencyRange, LatencyPoint[]>;
+  const latency = Object.fromEntries(LATENCY_RANGES.map((range) => [range, latencySeries(hourly, { range, now })])) as Record<
+    LatencyRange,
+    LatencyPoint[]
+  >;
   const bars = withPublishedToday(dayBars(daily, { days: UPTIME_DAYS, now }), service.state);
   return { bars, latency, incidents: incidents.items };
 }
 
 /** 90-day bars of every service of the snapshot (today's showing its published state), from one rollup query. */
-export async function loadOverviewBars(ctx: ReadContext, snapshot: Pick<StatusSnapshot, 'services' | 'generatedAt'>): Promise<Map<string, DayBar[]>> {
+export async function loadOverviewBars(
+  ctx: ReadContext,
+  snapshot: Pick<StatusSnapshot, 'services' | 'generatedAt'>,
+): Promise<Map<string, DayBar[]>> {
   const now = snapshot.generatedAt;
   const daily = await rollupsOf(ctx).list({ granularity: 'day', from: barsStart(now, UPTIME_DAYS), now });
   const byService = new Map<string, typeof daily>();

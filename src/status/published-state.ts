@@ -76,7 +76,14 @@ export function publishedState(input: PublishedStateInput): Published {
   const base = beforeStaff(input);
   const declared = input.declared;
   if (declared && PUBLISHED_RANK[FROM_IMPACT[declared.impact]] > PUBLISHED_RANK[base.state]) {
-    return { ...base, state: FROM_IMPACT[declared.impact], declaredByStaff: true, since: declared.since, unknownReason: null, opensAt: null };
+    return {
+      ...base,
+      state: FROM_IMPACT[declared.impact],
+      declaredByStaff: true,
+      since: declared.since,
+      unknownReason: null,
+      opensAt: null,
+    };
   }
   return base;
 }

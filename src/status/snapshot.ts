@@ -33,7 +33,11 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
 
   const services = catalogue.services.map((service) =>
     serviceView(service, {
-      readings: locationReadings(service, trackings.get(service.id) ?? [], { locations: catalogue.locations, heartbeats: input.heartbeats, nowMs }),
+      readings: locationReadings(service, trackings.get(service.id) ?? [], {
+        locations: catalogue.locations,
+        heartbeats: input.heartbeats,
+        nowMs,
+      }),
       maintenances: activeMaintenances.filter((m) => m.serviceIds.includes(service.id)),
       incidents: input.openIncidents.filter((i) => affects(i, service.id)),
       probeOffline,

@@ -69,12 +69,7 @@ export interface Store {
   /** Newest first. */
   listResults(serviceId: string, options: { since?: Date; limit: number }): Promise<CheckResult[]>;
   /** Ordered by bucketStart ascending. */
-  listRollups(options: {
-    granularity: RollupGranularity;
-    from: Date;
-    to: Date;
-    serviceId?: string;
-  }): Promise<Rollup[]>;
+  listRollups(options: { granularity: RollupGranularity; from: Date; to: Date; serviceId?: string }): Promise<Rollup[]>;
   /** Deletes raw results older than `before`; rollups are kept. Returns rows deleted. */
   pruneResults(before: Date): Promise<number>;
 

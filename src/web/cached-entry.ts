@@ -23,7 +23,17 @@ export interface CachedEntry {
 }
 
 /** Headers that belong to one transfer or that the cache sets itself. */
-const DROPPED = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'date', 'etag', 'cache-control', 'vary', 'keep-alive']);
+const DROPPED = new Set([
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'connection',
+  'date',
+  'etag',
+  'cache-control',
+  'vary',
+  'keep-alive',
+]);
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|[a-z.+-]+\+xml|javascript)|image\/svg\+xml)/;
 const MIN_COMPRESS_BYTES = 512;
 const ETAG_SUFFIX: Record<Encoding, string> = { br: '-br', gzip: '-gz' };
@@ -56,7 +66,9 @@ export function variant(entry: CachedEntry, encoding: Encoding | null): { body: 
   if (!body) {
     body =
       encoding === 'br'
-        ? brotliCompressSync(entry.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: entry.body.length } })
+        ? brotliCompressSync(entry.body, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: entry.body.length },
+          })
         : gzipSync(entry.body, { level: 6 });
     entry.encoded[encoding] = body;
     entry.onGrow(body.length);

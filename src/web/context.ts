@@ -47,7 +47,15 @@ export function siteContext(): Promise<SiteContext> {
         subscriptionsEnabled(settings) && settings.VIGIE_SMTP_URL && settings.VIGIE_MAIL_FROM
           ? createMailTransport({ url: settings.VIGIE_SMTP_URL, from: settings.VIGIE_MAIL_FROM, maxConnections: 1 })
           : null;
-      return { settings, store, catalogue, storeReach: reach, storeUnreachableSince: reach.unreachableSince, storeRecovered: recovered, mail };
+      return {
+        settings,
+        store,
+        catalogue,
+        storeReach: reach,
+        storeUnreachableSince: reach.unreachableSince,
+        storeRecovered: recovered,
+        mail,
+      };
     })();
     opening.catch(() => {
       failedAt = Date.now();

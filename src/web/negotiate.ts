@@ -22,7 +22,7 @@ function parseEncoding(acceptEncoding: string): Encoding | null {
     const weight = q ? Number(q.slice(2)) : 1;
     accepted.set(name.trim(), Number.isFinite(weight) ? weight : 0);
   }
-  const weightOf = (coding: string) => accepted.get(coding) ?? (accepted.get('*') ?? 0);
+  const weightOf = (coding: string) => accepted.get(coding) ?? accepted.get('*') ?? 0;
   if (weightOf('br') > 0) return 'br';
   if (weightOf('gzip') > 0) return 'gzip';
   return null;

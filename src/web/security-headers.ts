@@ -15,7 +15,11 @@ function mutable(response: Response): Response {
     response.headers.set('X-Content-Type-Options', 'nosniff');
     return response;
   } catch {
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers: new Headers(response.headers) });
+    return new Response(response.body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: new Headers(response.headers),
+    });
   }
 }
 

@@ -23,7 +23,11 @@ export async function createWebServer(buildDir: string, publicUrl: string): Prom
   // Static files never reach the middleware: they get the same headers here (rendered pages set them again).
   const staticHeaders = Object.entries(securityHeaders(publicUrl));
   const server = createServer(
-    { maxHeaderSize: REQUEST_LIMITS.headerBytes, headersTimeout: REQUEST_LIMITS.headersTimeoutMs, requestTimeout: REQUEST_LIMITS.requestTimeoutMs },
+    {
+      maxHeaderSize: REQUEST_LIMITS.headerBytes,
+      headersTimeout: REQUEST_LIMITS.headersTimeoutMs,
+      requestTimeout: REQUEST_LIMITS.requestTimeoutMs,
+    },
     (req, res) => {
       // Refused from the head alone, before a byte of the body is read or anything is routed.
       const refusal = refuseHead({

@@ -23,7 +23,13 @@ const idFrom = (response: Response) => response.headers.get('location')?.split('
 
 describe('staff forms', () => {
   it('explains a refused form in place, in the chosen language, keeping what was typed', async () => {
-    const response = await post('/admin/incidents/new?lang=en', { titleFr: 'Lenteurs sur caf', titleEn: '', bodyFr: 'Texte', bodyEn: '', status: 'investigating' });
+    const response = await post('/admin/incidents/new?lang=en', {
+      titleFr: 'Lenteurs sur caf',
+      titleEn: '',
+      bodyFr: 'Texte',
+      bodyEn: '',
+      status: 'investigating',
+    });
     expect(response.status).toBe(422);
     const html = await response.text();
     expect(html).toContain('The English text is required, unless you tick');
@@ -33,7 +39,15 @@ describe('staff forms', () => {
   });
 
   it('publishes in French only when asked, shows it on /en/ marked lang="fr", and lists it as awaiting translation', async () => {
-    const response = await post('/admin/incidents/new', { titleFr: 'Lenteurs sur ameli', titleEn: '', bodyFr: 'Nous analysons.', bodyEn: '', translationLater: 'on', status: 'investigating', 'impact.ameli': 'degraded' });
+    const response = await post('/admin/incidents/new', {
+      titleFr: 'Lenteurs sur ameli',
+      titleEn: '',
+      bodyFr: 'Nous analysons.',
+      bodyEn: '',
+      translationLater: 'on',
+      status: 'investigating',
+      'impact.ameli': 'degraded',
+    });
     expect(response.status).toBe(303);
     const id = idFrom(response);
     const dashboard = await page('/admin');
@@ -48,25 +62,51 @@ describe('staff forms', () => {
       result: checkResult({ serviceId: 'ameli', location: 'local', startedAt: now, outcome: 'timeout', latencyMs: null, httpStatus: null }),
       tracking: downTracking('ameli', now, now, { lastOutcome: 'timeout' }),
       rollups: [],
-      event: { type: 'outage_opened', serviceId: 'ameli', startedAt: now, title: { fr: 'ameli.fr ne répond pas', en: 'ameli.fr is not responding' }, body: { fr: 'Panne détectée.', en: 'Outage detected.' } },
+      event: {
+        type: 'outage_opened',
+        serviceId: 'ameli',
+        startedAt: now,
+        title: { fr: 'ameli.fr ne répond pas', en: 'ameli.fr is not responding' },
+        body: { fr: 'Panne détectée.', en: 'Outage detected.' },
+      },
     });
     const before = await page(`/admin/incidents/${incidentId}`);
     expect(before.html).toContain('name="intent" value="take-over"');
     expect(before.html).not.toContain('name="intent" value="update"');
-    const response = await post(`/admin/incidents/${incidentId}`, { intent: 'take-over', titleFr: 'Accès à ameli interrompu', titleEn: 'ameli unavailable', bodyFr: 'Utilisez le 3646.', bodyEn: 'Call 3646.', status: 'identified', 'impact.ameli': 'major' });
+    const response = await post(`/admin/incidents/${incidentId}`, {
+      intent: 'take-over',
+      titleFr: 'Accès à ameli interrompu',
+      titleEn: 'ameli unavailable',
+      bodyFr: 'Utilisez le 3646.',
+      bodyEn: 'Call 3646.',
+      status: 'identified',
+      'impact.ameli': 'major',
+    });
     expect(response.status).toBe(303);
     const open = await admin.store.listIncidents({ state: 'open', serviceId: 'ameli', limit: 10 });
-    expect(open.items.filter((i) => i.kind === 'auto').map((i) => [i.id, i.takenOverBy, i.title.fr])).toEqual([[incidentId, admin.staff[0]!.email, 'Accès à ameli interrompu']]);
+    expect(open.items.filter((i) => i.kind === 'auto').map((i) => [i.id, i.takenOverBy, i.title.fr])).toEqual([
+      [incidentId, admin.staff[0]!.email, 'Accès à ameli interrompu'],
+    ]);
     const after = await page(`/admin/incidents/${incidentId}`);
     expect(after.html).not.toContain('name="intent" value="take-over"');
     expect(after.html).toContain('name="intent" value="update"');
   });
 
   it('edits a published message and shows the earlier version to staff', async () => {
-    const created = await post('/admin/incidents/new', { titleFr: 'Formulaire en panne', titleEn: 'Form broken', bodyFr: 'Premier texte.', bodyEn: 'First text.', status: 'investigating', 'impact.caf': 'partial' });
+    const created = await post('/admin/incidents/new', {
+      titleFr: 'Formulaire en panne',
+      titleEn: 'Form broken',
+      bodyFr: 'Premier texte.',
+      bodyEn: 'First text.',
+      status: 'investigating',
+      'impact.caf': 'partial',
+    });
     const incident = await admin.store.getIncident(idFrom(created));
     const updateId = incident!.updates[0]!.id;
-    const edited = await post(`/admin/incidents/${incident!.id}/updates/${updateId}`, { bodyFr: 'Texte corrigé.', bodyEn: 'Corrected text.' });
+    const edited = await post(`/admin/incidents/${incident!.id}/updates/${updateId}`, {
+      bodyFr: 'Texte corrigé.',
+      bodyEn: 'Corrected text.',
+    });
     expect(edited.status).toBe(303);
     const history = await page(`/admin/incidents/${incident!.id}/updates/${updateId}`);
     expect(history.html).toContain('Premier texte.');
@@ -75,15 +115,32 @@ describe('staff forms', () => {
     expect((await page(`/admin/incidents/${incident!.id}/updates/nope`)).status).toBe(404);
   });
 
-  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('refuses intent=%s as an unknown intent (422), not a crash', async (intent) => {
-    const created = await post('/admin/incidents/new', { titleFr: `Intent ${intent}`, titleEn: `Intent ${intent}`, bodyFr: 'Texte.', bodyEn: 'Text.', status: 'investigating', 'impact.ameli': 'degraded' });
-    const response = await post(`/admin/incidents/${idFrom(created)}`, { intent, titleFr: 'x', bodyFr: 'y', status: 'resolved' });
-    expect(response.status).toBe(422);
-  });
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'refuses intent=%s as an unknown intent (422), not a crash',
+    async (intent) => {
+      const created = await post('/admin/incidents/new', {
+        titleFr: `Intent ${intent}`,
+        titleEn: `Intent ${intent}`,
+        bodyFr: 'Texte.',
+        bodyEn: 'Text.',
+        status: 'investigating',
+        'impact.ameli': 'degraded',
+      });
+      const response = await post(`/admin/incidents/${idFrom(created)}`, { intent, titleFr: 'x', bodyFr: 'y', status: 'resolved' });
+      expect(response.status).toBe(422);
+    },
+  );
 
   it('reads field names as data: "__proto__" and "constructor" fields change nothing', async () => {
     const fields = Object.fromEntries([
-      ...Object.entries({ titleFr: 'Champs', titleEn: 'Fields', bodyFr: 'Texte.', bodyEn: 'Text.', status: 'investigating', 'impact.ameli': 'degraded' }),
+      ...Object.entries({
+        titleFr: 'Champs',
+        titleEn: 'Fields',
+        bodyFr: 'Texte.',
+        bodyEn: 'Text.',
+        status: 'investigating',
+        'impact.ameli': 'degraded',
+      }),
       ['impact.__proto__', 'major'],
       ['__proto__', 'x'],
       ['constructor', 'y'],
@@ -96,7 +153,8 @@ describe('staff forms', () => {
   it('shows every action in the paginated audit log, with address and before/after', async () => {
     const audit = await page('/admin/audit');
     expect(audit.status).toBe(200);
-    for (const action of ['login.succeeded', 'incident.created', 'incident.taken_over', 'incident.update_edited']) expect(audit.html).toContain(`<code>${action}</code>`);
+    for (const action of ['login.succeeded', 'incident.created', 'incident.taken_over', 'incident.update_edited'])
+      expect(audit.html).toContain(`<code>${action}</code>`);
     expect(audit.html).toContain('127.0.0.1');
     expect(audit.html).toContain('Premier texte.');
     expect((await page('/admin/audit?page=2')).status).toBe(200);
@@ -106,7 +164,8 @@ describe('staff forms', () => {
   it('slows a repeated wrong password down with 429 and Retry-After', async () => {
     const member = admin.staff[1]!;
     let last: Response | undefined;
-    for (let i = 0; i < 7; i++) last = await postForm(admin.site, '/admin/login', { email: member.email, password: `wrong password ${i} abcdefgh`, code: '000000' });
+    for (let i = 0; i < 7; i++)
+      last = await postForm(admin.site, '/admin/login', { email: member.email, password: `wrong password ${i} abcdefgh`, code: '000000' });
     expect(last?.status).toBe(429);
     expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await last?.text()).toContain('Trop d’essais');
@@ -114,9 +173,15 @@ describe('staff forms', () => {
 
   it('counts failures on the socket address: X-Forwarded-For from an unlisted peer changes nothing', async () => {
     const attempt = (i: number) =>
-      postForm(admin.site, '/admin/login', { email: `random${i}@example.org`, password: 'wrong password abcdefgh', code: '000000' }, { 'x-forwarded-for': `198.18.0.${i}` });
+      postForm(
+        admin.site,
+        '/admin/login',
+        { email: `random${i}@example.org`, password: 'wrong password abcdefgh', code: '000000' },
+        { 'x-forwarded-for': `198.18.0.${i}` },
+      );
     const statuses = [];
-    for (let batch = 0; batch < 4; batch++) statuses.push(...(await Promise.all([0, 1, 2, 3, 4, 5].map((j) => attempt(batch * 6 + j)))).map((r) => r.status));
+    for (let batch = 0; batch < 4; batch++)
+      statuses.push(...(await Promise.all([0, 1, 2, 3, 4, 5].map((j) => attempt(batch * 6 + j)))).map((r) => r.status));
     // Had the header been believed, every attempt would come from a fresh address and none would wait.
     expect(statuses).toContain(429);
     expect((await attempt(99)).status).toBe(429);

@@ -46,7 +46,11 @@ describe.each(BACKENDS)('staff authentication on %s', (backend, open) => {
     ({ store, dispose } = await open());
     clock = manualClock();
     secret = newTotpSecret();
-    const account = await store.createStaff({ email: EMAIL, passwordHash: await hashPassword(PASSWORD, { ln: 10, r: 8, p: 1 }), at: clock.now() });
+    const account = await store.createStaff({
+      email: EMAIL,
+      passwordHash: await hashPassword(PASSWORD, { ln: 10, r: 8, p: 1 }),
+      at: clock.now(),
+    });
     await store.updateStaff(account.id, { totpSecret: secret });
   });
   afterEach(async () => {
@@ -66,7 +70,12 @@ describe.each(BACKENDS)('staff authentication on %s', (backend, open) => {
     const login = createLogin({ store, clock: clock.now, throttle, sessions, requireTotp: true, scrypt: { ln: 10, r: 8, p: 1 } });
     await Promise.all(
       Array.from({ length: 120 }, (_, i) =>
-        login({ email: i % 3 === 0 ? EMAIL : `random${i}@example.org`, password: `wrong ${i} password abc`, code: '000000', ip: `203.0.113.${i}` }),
+        login({
+          email: i % 3 === 0 ? EMAIL : `random${i}@example.org`,
+          password: `wrong ${i} password abc`,
+          code: '000000',
+          ip: `203.0.113.${i}`,
+        }),
       ),
     );
     const result = await login({ email: EMAIL, password: PASSWORD, code: totpCode(secret, clock.now()), ip: '198.51.100.7' });

@@ -48,7 +48,9 @@ async function scenario(admin: AdminSite, label: string, target: () => string): 
   await new Promise((r) => setTimeout(r, (FLOOD_SECONDS - 2) * 1000));
   stop.done = true;
   const sent = await flooding;
-  console.log(`${label}: ${sent} hostile attempts in ~${FLOOD_SECONDS}s+; staff sign-ins: ${samples.map((s) => `${s.status} in ${s.ms} ms`).join(', ')}`);
+  console.log(
+    `${label}: ${sent} hostile attempts in ~${FLOOD_SECONDS}s+; staff sign-ins: ${samples.map((s) => `${s.status} in ${s.ms} ms`).join(', ')}`,
+  );
 }
 
 const admin = await startAdminSite({ VIGIE_TRUSTED_PROXIES: '127.0.0.1' });

@@ -47,7 +47,14 @@ beforeEach(async () => {
   };
   const throttle = createThrottle({ store, clock: clock.now });
   build = (requireTotp) =>
-    createLogin({ store: gated, clock: clock.now, throttle, sessions: createSessions({ store, clock: clock.now }), requireTotp, scrypt: CHEAP });
+    createLogin({
+      store: gated,
+      clock: clock.now,
+      throttle,
+      sessions: createSessions({ store, clock: clock.now }),
+      requireTotp,
+      scrypt: CHEAP,
+    });
   login = build(true);
   const account = await store.createStaff({ email: EMAIL, passwordHash: await hashPassword(PASSWORD, CHEAP), at: clock.now() });
   secret = newTotpSecret();
@@ -110,7 +117,12 @@ describe('sign-in under pressure', () => {
   it('refuses a wrong second-factor code before any hashing, so a flood of guesses leaves the queue to staff', async () => {
     const guesses = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        login({ email: i % 2 ? EMAIL : `nobody${i}@example.org`, password: 'wrong password abcdefgh', code: '000000', ip: `203.0.113.${i}` }),
+        login({
+          email: i % 2 ? EMAIL : `nobody${i}@example.org`,
+          password: 'wrong password abcdefgh',
+          code: '000000',
+          ip: `203.0.113.${i}`,
+        }),
       ),
     );
     // Unknown accounts and the real one are refused alike, and none of them queued for the hash.

@@ -16,7 +16,18 @@ const get = (path: string, headers: Record<string, string> = {}) => fetch(`${adm
 
 describe('security headers', () => {
   const stylesheetPath = async () => /<link rel="stylesheet" href="([^"]+)"/.exec(await (await get('/fr/')).text())?.[1] ?? 'no stylesheet';
-  it.each(['/fr/', '/en/', '/api/v2/summary.json', '/fr/feed.xml', '/admin/login', '/admin', '/no-such-page', '/refresh.js', '/favicon.svg', 'stylesheet'])('are on %s', async (target) => {
+  it.each([
+    '/fr/',
+    '/en/',
+    '/api/v2/summary.json',
+    '/fr/feed.xml',
+    '/admin/login',
+    '/admin',
+    '/no-such-page',
+    '/refresh.js',
+    '/favicon.svg',
+    'stylesheet',
+  ])('are on %s', async (target) => {
     const path = target === 'stylesheet' ? await stylesheetPath() : target;
     const response = await get(path);
     const csp = response.headers.get('content-security-policy') ?? '';
@@ -53,11 +64,18 @@ describe('security headers', () => {
 describe('sign-in and sessions over HTTP', () => {
   it('sets a __Host- session cookie, Secure, HttpOnly, SameSite=Strict, Path=/, no Domain', async () => {
     const member = admin.staff[0]!;
-    const response = await postForm(admin.site, '/admin/login', { email: member.email, password: member.password, code: await nextCode(member) });
+    const response = await postForm(admin.site, '/admin/login', {
+      email: member.email,
+      password: member.password,
+      code: await nextCode(member),
+    });
     expect(response.status).toBe(303);
     const [cookie] = response.headers.getSetCookie();
     expect(cookie).toMatch(/^__Host-vigie_session=[A-Za-z0-9_-]{43}; /);
-    const attributes = cookie!.split(';').slice(1).map((a) => a.trim().toLowerCase());
+    const attributes = cookie!
+      .split(';')
+      .slice(1)
+      .map((a) => a.trim().toLowerCase());
     expect(attributes).toEqual(expect.arrayContaining(['path=/', 'httponly', 'secure', 'samesite=strict']));
     expect(attributes.some((a) => a.startsWith('domain='))).toBe(false);
   });
@@ -68,8 +86,16 @@ describe('sign-in and sessions over HTTP', () => {
     const ok = await postForm(admin.site, '/admin/login', { email: member.email, password: member.password, code });
     expect(ok.status).toBe(303);
     const replay = await postForm(admin.site, '/admin/login', { email: member.email, password: member.password, code });
-    const wrongPassword = await postForm(admin.site, '/admin/login', { email: member.email, password: 'not the right password at all', code: await nextCode(member) });
-    const unknown = await postForm(admin.site, '/admin/login', { email: 'nobody@example.gouv.fr', password: member.password, code: '123456' });
+    const wrongPassword = await postForm(admin.site, '/admin/login', {
+      email: member.email,
+      password: 'not the right password at all',
+      code: await nextCode(member),
+    });
+    const unknown = await postForm(admin.site, '/admin/login', {
+      email: 'nobody@example.gouv.fr',
+      password: member.password,
+      code: '123456',
+    });
     for (const refused of [replay, wrongPassword, unknown]) {
       expect(refused.status).toBe(401);
       expect(refused.headers.getSetCookie()).toEqual([]);
@@ -88,7 +114,11 @@ describe('sign-in and sessions over HTTP', () => {
     const member = admin.staff[0]!;
     const cookie = await signIn(admin.site, member);
     expect((await get('/admin', { cookie })).status).toBe(200);
-    const changed = await resetPassword({ store: admin.store, clock: () => new Date(), actor: 'cli' }, member.email, 'une toute nouvelle phrase de passe');
+    const changed = await resetPassword(
+      { store: admin.store, clock: () => new Date(), actor: 'cli' },
+      member.email,
+      'une toute nouvelle phrase de passe',
+    );
     expect(changed.ok).toBe(true);
     member.password = 'une toute nouvelle phrase de passe';
     expect((await get('/admin', { cookie })).status).toBe(303);
@@ -115,7 +145,10 @@ describe('cross-site requests', () => {
     ['a form from another site', { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }],
     ['JSON from another site', { origin: 'https://evil.example', 'content-type': 'application/json' }],
     ['text/plain from another site', { origin: 'https://evil.example', 'content-type': 'text/plain' }],
-    ['a same-site but other-origin page', { origin: admin?.site.url.replace('127.0.0.1', 'localhost') ?? 'http://localhost', 'content-type': 'application/json' }],
+    [
+      'a same-site but other-origin page',
+      { origin: admin?.site.url.replace('127.0.0.1', 'localhost') ?? 'http://localhost', 'content-type': 'application/json' },
+    ],
     ['a request with neither Origin nor Sec-Fetch-Site', { 'content-type': 'application/json' }],
     ['a cross-site fetch metadata', { 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' }],
   ] as [string, Record<string, string>][])('refuses %s with 403 and changes nothing', async (_label, headers) => {
@@ -124,7 +157,10 @@ describe('cross-site requests', () => {
       const response = await fetch(`${admin.site.url}${path}`, {
         method: 'POST',
         headers: { ...headers, cookie },
-        body: headers['content-type'] === 'application/json' ? JSON.stringify({ titleFr: 'x' }) : 'titleFr=x&titleEn=x&bodyFr=x&bodyEn=x&status=investigating&impact.ameli=major',
+        body:
+          headers['content-type'] === 'application/json'
+            ? JSON.stringify({ titleFr: 'x' })
+            : 'titleFr=x&titleEn=x&bodyFr=x&bodyEn=x&status=investigating&impact.ameli=major',
         redirect: 'manual',
       });
       expect(response.status, path).toBe(403);

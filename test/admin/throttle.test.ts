@@ -36,7 +36,11 @@ describe('sign-in throttling', () => {
     const sessions = createSessions({ store, clock: clock.now });
     makeLogin = (scrypt) => createLogin({ store, clock: clock.now, throttle, sessions, requireTotp: true, scrypt });
     login = makeLogin();
-    const account = await store.createStaff({ email: EMAIL, passwordHash: await hashPassword(PASSWORD, { ln: 10, r: 8, p: 1 }), at: clock.now() });
+    const account = await store.createStaff({
+      email: EMAIL,
+      passwordHash: await hashPassword(PASSWORD, { ln: 10, r: 8, p: 1 }),
+      at: clock.now(),
+    });
     secret = newTotpSecret();
     await store.updateStaff(account.id, { totpSecret: secret });
   });

@@ -17,11 +17,21 @@ const payloads = XSS_PAYLOADS.join('\n\n');
 beforeAll(async () => {
   admin = await startAdminSite();
   cookie = await signIn(admin.site, admin.staff[0]!);
-  const title = XSS_PAYLOADS.filter((p) => p.length < 60).slice(0, 4).join(' ');
+  const title = XSS_PAYLOADS.filter((p) => p.length < 60)
+    .slice(0, 4)
+    .join(' ');
   const created = await postForm(
     admin.site,
     '/admin/incidents/new',
-    { titleFr: title, titleEn: `${title} en`, bodyFr: payloads, bodyEn: payloads, status: 'investigating', 'impact.ameli': 'major', 'impact.caf': 'partial' },
+    {
+      titleFr: title,
+      titleEn: `${title} en`,
+      bodyFr: payloads,
+      bodyEn: payloads,
+      status: 'investigating',
+      'impact.ameli': 'major',
+      'impact.caf': 'partial',
+    },
     { cookie },
   );
   if (created.status !== 303) throw new Error(`create failed (${created.status}):\n${admin.site.output().slice(-3000)}`);
@@ -45,10 +55,13 @@ async function fetchText(path: string, headers: Record<string, string> = {}): Pr
 }
 
 describe('XSS payloads in titles, messages and service names', () => {
-  it.each(['/fr/', '/en/', '/fr/incidents', '/en/incidents', '/fr/services/caf', '/en/services/caf'])('render inert on %s', async (path) => {
-    const { text } = await fetchText(path);
-    expect(unsafeMarkup(text)).toEqual([]);
-  });
+  it.each(['/fr/', '/en/', '/fr/incidents', '/en/incidents', '/fr/services/caf', '/en/services/caf'])(
+    'render inert on %s',
+    async (path) => {
+      const { text } = await fetchText(path);
+      expect(unsafeMarkup(text)).toEqual([]);
+    },
+  );
 
   it('render inert on both incident pages, with the payload visible as text', async () => {
     for (const lang of ['fr', 'en']) {
@@ -90,11 +103,14 @@ describe('XSS payloads in titles, messages and service names', () => {
     }
   });
 
-  it.each(['/api/v2/summary.json', '/api/v2/incidents.json', '/api/v2/components.json'])('are plain data in %s, served as JSON that browsers will not sniff', async (path) => {
-    const { text, response } = await fetchText(path);
-    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    // The payload is kept as data (what staff typed), for clients to treat as text.
-    expect(JSON.stringify(JSON.parse(text))).toContain('alert(1)');
-  });
+  it.each(['/api/v2/summary.json', '/api/v2/incidents.json', '/api/v2/components.json'])(
+    'are plain data in %s, served as JSON that browsers will not sniff',
+    async (path) => {
+      const { text, response } = await fetchText(path);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      // The payload is kept as data (what staff typed), for clients to treat as text.
+      expect(JSON.stringify(JSON.parse(text))).toContain('alert(1)');
+    },
+  );
 });

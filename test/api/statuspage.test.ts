@@ -10,8 +10,36 @@ import { NOW, catalogue, heartbeat, incident, maintenance, service, tracking, up
 const HOUR = 3_600_000;
 const ISO_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/;
 const PAGE_KEYS = ['id', 'name', 'url', 'time_zone', 'updated_at'];
-const COMPONENT_KEYS = ['id', 'name', 'status', 'created_at', 'updated_at', 'position', 'description', 'showcase', 'start_date', 'group_id', 'page_id', 'group', 'only_show_if_degraded'];
-const INCIDENT_KEYS = ['id', 'name', 'status', 'impact', 'created_at', 'updated_at', 'monitoring_at', 'resolved_at', 'shortlink', 'started_at', 'page_id', 'incident_updates', 'components'];
+const COMPONENT_KEYS = [
+  'id',
+  'name',
+  'status',
+  'created_at',
+  'updated_at',
+  'position',
+  'description',
+  'showcase',
+  'start_date',
+  'group_id',
+  'page_id',
+  'group',
+  'only_show_if_degraded',
+];
+const INCIDENT_KEYS = [
+  'id',
+  'name',
+  'status',
+  'impact',
+  'created_at',
+  'updated_at',
+  'monitoring_at',
+  'resolved_at',
+  'shortlink',
+  'started_at',
+  'page_id',
+  'incident_updates',
+  'components',
+];
 const UPDATE_KEYS = ['id', 'status', 'body', 'incident_id', 'created_at', 'updated_at', 'display_at', 'affected_components'];
 
 const openIncident = incident('i1', {
@@ -105,7 +133,11 @@ describe('Statuspage v2 documents', () => {
     expect(list[0]).toMatchObject({ id: 'later', status: 'scheduled', impact: 'none' });
     expect(list[0]!.scheduled_for).toMatch(ISO_OFFSET);
     expect(new Date(list[0]!.scheduled_until).getTime()).toBe(NOW.getTime() + 6 * HOUR);
-    expect(docs('fr').activeMaintenances().scheduled_maintenances.map((m) => m.id)).toEqual(['active']);
+    expect(
+      docs('fr')
+        .activeMaintenances()
+        .scheduled_maintenances.map((m) => m.id),
+    ).toEqual(['active']);
   });
 
   it('rates incident impact like the page indicator', () => {

@@ -68,7 +68,12 @@ function checkInput(n: number, location: string): RecordCheckInput {
 }
 
 /** Writes for `ms` with `writers` concurrent loops per location; returns results per second. */
-async function pump(ms: number, write: (input: RecordCheckInput) => Promise<unknown>, locations: string[], writers: number): Promise<number> {
+async function pump(
+  ms: number,
+  write: (input: RecordCheckInput) => Promise<unknown>,
+  locations: string[],
+  writers: number,
+): Promise<number> {
   const until = performance.now() + ms;
   let done = 0;
   const loop = async (location: string, offset: number) => {
@@ -115,7 +120,9 @@ export async function pgProbePhase(
 ): Promise<string> {
   return withSchema(async (schema) => {
     const outputs = await Promise.all(
-      LOCATIONS.map((location, i) => runChild(`probe:${phase.count}:${phase.seconds}`, { BENCH_PG_SCHEMA: schema, BENCH_LOCATION: location }, i)),
+      LOCATIONS.map((location, i) =>
+        runChild(`probe:${phase.count}:${phase.seconds}`, { BENCH_PG_SCHEMA: schema, BENCH_LOCATION: location }, i),
+      ),
     );
     return [`3 locations × ${phase.count} services on one PostgreSQL, one probe process each:`, ...outputs].join('\n');
   });

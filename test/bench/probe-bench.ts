@@ -116,7 +116,12 @@ async function probePhase(
     };
     const errors = createSwallowedErrors();
     const runner = createRunner({
-      catalogue: { categories: [{ id: 'bench', name: { fr: 'Banc', en: 'Bench' } }], services: services(count, port), canaries: [], locations: [] },
+      catalogue: {
+        categories: [{ id: 'bench', name: { fr: 'Banc', en: 'Bench' } }],
+        services: services(count, port),
+        canaries: [],
+        locations: [],
+      },
       store,
       checker: counted,
       location: pg?.location ?? 'bench',
@@ -208,7 +213,10 @@ async function runPhase(phase: Phase, base: string): Promise<string> {
     }
   }
   const port = new URL(base).port;
-  const pg = process.env.BENCH_PG_SCHEMA && process.env.BENCH_LOCATION ? { schema: process.env.BENCH_PG_SCHEMA, location: process.env.BENCH_LOCATION } : undefined;
+  const pg =
+    process.env.BENCH_PG_SCHEMA && process.env.BENCH_LOCATION
+      ? { schema: process.env.BENCH_PG_SCHEMA, location: process.env.BENCH_LOCATION }
+      : undefined;
   const figures =
     phase.kind === 'baseline'
       ? await baselinePhase(phase.count, phase.seconds, base)
@@ -241,8 +249,12 @@ const specs = (
   `baseline:5000:90,probe1:5000:150,probe:5000:150,probe:5000:150:${cap(5000)},probe:10000:90:${cap(10_000)},probe:20000:90:${cap(20_000)},pgwrite:0:60,pgprobe:5000:150`
 ).split(',');
 const gov = await startGovProcess();
-console.log(`Vigie probe benchmark — interval ${INTERVAL_S} s, concurrency ${CONCURRENCY}, per host 2, fake government at ${gov.base} (child process)`);
-console.log('Each phase runs in its own process. Achieved rate counts completed checks over the whole phase, first (spread-out) interval included.\n');
+console.log(
+  `Vigie probe benchmark — interval ${INTERVAL_S} s, concurrency ${CONCURRENCY}, per host 2, fake government at ${gov.base} (child process)`,
+);
+console.log(
+  'Each phase runs in its own process. Achieved rate counts completed checks over the whole phase, first (spread-out) interval included.\n',
+);
 try {
   for (const spec of specs) console.log(`${await runPhaseInChild(spec, gov.base)}\n`);
 } finally {

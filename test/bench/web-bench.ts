@@ -39,7 +39,10 @@ function load(url: string): Promise<LoadResult> {
   return autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: HEADERS });
 }
 
-function get(url: string, headers: Record<string, string> = HEADERS): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
+function get(
+  url: string,
+  headers: Record<string, string> = HEADERS,
+): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     httpRequest(url, { headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -54,7 +57,10 @@ function get(url: string, headers: Record<string, string> = HEADERS): Promise<{ 
 }
 
 /** A node:http server in its own process answering each path with recorded bytes and headers. */
-async function startBare(dir: string, recorded: Map<string, { headers: Record<string, string>; body: Buffer }>): Promise<{ url: string; child: ChildProcess }> {
+async function startBare(
+  dir: string,
+  recorded: Map<string, { headers: Record<string, string>; body: Buffer }>,
+): Promise<{ url: string; child: ChildProcess }> {
   const table = Object.fromEntries([...recorded].map(([path, r]) => [path, { headers: r.headers, body: r.body.toString('base64') }]));
   const file = join(dir, 'bare.json');
   writeFileSync(file, JSON.stringify(table));
@@ -74,7 +80,16 @@ async function startBare(dir: string, recorded: Map<string, { headers: Record<st
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
-const KEPT_HEADERS = ['content-type', 'content-encoding', 'etag', 'cache-control', 'vary', 'content-length', 'x-content-type-options', 'access-control-allow-origin'];
+const KEPT_HEADERS = [
+  'content-type',
+  'content-encoding',
+  'etag',
+  'cache-control',
+  'vary',
+  'content-length',
+  'x-content-type-options',
+  'access-control-allow-origin',
+];
 
 async function main(): Promise<void> {
   process.env.VIGIE_TEST_BUILD_DIR ??= `${root}node_modules/.cache/vigie-bench-build`;
@@ -118,7 +133,11 @@ async function main(): Promise<void> {
       const vigie: LoadResult[] = [];
       const baseline: LoadResult[] = [];
       const copy: LoadResult[] = [];
-      const sides: [string, LoadResult[]][] = [[site.url, vigie], [bare.url, baseline], ...(nginx ? ([[nginx.url, copy]] as [string, LoadResult[]][]) : [])];
+      const sides: [string, LoadResult[]][] = [
+        [site.url, vigie],
+        [bare.url, baseline],
+        ...(nginx ? ([[nginx.url, copy]] as [string, LoadResult[]][]) : []),
+      ];
       // Short rounds in turn, each starting with another side: a load spike from elsewhere on the machine hits all alike.
       for (let round = 0; round < ROUNDS; round++) {
         for (let i = 0; i < sides.length; i++) {
@@ -142,7 +161,22 @@ async function main(): Promise<void> {
         String([...vigie, ...copy].reduce((n, r) => n + r.non2xx + r.errors, 0)),
       ]);
     }
-    printTable(['path', 'bytes sent', 'Vigie req/s', 'Vigie p99', 'bare req/s', 'bare p99', 'Vigie / bare', 'copy req/s', 'copy p99', 'copy / Vigie', 'errors'], rows);
+    printTable(
+      [
+        'path',
+        'bytes sent',
+        'Vigie req/s',
+        'Vigie p99',
+        'bare req/s',
+        'bare p99',
+        'Vigie / bare',
+        'copy req/s',
+        'copy p99',
+        'copy / Vigie',
+        'errors',
+      ],
+      rows,
+    );
 
     // Each round changes one service's state, so the site sees a new data version and renders again.
     const renders: number[] = [];
@@ -162,10 +196,19 @@ async function main(): Promise<void> {
     }
     renders.sort((a, b) => a - b);
     const at = (q: number) => renders[Math.min(renders.length - 1, Math.floor(q * renders.length))]!.toFixed(1);
-    console.log(`\nUncached overview render (40 services, a year of rollups), request included, ${renders.length} renders: median ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${at(1)} ms`);
+    console.log(
+      `\nUncached overview render (40 services, a year of rollups), request included, ${renders.length} renders: median ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${at(1)} ms`,
+    );
     // Wall time includes waiting for a core on a busy machine; CPU time of the site process does not.
-    console.log(`Site process CPU time per uncached overview render: ${((cpuTicks * 10) / renders.length).toFixed(1)} ms (user + system, 10 ms ticks averaged)`);
-    console.log(`Machine load average at the end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(
+      `Site process CPU time per uncached overview render: ${((cpuTicks * 10) / renders.length).toFixed(1)} ms (user + system, 10 ms ticks averaged)`,
+    );
+    console.log(
+      `Machine load average at the end: ${(await import('node:os'))
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
   } finally {
     bare?.child.kill();
     await nginx?.stop();

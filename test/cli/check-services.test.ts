@@ -46,17 +46,27 @@ describe('npm run check-services', () => {
     const result = await checkServices([], { DATABASE_URL: database });
     expect(result.code).toBe(0);
     // The shipped catalogue has no operator facts yet: each one is a warning naming the field.
-    expect(result.stderr).toContain('Warning: ./services.json: operator.publisher.siren: not provided: the legal notice says so until you add it\n');
-    expect(result.stderr).toContain('Warning: ./services.json: operator.accessibility.audit: not provided: the accessibility statement says so');
+    expect(result.stderr).toContain(
+      'Warning: ./services.json: operator.publisher.siren: not provided: the legal notice says so until you add it\n',
+    );
+    expect(result.stderr).toContain(
+      'Warning: ./services.json: operator.accessibility.audit: not provided: the accessibility statement says so',
+    );
     expect(result.stdout).toMatch(/^\.\/services\.json: OK, 3\d services in 10 categories, 3 canaries\.\n$/);
     expect(existsSync(database)).toBe(false);
   });
 
   it('checks the file named by VIGIE_SERVICES', async () => {
     const path = join(dir, 'one.json');
-    const one = { categories: [{ id: 'tax', name: { fr: 'Impôts', en: 'Tax' } }], services: [{ id: 'a', name: { fr: 'A', en: 'A (en)' }, category: 'tax', url: 'https://a.example.fr/' }] };
+    const one = {
+      categories: [{ id: 'tax', name: { fr: 'Impôts', en: 'Tax' } }],
+      services: [{ id: 'a', name: { fr: 'A', en: 'A (en)' }, category: 'tax', url: 'https://a.example.fr/' }],
+    };
     await writeFile(path, JSON.stringify(one));
-    expect(await checkServices([], { VIGIE_SERVICES: path })).toMatchObject({ code: 0, stdout: `${path}: OK, 1 service in 1 category, 0 canaries.\n` });
+    expect(await checkServices([], { VIGIE_SERVICES: path })).toMatchObject({
+      code: 0,
+      stdout: `${path}: OK, 1 service in 1 category, 0 canaries.\n`,
+    });
   });
 
   it('warns about nothing once every operator fact is given', async () => {

@@ -39,7 +39,10 @@ beforeAll(async () => {
     url: `https://service-${i}.invalid/`,
     interval: 86_400,
   }));
-  await writeFile(join(dir, 'services.json'), JSON.stringify({ categories: [{ id: 'tests', name: { fr: 'Essais', en: 'Tests' } }], services }));
+  await writeFile(
+    join(dir, 'services.json'),
+    JSON.stringify({ categories: [{ id: 'tests', name: { fr: 'Essais', en: 'Tests' } }], services }),
+  );
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     VIGIE_BUILD_DIR: await ensureSiteBuilt(),

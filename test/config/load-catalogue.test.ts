@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogueError, loadCatalogue, parseCatalogue } from '../../src/config/load-catalogue.ts';
 import { catalogue, lineOf, problemsOf, service, text } from './support/catalogue-source.ts';
 
-
 describe('parseCatalogue', () => {
   it('applies file defaults, then built-in defaults, to each service', () => {
     const source = text(
@@ -46,9 +45,7 @@ describe('parseCatalogue', () => {
 
   it('reports a URL that is not http or https at the line of the url', () => {
     const source = text(catalogue([service('a'), service('b', { url: 'ftp://files.example.fr/' })]));
-    expect(problemsOf(source)).toEqual([
-      `services.json:${lineOf(source, 'ftp://')}: services[1].url: must be an http or https URL`,
-    ]);
+    expect(problemsOf(source)).toEqual([`services.json:${lineOf(source, 'ftp://')}: services[1].url: must be an http or https URL`]);
   });
 
   it('reports a duplicate service id at the second occurrence', () => {
@@ -88,7 +85,9 @@ describe('parseCatalogue', () => {
   it('points a missing field at the object that should hold it', () => {
     const source = text(catalogue([service('a'), { id: 'b', category: 'tax', url: 'https://b.example.fr/' }]));
     const line = lineOf(source, '"id": "b"') - 1;
-    expect(problemsOf(source)).toEqual([`services.json:${line}: services[1].name: is required: add it (the official name in double quotes)`]);
+    expect(problemsOf(source)).toEqual([
+      `services.json:${line}: services[1].name: is required: add it (the official name in double quotes)`,
+    ]);
   });
 
   it('reports a value of the wrong type in words', () => {
@@ -101,7 +100,8 @@ describe('parseCatalogue', () => {
   });
 
   it('reports a key written twice in one object', () => {
-    const source = '{\n  "categories": [{ "id": "tax", "name": { "fr": "Impôts", "en": "Tax" } }],\n  "services": [\n    { "id": "a", "name": { "fr": "A", "en": "A" }, "category": "tax",\n      "url": "https://a.example.fr/",\n      "url": "https://b.example.fr/" }\n  ]\n}';
+    const source =
+      '{\n  "categories": [{ "id": "tax", "name": { "fr": "Impôts", "en": "Tax" } }],\n  "services": [\n    { "id": "a", "name": { "fr": "A", "en": "A" }, "category": "tax",\n      "url": "https://a.example.fr/",\n      "url": "https://b.example.fr/" }\n  ]\n}';
     expect(problemsOf(source)).toEqual([
       'services.json:6: services[0].url: this field appears twice in the same object (only the last one would count): keep one',
     ]);
@@ -109,11 +109,14 @@ describe('parseCatalogue', () => {
 
   it('lists every problem at once, in file order, including the id checks', () => {
     const source = text(
-      catalogue([
-        service('a', { url: 'javascript:alert(1)' }),
-        service('a', { category: 'nope', interval: 0 }),
-        service('Bad Id', { url: 'https://c.example.fr/', expectStatus: '99' }),
-      ], { canaries: ['gopher://x'], detection: { failuresBeforeDown: 0 } }),
+      catalogue(
+        [
+          service('a', { url: 'javascript:alert(1)' }),
+          service('a', { category: 'nope', interval: 0 }),
+          service('Bad Id', { url: 'https://c.example.fr/', expectStatus: '99' }),
+        ],
+        { canaries: ['gopher://x'], detection: { failuresBeforeDown: 0 } },
+      ),
     );
     const problems = problemsOf(source);
     expect(problems.map((p) => p.replace(/^services\.json:\d+: /, ''))).toEqual([
@@ -167,12 +170,18 @@ describe('loadCatalogue', () => {
   it('names the file in every problem', async () => {
     const path = join(dir, 'bad.json');
     await writeFile(path, text(catalogue([service('a', { interval: 0 })])));
-    await expect(loadCatalogue(path)).rejects.toMatchObject({ kind: 'invalid', problems: [expect.stringMatching(new RegExp(`^${path}:\\d+: services\\[0\\]\\.interval`))] });
+    await expect(loadCatalogue(path)).rejects.toMatchObject({
+      kind: 'invalid',
+      problems: [expect.stringMatching(new RegExp(`^${path}:\\d+: services\\[0\\]\\.interval`))],
+    });
   });
 
   it('reports a missing file as unreadable and says what to check', async () => {
     const path = join(dir, 'missing.json');
-    await expect(loadCatalogue(path)).rejects.toMatchObject({ kind: 'unreadable', problems: [`${path}: no such file: check the path (VIGIE_SERVICES, or the path given on the command line)`] });
+    await expect(loadCatalogue(path)).rejects.toMatchObject({
+      kind: 'unreadable',
+      problems: [`${path}: no such file: check the path (VIGIE_SERVICES, or the path given on the command line)`],
+    });
   });
 
   it('reports a folder as unreadable', async () => {

@@ -4,7 +4,11 @@ import { COMPLETE_OPERATOR } from '../legal/operator-fixture.ts';
 
 const source = (operator: unknown): string =>
   JSON.stringify(
-    { categories: [{ id: 'tax', name: { fr: 'Impôts', en: 'Tax' } }], services: [{ id: 'a', name: 'A', category: 'tax', url: 'https://a.example.fr/' }], operator },
+    {
+      categories: [{ id: 'tax', name: { fr: 'Impôts', en: 'Tax' } }],
+      services: [{ id: 'a', name: 'A', category: 'tax', url: 'https://a.example.fr/' }],
+      operator,
+    },
     null,
     2,
   );
@@ -39,14 +43,54 @@ describe('the operator section of services.json', () => {
   });
 
   it.each([
-    ['a SIREN with a wrong check digit', (o: typeof COMPLETE_OPERATOR) => void (o.publisher.siren = '130 025 266'), '130 025 266', 'operator.publisher.siren: is not a SIREN number: its check digit does not match'],
-    ['a SIREN that is not 9 digits', (o: typeof COMPLETE_OPERATOR) => void (o.publisher.siren = '1300'), '"1300"', 'operator.publisher.siren: must be the 9 digits of the SIREN number, e.g. "130 025 265"'],
-    ['an e-mail address without @', (o: typeof COMPLETE_OPERATOR) => void (o.accessibility.contact.email = 'accessibilite'), '"accessibilite"', 'operator.accessibility.contact.email: must be an e-mail address such as accessibilite@example.gouv.fr'],
-    ['an audit date that is not a date', (o: typeof COMPLETE_OPERATOR) => void (o.accessibility.audit.date = '15/09/2026'), '15/09/2026', 'operator.accessibility.audit.date: must be a date written YYYY-MM-DD'],
-    ['a percentage over 100', (o: typeof COMPLETE_OPERATOR) => void (o.accessibility.audit.criteriaMetPercent = 120), '120', 'operator.accessibility.audit.criteriaMetPercent: must be at most 100'],
-    ['an RGAA version that is not one', (o: typeof COMPLETE_OPERATOR) => void (o.accessibility.audit.rgaaVersion = 'WCAG 2.1'), 'WCAG 2.1', 'operator.accessibility.audit.rgaaVersion: must be an RGAA version such as "4.1.2"'],
-    ['a non-conformity that is a number', (o: typeof COMPLETE_OPERATOR) => void ((o.accessibility.audit.nonConformities as unknown[])[0] = 31337), '31337', 'operator.accessibility.audit.nonConformities[0]: must be text in double quotes, or { "fr": "…", "en": "…" }'],
-    ['a misspelt field', (o: typeof COMPLETE_OPERATOR) => void Object.assign(o.host, { adress: 'x' }), '"adress"', 'operator.host.adress: unknown field "adress": check its spelling, or remove it'],
+    [
+      'a SIREN with a wrong check digit',
+      (o: typeof COMPLETE_OPERATOR) => void (o.publisher.siren = '130 025 266'),
+      '130 025 266',
+      'operator.publisher.siren: is not a SIREN number: its check digit does not match',
+    ],
+    [
+      'a SIREN that is not 9 digits',
+      (o: typeof COMPLETE_OPERATOR) => void (o.publisher.siren = '1300'),
+      '"1300"',
+      'operator.publisher.siren: must be the 9 digits of the SIREN number, e.g. "130 025 265"',
+    ],
+    [
+      'an e-mail address without @',
+      (o: typeof COMPLETE_OPERATOR) => void (o.accessibility.contact.email = 'accessibilite'),
+      '"accessibilite"',
+      'operator.accessibility.contact.email: must be an e-mail address such as accessibilite@example.gouv.fr',
+    ],
+    [
+      'an audit date that is not a date',
+      (o: typeof COMPLETE_OPERATOR) => void (o.accessibility.audit.date = '15/09/2026'),
+      '15/09/2026',
+      'operator.accessibility.audit.date: must be a date written YYYY-MM-DD',
+    ],
+    [
+      'a percentage over 100',
+      (o: typeof COMPLETE_OPERATOR) => void (o.accessibility.audit.criteriaMetPercent = 120),
+      '120',
+      'operator.accessibility.audit.criteriaMetPercent: must be at most 100',
+    ],
+    [
+      'an RGAA version that is not one',
+      (o: typeof COMPLETE_OPERATOR) => void (o.accessibility.audit.rgaaVersion = 'WCAG 2.1'),
+      'WCAG 2.1',
+      'operator.accessibility.audit.rgaaVersion: must be an RGAA version such as "4.1.2"',
+    ],
+    [
+      'a non-conformity that is a number',
+      (o: typeof COMPLETE_OPERATOR) => void ((o.accessibility.audit.nonConformities as unknown[])[0] = 31337),
+      '31337',
+      'operator.accessibility.audit.nonConformities[0]: must be text in double quotes, or { "fr": "…", "en": "…" }',
+    ],
+    [
+      'a misspelt field',
+      (o: typeof COMPLETE_OPERATOR) => void Object.assign(o.host, { adress: 'x' }),
+      '"adress"',
+      'operator.host.adress: unknown field "adress": check its spelling, or remove it',
+    ],
   ])('reports %s at its line, by path', (_label, change, needle, message) => {
     const text = withChange(change);
     expect(problemsOf(text)).toEqual([`services.json:${lineOf(text, needle)}: ${message}`]);

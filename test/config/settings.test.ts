@@ -53,14 +53,20 @@ describe('loadSettings', () => {
       VIGIE_SUBSCRIBE_LIMIT_PER_CLIENT: 50,
       VIGIE_SUBSCRIBE_LIMIT_PER_ADDRESS: 1,
     });
-    expect(loadSettings({ VIGIE_WEBHOOK_PRIVATE_HOSTS: ' Hooks.Intranet , [::1],' }).VIGIE_WEBHOOK_PRIVATE_HOSTS).toEqual(['hooks.intranet', '::1']);
-    expect(problemsOf({ VIGIE_SUBSCRIBE_LIMIT_PER_CLIENT: '0', VIGIE_SUBSCRIBE_LIMIT_PER_ADDRESS: 'three' }).map((p) => p.split(':')[0]).sort()).toEqual([
-      'VIGIE_SUBSCRIBE_LIMIT_PER_ADDRESS',
-      'VIGIE_SUBSCRIBE_LIMIT_PER_CLIENT',
+    expect(loadSettings({ VIGIE_WEBHOOK_PRIVATE_HOSTS: ' Hooks.Intranet , [::1],' }).VIGIE_WEBHOOK_PRIVATE_HOSTS).toEqual([
+      'hooks.intranet',
+      '::1',
     ]);
+    expect(
+      problemsOf({ VIGIE_SUBSCRIBE_LIMIT_PER_CLIENT: '0', VIGIE_SUBSCRIBE_LIMIT_PER_ADDRESS: 'three' })
+        .map((p) => p.split(':')[0])
+        .sort(),
+    ).toEqual(['VIGIE_SUBSCRIBE_LIMIT_PER_ADDRESS', 'VIGIE_SUBSCRIBE_LIMIT_PER_CLIENT']);
   });
 
   it('puts every problem in the error message', () => {
-    expect(() => loadSettings({ PORT: '-1', VIGIE_LOCATION: 'Paris 1' })).toThrow(/Invalid settings:\n {2}- (PORT|VIGIE_LOCATION): .*\n {2}- (PORT|VIGIE_LOCATION): /);
+    expect(() => loadSettings({ PORT: '-1', VIGIE_LOCATION: 'Paris 1' })).toThrow(
+      /Invalid settings:\n {2}- (PORT|VIGIE_LOCATION): .*\n {2}- (PORT|VIGIE_LOCATION): /,
+    );
   });
 });

@@ -31,8 +31,22 @@ describe('the shipped services.json', async () => {
 
   it('uses the current addresses of services that moved', () => {
     const hosts = catalogue.services.map((s) => new URL(s.url).host);
-    expect(hosts).toEqual(expect.arrayContaining(['www.service-public.gouv.fr', 'entreprendre.service-public.gouv.fr', 'demarche.numerique.gouv.fr', 'www.info.gouv.fr', 'www.francetravail.fr']));
-    const retired = ['www.service-public.fr', 'entreprendre.service-public.fr', 'www.demarches-simplifiees.fr', 'www.gouvernement.fr', 'www.pole-emploi.fr'];
+    expect(hosts).toEqual(
+      expect.arrayContaining([
+        'www.service-public.gouv.fr',
+        'entreprendre.service-public.gouv.fr',
+        'demarche.numerique.gouv.fr',
+        'www.info.gouv.fr',
+        'www.francetravail.fr',
+      ]),
+    );
+    const retired = [
+      'www.service-public.fr',
+      'entreprendre.service-public.fr',
+      'www.demarches-simplifiees.fr',
+      'www.gouvernement.fr',
+      'www.pole-emploi.fr',
+    ];
     expect(hosts.filter((h) => retired.includes(h))).toEqual([]);
   });
 
@@ -75,7 +89,11 @@ describe('the shipped services.json', async () => {
     broken.services[0].url = 'ftp://files.example.fr/';
     broken.services[1].intervall = 30;
     broken.services[2].interval = 0;
-    expect(published.safeParse(broken).error?.issues.map((i) => i.path.join('.'))).toEqual(['services.0.url', 'services.1', 'services.2.interval']);
+    expect(published.safeParse(broken).error?.issues.map((i) => i.path.join('.'))).toEqual([
+      'services.0.url',
+      'services.1',
+      'services.2.interval',
+    ]);
   });
 });
 

@@ -73,7 +73,7 @@ describe('npm run demo', () => {
     expect(feed).toMatch(/<language>fr<\/language>/);
 
     await waitFor('the recovery', async () => ((await impotsComponent())?.status === 'operational' ? true : undefined), 90_000);
-    const resolved = await (await fetch(`${site}/api/v2/incidents.json`)).json() as {
+    const resolved = (await (await fetch(`${site}/api/v2/incidents.json`)).json()) as {
       incidents: { status: string; components: { id: string }[]; resolved_at: string | null }[];
     };
     const outage = resolved.incidents.find((i) => i.components.some((c) => c.id === 'impots'));

@@ -14,7 +14,12 @@ export interface StoryStep {
 }
 
 export const DEMO_STORY: readonly StoryStep[] = [
-  { atBeat: 3, serviceId: 'impots', behaviour: status(503), says: 'impots.gouv.fr answers 503: an outage is confirmed after 3 failed checks' },
+  {
+    atBeat: 3,
+    serviceId: 'impots',
+    behaviour: status(503),
+    says: 'impots.gouv.fr answers 503: an outage is confirmed after 3 failed checks',
+  },
   { atBeat: 5, serviceId: 'ameli', behaviour: slow(3_500), says: 'ameli.fr slows down: shown as degraded' },
   { atBeat: 10, serviceId: 'caf', behaviour: flap([up(), status(500)]), says: 'caf.fr flaps: degraded, one outage at most' },
   { atBeat: 14, serviceId: 'ameli', behaviour: up(), says: 'ameli.fr is fast again' },

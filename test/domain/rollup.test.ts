@@ -24,7 +24,12 @@ function summary(deltas: ReturnType<typeof rollupDeltas>) {
 
 describe('rollupDeltas', () => {
   it('attributes the time since the previous check to the new state, within one hour and one day', () => {
-    const deltas = rollupDeltas({ result: check('2026-06-01T10:30:00Z'), state: 'degraded', previousCheckedAt: at('2026-06-01T10:29:00Z'), interval: 60 });
+    const deltas = rollupDeltas({
+      result: check('2026-06-01T10:30:00Z'),
+      state: 'degraded',
+      previousCheckedAt: at('2026-06-01T10:29:00Z'),
+      interval: 60,
+    });
     expect(summary(deltas)).toEqual([
       { g: 'day', start: '2026-05-31T22:00:00.000Z', checks: 1, seconds: { degraded: 60 } },
       { g: 'hour', start: '2026-06-01T10:00:00.000Z', checks: 1, seconds: { degraded: 60 } },
@@ -32,7 +37,12 @@ describe('rollupDeltas', () => {
   });
 
   it('splits a span across an hour boundary and counts the check in the hour it started', () => {
-    const deltas = rollupDeltas({ result: check('2026-06-01T11:00:20Z'), state: 'down', previousCheckedAt: at('2026-06-01T10:59:30Z'), interval: 60 });
+    const deltas = rollupDeltas({
+      result: check('2026-06-01T11:00:20Z'),
+      state: 'down',
+      previousCheckedAt: at('2026-06-01T10:59:30Z'),
+      interval: 60,
+    });
     expect(summary(deltas).filter((d) => d.g === 'hour')).toEqual([
       { g: 'hour', start: '2026-06-01T10:00:00.000Z', checks: 0, seconds: { down: 30 } },
       { g: 'hour', start: '2026-06-01T11:00:00.000Z', checks: 1, seconds: { down: 20 } },
@@ -40,7 +50,12 @@ describe('rollupDeltas', () => {
   });
 
   it('splits at Paris midnight, not UTC midnight', () => {
-    const deltas = rollupDeltas({ result: check('2026-01-15T23:00:30Z'), state: 'operational', previousCheckedAt: at('2026-01-15T22:59:00Z'), interval: 60 });
+    const deltas = rollupDeltas({
+      result: check('2026-01-15T23:00:30Z'),
+      state: 'operational',
+      previousCheckedAt: at('2026-01-15T22:59:00Z'),
+      interval: 60,
+    });
     expect(summary(deltas).filter((d) => d.g === 'day')).toEqual([
       { g: 'day', start: '2026-01-14T23:00:00.000Z', checks: 0, seconds: { operational: 60 } },
       { g: 'day', start: '2026-01-15T23:00:00.000Z', checks: 1, seconds: { operational: 30 } },
@@ -48,7 +63,12 @@ describe('rollupDeltas', () => {
   });
 
   it('caps a gap at two intervals so the rest stays "no data"', () => {
-    const deltas = rollupDeltas({ result: check('2026-06-01T10:30:00Z'), state: 'operational', previousCheckedAt: at('2026-06-01T08:00:00Z'), interval: 60 });
+    const deltas = rollupDeltas({
+      result: check('2026-06-01T10:30:00Z'),
+      state: 'operational',
+      previousCheckedAt: at('2026-06-01T08:00:00Z'),
+      interval: 60,
+    });
     expect(summary(deltas)).toEqual([
       { g: 'day', start: '2026-05-31T22:00:00.000Z', checks: 1, seconds: { operational: 120 } },
       { g: 'hour', start: '2026-06-01T10:00:00.000Z', checks: 1, seconds: { operational: 120 } },
@@ -58,17 +78,32 @@ describe('rollupDeltas', () => {
   it('gives a first check one interval, and a check older than the previous one no time', () => {
     const first = rollupDeltas({ result: check('2026-06-01T10:30:00Z'), state: 'operational', previousCheckedAt: null, interval: 300 });
     expect(first.find((d) => d.granularity === 'hour')!.seconds.operational).toBe(300);
-    const late = rollupDeltas({ result: check('2026-06-01T10:30:00Z'), state: 'operational', previousCheckedAt: at('2026-06-01T10:31:00Z'), interval: 60 });
+    const late = rollupDeltas({
+      result: check('2026-06-01T10:30:00Z'),
+      state: 'operational',
+      previousCheckedAt: at('2026-06-01T10:31:00Z'),
+      interval: 60,
+    });
     expect(summary(late).map((d) => d.seconds)).toEqual([{}, {}]);
     expect(late.every((d) => d.checks === 1)).toBe(true);
   });
 
   it('counts failures by outcome weight, and latency into the histogram', () => {
-    const failed = rollupDeltas({ result: check('2026-06-01T10:30:00Z', { outcome: 'http_5xx', latencyMs: 640 }), state: 'down', previousCheckedAt: null, interval: 60 });
+    const failed = rollupDeltas({
+      result: check('2026-06-01T10:30:00Z', { outcome: 'http_5xx', latencyMs: 640 }),
+      state: 'down',
+      previousCheckedAt: null,
+      interval: 60,
+    });
     const hour = failed.find((d) => d.granularity === 'hour')!;
     expect(hour).toMatchObject({ failures: 1, latencyCount: 1, latencySumMs: 640, latencyMaxMs: 640 });
     expect(hour.latencyHistogram[LATENCY_BUCKETS_MS.indexOf(750)]).toBe(1);
-    const blocked = rollupDeltas({ result: check('2026-06-01T10:30:00Z', { outcome: 'blocked', latencyMs: null }), state: 'operational', previousCheckedAt: null, interval: 60 });
+    const blocked = rollupDeltas({
+      result: check('2026-06-01T10:30:00Z', { outcome: 'blocked', latencyMs: null }),
+      state: 'operational',
+      previousCheckedAt: null,
+      interval: 60,
+    });
     expect(blocked[0]).toMatchObject({ checks: 1, failures: 0, latencyCount: 0 });
   });
 
@@ -83,12 +118,22 @@ describe('rollupDeltas', () => {
   });
 
   it('handles the 23-hour day when clocks go forward and the 25-hour day when they go back', () => {
-    const spring = rollupDeltas({ result: check('2026-03-29T22:00:00Z'), state: 'operational', previousCheckedAt: at('2026-03-28T23:00:00Z'), interval: 86_400 });
+    const spring = rollupDeltas({
+      result: check('2026-03-29T22:00:00Z'),
+      state: 'operational',
+      previousCheckedAt: at('2026-03-28T23:00:00Z'),
+      interval: 86_400,
+    });
     expect(summary(spring).filter((d) => d.g === 'day')).toEqual([
       { g: 'day', start: '2026-03-28T23:00:00.000Z', checks: 0, seconds: { operational: 23 * 3600 } },
       { g: 'day', start: '2026-03-29T22:00:00.000Z', checks: 1, seconds: {} },
     ]);
-    const autumn = rollupDeltas({ result: check('2026-10-25T23:00:00Z'), state: 'operational', previousCheckedAt: at('2026-10-24T22:00:00Z'), interval: 86_400 });
+    const autumn = rollupDeltas({
+      result: check('2026-10-25T23:00:00Z'),
+      state: 'operational',
+      previousCheckedAt: at('2026-10-24T22:00:00Z'),
+      interval: 86_400,
+    });
     expect(summary(autumn).filter((d) => d.g === 'day')).toEqual([
       { g: 'day', start: '2026-10-24T22:00:00.000Z', checks: 0, seconds: { operational: 25 * 3600 } },
       { g: 'day', start: '2026-10-25T23:00:00.000Z', checks: 1, seconds: {} },
@@ -125,8 +170,18 @@ describe('percentile, mergeRollups', () => {
   });
 
   it('adds every field, taking the largest maximum', () => {
-    const a = rollupDeltas({ result: check('2026-06-01T10:30:00Z', { latencyMs: 80 }), state: 'operational', previousCheckedAt: null, interval: 60 })[1]!;
-    const b = rollupDeltas({ result: check('2026-06-01T10:31:00Z', { latencyMs: 400, outcome: 'timeout' }), state: 'down', previousCheckedAt: null, interval: 60 })[1]!;
+    const a = rollupDeltas({
+      result: check('2026-06-01T10:30:00Z', { latencyMs: 80 }),
+      state: 'operational',
+      previousCheckedAt: null,
+      interval: 60,
+    })[1]!;
+    const b = rollupDeltas({
+      result: check('2026-06-01T10:31:00Z', { latencyMs: 400, outcome: 'timeout' }),
+      state: 'down',
+      previousCheckedAt: null,
+      interval: 60,
+    })[1]!;
     const total = mergeRollups([a, b]);
     expect(total).toMatchObject({ checks: 2, failures: 1, latencyCount: 2, latencySumMs: 480, latencyMaxMs: 400 });
     expect(total.seconds).toEqual({ operational: 60, degraded: 0, down: 60, maintenance: 0, unknown: 0 });

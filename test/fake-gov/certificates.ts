@@ -65,8 +65,22 @@ async function signLeaf(dir: string, name: string, san: string, dates: string[])
   await openssl(dir, ['req', '-new', '-key', `${name}.key`, '-subj', `/CN=${name}`, '-out', `${name}.csr`]);
   await writeFile(join(dir, `${name}.ext`), `${san}\nbasicConstraints=CA:FALSE\n`);
   await openssl(dir, [
-    'ca', '-batch', '-notext', '-config', 'ca.cnf', '-cert', 'ca.pem', '-keyfile', 'ca.key',
-    '-in', `${name}.csr`, '-out', `${name}.pem`, '-extfile', `${name}.ext`, ...dates,
+    'ca',
+    '-batch',
+    '-notext',
+    '-config',
+    'ca.cnf',
+    '-cert',
+    'ca.pem',
+    '-keyfile',
+    'ca.key',
+    '-in',
+    `${name}.csr`,
+    '-out',
+    `${name}.pem`,
+    '-extfile',
+    `${name}.ext`,
+    ...dates,
   ]);
 }
 
@@ -78,17 +92,40 @@ export async function makeCertificates(): Promise<FakeGovCertificates> {
     await writeFile(join(dir, 'serial'), '1000\n');
     await newKey(dir, 'ca');
     await openssl(dir, [
-      'req', '-x509', '-new', '-key', 'ca.key', '-subj', '/CN=Vigie fake-gov test CA', '-days', '3',
-      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
-      '-out', 'ca.pem',
+      'req',
+      '-x509',
+      '-new',
+      '-key',
+      'ca.key',
+      '-subj',
+      '/CN=Vigie fake-gov test CA',
+      '-days',
+      '3',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+      '-out',
+      'ca.pem',
     ]);
     await signLeaf(dir, 'valid', LOOPBACK_SAN, ['-days', '2']);
     await signLeaf(dir, 'expired', LOOPBACK_SAN, ['-startdate', '20200101000000Z', '-enddate', '20210101000000Z']);
     await signLeaf(dir, 'wrong-host', 'subjectAltName=DNS:wrong-host.example', ['-days', '2']);
     await newKey(dir, 'self-signed');
     await openssl(dir, [
-      'req', '-x509', '-new', '-key', 'self-signed.key', '-subj', '/CN=self-signed', '-days', '2',
-      '-addext', LOOPBACK_SAN, '-out', 'self-signed.pem',
+      'req',
+      '-x509',
+      '-new',
+      '-key',
+      'self-signed.key',
+      '-subj',
+      '/CN=self-signed',
+      '-days',
+      '2',
+      '-addext',
+      LOOPBACK_SAN,
+      '-out',
+      'self-signed.pem',
     ]);
     const pair = async (name: string): Promise<KeyPair> => ({
       key: await readFile(join(dir, `${name}.key`), 'utf8'),

@@ -97,7 +97,11 @@ describe('the remote control (for a fake in another process)', () => {
     fetch(`${gov.http}${path}`, { method, body, headers: { 'content-type': 'application/json' } });
 
   it('switches a behaviour, including a flapping pattern, and reads hit counts', async () => {
-    const put = await send('/_fake/behaviours/remote', 'PUT', JSON.stringify({ kind: 'flap', pattern: [{ kind: 'status', code: 503 }, { kind: 'up' }] }));
+    const put = await send(
+      '/_fake/behaviours/remote',
+      'PUT',
+      JSON.stringify({ kind: 'flap', pattern: [{ kind: 'status', code: 503 }, { kind: 'up' }] }),
+    );
     expect(put.status).toBe(200);
     expect((await get(gov.url('remote'))).status).toBe(503);
     expect((await get(gov.url('remote'))).status).toBe(200);

@@ -11,7 +11,10 @@ const { http, https, httpsExpired, httpsWrongHost, httpsSelfSigned, refused, ca 
 process.stdout.write(`${JSON.stringify({ http, https, httpsExpired, httpsWrongHost, httpsSelfSigned, refused, ca })}\n`);
 
 const shutdown = () => {
-  gov.stop().then(() => process.exit(0), () => process.exit(1));
+  gov.stop().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
 };
 process.once('SIGINT', shutdown);
 process.once('SIGTERM', shutdown);

@@ -47,7 +47,7 @@ describe('feeds served by the site', () => {
     expect(fr.language).toBe('fr');
     expect(fr.item.map((i: { title: string }) => i.title)).toEqual([
       '[Résolu] Panne de Service 1 <script>alert(1)</script> & co',
-      "[Analyse en cours] Panne de Service 1 <script>alert(1)</script> & co",
+      '[Analyse en cours] Panne de Service 1 <script>alert(1)</script> & co',
     ]);
     const en = parser.parse(await feed('/en/feed.xml', 'application/rss+xml; charset=utf-8')).rss.channel;
     expect(en.item[0].title).toBe('[Resolved] Service 1 outage & co');

@@ -46,7 +46,10 @@ const resolvedOutage = incident('inc1', {
   status: 'resolved',
   affected: [{ serviceId: 'impots', impact: 'major' }],
   updates: [
-    update('u1', 'inc1', 'investigating', new Date(NOW.getTime() - 2 * HOUR), { fr: 'Le site ne répond pas <script>x()</script> & rien', en: null }),
+    update('u1', 'inc1', 'investigating', new Date(NOW.getTime() - 2 * HOUR), {
+      fr: 'Le site ne répond pas <script>x()</script> & rien',
+      en: null,
+    }),
     update('u2', 'inc1', 'resolved', new Date(NOW.getTime() - HOUR), { fr: 'Rétabli.', en: 'Back up.' }),
     update('future', 'inc1', 'resolved', new Date(NOW.getTime() + HOUR), { fr: 'Futur.', en: 'Future.' }),
   ],
@@ -70,7 +73,11 @@ describe('CDATA in both formats', () => {
   const hostile = 'A ]]> B ]]><link>https://phishing.example/</link><![CDATA[ C ]]>';
   for (const kind of ['rss', 'atom'] as const) {
     it(`keeps a title with several ]]> as text and adds no element (${kind})`, () => {
-      const xml = renderFeed(kind, channel('en'), incidentEntries([incident('cdata', { title: { fr: hostile, en: hostile } })], entryContext('en')));
+      const xml = renderFeed(
+        kind,
+        channel('en'),
+        incidentEntries([incident('cdata', { title: { fr: hostile, en: hostile } })], entryContext('en')),
+      );
       expect(XMLValidator.validate(xml)).toBe(true);
       const parsed = parser.parse(xml);
       const item = kind === 'rss' ? asArray(parsed.rss.channel.item)[0] : asArray(parsed.feed.entry)[0];
@@ -163,7 +170,9 @@ describe('Atom', () => {
   it('escapes titles declared as HTML so readers show them as text', () => {
     const entries = asArray(parser.parse(feedOf('atom', 'fr')).feed.entry);
     expect(entries[1].title['@type']).toBe('html');
-    expect(entries[1].title['#text']).toBe(`[${t('fr').incidentStatuses.resolved}] Panne de impots.gouv.fr &lt;script&gt;alert(1)&lt;/script&gt; &amp; co`);
+    expect(entries[1].title['#text']).toBe(
+      `[${t('fr').incidentStatuses.resolved}] Panne de impots.gouv.fr &lt;script&gt;alert(1)&lt;/script&gt; &amp; co`,
+    );
   });
 
   it('drops characters XML cannot carry instead of breaking the feed', () => {

@@ -46,6 +46,16 @@ describe('natural English', () => {
   });
 
   it('says public bodies, not administrations', () => {
-    expect(JSON.stringify(en.info.probes.body({ minInterval: '', maxInterval: '', failuresBeforeDown: 3, successesBeforeUp: 2, reported: { locations: '', userAgents: [''], perHost: 2 } }))).not.toMatch(/administrations/);
+    expect(
+      JSON.stringify(
+        en.info.probes.body({
+          minInterval: '',
+          maxInterval: '',
+          failuresBeforeDown: 3,
+          successesBeforeUp: 2,
+          reported: { locations: '', userAgents: [''], perHost: 2 },
+        }),
+      ),
+    ).not.toMatch(/administrations/);
   });
 });

@@ -73,9 +73,7 @@ describe('times in Paris', () => {
     const end = new Date('2026-11-24T22:30:00Z');
     expect(formatWindow(winter, end, 'fr')).toBe(`le 24${NB}novembre${NB}2026 de 22${NB}h${NB}05 à 23${NB}h${NB}30`);
     const nextDay = new Date('2026-11-25T01:00:00Z');
-    expect(formatWindow(winter, nextDay, 'en')).toBe(
-      `from 24${NB}November${NB}2026 at 22:05 to 25${NB}November${NB}2026 at 02:00`,
-    );
+    expect(formatWindow(winter, nextDay, 'en')).toBe(`from 24${NB}November${NB}2026 at 22:05 to 25${NB}November${NB}2026 at 02:00`);
   });
 });
 

@@ -28,7 +28,8 @@ function sectionTexts(section: Section): string[] {
 function strings(value: unknown, path: string, out: Map<string, string>): void {
   if (typeof value === 'string') out.set(path, value);
   else if (Array.isArray(value)) value.forEach((item, i) => strings(item, `${path}[${i}]`, out));
-  else if (typeof value === 'object' && value !== null) for (const [key, child] of Object.entries(value)) strings(child, `${path}.${key}`, out);
+  else if (typeof value === 'object' && value !== null)
+    for (const [key, child] of Object.entries(value)) strings(child, `${path}.${key}`, out);
   else if (typeof value === 'function' && !path.startsWith('fr.info')) {
     for (const arg of [0, 1, 2, 3, 'Sénat']) strings(value(...Array.from({ length: value.length }, () => arg)), `${path}(${arg})`, out);
   }
@@ -51,8 +52,17 @@ function frenchStrings(): Map<string, string> {
   }
   for (const n of [1, 2, 3]) {
     const reported = { locations: 'Paris et Lyon', userAgents: ['Vigie-probe/1.0', 'Vigie-probe/1.1'].slice(0, n), perHost: n };
-    for (const [which, facts] of [['reported', reported], ['silent', null]] as const) {
-      const probes = fr.info.probes.body({ minInterval: '60\u00a0s', maxInterval: '60\u00a0s', failuresBeforeDown: n, successesBeforeUp: n, reported: facts });
+    for (const [which, facts] of [
+      ['reported', reported],
+      ['silent', null],
+    ] as const) {
+      const probes = fr.info.probes.body({
+        minInterval: '60\u00a0s',
+        maxInterval: '60\u00a0s',
+        failuresBeforeDown: n,
+        successesBeforeUp: n,
+        reported: facts,
+      });
       probes.flatMap(sectionTexts).forEach((text, i) => out.set(`info.probes.${which}(${n})[${i}]`, text.replace(/https?:\/\/\S+/g, '')));
     }
   }
@@ -74,15 +84,24 @@ describe('French typography in the dictionaries', () => {
   it('never writes « 1 échecs », « 1 services » or « 1 messages »', () => {
     const one = [...all].filter(([path]) => /\(1\)/.test(path)).map(([, text]) => text);
     expect(one.filter((text) => /\b1\s(échecs|services|incidents|messages|requêtes|succès consécutifs)/.test(text))).toEqual([]);
-    expect(fr.info.probes.body({ minInterval: '', maxInterval: '', failuresBeforeDown: 1, successesBeforeUp: 1, reported: null })[0]?.paragraphs[1]).toMatch(
-      /après 1\u00a0échec, et rétabli qu'après 1\u00a0succès\./,
-    );
+    expect(
+      fr.info.probes.body({ minInterval: '', maxInterval: '', failuresBeforeDown: 1, successesBeforeUp: 1, reported: null })[0]
+        ?.paragraphs[1],
+    ).toMatch(/après 1\u00a0échec, et rétabli qu'après 1\u00a0succès\./);
   });
 
   it('does not claim that every name-resolution error is ignored: only temporary ones are', () => {
-    const text = String(fr.info.probes.body({ minInterval: '', maxInterval: '', failuresBeforeDown: 3, successesBeforeUp: 2, reported: { locations: '', userAgents: [''], perHost: 2 } })[0]?.paragraphs[1]);
+    const text = String(
+      fr.info.probes.body({
+        minInterval: '',
+        maxInterval: '',
+        failuresBeforeDown: 3,
+        successesBeforeUp: 2,
+        reported: { locations: '', userAgents: [''], perHost: 2 },
+      })[0]?.paragraphs[1],
+    );
     expect(text).toContain('Les erreurs temporaires de résolution de noms');
-    expect(text).toContain('un nom de domaine qui n\'existe pas ou plus compte, lui, comme un échec');
+    expect(text).toContain("un nom de domaine qui n'existe pas ou plus compte, lui, comme un échec");
   });
 });
 
@@ -98,6 +117,8 @@ describe('the typography rules themselves', () => {
   });
 
   it('accept correct French', () => {
-    expect(typographyProblems('Statut\u00a0: résolu\u00a0; «\u00a0Bonjour\u00a0» après 3\u00a0échecs et 5\u00a0min, https://a.fr:8443/x')).toEqual([]);
+    expect(
+      typographyProblems('Statut\u00a0: résolu\u00a0; «\u00a0Bonjour\u00a0» après 3\u00a0échecs et 5\u00a0min, https://a.fr:8443/x'),
+    ).toEqual([]);
   });
 });

@@ -8,7 +8,10 @@ const RULES: { pattern: RegExp; problem: string }[] = [
   { pattern: / [:;!?]/u, problem: 'ordinary space before « : ; ! ? » (use a no-break space)' },
   { pattern: /«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»/u, problem: 'no no-break space inside « »' },
   { pattern: /(?<![\d,.])[01] (?:\p{L}+s)\b/u, problem: 'a plural after 0 or 1, or an ordinary space after the number' },
-  { pattern: /(?<![\p{L}\d])[01][\u00a0\u202f](?:échecs|succès consécutifs|services|incidents|messages|minutes|heures|jours|requêtes)\b/u, problem: 'a plural after 0 or 1' },
+  {
+    pattern: /(?<![\p{L}\d])[01][\u00a0\u202f](?:échecs|succès consécutifs|services|incidents|messages|minutes|heures|jours|requêtes)\b/u,
+    problem: 'a plural after 0 or 1',
+  },
   { pattern: /\d (?:h|min|s|j|ms|%)(?![\p{L}])/u, problem: 'ordinary space between a number and its unit' },
 ];
 

@@ -28,7 +28,12 @@ function facts(states: Record<string, ServiceState>, open: OutageFacts['openInci
     latencyMs: 100,
     openIncidentId: null,
   }));
-  const heartbeats = Object.keys(states).map((location) => ({ location, at: ago(20), canariesHealthy: !offline.includes(location), version: 'test' }));
+  const heartbeats = Object.keys(states).map((location) => ({
+    location,
+    at: ago(20),
+    canariesHealthy: !offline.includes(location),
+    version: 'test',
+  }));
   return { serviceId: 'impots', trackings, heartbeats, openIncident: open };
 }
 
@@ -58,7 +63,12 @@ describe('decideAutoIncident', () => {
 
   it('resolves once the verdict is no longer down, and not while nobody votes', () => {
     const open = { id: 'x', startedAt: ago(3600) };
-    const resolved = decideAutoIncident(impots, LOCATIONS, NOW, facts({ paris: 'operational', lyon: 'operational', montreal: 'down' }, open));
+    const resolved = decideAutoIncident(
+      impots,
+      LOCATIONS,
+      NOW,
+      facts({ paris: 'operational', lyon: 'operational', montreal: 'down' }, open),
+    );
     expect(resolved).toMatchObject({ type: 'outage_resolved', resolvedAt: NOW });
     expect(resolved?.body.fr).toMatch(/^Service rétabli après 1\u00a0h\./);
     const blind = facts({ paris: 'operational', lyon: 'operational', montreal: 'operational' }, open, ['paris', 'lyon', 'montreal']);

@@ -35,7 +35,13 @@ describe('staff incident actions', () => {
       affected: [{ serviceId: 'ameli', impact: 'major' }],
     });
     const [entry] = (await store.listAudit({ limit: 1 })).items;
-    expect(entry).toMatchObject({ actor: 'agent@example.gouv.fr', ip: '198.51.100.7', action: 'incident.created', target: result.value.id, before: null });
+    expect(entry).toMatchObject({
+      actor: 'agent@example.gouv.fr',
+      ip: '198.51.100.7',
+      action: 'incident.created',
+      target: result.value.id,
+      before: null,
+    });
     expect(entry?.at).toEqual(clock.now());
     expect(JSON.stringify(entry?.after)).toContain('Cannot sign in');
   });
@@ -62,12 +68,33 @@ describe('staff incident actions', () => {
     expect(result.value.title).toEqual({ fr: 'Connexion impossible', en: null });
     expect(result.value.updates[0]?.body.en).toBeNull();
     const waiting = awaitingTranslation([result.value], []);
-    expect(waiting).toEqual([{ kind: 'incident', id: result.value.id, titleFr: 'Connexion impossible', missingTitle: true, updateIds: [result.value.updates[0]?.id] }]);
+    expect(waiting).toEqual([
+      {
+        kind: 'incident',
+        id: result.value.id,
+        titleFr: 'Connexion impossible',
+        missingTitle: true,
+        updateIds: [result.value.updates[0]?.id],
+      },
+    ]);
 
     clock.advance(60_000);
-    const translated = await editUpdate({ ctx, input: { updateId: result.value.updates[0]?.id, bodyFr: BILINGUAL.bodyFr, bodyEn: 'Looking into it.' } });
+    const translated = await editUpdate({
+      ctx,
+      input: { updateId: result.value.updates[0]?.id, bodyFr: BILINGUAL.bodyFr, bodyEn: 'Looking into it.' },
+    });
     if (!translated.ok) throw new Error(JSON.stringify(translated.errors));
-    const titled = await postUpdate({ ctx, input: { incidentId: result.value.id, bodyFr: 'Cause identifiée.', bodyEn: 'Cause found.', titleEn: 'Cannot sign in', status: 'identified', impacts: { ameli: 'partial' } } });
+    const titled = await postUpdate({
+      ctx,
+      input: {
+        incidentId: result.value.id,
+        bodyFr: 'Cause identifiée.',
+        bodyEn: 'Cause found.',
+        titleEn: 'Cannot sign in',
+        status: 'identified',
+        impacts: { ameli: 'partial' },
+      },
+    });
     if (!titled.ok) throw new Error(JSON.stringify(titled.errors));
     expect(titled.value.title.en).toBe('Cannot sign in');
     expect(awaitingTranslation([titled.value], [])).toEqual([]);
@@ -78,10 +105,24 @@ describe('staff incident actions', () => {
     if (!created.ok) throw new Error('create');
     const id = created.value.id;
     clock.advance(60_000);
-    const updated = await postUpdate({ ctx, input: { incidentId: id, bodyFr: 'Identifié.', bodyEn: 'Identified.', status: 'identified', impacts: { ameli: 'partial', caf: 'degraded' } } });
+    const updated = await postUpdate({
+      ctx,
+      input: {
+        incidentId: id,
+        bodyFr: 'Identifié.',
+        bodyEn: 'Identified.',
+        status: 'identified',
+        impacts: { ameli: 'partial', caf: 'degraded' },
+      },
+    });
     if (!updated.ok) throw new Error(JSON.stringify(updated.errors));
     expect(updated.value.status).toBe('identified');
-    expect(updated.value.affected).toEqual(expect.arrayContaining([{ serviceId: 'ameli', impact: 'partial' }, { serviceId: 'caf', impact: 'degraded' }]));
+    expect(updated.value.affected).toEqual(
+      expect.arrayContaining([
+        { serviceId: 'ameli', impact: 'partial' },
+        { serviceId: 'caf', impact: 'degraded' },
+      ]),
+    );
 
     const first = created.value.updates[0]!;
     clock.advance(60_000);
@@ -95,7 +136,9 @@ describe('staff incident actions', () => {
     const resolved = await resolveIncident({ ctx, input: { incidentId: id, bodyFr: 'Rétabli.', bodyEn: 'Restored.' } });
     if (!resolved.ok) throw new Error(JSON.stringify(resolved.errors));
     expect(resolved.value.resolvedAt).toEqual(clock.now());
-    expect(await postUpdate({ ctx, input: { incidentId: id, bodyFr: 'x', bodyEn: 'x', status: 'monitoring', impacts: { ameli: 'major' } } })).toEqual({ ok: false, errors: { _form: 'already_resolved' } });
+    expect(
+      await postUpdate({ ctx, input: { incidentId: id, bodyFr: 'x', bodyEn: 'x', status: 'monitoring', impacts: { ameli: 'major' } } }),
+    ).toEqual({ ok: false, errors: { _form: 'already_resolved' } });
     const actions = (await store.listAudit({ limit: 10 })).items.map((e) => e.action);
     expect(actions).toEqual(['incident.resolved', 'incident.update_edited', 'incident.updated', 'incident.created']);
   });
@@ -105,25 +148,52 @@ describe('staff incident actions', () => {
       result: checkResult({ serviceId: 'ameli', location: 'local', startedAt: clock.now(), outcome: 'http_5xx', httpStatus: 503 }),
       tracking: downTracking('ameli', clock.now(), clock.now(), { latencyMs: 120 }),
       rollups: [],
-      event: { type: 'outage_opened', serviceId: 'ameli', startedAt: clock.now(), title: { fr: 'ameli.fr ne répond pas', en: 'ameli.fr is not responding' }, body: { fr: 'Panne détectée.', en: 'Outage detected.' } },
+      event: {
+        type: 'outage_opened',
+        serviceId: 'ameli',
+        startedAt: clock.now(),
+        title: { fr: 'ameli.fr ne répond pas', en: 'ameli.fr is not responding' },
+        body: { fr: 'Panne détectée.', en: 'Outage detected.' },
+      },
     });
     expect(incidentId).not.toBeNull();
-    expect(await postUpdate({ ctx, input: { incidentId, bodyFr: 'x', bodyEn: 'x', status: 'identified', impacts: { ameli: 'major' } } })).toEqual({ ok: false, errors: { _form: 'take_over_first' } });
+    expect(
+      await postUpdate({ ctx, input: { incidentId, bodyFr: 'x', bodyEn: 'x', status: 'identified', impacts: { ameli: 'major' } } }),
+    ).toEqual({ ok: false, errors: { _form: 'take_over_first' } });
 
     const taken = await takeOverOutage({ ctx, input: { ...BILINGUAL, incidentId } });
     if (!taken.ok) throw new Error(JSON.stringify(taken.errors));
-    expect(taken.value).toMatchObject({ id: incidentId, kind: 'auto', takenOverBy: 'agent@example.gouv.fr', title: { fr: 'Connexion impossible', en: 'Cannot sign in' } });
+    expect(taken.value).toMatchObject({
+      id: incidentId,
+      kind: 'auto',
+      takenOverBy: 'agent@example.gouv.fr',
+      title: { fr: 'Connexion impossible', en: 'Cannot sign in' },
+    });
     expect((await store.listIncidents({ state: 'open', limit: 10 })).total).toBe(1);
-    expect(await takeOverOutage({ ctx, input: { ...BILINGUAL, incidentId } })).toEqual({ ok: false, errors: { _form: 'already_taken_over' } });
+    expect(await takeOverOutage({ ctx, input: { ...BILINGUAL, incidentId } })).toEqual({
+      ok: false,
+      errors: { _form: 'already_taken_over' },
+    });
 
     const staffIncident = await createIncident({ ctx, input: BILINGUAL });
     if (!staffIncident.ok) throw new Error('create');
-    expect(await takeOverOutage({ ctx, input: { ...BILINGUAL, incidentId: staffIncident.value.id } })).toEqual({ ok: false, errors: { _form: 'not_automatic' } });
+    expect(await takeOverOutage({ ctx, input: { ...BILINGUAL, incidentId: staffIncident.value.id } })).toEqual({
+      ok: false,
+      errors: { _form: 'not_automatic' },
+    });
   });
 
   it('refuses actions on incidents and updates that do not exist', async () => {
-    expect(await postUpdate({ ctx, input: { incidentId: 'nope', bodyFr: 'x', bodyEn: 'x', status: 'identified', impacts: { ameli: 'major' } } })).toEqual({ ok: false, errors: { _form: 'not_found' } });
-    expect(await editUpdate({ ctx, input: { updateId: 'nope', bodyFr: 'x', bodyEn: 'x' } })).toEqual({ ok: false, errors: { _form: 'not_found' } });
-    expect(await resolveIncident({ ctx, input: { incidentId: 'nope', bodyFr: 'x', bodyEn: 'x' } })).toEqual({ ok: false, errors: { _form: 'not_found' } });
+    expect(
+      await postUpdate({ ctx, input: { incidentId: 'nope', bodyFr: 'x', bodyEn: 'x', status: 'identified', impacts: { ameli: 'major' } } }),
+    ).toEqual({ ok: false, errors: { _form: 'not_found' } });
+    expect(await editUpdate({ ctx, input: { updateId: 'nope', bodyFr: 'x', bodyEn: 'x' } })).toEqual({
+      ok: false,
+      errors: { _form: 'not_found' },
+    });
+    expect(await resolveIncident({ ctx, input: { incidentId: 'nope', bodyFr: 'x', bodyEn: 'x' } })).toEqual({
+      ok: false,
+      errors: { _form: 'not_found' },
+    });
   });
 });

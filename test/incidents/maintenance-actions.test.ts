@@ -40,7 +40,11 @@ describe('maintenance actions', () => {
     expect(result.value.startsAt.toISOString()).toBe('2026-03-10T21:00:00.000Z');
     expect(result.value.endsAt.toISOString()).toBe('2026-03-11T01:00:00.000Z');
     expect(result.value.serviceIds).toEqual(['ameli']);
-    expect((await store.listAudit({ limit: 1 })).items[0]).toMatchObject({ action: 'maintenance.scheduled', target: result.value.id, actor: 'agent@example.gouv.fr' });
+    expect((await store.listAudit({ limit: 1 })).items[0]).toMatchObject({
+      action: 'maintenance.scheduled',
+      target: result.value.id,
+      actor: 'agent@example.gouv.fr',
+    });
   });
 
   it.each([
@@ -66,14 +70,20 @@ describe('maintenance actions', () => {
 
     const cancelled = await cancelMaintenance({ ctx, input: { maintenanceId: result.value.id } });
     expect(cancelled.ok && cancelled.value.cancelledAt).toEqual(clock.now());
-    expect(await cancelMaintenance({ ctx, input: { maintenanceId: result.value.id } })).toEqual({ ok: false, errors: { _form: 'already_cancelled' } });
+    expect(await cancelMaintenance({ ctx, input: { maintenanceId: result.value.id } })).toEqual({
+      ok: false,
+      errors: { _form: 'already_cancelled' },
+    });
   });
 
   it('keeps an ended window as history', async () => {
     const result = await scheduleMaintenance({ ctx, input: WINDOW });
     if (!result.ok) throw new Error('schedule');
     clock.set(new Date('2026-03-12T00:00:00Z'));
-    expect(await cancelMaintenance({ ctx, input: { maintenanceId: result.value.id } })).toEqual({ ok: false, errors: { _form: 'already_ended' } });
+    expect(await cancelMaintenance({ ctx, input: { maintenanceId: result.value.id } })).toEqual({
+      ok: false,
+      errors: { _form: 'already_ended' },
+    });
     expect(await cancelMaintenance({ ctx, input: { maintenanceId: 'nope' } })).toEqual({ ok: false, errors: { _form: 'not_found' } });
   });
 });

@@ -38,7 +38,9 @@ describe('outage notices', () => {
       fr: `Service rétabli après 1${NB}h 12${NB}min. Le site Urssaf répond de nouveau normalement.`,
       en: `Restored after 1${NB}h 12${NB}min. Urssaf is responding normally again.`,
     });
-    expect(outageResolvedNotice(named('Urssaf'), (51 * 60 + 5) * MIN).en).toBe(`Restored after 2${NB}days 3${NB}hours. Urssaf is responding normally again.`);
+    expect(outageResolvedNotice(named('Urssaf'), (51 * 60 + 5) * MIN).en).toBe(
+      `Restored after 2${NB}days 3${NB}hours. Urssaf is responding normally again.`,
+    );
     expect(outageResolvedNotice(named('Urssaf'), (51 * 60 + 5) * MIN).fr).toMatch(/^Service rétabli après 2\u00a0j 3\u00a0h\. /);
   });
 

@@ -16,13 +16,36 @@ describe('missing operator facts', () => {
   });
 
   it.each([
-    ['a DPO reached by form only', { dataProtection: { ...COMPLETE_OPERATOR.dataProtection, dpo: { formUrl: 'https://example.gouv.fr/dpd' } } }, []],
-    ['a DPO with no way to reach them', { dataProtection: { ...COMPLETE_OPERATOR.dataProtection, dpo: {} } }, ['operator.dataProtection.dpo']],
-    ['an accessibility contact by post only', { accessibility: { ...COMPLETE_OPERATOR.accessibility, contact: { address: 'Paris' } } }, ['operator.accessibility.contact (email or formUrl)']],
+    [
+      'a DPO reached by form only',
+      { dataProtection: { ...COMPLETE_OPERATOR.dataProtection, dpo: { formUrl: 'https://example.gouv.fr/dpd' } } },
+      [],
+    ],
+    [
+      'a DPO with no way to reach them',
+      { dataProtection: { ...COMPLETE_OPERATOR.dataProtection, dpo: {} } },
+      ['operator.dataProtection.dpo'],
+    ],
+    [
+      'an accessibility contact by post only',
+      { accessibility: { ...COMPLETE_OPERATOR.accessibility, contact: { address: 'Paris' } } },
+      ['operator.accessibility.contact (email or formUrl)'],
+    ],
     [
       'an audit that does not say what it tested on',
-      { accessibility: { ...COMPLETE_OPERATOR.accessibility, audit: { rgaaVersion: '4.1.2', date: '2026-01-01', auditor: 'X', criteriaMetPercent: 100, derogations: [] } } },
-      ['operator.accessibility.audit.nonConformities', 'operator.accessibility.audit.outOfScope', 'operator.accessibility.audit.testEnvironment', 'operator.accessibility.audit.tools', 'operator.accessibility.audit.pagesSampled'],
+      {
+        accessibility: {
+          ...COMPLETE_OPERATOR.accessibility,
+          audit: { rgaaVersion: '4.1.2', date: '2026-01-01', auditor: 'X', criteriaMetPercent: 100, derogations: [] },
+        },
+      },
+      [
+        'operator.accessibility.audit.nonConformities',
+        'operator.accessibility.audit.outOfScope',
+        'operator.accessibility.audit.testEnvironment',
+        'operator.accessibility.audit.tools',
+        'operator.accessibility.audit.pagesSampled',
+      ],
     ],
   ])('%s', (_label, change, paths) => {
     expect(missingOperatorFacts({ ...COMPLETE_OPERATOR, ...change }).map((m) => m.path)).toEqual(paths);

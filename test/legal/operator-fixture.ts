@@ -27,12 +27,20 @@ export const COMPLETE_OPERATOR = {
       date: '2026-09-15',
       auditor: 'Cabinet Exemple',
       criteriaMetPercent: 82.5,
-      nonConformities: [{ fr: 'Le graphique des temps de réponse n’a pas de légende textuelle.', en: 'The response-time chart has no text legend.' }],
+      nonConformities: [
+        { fr: 'Le graphique des temps de réponse n’a pas de légende textuelle.', en: 'The response-time chart has no text legend.' },
+      ],
       derogations: [],
       outOfScope: ['Les flux RSS et Atom.'],
-      testEnvironment: [{ browser: 'Firefox 128', screenReader: 'NVDA 2024.4' }, { browser: 'Safari 18', screenReader: 'VoiceOver (macOS 15)' }],
+      testEnvironment: [
+        { browser: 'Firefox 128', screenReader: 'NVDA 2024.4' },
+        { browser: 'Safari 18', screenReader: 'VoiceOver (macOS 15)' },
+      ],
       tools: ['Assistant RGAA', 'Colour Contrast Analyser'],
-      pagesSampled: [{ title: { fr: 'Accueil', en: 'Home' }, url: '/fr/' }, { title: 'Connexion des agents', url: '/admin/login' }],
+      pagesSampled: [
+        { title: { fr: 'Accueil', en: 'Home' }, url: '/fr/' },
+        { title: 'Connexion des agents', url: '/admin/login' },
+      ],
     },
   },
 } satisfies OperatorFacts;

@@ -61,7 +61,8 @@ describe('subscribe limits', () => {
 
   it.each([1, 3])('sends at most %i confirmation emails to one address in an hour, with the same answer past it', async (perAddress) => {
     const d = deps({ perClient: 100, perAddress });
-    for (let i = 0; i < perAddress + 2; i++) expect((await requestSubscription(d, form('camille@example.test'), `198.51.100.${i}`)).status).toBe('sent');
+    for (let i = 0; i < perAddress + 2; i++)
+      expect((await requestSubscription(d, form('camille@example.test'), `198.51.100.${i}`)).status).toBe('sent');
     await sink.waitFor(perAddress);
     // The last one was refused silently; one more accepted request elsewhere proves the first ones all left.
     expect((await requestSubscription(d, form('alex@example.test'), '203.0.113.1')).status).toBe('sent');

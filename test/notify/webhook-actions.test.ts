@@ -20,7 +20,11 @@ describe('staff webhook actions', () => {
     ['ftp://hooks.example.fr/', 'unsafe_url'],
     ['not a url', 'unsafe_url'],
   ])('refuses %s', async (url, error) => {
-    const result = await createWebhookAction({ ctx: incidentContext(store, clock.now), input: { url, 'event.outage_confirmed': 'on' }, privateHosts: [] });
+    const result = await createWebhookAction({
+      ctx: incidentContext(store, clock.now),
+      input: { url, 'event.outage_confirmed': 'on' },
+      privateHosts: [],
+    });
     expect(result).toEqual({ ok: false, error });
     expect(await store.subscriptions.listWebhooks()).toEqual([]);
   });
@@ -40,7 +44,9 @@ describe('staff webhook actions', () => {
   });
 
   it('refuses a webhook without events', async () => {
-    expect(await createWebhookAction({ ctx: incidentContext(store, clock.now), input: { url: 'https://hooks.example.fr/' }, privateHosts: [] })).toEqual({
+    expect(
+      await createWebhookAction({ ctx: incidentContext(store, clock.now), input: { url: 'https://hooks.example.fr/' }, privateHosts: [] }),
+    ).toEqual({
       ok: false,
       error: 'no_event',
     });

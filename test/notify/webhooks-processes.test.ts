@@ -20,7 +20,10 @@ interface Received {
   body: string;
 }
 
-async function startReceiver(host: string, answer: (path: string, count: number) => number): Promise<{ server: Server; base: string; got: Received[] }> {
+async function startReceiver(
+  host: string,
+  answer: (path: string, count: number) => number,
+): Promise<{ server: Server; base: string; got: Received[] }> {
   const got: Received[] = [];
   const server = createServer((req, res) => {
     let body = '';
@@ -119,7 +122,10 @@ describe('webhooks without SMTP, with the real site, probe and sender', () => {
   it('tells an outage once, signed so that the standardwebhooks verifier accepts it, and its recovery', async () => {
     await eventually('the probe to see the service up', () => gov.hits('impots') >= 3);
     gov.set('impots', status(503));
-    const [outage] = await eventually('the outage webhook', () => to('/good', 'outage.confirmed').length > 0 && to('/good', 'outage.confirmed'));
+    const [outage] = await eventually(
+      'the outage webhook',
+      () => to('/good', 'outage.confirmed').length > 0 && to('/good', 'outage.confirmed'),
+    );
     expect(verify(secrets.get('/good')!, outage!)).toMatchObject({ type: 'outage.confirmed', data: { serviceId: 'impots' } });
     expect(() => verify(secrets.get('/flaky')!, outage!)).toThrow();
     gov.set('impots', up());

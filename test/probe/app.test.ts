@@ -52,8 +52,22 @@ describe('probe app', () => {
     const res = await app.request('/api/v1/services');
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual([
-      { id: 'caf', state: 'operational', since: '2026-03-02T10:00:00.000Z', lastCheckedAt: '2026-03-02T10:00:00.000Z', lastOutcome: 'ok', latencyMs: 42 },
-      { id: 'cnil', state: 'degraded', since: '2026-03-02T10:00:00.000Z', lastCheckedAt: '2026-03-02T10:00:00.000Z', lastOutcome: 'timeout', latencyMs: null },
+      {
+        id: 'caf',
+        state: 'operational',
+        since: '2026-03-02T10:00:00.000Z',
+        lastCheckedAt: '2026-03-02T10:00:00.000Z',
+        lastOutcome: 'ok',
+        latencyMs: 42,
+      },
+      {
+        id: 'cnil',
+        state: 'degraded',
+        since: '2026-03-02T10:00:00.000Z',
+        lastCheckedAt: '2026-03-02T10:00:00.000Z',
+        lastOutcome: 'timeout',
+        latencyMs: null,
+      },
     ]);
   });
 
@@ -105,8 +119,14 @@ describe('probe app', () => {
     const evaluation = await runner.checkService('caf');
     expect(evaluation?.tracking.state).toBe('operational');
     const health = await (await app.request('/healthz')).json();
-    expect(health).toMatchObject({ status: 'alive', swallowedErrors: { store_write: 1 }, buffer: { size: 1, capacity: 10_000, dropped: 0 } });
-    expect(logged.join('\n')).toMatch(/store_write failed \(result of caf at 2026-03-02T10:00:00.000Z kept in memory until the store answers\)/);
+    expect(health).toMatchObject({
+      status: 'alive',
+      swallowedErrors: { store_write: 1 },
+      buffer: { size: 1, capacity: 10_000, dropped: 0 },
+    });
+    expect(logged.join('\n')).toMatch(
+      /store_write failed \(result of caf at 2026-03-02T10:00:00.000Z kept in memory until the store answers\)/,
+    );
     const metrics = await (await app.request('/metrics')).text();
     expect(metrics).toContain('vigie_probe_swallowed_errors_total{location="test",kind="store_write"} 1\n');
     expect(metrics).toContain('vigie_probe_buffer_results{location="test"} 1\n');

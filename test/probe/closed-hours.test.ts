@@ -91,7 +91,9 @@ describe('a service closed as planned', () => {
       const nightly = days.filter((r) => r.serviceId === 'nightly');
       expect(nightly.reduce((sum, r) => sum + r.seconds.down + r.seconds.degraded + r.seconds.operational, 0)).toBe(0);
       expect(nightly.reduce((sum, r) => sum + r.seconds.maintenance, 0)).toBeGreaterThan(0);
-      expect(days.filter((r) => r.serviceId === 'always').reduce((sum, r) => sum + r.seconds.down + r.seconds.degraded, 0)).toBeGreaterThan(0);
+      expect(days.filter((r) => r.serviceId === 'always').reduce((sum, r) => sum + r.seconds.down + r.seconds.degraded, 0)).toBeGreaterThan(
+        0,
+      );
     } finally {
       await store.close();
     }

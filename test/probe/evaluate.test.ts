@@ -7,7 +7,14 @@ import { checkResult } from '../support/records.ts';
 const T0 = Date.parse('2026-03-02T10:00:00Z');
 
 function result(outcome: CheckOutcome, minute: number, extra: Partial<CheckResult> = {}): CheckResult {
-  return checkResult({ serviceId: 'ameli', startedAt: new Date(T0 + minute * 60_000), outcome, latencyMs: outcome === 'timeout' ? null : 120, httpStatus: null, ...extra });
+  return checkResult({
+    serviceId: 'ameli',
+    startedAt: new Date(T0 + minute * 60_000),
+    outcome,
+    latencyMs: outcome === 'timeout' ? null : 120,
+    httpStatus: null,
+    ...extra,
+  });
 }
 
 /** One step: an outcome (or a full result override) and the expected state, event and recheck. */
@@ -158,7 +165,10 @@ const scenarios: Scenario[] = [
   {
     name: 'restart while down does not reopen',
     start: tracked('down', { failureStreak: 9, openIncidentId: 'inc-1' }),
-    steps: [{ outcome: 'timeout', state: 'down' }, { outcome: 'http_5xx', state: 'down' }],
+    steps: [
+      { outcome: 'timeout', state: 'down' },
+      { outcome: 'http_5xx', state: 'down' },
+    ],
   },
   {
     name: 'restart mid-recovery keeps the success streak',
@@ -168,7 +178,10 @@ const scenarios: Scenario[] = [
   {
     name: 'restart while operational',
     start: tracked('operational', { successStreak: 40 }),
-    steps: [{ outcome: 'ok', state: 'operational' }, { outcome: 'timeout', state: 'degraded', recheck: true }],
+    steps: [
+      { outcome: 'ok', state: 'operational' },
+      { outcome: 'timeout', state: 'degraded', recheck: true },
+    ],
   },
   {
     name: 'restart after a maintenance window that ended',
@@ -268,11 +281,15 @@ describe('evaluate', () => {
       let tracking: ServiceTracking | null = null;
       let event: LocationTransition | null = null;
       for (let minute = 1; minute <= 3; minute += 1) {
-        const out = evaluate(tracking, { ...result('timeout', minute), serviceId }, {
-          failuresBeforeDown: 3,
-          successesBeforeUp: 2,
-          inMaintenance: false,
-            });
+        const out = evaluate(
+          tracking,
+          { ...result('timeout', minute), serviceId },
+          {
+            failuresBeforeDown: 3,
+            successesBeforeUp: 2,
+            inMaintenance: false,
+          },
+        );
         tracking = out.tracking;
         event = out.event ?? event;
       }

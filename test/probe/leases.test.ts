@@ -52,45 +52,51 @@ async function leaseHolders(schema: string): Promise<Map<string, number>> {
 }
 
 describe.skipIf(!available)('probe processes sharing one location (PostgreSQL leases)', () => {
-  it('splits evenly, re-checks a killed process\'s services within interval + lease, never twice in a slot', { timeout: 150_000 }, async () => {
-    const schema = schemas.next();
-    store = await openStore(TEST_POSTGRES_URL, { schema });
-    const env = {
-      VIGIE_SERVICES: writeLocatedCatalogue(dir, [PARIS], {
-        defaults: { allowPrivateNetwork: true, interval: INTERVAL_S, timeout: 1 },
-        services: SERVICES.map((id) => ({ id, category: 'tests', name: { fr: id, en: id }, url: gov.url(id) })),
-      }),
-      DATABASE_URL: `${TEST_POSTGRES_URL}?options=-c%20search_path%3D${schema}`,
-      VIGIE_PROBE_LEASE_SECONDS: String(LEASE_S),
-    };
-    const [doomed, survivor] = [await startProbe(PARIS, env), await startProbe(PARIS, env)];
-    probes.push(doomed!, survivor!);
-    const held = async (p: ProbeProcess) => (await health(p))?.leasesHeld;
-    await until('each process to hold half of the services', async () => (await held(doomed!)) === 3 && (await held(survivor!)) === 3);
+  it(
+    "splits evenly, re-checks a killed process's services within interval + lease, never twice in a slot",
+    { timeout: 150_000 },
+    async () => {
+      const schema = schemas.next();
+      store = await openStore(TEST_POSTGRES_URL, { schema });
+      const env = {
+        VIGIE_SERVICES: writeLocatedCatalogue(dir, [PARIS], {
+          defaults: { allowPrivateNetwork: true, interval: INTERVAL_S, timeout: 1 },
+          services: SERVICES.map((id) => ({ id, category: 'tests', name: { fr: id, en: id }, url: gov.url(id) })),
+        }),
+        DATABASE_URL: `${TEST_POSTGRES_URL}?options=-c%20search_path%3D${schema}`,
+        VIGIE_PROBE_LEASE_SECONDS: String(LEASE_S),
+      };
+      const [doomed, survivor] = [await startProbe(PARIS, env), await startProbe(PARIS, env)];
+      probes.push(doomed!, survivor!);
+      const held = async (p: ProbeProcess) => (await health(p))?.leasesHeld;
+      await until('each process to hold half of the services', async () => (await held(doomed!)) === 3 && (await held(survivor!)) === 3);
 
-    const orphans = [...(await leaseHolders(schema))].filter(([, pid]) => pid === doomed!.child.pid).map(([id]) => id);
-    expect(orphans).toHaveLength(3);
-    const killedAt = Date.now();
-    doomed!.child.kill('SIGKILL');
-    const firstAfter = async (id: string) =>
-      (await store.listResults(id, { since: new Date(killedAt), limit: 100 })).at(-1)?.startedAt ?? null;
-    const rechecked = await until('every orphaned service to be checked again', async () => {
-      const times = await Promise.all(orphans.map(firstAfter));
-      return times.every((t) => t !== null) && (times as Date[]);
-    });
-    for (const t of rechecked) expect(t.getTime() - killedAt).toBeLessThanOrEqual((INTERVAL_S + LEASE_S) * 1000);
-    await until('the survivor to hold every service', async () => (await held(survivor!)) === 6);
+      const orphans = [...(await leaseHolders(schema))].filter(([, pid]) => pid === doomed!.child.pid).map(([id]) => id);
+      expect(orphans).toHaveLength(3);
+      const killedAt = Date.now();
+      doomed!.child.kill('SIGKILL');
+      const firstAfter = async (id: string) =>
+        (await store.listResults(id, { since: new Date(killedAt), limit: 100 })).at(-1)?.startedAt ?? null;
+      const rechecked = await until('every orphaned service to be checked again', async () => {
+        const times = await Promise.all(orphans.map(firstAfter));
+        return times.every((t) => t !== null) && (times as Date[]);
+      });
+      for (const t of rechecked) expect(t.getTime() - killedAt).toBeLessThanOrEqual((INTERVAL_S + LEASE_S) * 1000);
+      await until('the survivor to hold every service', async () => (await held(survivor!)) === 6);
 
-    const comeback = await startProbe(PARIS, env);
-    probes.push(comeback);
-    await until('the new process to take its share back', async () => (await held(comeback)) === 3 && (await held(survivor!)) === 3);
-    const handedOver = SERVICES.map((id) => gov.hits(id));
-    await until('two more rounds after the hand-over', async () => SERVICES.every((id, i) => gov.hits(id) >= handedOver[i]! + 2));
+      const comeback = await startProbe(PARIS, env);
+      probes.push(comeback);
+      await until('the new process to take its share back', async () => (await held(comeback)) === 3 && (await held(survivor!)) === 3);
+      const handedOver = SERVICES.map((id) => gov.hits(id));
+      await until('two more rounds after the hand-over', async () => SERVICES.every((id, i) => gov.hits(id) >= handedOver[i]! + 2));
 
-    for (const id of SERVICES) {
-      const times = (await store.listResults(id, { limit: 1000 })).map((r) => r.startedAt.getTime()).sort((a, b) => a - b);
-      const gaps = times.slice(1).map((t, i) => t - times[i]!);
-      expect(Math.min(...gaps), `${id}: checks at ${times.map((t) => t - times[0]!).join(', ')} ms`).toBeGreaterThanOrEqual((INTERVAL_S * 1000) / 2);
-    }
-  });
+      for (const id of SERVICES) {
+        const times = (await store.listResults(id, { limit: 1000 })).map((r) => r.startedAt.getTime()).sort((a, b) => a - b);
+        const gaps = times.slice(1).map((t, i) => t - times[i]!);
+        expect(Math.min(...gaps), `${id}: checks at ${times.map((t) => t - times[0]!).join(', ')} ms`).toBeGreaterThanOrEqual(
+          (INTERVAL_S * 1000) / 2,
+        );
+      }
+    },
+  );
 });

@@ -66,7 +66,10 @@ describe.skipIf(!available)('probes at three locations (PostgreSQL)', () => {
   it('confirms an outage seen everywhere once, from the locations, and calls a geo-fence what it is', { timeout: 150_000 }, async () => {
     gov.set('panne', status(503));
     gov.setFrom(MONTREAL.address, 'geo', hang());
-    const { store, snapshot } = await startLocations([{ id: 'panne', url: gov.url('panne') }, { id: 'geo', url: gov.url('geo') }]);
+    const { store, snapshot } = await startLocations([
+      { id: 'panne', url: gov.url('panne') },
+      { id: 'geo', url: gov.url('geo') },
+    ]);
 
     const allDown = await until('every location to confirm "panne" down', async () => {
       const trackings = (await store.listTrackings()).filter((t) => t.serviceId === 'panne');
@@ -96,7 +99,10 @@ describe.skipIf(!available)('probes at three locations (PostgreSQL)', () => {
 
   it('takes a location whose network is cut out of the vote, and opens no outage', { timeout: 150_000 }, async () => {
     gov.setFrom(LYON.address, null, hang());
-    const { store, snapshot } = await startLocations([{ id: 'sain', url: gov.url('sain') }, { id: 'autre', url: gov.url('autre') }]);
+    const { store, snapshot } = await startLocations([
+      { id: 'sain', url: gov.url('sain') },
+      { id: 'autre', url: gov.url('autre') },
+    ]);
 
     const view = await until('lyon to be shown as not voting while the others see "sain" up', async () => {
       const s = (await snapshot()).services.find((x) => x.id === 'sain');
@@ -104,7 +110,10 @@ describe.skipIf(!available)('probes at three locations (PostgreSQL)', () => {
       return s?.state === 'operational' && voting === 'paris:votes lyon:probe_offline montreal:votes' && s;
     });
     expect(view.regional).toBeNull();
-    await until('lyon to have tried "sain" and "autre" several times', async () => gov.hitsFrom(LYON.address, 'autre') >= 3 && gov.hitsFrom(LYON.address, 'sain') >= 3);
+    await until(
+      'lyon to have tried "sain" and "autre" several times',
+      async () => gov.hitsFrom(LYON.address, 'autre') >= 3 && gov.hitsFrom(LYON.address, 'sain') >= 3,
+    );
     expect((await store.listIncidents({ state: 'all', limit: 10 })).total).toBe(0);
     const lyonResults = (await store.listResults('sain', { limit: 1000 })).filter((r) => r.location === 'lyon');
     expect(lyonResults.length).toBeGreaterThan(0);

@@ -58,7 +58,9 @@ describe('probe process', () => {
       VIGIE_SERVICES: writeCatalogue('hang.json', {
         categories,
         defaults: { allowPrivateNetwork: true },
-        services: [{ id: 'stuck', name: { fr: 'Bloqué', en: 'Stuck' }, category: 'tests', url: gov.url('stuck'), interval: 1, timeout: 60 }],
+        services: [
+          { id: 'stuck', name: { fr: 'Bloqué', en: 'Stuck' }, category: 'tests', url: gov.url('stuck'), interval: 1, timeout: 60 },
+        ],
       }),
       DATABASE_URL: join(dir, 'sigterm.db'),
       PROBE_PORT: String(port),
@@ -159,7 +161,9 @@ describe('probe process', () => {
     expect(gov.hits('solo')).toBeGreaterThan(0);
     const second = start({ ...env, PROBE_PORT: String(await freePort()) });
     expect(await exitWithin(second, 10_000)).toBe(1);
-    expect(second.output()).toMatch(/another probe process \(pid \d+ on .+\) already uses this SQLite database\. One probe per SQLite file/);
+    expect(second.output()).toMatch(
+      /another probe process \(pid \d+ on .+\) already uses this SQLite database\. One probe per SQLite file/,
+    );
     first.child.kill('SIGKILL');
     await first.exited;
     const port = await freePort();

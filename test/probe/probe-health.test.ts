@@ -24,7 +24,11 @@ describe('uniformNetworkFailure', () => {
     expect(uniformNetworkFailure(failures(['timeout', 'timeout', 'timeout', 'timeout', 'timeout']))).toBe(true);
     expect(uniformNetworkFailure(failures(['timeout', 'timeout', 'timeout', 'timeout']))).toBe(false);
     expect(uniformNetworkFailure(failures(['timeout', 'refused', 'reset', 'timeout', 'dns_nxdomain']))).toBe(false);
-    expect(uniformNetworkFailure(failures(['refused', 'refused', 'refused', 'refused', 'refused', 'refused', 'refused', 'refused', 'refused', 'timeout']))).toBe(true);
+    expect(
+      uniformNetworkFailure(
+        failures(['refused', 'refused', 'refused', 'refused', 'refused', 'refused', 'refused', 'refused', 'refused', 'timeout']),
+      ),
+    ).toBe(true);
   });
 
   it('does not count one service re-checked many times as many', () => {

@@ -123,7 +123,10 @@ describe('probe runner against the fake government', () => {
   it('reports a mass outage when the canaries answer', async () => {
     const ids = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6'];
     for (const id of ids) gov.set(id, refuse());
-    const runner = runnerFor(ids.map((id) => svc(id)), [gov.url('canary-up')]);
+    const runner = runnerFor(
+      ids.map((id) => svc(id)),
+      [gov.url('canary-up')],
+    );
     await runner.start();
     for (let round = 0; round < 3; round += 1) for (const id of ids) await runner.checkService(id);
     const open = await store.listIncidents({ state: 'open', limit: 10 });

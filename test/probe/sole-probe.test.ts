@@ -27,7 +27,10 @@ describe('soleProbeProblem', () => {
   ] as const)('%s', (_name, holders, refused) => {
     const problem = soleProbeProblem(holders, me, NOW, isAlive);
     expect(problem !== null).toBe(refused);
-    if (problem) expect(problem).toMatch(/^another probe process \(pid \d+ on \w+, location "paris"\) already uses this SQLite database\. One probe per SQLite file/);
+    if (problem)
+      expect(problem).toMatch(
+        /^another probe process \(pid \d+ on \w+, location "paris"\) already uses this SQLite database\. One probe per SQLite file/,
+      );
   });
 });
 

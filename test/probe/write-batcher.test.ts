@@ -30,7 +30,12 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const input = (serviceId: string, rollups = []) => ({ result: result({ serviceId }), tracking: tracking({ serviceId }), rollups, event: null });
+const input = (serviceId: string, rollups = []) => ({
+  result: result({ serviceId }),
+  tracking: tracking({ serviceId }),
+  rollups,
+  event: null,
+});
 
 describe('write batcher', () => {
   it('acknowledges a result only once the window has passed and its batch committed', async () => {

@@ -37,7 +37,12 @@ describe('searching the shipped catalogue the way citizens name services', () =>
   it('lists every service a broad word names, names before descriptions', () => {
     const hits = searchServices(index, 'retraite');
     expect(hits.map((h) => h.id)).toEqual(expect.arrayContaining(['info-retraite', 'assurance-retraite']));
-    expect(hits.slice(0, 2).map((h) => h.id).sort()).toEqual(['assurance-retraite', 'info-retraite']);
+    expect(
+      hits
+        .slice(0, 2)
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(['assurance-retraite', 'info-retraite']);
   });
 
   it.each(['zzzz', 'impots zzzz', 'xq'])('finds nothing for %j', (query) => {
@@ -54,7 +59,14 @@ describe('searchServices ranks', () => {
     ]),
   );
   it.each([
-    ['beta', [['b', 'exact'], ['c', 'name'], ['a', 'description']]],
+    [
+      'beta',
+      [
+        ['b', 'exact'],
+        ['c', 'name'],
+        ['a', 'description'],
+      ],
+    ],
     ['ancien nom', [['b', 'exact']]],
     ['anc', [['b', 'name']]],
     ['emploi gamma', [['c', 'words']]],

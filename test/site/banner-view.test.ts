@@ -9,7 +9,10 @@ import type { Indicator } from '../../src/status/views.ts';
 const fr = t('fr');
 const en = t('en');
 
-function snapshot(counts: Partial<Record<PublishedState, number>>, options: { interrupted?: boolean; incidents?: number; indicator?: Indicator; heard?: boolean; regional?: number } = {}) {
+function snapshot(
+  counts: Partial<Record<PublishedState, number>>,
+  options: { interrupted?: boolean; incidents?: number; indicator?: Indicator; heard?: boolean; regional?: number } = {},
+) {
   const all = Object.fromEntries(PUBLISHED_STATES.map((s) => [s, counts[s] ?? 0])) as Record<PublishedState, number>;
   return {
     overall: {
@@ -26,7 +29,11 @@ function snapshot(counts: Partial<Record<PublishedState, number>>, options: { in
 
 describe('bannerView', () => {
   it('says all is well only when every service is operational and nothing is open', () => {
-    expect(bannerView(snapshot({ operational: 40 }), fr)).toEqual({ level: 'operational', title: 'Tous les services fonctionnent normalement', details: [] });
+    expect(bannerView(snapshot({ operational: 40 }), fr)).toEqual({
+      level: 'operational',
+      title: 'Tous les services fonctionnent normalement',
+      details: [],
+    });
     expect(bannerView(snapshot({ operational: 40 }), en).title).toBe('All services operational');
   });
 
@@ -50,7 +57,9 @@ describe('bannerView', () => {
       title: '4 services perturbés',
       details: ['1 en panne, 1 aux performances dégradées, 2 inaccessibles depuis certains lieux seulement.'],
     });
-    expect(bannerView(snapshot({ operational: 39, degraded: 1 }, { regional: 1 }), en).details).toEqual(['1 unreachable from some places only.']);
+    expect(bannerView(snapshot({ operational: 39, degraded: 1 }, { regional: 1 }), en).details).toEqual([
+      '1 unreachable from some places only.',
+    ]);
   });
 
   it('puts interrupted monitoring before anything the stale data says', () => {
@@ -64,7 +73,11 @@ describe('bannerView', () => {
   it('says the status is not being updated while the store cannot be reached, before anything else', () => {
     const base = snapshot({ operational: 38, down: 1, unknown: 1 });
     const view = bannerView({ ...base, storeUnreachableSince: new Date('2026-11-24T20:55:00Z') }, fr);
-    expect(view).toEqual({ level: 'unknown', title: fr.banner.notUpdated, details: [fr.banner.storeUnreachable, "1 à l'état indéterminé."] });
+    expect(view).toEqual({
+      level: 'unknown',
+      title: fr.banner.notUpdated,
+      details: [fr.banner.storeUnreachable, "1 à l'état indéterminé."],
+    });
     expect(bannerView({ ...base, storeUnreachableSince: null }, en).title).toBe('1 service disrupted');
   });
 

@@ -22,18 +22,48 @@ beforeAll(async () => {
   const oneService = { ...TEST_CATALOGUE, services: TEST_CATALOGUE.services.slice(0, 1) };
   [allFine, blind, staffSaysSo] = await Promise.all([
     siteWith(oneService, async ({ store }, now) => {
-      await store.recordHeartbeat({ location: 'test-paris', at: new Date(now.getTime() - 10_000), canariesHealthy: true, version: '0.1.0' });
-      await record(store, check('impots', new Date(now.getTime() - 15_000), 'ok', 180), track('impots', 'operational', new Date(now.getTime() - 86_400_000), new Date(now.getTime() - 15_000)), []);
+      await store.recordHeartbeat({
+        location: 'test-paris',
+        at: new Date(now.getTime() - 10_000),
+        canariesHealthy: true,
+        version: '0.1.0',
+      });
+      await record(
+        store,
+        check('impots', new Date(now.getTime() - 15_000), 'ok', 180),
+        track('impots', 'operational', new Date(now.getTime() - 86_400_000), new Date(now.getTime() - 15_000)),
+        [],
+      );
     }),
     // The probe's last heartbeat is half an hour old: whatever it said before, nothing is confirmed now.
     siteWith(TEST_CATALOGUE, async ({ store }, now) => {
-      await store.recordHeartbeat({ location: 'test-paris', at: new Date(now.getTime() - 30 * 60_000), canariesHealthy: true, version: '0.1.0' });
-      await record(store, check('impots', new Date(now.getTime() - 40_000), 'ok', 180), track('impots', 'operational', new Date(now.getTime() - 86_400_000), new Date(now.getTime() - 40_000)), []);
+      await store.recordHeartbeat({
+        location: 'test-paris',
+        at: new Date(now.getTime() - 30 * 60_000),
+        canariesHealthy: true,
+        version: '0.1.0',
+      });
+      await record(
+        store,
+        check('impots', new Date(now.getTime() - 40_000), 'ok', 180),
+        track('impots', 'operational', new Date(now.getTime() - 86_400_000), new Date(now.getTime() - 40_000)),
+        [],
+      );
     }),
     // The probe sees the home page answer, but staff know sign-in is broken: their notice counts.
     siteWith(oneService, async ({ store }, now) => {
-      await store.recordHeartbeat({ location: 'test-paris', at: new Date(now.getTime() - 10_000), canariesHealthy: true, version: '0.1.0' });
-      await record(store, check('impots', new Date(now.getTime() - 15_000), 'ok', 180), track('impots', 'operational', new Date(now.getTime() - 86_400_000), new Date(now.getTime() - 15_000)), []);
+      await store.recordHeartbeat({
+        location: 'test-paris',
+        at: new Date(now.getTime() - 10_000),
+        canariesHealthy: true,
+        version: '0.1.0',
+      });
+      await record(
+        store,
+        check('impots', new Date(now.getTime() - 15_000), 'ok', 180),
+        track('impots', 'operational', new Date(now.getTime() - 86_400_000), new Date(now.getTime() - 15_000)),
+        [],
+      );
       await store.createIncident({
         title: { fr: 'Connexion impossible à votre espace', en: 'Cannot sign in to your account' },
         status: 'investigating',
@@ -55,7 +85,10 @@ afterAll(async () => {
 });
 
 const page = async (site: RunningSite, path: string) =>
-  (await (await fetch(`${site.url}${path}`)).text()).replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/[\s\u00a0\u202f]+/g, ' ');
+  (await (await fetch(`${site.url}${path}`)).text())
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/[\s\u00a0\u202f]+/g, ' ');
 
 describe('overview banner', () => {
   it('says that all services work when every one is fresh and operational', async () => {

@@ -23,7 +23,12 @@ async function get(path: string): Promise<{ status: number; html: string; etag: 
 }
 
 function text(html: string): string {
-  return html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/[\s\u00a0\u202f]+/g, ' ');
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/[\s\u00a0\u202f]+/g, ' ');
 }
 
 /** The part of the page between two markers (an element's opening and what follows it). */
@@ -35,13 +40,28 @@ function between(html: string, start: RegExp, end: RegExp): string {
   return to === -1 ? rest : rest.slice(0, to);
 }
 
-const serviceLinks = (html: string, locale: string) => [...html.matchAll(new RegExp(`<a class="service-name" href="/${locale}/services/([a-z0-9-]+)"`, 'g'))].map((m) => m[1]);
+const serviceLinks = (html: string, locale: string) =>
+  [...html.matchAll(new RegExp(`<a class="service-name" href="/${locale}/services/([a-z0-9-]+)"`, 'g'))].map((m) => m[1]);
 const nameOf = (id: string) => SHIPPED_CATALOGUE.services.find((s) => s.id === id)?.name ?? id;
 
 describe.each(['fr', 'en'] as const)('the overview in a crisis, in %s', (locale) => {
   const words = {
-    fr: { more: 'Et 2 autres services touchés.', seeAll: 'Voir les 8 services touchés', down: 'Panne majeure', since: /depuis 3 h/, staff: 'déclaré par nos agents', fullList: '/fr/services-touches' },
-    en: { more: 'And 2 more affected services.', seeAll: 'See all 8 affected services', down: 'Major outage', since: /for 3 h/, staff: 'declared by our staff', fullList: '/en/affected-services' },
+    fr: {
+      more: 'Et 2 autres services touchés.',
+      seeAll: 'Voir les 8 services touchés',
+      down: 'Panne majeure',
+      since: /depuis 3 h/,
+      staff: 'déclaré par nos agents',
+      fullList: '/fr/services-touches',
+    },
+    en: {
+      more: 'And 2 more affected services.',
+      seeAll: 'See all 8 affected services',
+      down: 'Major outage',
+      since: /for 3 h/,
+      staff: 'declared by our staff',
+      fullList: '/en/affected-services',
+    },
   }[locale];
 
   it('names the first six affected services in the banner, worst first, then links to the full list', async () => {

@@ -69,12 +69,18 @@ describe('accessibility statement', () => {
       at = next;
     }
     const words = squash(text);
-    expect(words).toContain('est partiellement conforme avec le référentiel général d’amélioration de l’accessibilité (RGAA), version 4.1.2');
-    expect(words).toContain('L’audit de conformité réalisé par Cabinet Exemple le 15 septembre 2026 révèle que 82,5 % des critères du RGAA version 4.1.2 sont respectés.');
+    expect(words).toContain(
+      'est partiellement conforme avec le référentiel général d’amélioration de l’accessibilité (RGAA), version 4.1.2',
+    );
+    expect(words).toContain(
+      'L’audit de conformité réalisé par Cabinet Exemple le 15 septembre 2026 révèle que 82,5 % des critères du RGAA version 4.1.2 sont respectés.',
+    );
     expect(words).toContain('Firefox 128 et NVDA 2024.4');
     expect(words).toContain('ou obtenir le contenu sous une autre forme');
     expect(words).toContain('y compris l’espace réservé aux agents');
-    expect(words).toContain('Envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07');
+    expect(words).toContain(
+      'Envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07',
+    );
     expect(words).toContain('Accessibilité : partiellement conforme');
   });
 
@@ -91,7 +97,9 @@ describe('accessibility statement', () => {
   it('says « non conforme » without an audit, that axe tests are no audit, and what is not provided', async () => {
     const { text } = await page('empty', '/fr/accessibilite');
     const words = squash(text);
-    expect(words).toContain('est non conforme avec le référentiel général d’amélioration de l’accessibilité (RGAA) : aucun audit de conformité n’a encore été réalisé.');
+    expect(words).toContain(
+      'est non conforme avec le référentiel général d’amélioration de l’accessibilité (RGAA) : aucun audit de conformité n’a encore été réalisé.',
+    );
     expect(words).toContain('ne constituent pas une évaluation au sens du RGAA');
     expect(words).toContain('Cette déclaration a été établie le (information pas encore fournie par l’exploitant du site).');
     expect(words).toContain('Accessibilité : non conforme');
@@ -107,7 +115,15 @@ describe('accessibility statement', () => {
 describe('legal notice and personal data', () => {
   it('name the publisher, the director and the host from the operator facts', async () => {
     const words = squash((await page('complete', '/fr/mentions-legales')).text);
-    for (const fact of ['Direction interministérielle du numérique', 'service du Premier ministre', '130 025 265', 'Camille Martin', 'directrice du numérique', 'Hébergeur Exemple', '03 00 00 00 00']) {
+    for (const fact of [
+      'Direction interministérielle du numérique',
+      'service du Premier ministre',
+      '130 025 265',
+      'Camille Martin',
+      'directrice du numérique',
+      'Hébergeur Exemple',
+      '03 00 00 00 00',
+    ]) {
       expect(words).toContain(fact);
     }
   });
@@ -120,7 +136,12 @@ describe('legal notice and personal data', () => {
 
   it('describe each processing with its purpose, basis, data, actual retention and recipients, and the session cookie', async () => {
     const words = squash((await page('complete', '/fr/donnees-personnelles')).text);
-    for (const heading of ['Journaux du serveur web', 'Comptes et sessions des agents', 'Journal des actions et des tentatives de connexion']) expect(words).toContain(heading);
+    for (const heading of [
+      'Journaux du serveur web',
+      'Comptes et sessions des agents',
+      'Journal des actions et des tentatives de connexion',
+    ])
+      expect(words).toContain(heading);
     expect(words.match(/Finalité :/g)).toHaveLength(3);
     expect(words.match(/Base légale :/g)).toHaveLength(3);
     expect(words).toContain('Durée de conservation : 180 jours.');

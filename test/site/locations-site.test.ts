@@ -48,12 +48,15 @@ afterAll(async () => {
 });
 
 const text = async (path: string) =>
-  (await (await fetch(`${site.url}${path}`)).text()).replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/[\s\u00a0\u202f]+/g, ' ');
+  (await (await fetch(`${site.url}${path}`)).text())
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/[\s\u00a0\u202f]+/g, ' ');
 
 describe('a site with probe locations', () => {
   it('counts regional trouble apart in the banner and says where on each service', async () => {
     const fr = await text('/fr/');
-    expect(fr).toContain("1 en panne, 2 inaccessibles depuis certains lieux seulement.");
+    expect(fr).toContain('1 en panne, 2 inaccessibles depuis certains lieux seulement.');
     expect(fr).toContain("Accessible depuis la France, pas depuis l'étranger.");
     expect(fr).toContain('Inaccessible depuis Lyon, accessible ailleurs.');
     const en = await text('/en/');
@@ -65,14 +68,21 @@ describe('a site with probe locations', () => {
     const page = await text('/en/services/ameli');
     expect(page).toContain('Checks by location');
     expect(page).toContain('Unreachable from Lyon, reachable elsewhere.');
-    expect(page).toMatch(/Paris Operational votes \d+ ms \d+ s ago Lyon Major outage votes No data \d+ s ago Montreal Operational votes \d+ ms \d+ s ago/);
+    expect(page).toMatch(
+      /Paris Operational votes \d+ ms \d+ s ago Lyon Major outage votes No data \d+ s ago Montreal Operational votes \d+ ms \d+ s ago/,
+    );
   });
 
   it('publishes the same verdict in the Statuspage API and the badge', async () => {
     const summary = (await (await fetch(`${site.url}/api/v2/summary.json`)).json()) as { components: { id: string; status: string }[] };
     const status = Object.fromEntries(summary.components.map((c) => [c.id, c.status]));
     // The published state of a service some locations cannot reach is degraded, on the page and here alike.
-    expect(status).toMatchObject({ impots: 'degraded_performance', ameli: 'degraded_performance', caf: 'major_outage', msa: 'operational' });
+    expect(status).toMatchObject({
+      impots: 'degraded_performance',
+      ameli: 'degraded_performance',
+      caf: 'major_outage',
+      msa: 'operational',
+    });
     expect(await (await fetch(`${site.url}/badge/caf.svg?lang=en`)).text()).toContain('Major outage');
   });
 
@@ -91,10 +101,15 @@ describe('a site with probe locations', () => {
     const plain = await createSiteData();
     const now = Date.now();
     await plain.store.recordHeartbeat({ location: 'test-paris', at: new Date(now - 10_000), canariesHealthy: true, version: 'test' });
-    await record(plain.store, check('impots', new Date(now - 20_000), 'ok', 150), track('impots', 'operational', new Date(now - 3_600_000), new Date(now - 20_000)), []);
+    await record(
+      plain.store,
+      check('impots', new Date(now - 20_000), 'ok', 150),
+      track('impots', 'operational', new Date(now - 3_600_000), new Date(now - 20_000)),
+      [],
+    );
     const other = await startSite(plain.env);
     try {
-      const page = (await (await fetch(`${other.url}/fr/services/impots`)).text());
+      const page = await (await fetch(`${other.url}/fr/services/impots`)).text();
       expect(page).not.toMatch(/Vérifications par lieu|Inaccessible depuis|depuis la France/);
       const probes = (await (await fetch(`${other.url}/en/probes`)).text()).replace(/<[^>]+>/g, ' ');
       expect(probes).toContain('No probe has reported yet');

@@ -121,7 +121,7 @@ describe('overview', () => {
   it('says in plain words how things are, with incidents first and every service by category', async () => {
     const fr = text((await get('/fr/')).html);
     expect(fr).toContain('2 services perturbés');
-    expect(fr).toContain('1 en panne, 1 aux performances dégradées, 1 à l\'état indéterminé.');
+    expect(fr).toContain("1 en panne, 1 aux performances dégradées, 1 à l'état indéterminé.");
     // Clock times, never "N s ago": a copy kept by a cache must not go on claiming a fresh check.
     expect(fr).toMatch(/Données mises à jour le \d+ \S+ \d{4} à \d{1,2} h( \d\d)? \(heure de Paris\)/);
     expect(fr).toMatch(/vérifié à \d{1,2} h( \d\d)?/);

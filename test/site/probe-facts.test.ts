@@ -23,10 +23,19 @@ describe('probeFacts', () => {
   it.each([
     ['no heartbeat yet', [], null],
     ['only heartbeats from before probes described themselves', [beat('paris')], null],
-    ['one probe, named by its id when the catalogue lists no places', [beat('local', { userAgent: UA_1, perHost: 2 })], { locations: 'local', userAgents: [UA_1], perHost: 2 }],
+    [
+      'one probe, named by its id when the catalogue lists no places',
+      [beat('local', { userAgent: UA_1, perHost: 2 })],
+      { locations: 'local', userAgents: [UA_1], perHost: 2 },
+    ],
     [
       'places in catalogue order and by name, each User-Agent once, the highest cap; a place the catalogue no longer lists left out',
-      [beat('montreal', { userAgent: UA_2, perHost: 3 }), beat('paris', { userAgent: UA_1, perHost: 2 }), beat('lyon'), beat('local', { userAgent: UA_1, perHost: 9 })],
+      [
+        beat('montreal', { userAgent: UA_2, perHost: 3 }),
+        beat('paris', { userAgent: UA_1, perHost: 2 }),
+        beat('lyon'),
+        beat('local', { userAgent: UA_1, perHost: 9 }),
+      ],
       { locations: 'Paris and Montreal', userAgents: [UA_1, UA_2], perHost: 3 },
     ],
     [

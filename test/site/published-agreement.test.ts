@@ -40,7 +40,18 @@ beforeAll(async () => {
   const now = new Date();
   const today = parisDayKey(now);
   // Closed today and tomorrow, so the fixture holds across a Paris midnight during the run.
-  const closedHours = { weekly: { mon: ['00:00-24:00'], tue: ['00:00-24:00'], wed: ['00:00-24:00'], thu: ['00:00-24:00'], fri: ['00:00-24:00'], sat: ['00:00-24:00'], sun: ['00:00-24:00'] }, exceptions: { [today]: [], [addParisDays(today, 1)]: [] } };
+  const closedHours = {
+    weekly: {
+      mon: ['00:00-24:00'],
+      tue: ['00:00-24:00'],
+      wed: ['00:00-24:00'],
+      thu: ['00:00-24:00'],
+      fri: ['00:00-24:00'],
+      sat: ['00:00-24:00'],
+      sun: ['00:00-24:00'],
+    },
+    exceptions: { [today]: [], [addParisDays(today, 1)]: [] },
+  };
   seeded = await seedSite({
     services: CASES.length,
     days: 2,
@@ -91,7 +102,11 @@ function labelState(html: string): string | undefined {
   return /<span class="state is-([a-z]+)"/.exec(html)?.[1];
 }
 
-const unescape = (s: string) => s.replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 describe.each(['fr', 'en'] as Locale[])('every surface shows the published state (%s)', (locale) => {
   const d = t(locale);
@@ -129,7 +144,9 @@ describe.each(['fr', 'en'] as Locale[])('every surface shows the published state
   });
 
   it('the Statuspage API', async () => {
-    const body = JSON.parse(await text(`/api/v2/components.json?lang=${locale}`)) as { components: { id: string; status: string; description: string | null }[] };
+    const body = JSON.parse(await text(`/api/v2/components.json?lang=${locale}`)) as {
+      components: { id: string; status: string; description: string | null }[];
+    };
     for (const [i, c] of CASES.entries()) {
       const component = body.components.find((x) => x.id === seeded.serviceIds[i])!;
       expect(component.status, seeded.serviceIds[i]).toBe(componentStatus({ state: c.published, unknownReason: null }).status);

@@ -14,7 +14,12 @@ function state(id: string, level: PublicLevel, sinceMinutesAgo: number | null = 
 }
 
 const outage = (id: string, serviceId: string, minutesAgo: number): Incident =>
-  incident(id, { kind: 'auto', serviceId, title: { fr: `${serviceId} inaccessible`, en: `${serviceId} unreachable` }, startedAt: ago(minutesAgo) });
+  incident(id, {
+    kind: 'auto',
+    serviceId,
+    title: { fr: `${serviceId} inaccessible`, en: `${serviceId} unreachable` },
+    startedAt: ago(minutesAgo),
+  });
 const staff = (id: string, serviceId: string, impact: 'degraded' | 'partial' | 'major', minutesAgo = 30): Incident =>
   incident(id, { affected: [{ serviceId, impact }], startedAt: ago(minutesAgo) });
 
@@ -30,25 +35,41 @@ describe('affectedServices', () => {
       name: 'unknown alone is not listed (the banner counts it), trouble is',
       states: [state('a', 'unknown'), state('b', 'degraded'), state('c', 'maintenance')],
       incidents: [],
-      expected: [['b', 'degraded', null], ['c', 'maintenance', null]],
+      expected: [
+        ['b', 'degraded', null],
+        ['c', 'maintenance', null],
+      ],
     },
     {
       name: 'worst first: down, partial, degraded, maintenance',
       states: [state('m', 'maintenance'), state('d', 'degraded'), state('p', 'partial'), state('x', 'down')],
       incidents: [],
-      expected: [['x', 'down', null], ['p', 'partial', null], ['d', 'degraded', null], ['m', 'maintenance', null]],
+      expected: [
+        ['x', 'down', null],
+        ['p', 'partial', null],
+        ['d', 'degraded', null],
+        ['m', 'maintenance', null],
+      ],
     },
     {
       name: 'within a level, the longest-running first, then catalogue order',
       states: [state('late', 'down', 5), state('early', 'down', 120), state('same-1', 'down', 60), state('same-2', 'down', 60)],
       incidents: [],
-      expected: [['early', 'down', null], ['same-1', 'down', null], ['same-2', 'down', null], ['late', 'down', null]],
+      expected: [
+        ['early', 'down', null],
+        ['same-1', 'down', null],
+        ['same-2', 'down', null],
+        ['late', 'down', null],
+      ],
     },
     {
       name: 'each with the incident about it; staff words before the automatic notice',
       states: [state('a', 'down'), state('b', 'down')],
       incidents: [outage('auto-a', 'a', 60), outage('auto-b', 'b', 60), staff('staff-b', 'b', 'degraded')],
-      expected: [['a', 'down', 'auto-a'], ['b', 'down', 'staff-b']],
+      expected: [
+        ['a', 'down', 'auto-a'],
+        ['b', 'down', 'staff-b'],
+      ],
     },
     {
       name: 'among staff incidents, the worst impact on this service, then the newest',
@@ -65,7 +86,10 @@ describe('affectedServices', () => {
     {
       name: 'resolved incidents say nothing',
       states: [state('a', 'operational'), state('b', 'degraded')],
-      incidents: [{ ...staff('done', 'a', 'major'), status: 'resolved' }, { ...outage('auto-done', 'b', 5), status: 'resolved' }],
+      incidents: [
+        { ...staff('done', 'a', 'major'), status: 'resolved' },
+        { ...outage('auto-done', 'b', 5), status: 'resolved' },
+      ],
       expected: [['b', 'degraded', null]],
     },
   ];
@@ -76,16 +100,31 @@ describe('affectedServices', () => {
 
   it('carries the incident title and since', () => {
     const [line] = affectedServices([state('a', 'down', 45)], [outage('o', 'a', 45)]);
-    expect(line).toEqual({ id: 'a', name: { fr: 'a', en: 'a' }, level: 'down', since: ago(45), declaredByStaff: false, incident: { id: 'o', title: { fr: 'a inaccessible', en: 'a unreachable' } } });
+    expect(line).toEqual({
+      id: 'a',
+      name: { fr: 'a', en: 'a' },
+      level: 'down',
+      since: ago(45),
+      declaredByStaff: false,
+      incident: { id: 'o', title: { fr: 'a inaccessible', en: 'a unreachable' } },
+    });
   });
 });
 
 describe('publicStates (the probe view, made worse by what staff declare)', () => {
   const services = ['ok', 'slow', 'staff', 'staff-minor', 'held', 'stale'].map((id) => service(id));
-  const probe: Record<string, ServiceState> = { ok: 'operational', slow: 'degraded', staff: 'operational', 'staff-minor': 'down', held: 'operational' };
+  const probe: Record<string, ServiceState> = {
+    ok: 'operational',
+    slow: 'degraded',
+    staff: 'operational',
+    'staff-minor': 'down',
+    held: 'operational',
+  };
   const snapshot = buildSnapshot({
     catalogue: catalogue(services),
-    trackings: Object.entries(probe).map(([id, s]) => tracking(id, s, 30)).concat(tracking('stale', 'operational', 3600)),
+    trackings: Object.entries(probe)
+      .map(([id, s]) => tracking(id, s, 30))
+      .concat(tracking('stale', 'operational', 3600)),
     heartbeats: [heartbeat(10)],
     openIncidents: [staff('i1', 'staff', 'partial', 25), staff('i2', 'staff-minor', 'degraded', 25), staff('i3', 'held', 'major', 40)],
     maintenances: [maintenance('m', ['held'], ago(60), new Date(NOW.getTime() + 60 * MIN))],

@@ -14,7 +14,13 @@ describe('componentStatus', () => {
   });
 
   it('never says operational when the state is unknown, and gives the reason', () => {
-    expect(componentStatus({ state: 'unknown', unknownReason: 'stale' })).toEqual({ status: 'degraded_performance', unknownReason: 'stale' });
-    expect(componentStatus({ state: 'unknown', unknownReason: null })).toEqual({ status: 'degraded_performance', unknownReason: 'no_data' });
+    expect(componentStatus({ state: 'unknown', unknownReason: 'stale' })).toEqual({
+      status: 'degraded_performance',
+      unknownReason: 'stale',
+    });
+    expect(componentStatus({ state: 'unknown', unknownReason: null })).toEqual({
+      status: 'degraded_performance',
+      unknownReason: 'no_data',
+    });
   });
 });

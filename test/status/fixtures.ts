@@ -29,7 +29,10 @@ export function service(id: string, category = 'tax', overrides: Partial<Service
 }
 
 export function catalogue(services: ServiceConfig[]): Catalogue {
-  const categories = [...new Set(services.map((s) => s.category))].map((id) => ({ id, name: { fr: `Catégorie ${id}`, en: `Category ${id}` } }));
+  const categories = [...new Set(services.map((s) => s.category))].map((id) => ({
+    id,
+    name: { fr: `Catégorie ${id}`, en: `Category ${id}` },
+  }));
   return { categories, services, canaries: [], locations: [] };
 }
 
@@ -49,7 +52,13 @@ export function heartbeat(secondsAgo: number, canariesHealthy = true, now = NOW)
   return { location: 'paris', at: new Date(now.getTime() - secondsAgo * 1000), canariesHealthy, version: 'test' };
 }
 
-export function update(id: string, incidentId: string, status: IncidentUpdate['status'], at: Date, body: IncidentUpdate['body']): IncidentUpdate {
+export function update(
+  id: string,
+  incidentId: string,
+  status: IncidentUpdate['status'],
+  at: Date,
+  body: IncidentUpdate['body'],
+): IncidentUpdate {
   return { id, incidentId, status, body, createdAt: at, author: 'staff@example.fr', editedAt: null, history: [] };
 }
 
@@ -72,7 +81,13 @@ export function incident(id: string, overrides: Partial<Incident> = {}): Inciden
   };
 }
 
-export function maintenance(id: string, serviceIds: string[], startsAt: Date, endsAt: Date, overrides: Partial<Maintenance> = {}): Maintenance {
+export function maintenance(
+  id: string,
+  serviceIds: string[],
+  startsAt: Date,
+  endsAt: Date,
+  overrides: Partial<Maintenance> = {},
+): Maintenance {
   const created = new Date(startsAt.getTime() - 86_400_000);
   return {
     id,

@@ -21,7 +21,10 @@ function input(patch: {
   const probe = patch.probe === undefined ? 'operational' : patch.probe;
   return {
     now: NOW,
-    verdict: probe === null ? null : { state: probe, since: SINCE, checkedAt: ago(patch.checkedSecondsAgo ?? 30), notCheckable: patch.notCheckable ?? false },
+    verdict:
+      probe === null
+        ? null
+        : { state: probe, since: SINCE, checkedAt: ago(patch.checkedSecondsAgo ?? 30), notCheckable: patch.notCheckable ?? false },
     probeOffline: patch.offline ?? false,
     storeUnreachable: patch.storeGone ?? false,
     staleAfterMs: 180_000,

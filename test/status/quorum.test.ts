@@ -7,10 +7,13 @@ const ABROAD = new Set(['montreal', 'singapour']);
 
 /** `paris:down`, `lyon:operational!` (`!` = not voting: self-check failed or heartbeat stale). */
 function votes(spec: string): LocationVote[] {
-  return spec.split(' ').filter(Boolean).map((item) => {
-    const [location = '', rest = ''] = item.split(':');
-    return { location, abroad: ABROAD.has(location), state: rest.replace('!', '') as ServiceState, voting: !rest.endsWith('!') };
-  });
+  return spec
+    .split(' ')
+    .filter(Boolean)
+    .map((item) => {
+      const [location = '', rest = ''] = item.split(':');
+      return { location, abroad: ABROAD.has(location), state: rest.replace('!', '') as ServiceState, voting: !rest.endsWith('!') };
+    });
 }
 
 interface Case {
@@ -21,10 +24,22 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'one location, as without locations: its state is the verdict', votes: 'local:down', expect: { state: 'down', regional: null, downAt: ['local'] } },
+  {
+    name: 'one location, as without locations: its state is the verdict',
+    votes: 'local:down',
+    expect: { state: 'down', regional: null, downAt: ['local'] },
+  },
   { name: 'one location up', votes: 'local:operational', expect: { state: 'operational', regional: null } },
-  { name: 'three down everywhere', votes: 'paris:down lyon:down montreal:down', expect: { state: 'down', regional: null, downAt: ['paris', 'lyon', 'montreal'] } },
-  { name: 'strict majority of three is two', votes: 'paris:down lyon:down montreal:operational', expect: { state: 'down', regional: null, downAt: ['paris', 'lyon'] } },
+  {
+    name: 'three down everywhere',
+    votes: 'paris:down lyon:down montreal:down',
+    expect: { state: 'down', regional: null, downAt: ['paris', 'lyon', 'montreal'] },
+  },
+  {
+    name: 'strict majority of three is two',
+    votes: 'paris:down lyon:down montreal:operational',
+    expect: { state: 'down', regional: null, downAt: ['paris', 'lyon'] },
+  },
   {
     name: 'half of four is not a majority',
     votes: 'paris:down lyon:down marseille:operational montreal:operational',
@@ -73,9 +88,17 @@ const CASES: Case[] = [
     votes: 'paris:unknown lyon:operational montreal:down',
     expect: { state: 'degraded', regional: { reason: 'unreachable_from', locations: ['montreal'] } },
   },
-  { name: 'nobody votes: unknown', votes: 'paris:down! lyon:unknown montreal:operational!', expect: { state: 'unknown', regional: null, voters: [] } },
+  {
+    name: 'nobody votes: unknown',
+    votes: 'paris:down! lyon:unknown montreal:operational!',
+    expect: { state: 'unknown', regional: null, voters: [] },
+  },
   { name: 'no location at all: unknown', votes: '', expect: { state: 'unknown', regional: null } },
-  { name: 'slow somewhere, answering everywhere: degraded without a region', votes: 'paris:degraded lyon:operational', expect: { state: 'degraded', regional: null } },
+  {
+    name: 'slow somewhere, answering everywhere: degraded without a region',
+    votes: 'paris:degraded lyon:operational',
+    expect: { state: 'degraded', regional: null },
+  },
   { name: 'maintenance wins over answers', votes: 'paris:maintenance lyon:operational', expect: { state: 'maintenance', regional: null } },
 ];
 

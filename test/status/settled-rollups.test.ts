@@ -65,11 +65,25 @@ describe('settled rollups', () => {
     [86_400, 'hour'],
     [86_400, 'day'],
   ] as const)('never calls settled a bucket that a check every %i s can still add time to (%s)', (interval, granularity) => {
-    const reach = checkReachMs([{ interval: 60, timeout: 10 }, { interval, timeout: 30 }]);
+    const reach = checkReachMs([
+      { interval: 60, timeout: 10 },
+      { interval, timeout: 30 },
+    ]);
     // The latest check that can still be written now started a timeout ago, after a missed check.
     const startedAt = new Date(now.getTime() - 30_000);
     const deltas = rollupDeltas({
-      result: { serviceId: 'a', location: 'l', startedAt, outcome: 'ok', latencyMs: 100, httpStatus: 200, finalUrl: null, tlsExpiresAt: null, detail: null, probeOffline: false },
+      result: {
+        serviceId: 'a',
+        location: 'l',
+        startedAt,
+        outcome: 'ok',
+        latencyMs: 100,
+        httpStatus: 200,
+        finalUrl: null,
+        tlsExpiresAt: null,
+        detail: null,
+        probeOffline: false,
+      },
       state: 'operational',
       previousCheckedAt: new Date(startedAt.getTime() - 2 * interval * 1000),
       interval,
@@ -80,7 +94,9 @@ describe('settled rollups', () => {
 
   it('reads the settled part once, then only the last two buckets, and sees new writes there', async () => {
     const from = new Date(now.getTime() - 10 * HOUR);
-    const hours = Array.from({ length: 10 }, (_, i) => rollup('a', 'hour', new Date(Math.floor(from.getTime() / HOUR) * HOUR + (i + 1) * HOUR), { operational: 3600 }, [100]));
+    const hours = Array.from({ length: 10 }, (_, i) =>
+      rollup('a', 'hour', new Date(Math.floor(from.getTime() / HOUR) * HOUR + (i + 1) * HOUR), { operational: 3600 }, [100]),
+    );
     await write(hours, now);
     const reader = createSettledRollups(recording(store), MINUTE_REACH);
 

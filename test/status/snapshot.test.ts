@@ -84,7 +84,10 @@ describe('buildSnapshot', () => {
 
   it('shows maintenance during an active window, whatever the probe saw', () => {
     const window = maintenance('m1', ['a'], new Date(NOW.getTime() - HOUR), new Date(NOW.getTime() + HOUR));
-    const s = snapshot({ trackings: [tracking('a', 'down', 30), tracking('b', 'operational', 30), tracking('c', 'operational', 30)], maintenances: [window] });
+    const s = snapshot({
+      trackings: [tracking('a', 'down', 30), tracking('b', 'operational', 30), tracking('c', 'operational', 30)],
+      maintenances: [window],
+    });
     expect(stateOf(s, 'a')).toMatchObject({ state: 'maintenance', since: window.startsAt, maintenanceIds: ['m1'] });
     expect(s.activeMaintenances.map((m) => m.id)).toEqual(['m1']);
     expect(s.overall.indicator).toBe('none');
@@ -133,8 +136,16 @@ describe('buildSnapshot', () => {
   });
 
   it('publishes what staff declared when worse than the probe, and the probe when it sees worse', () => {
-    const declared = incident('i1', { affected: [{ serviceId: 'a', impact: 'major' }, { serviceId: 'b', impact: 'degraded' }] });
-    const s = snapshot({ trackings: [tracking('a', 'operational', 30), tracking('b', 'down', 30), tracking('c', 'operational', 30)], openIncidents: [declared] });
+    const declared = incident('i1', {
+      affected: [
+        { serviceId: 'a', impact: 'major' },
+        { serviceId: 'b', impact: 'degraded' },
+      ],
+    });
+    const s = snapshot({
+      trackings: [tracking('a', 'operational', 30), tracking('b', 'down', 30), tracking('c', 'operational', 30)],
+      openIncidents: [declared],
+    });
     expect(stateOf(s, 'a')).toMatchObject({ state: 'down', declaredByStaff: true, since: declared.startedAt });
     expect(stateOf(s, 'b')).toMatchObject({ state: 'down', declaredByStaff: false });
     expect(s.overall.counts).toMatchObject({ down: 2, operational: 1 });
@@ -155,7 +166,10 @@ describe('buildSnapshot', () => {
       exceptions: {},
     };
     // NOW is Tuesday 24 November 2026, 22:00 in Paris.
-    const s = snapshot({ catalogue: catalogue([service('a', 'tax', { hours }), service('b')]), trackings: [tracking('b', 'operational', 30)] });
+    const s = snapshot({
+      catalogue: catalogue([service('a', 'tax', { hours }), service('b')]),
+      trackings: [tracking('b', 'operational', 30)],
+    });
     expect(stateOf(s, 'a')).toMatchObject({ state: 'closed', opensAt: new Date('2026-11-25T07:00:00Z'), watched: false });
     expect(s.overall).toMatchObject({ indicator: 'none', monitoringInterrupted: false });
   });
@@ -172,7 +186,10 @@ describe('buildSnapshot with catalogue locations', () => {
     { id: 'lyon', name: { fr: 'Lyon', en: 'Lyon' }, country: 'FR' },
     { id: 'montreal', name: { fr: 'Montréal', en: 'Montreal' }, country: 'CA' },
   ];
-  const at = (location: string, state: Parameters<typeof tracking>[1], secondsAgo = 30) => ({ ...tracking('a', state, secondsAgo), location });
+  const at = (location: string, state: Parameters<typeof tracking>[1], secondsAgo = 30) => ({
+    ...tracking('a', state, secondsAgo),
+    location,
+  });
   const located = (trackings: ReturnType<typeof at>[], heartbeats = locations.map((l) => ({ ...heartbeat(20), location: l.id }))) =>
     buildSnapshot({
       catalogue: { ...catalogue([service('a')]), locations },

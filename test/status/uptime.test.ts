@@ -55,17 +55,20 @@ describe('dayBars', () => {
   });
 
   it('weights uptime over several days by monitored time', () => {
-    const bars = dayBars(
-      [day('2026-11-22', { operational: 86_400 }), day('2026-11-23', { operational: 3_000, down: 600 })],
-      { days: 3, now: at('2026-11-24T12:00:00Z') },
-    );
+    const bars = dayBars([day('2026-11-22', { operational: 86_400 }), day('2026-11-23', { operational: 3_000, down: 600 })], {
+      days: 3,
+      now: at('2026-11-24T12:00:00Z'),
+    });
     expect(uptimeOverBars(bars)).toBeCloseTo(((86_400 + 3_000) / (86_400 + 3_600)) * 100, 6);
   });
 });
 
 describe('withPublishedToday', () => {
   const now = at('2026-11-24T12:00:00Z');
-  const bars = dayBars([day('2026-11-23', { down: 600, operational: 85_800 }), day('2026-11-24', { degraded: 600, operational: 42_600 })], { days: 2, now });
+  const bars = dayBars([day('2026-11-23', { down: 600, operational: 85_800 }), day('2026-11-24', { degraded: 600, operational: 42_600 })], {
+    days: 2,
+    now,
+  });
 
   it.each([
     ['operational', 'degraded'],

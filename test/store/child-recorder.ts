@@ -46,7 +46,6 @@ export function startRecorder(
     child,
     acked,
     exited,
-    waitForAcks: (n) =>
-      acked.length >= n ? Promise.resolve() : new Promise((resolve, reject) => waiters.push({ n, resolve, reject })),
+    waitForAcks: (n) => (acked.length >= n ? Promise.resolve() : new Promise((resolve, reject) => waiters.push({ n, resolve, reject }))),
   };
 }

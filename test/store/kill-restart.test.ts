@@ -50,7 +50,9 @@ async function killBatchedAndReopen(open: () => Promise<Store>, databaseUrl: str
   const acked = [...recorder.acked];
   const store = await open();
   try {
-    const stored = (await Promise.all(Array.from({ length: WRITERS }, (_, w) => store.listResults(`batch-${w}`, { limit: 1_000_000 })))).flat();
+    const stored = (
+      await Promise.all(Array.from({ length: WRITERS }, (_, w) => store.listResults(`batch-${w}`, { limit: 1_000_000 })))
+    ).flat();
     const storedIds = new Set(stored.map((r) => Number(r.detail)));
     expect(acked.filter((n) => !storedIds.has(n))).toEqual([]);
     for (const tracking of await store.listTrackings()) {
@@ -82,15 +84,12 @@ describe('kill -9 during writes', () => {
     await killBatchedAndReopen(() => openStore(TEST_POSTGRES_URL, { schema }), TEST_POSTGRES_URL, schema);
   });
 
-  it.runIf(postgres)(
-    'PostgreSQL: every acknowledged result is there',
-    async () => {
-      const schema = schemas.next();
-      try {
-        await killAndReopen(() => openStore(TEST_POSTGRES_URL, { schema }), TEST_POSTGRES_URL, schema);
-      } finally {
-        await schemas.dropAll();
-      }
-    },
-  );
+  it.runIf(postgres)('PostgreSQL: every acknowledged result is there', async () => {
+    const schema = schemas.next();
+    try {
+      await killAndReopen(() => openStore(TEST_POSTGRES_URL, { schema }), TEST_POSTGRES_URL, schema);
+    } finally {
+      await schemas.dropAll();
+    }
+  });
 });

@@ -35,7 +35,8 @@ describe('a busy SQLite file', () => {
     const path = join(dir, 'outage.db');
     const a = await openSqliteStore(path, { busyTimeoutMs: 0 });
     const b = await openSqliteStore(path, { busyTimeoutMs: 0 });
-    const report = (store: typeof a, s: number) => check(store, { at: at(s), state: 'down', outcome: 'timeout', event: opened('impots', at(0)) });
+    const report = (store: typeof a, s: number) =>
+      check(store, { at: at(s), state: 'down', outcome: 'timeout', event: opened('impots', at(0)) });
     const results = await Promise.all([report(a, 60), report(b, 61), report(a, 62), report(b, 63)]);
     expect(new Set(results.map((r) => r.incidentId)).size).toBe(1);
     expect((await a.listIncidents({ limit: 10 })).total).toBe(1);

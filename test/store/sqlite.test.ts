@@ -6,4 +6,8 @@ import { runStoreContract } from './store-contract.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigie-store-'));
 let n = 0;
-runStoreContract('sqlite', () => openStore(join(dir, `db-${++n}`, 'vigie.db')), async () => rmSync(dir, { recursive: true, force: true }));
+runStoreContract(
+  'sqlite',
+  () => openStore(join(dir, `db-${++n}`, 'vigie.db')),
+  async () => rmSync(dir, { recursive: true, force: true }),
+);

@@ -13,7 +13,11 @@ const postgresAvailable = await requirePostgres('test/store/store-troubles.test.
 afterAll(() => schemas.dropAll());
 
 /** Troubles as they are told, and the first one of a kind as a promise to wait for. */
-function troubleLog(): { troubles: StoreTrouble[]; onRecovered: (trouble: StoreTrouble) => void; first: (kind: StoreTrouble) => Promise<void> } {
+function troubleLog(): {
+  troubles: StoreTrouble[];
+  onRecovered: (trouble: StoreTrouble) => void;
+  first: (kind: StoreTrouble) => Promise<void>;
+} {
   const troubles: StoreTrouble[] = [];
   const waiting = new Map<StoreTrouble, () => void>();
   return {
@@ -27,31 +31,25 @@ function troubleLog(): { troubles: StoreTrouble[]; onRecovered: (trouble: StoreT
 }
 
 describe('store troubles reported to the caller', () => {
-  it.runIf(postgresAvailable)(
-    'tells of a PostgreSQL connection lost while idle, and the next query reconnects',
-    async () => {
-      const { troubles, onRecovered, first } = troubleLog();
-      const schema = schemas.next();
-      // Named, so only this store's connections are cut, not those of suites running alongside.
-      const url = `${TEST_POSTGRES_URL}${TEST_POSTGRES_URL.includes('?') ? '&' : '?'}application_name=${schema}`;
-      const store = await openStore(url, { schema, onRecovered });
-      try {
-        await store.ping();
-        const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-        await admin.connect();
-        await admin.query(
-          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND state = 'idle'`,
-          [schema],
-        );
-        await admin.end();
-        await first('connection_lost');
-        expect(troubles).toContain('connection_lost');
-        await expect(store.ping()).resolves.toBeUndefined();
-      } finally {
-        await store.close();
-      }
-    },
-  );
+  it.runIf(postgresAvailable)('tells of a PostgreSQL connection lost while idle, and the next query reconnects', async () => {
+    const { troubles, onRecovered, first } = troubleLog();
+    const schema = schemas.next();
+    // Named, so only this store's connections are cut, not those of suites running alongside.
+    const url = `${TEST_POSTGRES_URL}${TEST_POSTGRES_URL.includes('?') ? '&' : '?'}application_name=${schema}`;
+    const store = await openStore(url, { schema, onRecovered });
+    try {
+      await store.ping();
+      const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      await admin.connect();
+      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND state = 'idle'`, [schema]);
+      await admin.end();
+      await first('connection_lost');
+      expect(troubles).toContain('connection_lost');
+      await expect(store.ping()).resolves.toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
 
   it('tells of a SQLite write that waited for a busy file, and the write still lands', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vigie-troubles-'));

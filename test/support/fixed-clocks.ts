@@ -7,7 +7,10 @@ export interface FixedClock {
 const WINTER_EVENING: FixedClock = { name: '23:30 Paris on a winter evening', at: new Date('2026-11-20T22:30:00Z') };
 /** A summer night whose last 89 days cross the March change: where 24-hour steps go a day early. */
 const SUMMER_NIGHT: FixedClock = { name: '00:30 Paris on a summer night', at: new Date('2026-05-10T22:30:00Z') };
-const OCTOBER_CHANGE: FixedClock = { name: '02:30 Paris the second time, just after the October change', at: new Date('2026-10-25T01:30:00Z') };
+const OCTOBER_CHANGE: FixedClock = {
+  name: '02:30 Paris the second time, just after the October change',
+  at: new Date('2026-10-25T01:30:00Z'),
+};
 
 /**
  * Instants at which day arithmetic done in 24-hour steps lands on the wrong Paris day: late and

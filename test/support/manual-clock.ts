@@ -61,7 +61,11 @@ export function createManualClock(start = 0): ManualClock {
 }
 
 /** The same clock read as Dates, for code that takes `clock: () => Date` (staff actions, sessions, throttling). */
-export function manualClock(start = new Date('2026-03-02T09:00:00Z')): { now: () => Date; advance: (ms: number) => void; set: (d: Date) => void } {
+export function manualClock(start = new Date('2026-03-02T09:00:00Z')): {
+  now: () => Date;
+  advance: (ms: number) => void;
+  set: (d: Date) => void;
+} {
   const clock = createManualClock(start.getTime());
   return {
     now: () => new Date(clock.now()),

@@ -19,7 +19,16 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 
 /** The services the banner must name, worst first. */
-export const AFFECTED_IN_CRISIS = ['ants', 'impots', 'france-travail', 'franceconnect', 'ameli', 'caf', 'urssaf', 'service-public'] as const;
+export const AFFECTED_IN_CRISIS = [
+  'ants',
+  'impots',
+  'france-travail',
+  'franceconnect',
+  'ameli',
+  'caf',
+  'urssaf',
+  'service-public',
+] as const;
 
 const PROBE_STATES: Record<string, { state: ServiceState; sinceMs: number }> = {
   ants: { state: 'down', sinceMs: 3 * HOUR },
@@ -72,7 +81,10 @@ export async function seedCrisis(now: Date = new Date()): Promise<CrisisSite> {
     title: { fr: 'Demandes de titres impossibles', en: 'ID and licence applications unavailable' },
     status: 'investigating',
     affected: [{ serviceId: 'ants', impact: 'major' }],
-    body: { fr: 'Le site ne répond plus. Vos demandes en cours ne sont pas perdues.', en: 'The site is not answering. Applications in progress are not lost.' },
+    body: {
+      fr: 'Le site ne répond plus. Vos demandes en cours ne sont pas perdues.',
+      en: 'The site is not answering. Applications in progress are not lost.',
+    },
     author: 'agent@example.gouv.fr',
     at: t(-2 * HOUR),
   });

@@ -70,7 +70,13 @@ export function historyRollups(serviceId: string, options: { days: number; now: 
   return rollups;
 }
 
-function rollup(serviceId: string, granularity: 'hour' | 'day', bucketStart: Date, seconds: { operational: number; down: number }, checks: number): Rollup {
+function rollup(
+  serviceId: string,
+  granularity: 'hour' | 'day',
+  bucketStart: Date,
+  seconds: { operational: number; down: number },
+  checks: number,
+): Rollup {
   const histogram = new Array<number>(LATENCY_BUCKETS_MS.length + 1).fill(0);
   histogram[2] = Math.round(checks * 0.8);
   histogram[4] = checks - Math.round(checks * 0.8);

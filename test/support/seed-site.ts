@@ -26,7 +26,12 @@ export const TEST_CATALOGUE = {
   services: [
     { id: 'impots', name: { fr: 'impots.gouv.fr', en: 'impots.gouv.fr' }, category: 'finances', url: 'https://www.impots.gouv.fr/' },
     { id: 'ameli', name: { fr: 'ameli.fr', en: 'ameli.fr' }, category: 'social', url: 'https://www.ameli.fr/' },
-    { id: 'caf', name: { fr: "Caisse d'allocations familiales", en: 'Family benefits (CAF)' }, category: 'social', url: 'https://www.caf.fr/' },
+    {
+      id: 'caf',
+      name: { fr: "Caisse d'allocations familiales", en: 'Family benefits (CAF)' },
+      category: 'social',
+      url: 'https://www.caf.fr/',
+    },
     { id: 'msa', name: { fr: 'MSA', en: 'MSA (farm social security)' }, category: 'social', url: 'https://www.msa.fr/' },
   ],
 };
@@ -111,7 +116,10 @@ export async function seedStory(now: Date = new Date()): Promise<SeededStory> {
     at: t(-HOUR),
   });
 
-  for (const [title, cancelled] of [['Migration des serveurs de la CAF', false], ['Intervention annulée sur la CAF', true]] as const) {
+  for (const [title, cancelled] of [
+    ['Migration des serveurs de la CAF', false],
+    ['Intervention annulée sur la CAF', true],
+  ] as const) {
     const done = await store.createMaintenance({
       title: { fr: title, en: null },
       body: { fr: 'Le site était indisponible.', en: null },
@@ -205,7 +213,13 @@ export async function seedSite(options: SeedOptions): Promise<SeededSite> {
 }
 
 /** Records one check that leaves the service in `state` (a visible change bumps the data version). */
-export async function recordServiceState(store: Store, serviceId: string, state: ServiceState, now: Date, rollups: Rollup[] = []): Promise<void> {
+export async function recordServiceState(
+  store: Store,
+  serviceId: string,
+  state: ServiceState,
+  now: Date,
+  rollups: Rollup[] = [],
+): Promise<void> {
   const checkedAt = new Date(now.getTime() - 10_000);
   const failing = state === 'down';
   const outcome = failing ? 'http_5xx' : 'ok';

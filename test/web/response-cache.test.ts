@@ -25,12 +25,14 @@ function setup(options: { maxEntries?: number; maxBytes?: number } = {}) {
     maxEntries: options.maxEntries ?? 100,
     maxBytes: options.maxBytes ?? 10_000_000,
   });
-  const render = (body: string, status = 200, headers: Record<string, string> = {}) => async (): Promise<Rendered> => {
-    renders += 1;
-    // A render finishes on a later turn of the event loop, as a real one does, never in the same tick.
-    await new Promise((r) => setImmediate(r));
-    return { status, headers: new Headers({ 'content-type': 'text/html', ...headers }), body: Buffer.from(`${body}#${renders}`) };
-  };
+  const render =
+    (body: string, status = 200, headers: Record<string, string> = {}) =>
+    async (): Promise<Rendered> => {
+      renders += 1;
+      // A render finishes on a later turn of the event loop, as a real one does, never in the same tick.
+      await new Promise((r) => setImmediate(r));
+      return { status, headers: new Headers({ 'content-type': 'text/html', ...headers }), body: Buffer.from(`${body}#${renders}`) };
+    };
   return {
     cache,
     render,
@@ -184,7 +186,15 @@ describe('response cache when the store fails', () => {
       intervalMs: 1000,
       now: () => clock,
     });
-    const cache = createResponseCache({ versions, now: () => clock, maxAgeMs: 15_000, staleWhileRenderMs: 10_000, staleIfErrorMs: 600_000, maxEntries: 10, maxBytes: 1e6 });
+    const cache = createResponseCache({
+      versions,
+      now: () => clock,
+      maxAgeMs: 15_000,
+      staleWhileRenderMs: 10_000,
+      staleIfErrorMs: 600_000,
+      maxEntries: 10,
+      maxBytes: 1e6,
+    });
     const render = async (): Promise<Rendered> => ({ status: 200, headers: new Headers(), body: Buffer.from('ok') });
     const first = await cache.get('/fr/', render);
     failing = true;

@@ -18,7 +18,11 @@ afterAll(async () => {
 });
 
 /** node:http, so Host and X-Forwarded-* can be set as an attacker would. */
-function raw(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function raw(
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   const url = new URL(path, site.url);
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method, headers }, (res) => {
@@ -89,7 +93,14 @@ describe('web response cache on the built site', () => {
     const miss = await raw('/en/maintenance');
     const hit = await raw('/en/maintenance');
     expect([miss.headers['x-vigie-cache'], hit.headers['x-vigie-cache']]).toEqual(['miss', 'hit']);
-    for (const name of ['content-type', 'content-security-policy', 'x-content-type-options', 'strict-transport-security', 'etag', 'cache-control']) {
+    for (const name of [
+      'content-type',
+      'content-security-policy',
+      'x-content-type-options',
+      'strict-transport-security',
+      'etag',
+      'cache-control',
+    ]) {
       expect(hit.headers[name], name).toBe(miss.headers[name]);
     }
     expect(hit.headers['content-security-policy']).toContain("default-src 'self'");

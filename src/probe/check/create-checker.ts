@@ -53,8 +53,7 @@ export function createChecker(options: CheckerOptions): Checker {
   const maxRedirects = options.maxRedirects ?? 5;
   const clock = options.clock ?? Date.now;
   const addressPolicy = options.addressPolicy ?? unsafeAddressReason;
-  const secureContext =
-    options.extraCa === undefined ? undefined : createSecureContext({ ca: [...rootCertificates, options.extraCa] });
+  const secureContext = options.extraCa === undefined ? undefined : createSecureContext({ ca: [...rootCertificates, options.extraCa] });
 
   /** Redirects, then the capped body, then the verdict; anything thrown is left to the caller. */
   async function exchange({ service, trail, dispatcher, signal, startedAtMs }: Exchange): Promise<Measured> {

@@ -11,9 +11,7 @@ export interface HopTrail {
   redirects: number;
 }
 
-export type FollowResult =
-  | { kind: 'response'; response: Response }
-  | { kind: 'redirect_error'; status: number; detail: string };
+export type FollowResult = { kind: 'response'; response: Response } | { kind: 'redirect_error'; status: number; detail: string };
 
 export async function followRedirects(
   trail: HopTrail,

@@ -1,7 +1,17 @@
 import { AUDIT_ACTIONS } from '../../domain/vocabulary.ts';
 import { newId } from '../ids.ts';
 import type { AuditEntry, NewAuditEntry, Page } from '../../domain/records.ts';
-import { json, readDate, readJson, readNumber, readOneOf, readString, readStringOrNull, type SqlDatabase, type SqlExecutor } from './executor.ts';
+import {
+  json,
+  readDate,
+  readJson,
+  readNumber,
+  readOneOf,
+  readString,
+  readStringOrNull,
+  type SqlDatabase,
+  type SqlExecutor,
+} from './executor.ts';
 
 /** Inside the caller's transaction: the row lands with the change it records, or not at all. */
 export async function insertAudit(tx: SqlExecutor, entry: NewAuditEntry): Promise<AuditEntry> {
@@ -25,10 +35,7 @@ export async function appendAudit(db: SqlDatabase, entry: NewAuditEntry): Promis
 
 export async function listAudit(sql: SqlExecutor, options: { limit: number; offset?: number }): Promise<Page<AuditEntry>> {
   const total = await sql.all('SELECT COUNT(*) AS n FROM audit_log');
-  const rows = await sql.all('SELECT * FROM audit_log ORDER BY at DESC, seq DESC LIMIT ? OFFSET ?', [
-    options.limit,
-    options.offset ?? 0,
-  ]);
+  const rows = await sql.all('SELECT * FROM audit_log ORDER BY at DESC, seq DESC LIMIT ? OFFSET ?', [options.limit, options.offset ?? 0]);
   return {
     total: readNumber(total[0]?.n),
     items: rows.map((row) => ({

@@ -31,30 +31,23 @@ export async function insertResults(tx: SqlExecutor, results: readonly CheckResu
 
 function resultRow(tx: SqlExecutor, r: CheckResult): unknown[] {
   return [
-      r.serviceId,
-      r.location,
-      tx.time(r.startedAt),
-      r.outcome,
-      r.latencyMs,
-      r.httpStatus,
-      r.finalUrl,
-      timeOrNull(tx, r.tlsExpiresAt),
-      r.detail,
-      tx.bool(r.probeOffline),
+    r.serviceId,
+    r.location,
+    tx.time(r.startedAt),
+    r.outcome,
+    r.latencyMs,
+    r.httpStatus,
+    r.finalUrl,
+    timeOrNull(tx, r.tlsExpiresAt),
+    r.detail,
+    tx.bool(r.probeOffline),
   ];
 }
 
-export async function listResults(
-  db: SqlDatabase,
-  serviceId: string,
-  options: { since?: Date; limit: number },
-): Promise<CheckResult[]> {
+export async function listResults(db: SqlDatabase, serviceId: string, options: { since?: Date; limit: number }): Promise<CheckResult[]> {
   const since = options.since ? ' AND started_at >= ?' : '';
   const params = options.since ? [serviceId, db.time(options.since), options.limit] : [serviceId, options.limit];
-  const rows = await db.all(
-    `SELECT * FROM check_results WHERE service_id = ?${since} ORDER BY started_at DESC, seq DESC LIMIT ?`,
-    params,
-  );
+  const rows = await db.all(`SELECT * FROM check_results WHERE service_id = ?${since} ORDER BY started_at DESC, seq DESC LIMIT ?`, params);
   return rows.map(toResult);
 }
 
@@ -93,7 +86,9 @@ function toResult(row: Row): CheckResult {
 /** A heartbeat is public through canary health and the probe's description of itself: the version bumps when either changes. */
 export async function recordHeartbeat(db: SqlDatabase, heartbeat: ProbeHeartbeat): Promise<void> {
   await db.transaction(async (tx) => {
-    const previous = await tx.all('SELECT canaries_healthy, user_agent, per_host FROM probe_heartbeats WHERE location = ?', [heartbeat.location]);
+    const previous = await tx.all('SELECT canaries_healthy, user_agent, per_host FROM probe_heartbeats WHERE location = ?', [
+      heartbeat.location,
+    ]);
     await tx.run(
       `INSERT INTO probe_heartbeats (location, at, canaries_healthy, version, user_agent, per_host) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (location) DO UPDATE SET at = excluded.at, canaries_healthy = excluded.canaries_healthy,

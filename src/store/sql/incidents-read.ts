@@ -33,17 +33,16 @@ export async function listIncidents(
   if (options.state === 'open') clauses.push('resolved_at IS NULL');
   if (options.state === 'resolved') clauses.push('resolved_at IS NOT NULL');
   if (options.serviceId !== undefined) {
-    clauses.push(
-      '(service_id = ? OR EXISTS (SELECT 1 FROM incident_services s WHERE s.incident_id = incidents.id AND s.service_id = ?))',
-    );
+    clauses.push('(service_id = ? OR EXISTS (SELECT 1 FROM incident_services s WHERE s.incident_id = incidents.id AND s.service_id = ?))');
     params.push(options.serviceId, options.serviceId);
   }
   const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
   const totalRows = await sql.all(`SELECT COUNT(*) AS total FROM incidents ${where}`, params);
-  const rows = await sql.all(
-    `SELECT * FROM incidents ${where} ORDER BY started_at DESC, created_at DESC, id LIMIT ? OFFSET ?`,
-    [...params, options.limit, options.offset ?? 0],
-  );
+  const rows = await sql.all(`SELECT * FROM incidents ${where} ORDER BY started_at DESC, created_at DESC, id LIMIT ? OFFSET ?`, [
+    ...params,
+    options.limit,
+    options.offset ?? 0,
+  ]);
   return { items: await hydrate(sql, rows), total: readNumber(totalRows[0]?.total) };
 }
 
@@ -56,10 +55,7 @@ async function hydrate(sql: SqlExecutor, rows: Row[]): Promise<Incident[]> {
     `SELECT * FROM incident_services WHERE incident_id IN (${inList}) ORDER BY incident_id, position`,
     ids,
   );
-  const updateRows = await sql.all(
-    `SELECT * FROM incident_updates WHERE incident_id IN (${inList}) ORDER BY created_at, seq`,
-    ids,
-  );
+  const updateRows = await sql.all(`SELECT * FROM incident_updates WHERE incident_id IN (${inList}) ORDER BY created_at, seq`, ids);
   const affected = groupBy(affectedRows, (row): AffectedService => ({
     serviceId: readString(row.service_id),
     impact: readOneOf(row.impact, IMPACTS, 'incident_services.impact'),

@@ -21,9 +21,7 @@ export interface IncidentInsert {
 /** Returns the new id, or null when `unlessOpenAuto` found an open automatic incident. */
 export async function insertIncident(tx: SqlExecutor, input: IncidentInsert): Promise<string | null> {
   const id = newId();
-  const conflict = input.unlessOpenAuto
-    ? " ON CONFLICT (service_id) WHERE kind = 'auto' AND resolved_at IS NULL DO NOTHING"
-    : '';
+  const conflict = input.unlessOpenAuto ? " ON CONFLICT (service_id) WHERE kind = 'auto' AND resolved_at IS NULL DO NOTHING" : '';
   const changed = await tx.run(
     `INSERT INTO incidents (id, kind, service_id, title, status, started_at, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)${conflict}`,

@@ -72,16 +72,15 @@ export async function claimLeases(db: SqlDatabase, claim: LeaseClaim): Promise<s
   return db.transaction(async (tx) => {
     const { location, holder } = claim;
     await tx.run('UPDATE service_leases SET lease_until = ? WHERE location = ? AND holder = ?', [tx.time(claim.until), location, holder]);
-    const held = (await tx.all('SELECT service_id FROM service_leases WHERE location = ? AND holder = ? ORDER BY service_id', [location, holder])).map(
-      (r) => readString(r.service_id),
-    );
+    const held = (
+      await tx.all('SELECT service_id FROM service_leases WHERE location = ? AND holder = ? ORDER BY service_id', [location, holder])
+    ).map((r) => readString(r.service_id));
     if (held.length > claim.want) {
       const extra = held.splice(claim.want);
-      await tx.run(`UPDATE service_leases SET holder = NULL, lease_until = ? WHERE location = ? AND service_id IN (${placeholders(extra.length)})`, [
-        tx.time(claim.now),
-        location,
-        ...extra,
-      ]);
+      await tx.run(
+        `UPDATE service_leases SET holder = NULL, lease_until = ? WHERE location = ? AND service_id IN (${placeholders(extra.length)})`,
+        [tx.time(claim.now), location, ...extra],
+      );
       return held;
     }
     if (held.length === claim.want) return held;
@@ -93,12 +92,10 @@ export async function claimLeases(db: SqlDatabase, claim: LeaseClaim): Promise<s
     );
     const taken = free.map((r) => readString(r.service_id));
     if (taken.length > 0) {
-      await tx.run(`UPDATE service_leases SET holder = ?, lease_until = ? WHERE location = ? AND service_id IN (${placeholders(taken.length)})`, [
-        holder,
-        tx.time(claim.until),
-        location,
-        ...taken,
-      ]);
+      await tx.run(
+        `UPDATE service_leases SET holder = ?, lease_until = ? WHERE location = ? AND service_id IN (${placeholders(taken.length)})`,
+        [holder, tx.time(claim.until), location, ...taken],
+      );
     }
     return [...held, ...taken].sort();
   });

@@ -76,10 +76,7 @@ export async function listMaintenances(
     params.push(sql.time(options.startsBefore));
   }
   if (!options.includeCancelled) where += ' AND cancelled_at IS NULL';
-  const rows = await sql.all(`SELECT * FROM maintenances WHERE ${where} ORDER BY starts_at, id LIMIT ?`, [
-    ...params,
-    options.limit,
-  ]);
+  const rows = await sql.all(`SELECT * FROM maintenances WHERE ${where} ORDER BY starts_at, id LIMIT ?`, [...params, options.limit]);
   return rows.map(toMaintenance);
 }
 

@@ -31,8 +31,14 @@ export async function recordChecks(db: SqlDatabase, inputs: readonly RecordCheck
   return db.transaction(async (tx) => {
     const plain = latestPerKey(inputs.filter((i) => i.event === null).map((i) => i.tracking));
     const before = await trackingsBefore(tx, plain);
-    await insertResults(tx, inputs.map((i) => i.result));
-    await applyRollupDeltas(tx, inputs.flatMap((i) => i.rollups));
+    await insertResults(
+      tx,
+      inputs.map((i) => i.result),
+    );
+    await applyRollupDeltas(
+      tx,
+      inputs.flatMap((i) => i.rollups),
+    );
     await saveTrackings(tx, plain);
     let visible = plain.some((t) => visiblyDifferent(before.get(keyOf(t)) ?? null, t));
     const outcomes: { incidentId: string | null }[] = [];
@@ -155,8 +161,6 @@ async function resolveAutoIncident(tx: SqlExecutor, event: Resolved): Promise<vo
 }
 
 async function findOpenAuto(tx: SqlExecutor, serviceId: string): Promise<string | null> {
-  const rows = await tx.all("SELECT id FROM incidents WHERE service_id = ? AND kind = 'auto' AND resolved_at IS NULL", [
-    serviceId,
-  ]);
+  const rows = await tx.all("SELECT id FROM incidents WHERE service_id = ? AND kind = 'auto' AND resolved_at IS NULL", [serviceId]);
   return rows[0] ? readString(rows[0].id) : null;
 }

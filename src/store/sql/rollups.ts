@@ -33,7 +33,10 @@ export async function applyRollupDeltas(tx: SqlExecutor, deltas: readonly Rollup
   );
   for (let i = 0; i < ordered.length; i += CHUNK) {
     const chunk = ordered.slice(i, i + CHUNK);
-    await tx.run(upsert(chunk.length), chunk.flatMap((d) => rowOf(tx, d)));
+    await tx.run(
+      upsert(chunk.length),
+      chunk.flatMap((d) => rowOf(tx, d)),
+    );
   }
 }
 
@@ -50,20 +53,20 @@ function mergeByBucket(deltas: readonly RollupDelta[]): RollupDelta[] {
 function rowOf(tx: SqlExecutor, d: RollupDelta): unknown[] {
   const histogram = HISTOGRAM.map((_, i) => d.latencyHistogram[i] ?? 0);
   return [
-      d.granularity,
-      d.serviceId,
-      tx.time(d.bucketStart),
-      d.checks,
-      d.failures,
-      d.seconds.operational,
-      d.seconds.degraded,
-      d.seconds.down,
-      d.seconds.maintenance,
-      d.seconds.unknown,
-      d.latencyCount,
-      d.latencySumMs,
-      ...histogram,
-      d.latencyMaxMs,
+    d.granularity,
+    d.serviceId,
+    tx.time(d.bucketStart),
+    d.checks,
+    d.failures,
+    d.seconds.operational,
+    d.seconds.degraded,
+    d.seconds.down,
+    d.seconds.maintenance,
+    d.seconds.unknown,
+    d.latencyCount,
+    d.latencySumMs,
+    ...histogram,
+    d.latencyMaxMs,
   ];
 }
 

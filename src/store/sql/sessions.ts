@@ -43,12 +43,19 @@ export async function deleteStaffSessions(db: SqlDatabase, staffId: string): Pro
 export async function reserveLoginAttempt(db: SqlDatabase, keys: readonly string[], at: Date): Promise<string> {
   const attempt = newId();
   const values = keys.map(() => '(?, ?, ?)').join(', ');
-  await db.transaction((tx) => tx.run(`INSERT INTO login_failures (key, at, attempt) VALUES ${values}`, keys.flatMap((key) => [key, tx.time(at), attempt])));
+  await db.transaction((tx) =>
+    tx.run(
+      `INSERT INTO login_failures (key, at, attempt) VALUES ${values}`,
+      keys.flatMap((key) => [key, tx.time(at), attempt]),
+    ),
+  );
   return attempt;
 }
 
 export async function releaseLoginAttempt(db: SqlDatabase, attempt: string, keys: readonly string[]): Promise<void> {
-  await db.transaction((tx) => tx.run(`DELETE FROM login_failures WHERE attempt = ? AND key IN (${placeholders(keys.length)})`, [attempt, ...keys]));
+  await db.transaction((tx) =>
+    tx.run(`DELETE FROM login_failures WHERE attempt = ? AND key IN (${placeholders(keys.length)})`, [attempt, ...keys]),
+  );
 }
 
 export async function stampLoginAttempt(db: SqlDatabase, attempt: string, at: Date): Promise<void> {

@@ -72,7 +72,8 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
         return await addIncidentUpdate(db, incidentId, input);
       } catch (error) {
         // Reopening an automatic incident while another one is open for the same service.
-        if (db.isUniqueViolation(error)) throw new StoreConflictError(`Incident "${incidentId}" cannot be reopened: another automatic incident is open for its service`);
+        if (db.isUniqueViolation(error))
+          throw new StoreConflictError(`Incident "${incidentId}" cannot be reopened: another automatic incident is open for its service`);
         throw error;
       }
     },

@@ -1,16 +1,7 @@
 import { newId } from '../ids.ts';
 import type { StaffAccount } from '../../domain/records.ts';
 import { StoreConflictError, StoreNotFoundError } from '../store.ts';
-import {
-  readBool,
-  readDate,
-  readNumber,
-  readString,
-  readStringOrNull,
-  type Row,
-  type SqlDatabase,
-  type SqlExecutor,
-} from './executor.ts';
+import { readBool, readDate, readNumber, readString, readStringOrNull, type Row, type SqlDatabase, type SqlExecutor } from './executor.ts';
 
 export type StaffPatch = Partial<Pick<StaffAccount, 'passwordHash' | 'totpSecret' | 'disabled' | 'credentialsChangedAt'>>;
 
@@ -19,10 +10,7 @@ function emailKey(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function createStaff(
-  db: SqlDatabase,
-  input: { email: string; passwordHash: string; at: Date },
-): Promise<StaffAccount> {
+export async function createStaff(db: SqlDatabase, input: { email: string; passwordHash: string; at: Date }): Promise<StaffAccount> {
   const id = newId();
   try {
     await db.transaction((tx) =>
@@ -64,10 +52,7 @@ export async function updateStaff(db: SqlDatabase, id: string, patch: StaffPatch
       assignments.push(['credentials_changed_at', tx.time(patch.credentialsChangedAt)]);
     }
     const sets = ['id = id', ...assignments.map(([column]) => `${column} = ?`)];
-    const changed = await tx.run(`UPDATE staff SET ${sets.join(', ')} WHERE id = ?`, [
-      ...assignments.map(([, value]) => value),
-      id,
-    ]);
+    const changed = await tx.run(`UPDATE staff SET ${sets.join(', ')} WHERE id = ?`, [...assignments.map(([, value]) => value), id]);
     if (changed === 0) throw new StoreNotFoundError(`No staff account with id "${id}"`);
   });
   return mustGet(db, id);

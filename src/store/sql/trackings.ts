@@ -34,11 +34,18 @@ export async function listTrackings(sql: SqlExecutor): Promise<ServiceTracking[]
 const CHUNK = 200;
 
 /** The trackings of these services at one location, keyed by service id. */
-export async function getTrackings(sql: SqlExecutor, location: string, serviceIds: readonly string[]): Promise<Map<string, ServiceTracking>> {
+export async function getTrackings(
+  sql: SqlExecutor,
+  location: string,
+  serviceIds: readonly string[],
+): Promise<Map<string, ServiceTracking>> {
   const found = new Map<string, ServiceTracking>();
   for (let i = 0; i < serviceIds.length; i += CHUNK) {
     const chunk = serviceIds.slice(i, i + CHUNK);
-    const rows = await sql.all(`SELECT * FROM service_tracking WHERE location = ? AND service_id IN (${placeholders(chunk.length)})`, [location, ...chunk]);
+    const rows = await sql.all(`SELECT * FROM service_tracking WHERE location = ? AND service_id IN (${placeholders(chunk.length)})`, [
+      location,
+      ...chunk,
+    ]);
     for (const row of rows) found.set(readString(row.service_id), toTracking(row));
   }
   return found;
@@ -52,7 +59,10 @@ export async function saveTracking(tx: SqlExecutor, t: ServiceTracking): Promise
 export async function saveTrackings(tx: SqlExecutor, trackings: readonly ServiceTracking[]): Promise<void> {
   for (let i = 0; i < trackings.length; i += CHUNK) {
     const chunk = trackings.slice(i, i + CHUNK);
-    await tx.run(UPSERT(chunk.length), chunk.flatMap((t) => trackingRow(tx, t)));
+    await tx.run(
+      UPSERT(chunk.length),
+      chunk.flatMap((t) => trackingRow(tx, t)),
+    );
   }
 }
 
@@ -67,17 +77,17 @@ const UPSERT = (rows: number) =>
 
 function trackingRow(tx: SqlExecutor, t: ServiceTracking): unknown[] {
   return [
-      t.serviceId,
-      t.location,
-      t.state,
-      tx.time(t.since),
-      t.failureStreak,
-      t.successStreak,
-      timeOrNull(tx, t.failureRunStartedAt),
-      timeOrNull(tx, t.lastCheckedAt),
-      t.lastOutcome,
-      t.latencyMs,
-      t.openIncidentId,
+    t.serviceId,
+    t.location,
+    t.state,
+    tx.time(t.since),
+    t.failureStreak,
+    t.successStreak,
+    timeOrNull(tx, t.failureRunStartedAt),
+    timeOrNull(tx, t.lastCheckedAt),
+    t.lastOutcome,
+    t.latencyMs,
+    t.openIncidentId,
   ];
 }
 

@@ -104,7 +104,8 @@ describe.skipIf(!available && !process.env.CI)('staff journey in a real browser'
   });
 
   it('schedules maintenance, and the service shows maintenance during the window', async () => {
-    const components = async () => ((await (await fetch(url('/api/v2/components.json'))).json()) as { components: { id: string; status: string }[] }).components;
+    const components = async () =>
+      ((await (await fetch(url('/api/v2/components.json'))).json()) as { components: { id: string; status: string }[] }).components;
     expect((await components()).find((c) => c.id === 'ameli')?.status).not.toBe('under_maintenance');
     await page.click('a:has-text("Maintenances")');
     const start = utcToParisInputs(new Date(Date.now() - 60_000));
@@ -120,7 +121,9 @@ describe.skipIf(!available && !process.env.CI)('staff journey in a real browser'
     await page.check('input[name=services][value=ameli]');
     await page.click('button:has-text("Programmer")');
     expect(await page.locator('[data-maintenance]').count()).toBe(1);
-    await expect.poll(async () => (await components()).find((c) => c.id === 'ameli')?.status, { timeout: 30_000, interval: 300 }).toBe('under_maintenance');
+    await expect
+      .poll(async () => (await components()).find((c) => c.id === 'ameli')?.status, { timeout: 30_000, interval: 300 })
+      .toBe('under_maintenance');
     await eventually('/fr/maintenance', (t) => t.includes('Mise à jour de ameli'));
     await eventually('/en/maintenance', (t) => t.includes('ameli upgrade'));
     await page.goto(url('/fr/services/ameli'));
@@ -131,14 +134,19 @@ describe.skipIf(!available && !process.env.CI)('staff journey in a real browser'
     const evilPort = await freePort();
     const evil: Server = createServer((_req, res) => {
       res.setHeader('Content-Type', 'text/html');
-      res.end(`<form method="post" action="${url('/admin/incidents/new')}"><input name="titleFr" value="Faux"><input name="titleEn" value="Fake"><input name="bodyFr" value="x"><input name="bodyEn" value="x"><input name="status" value="investigating"><input name="impact.ameli" value="major"><button>go</button></form>`);
+      res.end(
+        `<form method="post" action="${url('/admin/incidents/new')}"><input name="titleFr" value="Faux"><input name="titleEn" value="Fake"><input name="bodyFr" value="x"><input name="bodyEn" value="x"><input name="status" value="investigating"><input name="impact.ameli" value="major"><button>go</button></form>`,
+      );
     });
     await new Promise<void>((r) => evil.listen(evilPort, '127.0.0.1', r));
     try {
       const before = (await admin.store.listIncidents({ limit: 1 })).total;
       const evilPage = await context.newPage();
       await evilPage.goto(`http://localhost:${evilPort}/`);
-      const [response] = await Promise.all([evilPage.waitForResponse((r) => r.url().endsWith('/admin/incidents/new')), evilPage.click('button')]);
+      const [response] = await Promise.all([
+        evilPage.waitForResponse((r) => r.url().endsWith('/admin/incidents/new')),
+        evilPage.click('button'),
+      ]);
       expect(response.status()).toBe(403);
       expect((await admin.store.listIncidents({ limit: 1 })).total).toBe(before);
       await evilPage.close();
@@ -163,10 +171,22 @@ describe.skipIf(!available && !process.env.CI)('staff journey in a real browser'
       await axePage.goto(url(path));
       await axePage.addScriptTag({ path: AXE });
       const results = await axePage.evaluate(async () => {
-        const axe = (globalThis as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const axe = (
+          globalThis as unknown as {
+            axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+          }
+        ).axe;
         return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
       });
-      problems.push(...results.violations.map((v) => `${path} ${v.id} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`));
+      problems.push(
+        ...results.violations.map(
+          (v) =>
+            `${path} ${v.id} (${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')})`,
+        ),
+      );
     };
     try {
       await audit('/admin/login');
@@ -176,7 +196,15 @@ describe.skipIf(!available && !process.env.CI)('staff journey in a real browser'
       await axePage.fill('#code', await nextCode(second));
       await axePage.click('button[type=submit]');
       const incident = (await admin.store.listIncidents({ limit: 1 })).items[0]!;
-      for (const path of ['/admin', '/admin?lang=en', '/admin/incidents/new', `/admin/incidents/${incident.id}`, `/admin/incidents/${incident.id}/updates/${incident.updates[0]!.id}`, '/admin/maintenance', '/admin/audit?lang=en']) {
+      for (const path of [
+        '/admin',
+        '/admin?lang=en',
+        '/admin/incidents/new',
+        `/admin/incidents/${incident.id}`,
+        `/admin/incidents/${incident.id}/updates/${incident.updates[0]!.id}`,
+        '/admin/maintenance',
+        '/admin/audit?lang=en',
+      ]) {
         await audit(path);
       }
       expect(problems).toEqual([]);
@@ -188,7 +216,11 @@ describe.skipIf(!available && !process.env.CI)('staff journey in a real browser'
   it('ends the session when the password changes', async () => {
     await page.goto(url('/admin'));
     expect(new URL(page.url()).pathname).toBe('/admin');
-    const changed = await resetPassword({ store: admin.store, clock: () => new Date(), actor: 'cli' }, member.email, 'une toute nouvelle phrase de passe');
+    const changed = await resetPassword(
+      { store: admin.store, clock: () => new Date(), actor: 'cli' },
+      member.email,
+      'une toute nouvelle phrase de passe',
+    );
     expect(changed.ok).toBe(true);
     await page.reload();
     expect(new URL(page.url()).pathname).toBe('/admin/login');

@@ -59,7 +59,12 @@ export async function startAdminSite(extraEnv: Record<string, string> = {}, cata
   const deps = { store, clock: () => new Date(Date.now() - 5000), actor: 'test' };
   const staff: StaffMember[] = [];
   for (const name of ['agent', 'second', 'third']) {
-    const member = { email: `${name}@example.gouv.fr`, password: `lapin vert mange trois carottes ${staff.length + 1}`, secret: newTotpSecret(), lastStep: 0 };
+    const member = {
+      email: `${name}@example.gouv.fr`,
+      password: `lapin vert mange trois carottes ${staff.length + 1}`,
+      secret: newTotpSecret(),
+      lastStep: 0,
+    };
     const added = await addStaff(deps, member.email, member.password);
     if (!added.ok) throw new Error(added.message);
     await setTotpSecret(deps, member.email, member.secret);
@@ -81,7 +86,12 @@ export async function startAdminSite(extraEnv: Record<string, string> = {}, cata
 }
 
 /** Posts a form the way a browser on our own pages does (with our Origin). */
-export function postForm(site: RunningSite, path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+export function postForm(
+  site: RunningSite,
+  path: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(`${site.url}${path}`, {
     method: 'POST',
     body: new URLSearchParams(fields),

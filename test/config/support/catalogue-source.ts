@@ -30,4 +30,3 @@ export function problemsOf(source: string, fileName = 'services.json'): string[]
   }
   throw new Error('the catalogue was accepted');
 }
-

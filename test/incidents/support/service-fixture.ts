@@ -21,5 +21,5 @@ export const BILINGUAL = {
   bodyFr: 'Nous **cherchons** la cause.',
   bodyEn: 'We are **looking** into it.',
   status: 'investigating',
-  'impacts': { ameli: 'major', caf: '' },
+  impacts: { ameli: 'major', caf: '' },
 };

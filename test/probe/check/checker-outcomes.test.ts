@@ -91,15 +91,14 @@ describe('checker outcomes against the fake government', () => {
   });
 
   it('classifies DNS answers from the resolver', async () => {
-    const failing = (code: string): LookupFunction => (hostname, _options, callback) =>
-      callback(Object.assign(new Error(`getaddrinfo ${code} ${hostname}`), { code }), '', 0);
+    const failing =
+      (code: string): LookupFunction =>
+      (hostname, _options, callback) =>
+        callback(Object.assign(new Error(`getaddrinfo ${code} ${hostname}`), { code }), '', 0);
     const url = 'http://impots.example.test/';
     const nx = await createChecker({ userAgent: UA, lookup: failing('ENOTFOUND') })(fakeService('nx', url), ctx);
     const again = await createChecker({ userAgent: UA, lookup: failing('EAI_AGAIN') })(fakeService('again', url), ctx);
-    const empty = await createChecker({ userAgent: UA, lookup: (_h, _o, callback) => callback(null, []) })(
-      fakeService('empty', url),
-      ctx,
-    );
+    const empty = await createChecker({ userAgent: UA, lookup: (_h, _o, callback) => callback(null, []) })(fakeService('empty', url), ctx);
     expect(nx.outcome).toBe('dns_nxdomain');
     expect(empty.outcome).toBe('dns_nxdomain');
     expect(again.outcome).toBe('dns_temporary');

@@ -113,7 +113,10 @@ describe('SSRF guard at connect time', () => {
     gov.set('canary', b.redirectTo(`http://[::ffff:127.0.0.1]:${port}/svc/behind-canary`));
     gov.set('behind-canary', b.up());
     const check = createChecker({ userAgent: 'test' });
-    const own = await check(fakeService('canary-own', `http://127.0.0.1:${port}/svc/behind-canary`, { allowPrivateNetwork: 'own-host' }), ctx);
+    const own = await check(
+      fakeService('canary-own', `http://127.0.0.1:${port}/svc/behind-canary`, { allowPrivateNetwork: 'own-host' }),
+      ctx,
+    );
     expect(own.outcome).toBe('ok');
     const redirected = await check(fakeService('canary', `http://localhost:${port}/svc/canary`, { allowPrivateNetwork: 'own-host' }), ctx);
     expect(redirected).toMatchObject({ outcome: 'unsafe_target', finalUrl: `http://[::ffff:7f00:1]:${port}/svc/behind-canary` });

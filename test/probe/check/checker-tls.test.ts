@@ -62,10 +62,7 @@ describe('TLS checks against the fake government', () => {
 
   it('classifies HTTP outcomes behind TLS the same way', async () => {
     gov.set('tls-503', b.status(503));
-    const result = await createChecker({ userAgent: 'test', extraCa: gov.ca })(
-      fakeService('tls-503', gov.url('tls-503', gov.https)),
-      ctx,
-    );
+    const result = await createChecker({ userAgent: 'test', extraCa: gov.ca })(fakeService('tls-503', gov.url('tls-503', gov.https)), ctx);
     expect(result).toMatchObject({ outcome: 'http_5xx', httpStatus: 503 });
     expect(result.tlsExpiresAt).not.toBeNull();
   });

@@ -58,7 +58,9 @@ describe.skipIf(!available && !process.env.CI)('the overview in a crisis, in a r
     for (const locale of ['fr', 'en']) {
       const phone = await open(PHONE, `/${locale}/`, false);
       const measured = await heights(phone);
-      console.log(`overview ${locale} at 390 px: page ${measured.page} px, list of ${measured.rows.length} services ${Math.round(measured.services)} px`);
+      console.log(
+        `overview ${locale} at 390 px: page ${measured.page} px, list of ${measured.rows.length} services ${Math.round(measured.services)} px`,
+      );
       expect(measured.rows).toHaveLength(39);
       expect(await phone.locator('.service .strip').first().isVisible()).toBe(false);
       expect(measured.services).toBeLessThan(locale === 'fr' ? 2_800 : 3_600);
@@ -89,7 +91,9 @@ describe.skipIf(!available && !process.env.CI)('the overview in a crisis, in a r
             const seen: { value: number; nodes: string }[] = [];
             new PerformanceObserver((list) => {
               for (const entry of list.getEntries() as unknown as { value: number; sources?: { node?: Node }[] }[]) {
-                const nodes = (entry.sources ?? []).map((s) => (s.node instanceof Element ? `${s.node.tagName}.${s.node.className}` : String(s.node?.nodeName)));
+                const nodes = (entry.sources ?? []).map((s) =>
+                  s.node instanceof Element ? `${s.node.tagName}.${s.node.className}` : String(s.node?.nodeName),
+                );
                 seen.push({ value: entry.value, nodes: nodes.join(', ') });
               }
             }).observe({ type: 'layout-shift', buffered: true });
@@ -111,9 +115,17 @@ describe.skipIf(!available && !process.env.CI)('the overview in a crisis, in a r
     await page.context().close();
 
     const problems: string[] = [];
-    for (const path of ['/fr/?q=impots', '/en/?q=carte%20grise', '/fr/?q=xylophone', '/en/?q=xylophone', '/fr/services-touches', '/en/affected-services']) {
+    for (const path of [
+      '/fr/?q=impots',
+      '/en/?q=carte%20grise',
+      '/fr/?q=xylophone',
+      '/en/?q=xylophone',
+      '/fr/services-touches',
+      '/en/affected-services',
+    ]) {
       const results = await open(PHONE, path);
-      for (const colorScheme of ['light', 'dark'] as const) problems.push(...(await axeViolations(results, colorScheme)).map((v) => `${path} ${v}`));
+      for (const colorScheme of ['light', 'dark'] as const)
+        problems.push(...(await axeViolations(results, colorScheme)).map((v) => `${path} ${v}`));
       await results.context().close();
     }
     expect(problems).toEqual([]);

@@ -87,9 +87,22 @@ describe.skipIf(!available && !process.env.CI)('site in a real browser', () => {
     // On a loaded machine the seeded checks may have gone stale by now: freshen them for the picture.
     const now = new Date();
     await seeded.store.recordHeartbeat({ location: 'test-paris', at: now, canariesHealthy: true, version: '0.1.0' });
-    await record(seeded.store, check('impots', now, 'ok', 190), track('impots', 'operational', new Date(now.getTime() - 12 * 86_400_000), now), []);
-    await record(seeded.store, check('ameli', now, 'http_5xx', null), track('ameli', 'down', new Date(now.getTime() - 25 * 60_000), now), []);
-    for (const [label, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 900 }]] as const) {
+    await record(
+      seeded.store,
+      check('impots', now, 'ok', 190),
+      track('impots', 'operational', new Date(now.getTime() - 12 * 86_400_000), now),
+      [],
+    );
+    await record(
+      seeded.store,
+      check('ameli', now, 'http_5xx', null),
+      track('ameli', 'down', new Date(now.getTime() - 25 * 60_000), now),
+      [],
+    );
+    for (const [label, viewport] of [
+      ['phone', { width: 390, height: 844 }],
+      ['desktop', { width: 1280, height: 900 }],
+    ] as const) {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
       for (const locale of ['fr', 'en']) {

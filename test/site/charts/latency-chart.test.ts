@@ -27,7 +27,13 @@ describe('niceCeiling', () => {
 
 describe('linePath', () => {
   it('draws one run as move then lines', () => {
-    expect(linePath([[0, 1], [2, 3], [4, 5]])).toBe('M0 1L2 3L4 5');
+    expect(
+      linePath([
+        [0, 1],
+        [2, 3],
+        [4, 5],
+      ]),
+    ).toBe('M0 1L2 3L4 5');
   });
   it('lifts the pen over gaps instead of drawing to zero', () => {
     expect(linePath([[0, 1], null, [4, 5], [6, 7]])).toBe('M0 1h1M4 5L6 7');

@@ -92,7 +92,7 @@ export function checksContract(ctx: ContractContext): void {
       ]);
     });
 
-    it("keeps what each probe says of itself with its heartbeat, and bumps the version when that changes", async () => {
+    it('keeps what each probe says of itself with its heartbeat, and bumps the version when that changes', async () => {
       const store = ctx.store();
       const self = { userAgent: 'Vigie-probe/0.1.0 (+https://status.example)', perHost: 2 };
       await store.recordHeartbeat({ location: 'paris', at: T0, canariesHealthy: true, version: '0.1.0', self });
@@ -117,7 +117,7 @@ export function checksContract(ctx: ContractContext): void {
       expect(await store.listResults('impots', { limit: 10 })).toEqual([]);
       expect(await store.listTrackings()).toEqual([]);
     });
-  
+
     it('stores a batch in one transaction: results, trackings per location, rollups added up per bucket', async () => {
       const store = ctx.store();
       const versionBefore = await store.dataVersion();
@@ -134,7 +134,12 @@ export function checksContract(ctx: ContractContext): void {
       );
       expect(await store.recordChecks(inputs)).toEqual(inputs.map(() => ({ incidentId: null })));
       expect((await store.listTrackings()).map((t) => `${t.serviceId}@${t.location}`)).toEqual([
-        'ameli@lyon', 'ameli@paris', 'caf@lyon', 'caf@paris', 'impots@lyon', 'impots@paris',
+        'ameli@lyon',
+        'ameli@paris',
+        'caf@lyon',
+        'caf@paris',
+        'impots@lyon',
+        'impots@paris',
       ]);
       expect((await store.listResults('caf', { limit: 10 })).map((r) => r.location).sort()).toEqual(['lyon', 'paris']);
       const hours = await store.listRollups({ granularity: 'hour', from: at(-3600), to: at(3600), serviceId: 'caf' });

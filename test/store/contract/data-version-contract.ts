@@ -42,12 +42,20 @@ export function dataVersionContract(ctx: ContractContext): void {
       let incidentId = '';
       expect(
         await bumps(store, async () => {
-          incidentId = (await store.createIncident({ title: draft, status: 'investigating', affected: [], body: draft, author: 'a@x.fr', at: T0 })).id;
+          incidentId = (
+            await store.createIncident({ title: draft, status: 'investigating', affected: [], body: draft, author: 'a@x.fr', at: T0 })
+          ).id;
         }),
       ).toBe(1);
       const incident = await store.addIncidentUpdate(incidentId, { status: 'identified', body: draft, author: 'a@x.fr', at: at(1) });
-      expect(await bumps(store, () => store.editIncidentUpdate(incident.updates[1]!.id, { body: { fr: 'Corrigé', en: null }, editor: 'b@x.fr', at: at(2) }))).toBe(1);
-      expect(await bumps(store, () => store.addIncidentUpdate(incidentId, { status: 'resolved', body: draft, author: 'a@x.fr', at: at(3) }))).toBe(1);
+      expect(
+        await bumps(store, () =>
+          store.editIncidentUpdate(incident.updates[1]!.id, { body: { fr: 'Corrigé', en: null }, editor: 'b@x.fr', at: at(2) }),
+        ),
+      ).toBe(1);
+      expect(
+        await bumps(store, () => store.addIncidentUpdate(incidentId, { status: 'resolved', body: draft, author: 'a@x.fr', at: at(3) })),
+      ).toBe(1);
       const m = { title: draft, body: draft, serviceIds: ['caf'], startsAt: at(100), endsAt: at(200), author: 'a@x.fr', at: T0 };
       let maintenanceId = '';
       expect(await bumps(store, async () => void (maintenanceId = (await store.createMaintenance(m)).id))).toBe(1);

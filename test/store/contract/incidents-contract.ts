@@ -59,7 +59,12 @@ export function incidentsContract(ctx: ContractContext): void {
       const { id } = await store.createIncident(staffIncident());
       const update = { body: { fr: 'Suite', en: null }, author: 'agent@numerique.gouv.fr' };
       await store.addIncidentUpdate(id, { ...update, status: 'identified', at: at(60), title: { fr: 'Panne CAF', en: 'CAF outage' } });
-      const resolved = await store.addIncidentUpdate(id, { ...update, status: 'resolved', at: at(120), affected: [{ serviceId: 'caf', impact: 'major' }] });
+      const resolved = await store.addIncidentUpdate(id, {
+        ...update,
+        status: 'resolved',
+        at: at(120),
+        affected: [{ serviceId: 'caf', impact: 'major' }],
+      });
       expect(resolved).toMatchObject({
         status: 'resolved',
         resolvedAt: at(120),
@@ -70,7 +75,9 @@ export function incidentsContract(ctx: ContractContext): void {
       expect(resolved.updates.map((u) => u.status)).toEqual(['investigating', 'identified', 'resolved']);
       const reopened = await store.addIncidentUpdate(id, { ...update, status: 'monitoring', at: at(180) });
       expect(reopened.resolvedAt).toBeNull();
-      await expect(store.addIncidentUpdate('missing', { ...update, status: 'identified', at: T0 })).rejects.toBeInstanceOf(StoreNotFoundError);
+      await expect(store.addIncidentUpdate('missing', { ...update, status: 'identified', at: T0 })).rejects.toBeInstanceOf(
+        StoreNotFoundError,
+      );
     });
 
     it('lets staff take over an automatic incident', async () => {

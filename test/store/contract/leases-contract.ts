@@ -53,7 +53,7 @@ export function leasesContract(ctx: ContractContext): void {
       expect(await store.claimLeases(claim('h1', 6, 1, 'lyon'))).toEqual(SERVICES);
     });
 
-    it('frees a process\'s leases when it is deleted', async () => {
+    it("frees a process's leases when it is deleted", async () => {
       const store = ctx.store();
       await store.seedLeases('paris', SERVICES, at(0));
       await store.saveProbeHolder({ holder: 'h1', location: 'paris', host: 'box', pid: 12, seenUntil: at(30) });

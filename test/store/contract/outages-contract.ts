@@ -7,7 +7,13 @@ export function outagesContract(ctx: ContractContext): void {
   describe('automatic incidents', () => {
     it('opens an automatic incident on outage_opened and writes its id into the tracking', async () => {
       const store = ctx.store();
-      const { incidentId } = await check(store, { at: at(120), outcome: 'timeout', state: 'down', since: at(0), event: opened('impots', at(0)) });
+      const { incidentId } = await check(store, {
+        at: at(120),
+        outcome: 'timeout',
+        state: 'down',
+        since: at(0),
+        event: opened('impots', at(0)),
+      });
       expect(incidentId).toMatch(/^[a-z2-7]{12}$/);
       const incident = await store.getIncident(incidentId!);
       expect(incident).toMatchObject({
@@ -53,7 +59,13 @@ export function outagesContract(ctx: ContractContext): void {
     it('resolves the open incident with a final update, then a new outage opens a new one', async () => {
       const store = ctx.store();
       const { incidentId } = await check(store, { at: at(120), state: 'down', outcome: 'timeout', event: opened('impots', at(0)) });
-      const after = await check(store, { at: at(600), state: 'operational', since: at(600), openIncidentId: incidentId, event: resolved('impots', at(600)) });
+      const after = await check(store, {
+        at: at(600),
+        state: 'operational',
+        since: at(600),
+        openIncidentId: incidentId,
+        event: resolved('impots', at(600)),
+      });
       expect(after.incidentId).toBeNull();
       const incident = await store.getIncident(incidentId!);
       expect(incident).toMatchObject({ status: 'resolved', resolvedAt: at(600) });
@@ -82,11 +94,16 @@ export function outagesContract(ctx: ContractContext): void {
       const caf = await store.listIncidents({ serviceId: 'caf', limit: 10 });
       expect(caf.items.map((i) => i.id)).toEqual([b.incidentId]);
     });
-  
-    it('runs a decider with every location\'s tracking, the heartbeats and the open incident', async () => {
+
+    it("runs a decider with every location's tracking, the heartbeats and the open incident", async () => {
       const store = ctx.store();
       await store.recordHeartbeat({ location: 'lyon', at: at(0), canariesHealthy: true, version: 'test' });
-      await store.recordCheck({ result: result({ location: 'lyon' }), tracking: tracking({ location: 'lyon', state: 'down' }), rollups: [], event: null });
+      await store.recordCheck({
+        result: result({ location: 'lyon' }),
+        tracking: tracking({ location: 'lyon', state: 'down' }),
+        rollups: [],
+        event: null,
+      });
       const seen: OutageFacts[] = [];
       const { incidentId } = await store.recordCheck({
         result: result({ startedAt: at(60) }),
@@ -98,7 +115,10 @@ export function outagesContract(ctx: ContractContext): void {
         },
       });
       expect(seen).toHaveLength(1);
-      expect(seen[0]!.trackings.map((t) => [t.location, t.state])).toEqual([['lyon', 'down'], ['paris', 'down']]);
+      expect(seen[0]!.trackings.map((t) => [t.location, t.state])).toEqual([
+        ['lyon', 'down'],
+        ['paris', 'down'],
+      ]);
       expect(seen[0]!.heartbeats.map((h) => h.location)).toEqual(['lyon']);
       expect(seen[0]!.openIncident).toBeNull();
       const again = await store.recordCheck({
@@ -112,7 +132,10 @@ export function outagesContract(ctx: ContractContext): void {
       });
       expect(seen[1]!.openIncident).toEqual({ id: incidentId, startedAt: at(0) });
       expect(again.incidentId).toBe(incidentId);
-      expect((await store.listTrackings()).map((t) => [t.location, t.openIncidentId])).toEqual([['lyon', incidentId], ['paris', incidentId]]);
+      expect((await store.listTrackings()).map((t) => [t.location, t.openIncidentId])).toEqual([
+        ['lyon', incidentId],
+        ['paris', incidentId],
+      ]);
     });
 
     it('decides in turn: of many locations reporting at the same instant, one sees no incident open', async () => {

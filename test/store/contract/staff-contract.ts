@@ -123,7 +123,15 @@ export function staffContract(ctx: ContractContext): void {
       await store.reserveLoginAttempt(['k'], at(0));
       await store.reserveLoginAttempt(['k'], at(100));
       await store.appendAudit({ at: at(0), actor: 'x', ip: null, action: 'login.failed', target: null, before: null, after: null });
-      const kept = await store.appendAudit({ at: at(100), actor: 'x', ip: null, action: 'login.failed', target: null, before: null, after: null });
+      const kept = await store.appendAudit({
+        at: at(100),
+        actor: 'x',
+        ip: null,
+        action: 'login.failed',
+        target: null,
+        before: null,
+        after: null,
+      });
       expect(await store.pruneLoginFailures(at(50))).toBe(1);
       expect(await store.pruneAudit(at(50))).toBe(1);
       expect(await store.countLoginFailures('k', T0)).toBe(1);
@@ -142,8 +150,24 @@ export function staffContract(ctx: ContractContext): void {
         after: { title: { fr: 'Panne', en: null }, n: 2 },
       });
       expect(first.id).toMatch(/^[a-z2-7]{12}$/);
-      const second = await store.appendAudit({ at: T0, actor: 'cli', ip: null, action: 'staff.added', target: null, before: { a: 1 }, after: null });
-      const third = await store.appendAudit({ at: at(5), actor: 'a@x.fr', ip: null, action: 'login.failed', target: null, before: null, after: null });
+      const second = await store.appendAudit({
+        at: T0,
+        actor: 'cli',
+        ip: null,
+        action: 'staff.added',
+        target: null,
+        before: { a: 1 },
+        after: null,
+      });
+      const third = await store.appendAudit({
+        at: at(5),
+        actor: 'a@x.fr',
+        ip: null,
+        action: 'login.failed',
+        target: null,
+        before: null,
+        after: null,
+      });
       const page = await store.listAudit({ limit: 10 });
       expect(page.total).toBe(3);
       expect(page.items).toEqual([third, second, first]);

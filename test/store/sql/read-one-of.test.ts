@@ -12,7 +12,12 @@ describe('readOneOf', () => {
   });
 
   it.each([
-    ['broken', SERVICE_STATES, 'service_tracking.state', /Unknown value "broken" in column service_tracking\.state \(expected one of: operational, degraded/],
+    [
+      'broken',
+      SERVICE_STATES,
+      'service_tracking.state',
+      /Unknown value "broken" in column service_tracking\.state \(expected one of: operational, degraded/,
+    ],
     ['', CHECK_OUTCOMES, 'check_results.outcome', /Unknown value "" in column check_results\.outcome/],
     [null, SERVICE_STATES, 'service_tracking.state', /Unknown value "null" in column service_tracking\.state/],
     ['Down', SERVICE_STATES, 'service_tracking.state', /Unknown value "Down"/],
