@@ -44,6 +44,8 @@ describe.skipIf(!available && !process.env.CI)('Lighthouse, mobile', () => {
       logLevel: 'error',
     });
     if (!result) throw new Error(`Lighthouse returned no result for ${path}`);
+    if (result.lhr.runtimeError)
+      console.log(`  Lighthouse run failed on ${path}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
     const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((result.lhr.categories[c]?.score ?? 0) * 100)]));
     return { scores, report: String(result.report) };
   }
@@ -57,17 +59,16 @@ describe.skipIf(!available && !process.env.CI)('Lighthouse, mobile', () => {
       const first = await audit(path);
       writeFileSync(`${ARTIFACTS}/lighthouse-${name}.html`, first.report);
       console.log(`Lighthouse mobile ${path}: ${JSON.stringify(first.scores)}`);
-      // The performance score scales the main thread's real task times, which a busy two-core machine
-      // inflates: below the bar, two more runs decide by their median (as Lighthouse advises).
-      let performance = first.scores.performance ?? 0;
-      if (performance < 95) {
-        const more = [(await audit(path)).scores.performance ?? 0, (await audit(path)).scores.performance ?? 0];
-        performance = [performance, ...more].sort((a, b) => a - b)[1]!;
-        console.log(`  performance over three runs: ${[first.scores.performance, ...more].join(', ')}`);
+      // Scores scale the main thread's real task times, which a busy two-core machine inflates, and a
+      // cold first load can end in a runtime error that zeroes whole categories: below the bar, two
+      // more runs decide each category by their median (as Lighthouse advises).
+      let scores = first.scores;
+      if (Object.values(scores).some((s) => s < 95)) {
+        const runs = [first.scores, (await audit(path)).scores, (await audit(path)).scores];
+        scores = Object.fromEntries(CATEGORIES.map((c) => [c, runs.map((r) => r[c] ?? 0).sort((a, b) => a - b)[1]!]));
+        console.log(`  over three runs: ${runs.map((r) => JSON.stringify(r)).join(' ')}`);
       }
-      expect({ ...first.scores, performance }).toEqual(
-        Object.fromEntries(CATEGORIES.map((c) => [c, expect.toSatisfy((s: number) => s >= 95, `${c} ≥ 95`)])),
-      );
+      expect(scores).toEqual(Object.fromEntries(CATEGORIES.map((c) => [c, expect.toSatisfy((s: number) => s >= 95, `${c} ≥ 95`)])));
     },
     240_000,
   );
