@@ -62,6 +62,10 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}) {
         .catch((error: Error) => callback(error));
     },
   });
+  // A sender killed mid-message resets its connections: that is the scenario, not a sink failure.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') throw error;
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
