@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetPassword } from '../../../src/admin/staff-accounts.ts';
 import { utcToParisInputs } from '../../../src/domain/paris-time.ts';
+import { CHROMIUM, chromiumAvailable as available, launchChromium, warnIfNoChromium } from '../../support/browser.ts';
 import { freePort } from '../../support/site-server.ts';
 import { nextCode, startAdminSite, type AdminSite, type StaffMember } from '../support/admin-site.ts';
 
@@ -14,13 +14,8 @@ import { nextCode, startAdminSite, type AdminSite, type StaffMember } from '../s
  * resolve it, schedule maintenance and watch the service switch; a cross-site form is refused;
  * a password change kills the session.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
 const AXE = fileURLToPath(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url));
-if (!available) {
-  const message = `Chromium not found at ${CHROMIUM}: staff browser tests ${process.env.CI ? 'FAIL in CI' : 'SKIPPED'} (apt-get install -y chromium).`;
-  console.warn(`\n${'!'.repeat(message.length)}\n${message}\n${'!'.repeat(message.length)}\n`);
-}
+warnIfNoChromium('staff browser tests');
 
 describe.skipIf(!available && !process.env.CI)('staff journey in a real browser', () => {
   let admin: AdminSite;
@@ -34,7 +29,7 @@ describe.skipIf(!available && !process.env.CI)('staff journey in a real browser'
     if (!available) throw new Error(`Chromium is required in CI (${CHROMIUM}).`);
     admin = await startAdminSite();
     member = admin.staff[0]!;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking'] });
+    browser = await launchChromium();
     context = await browser.newContext({ javaScriptEnabled: false });
     page = await context.newPage();
   });

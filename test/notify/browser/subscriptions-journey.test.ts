@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/store/open-store.ts';
 import type { Store } from '../../../src/store/store.ts';
 import { startFakeGov, status, up, type FakeGov } from '../../fake-gov/index.ts';
 import { freePort, startSite, type RunningSite } from '../../support/site-server.ts';
-import { axeViolations, CHROMIUM, chromiumAvailable, warnIfNoChromium } from '../../support/browser.ts';
+import { axeViolations, chromiumAvailable, warnIfNoChromium, launchChromium } from '../../support/browser.ts';
 import { eventually, startProcess, type RunningProcess } from '../support/processes.ts';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.ts';
 
@@ -63,7 +63,7 @@ describe.skipIf(!chromiumAvailable && !process.env.CI)('subscriptions, from the 
     processes.push(startProcess('src/probe/main.ts', { ...shared, PROBE_PORT: String(await freePort()) }));
     processes.push(startProcess('src/notify/main.ts', { ...shared, VIGIE_SENDER_PORT: String(await freePort()) }));
     store = await openStore(env.DATABASE_URL);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking'] });
+    browser = await launchChromium();
     context = await browser.newContext({ bypassCSP: true });
   }, 120_000);
 

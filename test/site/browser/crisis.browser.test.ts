@@ -1,7 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, axeViolations, CHROMIUM, chromiumAvailable as available, warnIfNoChromium } from '../../support/browser.ts';
+import {
+  ARTIFACTS,
+  axeViolations,
+  CHROMIUM,
+  chromiumAvailable as available,
+  warnIfNoChromium,
+  launchChromium,
+} from '../../support/browser.ts';
 import { startSite, type RunningSite } from '../../support/site-server.ts';
 import { seedCrisis, type CrisisSite } from '../../support/seed-crisis.ts';
 
@@ -22,7 +29,7 @@ describe.skipIf(!available && !process.env.CI)('the overview in a crisis, in a r
     if (!available) throw new Error(`Chromium is required in CI (${CHROMIUM}).`);
     seeded = await seedCrisis();
     site = await startSite(seeded.env);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking'] });
+    browser = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
   });
 
