@@ -89,8 +89,11 @@ export interface Rollup {
 
 export type RollupDelta = Rollup;
 
+/** One probe process's last word; kept per (location, process), so processes at one location never overwrite each other. */
 export interface ProbeHeartbeat {
   location: string;
+  /** The process that wrote it (see `src/probe/process-id.ts`); "legacy" for the row a location had before heartbeats were per process. */
+  process: string;
   at: Date;
   /** Canaries reachable: false means the probe suspects its own network. */
   canariesHealthy: boolean;
@@ -108,7 +111,7 @@ export interface ProbeSelfDescription {
 
 /** A running probe process, known to the others (leases) and to a second one on a SQLite file (refused). */
 export interface ProbeHolder {
-  /** Random per process run. */
+  /** One per process run: the same id names its heartbeat (see `src/probe/process-id.ts`). */
   holder: string;
   location: string;
   host: string;

@@ -1,9 +1,20 @@
 import { enAccessibility } from './en-accessibility.ts';
 import { enLegal } from './en-legal.ts';
 import type { Dictionary, ProbeFacts, Section } from './fr.ts';
+import { formatList } from './format.ts';
 import { countOf } from './plural.ts';
 
 const NOT_REPORTED_EN = 'No probe has reported yet: this page will say so as soon as one has started checking.';
+
+/** "Paris (2 probes running) and Lyon (no probe running right now)". */
+function placesEn(places: { name: string; processes: number }[]): string {
+  const alive = (n: number) =>
+    n === 0 ? 'no probe running right now' : countOf('en', n, { one: 'probe running', other: 'probes running' });
+  return formatList(
+    places.map((p) => `${p.name} (${alive(p.processes)})`),
+    'en',
+  );
+}
 
 /** English text of the information pages; same shape as the French. */
 export const enInfo: Dictionary['info'] = {
@@ -29,7 +40,7 @@ export const enInfo: Dictionary['info'] = {
       {
         heading: 'From where',
         paragraphs: [
-          `${f.reported ? `Vantage points: ${f.reported.locations}.` : NOT_REPORTED_EN} Before declaring an outage, the probe also checks reference sites: if they fail too, it suspects its own network and says so instead of announcing a general outage.`,
+          `${f.reported ? `Vantage points: ${placesEn(f.reported.locations)}.` : NOT_REPORTED_EN} Before declaring an outage, the probe also checks reference sites: if they fail too, it suspects its own network and says so instead of announcing a general outage.`,
         ],
       },
       {

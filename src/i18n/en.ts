@@ -128,7 +128,9 @@ export const en: Dictionary = {
     colLatency: 'Response time',
     colChecked: 'Last check',
     votes: 'votes',
+    processes: (n: number) => (n === 0 ? 'no probe running' : `${n}\u00a0${plural(n, 'probe running', 'probes running')}`),
     silent: {
+      probe_silent: 'not voting: no probe there has been heard from lately',
       probe_offline: 'not voting: the probe there doubts its own network',
       stale: 'not voting: data too old',
       no_data: 'not voting: no data yet',

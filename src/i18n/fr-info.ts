@@ -1,9 +1,20 @@
 import { frAccessibility } from './fr-accessibility.ts';
 import { frLegal } from './fr-legal.ts';
 import type { ProbeFacts, Section } from './fr.ts';
+import { formatList } from './format.ts';
 import { countOf } from './plural.ts';
 
 const NOT_REPORTED_FR = "Aucune sonde ne s'est encore annoncée\u00a0: cette page le dira dès qu'une sonde aura commencé ses vérifications.";
+
+/** « Paris (2 sondes en service) et Lyon (aucune sonde en service en ce moment) ». */
+function placesFr(places: { name: string; processes: number }[]): string {
+  const alive = (n: number) =>
+    n === 0 ? 'aucune sonde en service en ce moment' : countOf('fr', n, { one: 'sonde en service', other: 'sondes en service' });
+  return formatList(
+    places.map((p) => `${p.name} (${alive(p.processes)})`),
+    'fr',
+  );
+}
 
 /** French text of the information pages (accessibility statement, legal notice, personal data, probes). */
 export const frInfo = {
@@ -29,7 +40,7 @@ export const frInfo = {
       {
         heading: "D'où",
         paragraphs: [
-          `${f.reported ? `Points de mesure\u00a0: ${f.reported.locations}.` : NOT_REPORTED_FR} Avant de déclarer une panne, la sonde vérifie aussi des sites témoins\u00a0: si eux aussi échouent, elle suspecte son propre réseau et l'indique au lieu d'annoncer une panne générale.`,
+          `${f.reported ? `Points de mesure\u00a0: ${placesFr(f.reported.locations)}.` : NOT_REPORTED_FR} Avant de déclarer une panne, la sonde vérifie aussi des sites témoins\u00a0: si eux aussi échouent, elle suspecte son propre réseau et l'indique au lieu d'annoncer une panne générale.`,
         ],
       },
       {

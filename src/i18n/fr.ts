@@ -17,8 +17,8 @@ export interface ProbeFacts {
   successesBeforeUp: number;
   /** What the probes wrote of themselves; null until one has. */
   reported: {
-    /** Every location a probe reported from, as a list in words. */
-    locations: string;
+    /** Every location a probe reported from, in catalogue order, with its probe processes alive now. */
+    locations: { name: string; processes: number }[];
     /** Several while probes of different versions run side by side. */
     userAgents: string[];
     perHost: number;
@@ -148,7 +148,10 @@ export const fr = {
     colLatency: 'Temps de réponse',
     colChecked: 'Dernière vérification',
     votes: 'vote',
+    /** Probe processes heard from there lately. */
+    processes: (n: number) => (n === 0 ? 'aucune sonde active' : `${n}\u00a0${plural(n, 'sonde active', 'sondes actives')}`),
     silent: {
+      probe_silent: "ne vote pas\u00a0: aucune sonde de ce lieu ne s'est manifestée récemment",
       probe_offline: 'ne vote pas\u00a0: la sonde de ce lieu doute de son propre réseau',
       stale: 'ne vote pas\u00a0: données trop anciennes',
       no_data: 'ne vote pas\u00a0: pas encore de donnée',

@@ -28,6 +28,7 @@ export function createProbeApp(options: ProbeAppOptions): Hono {
     const status = options.runner.status();
     return c.json({
       status: 'alive',
+      process: status.processId,
       startedAt: status.startedAt,
       probeHealthy: status.probeHealthy,
       lastCycle: status.lastCycle,

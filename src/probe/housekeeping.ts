@@ -2,6 +2,8 @@ import { THROTTLE_WINDOW_MS } from '../admin/throttle.ts';
 import type { Store } from '../store/store.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
+/** A process silent this long is gone (each restart is a new process id): its heartbeat row goes. */
+export const GONE_PROCESS_MS = DAY_MS;
 
 export interface Retention {
   /** Raw check results (rollups are kept). */
@@ -12,16 +14,18 @@ export interface Retention {
 
 /**
  * Hourly: what the database holds stays bounded by age. Login failures matter only inside the
- * throttle window; audit rows and raw results for their retention.
+ * throttle window; audit rows and raw results for their retention; heartbeats of processes gone
+ * for a day (each location keeps its newest).
  */
 export async function pruneOld(
   store: Store,
   now: number,
   retention: Retention,
-): Promise<{ results: number; loginFailures: number; audit: number }> {
+): Promise<{ results: number; loginFailures: number; audit: number; heartbeats: number }> {
   return {
     results: await store.pruneResults(new Date(now - retention.resultDays * DAY_MS)),
     loginFailures: await store.pruneLoginFailures(new Date(now - THROTTLE_WINDOW_MS)),
     audit: await store.pruneAudit(new Date(now - retention.auditDays * DAY_MS)),
+    heartbeats: await store.pruneHeartbeats(new Date(now - GONE_PROCESS_MS)),
   };
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
@@ -9,6 +9,7 @@ import { createProbeApp } from './app.ts';
 import { serveProbeApp } from './app-server.ts';
 import { createChecker } from './check/create-checker.ts';
 import { createRunner } from './runner.ts';
+import { probeProcessId } from './process-id.ts';
 import { pidAlive, soleProbeProblem } from './sole-probe.ts';
 import { probeUserAgent } from './user-agent.ts';
 import { createSwallowedErrors } from './swallowed-errors.ts';
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
         error ?? new Error('the database file was busy; the write waited and was retried'),
       ),
   });
-  const me = { holder: randomUUID(), location: settings.VIGIE_LOCATION, host: hostname(), pid: process.pid };
+  const processId = probeProcessId(hostname(), process.pid, randomBytes(3).toString('hex'));
+  const me = { holder: processId, location: settings.VIGIE_LOCATION, host: hostname(), pid: process.pid };
   const leaseMs = settings.VIGIE_PROBE_LEASE_SECONDS * 1000;
   if (store.backend === 'sqlite') {
     const problem = soleProbeProblem(await store.listProbeHolders(), me, new Date(), pidAlive);
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
     store,
     checker,
     location: settings.VIGIE_LOCATION,
+    processId,
     version,
     userAgent,
     concurrency: settings.VIGIE_PROBE_CONCURRENCY,
@@ -80,7 +83,7 @@ async function main(): Promise<void> {
   const server = serveProbeApp(app, { hostname: settings.PROBE_HOST, port: settings.PROBE_PORT }, (port) => {
     const host = settings.PROBE_HOST.includes(':') ? `[${settings.PROBE_HOST}]` : settings.PROBE_HOST;
     console.log(
-      `vigie-probe ${version}: checking ${catalogue.services.length} services from "${settings.VIGIE_LOCATION}"; ` +
+      `vigie-probe ${version} (process ${processId}): checking ${catalogue.services.length} services from "${settings.VIGIE_LOCATION}"; ` +
         `health on http://${host}:${port}/healthz`,
     );
   });

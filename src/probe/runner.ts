@@ -28,6 +28,8 @@ export interface RunnerOptions {
   store: Store;
   checker: Checker;
   location: string;
+  /** This run's id (`probeProcessId`): its heartbeat is kept apart from the other processes' at its location. */
+  processId: string;
   version: string;
   /** The checker's User-Agent, told with each heartbeat so the site describes the probe from its own word. */
   userAgent: string;
@@ -60,6 +62,8 @@ export interface CycleReport {
 }
 
 export interface RunnerStatus {
+  /** The id its heartbeat and leases are stored under. */
+  processId: string;
   startedAt: Date | null;
   services: ServiceSnapshot[];
   scheduler: SchedulerStats;
@@ -204,6 +208,7 @@ export function createRunner(options: RunnerOptions): Runner {
     await store
       .recordHeartbeat({
         location: options.location,
+        process: options.processId,
         at: report.at,
         canariesHealthy: probeHealthy,
         version: options.version,
@@ -250,6 +255,7 @@ export function createRunner(options: RunnerOptions): Runner {
     checkService,
     cycle,
     status: () => ({
+      processId: options.processId,
       startedAt,
       services: serviceSnapshots(catalogue.services, trackings),
       scheduler: scheduler.stats(),

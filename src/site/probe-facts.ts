@@ -1,15 +1,17 @@
 import type { Catalogue } from '../config/services-schema.ts';
 import type { ProbeHeartbeat } from '../domain/records.ts';
 import type { Locale } from '../domain/vocabulary.ts';
-import { formatDuration, formatList } from '../i18n/format.ts';
+import { formatDuration } from '../i18n/format.ts';
 import type { ProbeFacts } from '../i18n/index.ts';
+import { locationLiveness } from '../status/location-liveness.ts';
 
 /**
  * What the "about the probes" page states: the checks from the catalogue in use, the probes
  * themselves from what they wrote with their heartbeats (never from this web process's settings,
- * which may differ from the probes'). Null `reported` until a probe has described itself.
+ * which may differ from the probes'), with how many probe processes are alive at each place now.
+ * Null `reported` until a probe has described itself.
  */
-export function probeFacts(catalogue: Catalogue, heartbeats: readonly ProbeHeartbeat[], locale: Locale): ProbeFacts {
+export function probeFacts(catalogue: Catalogue, heartbeats: readonly ProbeHeartbeat[], locale: Locale, now: Date): ProbeFacts {
   const intervals = catalogue.services.map((s) => s.interval);
   const failures = catalogue.services.map((s) => s.detection.failuresBeforeDown);
   const successes = catalogue.services.map((s) => s.detection.successesBeforeUp);
@@ -20,6 +22,8 @@ export function probeFacts(catalogue: Catalogue, heartbeats: readonly ProbeHeart
     .flatMap((h) => (h.self && listed(h.location) ? [{ location: h.location, ...h.self }] : []))
     .sort((a, b) => order(a.location) - order(b.location) || a.location.localeCompare(b.location));
   const placeName = (id: string) => catalogue.locations.find((l) => l.id === id)?.name[locale] ?? id;
+  const liveness = locationLiveness(heartbeats, now.getTime());
+  const places = [...new Set(described.map((d) => d.location))];
   return {
     minInterval: formatInterval(Math.min(...intervals), locale),
     maxInterval: formatInterval(Math.max(...intervals), locale),
@@ -29,10 +33,7 @@ export function probeFacts(catalogue: Catalogue, heartbeats: readonly ProbeHeart
       described.length === 0
         ? null
         : {
-            locations: formatList(
-              described.map((d) => placeName(d.location)),
-              locale,
-            ),
+            locations: places.map((id) => ({ name: placeName(id), processes: liveness.get(id)?.alive ?? 0 })),
             userAgents: [...new Set(described.map((d) => d.userAgent))].sort(),
             // The cap an agency may see at worst, when probes run different settings.
             perHost: Math.max(...described.map((d) => d.perHost)),

@@ -1,15 +1,14 @@
 import type { LocationConfig, ServiceConfig } from '../config/services-schema.ts';
 import type { CheckOutcome, Localized, ServiceState } from '../domain/vocabulary.ts';
 import type { ProbeHeartbeat, ServiceTracking } from '../domain/records.ts';
+import { locationLiveness, type LocationLiveness } from './location-liveness.ts';
 import type { LocationVote } from './quorum.ts';
 
-/** A probe silent for longer than this is offline as far as the page is concerned. */
-export const HEARTBEAT_FRESH_MS = 3 * 60_000;
 /** Data older than this many of the service's intervals is stale, shown as unknown. */
 export const STALE_INTERVALS = 3;
 
 /** Why a location's word does not count for a service right now. */
-export const SILENT_REASONS = ['probe_offline', 'stale', 'no_data'] as const;
+export const SILENT_REASONS = ['probe_silent', 'probe_offline', 'stale', 'no_data'] as const;
 export type SilentReason = (typeof SILENT_REASONS)[number];
 
 /** One location's reading of one service: its vote, and what the service page shows of it. */
@@ -24,18 +23,16 @@ export interface LocationReading extends LocationVote {
   latencyMs: number | null;
   /** Null while the location votes. */
   silentReason: SilentReason | null;
+  /** Probe processes heard from there lately. */
+  processesAlive: number;
 }
 
 export interface VoteContext {
   /** The catalogue's locations; empty means "whichever location the probe calls itself". */
   locations: readonly LocationConfig[];
+  /** One per probe process; a location's are read together (`locationLiveness`). */
   heartbeats: readonly ProbeHeartbeat[];
   nowMs: number;
-}
-
-/** A location trusts its network when it sent a heartbeat lately and its canaries answered. */
-export function locationTrusted(heartbeat: ProbeHeartbeat | undefined, nowMs: number): boolean {
-  return heartbeat !== undefined && heartbeat.canariesHealthy && nowMs - heartbeat.at.getTime() <= HEARTBEAT_FRESH_MS;
 }
 
 /**
@@ -45,14 +42,15 @@ export function locationTrusted(heartbeat: ProbeHeartbeat | undefined, nowMs: nu
  */
 export function locationReadings(service: ServiceConfig, trackings: readonly ServiceTracking[], ctx: VoteContext): LocationReading[] {
   const byLocation = new Map(trackings.filter((t) => t.serviceId === service.id).map((t) => [t.location, t]));
+  const liveness = locationLiveness(ctx.heartbeats, ctx.nowMs);
   const places =
     ctx.locations.length > 0
       ? ctx.locations.map((l) => ({ id: l.id, name: l.name, abroad: l.country !== 'FR' }))
       : [...byLocation.keys()].map((id) => ({ id, name: null, abroad: false }));
   return places.map((place) => {
     const t = byLocation.get(place.id);
-    const heartbeat = ctx.heartbeats.find((h) => h.location === place.id);
-    const silentReason = silenceOf(service, t, locationTrusted(heartbeat, ctx.nowMs), ctx.nowMs);
+    const live = liveness.get(place.id);
+    const silentReason = silenceOf(service, t, live, ctx.nowMs);
     return {
       location: place.id,
       name: place.name,
@@ -65,12 +63,19 @@ export function locationReadings(service: ServiceConfig, trackings: readonly Ser
       lastOutcome: t?.lastOutcome ?? null,
       latencyMs: t?.latencyMs ?? null,
       silentReason,
+      processesAlive: live?.alive ?? 0,
     };
   });
 }
 
-function silenceOf(service: ServiceConfig, t: ServiceTracking | undefined, trusted: boolean, nowMs: number): SilentReason | null {
-  if (!trusted) return 'probe_offline';
+function silenceOf(
+  service: ServiceConfig,
+  t: ServiceTracking | undefined,
+  live: LocationLiveness | undefined,
+  nowMs: number,
+): SilentReason | null {
+  if (!live?.fresh) return 'probe_silent';
+  if (!live.trusted) return 'probe_offline';
   if (!t || t.lastCheckedAt === null) return 'no_data';
   if (nowMs - t.lastCheckedAt.getTime() > STALE_INTERVALS * service.interval * 1000) return 'stale';
   return null;

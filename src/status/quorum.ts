@@ -4,7 +4,8 @@ import type { ServiceState } from '../domain/vocabulary.ts';
  * The probe verdict for one service: what the locations that trust their own network say,
  * together. Pure; the snapshot, the automatic incidents and every surface take it from here.
  *
- * - A location votes when it trusts itself (canaries healthy, heartbeat fresh) and has a fresh,
+ * - A location votes when it trusts itself (one of its probe processes alive and reaching its
+ *   canaries: `location-liveness.ts`) and has a fresh,
  *   conclusive state. A location that only saw inconclusive outcomes (anti-bot page, resolver
  *   hiccup) has no fresh state, so it cannot push towards `down`.
  * - `down` when at least `quorum` voters confirm it down (default: a strict majority of voters).
@@ -18,7 +19,7 @@ export interface LocationVote {
   abroad: boolean;
   /** The location's own confirmed state for the service. */
   state: ServiceState;
-  /** Canaries healthy, heartbeat fresh and the state itself fresh. */
+  /** The location trusts its network (`locationLiveness`) and the state itself is fresh. */
   voting: boolean;
 }
 

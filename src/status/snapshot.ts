@@ -2,7 +2,8 @@ import type { Catalogue, ServiceConfig } from '../config/services-schema.ts';
 import { hoursStatus } from '../domain/service-hours.ts';
 import type { Impact } from '../domain/vocabulary.ts';
 import type { Incident, Maintenance, ProbeHeartbeat, ServiceTracking } from '../domain/records.ts';
-import { HEARTBEAT_FRESH_MS, locationReadings, STALE_INTERVALS, type LocationReading } from './location-votes.ts';
+import { locationLiveness } from './location-liveness.ts';
+import { locationReadings, STALE_INTERVALS, type LocationReading } from './location-votes.ts';
 import { overallOf } from './overall.ts';
 import { publishedState, type ProbeVerdict } from './published-state.ts';
 import { quorumVerdict, type QuorumVerdict } from './quorum.ts';
@@ -66,9 +67,9 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
   };
 }
 
-/** Offline unless some probe location sent a heartbeat recently and can reach its canaries. */
+/** Offline unless some probe location trusts its network (one of its processes alive and reaching its canaries). */
 export function isProbeOffline(heartbeats: ProbeHeartbeat[], nowMs: number): boolean {
-  return !heartbeats.some((h) => h.canariesHealthy && nowMs - h.at.getTime() <= HEARTBEAT_FRESH_MS);
+  return ![...locationLiveness(heartbeats, nowMs).values()].some((l) => l.trusted);
 }
 
 export function affects(incident: Incident, serviceId: string): boolean {

@@ -73,8 +73,12 @@ export interface Store {
   /** Deletes raw results older than `before`; rollups are kept. Returns rows deleted. */
   pruneResults(before: Date): Promise<number>;
 
+  /** Inserts or replaces the process's heartbeat: one row per (location, process). */
   recordHeartbeat(heartbeat: ProbeHeartbeat): Promise<void>;
+  /** Every process's last heartbeat, by location then process. */
   listHeartbeats(): Promise<ProbeHeartbeat[]>;
+  /** Deletes heartbeats older than `before`, except each location's newest. Returns rows deleted. */
+  pruneHeartbeats(before: Date): Promise<number>;
 
   // ── probe processes and their leases ─────────────────────────────────────
   /** Inserts the process, or renews its `seenUntil`. */

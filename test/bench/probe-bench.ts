@@ -125,6 +125,7 @@ async function probePhase(
       store,
       checker: counted,
       location: pg?.location ?? 'bench',
+      processId: `bench:${process.pid}:bench`,
       version: 'bench',
       userAgent: 'Vigie-probe/bench (+https://status.example)',
       ...(options.batched ? { batch: { windowMs: 250, maxSize: 200 } } : {}),

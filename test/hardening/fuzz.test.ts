@@ -148,6 +148,7 @@ describe('fuzzing the probe app', () => {
       store,
       checker: scriptedChecker(clock.now),
       location: 'test',
+      processId: 'test-host:1:aaaaaa',
       version: '0.1.0',
       userAgent: 'Vigie-probe/0.1.0 (+https://status.example)',
       concurrency: 2,

@@ -53,7 +53,7 @@ describe('natural English', () => {
           maxInterval: '',
           failuresBeforeDown: 3,
           successesBeforeUp: 2,
-          reported: { locations: '', userAgents: [''], perHost: 2 },
+          reported: { locations: [], userAgents: [''], perHost: 2 },
         }),
       ),
     ).not.toMatch(/administrations/);

@@ -51,7 +51,14 @@ function frenchStrings(): Map<string, string> {
     sections.flatMap(sectionTexts).forEach((text, i) => out.set(`info(${operator ? 'full' : 'empty'})[${i}]`, text));
   }
   for (const n of [1, 2, 3]) {
-    const reported = { locations: 'Paris et Lyon', userAgents: ['Vigie-probe/1.0', 'Vigie-probe/1.1'].slice(0, n), perHost: n };
+    const reported = {
+      locations: [
+        { name: 'Paris', processes: n - 1 },
+        { name: 'Lyon', processes: n },
+      ],
+      userAgents: ['Vigie-probe/1.0', 'Vigie-probe/1.1'].slice(0, n),
+      perHost: n,
+    };
     for (const [which, facts] of [
       ['reported', reported],
       ['silent', null],
@@ -97,7 +104,7 @@ describe('French typography in the dictionaries', () => {
         maxInterval: '',
         failuresBeforeDown: 3,
         successesBeforeUp: 2,
-        reported: { locations: '', userAgents: [''], perHost: 2 },
+        reported: { locations: [], userAgents: [''], perHost: 2 },
       })[0]?.paragraphs[1],
     );
     expect(text).toContain('Les erreurs temporaires de résolution de noms');

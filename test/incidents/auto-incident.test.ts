@@ -30,6 +30,7 @@ function facts(states: Record<string, ServiceState>, open: OutageFacts['openInci
   }));
   const heartbeats = Object.keys(states).map((location) => ({
     location,
+    process: `${location}-host:1:aaaaaa`,
     at: ago(20),
     canariesHealthy: !offline.includes(location),
     version: 'test',

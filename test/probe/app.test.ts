@@ -32,6 +32,7 @@ function setup() {
     store,
     checker,
     location: 'test',
+    processId: 'test-host:1:aaaaaa',
     version: '0.1.0',
     userAgent: 'Vigie-probe/0.1.0 (+https://status.example)',
     concurrency: 10,

@@ -49,6 +49,7 @@ describe('probe write buffer', () => {
       store: outage.store,
       checker,
       location: 'test',
+      processId: 'test-host:1:aaaaaa',
       version: '0.1.0',
       userAgent: 'Vigie-probe/0.1.0 (+https://status.example)',
       concurrency: 1,

@@ -24,6 +24,7 @@ beforeAll(async () => {
     siteWith(oneService, async ({ store }, now) => {
       await store.recordHeartbeat({
         location: 'test-paris',
+        process: 'probe-1',
         at: new Date(now.getTime() - 10_000),
         canariesHealthy: true,
         version: '0.1.0',
@@ -39,6 +40,7 @@ beforeAll(async () => {
     siteWith(TEST_CATALOGUE, async ({ store }, now) => {
       await store.recordHeartbeat({
         location: 'test-paris',
+        process: 'probe-1',
         at: new Date(now.getTime() - 30 * 60_000),
         canariesHealthy: true,
         version: '0.1.0',
@@ -54,6 +56,7 @@ beforeAll(async () => {
     siteWith(oneService, async ({ store }, now) => {
       await store.recordHeartbeat({
         location: 'test-paris',
+        process: 'probe-1',
         at: new Date(now.getTime() - 10_000),
         canariesHealthy: true,
         version: '0.1.0',

@@ -30,7 +30,7 @@ beforeAll(async () => {
     // Montreal already runs the next version: both User-Agents reach the services meanwhile.
     const version = location.id === 'montreal' ? '0.2.0' : '0.1.0';
     const self = { userAgent: `Vigie-probe/${version} (+https://statut.example.gouv.fr)`, perHost: location.id === 'lyon' ? 3 : 2 };
-    await data.store.recordHeartbeat({ location: location.id, at: ago(10_000), canariesHealthy: true, version, self });
+    await data.store.recordHeartbeat({ location: location.id, process: 'probe-1', at: ago(10_000), canariesHealthy: true, version, self });
   }
   for (const [serviceId, byLocation] of Object.entries(STATES)) {
     for (const [location, state] of Object.entries(byLocation)) {
@@ -100,7 +100,13 @@ describe('a site with probe locations', () => {
   it('leaves quorum wording out of a site whose catalogue lists no locations, and says so while no probe described itself', async () => {
     const plain = await createSiteData();
     const now = Date.now();
-    await plain.store.recordHeartbeat({ location: 'test-paris', at: new Date(now - 10_000), canariesHealthy: true, version: 'test' });
+    await plain.store.recordHeartbeat({
+      location: 'test-paris',
+      process: 'probe-1',
+      at: new Date(now - 10_000),
+      canariesHealthy: true,
+      version: 'test',
+    });
     await record(
       plain.store,
       check('impots', new Date(now - 20_000), 'ok', 150),

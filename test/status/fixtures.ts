@@ -49,7 +49,13 @@ export function tracking(serviceId: string, state: ServiceState, checkedSecondsA
 }
 
 export function heartbeat(secondsAgo: number, canariesHealthy = true, now = NOW): ProbeHeartbeat {
-  return { location: 'paris', at: new Date(now.getTime() - secondsAgo * 1000), canariesHealthy, version: 'test' };
+  return {
+    location: 'paris',
+    process: 'paris-host:1:aaaaaa',
+    at: new Date(now.getTime() - secondsAgo * 1000),
+    canariesHealthy,
+    version: 'test',
+  };
 }
 
 export function update(

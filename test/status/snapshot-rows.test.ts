@@ -32,10 +32,10 @@ describe('snapshot rows', () => {
     expect(afterChange.openIncidents.map((i) => i.title.fr)).toEqual(['Lenteurs']);
 
     // A heartbeat that changes nothing public leaves the version alone: only age brings it in.
-    await store.recordHeartbeat({ location: 'paris', at: at(5_000), canariesHealthy: false, version: 'test' });
-    await store.recordHeartbeat({ location: 'paris', at: at(6_000), canariesHealthy: false, version: 'test' });
+    await store.recordHeartbeat({ location: 'paris', process: 'probe-1', at: at(5_000), canariesHealthy: false, version: 'test' });
+    await store.recordHeartbeat({ location: 'paris', process: 'probe-1', at: at(6_000), canariesHealthy: false, version: 'test' });
     const versionNow = (await rows.read(at(6_100))).dataVersion;
-    await store.recordHeartbeat({ location: 'paris', at: at(7_000), canariesHealthy: false, version: 'test' });
+    await store.recordHeartbeat({ location: 'paris', process: 'probe-1', at: at(7_000), canariesHealthy: false, version: 'test' });
     expect((await rows.read(at(7_100))).heartbeats[0]?.at).toEqual(at(6_000));
     const aged = await rows.read(at(6_100 + 5_000));
     expect(aged.dataVersion).toBe(versionNow);

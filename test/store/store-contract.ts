@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../../src/store/store.ts';
 import { checksContract } from './contract/checks-contract.ts';
 import { dataVersionContract } from './contract/data-version-contract.ts';
+import { heartbeatsContract } from './contract/heartbeats-contract.ts';
 import { incidentsContract } from './contract/incidents-contract.ts';
 import { leasesContract } from './contract/leases-contract.ts';
 import { maintenanceContract } from './contract/maintenance-contract.ts';
@@ -36,6 +37,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
       },
     };
     checksContract(ctx);
+    heartbeatsContract(ctx);
     outagesContract(ctx);
     leasesContract(ctx);
     dataVersionContract(ctx);

@@ -50,7 +50,7 @@ export async function seedCrisis(now: Date = new Date()): Promise<CrisisSite> {
   const site = await createSiteData(SHIPPED_CATALOGUE);
   const { store } = site;
   const t = (offsetMs: number) => new Date(now.getTime() + offsetMs);
-  await store.recordHeartbeat({ location: 'test-paris', at: t(-20_000), canariesHealthy: true, version: '0.1.0' });
+  await store.recordHeartbeat({ location: 'test-paris', process: 'probe-1', at: t(-20_000), canariesHealthy: true, version: '0.1.0' });
 
   let impotsOutage = '';
   for (const service of SHIPPED_CATALOGUE.services) {

@@ -73,7 +73,14 @@ export async function seedStory(now: Date = new Date()): Promise<SeededStory> {
   const site = await createSiteData();
   const { store } = site;
   const t = (offsetMs: number) => new Date(now.getTime() + offsetMs);
-  await store.recordHeartbeat({ location: 'test-paris', at: t(-20_000), canariesHealthy: true, version: '0.1.0', self: SEEDED_PROBE });
+  await store.recordHeartbeat({
+    location: 'test-paris',
+    process: 'probe-1',
+    at: t(-20_000),
+    canariesHealthy: true,
+    version: '0.1.0',
+    self: SEEDED_PROBE,
+  });
 
   const history = [...dailyHistory('impots', now), ...hourlyLatency('impots', now, 180)];
   await record(store, check('impots', t(-30_000), 'ok', 210), track('impots', 'operational', t(-12 * DAY), t(-30_000)), history);
@@ -208,7 +215,7 @@ export async function seedSite(options: SeedOptions): Promise<SeededSite> {
   for (const [i, serviceId] of serviceIds.entries()) {
     await recordServiceState(data.store, serviceId, options.stateOf?.(i) ?? 'operational', options.now, historyRollups(serviceId, options));
   }
-  await data.store.recordHeartbeat({ location: 'local', at: options.now, canariesHealthy: true, version: 'test' });
+  await data.store.recordHeartbeat({ location: 'local', process: 'probe-1', at: options.now, canariesHealthy: true, version: 'test' });
   return { ...data, serviceIds };
 }
 

@@ -4,6 +4,14 @@ import { locations } from './005-locations.ts';
 import type { Migration } from './migration.ts';
 import { subscriptions } from './006-subscriptions.ts';
 import { probeSelfDescription } from './009-probe-self-description.ts';
+import { heartbeatsPerProcess } from './010-heartbeats-per-process.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initial, boundedAuthRows, locations, subscriptions, probeSelfDescription];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  boundedAuthRows,
+  locations,
+  subscriptions,
+  probeSelfDescription,
+  heartbeatsPerProcess,
+];

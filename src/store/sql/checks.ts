@@ -1,6 +1,5 @@
 import { CHECK_OUTCOMES } from '../../domain/vocabulary.ts';
-import type { CheckResult, ProbeHeartbeat } from '../../domain/records.ts';
-import { bumpDataVersion } from './data-version.ts';
+import type { CheckResult } from '../../domain/records.ts';
 import {
   readBool,
   readDate,
@@ -81,50 +80,4 @@ function toResult(row: Row): CheckResult {
     detail: readStringOrNull(row.detail),
     probeOffline: readBool(row.probe_offline),
   };
-}
-
-/** A heartbeat is public through canary health and the probe's description of itself: the version bumps when either changes. */
-export async function recordHeartbeat(db: SqlDatabase, heartbeat: ProbeHeartbeat): Promise<void> {
-  await db.transaction(async (tx) => {
-    const previous = await tx.all('SELECT canaries_healthy, user_agent, per_host FROM probe_heartbeats WHERE location = ?', [
-      heartbeat.location,
-    ]);
-    await tx.run(
-      `INSERT INTO probe_heartbeats (location, at, canaries_healthy, version, user_agent, per_host) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (location) DO UPDATE SET at = excluded.at, canaries_healthy = excluded.canaries_healthy,
-         version = excluded.version, user_agent = excluded.user_agent, per_host = excluded.per_host`,
-      [
-        heartbeat.location,
-        tx.time(heartbeat.at),
-        tx.bool(heartbeat.canariesHealthy),
-        heartbeat.version,
-        heartbeat.self?.userAgent ?? null,
-        heartbeat.self?.perHost ?? null,
-      ],
-    );
-    const before = previous[0];
-    const changed =
-      !before ||
-      readBool(before.canaries_healthy) !== heartbeat.canariesHealthy ||
-      readStringOrNull(before.user_agent) !== (heartbeat.self?.userAgent ?? null) ||
-      readNumberOrNull(before.per_host) !== (heartbeat.self?.perHost ?? null);
-    if (changed) await bumpDataVersion(tx);
-  });
-}
-
-export async function listHeartbeats(db: SqlExecutor): Promise<ProbeHeartbeat[]> {
-  const rows = await db.all('SELECT * FROM probe_heartbeats ORDER BY location');
-  return rows.map((row) => ({
-    location: readString(row.location),
-    at: readDate(row.at),
-    canariesHealthy: readBool(row.canaries_healthy),
-    version: readString(row.version),
-    ...selfDescription(row),
-  }));
-}
-
-function selfDescription(row: Row): Pick<ProbeHeartbeat, 'self'> {
-  const userAgent = readStringOrNull(row.user_agent);
-  const perHost = readNumberOrNull(row.per_host);
-  return userAgent === null || perHost === null ? {} : { self: { userAgent, perHost } };
 }

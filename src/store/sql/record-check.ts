@@ -1,5 +1,6 @@
 import type { CheckResult, OutageDecider, OutageEvent, RollupDelta, ServiceTracking } from '../../domain/records.ts';
-import { insertResults, listHeartbeats } from './checks.ts';
+import { insertResults } from './checks.ts';
+import { listHeartbeats } from './heartbeats.ts';
 import { bumpDataVersion } from './data-version.ts';
 import { readDate, readString, type SqlDatabase, type SqlExecutor } from './executor.ts';
 import { insertIncident, insertUpdate, replaceAffected } from './incidents-write.ts';

@@ -1,7 +1,8 @@
 import type { Store } from '../store.ts';
 import { StoreConflictError } from '../store.ts';
 import { appendAudit, insertAudit, listAudit, pruneAudit } from './audit.ts';
-import { listHeartbeats, listResults, pruneResults, recordHeartbeat } from './checks.ts';
+import { listResults, pruneResults } from './checks.ts';
+import { listHeartbeats, pruneHeartbeats, recordHeartbeat } from './heartbeats.ts';
 import { readDataVersion } from './data-version.ts';
 import type { SqlDatabase, SqlExecutor } from './executor.ts';
 import { getIncident, getIncidentUpdate, listIncidents } from './incidents-read.ts';
@@ -60,6 +61,7 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
     pruneResults: (before) => pruneResults(db, before),
     recordHeartbeat: (heartbeat) => recordHeartbeat(db, heartbeat),
     listHeartbeats: () => listHeartbeats(db),
+    pruneHeartbeats: (before) => pruneHeartbeats(db, before),
     saveProbeHolder: (holder) => saveProbeHolder(db, holder),
     listProbeHolders: () => listProbeHolders(db),
     deleteProbeHolder: (holder, at) => deleteProbeHolder(db, holder, at),

@@ -93,7 +93,7 @@ describe.skipIf(!available && !process.env.CI)('site in a real browser', () => {
   it('keeps a screenshot of the overview in each language, on a phone and a desktop', async () => {
     // On a loaded machine the seeded checks may have gone stale by now: freshen them for the picture.
     const now = new Date();
-    await seeded.store.recordHeartbeat({ location: 'test-paris', at: now, canariesHealthy: true, version: '0.1.0' });
+    await seeded.store.recordHeartbeat({ location: 'test-paris', process: 'probe-1', at: now, canariesHealthy: true, version: '0.1.0' });
     await record(
       seeded.store,
       check('impots', now, 'ok', 190),
@@ -156,7 +156,7 @@ describe.skipIf(!available && !process.env.CI)('site in a real browser', () => {
     // ameli.fr is down, and staff declared the CAF degraded.
     expect(await page.locator('#banner-title').textContent()).toContain('2 services disrupted');
     const now = new Date();
-    await seeded.store.recordHeartbeat({ location: 'test-paris', at: now, canariesHealthy: true, version: '0.1.0' });
+    await seeded.store.recordHeartbeat({ location: 'test-paris', process: 'probe-1', at: now, canariesHealthy: true, version: '0.1.0' });
     await record(seeded.store, check('ameli', now, 'ok', 150), track('ameli', 'operational', now, now), [], {
       type: 'outage_resolved',
       serviceId: 'ameli',

@@ -81,34 +81,6 @@ export function checksContract(ctx: ContractContext): void {
       expect(await store.pruneResults(at(180))).toBe(0);
     });
 
-    it('keeps one heartbeat per location', async () => {
-      const store = ctx.store();
-      await store.recordHeartbeat({ location: 'paris', at: T0, canariesHealthy: true, version: '0.1.0' });
-      await store.recordHeartbeat({ location: 'lyon', at: T0, canariesHealthy: true, version: '0.1.0' });
-      await store.recordHeartbeat({ location: 'paris', at: at(30), canariesHealthy: false, version: '0.1.1' });
-      expect(await store.listHeartbeats()).toEqual([
-        { location: 'lyon', at: T0, canariesHealthy: true, version: '0.1.0' },
-        { location: 'paris', at: at(30), canariesHealthy: false, version: '0.1.1' },
-      ]);
-    });
-
-    it('keeps what each probe says of itself with its heartbeat, and bumps the version when that changes', async () => {
-      const store = ctx.store();
-      const self = { userAgent: 'Vigie-probe/0.1.0 (+https://status.example)', perHost: 2 };
-      await store.recordHeartbeat({ location: 'paris', at: T0, canariesHealthy: true, version: '0.1.0', self });
-      await store.recordHeartbeat({ location: 'lyon', at: T0, canariesHealthy: true, version: '0.1.0' });
-      const versionBefore = await store.dataVersion();
-      await store.recordHeartbeat({ location: 'paris', at: at(30), canariesHealthy: true, version: '0.1.0', self });
-      expect(await store.dataVersion()).toBe(versionBefore);
-      const upgraded = { userAgent: 'Vigie-probe/0.2.0 (+https://status.example)', perHost: 3 };
-      await store.recordHeartbeat({ location: 'paris', at: at(60), canariesHealthy: true, version: '0.2.0', self: upgraded });
-      expect(await store.dataVersion()).toBeGreaterThan(versionBefore);
-      expect(await store.listHeartbeats()).toEqual([
-        { location: 'lyon', at: T0, canariesHealthy: true, version: '0.1.0' },
-        { location: 'paris', at: at(60), canariesHealthy: true, version: '0.2.0', self: upgraded },
-      ]);
-    });
-
     it('rolls back the whole check when part of it fails', async () => {
       const store = ctx.store();
       const r = result();

@@ -29,7 +29,7 @@ export function dataVersionContract(ctx: ContractContext): void {
     it('bumps for a heartbeat only when canary health changes', async () => {
       const store = ctx.store();
       const beat = (healthy: boolean, s: number) => () =>
-        store.recordHeartbeat({ location: 'paris', at: at(s), canariesHealthy: healthy, version: '1' });
+        store.recordHeartbeat({ location: 'paris', process: 'probe-1', at: at(s), canariesHealthy: healthy, version: '1' });
       expect(await bumps(store, beat(true, 0))).toBe(1);
       expect(await bumps(store, beat(true, 30))).toBe(0);
       expect(await bumps(store, beat(false, 60))).toBe(1);

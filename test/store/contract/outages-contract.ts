@@ -97,7 +97,7 @@ export function outagesContract(ctx: ContractContext): void {
 
     it("runs a decider with every location's tracking, the heartbeats and the open incident", async () => {
       const store = ctx.store();
-      await store.recordHeartbeat({ location: 'lyon', at: at(0), canariesHealthy: true, version: 'test' });
+      await store.recordHeartbeat({ location: 'lyon', process: 'probe-1', at: at(0), canariesHealthy: true, version: 'test' });
       await store.recordCheck({
         result: result({ location: 'lyon' }),
         tracking: tracking({ location: 'lyon', state: 'down' }),
