@@ -69,7 +69,7 @@ describe('a site with probe locations', () => {
     expect(page).toContain('Checks by location');
     expect(page).toContain('Unreachable from Lyon, reachable elsewhere.');
     expect(page).toMatch(
-      /Paris Operational votes \d+ ms \d+ s ago Lyon Major outage votes No data \d+ s ago Montreal Operational votes \d+ ms \d+ s ago/,
+      /Paris Operational votes · 1 probe running \d+ ms \d+ s ago Lyon Major outage votes · 1 probe running No data \d+ s ago Montreal Operational votes · 1 probe running \d+ ms \d+ s ago/,
     );
   });
 
@@ -88,13 +88,15 @@ describe('a site with probe locations', () => {
 
   it('describes the probes from what each location wrote: every place, every User-Agent, the highest per-site cap', async () => {
     const en = await text('/en/probes');
-    expect(en).toContain('Vantage points: Paris, Lyon and Montreal.');
+    expect(en).toContain('Vantage points: Paris (1 probe running), Lyon (1 probe running) and Montreal (1 probe running).');
     expect(en).toContain('one of the following User-Agent headers');
     expect(en).toContain('Vigie-probe/0.1.0 (+https://statut.example.gouv.fr) Vigie-probe/0.2.0 (+https://statut.example.gouv.fr)');
     expect(en).toContain('never more than 3 requests at a time to the same site');
     // The web process's own VIGIE_LOCATION is not a probe's word.
     expect(en).not.toContain('test-paris');
-    expect(await text('/fr/sondes')).toContain('Points de mesure : Paris, Lyon et Montréal.');
+    expect(await text('/fr/sondes')).toContain(
+      'Points de mesure : Paris (1 sonde en service), Lyon (1 sonde en service) et Montréal (1 sonde en service).',
+    );
   });
 
   it('leaves quorum wording out of a site whose catalogue lists no locations, and says so while no probe described itself', async () => {

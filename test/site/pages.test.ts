@@ -263,7 +263,7 @@ describe('information pages', () => {
     // What the probe wrote with its heartbeat, not what the web process would compute from its own settings.
     expect(body).toContain(SEEDED_PROBE.userAgent);
     expect(body).not.toContain(`(+${site.url})`);
-    expect(body).toContain('Vantage points: test-paris.');
+    expect(body).toContain('Vantage points: test-paris (1 probe running).');
   });
 
   it('says visitors get no cookie and hence no consent banner', async () => {
