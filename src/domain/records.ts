@@ -120,6 +120,17 @@ export interface ProbeHolder {
   seenUntil: Date;
 }
 
+/** What a lease claim leaves a process holding. */
+export interface LeaseClaimed {
+  /** Every service the holder now holds, sorted. */
+  held: string[];
+  /**
+   * Services just taken that a live process gave back (rather than let expire by dying), with
+   * when it did: its last check of them may have started until then and not be stored yet.
+   */
+  handedOver: { serviceId: string; freedAt: Date }[];
+}
+
 export interface AffectedService {
   serviceId: string;
   impact: Impact;

@@ -17,9 +17,15 @@ export interface LeaseKeeperOptions {
   now: () => number;
 }
 
+export interface TakenService {
+  serviceId: string;
+  /** Set when a live process gave it back: until then its own check of it may have started. */
+  freedAt: Date | null;
+}
+
 export interface LeaseKeeper {
   /** Renews, rebalances, and returns the services newly taken (to be re-read and checked if due). */
-  refresh(): Promise<string[]>;
+  refresh(): Promise<TakenService[]>;
   owns(serviceId: string): boolean;
   held(): number;
 }
@@ -38,14 +44,15 @@ export function createLeaseKeeper(options: LeaseKeeperOptions): LeaseKeeper {
       const now = new Date(options.now());
       const until = new Date(now.getTime() + leaseMs);
       if (!seeded) {
-        await store.seedLeases(me.location, options.serviceIds, now);
+        await store.seedLeases(me.location, options.serviceIds);
         seeded = true;
       }
       await store.saveProbeHolder({ ...me, seenUntil: until });
       const alive = (await store.listProbeHolders()).filter((h) => h.location === me.location && h.seenUntil > now).length;
       const want = fairShare(options.serviceIds.length, alive);
-      const held = await store.claimLeases({ location: me.location, holder: me.holder, want, now, until });
-      const taken = held.filter((id) => !owned.has(id));
+      const { held, handedOver } = await store.claimLeases({ location: me.location, holder: me.holder, want, now, until });
+      const freedAt = new Map(handedOver.map((h) => [h.serviceId, h.freedAt]));
+      const taken = held.filter((id) => !owned.has(id)).map((serviceId) => ({ serviceId, freedAt: freedAt.get(serviceId) ?? null }));
       owned = new Set(held);
       return taken;
     },

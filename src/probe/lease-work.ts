@@ -8,7 +8,9 @@ import type { ScheduledJob } from './scheduler.ts';
  * What holding leases changes for the runner. A service taken from another process is picked up
  * where that process left it: its tracking is re-read (confirmation counters included), it is
  * checked at once if its last check is an interval old, and otherwise not before its next slot,
- * so no slot is checked twice.
+ * so no slot is checked twice. A service a live process gave back may have a check of that
+ * process in flight, or waiting for its batch, that the re-read tracking does not show yet: it
+ * counts as checked when it was given back, so the slot is at worst late, never checked twice.
  */
 export interface LeaseWork {
   skip(job: ScheduledJob, now: number): boolean;
@@ -32,17 +34,17 @@ export function createLeaseWork(deps: {
   return {
     skip: (job, now) => !deps.keeper.owns(job.id) || now < (notBefore.get(job.id) ?? 0),
     async refresh() {
-      const taken = new Set(await deps.keeper.refresh());
+      const taken = new Map((await deps.keeper.refresh()).map((t) => [t.serviceId, t.freedAt]));
       if (taken.size === 0) return;
       for (const t of await deps.store.listTrackings()) {
         if (t.location === deps.location && taken.has(t.serviceId)) deps.trackings.set(t.serviceId, t);
       }
       const now = deps.now();
-      for (const id of taken) {
+      for (const [id, freedAt] of taken) {
         const service = deps.services.get(id);
         if (!service) continue;
         const sameSlotMs = service.interval * 1000 * SAME_SLOT;
-        const last = deps.trackings.get(id)?.lastCheckedAt?.getTime() ?? -Infinity;
+        const last = Math.max(deps.trackings.get(id)?.lastCheckedAt?.getTime() ?? -Infinity, freedAt?.getTime() ?? -Infinity);
         if (now - last < sameSlotMs) {
           notBefore.set(id, last + sameSlotMs);
           continue;

@@ -20,6 +20,7 @@ import type {
   StaffAccount,
   StaffSession,
   Draft,
+  LeaseClaimed,
 } from '../domain/records.ts';
 import type { SubscriptionStore } from './subscription-store.ts';
 
@@ -86,14 +87,15 @@ export interface Store {
   listProbeHolders(): Promise<ProbeHolder[]>;
   /** Removes the process and frees its leases. */
   deleteProbeHolder(holder: string, at: Date): Promise<void>;
-  /** Makes sure every listed service has a lease row at the location (free until claimed). */
-  seedLeases(location: string, serviceIds: readonly string[], at: Date): Promise<void>;
+  /** Makes sure every listed service has a lease row at the location (free, never held, until claimed). */
+  seedLeases(location: string, serviceIds: readonly string[]): Promise<void>;
   /**
    * In one transaction: renews the holder's leases until `until`, frees those beyond `want`, and
    * claims free or expired ones up to `want` (rows another claimer has locked are skipped, not
-   * waited for). Returns the service ids the holder now holds.
+   * waited for). Returns the service ids the holder now holds, and those just taken that a live
+   * process had given back, with when.
    */
-  claimLeases(claim: { location: string; holder: string; want: number; now: Date; until: Date }): Promise<string[]>;
+  claimLeases(claim: { location: string; holder: string; want: number; now: Date; until: Date }): Promise<LeaseClaimed>;
 
   // ── incidents ─────────────────────────────────────────────────────────────
   createIncident(input: NewIncident): Promise<Incident>;

@@ -1,4 +1,4 @@
-import type { ProbeHolder } from '../../domain/records.ts';
+import type { LeaseClaimed, ProbeHolder } from '../../domain/records.ts';
 import { placeholders, readDate, readNumber, readString, type Row, type SqlDatabase } from './executor.ts';
 
 /**
@@ -35,11 +35,14 @@ export async function deleteProbeHolder(db: SqlDatabase, holder: string, at: Dat
 
 const SEED_BATCH = 500;
 
+/** A seeded row's `lease_until`: never held, so nobody's check of it can be in flight. */
+const NEVER_HELD = new Date(0);
+
 /**
  * One lease row per catalogue service at the location, free until claimed; rows of services no
  * longer in the catalogue go, or they would count in a process's share while nobody checks them.
  */
-export async function seedLeases(db: SqlDatabase, location: string, serviceIds: readonly string[], at: Date): Promise<void> {
+export async function seedLeases(db: SqlDatabase, location: string, serviceIds: readonly string[]): Promise<void> {
   const listed = new Set(serviceIds);
   const gone = (await db.all('SELECT service_id FROM service_leases WHERE location = ?', [location]))
     .map((r) => readString(r.service_id))
@@ -53,7 +56,7 @@ export async function seedLeases(db: SqlDatabase, location: string, serviceIds: 
     await db.run(
       `INSERT INTO service_leases (location, service_id, holder, lease_until) VALUES ${batch.map(() => '(?, ?, NULL, ?)').join(', ')}
        ON CONFLICT (location, service_id) DO NOTHING`,
-      batch.flatMap((id) => [location, id, db.time(at)]),
+      batch.flatMap((id) => [location, id, db.time(NEVER_HELD)]),
     );
   }
 }
@@ -67,8 +70,8 @@ export interface LeaseClaim {
   until: Date;
 }
 
-/** Renews this holder's leases, gives back any beyond `want`, takes free or expired ones up to it; returns what it holds. */
-export async function claimLeases(db: SqlDatabase, claim: LeaseClaim): Promise<string[]> {
+/** Renews this holder's leases, gives back any beyond `want`, takes free or expired ones up to it. */
+export async function claimLeases(db: SqlDatabase, claim: LeaseClaim): Promise<LeaseClaimed> {
   return db.transaction(async (tx) => {
     const { location, holder } = claim;
     await tx.run('UPDATE service_leases SET lease_until = ? WHERE location = ? AND holder = ?', [tx.time(claim.until), location, holder]);
@@ -81,12 +84,12 @@ export async function claimLeases(db: SqlDatabase, claim: LeaseClaim): Promise<s
         `UPDATE service_leases SET holder = NULL, lease_until = ? WHERE location = ? AND service_id IN (${placeholders(extra.length)})`,
         [tx.time(claim.now), location, ...extra],
       );
-      return held;
+      return { held, handedOver: [] };
     }
-    if (held.length === claim.want) return held;
+    if (held.length === claim.want) return { held, handedOver: [] };
     const skipLocked = tx.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
     const free = await tx.all(
-      `SELECT service_id FROM service_leases WHERE location = ? AND (holder IS NULL OR lease_until < ?)
+      `SELECT service_id, holder, lease_until FROM service_leases WHERE location = ? AND (holder IS NULL OR lease_until < ?)
        ORDER BY service_id LIMIT ?${skipLocked}`,
       [location, tx.time(claim.now), claim.want - held.length],
     );
@@ -97,6 +100,9 @@ export async function claimLeases(db: SqlDatabase, claim: LeaseClaim): Promise<s
         [holder, tx.time(claim.until), location, ...taken],
       );
     }
-    return [...held, ...taken].sort();
+    const handedOver = free
+      .filter((r) => r.holder === null && readDate(r.lease_until).getTime() > NEVER_HELD.getTime())
+      .map((r) => ({ serviceId: readString(r.service_id), freedAt: readDate(r.lease_until) }));
+    return { held: [...held, ...taken].sort(), handedOver };
   });
 }

@@ -65,7 +65,7 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
     saveProbeHolder: (holder) => saveProbeHolder(db, holder),
     listProbeHolders: () => listProbeHolders(db),
     deleteProbeHolder: (holder, at) => deleteProbeHolder(db, holder, at),
-    seedLeases: (location, serviceIds, at) => seedLeases(db, location, serviceIds, at),
+    seedLeases: (location, serviceIds) => seedLeases(db, location, serviceIds),
     claimLeases: (claim) => claimLeases(db, claim),
 
     createIncident: (input) => createIncident(db, input),
