@@ -1,7 +1,6 @@
 import type { ServiceConfig } from '../config/services-schema.ts';
 import { isOpen } from '../domain/service-hours.ts';
-import { OUTCOME_WEIGHT } from '../domain/vocabulary.ts';
-import type { ServiceState } from '../domain/vocabulary.ts';
+import { OUTCOME_WEIGHT, type ServiceState } from '../domain/vocabulary.ts';
 import type { OutageDecider, ServiceTracking } from '../domain/records.ts';
 import { rollupDeltas } from '../domain/rollup.ts';
 import type { Checker } from './check/types.ts';

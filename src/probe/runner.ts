@@ -212,7 +212,6 @@ export function createRunner(options: RunnerOptions): Runner {
   }
 
   const refreshMaintenance = () => maintenance.refresh(new Date(clock.now()));
-  const refreshPeers = () => peers.refresh();
   const prune = () => pruneOld(store, clock.now(), { resultDays: options.retentionDays, auditDays: options.auditRetentionDays ?? 365 });
 
   async function cycle(): Promise<CycleReport> {
@@ -241,8 +240,8 @@ export function createRunner(options: RunnerOptions): Runner {
       }
       await refreshMaintenance().catch((error) => errors.record('maintenance_refresh', error));
       if (peers.hasPeers) {
-        await refreshPeers().catch((error) => errors.record('peers_refresh', error));
-        every(options.peersRefreshMs ?? 5_000, 'peers_refresh', refreshPeers);
+        await peers.refresh().catch((error) => errors.record('peers_refresh', error));
+        every(options.peersRefreshMs ?? 5_000, 'peers_refresh', peers.refresh);
       }
       if (leaseWork && options.leases) {
         await leaseWork.refresh().catch((error) => errors.record('leases', error));
@@ -273,7 +272,7 @@ export function createRunner(options: RunnerOptions): Runner {
     },
     checkService,
     cycle,
-    refreshPeers,
+    refreshPeers: peers.refresh,
     status: () => ({
       startedAt,
       services: serviceSnapshots(catalogue.services, trackings),
