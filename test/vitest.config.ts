@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { SITE_SUITE_CLOCKS } from './support/fixed-clocks.ts';
+import { SlowFirstSequencer } from './support/slow-first-sequencer.ts';
 
 // The site suites count Paris days from the clock of a real site process: they run again on a
 // clock set to each of a few fixed instants (the browser suite, 40 s a run, only on the real one).
@@ -21,6 +22,7 @@ export default defineConfig({
     // Real sockets, real databases and a real browser: two cores, so keep the fan-out modest.
     maxWorkers: 2,
     globalSetup: ['test/support/global-setup.ts'],
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       // The fault suite stops databases and floods the machine: it runs apart (`npm run test:faults`).
       { test: { name: 'vigie', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/faults/**'] } },

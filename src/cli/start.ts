@@ -14,12 +14,14 @@ import { createSupervisor } from '../supervise/supervisor.ts';
  * staleness rules already make a page without a live probe say so); only SIGTERM/SIGINT stop them.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const siteEntry = `${process.env.VIGIE_BUILD_DIR ?? `${root}dist`}/server/entry.mjs`;
 
 let serviceCount: number;
+let siteEntry: string;
 try {
   // A wrong catalogue stops everything before either process starts; missing operator facts only warn.
-  const path = loadSettings().VIGIE_SERVICES;
+  const settings = loadSettings();
+  siteEntry = `${settings.VIGIE_BUILD_DIR}/server/entry.mjs`;
+  const path = settings.VIGIE_SERVICES;
   const catalogue = await loadCatalogue(path);
   serviceCount = catalogue.services.length;
   for (const warning of missingFactWarnings(path, catalogue.operator)) console.warn(`Warning: ${warning}`);

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { trimTrailingSlashes } from '../domain/trim-slashes.ts';
 
@@ -13,6 +14,11 @@ export const settingsSchema = z
   .object({
     DATABASE_URL: z.string().min(1).default('./data/vigie.db'),
     VIGIE_SERVICES: z.string().min(1).default('./services.json'),
+    /** The built site (`npm run build`), read by the web process, the static copy and `npm start`; astro.config.mjs builds into it. */
+    VIGIE_BUILD_DIR: z
+      .string()
+      .min(1)
+      .default(fileURLToPath(new URL('../../dist', import.meta.url))),
     PORT: port.default(4321),
     PROBE_PORT: port.default(4322),
     HOST: z.string().min(1).default('127.0.0.1'),

@@ -8,7 +8,10 @@ export type RollupTotals = Omit<Rollup, 'serviceId' | 'granularity' | 'bucketSta
 
 export interface RollupInput {
   result: CheckResult;
-  /** The service's state after this check. */
+  /**
+   * The service's state after this check: the quorum's verdict with this check counted (see
+   * `verdictWith`), so every location gives its share of the time to the state the page published.
+   */
   state: ServiceState;
   previousCheckedAt: Date | null;
   /** The service's check interval, in seconds. */

@@ -1,6 +1,6 @@
 import type { ServiceConfig } from '../config/services-schema.ts';
 import { isOpen } from '../domain/service-hours.ts';
-import { OUTCOME_WEIGHT } from '../domain/vocabulary.ts';
+import { OUTCOME_WEIGHT, type ServiceState } from '../domain/vocabulary.ts';
 import type { OutageDecider, ServiceTracking } from '../domain/records.ts';
 import { rollupDeltas } from '../domain/rollup.ts';
 import type { Checker } from './check/types.ts';
@@ -16,7 +16,8 @@ import type { WriteBuffer } from './write-buffer.ts';
  * state machine keeps running on buffered results: the buffer writes them in order, with their
  * real times, when the store answers again. The service's automatic incident is decided in that
  * write, from every location's tracking, whenever this location confirms a change or disagrees
- * with what it last saw of the incident.
+ * with what it last saw of the incident. The rollups give this location's share of the time to
+ * the quorum's verdict with the new tracking counted, so history says what the page said.
  */
 export interface PipelineDeps {
   writes: Pick<WriteBuffer, 'record'>;
@@ -29,6 +30,8 @@ export interface PipelineDeps {
   decideOutage: (service: ServiceConfig, at: Date) => OutageDecider;
   /** This location's share of the service's time in the rollups: 1 / the catalogue's locations. */
   rollupShare: number;
+  /** The state the quorum gives the service at `at` once this location's new tracking counts (see `PeerView`). */
+  verdictWith: (service: ServiceConfig, tracking: ServiceTracking, at: Date) => ServiceState;
   /** Aborted at shutdown: a check cut short by us says nothing about the service. */
   signal: AbortSignal;
   /**
@@ -66,7 +69,7 @@ export function createPipeline(deps: PipelineDeps, trackings: Map<string, Servic
     const inconclusive = OUTCOME_WEIGHT[result.outcome] === 'inconclusive' && evaluation.tracking.state !== 'maintenance';
     const rollups = rollupDeltas({
       result,
-      state: inconclusive ? 'unknown' : evaluation.tracking.state,
+      state: inconclusive ? 'unknown' : deps.verdictWith(service, evaluation.tracking, result.startedAt),
       previousCheckedAt: lastResultAt.get(service.id) ?? previous?.lastCheckedAt ?? null,
       interval: service.interval,
       share: deps.rollupShare,

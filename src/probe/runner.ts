@@ -11,6 +11,7 @@ import { createLeaseWork, type LeaseWork } from './lease-work.ts';
 import { pruneOld } from './housekeeping.ts';
 import { createMaintenanceCache } from './maintenance-cache.ts';
 import { createProbeMetrics } from './metrics.ts';
+import { createPeerView } from './peer-view.ts';
 import { createPipeline } from './pipeline.ts';
 import { createScheduler, type SchedulerStats } from './scheduler.ts';
 import { createSelfCheck } from './self-check.ts';
@@ -20,8 +21,9 @@ import { createWriteBuffer, type BufferStats } from './write-buffer.ts';
 
 /**
  * The probe at work: the scheduler runs the pipeline for every service; every cycle the canaries
- * are checked and a heartbeat recorded; maintenance windows are refreshed every ~30 s; raw results
- * older than the retention window are pruned hourly.
+ * are checked and a heartbeat recorded; maintenance windows are refreshed every ~30 s, and what
+ * the other locations say every few seconds when there are others; raw results older than the
+ * retention window are pruned hourly.
  */
 export interface RunnerOptions {
   catalogue: Catalogue;
@@ -43,6 +45,8 @@ export interface RunnerOptions {
   recheckDelayMs?: number;
   cycleMs?: number;
   maintenanceRefreshMs?: number;
+  /** How often the other locations' trackings and heartbeats are read (several locations only). Default 5 s. */
+  peersRefreshMs?: number;
   canaryTimeoutS?: number;
   errors?: SwallowedErrors;
   /** Group commit of results (see write-batcher.ts); without it each result is its own transaction. */
@@ -83,6 +87,8 @@ export interface Runner {
   checkService(serviceId: string): Promise<Evaluation | null>;
   /** A canary round and a heartbeat. */
   cycle(): Promise<CycleReport>;
+  /** Reads what the other locations say now, as the runner does every few seconds once started. */
+  refreshPeers(): Promise<void>;
   status(): RunnerStatus;
   metricsText(): string;
 }
@@ -122,8 +128,21 @@ export function createRunner(options: RunnerOptions): Runner {
   });
   const decideOutage = (service: ServiceConfig, at: Date) => autoIncidentDecider(service, catalogue.locations, at);
   const rollupShare = 1 / Math.max(1, catalogue.locations.length);
+  const peers = createPeerView(store, catalogue.locations);
   const pipeline = createPipeline(
-    { writes, checker, selfCheck, maintenance, metrics, location, signal, decideOutage, rollupShare, detachWrites: Boolean(options.batch) },
+    {
+      writes,
+      checker,
+      selfCheck,
+      maintenance,
+      metrics,
+      location,
+      signal,
+      decideOutage,
+      rollupShare,
+      verdictWith: peers.verdictWith,
+      detachWrites: Boolean(options.batch),
+    },
     trackings,
   );
   const keeper = options.leases
@@ -225,6 +244,10 @@ export function createRunner(options: RunnerOptions): Runner {
         if (tracking.location === location && services.has(tracking.serviceId)) trackings.set(tracking.serviceId, tracking);
       }
       await refreshMaintenance().catch((error) => errors.record('maintenance_refresh', error));
+      if (peers.hasPeers) {
+        await peers.refresh().catch((error) => errors.record('peers_refresh', error));
+        every(options.peersRefreshMs ?? 5_000, 'peers_refresh', peers.refresh);
+      }
       if (leaseWork && options.leases) {
         await leaseWork.refresh().catch((error) => errors.record('leases', error));
         every(options.leases.leaseMs / 3, 'leases', leaseWork.refresh);
@@ -254,6 +277,7 @@ export function createRunner(options: RunnerOptions): Runner {
     },
     checkService,
     cycle,
+    refreshPeers: peers.refresh,
     status: () => ({
       processId: options.processId,
       startedAt,

@@ -1,6 +1,6 @@
 /**
  * Errors the probe survives but must not hide: a store write that failed after its retries, a
- * heartbeat or maintenance refresh that could not reach the database. Counted by kind for
+ * heartbeat or a maintenance or peers refresh that could not reach the database. Counted by kind for
  * /healthz and /metrics, and logged once per occurrence with what to check.
  */
 export const SWALLOWED_ERROR_KINDS = [
@@ -9,6 +9,7 @@ export const SWALLOWED_ERROR_KINDS = [
   'store_connection_lost',
   'heartbeat',
   'maintenance_refresh',
+  'peers_refresh',
   'prune',
   'scheduler',
   'leases',

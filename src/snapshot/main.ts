@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadCatalogue } from '../config/load-catalogue.ts';
 import { loadSettings } from '../config/settings.ts';
 import { createWebServer } from '../web/web-server.ts';
@@ -15,9 +14,8 @@ if (!dirArgument) {
   console.error('Usage: npm run snapshot -- <folder>   (writes <folder>/copy-…, <folder>/current and <folder>/nginx.conf)');
   process.exit(2);
 }
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const buildDir = process.env.VIGIE_BUILD_DIR ?? `${root}dist`;
 const settings = loadSettings();
+const buildDir = settings.VIGIE_BUILD_DIR;
 const catalogue = await loadCatalogue(settings.VIGIE_SERVICES);
 const server = await createWebServer(buildDir, settings.VIGIE_PUBLIC_URL);
 await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));

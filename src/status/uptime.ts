@@ -7,7 +7,9 @@ import type { DayBar } from './views.ts';
 /**
  * Uptime bars from daily rollups. Up is operational + degraded time over monitored time;
  * maintenance is left out of both sides, and time without data (never checked, probe offline,
- * stale) counts neither as up nor down: a gap is shown as a gap, never as 100 %.
+ * stale) counts neither as up nor down: a gap is shown as a gap, never as 100 %. The time is the
+ * locations' quorum verdict (see `verdictWith`): down only when the quorum said down, so a
+ * service reachable from France only is degraded, and up.
  */
 export function dayBars(rollups: Rollup[], options: { days: number; now: Date }): DayBar[] {
   const calendar = lastParisDays(options.now, options.days);

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { loadCatalogue } from '../config/load-catalogue.ts';
 import { loadSettings } from '../config/settings.ts';
 import { startSitePublisher } from '../snapshot/site-publisher.ts';
@@ -8,9 +7,8 @@ import { createWebServer } from './web-server.ts';
  * `npm run web` (and the site half of `npm start`): one web process. Build folder: VIGIE_BUILD_DIR
  * or ./dist. With VIGIE_SNAPSHOT_DIR, it also publishes the static copy of the public site there.
  */
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const buildDir = process.env.VIGIE_BUILD_DIR ?? `${root}dist`;
 const settings = loadSettings();
+const buildDir = settings.VIGIE_BUILD_DIR;
 
 const server = await createWebServer(buildDir, settings.VIGIE_PUBLIC_URL).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

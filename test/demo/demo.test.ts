@@ -39,7 +39,7 @@ beforeAll(async () => {
       ...process.env,
       VIGIE_BUILD_DIR: buildDir,
       VIGIE_DEMO_DIR: dir,
-      VIGIE_DEMO_BEAT_MS: '1500',
+      VIGIE_DEMO_BEAT_MS: '1000',
       PORT: String(port),
       PROBE_PORT: String(probePort),
       VIGIE_PUBLIC_URL: site,

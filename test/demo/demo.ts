@@ -70,6 +70,23 @@ vigie.once('exit', (code) => void shutdown(code ?? 1));
 process.once('SIGINT', () => void shutdown(0));
 process.once('SIGTERM', () => void shutdown(0));
 
+/**
+ * The story starts once the site shows every service checked and up (or closed as planned), so it
+ * opens on a green page whatever the machine's pace.
+ */
+async function untilAllOperational(): Promise<void> {
+  const api = `http://${settings.HOST.includes(':') ? `[${settings.HOST}]` : settings.HOST}:${settings.PORT}/api/v2/components.json`;
+  for (;;) {
+    const body = await fetch(api)
+      .then((r) => (r.ok ? (r.json() as Promise<{ components: { status: string }[] }>) : null))
+      .catch(() => null);
+    if (body && body.components.length > 0 && body.components.every((c) => ['operational', 'under_maintenance'].includes(c.status))) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+await untilAllOperational();
+console.log(`[demo +${Math.round((Date.now() - started) / 1000)} s] every service is up: the story starts`);
 await playStory({
   gov,
   beatMs,

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import pLimit from 'p-limit';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -121,20 +122,29 @@ describe.skipIf(!available && !process.env.CI)('the overview in a crisis, in a r
     expect(await page.locator('.results .service-name').first().textContent()).toBe('France Travail');
     await page.context().close();
 
-    const problems: string[] = [];
-    for (const path of [
+    const paths = [
       '/fr/?q=impots',
       '/en/?q=carte%20grise',
       '/fr/?q=xylophone',
       '/en/?q=xylophone',
       '/fr/services-touches',
       '/en/affected-services',
-    ]) {
-      const results = await open(PHONE, path);
-      for (const colorScheme of ['light', 'dark'] as const)
-        problems.push(...(await axeViolations(results, colorScheme)).map((v) => `${path} ${v}`));
-      await results.context().close();
-    }
+    ];
+    // A few tabs at once: each mostly waits on the site and on axe.
+    const limit = pLimit(3);
+    const found = await Promise.all(
+      paths.map((path) =>
+        limit(async () => {
+          const results = await open(PHONE, path);
+          const violations: string[] = [];
+          for (const colorScheme of ['light', 'dark'] as const)
+            violations.push(...(await axeViolations(results, colorScheme)).map((v) => `${path} ${v}`));
+          await results.context().close();
+          return violations;
+        }),
+      ),
+    );
+    const problems = found.flat();
     expect(problems).toEqual([]);
   }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import pLimit from 'p-limit';
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -65,27 +66,31 @@ describe.skipIf(!available && !process.env.CI)('site in a real browser', () => {
       // axe is injected as a script; the site's CSP (rightly) forbids that, so only the test context bypasses it.
       const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true, viewport: { width: 390, height: 844 } });
       const problems: string[] = [];
-      try {
-        for (const [name, path] of pages()) {
-          const page = await context.newPage();
-          const errors: string[] = [];
-          page.on('pageerror', (e) => errors.push(e.message));
-          page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-          const response = await page.goto(`${site.url}${path}`);
-          const expected = name === 'not found' ? 404 : 200;
-          if (response?.status() !== expected) problems.push(`${name}: status ${response?.status()}`);
-          if ((await page.locator('h1').count()) !== 1) problems.push(`${name}: not exactly one h1`);
-          if (javaScriptEnabled) {
-            // Dark mode changes only colours: checking it on the pages with state colours is enough.
-            const schemes = /overview|service|incident/.test(name) ? (['light', 'dark'] as const) : (['light'] as const);
-            for (const scheme of schemes) problems.push(...(await axeViolations(page, scheme)).map((v) => `${name}: ${v}`));
-          }
-          problems.push(...errors.filter((e) => !(name === 'not found' && /404/.test(e))).map((e) => `${name}: ${e}`));
-          await page.close();
+      const visit = async ([name, path]: [string, string]) => {
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+        const response = await page.goto(`${site.url}${path}`);
+        const expected = name === 'not found' ? 404 : 200;
+        if (response?.status() !== expected) problems.push(`${name}: status ${response?.status()}`);
+        if ((await page.locator('h1').count()) !== 1) problems.push(`${name}: not exactly one h1`);
+        if (javaScriptEnabled) {
+          // Dark mode changes only colours: checking it on the pages with state colours is enough.
+          const schemes = /overview|service|incident/.test(name) ? (['light', 'dark'] as const) : (['light'] as const);
+          for (const scheme of schemes) problems.push(...(await axeViolations(page, scheme)).map((v) => `${name}: ${v}`));
         }
+        problems.push(...errors.filter((e) => !(name === 'not found' && /404/.test(e))).map((e) => `${name}: ${e}`));
+        await page.close();
+      };
+      // A few tabs at once: each page mostly waits on the site and on axe, so they overlap well.
+      const limit = pLimit(3);
+      try {
+        await Promise.all(pages().map((entry) => limit(() => visit(entry))));
       } finally {
         await context.close();
       }
+      problems.sort();
       expect(problems).toEqual([]);
     }, 400_000);
   }
