@@ -149,7 +149,7 @@ export const fr = {
     colChecked: 'Dernière vérification',
     votes: 'vote',
     /** Probe processes heard from there lately. */
-    processes: (n: number) => (n === 0 ? 'aucune sonde active' : `${n}\u00a0${plural(n, 'sonde active', 'sondes actives')}`),
+    processes: (n: number) => (n === 0 ? 'aucune sonde en service' : `${n}\u00a0${plural(n, 'sonde en service', 'sondes en service')}`),
     silent: {
       probe_silent: "ne vote pas\u00a0: aucune sonde de ce lieu ne s'est manifestée récemment",
       probe_offline: 'ne vote pas\u00a0: la sonde de ce lieu doute de son propre réseau',
