@@ -5,11 +5,10 @@ import { createSessions } from '../../src/admin/session.ts';
 import { disableStaff } from '../../src/admin/staff-accounts.ts';
 import { createThrottle } from '../../src/admin/throttle.ts';
 import { acceptTotpCode, newTotpSecret, totpCode } from '../../src/admin/totp.ts';
-import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
-import { requirePostgres, schemaFactory, TEST_POSTGRES_URL } from '../store/postgres-support.ts';
+import { requirePostgres, schemaFactory } from '../store/postgres-support.ts';
 import { manualClock } from '../support/manual-clock.ts';
-import { tempStore } from './support/temp-store.ts';
+import { storeBackends } from '../support/store-backends.ts';
 
 /**
  * The security rules that rest on the store's atomicity, on both backends: a code claimed by
@@ -22,16 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => schemas.dropAll());
 
-const BACKENDS: [string, () => Promise<{ store: Store; dispose: () => Promise<void> }>][] = [
-  ['sqlite', () => tempStore()],
-  [
-    'postgres',
-    async () => {
-      const store = await openStore(TEST_POSTGRES_URL, { schema: schemas.next() });
-      return { store, dispose: () => store.close() };
-    },
-  ],
-];
+const BACKENDS = storeBackends(schemas);
 
 describe.each(BACKENDS)('staff authentication on %s', (backend, open) => {
   let store: Store;

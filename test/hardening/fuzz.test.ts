@@ -7,13 +7,12 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProbeApp } from '../../src/probe/app.ts';
 import { PROBE_HTTP_LIMITS, serveProbeApp } from '../../src/probe/app-server.ts';
-import { createRunner } from '../../src/probe/runner.ts';
-import { createSwallowedErrors } from '../../src/probe/swallowed-errors.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { startAdminSite, type AdminSite } from '../admin/support/admin-site.ts';
 import { catalogue, scriptedChecker, service } from '../probe/support/catalogue.ts';
 import { createManualClock } from '../support/manual-clock.ts';
+import { createTestRunner } from '../support/test-runner.ts';
 
 /**
  * Thousands of random requests to the built site and to the probe's HTTP face: never a 5xx, each
@@ -143,19 +142,13 @@ describe('fuzzing the probe app', () => {
     dir = mkdtempSync(join(tmpdir(), 'vigie-probe-fuzz-'));
     store = await openStore(join(dir, 'vigie.db'));
     const clock = createManualClock(Date.now());
-    const runner = createRunner({
+    const runner = createTestRunner({
       catalogue: catalogue([service('caf', 'https://www.caf.fr/')]),
       store,
       checker: scriptedChecker(clock.now),
-      location: 'test',
-      processId: 'test-host:1:aaaaaa',
-      version: '0.1.0',
-      userAgent: 'Vigie-probe/0.1.0 (+https://status.example)',
       concurrency: 2,
       perHost: 1,
-      retentionDays: 30,
       clock,
-      errors: createSwallowedErrors({ log: () => undefined }),
     });
     await new Promise<void>((resolve) => {
       server = serveProbeApp(createProbeApp({ store, runner, clock }), { hostname: '127.0.0.1', port: 0 }, (port) => {

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createProbeApp } from '../../src/probe/app.ts';
-import { createRunner } from '../../src/probe/runner.ts';
 import { createSwallowedErrors } from '../../src/probe/swallowed-errors.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { catalogue, scriptedChecker, service } from './support/catalogue.ts';
 import { createManualClock } from '../support/manual-clock.ts';
+import { createTestRunner } from '../support/test-runner.ts';
 
 let dir: string;
 let store: Store;
@@ -27,17 +27,11 @@ function setup() {
   const clock = createManualClock(Date.parse('2026-03-02T10:00:00Z'));
   const checker = scriptedChecker(clock.now);
   const logged: string[] = [];
-  const runner = createRunner({
+  const runner = createTestRunner({
     catalogue: catalogue([service('caf', 'https://www.caf.fr/'), service('cnil', 'https://www.cnil.fr/')]),
     store,
     checker,
-    location: 'test',
-    processId: 'test-host:1:aaaaaa',
-    version: '0.1.0',
-    userAgent: 'Vigie-probe/0.1.0 (+https://status.example)',
     concurrency: 10,
-    perHost: 2,
-    retentionDays: 30,
     clock,
     errors: createSwallowedErrors({ log: (line) => logged.push(line), now: clock.now }),
   });

@@ -1,20 +1,19 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Catalogue } from '../../src/config/services-schema.ts';
 import { createChecker } from '../../src/probe/check/create-checker.ts';
-import { createRunner, type Runner } from '../../src/probe/runner.ts';
-import { createSwallowedErrors } from '../../src/probe/swallowed-errors.ts';
+import type { Runner } from '../../src/probe/runner.ts';
 import { loadServiceHistory, loadSnapshot } from '../../src/status/load.ts';
 import { uptimeOverBars } from '../../src/status/uptime.ts';
 import type { DayBar } from '../../src/status/views.ts';
-import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { reset, status } from '../fake-gov/behaviours.ts';
 import { startFakeGov, type FakeGov } from '../fake-gov/index.ts';
-import { tempStore } from '../admin/support/temp-store.ts';
-import { requirePostgres, schemaFactory, TEST_POSTGRES_URL } from '../store/postgres-support.ts';
+import { requirePostgres, schemaFactory } from '../store/postgres-support.ts';
 import { FIXED_CLOCKS } from '../support/fixed-clocks.ts';
 import { createManualClock, type ManualClock } from '../support/manual-clock.ts';
 import { catalogue, service } from './support/catalogue.ts';
+import { createTestRunner } from '../support/test-runner.ts';
+import { storeBackends } from '../support/store-backends.ts';
 
 /**
  * Three locations in one process, each leaving from its own loopback address, on one real store:
@@ -42,16 +41,7 @@ afterAll(async () => {
   await schemas.dropAll();
 });
 
-const BACKENDS: [string, () => Promise<{ store: Store; dispose: () => Promise<void> }>][] = [
-  ['sqlite', () => tempStore()],
-  [
-    'postgres',
-    async () => {
-      const store = await openStore(TEST_POSTGRES_URL, { schema: schemas.next() });
-      return { store, dispose: () => store.close() };
-    },
-  ],
-];
+const BACKENDS = storeBackends(schemas);
 
 function totals(bars: DayBar[]) {
   const sum = (pick: (b: DayBar) => number) => bars.reduce((total, b) => total + pick(b), 0);
@@ -70,19 +60,14 @@ describe.each(BACKENDS)('history of a service seen from three locations on %s', 
 
   function runnersFor(located: Catalogue, clock: ManualClock): Runner[] {
     return LOCATIONS.map((l) =>
-      createRunner({
+      createTestRunner({
         catalogue: located,
         store,
         checker: createChecker({ userAgent: 'Vigie-probe/test (+http://127.0.0.1)', localAddress: l.address, clock: clock.now }),
         location: l.id,
         processId: `${l.id}-host:1:aaaaaa`,
-        version: '0.1.0',
-        userAgent: 'Vigie-probe/0.1.0 (+https://status.example)',
-        concurrency: 5,
         perHost: 5,
-        retentionDays: 30,
         clock,
-        errors: createSwallowedErrors({ log: () => undefined }),
       }),
     );
   }

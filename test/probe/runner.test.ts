@@ -5,14 +5,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { ServiceConfig } from '../../src/config/services-schema.ts';
 import { createChecker } from '../../src/probe/check/create-checker.ts';
 import { systemClock } from '../../src/probe/clock.ts';
-import { createRunner, type Runner } from '../../src/probe/runner.ts';
-import { createSwallowedErrors } from '../../src/probe/swallowed-errors.ts';
+import type { Runner } from '../../src/probe/runner.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { refuse, status, up } from '../fake-gov/behaviours.ts';
 import { startFakeGov, type FakeGov } from '../fake-gov/index.ts';
 import { catalogue, service } from './support/catalogue.ts';
 import { createManualClock } from '../support/manual-clock.ts';
+import { createTestRunner } from '../support/test-runner.ts';
 
 /**
  * The real pipeline: the real checker against the fake government, a real SQLite store. The
@@ -48,19 +48,13 @@ function svc(id: string, patch: Partial<ServiceConfig> = {}): ServiceConfig {
 }
 
 function runnerFor(services: ServiceConfig[], canaries: string[] = [], on: Store = store): Runner {
-  const runner = createRunner({
+  const runner = createTestRunner({
     catalogue: catalogue(services, canaries),
     store: on,
     checker,
-    location: 'test',
-    processId: 'test-host:1:aaaaaa',
-    version: '0.1.0',
-    userAgent: 'Vigie-probe/0.1.0 (+https://status.example)',
     concurrency: 20,
     perHost: 50,
-    retentionDays: 30,
     clock: createManualClock(Date.now()),
-    errors: createSwallowedErrors({ log: () => undefined }),
   });
   runners.push(runner);
   return runner;
@@ -179,21 +173,13 @@ describe('probe runner against the fake government', () => {
         return recorded;
       },
     });
-    const runner = createRunner({
+    const runner = createTestRunner({
       catalogue: catalogue([svc('francetravail', { interval: 30, detection: { failuresBeforeDown: 3, successesBeforeUp: 2 } })]),
       store: watched,
       checker,
-      location: 'test',
-      processId: 'test-host:1:aaaaaa',
-      userAgent: 'Vigie-probe/0.1.0 (+https://status.example)',
-      version: '0.1.0',
-      concurrency: 5,
-      perHost: 2,
-      retentionDays: 30,
       clock: systemClock,
       random: () => 0,
       recheckDelayMs: 150,
-      errors: createSwallowedErrors({ log: () => undefined }),
     });
     runners.push(runner);
     await runner.start();

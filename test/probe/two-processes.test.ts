@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Catalogue } from '../../src/config/services-schema.ts';
 import { createChecker } from '../../src/probe/check/create-checker.ts';
-import { createRunner, type Runner } from '../../src/probe/runner.ts';
-import { createSwallowedErrors } from '../../src/probe/swallowed-errors.ts';
+import type { Runner } from '../../src/probe/runner.ts';
 import { buildSnapshot } from '../../src/status/snapshot.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -13,6 +12,7 @@ import { status } from '../fake-gov/behaviours.ts';
 import { startFakeGov, type FakeGov } from '../fake-gov/index.ts';
 import { createManualClock, type ManualClock } from '../support/manual-clock.ts';
 import { catalogue, service } from './support/catalogue.ts';
+import { createTestRunner } from '../support/test-runner.ts';
 
 /**
  * Two real runners at one location on one real store, the way two probe processes share Paris:
@@ -44,19 +44,14 @@ afterAll(async () => {
 
 /** A process at Paris checking `services` (its share, as leases would give it), its canaries at `canaries`. */
 function processAtParis(processId: string, services: Catalogue['services'], canaries: string[], clock: ManualClock): Runner {
-  const runner = createRunner({
+  const runner = createTestRunner({
     catalogue: { ...catalogue(services, canaries), locations: [PARIS] },
     store,
     checker,
     location: PARIS.id,
     processId,
-    version: '0.1.0',
-    userAgent: 'Vigie-probe/0.1.0 (+https://status.example)',
-    concurrency: 5,
     perHost: 5,
-    retentionDays: 30,
     clock,
-    errors: createSwallowedErrors({ log: () => undefined }),
   });
   runners.push(runner);
   return runner;

@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRunner } from '../../src/probe/runner.ts';
 import { createSwallowedErrors } from '../../src/probe/swallowed-errors.ts';
 import { createWriteBuffer, type CheckWrite } from '../../src/probe/write-buffer.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { catalogue, scriptedChecker, service } from './support/catalogue.ts';
 import { createManualClock } from '../support/manual-clock.ts';
+import { createTestRunner } from '../support/test-runner.ts';
 
 let dir: string;
 let real: Store;
@@ -44,17 +44,12 @@ describe('probe write buffer', () => {
     const clock = createManualClock(Date.parse('2026-03-02T10:00:00Z'));
     const checker = scriptedChecker(clock.now);
     const outage = switchable(real);
-    const runner = createRunner({
+    const runner = createTestRunner({
       catalogue: catalogue([service('caf', 'https://www.caf.fr/')]),
       store: outage.store,
       checker,
-      location: 'test',
-      processId: 'test-host:1:aaaaaa',
-      version: '0.1.0',
-      userAgent: 'Vigie-probe/0.1.0 (+https://status.example)',
       concurrency: 1,
       perHost: 1,
-      retentionDays: 30,
       clock,
       errors: createSwallowedErrors({ log: () => undefined, now: clock.now }),
     });
