@@ -16,7 +16,13 @@ import type { Store } from '../../src/store/store.ts';
  *   against its own fake government process.
  */
 export const BENCH_POSTGRES_URL = process.env.VIGIE_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const LOCATIONS = ['paris', 'lyon', 'montreal'];
+export const LOCATIONS = ['paris', 'lyon', 'montreal'];
+/** As the catalogue lists them, so the probes vote and read each other as they do in production. */
+export const LOCATION_CONFIGS = LOCATIONS.map((id) => ({
+  id,
+  name: { fr: id, en: id },
+  country: id === 'montreal' ? 'CA' : 'FR',
+}));
 const SERVICES = 5000;
 const IN_FLIGHT_PER_LOCATION = 300;
 

@@ -12,7 +12,7 @@ import { createRunner } from '../../src/probe/runner.ts';
 import { createSwallowedErrors } from '../../src/probe/swallowed-errors.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { probeHeapLimitMb } from '../../src/probe/heap-budget.ts';
-import { BENCH_POSTGRES_URL, pgProbePhase, pgWritePhase } from './postgres-phases.ts';
+import { BENCH_POSTGRES_URL, LOCATION_CONFIGS, pgProbePhase, pgWritePhase } from './postgres-phases.ts';
 
 /**
  * `npm run bench:probe` — not a test: prints figures.
@@ -120,7 +120,8 @@ async function probePhase(
         categories: [{ id: 'bench', name: { fr: 'Banc', en: 'Bench' } }],
         services: services(count, port),
         canaries: [],
-        locations: [],
+        // Three probes at listed locations: the quorum, each other's trackings, a third of the time each.
+        locations: pg ? LOCATION_CONFIGS : [],
       },
       store,
       checker: counted,
