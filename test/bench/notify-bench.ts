@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { SMTPServer } from 'smtp-server';
 import { openStore } from '../../src/store/open-store.ts';
 import { massOutage, SERVICE_IDS } from '../notify/support/subscribers.ts';
+import { senderKills } from './sender-kills.ts';
 import { freePort } from '../support/site-server.ts';
 
 /**
@@ -15,7 +16,8 @@ import { freePort } from '../support/site-server.ts';
  * 100,000 subscribers (every service), a mass outage of 16 services, the sender as its own process
  * delivering through a local SMTP sink. Meanwhile a real probe checks 500 services every 10 s against
  * the fake government on the same SQLite file; its check rate and scheduler lag are measured first
- * alone (baseline, same run), then while the wave is sent.
+ * alone (baseline, same run), then while the wave is sent. Then the sender is killed at random
+ * instants of smaller waves (sender-kills.ts): what a crash costs in messages sent twice.
  */
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 100_000);
 const PROBE_SERVICES = 500;
@@ -158,6 +160,12 @@ console.log(
 sender.kill('SIGTERM');
 probe.kill('SIGTERM');
 gov.stop();
+
+// ── kill -9 at random instants ──────────────────────────────────────────────
+const KILLS = 6;
+console.log(`\nsender killed with SIGKILL at a random instant of a 2,000-subscriber wave, then replaced (${KILLS} times):`);
+for (const line of await senderKills(KILLS, 2_000)) console.log(`  ${line}`);
+
 // Not awaited: the sink would wait for the killed sender's pooled connections to time out.
 sink.close();
 await store.close();
