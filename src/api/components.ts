@@ -2,7 +2,8 @@ import type { Locale } from '../domain/vocabulary.ts';
 import { publishedNote } from '../i18n/published-note.ts';
 import { componentStatus, worseComponentStatus, type ComponentStatus } from '../status/component-status.ts';
 import { isoParis } from '../domain/paris-time.ts';
-import type { ServiceStatusView, StatusSnapshot, UnknownReason } from '../status/views.ts';
+import type { UnknownReason } from '../status/published-state.ts';
+import type { ServiceStatusView, StatusSnapshot } from '../status/views.ts';
 import type { SpComponent } from './statuspage-types.ts';
 
 export interface ComponentWords {

@@ -1,6 +1,7 @@
 import { enAccessibility } from './en-accessibility.ts';
 import { enLegal } from './en-legal.ts';
-import type { Dictionary, ProbeFacts, Section } from './fr.ts';
+import type { Dictionary } from './fr.ts';
+import type { ProbeFacts, Section } from './info-types.ts';
 import { formatList } from './format.ts';
 import { countOf } from './plural.ts';
 

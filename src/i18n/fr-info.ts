@@ -1,6 +1,6 @@
 import { frAccessibility } from './fr-accessibility.ts';
 import { frLegal } from './fr-legal.ts';
-import type { ProbeFacts, Section } from './fr.ts';
+import type { ProbeFacts, Section } from './info-types.ts';
 import { formatList } from './format.ts';
 import { countOf } from './plural.ts';
 

@@ -1,4 +1,4 @@
-import type { Section } from './fr.ts';
+import type { Section } from './info-types.ts';
 
 /** French words of subscriptions: the messages sent, the subscribe and manage pages, the staff webhooks page. */
 const NB = '\u00a0';

@@ -8,22 +8,7 @@ import { pluralForm } from './plural.ts';
  * units on the line of the word before them.
  */
 
-export type { Section } from './info-types.ts';
-
-export interface ProbeFacts {
-  minInterval: string;
-  maxInterval: string;
-  failuresBeforeDown: number;
-  successesBeforeUp: number;
-  /** What the probes wrote of themselves; null until one has. */
-  reported: {
-    /** Every location a probe reported from, in catalogue order, with its probe processes alive now. */
-    locations: { name: string; processes: number }[];
-    /** Several while probes of different versions run side by side. */
-    userAgents: string[];
-    perHost: number;
-  } | null;
-}
+export type { ProbeFacts, Section } from './info-types.ts';
 
 const plural = (n: number, one: string, other: string) => pluralForm('fr', n, { one, other });
 

@@ -77,3 +77,19 @@ export function processingSection(heading: string, labels: Record<keyof Processi
   const line = (key: keyof ProcessingLines): Paragraph => [labels[key], ...[lines[key]].flat()];
   return { heading, paragraphs: [], list: [line('purpose'), line('basis'), line('data'), line('retention'), line('recipients')] };
 }
+
+/** What the probes page says of the probes: from the catalogue and from what the probes wrote of themselves. */
+export interface ProbeFacts {
+  minInterval: string;
+  maxInterval: string;
+  failuresBeforeDown: number;
+  successesBeforeUp: number;
+  /** What the probes wrote of themselves; null until one has. */
+  reported: {
+    /** Every location a probe reported from, in catalogue order, with its probe processes alive now. */
+    locations: { name: string; processes: number }[];
+    /** Several while probes of different versions run side by side. */
+    userAgents: string[];
+    perHost: number;
+  } | null;
+}

@@ -1,5 +1,6 @@
 import type { PublishedState } from '../domain/vocabulary.ts';
-import type { ServiceStatusView, UnknownReason } from './views.ts';
+import type { UnknownReason } from './published-state.ts';
+import type { ServiceStatusView } from './views.ts';
 
 /** Statuspage v2 component statuses, the format aggregators read. */
 export const COMPONENT_STATUSES = ['operational', 'under_maintenance', 'degraded_performance', 'partial_outage', 'major_outage'] as const;

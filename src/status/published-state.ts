@@ -1,6 +1,9 @@
 import type { HoursStatus } from '../domain/service-hours.ts';
 import type { Impact, PublishedState, ServiceState } from '../domain/vocabulary.ts';
-import type { UnknownReason } from './views.ts';
+
+/** Why a service shows `unknown`: said plainly, never shown as operational. */
+export const UNKNOWN_REASONS = ['no_data', 'stale', 'probe_offline', 'not_checkable', 'store_unreachable'] as const;
+export type UnknownReason = (typeof UNKNOWN_REASONS)[number];
 
 /**
  * What the public sees for one service, decided once here and rendered by every surface (pages,

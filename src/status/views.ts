@@ -9,10 +9,6 @@ import type { QuorumVerdict } from './quorum.ts';
  * all render these shapes, so they never disagree.
  */
 
-/** Why a service shows `unknown`: said plainly, never shown as operational. */
-export const UNKNOWN_REASONS = ['no_data', 'stale', 'probe_offline', 'not_checkable', 'store_unreachable'] as const;
-export type UnknownReason = (typeof UNKNOWN_REASONS)[number];
-
 /** A service as people see it: its published state (`published-state.ts`) and the facts around it. */
 export interface ServiceStatusView extends Published {
   id: string;

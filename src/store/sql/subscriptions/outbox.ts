@@ -1,6 +1,7 @@
 import { OUTAGE_KINDS, payloadServiceIds, type NotificationEvent, type NotificationPayload } from '../../../domain/notification-events.ts';
 import { newId } from '../../ids.ts';
-import { json, placeholders, readDate, readJson, readString, type Row, type SqlDatabase, type SqlExecutor } from '../executor.ts';
+import { json, placeholders, readDate, readJson, readString, type SqlDatabase, type SqlExecutor } from '../executor.ts';
+import { toEvent } from './event-rows.ts';
 import { fanOutDigest } from './fan-out.ts';
 
 /**
@@ -93,8 +94,4 @@ export async function eventsById(sql: SqlExecutor, ids: readonly string[]): Prom
   if (ids.length === 0) return [];
   const rows = await sql.all(`SELECT * FROM outbox_events WHERE id IN (${placeholders(ids.length)}) ORDER BY occurred_at, seq`, [...ids]);
   return rows.map(toEvent);
-}
-
-export function toEvent(row: Row): NotificationEvent {
-  return { id: readString(row.id), occurredAt: readDate(row.occurred_at), payload: readJson<NotificationPayload>(row.payload) };
 }

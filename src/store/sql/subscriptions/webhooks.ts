@@ -12,7 +12,7 @@ import {
   type SqlDatabase,
   type SqlExecutor,
 } from '../executor.ts';
-import { toEvent } from './outbox.ts';
+import { toEvent } from './event-rows.ts';
 
 export async function createWebhook(db: SqlDatabase, input: Omit<Webhook, 'id' | 'failingSince' | 'disabledAt'>): Promise<Webhook> {
   const id = newId();
