@@ -1,5 +1,6 @@
 import { throttleSubject } from './client-address.ts';
 import type { Store } from '../store/store.ts';
+import { THROTTLE_WINDOW_MS } from '../domain/sign-in-window.ts';
 
 /**
  * Sign-in throttling with growing delays, keyed on (account, address) and on address alone.
@@ -17,8 +18,6 @@ export interface ThrottleRule {
 export const PAIR_RULE: ThrottleRule = { freeFailures: 5, baseDelayMs: 1000, maxDelayMs: 15 * 60_000 };
 /** One address trying many accounts gets more room (a shared office NAT), then the same curve. */
 export const ADDRESS_RULE: ThrottleRule = { freeFailures: 20, baseDelayMs: 1000, maxDelayMs: 15 * 60_000 };
-/** Failures older than this are forgotten. */
-export const THROTTLE_WINDOW_MS = 24 * 60 * 60_000;
 
 /** Delay that applies after `failures` failures (pure): 0, then 1 s, 2 s, 4 s … up to the cap. */
 export function throttleDelayMs(failures: number, rule: ThrottleRule): number {

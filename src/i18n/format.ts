@@ -1,3 +1,4 @@
+import { parisDayKey } from '../domain/paris-time.ts';
 import { TIME_ZONE, type Locale } from '../domain/vocabulary.ts';
 import { pluralForm } from './plural.ts';
 
@@ -81,13 +82,6 @@ export function formatDateTimeZoned(date: Date, locale: Locale): string {
 
 export function parisTimeLabel(locale: Locale): string {
   return GLUE[locale].zone;
-}
-
-/** YYYY-MM-DD of the Paris calendar day containing `date`. */
-export function parisDayKey(date: Date): string {
-  const parts = dtf('fr', { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
 /** A Paris calendar day given as YYYY-MM-DD: « lundi 23 novembre 2026 » / "Monday 23 November 2026". */

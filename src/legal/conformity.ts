@@ -1,5 +1,5 @@
 import type { AccessibilityAudit } from '../config/operator-schema.ts';
-import { parisDayKey } from '../i18n/format.ts';
+import { parisDayKey } from '../domain/paris-time.ts';
 
 /**
  * The « état de conformité » of the accessibility statement, decided by the RGAA's own rule from

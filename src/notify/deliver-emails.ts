@@ -3,7 +3,7 @@ import { absoluteUrl } from '../web/routes.ts';
 import type { ServiceNames } from '../site/incident-facts.ts';
 import type { ClaimedDelivery, DeliveryKey } from '../store/subscription-records.ts';
 import type { Store } from '../store/store.ts';
-import { oneClickPath, subscriptionPath } from './links.ts';
+import { oneClickPath, subscriptionPath } from '../web/subscription-routes.ts';
 import type { MailTransport } from './mail-transport.ts';
 import { messageItems } from './message-items.ts';
 import { choiceKey, eventsFor } from './recipients.ts';

@@ -5,7 +5,7 @@ import { settingsOrExit } from '../config/settings-or-exit.ts';
 import { serviceNames } from '../site/service-names.ts';
 import { openStore } from '../store/open-store.ts';
 import { DEFAULT_WINDOWS } from './coalesce.ts';
-import { subscriptionsEnabled } from './enabled.ts';
+import { subscriptionsEnabled } from '../config/subscriptions-enabled.ts';
 import { createMailTransport } from './mail-transport.ts';
 import { createSender } from './sender.ts';
 import { createSenderApp, type SenderHealth } from './sender-app.ts';

@@ -5,7 +5,7 @@ import { absoluteUrl } from '../web/routes.ts';
 import type { Store } from '../store/store.ts';
 import { escapeHtml } from '../web/escape.ts';
 import type { Subscriber } from '../store/subscription-records.ts';
-import { subscriptionPath } from './links.ts';
+import { subscriptionPath } from '../web/subscription-routes.ts';
 import type { MailTransport } from './mail-transport.ts';
 import { parseChoices, parseEmail, type SubscriptionErrors } from './subscription-form.ts';
 import { addressKey, hashToken, newToken } from './tokens.ts';

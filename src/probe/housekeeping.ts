@@ -1,4 +1,4 @@
-import { THROTTLE_WINDOW_MS } from '../admin/throttle.ts';
+import { THROTTLE_WINDOW_MS } from '../domain/sign-in-window.ts';
 import type { Store } from '../store/store.ts';
 
 const DAY_MS = 24 * 60 * 60_000;

@@ -1,4 +1,4 @@
-import { THROTTLE_WINDOW_MS } from '../admin/throttle.ts';
+import { THROTTLE_WINDOW_MS } from '../domain/sign-in-window.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, SESSION_IDLE_MS } from '../admin/session.ts';
 import type { OperatorFacts } from '../config/operator-schema.ts';
 import type { Locale } from '../domain/vocabulary.ts';

@@ -1,4 +1,4 @@
-import { isSubscriptionPath } from '../notify/links.ts';
+import { isSubscriptionPath } from './subscription-routes.ts';
 
 /**
  * Which public responses are cached, and which query parameters make a different response.

@@ -1,7 +1,7 @@
 import { loadCatalogue } from '../config/load-catalogue.ts';
 import type { Catalogue } from '../config/services-schema.ts';
 import { loadSettings, type Settings } from '../config/settings.ts';
-import { subscriptionsEnabled } from '../notify/enabled.ts';
+import { subscriptionsEnabled } from '../config/subscriptions-enabled.ts';
 import { createMailTransport, type MailTransport } from '../notify/mail-transport.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';

@@ -1,6 +1,6 @@
 import type { Locale } from '../domain/vocabulary.ts';
 import { trimTrailingSlashes } from '../domain/trim-slashes.ts';
-import { subscriptionPath } from '../notify/links.ts';
+import { subscriptionPath } from './subscription-routes.ts';
 
 /**
  * Every public page's address in each language. The language switch and `hreflang` alternates map

@@ -12,8 +12,8 @@ import {
   formatShortDate,
   formatTime,
   formatWindow,
-  parisDayKey,
 } from '../../src/i18n/format.ts';
+import { parisDayKey } from '../../src/domain/paris-time.ts';
 
 const NB = '\u00a0';
 // 21:05 UTC in November is 22:05 in Paris (UTC+1); in July Paris is UTC+2.
