@@ -152,6 +152,12 @@ describe('overview', () => {
     expect(html).toContain('<span lang="fr">impots.gouv.fr</span>');
     expect(html).not.toContain('<span lang="fr">Family benefits (CAF)</span>');
   });
+
+  it('marks the French names quoted in English titles, one by one', async () => {
+    const { html } = await get('/en/maintenance');
+    expect(html).toContain('<span><span lang="fr">impots.gouv.fr</span> upgrade</span>');
+    expect((await get('/fr/maintenance')).html).toContain('<span>Mise à jour de impots.gouv.fr</span>');
+  });
 });
 
 describe('service page', () => {
