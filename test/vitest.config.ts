@@ -12,6 +12,8 @@ const DATE_SENSITIVE = [
   'test/site/published-agreement.test.ts',
 ];
 
+const ALONE = ['test/site/browser/lighthouse.browser.test.ts'];
+
 export default defineConfig({
   test: {
     root: fileURLToPath(new URL('..', import.meta.url)),
@@ -27,7 +29,16 @@ export default defineConfig({
     sequence: { sequencer: SlowFirstSequencer },
     projects: [
       // The fault suite stops databases and floods the machine: it runs apart (`npm run test:faults`).
-      { test: { name: 'vigie', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/faults/**'] } },
+      {
+        test: {
+          name: 'vigie',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/faults/**', ...ALONE],
+        },
+      },
+      // Lighthouse scores the page from the CPU time it observes: next to other files a loaded
+      // machine costs it points it would not lose for a visitor, so it runs last, on its own.
+      { test: { name: 'alone', include: ALONE, maxWorkers: 1, sequence: { groupOrder: 1 } } },
       ...SITE_SUITE_CLOCKS.map((clock) => ({
         test: {
           name: `clock ${clock.at.toISOString()}`,
