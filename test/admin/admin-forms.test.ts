@@ -56,6 +56,11 @@ describe('staff forms', () => {
     expect(english).toMatch(/lang="fr"[^>]*>(<p>)?Nous analysons\./);
   });
 
+  it('marks the official French names on the English staff pages', async () => {
+    expect((await page('/admin?lang=en')).html).toContain('<th scope="row"><span lang="fr">ameli.fr</span></th>');
+    expect((await page('/admin')).html).toContain('<th scope="row"><span>ameli.fr</span></th>');
+  });
+
   it('takes over an automatic outage: one incident, the staff notice in place of the probe text', async () => {
     const now = new Date();
     const { incidentId } = await admin.store.recordCheck({
