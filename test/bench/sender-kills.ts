@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../src/store/open-store.ts';
-import { eventually, startProcess } from '../notify/support/processes.ts';
+import { eventually } from '../notify/support/processes.ts';
 import { startSmtpSink } from '../notify/support/smtp-sink.ts';
-import { addManySubscribers, massOutage, SERVICE_IDS } from '../notify/support/subscribers.ts';
-import { freePort } from '../support/site-server.ts';
+import { addManySubscribers, massOutage } from '../notify/support/subscribers.ts';
+import { startWaveSender, writeWaveCatalogue } from '../notify/support/wave-sender.ts';
 
 /**
  * Part of `npm run bench:notify`: the sender killed with SIGKILL at a random instant of a wave, then
@@ -18,25 +18,12 @@ export async function senderKills(trials: number, subscribers: number): Promise<
   for (let trial = 1; trial <= trials; trial++) {
     const dir = mkdtempSync(join(tmpdir(), 'vigie-sender-kill-'));
     const store = await openStore(join(dir, 'vigie.db'));
-    writeFileSync(
-      join(dir, 'services.json'),
-      JSON.stringify({
-        categories: [{ id: 'bench', name: { fr: 'Banc', en: 'Bench' } }],
-        services: SERVICE_IDS.map((id) => ({ id, name: { fr: id, en: id }, category: 'bench', url: `https://${id}.example.test/` })),
-      }),
-    );
+    writeWaveCatalogue(dir);
     const sink = await startSmtpSink();
     await addManySubscribers(store, subscribers);
     await massOutage(store);
-    const sender = async () =>
-      startProcess('src/notify/main.ts', {
-        DATABASE_URL: join(dir, 'vigie.db'),
-        VIGIE_SERVICES: join(dir, 'services.json'),
-        VIGIE_SMTP_URL: sink.url,
-        VIGIE_MAIL_FROM: 'Vigie <vigie@example.test>',
-        VIGIE_SENDER_PORT: String(await freePort()),
-        VIGIE_PUBLIC_URL: 'https://vigie.example.test',
-      });
+    const sender = () => startWaveSender(dir, sink.url);
+
     const first = await sender();
     // Somewhere in the wave, at an instant neither the server nor the sender chose.
     const after = Math.floor(subscribers * (0.1 + 0.7 * Math.random()));

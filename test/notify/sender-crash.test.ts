@@ -1,13 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
-import { freePort } from '../support/site-server.ts';
-import { eventually, startProcess, type RunningProcess } from './support/processes.ts';
+import { eventually, type RunningProcess } from './support/processes.ts';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
-import { addManySubscribers, massOutage, SERVICE_IDS } from './support/subscribers.ts';
+import { addManySubscribers, massOutage } from './support/subscribers.ts';
+import { startWaveSender, writeWaveCatalogue } from './support/wave-sender.ts';
 
 const SUBSCRIBERS = 300;
 let dir: string;
@@ -18,18 +18,7 @@ const running: RunningProcess[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'vigie-sender-crash-'));
   store = await openStore(join(dir, 'vigie.db'));
-  writeFileSync(
-    join(dir, 'services.json'),
-    JSON.stringify({
-      categories: [{ id: 'tests', name: { fr: 'Essais', en: 'Tests' } }],
-      services: SERVICE_IDS.map((id) => ({
-        id,
-        name: { fr: `${id}.gouv.fr`, en: `${id}.gouv.fr` },
-        category: 'tests',
-        url: `https://${id}.example.test/`,
-      })),
-    }),
-  );
+  writeWaveCatalogue(dir);
 });
 afterAll(async () => {
   for (const p of running) await p.stop();
@@ -39,14 +28,7 @@ afterAll(async () => {
 });
 
 async function startSender(): Promise<RunningProcess> {
-  const sender = startProcess('src/notify/main.ts', {
-    DATABASE_URL: join(dir, 'vigie.db'),
-    VIGIE_SERVICES: join(dir, 'services.json'),
-    VIGIE_SMTP_URL: sink.url,
-    VIGIE_MAIL_FROM: 'Vigie <vigie@example.test>',
-    VIGIE_SENDER_PORT: String(await freePort()),
-    VIGIE_PUBLIC_URL: 'https://vigie.example.test',
-  });
+  const sender = await startWaveSender(dir, sink.url);
   running.push(sender);
   return sender;
 }
