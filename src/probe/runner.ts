@@ -5,6 +5,7 @@ import type { Checker } from './check/types.ts';
 import { systemClock, type ProbeClock } from './clock.ts';
 import type { Evaluation } from './evaluate.ts';
 import { autoIncidentDecider } from '../incidents/auto-incident.ts';
+import { createBackgroundTasks } from './background-tasks.ts';
 import { createLeaseKeeper } from './lease-keeper.ts';
 import { createWriteBatcher } from './write-batcher.ts';
 import { createLeaseWork, type LeaseWork } from './lease-work.ts';
@@ -156,7 +157,7 @@ export function createRunner(options: RunnerOptions): Runner {
         services,
         trackings,
         now: clock.now,
-        checkNow: (id) => void background('scheduler', () => checkService(id)),
+        checkNow: (id) => void tasks.run('scheduler', () => checkService(id)),
       })
     : null;
   const scheduler = createScheduler({
@@ -174,8 +175,7 @@ export function createRunner(options: RunnerOptions): Runner {
     },
     onError: (error, job) => errors.record('scheduler', error, job.id),
   });
-  const timers = new Set<unknown>();
-  const inFlight = new Set<Promise<void>>();
+  const tasks = createBackgroundTasks(clock, errors);
   let stopped = false;
   let startedAt: Date | null = null;
   let lastCycle: CycleReport | null = null;
@@ -187,32 +187,9 @@ export function createRunner(options: RunnerOptions): Runner {
     const healthyBefore = selfCheck.healthy();
     return pipeline(service).then((evaluation) => {
       // Tell the site at once, not at the next cycle, that the probe stopped (or resumed) trusting itself.
-      if (selfCheck.healthy() !== healthyBefore && !stopped) void background('heartbeat', cycle);
+      if (selfCheck.healthy() !== healthyBefore && !stopped) void tasks.run('heartbeat', cycle);
       return evaluation;
     });
-  }
-
-  /** Keeps track of background work so `stop` can wait for it before the store is closed. */
-  function background(kind: SwallowedErrorKind, task: () => Promise<unknown>): Promise<void> {
-    const done = task().then(
-      () => undefined,
-      (error) => errors.record(kind, error),
-    );
-    inFlight.add(done);
-    void done.finally(() => inFlight.delete(done));
-    return done;
-  }
-
-  /** Runs `task` every `ms`, re-armed after it ends so two never overlap; failures are counted. */
-  function every(ms: number, kind: SwallowedErrorKind, task: () => Promise<unknown>): void {
-    const tick = () => {
-      timers.delete(handle);
-      void background(kind, task).finally(() => {
-        if (!stopped) timers.add((handle = clock.setTimeout(tick, ms)));
-      });
-    };
-    let handle = clock.setTimeout(tick, ms);
-    timers.add(handle);
   }
 
   const refreshMaintenance = () => maintenance.refresh(new Date(clock.now()));
@@ -246,22 +223,22 @@ export function createRunner(options: RunnerOptions): Runner {
       await refreshMaintenance().catch((error) => errors.record('maintenance_refresh', error));
       if (peers.hasPeers) {
         await peers.refresh().catch((error) => errors.record('peers_refresh', error));
-        every(options.peersRefreshMs ?? 5_000, 'peers_refresh', peers.refresh);
+        tasks.every(options.peersRefreshMs ?? 5_000, 'peers_refresh', peers.refresh);
       }
       if (leaseWork && options.leases) {
         await leaseWork.refresh().catch((error) => errors.record('leases', error));
-        every(options.leases.leaseMs / 3, 'leases', leaseWork.refresh);
+        tasks.every(options.leases.leaseMs / 3, 'leases', leaseWork.refresh);
       }
       scheduler.start();
-      void background('heartbeat', cycle);
-      void background('prune', prune);
-      every(options.maintenanceRefreshMs ?? 30_000, 'maintenance_refresh', refreshMaintenance);
-      every(options.cycleMs ?? 60_000, 'heartbeat', cycle);
-      every(HOUR_MS, 'prune', prune);
+      void tasks.run('heartbeat', cycle);
+      void tasks.run('prune', prune);
+      tasks.every(options.maintenanceRefreshMs ?? 30_000, 'maintenance_refresh', refreshMaintenance);
+      tasks.every(options.cycleMs ?? 60_000, 'heartbeat', cycle);
+      tasks.every(HOUR_MS, 'prune', prune);
     },
     async stop(graceMs = 8_000) {
       stopped = true;
-      for (const handle of timers) clock.clearTimeout(handle);
+      tasks.cancelTimers();
       const drained = scheduler.stop();
       let cut: unknown;
       const graceOver = new Promise<void>((resolve) => (cut = clock.setTimeout(resolve, graceMs)));
@@ -269,7 +246,7 @@ export function createRunner(options: RunnerOptions): Runner {
       clock.clearTimeout(cut);
       shutdown.abort();
       await drained;
-      await Promise.all([...inFlight]);
+      await tasks.settled();
       await pipeline.drain();
       // One last try for results waiting on the store; what it still refuses is lost with the process.
       await writes.drain();
