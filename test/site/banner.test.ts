@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type RunningSite } from '../support/site-server.ts';
+import type { Store } from '../../src/store/store.ts';
 import { check, createSiteData, record, TEST_CATALOGUE, track } from '../support/seed-site.ts';
 
 /** The overview banner in the two situations the story site does not show: all fine, and blind. */
@@ -18,55 +19,37 @@ let allFine: RunningSite;
 let blind: RunningSite;
 let staffSaysSo: RunningSite;
 
+/** The probe's heartbeat and an ok check of impots, each so long ago; impots up for a day before. */
+async function impotsSeenUp(store: Store, now: Date, ago: { heartbeatAgoMs: number; checkAgoMs: number }): Promise<void> {
+  await store.recordHeartbeat({
+    location: 'test-paris',
+    process: 'probe-1',
+    at: new Date(now.getTime() - ago.heartbeatAgoMs),
+    canariesHealthy: true,
+    version: '0.1.0',
+  });
+  const checkedAt = new Date(now.getTime() - ago.checkAgoMs);
+  await record(
+    store,
+    check('impots', checkedAt, 'ok', 180),
+    track('impots', 'operational', new Date(now.getTime() - 86_400_000), checkedAt),
+    [],
+  );
+}
+
 beforeAll(async () => {
   const oneService = { ...TEST_CATALOGUE, services: TEST_CATALOGUE.services.slice(0, 1) };
   [allFine, blind, staffSaysSo] = await Promise.all([
     siteWith(oneService, async ({ store }, now) => {
-      await store.recordHeartbeat({
-        location: 'test-paris',
-        process: 'probe-1',
-        at: new Date(now.getTime() - 10_000),
-        canariesHealthy: true,
-        version: '0.1.0',
-      });
-      await record(
-        store,
-        check('impots', new Date(now.getTime() - 15_000), 'ok', 180),
-        track('impots', 'operational', new Date(now.getTime() - 86_400_000), new Date(now.getTime() - 15_000)),
-        [],
-      );
+      await impotsSeenUp(store, now, { heartbeatAgoMs: 10_000, checkAgoMs: 15_000 });
     }),
     // The probe's last heartbeat is half an hour old: whatever it said before, nothing is confirmed now.
     siteWith(TEST_CATALOGUE, async ({ store }, now) => {
-      await store.recordHeartbeat({
-        location: 'test-paris',
-        process: 'probe-1',
-        at: new Date(now.getTime() - 30 * 60_000),
-        canariesHealthy: true,
-        version: '0.1.0',
-      });
-      await record(
-        store,
-        check('impots', new Date(now.getTime() - 40_000), 'ok', 180),
-        track('impots', 'operational', new Date(now.getTime() - 86_400_000), new Date(now.getTime() - 40_000)),
-        [],
-      );
+      await impotsSeenUp(store, now, { heartbeatAgoMs: 30 * 60_000, checkAgoMs: 40_000 });
     }),
     // The probe sees the home page answer, but staff know sign-in is broken: their notice counts.
     siteWith(oneService, async ({ store }, now) => {
-      await store.recordHeartbeat({
-        location: 'test-paris',
-        process: 'probe-1',
-        at: new Date(now.getTime() - 10_000),
-        canariesHealthy: true,
-        version: '0.1.0',
-      });
-      await record(
-        store,
-        check('impots', new Date(now.getTime() - 15_000), 'ok', 180),
-        track('impots', 'operational', new Date(now.getTime() - 86_400_000), new Date(now.getTime() - 15_000)),
-        [],
-      );
+      await impotsSeenUp(store, now, { heartbeatAgoMs: 10_000, checkAgoMs: 15_000 });
       await store.createIncident({
         title: { fr: 'Connexion impossible à votre espace', en: 'Cannot sign in to your account' },
         status: 'investigating',
