@@ -62,14 +62,14 @@ export interface OutageFacts {
  */
 export type OutageDecider = (facts: OutageFacts) => OutageEvent | null;
 
-export const ROLLUP_GRANULARITIES = ['hour', 'day'] as const;
+export const ROLLUP_GRANULARITIES = ['hour', 'day', 'month'] as const;
 export type RollupGranularity = (typeof ROLLUP_GRANULARITIES)[number];
 
 /** Upper bounds (ms) of the latency histogram buckets; one more bucket counts everything above. */
 export const LATENCY_BUCKETS_MS = [50, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000, 7500, 10_000, 15_000, 30_000] as const;
 
 /**
- * Aggregates for one service over one hour (UTC) or one day (Europe/Paris calendar day).
+ * Aggregates for one service over one hour (UTC), one day or one month (Europe/Paris calendar).
  * Every field is additive, so a delta can be applied with one UPSERT.
  */
 export interface Rollup {

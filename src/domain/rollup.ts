@@ -1,5 +1,6 @@
 import { OUTCOME_WEIGHT, SERVICE_STATES, type ServiceState } from './vocabulary.ts';
 import { nextParisDayStart, parisDayStart } from './paris-time.ts';
+import { nextParisMonthStart, parisMonthStart } from './paris-periods.ts';
 import { LATENCY_BUCKETS_MS, type CheckResult, type Rollup, type RollupDelta, type RollupGranularity } from './records.ts';
 
 const HOUR_MS = 3_600_000;
@@ -24,7 +25,8 @@ export interface RollupInput {
 }
 
 /**
- * What one check adds to the hourly (UTC) and daily (Paris) rollups. The time since the previous
+ * What one check adds to the hourly (UTC), daily and monthly (Paris) rollups: months let a report
+ * over years read a dozen rows per service a year instead of hundreds. The time since the previous
  * check is attributed to `state`, capped at two intervals so a gap in checking stays "no data";
  * a first check covers one interval. A probe-offline result says nothing about the service: its
  * time counts as `unknown` and it adds no failure or latency.
@@ -53,8 +55,12 @@ export function rollupDeltas(input: RollupInput): RollupDelta[] {
   for (const [bucketStart, seconds] of split(start, end, parisDayStart, nextParisDayStart)) {
     bucket('day', bucketStart).seconds[state] += seconds * share;
   }
+  for (const [bucketStart, seconds] of split(start, end, parisMonthStart, nextParisMonthStart)) {
+    bucket('month', bucketStart).seconds[state] += seconds * share;
+  }
   addCheck(bucket('hour', hourStart(end)), result);
   addCheck(bucket('day', parisDayStart(end)), result);
+  addCheck(bucket('month', parisMonthStart(end)), result);
   return [...deltas.values()].sort(
     (a, b) => a.granularity.localeCompare(b.granularity) || a.bucketStart.getTime() - b.bucketStart.getTime(),
   );

@@ -112,3 +112,14 @@ export type Localized = { fr: string; en: string };
 export type Draft = { fr: string; en: string | null };
 
 export const TIME_ZONE = 'Europe/Paris';
+
+/** Calendar periods availability reports cover (Paris months, quarters, years). */
+export const REPORT_PERIOD_KINDS = ['month', 'quarter', 'year'] as const;
+export type ReportPeriodKind = (typeof REPORT_PERIOD_KINDS)[number];
+
+/**
+ * Grades of a report figure against its thresholds, as the State's Observatoire of essential
+ * procedures labels them: good, partial, weak.
+ */
+export const REPORT_GRADES = ['good', 'partial', 'weak'] as const;
+export type ReportGrade = (typeof REPORT_GRADES)[number];

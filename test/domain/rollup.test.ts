@@ -23,7 +23,7 @@ function summary(deltas: ReturnType<typeof rollupDeltas>) {
 }
 
 describe('rollupDeltas', () => {
-  it('attributes the time since the previous check to the new state, within one hour and one day', () => {
+  it('attributes the time since the previous check to the new state, within one hour, one day and one month', () => {
     const deltas = rollupDeltas({
       result: check('2026-06-01T10:30:00Z'),
       state: 'degraded',
@@ -33,6 +33,7 @@ describe('rollupDeltas', () => {
     expect(summary(deltas)).toEqual([
       { g: 'day', start: '2026-05-31T22:00:00.000Z', checks: 1, seconds: { degraded: 60 } },
       { g: 'hour', start: '2026-06-01T10:00:00.000Z', checks: 1, seconds: { degraded: 60 } },
+      { g: 'month', start: '2026-05-31T22:00:00.000Z', checks: 1, seconds: { degraded: 60 } },
     ]);
   });
 
@@ -72,6 +73,7 @@ describe('rollupDeltas', () => {
     expect(summary(deltas)).toEqual([
       { g: 'day', start: '2026-05-31T22:00:00.000Z', checks: 1, seconds: { operational: 120 } },
       { g: 'hour', start: '2026-06-01T10:00:00.000Z', checks: 1, seconds: { operational: 120 } },
+      { g: 'month', start: '2026-05-31T22:00:00.000Z', checks: 1, seconds: { operational: 120 } },
     ]);
   });
 
@@ -84,7 +86,7 @@ describe('rollupDeltas', () => {
       previousCheckedAt: at('2026-06-01T10:31:00Z'),
       interval: 60,
     });
-    expect(summary(late).map((d) => d.seconds)).toEqual([{}, {}]);
+    expect(summary(late).map((d) => d.seconds)).toEqual([{}, {}, {}]);
     expect(late.every((d) => d.checks === 1)).toBe(true);
   });
 
@@ -139,6 +141,26 @@ describe('rollupDeltas', () => {
       { g: 'day', start: '2026-10-25T23:00:00.000Z', checks: 1, seconds: {} },
     ]);
     expect(summary(autumn).filter((d) => d.g === 'hour')).toHaveLength(26);
+  });
+
+  it('splits at the start of a Paris month, whose length follows the clock changes', () => {
+    const newMonth = rollupDeltas({
+      result: check('2026-03-31T22:00:30Z'),
+      state: 'down',
+      previousCheckedAt: at('2026-03-31T21:59:30Z'),
+      interval: 60,
+    });
+    expect(summary(newMonth).filter((d) => d.g === 'month')).toEqual([
+      { g: 'month', start: '2026-02-28T23:00:00.000Z', checks: 0, seconds: { down: 30 } },
+      { g: 'month', start: '2026-03-31T22:00:00.000Z', checks: 1, seconds: { down: 30 } },
+    ]);
+    const wholeMarch = rollupDeltas({
+      result: check('2026-03-31T22:00:00Z'),
+      state: 'operational',
+      previousCheckedAt: at('2026-02-28T23:00:00Z'),
+      interval: 31 * 86_400,
+    });
+    expect(summary(wholeMarch).filter((d) => d.g === 'month')[0]).toMatchObject({ seconds: { operational: 743 * 3600 } });
   });
 
   it('finds the Paris day start in winter, summer and on both change days', () => {
