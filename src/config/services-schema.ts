@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { ServiceHours } from '../domain/service-hours.ts';
 import { hoursSchema, resolveHours } from './hours-schema.ts';
 import { operatorSchema, type OperatorFacts } from './operator-schema.ts';
+import { reportsSchema, resolveReportThresholds } from './report-schema.ts';
+import type { ReportThresholds } from '../domain/report-thresholds.ts';
 
 /**
  * The catalogue (`services.json`): what Vigie watches. Types come from this schema; the JSON Schema
@@ -111,6 +113,7 @@ export const catalogueSchema = z
     canaries: z.array(httpUrl).optional(),
     locations: z.array(locationSchema).min(1).max(50).optional(),
     operator: operatorSchema.optional(),
+    reports: reportsSchema.optional(),
   })
   .strict()
   .superRefine(
@@ -202,6 +205,8 @@ export interface Catalogue {
   locations: LocationConfig[];
   /** Absent in hand-made catalogues (tests): the pages then say every fact is not provided yet. */
   operator?: OperatorFacts;
+  /** What grades availability reports; absent in hand-made catalogues (the Observatoire's thresholds then). */
+  reportThresholds?: ReportThresholds;
 }
 
 /** Applies file-level defaults, then built-in defaults, to every service. */
@@ -213,6 +218,7 @@ export function resolveCatalogue(file: CatalogueFile): Catalogue {
     canaries: file.canaries ?? [],
     locations: file.locations ?? [],
     operator: file.operator ?? {},
+    reportThresholds: resolveReportThresholds(file.reports),
     services: file.services.map((s) => ({
       id: s.id,
       name: typeof s.name === 'string' ? { fr: s.name, en: s.name } : s.name,

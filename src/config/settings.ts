@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { ROLLUP_RETENTION_DAYS } from '../domain/rollup-retention.ts';
 import { trimTrailingSlashes } from '../domain/trim-slashes.ts';
 
 /**
@@ -38,6 +39,8 @@ export const settingsSchema = z
     VIGIE_PROBE_BATCH_MS: z.coerce.number().int().min(0).max(5_000).default(250),
     VIGIE_PROBE_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(200),
     VIGIE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /** Hourly, daily and monthly rollups. */
+    VIGIE_ROLLUP_RETENTION_DAYS: z.coerce.number().int().min(31).max(36_500).default(ROLLUP_RETENTION_DAYS),
     VIGIE_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     VIGIE_PROBE_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(200),
     VIGIE_PROBE_PER_HOST: z.coerce.number().int().min(1).max(100).default(2),

@@ -73,6 +73,7 @@ async function main(): Promise<void> {
     perHost: settings.VIGIE_PROBE_PER_HOST,
     retentionDays: settings.VIGIE_RETENTION_DAYS,
     auditRetentionDays: settings.VIGIE_AUDIT_RETENTION_DAYS,
+    rollupRetentionDays: settings.VIGIE_ROLLUP_RETENTION_DAYS,
     bufferCapacity: settings.VIGIE_PROBE_BUFFER,
     errors,
     batch: { windowMs: settings.VIGIE_PROBE_BATCH_MS, maxSize: settings.VIGIE_PROBE_BATCH_SIZE },

@@ -10,6 +10,7 @@ import { createLeaseKeeper } from './lease-keeper.ts';
 import { createWriteBatcher } from './write-batcher.ts';
 import { createLeaseWork, type LeaseWork } from './lease-work.ts';
 import { pruneOld } from './housekeeping.ts';
+import { ROLLUP_RETENTION_DAYS } from '../domain/rollup-retention.ts';
 import { createMaintenanceCache } from './maintenance-cache.ts';
 import { createProbeMetrics } from './metrics.ts';
 import { createPeerView } from './peer-view.ts';
@@ -41,6 +42,8 @@ export interface RunnerOptions {
   retentionDays: number;
   /** How long audit rows are kept; a year unless set. */
   auditRetentionDays?: number;
+  /** How long rollups are kept; five years unless set. */
+  rollupRetentionDays?: number;
   clock?: ProbeClock;
   random?: () => number;
   recheckDelayMs?: number;
@@ -193,7 +196,12 @@ export function createRunner(options: RunnerOptions): Runner {
   }
 
   const refreshMaintenance = () => maintenance.refresh(new Date(clock.now()));
-  const prune = () => pruneOld(store, clock.now(), { resultDays: options.retentionDays, auditDays: options.auditRetentionDays ?? 365 });
+  const prune = () =>
+    pruneOld(store, clock.now(), {
+      resultDays: options.retentionDays,
+      rollupDays: options.rollupRetentionDays ?? ROLLUP_RETENTION_DAYS,
+      auditDays: options.auditRetentionDays ?? 365,
+    });
 
   async function cycle(): Promise<CycleReport> {
     const probeHealthy = await selfCheck.round();

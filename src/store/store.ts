@@ -71,6 +71,10 @@ export interface Store {
   listResults(serviceId: string, options: { since?: Date; limit: number }): Promise<CheckResult[]>;
   /** Ordered by bucketStart ascending. */
   listRollups(options: { granularity: RollupGranularity; from: Date; to: Date; serviceId?: string }): Promise<Rollup[]>;
+  /** The first and last bucket start of a granularity, or null when none is stored. */
+  rollupSpan(granularity: RollupGranularity): Promise<{ first: Date; last: Date } | null>;
+  /** Deletes rollup buckets that began before `before` (their retention). Returns rows deleted. */
+  pruneRollups(before: Date): Promise<number>;
   /** Deletes raw results older than `before`; rollups are kept. Returns rows deleted. */
   pruneResults(before: Date): Promise<number>;
 

@@ -12,6 +12,7 @@ export const REMEMBERED_READS = [
   'listIncidents',
   'listMaintenances',
   'listRollups',
+  'rollupSpan',
   'getIncident',
   'getMaintenance',
 ] as const;

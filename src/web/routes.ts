@@ -15,6 +15,7 @@ const INFO_SLUGS: Record<Locale, Record<InfoPage, string>> = {
 };
 
 const AFFECTED_SLUGS: Record<Locale, string> = { fr: 'services-touches', en: 'affected-services' };
+const REPORTS_SLUGS: Record<Locale, string> = { fr: 'rapports', en: 'reports' };
 
 export type PageRef =
   | { page: 'overview' }
@@ -24,6 +25,9 @@ export type PageRef =
   | { page: 'incident'; id: string }
   | { page: 'maintenance' }
   | { page: 'subscribe' }
+  | { page: 'reports' }
+  | { page: 'report'; period: string }
+  | { page: 'attestation'; serviceId: string; incidentId: string }
   | { page: InfoPage };
 
 export function pathFor(locale: Locale, ref: PageRef): string {
@@ -42,6 +46,12 @@ export function pathFor(locale: Locale, ref: PageRef): string {
       return `/${locale}/maintenance`;
     case 'subscribe':
       return subscriptionPath(locale, 'subscribe');
+    case 'reports':
+      return `/${locale}/${REPORTS_SLUGS[locale]}`;
+    case 'report':
+      return `/${locale}/${REPORTS_SLUGS[locale]}/${encodeURIComponent(ref.period)}`;
+    case 'attestation':
+      return `/${locale}/services/${encodeURIComponent(ref.serviceId)}/attestations/${encodeURIComponent(ref.incidentId)}`;
     default:
       return `/${locale}/${INFO_SLUGS[locale][ref.page]}`;
   }
@@ -61,6 +71,26 @@ const FEED_EXTENSION: Record<FeedFormat, string> = { rss: 'xml', atom: 'atom' };
 export function feedPath(locale: Locale, format: FeedFormat, serviceId?: string): string {
   const base = serviceId ? `/${locale}/services/${encodeURIComponent(serviceId)}` : `/${locale}`;
   return `${base}/feed.${FEED_EXTENSION[format]}`;
+}
+
+/** A report as data: `/fr/rapports/2026-03.csv`. */
+export function reportFilePath(locale: Locale, period: string, format: 'csv' | 'json'): string {
+  return `${pathFor(locale, { page: 'report', period })}.${format}`;
+}
+
+/** An attestation's canonical content and its signature, beside its page. */
+export function attestationFilePath(
+  locale: Locale,
+  serviceId: string,
+  incidentId: string,
+  file: 'attestation.json' | 'attestation.sig',
+): string {
+  return `${pathFor(locale, { page: 'attestation', serviceId, incidentId })}/${file}`;
+}
+
+/** Planned maintenance and dated closures as iCalendar, of every service or of one. */
+export function calendarPath(locale: Locale, serviceId?: string): string {
+  return serviceId ? `/${locale}/services/${encodeURIComponent(serviceId)}/maintenance.ics` : `/${locale}/maintenance.ics`;
 }
 
 export function absoluteUrl(publicUrl: string, path: string): string {

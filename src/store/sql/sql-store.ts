@@ -10,7 +10,7 @@ import { addIncidentUpdate, createIncident, editIncidentUpdate } from './inciden
 import { cancelMaintenance, createMaintenance, getMaintenance, listMaintenances, updateMaintenance } from './maintenance.ts';
 import { recordCheck, recordChecks } from './record-check.ts';
 import { claimLeases, deleteProbeHolder, listProbeHolders, saveProbeHolder, seedLeases } from './leases.ts';
-import { listRollups } from './rollups.ts';
+import { listRollups, pruneRollups, rollupSpan } from './rollups.ts';
 import {
   clearLoginFailures,
   countLoginFailures,
@@ -58,6 +58,8 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
     listTrackings: () => listTrackings(db),
     listResults: (serviceId, options) => listResults(db, serviceId, options),
     listRollups: (options) => listRollups(db, options),
+    rollupSpan: (granularity) => rollupSpan(db, granularity),
+    pruneRollups: (before) => pruneRollups(db, before),
     pruneResults: (before) => pruneResults(db, before),
     recordHeartbeat: (heartbeat) => recordHeartbeat(db, heartbeat),
     listHeartbeats: () => listHeartbeats(db),

@@ -61,6 +61,23 @@ export function checksContract(ctx: ContractContext): void {
       expect(await store.listRollups({ granularity: 'hour', from: at(3600), to: at(7200) })).toEqual([]);
     });
 
+    it('adds monthly buckets, tells the extent of the history, and prunes buckets past their retention', async () => {
+      const store = ctx.store();
+      expect(await store.rollupSpan('month')).toBeNull();
+      await check(store, { at: at(0) });
+      await check(store, { at: at(40 * 86_400) });
+      const months = await store.listRollups({ granularity: 'month', from: at(-40 * 86_400), to: at(80 * 86_400) });
+      expect(months.map((m) => [m.bucketStart.toISOString(), m.checks])).toEqual([
+        ['2026-02-28T23:00:00.000Z', 1],
+        ['2026-03-31T22:00:00.000Z', 1],
+      ]);
+      expect(await store.rollupSpan('month')).toEqual({ first: months[0]!.bucketStart, last: months[1]!.bucketStart });
+      // Two hours (a first check covers the interval before T0, on the hour), a day and a month.
+      expect(await store.pruneRollups(at(86_400))).toBe(4);
+      expect((await store.rollupSpan('day'))!.first.getTime()).toBeGreaterThan(at(86_400).getTime());
+      expect((await store.rollupSpan('month'))!.first).toEqual(months[1]!.bucketStart);
+    });
+
     it('saves the tracking as given, and overwrites it on the next check', async () => {
       const store = ctx.store();
       const first = tracking({ failureStreak: 2, successStreak: 0, failureRunStartedAt: at(-30), latencyMs: null, lastOutcome: 'timeout' });
