@@ -158,3 +158,8 @@ export function downMinutes(seconds: number): number {
 export function formatList(items: readonly string[], locale: Locale): string {
   return new Intl.ListFormat(INTL_LOCALE[locale], { type: 'conjunction' }).format(items);
 }
+
+/** « mars 2026 » / "March 2026" (the Paris month containing `date`). */
+export function formatMonth(date: Date, locale: Locale): string {
+  return dtf(locale, { month: 'long', year: 'numeric' }).format(date).replace(/ /g, NBSP);
+}

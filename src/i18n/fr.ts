@@ -1,5 +1,6 @@
 import { frInfo } from './fr-info.ts';
 import { frNotify } from './fr-notify.ts';
+import { frProof } from './fr-proof.ts';
 import { pluralForm } from './plural.ts';
 
 /**
@@ -272,6 +273,7 @@ export const fr = {
   },
   info: frInfo,
   notify: frNotify,
+  proof: frProof,
   limits: {
     uriTooLong: (max: number) => `Adresse trop longue\u00a0: ${max}\u00a0caractères au plus.`,
     headersTooLarge: 'En-têtes de requête trop grands.',

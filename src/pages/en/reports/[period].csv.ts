@@ -1,0 +1,3 @@
+import { reportEndpoint } from '../../../site/report-endpoint.ts';
+
+export const { GET, HEAD } = reportEndpoint('en', 'csv');
