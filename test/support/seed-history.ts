@@ -1,6 +1,7 @@
 import { addParisDays, nextParisDayStart, parisDayKey, parisDayStartOfKey } from '../../src/domain/paris-time.ts';
 import { LATENCY_BUCKETS_MS, type Rollup } from '../../src/domain/records.ts';
-import { emptyTotals, histogramIndex } from '../../src/domain/rollup.ts';
+import { parisMonthStart } from '../../src/domain/paris-periods.ts';
+import { emptyTotals, histogramIndex, mergeRollups } from '../../src/domain/rollup.ts';
 
 /**
  * Rollup histories for the site tests and the web benchmark. Days are counted in Paris days, as
@@ -92,4 +93,34 @@ function rollup(
     latencyMaxMs: 480,
     latencyHistogram: histogram,
   };
+}
+
+/**
+ * The monthly rollups the probe would have written beside these: time and checks from the daily
+ * rows, response times from the hourly ones (a history seeded with both).
+ */
+export function monthlyFrom(rollups: readonly Rollup[]): Rollup[] {
+  const months = new Map<string, { serviceId: string; start: number; days: Rollup[]; hours: Rollup[] }>();
+  for (const r of rollups) {
+    if (r.granularity === 'month') continue;
+    const start = parisMonthStart(r.bucketStart.getTime());
+    const key = `${r.serviceId} ${start}`;
+    const month = months.get(key) ?? { serviceId: r.serviceId, start, days: [], hours: [] };
+    (r.granularity === 'day' ? month.days : month.hours).push(r);
+    months.set(key, month);
+  }
+  return [...months.values()].map(({ serviceId, start, days, hours }) => {
+    const time = mergeRollups(days);
+    const latency = mergeRollups(hours);
+    return {
+      ...time,
+      latencyCount: latency.latencyCount,
+      latencySumMs: latency.latencySumMs,
+      latencyMaxMs: latency.latencyMaxMs,
+      latencyHistogram: latency.latencyHistogram,
+      serviceId,
+      granularity: 'month',
+      bucketStart: new Date(start),
+    };
+  });
 }

@@ -7,7 +7,7 @@ import { openStore } from '../../src/store/open-store.ts';
 import type { CheckResult, Rollup, ServiceTracking } from '../../src/domain/records.ts';
 import type { Store } from '../../src/store/store.ts';
 import { checkResult, downTracking, serviceTracking } from './records.ts';
-import { dailyHistory, historyRollups, hourlyLatency } from './seed-history.ts';
+import { dailyHistory, historyRollups, hourlyLatency, monthlyFrom } from './seed-history.ts';
 
 /**
  * Sites written straight into a real SQLite store, for the site tests and the web benchmark: a
@@ -82,7 +82,8 @@ export async function seedStory(now: Date = new Date()): Promise<SeededStory> {
     self: SEEDED_PROBE,
   });
 
-  const history = [...dailyHistory('impots', now), ...hourlyLatency('impots', now, 180)];
+  const daysAndHours = [...dailyHistory('impots', now), ...hourlyLatency('impots', now, 180)];
+  const history = [...daysAndHours, ...monthlyFrom(daysAndHours)];
   await record(store, check('impots', t(-30_000), 'ok', 210), track('impots', 'operational', t(-12 * DAY), t(-30_000)), history);
 
   const opened = await record(store, check('ameli', t(-60_000), 'http_5xx', null), track('ameli', 'down', t(-25 * MIN), t(-60_000)), [], {
