@@ -21,6 +21,15 @@ export interface CheckResult {
   probeOffline: boolean;
 }
 
+/** How many failed checks of one outcome a location saw in a window, and when the first and last were. */
+export interface FailureTally {
+  location: string;
+  outcome: CheckOutcome;
+  count: number;
+  first: Date;
+  last: Date;
+}
+
 /**
  * The evaluator's memory of one service at one location; persisted so a restart neither loses nor
  * replays confirmation. Each location confirms on its own; the quorum reads them all.

@@ -1,6 +1,8 @@
+import type { CheckOutcome } from '../domain/vocabulary.ts';
 import type {
   AuditEntry,
   CheckResult,
+  FailureTally,
   Incident,
   IncidentUpdate,
   Maintenance,
@@ -69,6 +71,12 @@ export interface Store {
   listTrackings(): Promise<ServiceTracking[]>;
   /** Newest first. */
   listResults(serviceId: string, options: { since?: Date; limit: number }): Promise<CheckResult[]>;
+  /** Results of one service in [from, to), oldest first. */
+  listResultsBetween(options: { serviceId: string; from: Date; to: Date }): Promise<CheckResult[]>;
+  /** Services with a result in [from, to), sorted. */
+  listResultServices(options: { from: Date; to: Date }): Promise<string[]>;
+  /** Failed checks of a service in [from, to] per location and outcome, probe-offline results left out. */
+  tallyFailures(options: { serviceId: string; from: Date; to: Date; outcomes: readonly CheckOutcome[] }): Promise<FailureTally[]>;
   /** Ordered by bucketStart ascending. */
   listRollups(options: { granularity: RollupGranularity; from: Date; to: Date; serviceId?: string }): Promise<Rollup[]>;
   /** The first and last bucket start of a granularity, or null when none is stored. */

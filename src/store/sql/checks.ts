@@ -67,7 +67,7 @@ export async function pruneResults(db: SqlDatabase, before: Date): Promise<numbe
   }
 }
 
-function toResult(row: Row): CheckResult {
+export function toResult(row: Row): CheckResult {
   return {
     serviceId: readString(row.service_id),
     location: readString(row.location),

@@ -2,6 +2,7 @@ import type { Store } from '../store.ts';
 import { StoreConflictError } from '../store.ts';
 import { appendAudit, insertAudit, listAudit, pruneAudit } from './audit.ts';
 import { listResults, pruneResults } from './checks.ts';
+import { listResultServices, listResultsBetween, tallyFailures } from './check-reads.ts';
 import { listHeartbeats, pruneHeartbeats, recordHeartbeat } from './heartbeats.ts';
 import { readDataVersion } from './data-version.ts';
 import type { SqlDatabase, SqlExecutor } from './executor.ts';
@@ -57,6 +58,9 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
     recordChecks: (inputs) => recordChecks(db, inputs),
     listTrackings: () => listTrackings(db),
     listResults: (serviceId, options) => listResults(db, serviceId, options),
+    listResultsBetween: (options) => listResultsBetween(db, options),
+    listResultServices: (options) => listResultServices(db, options),
+    tallyFailures: (options) => tallyFailures(db, options),
     listRollups: (options) => listRollups(db, options),
     rollupSpan: (granularity) => rollupSpan(db, granularity),
     pruneRollups: (before) => pruneRollups(db, before),

@@ -78,6 +78,27 @@ export function checksContract(ctx: ContractContext): void {
       expect((await store.rollupSpan('month'))!.first).toEqual(months[1]!.bucketStart);
     });
 
+    it('reads a window of results oldest first, the services seen in it, and tallies failures per location and outcome', async () => {
+      const store = ctx.store();
+      const write = (r: Parameters<typeof result>[0]) => store.recordCheck({ result: result(r), tracking: tracking(), rollups: [], event: null });
+      await write({ startedAt: at(0), outcome: 'ok' });
+      await write({ startedAt: at(60), outcome: 'http_5xx' });
+      await write({ startedAt: at(120), outcome: 'timeout', location: 'lyon' });
+      await write({ startedAt: at(180), outcome: 'http_5xx' });
+      await write({ startedAt: at(200), outcome: 'timeout', probeOffline: true });
+      await write({ startedAt: at(240), outcome: 'http_5xx' });
+      await write({ serviceId: 'caf', startedAt: at(90), outcome: 'ok' });
+      const between = await store.listResultsBetween({ serviceId: 'impots', from: at(60), to: at(240) });
+      expect(between.map((r) => r.startedAt)).toEqual([at(60), at(120), at(180), at(200)]);
+      expect(await store.listResultServices({ from: at(0), to: at(300) })).toEqual(['caf', 'impots']);
+      expect(await store.listResultServices({ from: at(100), to: at(300) })).toEqual(['impots']);
+      const tally = await store.tallyFailures({ serviceId: 'impots', from: at(60), to: at(180), outcomes: ['http_5xx', 'timeout'] });
+      expect(tally).toEqual([
+        { location: 'lyon', outcome: 'timeout', count: 1, first: at(120), last: at(120) },
+        { location: 'paris', outcome: 'http_5xx', count: 2, first: at(60), last: at(180) },
+      ]);
+    });
+
     it('saves the tracking as given, and overwrites it on the next check', async () => {
       const store = ctx.store();
       const first = tracking({ failureStreak: 2, successStreak: 0, failureRunStartedAt: at(-30), latencyMs: null, lastOutcome: 'timeout' });
