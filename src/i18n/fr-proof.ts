@@ -1,4 +1,4 @@
-import type { ReportGrade, ReportPeriodKind } from '../domain/vocabulary.ts';
+import type { CheckOutcome, ReportGrade, ReportPeriodKind } from '../domain/vocabulary.ts';
 
 /** French words of what anyone can check: availability reports, open data, attestations, calendars. */
 const NB = '\u00a0';
@@ -53,5 +53,56 @@ export const frProof = {
     responseGrades: { good: 'Bon', partial: 'Partiel', weak: 'Faible' } satisfies Record<ReportGrade, string>,
     gradeLabel: (grade: string) => `appréciation${NB}: ${grade}`,
     allReports: 'Tous les rapports',
+  },
+  attestations: {
+    title: (service: string) => `Attestation d’indisponibilité${NB}: ${service}`,
+    link: 'Attestation d’indisponibilité',
+    linkSoFar: 'Attestation d’indisponibilité (jusqu’ici)',
+    intro: `Ce document atteste, à partir des vérifications de nos sondes, qu’un service public en ligne était inaccessible. Il est signé électroniquement${NB}: chacun peut vérifier qu’il n’a pas été modifié.`,
+    statement: (service: string, from: string, to: string, witnesses: string) =>
+      `Vigie atteste que ses sondes n’ont pas pu utiliser ${service} entre le ${from} et le ${to} (heure de Paris), premier et dernier contrôle en échec. La panne a été confirmée par ${witnesses}.`,
+    statementSoFar: (service: string, from: string, to: string, witnesses: string) =>
+      `Vigie atteste que ses sondes n’arrivent pas à utiliser ${service} depuis le ${from} (heure de Paris)${NB}; dernier contrôle en échec jusqu’ici${NB}: le ${to}. La panne, toujours en cours, a été confirmée par ${witnesses}.`,
+    witnesses: (n: number, names: string) => (n === 1 ? `notre point de mesure ${names}` : `${n}${NB}points de mesure (${names})`),
+    ourProbe: 'notre sonde',
+    facts: 'Constats',
+    service: 'Service',
+    address: 'Adresse vérifiée',
+    firstFailed: 'Premier contrôle en échec',
+    lastFailed: 'Dernier contrôle en échec',
+    lastFailedSoFar: 'Dernier contrôle en échec (jusqu’ici)',
+    outageStart: 'Début de la panne',
+    outageEnd: 'Fin de la panne',
+    stillDown: 'Panne en cours',
+    locations: 'Points de mesure et erreurs constatées',
+    failedChecks: (n: number) => `${n}${NB}${n === 1 ? 'contrôle en échec' : 'contrôles en échec'}`,
+    notices: 'Avis publiés par nos agents',
+    noNotices: 'Aucun avis publié par nos agents.',
+    verify: 'Vérifier cette attestation',
+    verifyIntro: `Le fichier JSON ci-dessous est le contenu exact de l’attestation${NB}; sa signature Ed25519 se vérifie avec la clé publique de ce site, par exemple avec OpenSSL${NB}:`,
+    json: 'Contenu (JSON)',
+    signature: 'Signature',
+    key: 'Clé publique',
+    incident: 'Voir l’incident',
+    outcomes: {
+      ok: 'réponse normale',
+      slow: 'réponse lente',
+      http_5xx: 'erreur du serveur (code 5xx)',
+      http_4xx: 'page refusée ou introuvable (code 4xx)',
+      blocked: 'page anti-robots',
+      keyword_missing: 'page attendue absente',
+      timeout: 'pas de réponse à temps',
+      dns_nxdomain: 'nom de domaine introuvable',
+      dns_temporary: 'résolution de nom momentanément impossible',
+      refused: 'connexion refusée',
+      reset: 'connexion interrompue',
+      tls_expired: 'certificat expiré',
+      tls_hostname: 'certificat établi pour un autre nom',
+      tls_untrusted: 'certificat non reconnu',
+      redirect_error: 'redirections en erreur',
+      body_too_large: 'page trop volumineuse',
+      unsafe_target: 'adresse non vérifiable',
+      network_error: 'erreur réseau',
+    } satisfies Record<CheckOutcome, string>,
   },
 };

@@ -1,3 +1,4 @@
+import { keyPathFor, loadSigningKey, type SigningKey } from '../attest/signing-key.ts';
 import { loadCatalogue } from '../config/load-catalogue.ts';
 import type { Catalogue } from '../config/services-schema.ts';
 import { loadSettings, type Settings } from '../config/settings.ts';
@@ -20,6 +21,8 @@ export interface SiteContext {
   storeRecovered: RecoveredTroubles;
   /** Null when subscriptions are off (no SMTP settings): no page mentions them. */
   mail: MailTransport | null;
+  /** The key that signs attestations, read (or made, at first start) when the context opens. */
+  signingKey: Promise<SigningKey>;
 }
 
 /** A failed opening is retried on a later request, but not more often than this under a flood. */
@@ -47,6 +50,10 @@ export function siteContext(): Promise<SiteContext> {
         subscriptionsEnabled(settings) && settings.VIGIE_SMTP_URL && settings.VIGIE_MAIL_FROM
           ? createMailTransport({ url: settings.VIGIE_SMTP_URL, from: settings.VIGIE_MAIL_FROM, maxConnections: 1 })
           : null;
+      const signingKey = loadSigningKey({ setting: settings.VIGIE_SIGNING_KEY, path: keyPathFor(settings.DATABASE_URL) });
+      signingKey.catch((error: unknown) =>
+        console.error('vigie-site: attestations cannot be signed:', error instanceof Error ? error.message : error),
+      );
       return {
         settings,
         store,
@@ -55,6 +62,7 @@ export function siteContext(): Promise<SiteContext> {
         storeUnreachableSince: reach.unreachableSince,
         storeRecovered: recovered,
         mail,
+        signingKey,
       };
     })();
     opening.catch(() => {

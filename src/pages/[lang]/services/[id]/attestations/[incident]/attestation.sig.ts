@@ -1,0 +1,3 @@
+import { attestationEndpoint } from '../../../../../../site/attestation-endpoint.ts';
+
+export const { GET, HEAD } = attestationEndpoint('sig');
