@@ -86,7 +86,9 @@ export async function listRollups(
 
 /** The first and last bucket of a granularity (the history's extent), or null when there is none. */
 export async function rollupSpan(sql: SqlExecutor, granularity: RollupGranularity): Promise<{ first: Date; last: Date } | null> {
-  const rows = await sql.all('SELECT MIN(bucket_start) AS first, MAX(bucket_start) AS last FROM rollups WHERE granularity = ?', [granularity]);
+  const rows = await sql.all('SELECT MIN(bucket_start) AS first, MAX(bucket_start) AS last FROM rollups WHERE granularity = ?', [
+    granularity,
+  ]);
   const row = rows[0];
   return row && row.first !== null && row.first !== undefined ? { first: readDate(row.first), last: readDate(row.last) } : null;
 }

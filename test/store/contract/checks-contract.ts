@@ -80,7 +80,8 @@ export function checksContract(ctx: ContractContext): void {
 
     it('reads a window of results oldest first, the services seen in it, and tallies failures per location and outcome', async () => {
       const store = ctx.store();
-      const write = (r: Parameters<typeof result>[0]) => store.recordCheck({ result: result(r), tracking: tracking(), rollups: [], event: null });
+      const write = (r: Parameters<typeof result>[0]) =>
+        store.recordCheck({ result: result(r), tracking: tracking(), rollups: [], event: null });
       await write({ startedAt: at(0), outcome: 'ok' });
       await write({ startedAt: at(60), outcome: 'http_5xx' });
       await write({ startedAt: at(120), outcome: 'timeout', location: 'lyon' });
