@@ -1,6 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { storeFolder } from '../config/store-folder.ts';
 
 /**
  * The Ed25519 key that signs attestations. From `VIGIE_SIGNING_KEY` (a PKCS#8 PEM, given as is or
@@ -19,8 +20,7 @@ export const KEY_FILE = 'vigie-signing-key.pem';
 
 /** Where the key is kept without the setting: beside the SQLite file, or in `./data` for PostgreSQL. */
 export function keyPathFor(databaseUrl: string): string {
-  const folder = /^postgres(ql)?:\/\//.test(databaseUrl) ? 'data' : dirname(databaseUrl);
-  return join(folder, KEY_FILE);
+  return join(storeFolder(databaseUrl), KEY_FILE);
 }
 
 export async function loadSigningKey(options: { setting?: string; path: string }): Promise<SigningKey> {

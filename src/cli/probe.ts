@@ -13,6 +13,7 @@ import { probeProcessId } from '../probe/process-id.ts';
 import { pidAlive, soleProbeProblem } from '../probe/sole-probe.ts';
 import { probeUserAgent } from '../probe/user-agent.ts';
 import { createSwallowedErrors } from '../probe/swallowed-errors.ts';
+import { publishOpenData, startOpenDataJob } from '../opendata/open-data-job.ts';
 
 /**
  * `node src/cli/probe.ts`: the probe process. A wrong catalogue stops it before the store is even
@@ -80,6 +81,10 @@ async function main(): Promise<void> {
     ...(store.backend === 'postgres' ? { leases: { me, leaseMs } } : {}),
   });
   await runner.start();
+  const openData = startOpenDataJob({
+    run: () => publishOpenData(store, settings, new Date()),
+    log: (line) => console.log(`vigie-probe: ${line}`),
+  });
   const app = createProbeApp({ store, runner });
   const server = serveProbeApp(app, { hostname: settings.PROBE_HOST, port: settings.PROBE_PORT }, (port) => {
     const host = settings.PROBE_HOST.includes(':') ? `[${settings.PROBE_HOST}]` : settings.PROBE_HOST;
@@ -101,6 +106,7 @@ async function main(): Promise<void> {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     await runner.stop(GRACE_MS);
+    await openData.stop();
     await closed;
     // Frees this process's leases now, so the others take its services without waiting them out.
     await store

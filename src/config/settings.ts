@@ -48,6 +48,8 @@ export const settingsSchema = z
     VIGIE_PROBE_BUFFER: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
     /** Ed25519 private key (PKCS#8 PEM, or the path of a file holding it) that signs attestations; made in the store's folder when unset. */
     VIGIE_SIGNING_KEY: z.string().min(1).optional(),
+    /** Daily open-data files, their chain and data package; `open-data` in the store's folder when unset. */
+    VIGIE_OPEN_DATA_DIR: z.string().min(1).optional(),
     /** When set, the web process publishes the public site as static files under this folder. */
     VIGIE_SNAPSHOT_DIR: z.string().min(1).optional(),
     /** Comma-separated proxy addresses whose X-Forwarded-For is believed. */
