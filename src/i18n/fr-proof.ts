@@ -105,4 +105,26 @@ export const frProof = {
       network_error: 'erreur réseau',
     } satisfies Record<CheckOutcome, string>,
   },
+  calendars: {
+    name: 'Vigie — maintenances et fermetures prévues',
+    serviceName: (service: string) => `Vigie — ${service}${NB}: maintenances et fermetures prévues`,
+    maintenance: (title: string) => `Maintenance${NB}: ${title}`,
+    services: (names: string) => `Services concernés${NB}: ${names}.`,
+    cancelled: 'Maintenance annulée.',
+    closure: (service: string) => `Fermeture prévue${NB}: ${service}`,
+    closureBody: (service: string) => `${service} est fermé sur ce créneau, comme annoncé dans ses horaires d’ouverture.`,
+    link: 'Calendrier (iCalendar)',
+  },
+  machines: {
+    llmsIntro:
+      'État en direct des services publics en ligne français, mesuré par des sondes indépendantes. Les textes sont en français et en anglais.',
+    stateTitle: 'État des services publics en ligne',
+    generated: (when: string) => `État au ${when} (heure de Paris).`,
+    counts: (operational: number, total: number) => `${operational}${NB}services sur ${total} fonctionnent normalement.`,
+    troubled: 'Services touchés',
+    noneTroubled: 'Aucun service n’est touché.',
+    openIncidents: 'Incidents en cours',
+    noIncidents: 'Aucun incident en cours.',
+    more: (url: string) => `Détails${NB}: ${url}`,
+  },
 };
