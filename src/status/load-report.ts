@@ -5,12 +5,12 @@ import type { ReadContext } from './load.ts';
 import { buildReport, type Report } from './report.ts';
 
 /**
- * Reports read monthly rollups only: a year is twelve rows per service, so a report costs the
- * same after five years of history as after one.
+ * Reports read monthly rollups only, added up per service by the store: a year is one row per
+ * service, so a report costs the same after five years of history as after one.
  */
 export async function loadReport(ctx: ReadContext, period: ParisPeriod, now: Date): Promise<Report | null> {
   if (period.start.getTime() > now.getTime()) return null;
-  const monthly = await ctx.store.listRollups({ granularity: 'month', from: period.start, to: period.end });
+  const monthly = await ctx.store.sumRollups({ granularity: 'month', from: period.start, to: period.end });
   return buildReport({
     period,
     now,

@@ -93,7 +93,7 @@ function measuredShare(measured: number, expected: number): MeasuredShare {
   return expected > 0 && measured / expected >= FULLY_MEASURED ? 'full' : 'partial';
 }
 
-/** The report of one period at `now` from the monthly rollups of its months (other rows are ignored). */
+/** The report of one period at `now` from the monthly rollups of its months, or their sums per service (other rows are ignored). */
 export function buildReport(input: {
   period: ParisPeriod;
   now: Date;

@@ -79,6 +79,8 @@ export interface Store {
   tallyFailures(options: { serviceId: string; from: Date; to: Date; outcomes: readonly CheckOutcome[] }): Promise<FailureTally[]>;
   /** Ordered by bucketStart ascending. */
   listRollups(options: { granularity: RollupGranularity; from: Date; to: Date; serviceId?: string }): Promise<Rollup[]>;
+  /** Each service's buckets in [from, to) added up, one rollup per service dated `from`, by service. */
+  sumRollups(options: { granularity: RollupGranularity; from: Date; to: Date }): Promise<Rollup[]>;
   /** The first and last bucket start of a granularity, or null when none is stored. */
   rollupSpan(granularity: RollupGranularity): Promise<{ first: Date; last: Date } | null>;
   /** Deletes rollup buckets that began before `before` (their retention). Returns rows deleted. */

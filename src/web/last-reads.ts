@@ -13,6 +13,7 @@ export const REMEMBERED_READS = [
   'listMaintenances',
   'listRollups',
   'rollupSpan',
+  'sumRollups',
   'getIncident',
   'getMaintenance',
 ] as const;

@@ -8,6 +8,7 @@ import { loopbackOrigin } from '../../src/snapshot/origin.ts';
 import { publishSnapshot } from '../../src/snapshot/publish.ts';
 import type { RunningNginx } from '../faults/support/nginx.ts';
 import { recordServiceState, seedSite } from '../support/seed-site.ts';
+import { benchReports } from './reports-bench.ts';
 
 /**
  * `npm run bench:web` — not a test: prints figures.
@@ -19,6 +20,7 @@ import { recordServiceState, seedSite } from '../support/seed-site.ts';
  * `Accept-Encoding: br, gzip` like browsers. Then times uncached renders of the overview, each
  * after a state change the site must notice.
  * Figures are medians over BENCH_ROUNDS (default 3) alternating rounds of BENCH_SECONDS (default 5).
+ * Then the reports pages with five years of 500 services (`reports-bench.ts`; BENCH_REPORTS=0 skips them).
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -215,6 +217,7 @@ async function main(): Promise<void> {
     await site.stop();
     await seeded.cleanup();
   }
+  if (process.env.BENCH_REPORTS !== '0') await benchReports(startSite);
 }
 
 /** User + system CPU of a process in clock ticks (1/100 s), from /proc. */

@@ -11,7 +11,7 @@ import { addIncidentUpdate, createIncident, editIncidentUpdate } from './inciden
 import { cancelMaintenance, createMaintenance, getMaintenance, listMaintenances, updateMaintenance } from './maintenance.ts';
 import { recordCheck, recordChecks } from './record-check.ts';
 import { claimLeases, deleteProbeHolder, listProbeHolders, saveProbeHolder, seedLeases } from './leases.ts';
-import { listRollups, pruneRollups, rollupSpan } from './rollups.ts';
+import { listRollups, pruneRollups, rollupSpan, sumRollups } from './rollups.ts';
 import {
   clearLoginFailures,
   countLoginFailures,
@@ -62,6 +62,7 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
     listResultServices: (options) => listResultServices(db, options),
     tallyFailures: (options) => tallyFailures(db, options),
     listRollups: (options) => listRollups(db, options),
+    sumRollups: (options) => sumRollups(db, options),
     rollupSpan: (granularity) => rollupSpan(db, granularity),
     pruneRollups: (before) => pruneRollups(db, before),
     pruneResults: (before) => pruneResults(db, before),

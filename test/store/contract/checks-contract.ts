@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rollupDeltas } from '../../../src/domain/rollup.ts';
+import { mergeRollups, rollupDeltas } from '../../../src/domain/rollup.ts';
 import type { ContractContext } from '../store-contract.ts';
 import { at, check, result, T0, tracking } from '../contract-fixtures.ts';
 
@@ -72,6 +72,9 @@ export function checksContract(ctx: ContractContext): void {
         ['2026-03-31T22:00:00.000Z', 1],
       ]);
       expect(await store.rollupSpan('month')).toEqual({ first: months[0]!.bucketStart, last: months[1]!.bucketStart });
+      const [summed, ...others] = await store.sumRollups({ granularity: 'month', from: at(-40 * 86_400), to: at(80 * 86_400) });
+      expect(others).toEqual([]);
+      expect(summed).toEqual({ ...mergeRollups(months), serviceId: 'impots', granularity: 'month', bucketStart: at(-40 * 86_400) });
       // Two hours (a first check covers the interval before T0, on the hour), a day and a month.
       expect(await store.pruneRollups(at(86_400))).toBe(4);
       expect((await store.rollupSpan('day'))!.first.getTime()).toBeGreaterThan(at(86_400).getTime());
