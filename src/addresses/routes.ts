@@ -88,6 +88,9 @@ export function attestationFilePath(
   return `${pathFor(locale, { page: 'attestation', serviceId, incidentId })}/${file}`;
 }
 
+/** The current state in plain text, for assistants and scripts. */
+export const STATE_TEXT_PATHS: Record<Locale, string> = { fr: '/fr/etat.txt', en: '/en/status.txt' };
+
 /** Planned maintenance and dated closures as iCalendar, of every service or of one. */
 export function calendarPath(locale: Locale, serviceId?: string): string {
   return serviceId ? `/${locale}/services/${encodeURIComponent(serviceId)}/maintenance.ics` : `/${locale}/maintenance.ics`;

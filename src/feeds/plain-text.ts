@@ -1,4 +1,4 @@
-import { absoluteUrl, calendarPath, feedPath, pathFor } from '../addresses/routes.ts';
+import { absoluteUrl, calendarPath, feedPath, pathFor, STATE_TEXT_PATHS } from '../addresses/routes.ts';
 import type { Locale } from '../domain/vocabulary.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { t } from '../i18n/index.ts';
@@ -8,8 +8,6 @@ import type { StatusSnapshot } from '../status/views.ts';
  * What assistants and scripts read: the current state in plain text (from the same published
  * state as every page), and `/llms.txt`, a Markdown map of the site and its machine-readable parts.
  */
-export const STATE_TEXT_PATHS: Record<Locale, string> = { fr: '/fr/etat.txt', en: '/en/status.txt' };
-
 export function stateText(snapshot: StatusSnapshot, locale: Locale, publicUrl: string): string {
   const d = t(locale);
   const words = d.proof.machines;

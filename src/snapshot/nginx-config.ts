@@ -38,7 +38,7 @@ server {
   server_name _;
   root ${options.root};
   charset utf-8;
-  charset_types text/html application/rss+xml application/atom+xml application/json image/svg+xml text/css application/javascript;
+  charset_types text/html application/rss+xml application/atom+xml application/json image/svg+xml text/css application/javascript text/plain text/calendar text/csv;
   gzip_static on;
   gzip_vary on;
 ${brotli ? '  brotli_static on;\n' : ''}  etag on;
@@ -71,6 +71,10 @@ ${headers(PUBLIC_CACHE_CONTROL, ['add_header Access-Control-Allow-Origin "*" alw
   location ~ ^/badge/(?<vigie_badge>[^/]+)\\.svg$ {
 ${headers(PUBLIC_CACHE_CONTROL, ['add_header Access-Control-Allow-Origin "*" always;'])}
     try_files /badge/$vigie_badge$vigie_variant.svg =404;
+  }
+  location ~ \\.(ics|csv|pem|gz)$ {
+    types { text/calendar ics; text/csv csv; application/x-pem-file pem; application/gzip gz; }
+${headers(PUBLIC_CACHE_CONTROL)}
   }
   location /_astro/ {
 ${headers('public, max-age=31536000, immutable')}

@@ -6,6 +6,7 @@ import { AGE_SCRIPT, markStaticPage } from './notice.ts';
 import { nginxConfig } from './nginx-config.ts';
 import { precompressFolder, writeWithSiblings } from './precompress.ts';
 import { sitePaths } from './site-paths.ts';
+import { copyOpenData } from '../opendata/copy-open-data.ts';
 
 export interface FetchedPage {
   status: number;
@@ -26,6 +27,8 @@ export interface PublishOptions {
   keep?: number;
   /** Recent incidents that get a page in the copy. */
   recentIncidents?: number;
+  /** The open-data folder, copied as `data/` (absent: no `/data/` in the copy). */
+  openDataDir?: string;
 }
 
 export interface Publication {
@@ -55,6 +58,7 @@ export async function publishSnapshot(options: PublishOptions): Promise<Publicat
     const paths = sitePaths({
       serviceIds: options.serviceIds,
       incidentIds: incidents.incidents.slice(0, options.recentIncidents ?? 20).map((i) => i.id),
+      now: generatedAt,
     });
     const limit = pLimit(4);
     const written = await Promise.all(
@@ -71,6 +75,7 @@ export async function publishSnapshot(options: PublishOptions): Promise<Publicat
       ),
     );
     await cp(options.clientDir, folder, { recursive: true });
+    if (options.openDataDir) await copyOpenData(options.openDataDir, join(folder, 'data'));
     await writeFile(join(folder, AGE_SCRIPT.slice(1)), await readFile(AGE_SCRIPT_SOURCE));
     const assetBytes = await precompressFolder(folder);
     await switchCurrent(options.dir, name);

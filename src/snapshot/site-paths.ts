@@ -1,6 +1,7 @@
 import { API_DOCUMENTS, type ApiDocument } from '../api/endpoint.ts';
-import { LOCALES, type Locale } from '../domain/vocabulary.ts';
-import { FEED_FORMATS, feedPath, INFO_PAGES, pathFor } from '../addresses/routes.ts';
+import { periodContaining } from '../domain/paris-periods.ts';
+import { LOCALES, REPORT_PERIOD_KINDS, type Locale } from '../domain/vocabulary.ts';
+import { calendarPath, FEED_FORMATS, feedPath, INFO_PAGES, pathFor, reportFilePath, STATE_TEXT_PATHS } from '../addresses/routes.ts';
 
 /** The Statuspage documents' addresses under /api/v2/ (the origin's route files). */
 const API_PATHS: Record<ApiDocument, string> = {
@@ -30,13 +31,21 @@ export interface PublishedPath {
  * pages, feeds, the Statuspage JSON and badges. English variants of `?lang=en` documents become
  * `.en` files (the nginx configuration maps the query to them).
  */
-export function sitePaths(input: { serviceIds: string[]; incidentIds: string[] }): PublishedPath[] {
+export function sitePaths(input: { serviceIds: string[]; incidentIds: string[]; now: Date }): PublishedPath[] {
   const pages: string[] = [];
   for (const locale of LOCALES) {
     pages.push(pathFor(locale, { page: 'overview' }), pathFor(locale, { page: 'incidents' }), pathFor(locale, { page: 'maintenance' }));
     for (const page of INFO_PAGES) pages.push(pathFor(locale, { page }));
     for (const id of input.serviceIds) pages.push(pathFor(locale, { page: 'service', id }));
     for (const id of input.incidentIds) pages.push(pathFor(locale, { page: 'incident', id }));
+    pages.push(pathFor(locale, { page: 'reports' }), calendarPath(locale), STATE_TEXT_PATHS[locale]);
+    for (const period of currentPeriods(input.now)) {
+      pages.push(
+        pathFor(locale, { page: 'report', period }),
+        reportFilePath(locale, period, 'csv'),
+        reportFilePath(locale, period, 'json'),
+      );
+    }
     for (const format of FEED_FORMATS) {
       pages.push(feedPath(locale, format));
       for (const id of input.serviceIds) pages.push(feedPath(locale, format, id));
@@ -45,6 +54,7 @@ export function sitePaths(input: { serviceIds: string[]; incidentIds: string[] }
   const published: PublishedPath[] = pages.map((path) => ({ path, file: pageFile(path), status: 200 }));
   for (const document of API_DOCUMENTS) published.push(...bothLanguages(`/api/v2/${API_PATHS[document]}`));
   for (const id of input.serviceIds) published.push(...bothLanguages(`/badge/${encodeURIComponent(id)}.svg`));
+  for (const path of ['/llms.txt', '/.well-known/vigie-signing-key.pem']) published.push({ path, file: path.slice(1), status: 200 });
   published.push({ path: '/404', file: '404.html', status: 404 });
   return published;
 }
@@ -58,9 +68,17 @@ function bothLanguages(path: string): PublishedPath[] {
   return LOCALES.map((locale) => english[locale]);
 }
 
+/** The reports of the month, quarter and year in progress, and of the last complete ones. */
+function currentPeriods(now: Date): string[] {
+  return REPORT_PERIOD_KINDS.flatMap((kind) => {
+    const current = periodContaining(kind, now);
+    return [current.key, periodContaining(kind, new Date(current.start.getTime() - 1)).key];
+  });
+}
+
 /** `/fr/` → `fr/index.html`; `/fr/services/caf` → `fr/services/caf.html`; feeds keep their name. */
 export function pageFile(path: string): string {
   const decoded = decodeURIComponent(path).replace(/^\/+/, '');
   if (decoded === '' || decoded.endsWith('/')) return `${decoded}index.html`;
-  return /\.(xml|atom)$/.test(decoded) ? decoded : `${decoded}.html`;
+  return /\.(xml|atom|ics|txt|csv|json)$/.test(decoded) ? decoded : `${decoded}.html`;
 }

@@ -13,7 +13,7 @@ describe('static copy addresses', () => {
   });
 
   it('covers both languages, every service, recent incidents, feeds, the API and badges, English documents in .en files', () => {
-    const paths = sitePaths({ serviceIds: ['caf', 'ameli'], incidentIds: ['inc1'] });
+    const paths = sitePaths({ serviceIds: ['caf', 'ameli'], incidentIds: ['inc1'], now: new Date('2026-04-02T10:00:00Z') });
     const files = new Map(paths.map((p) => [p.path, p.file]));
     for (const path of [
       '/fr/',
@@ -29,6 +29,14 @@ describe('static copy addresses', () => {
       expect(files.has(path), path).toBe(true);
     }
     expect(files.get('/api/v2/summary.json')).toBe('api/v2/summary.json');
+    expect(files.get('/fr/rapports')).toBe('fr/rapports.html');
+    for (const period of ['2026-04', '2026-03', '2026-q2', '2026-q1', '2026', '2025'])
+      expect(files.get(`/en/reports/${period}`)).toBe(`en/reports/${period}.html`);
+    expect(files.get('/fr/rapports/2026-03.csv')).toBe('fr/rapports/2026-03.csv');
+    expect(files.get('/en/maintenance.ics')).toBe('en/maintenance.ics');
+    expect(files.get('/fr/etat.txt')).toBe('fr/etat.txt');
+    expect(files.get('/llms.txt')).toBe('llms.txt');
+    expect(files.get('/.well-known/vigie-signing-key.pem')).toBe('.well-known/vigie-signing-key.pem');
     expect(files.get('/api/v2/summary.json?lang=en')).toBe('api/v2/summary.en.json');
     expect(files.get('/api/v2/incidents/unresolved.json?lang=en')).toBe('api/v2/incidents/unresolved.en.json');
     expect(files.get('/badge/caf.svg?lang=en')).toBe('badge/caf.en.svg');
