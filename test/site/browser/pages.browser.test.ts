@@ -10,6 +10,7 @@ import {
   warnIfNoChromium,
   launchChromium,
 } from '../../support/browser.ts';
+import { periodContaining } from '../../../src/domain/paris-periods.ts';
 import { startSite, type RunningSite } from '../../support/site-server.ts';
 import { check, record, seedStory, track, type SeededStory } from '../../support/seed-site.ts';
 
@@ -57,6 +58,9 @@ describe.skipIf(!available && !process.env.CI)('site in a real browser', () => {
     ['fr legal', '/fr/mentions-legales'],
     ['en personal data', '/en/personal-data'],
     ['fr probes', '/fr/sondes'],
+    ['fr reports', '/fr/rapports'],
+    ['en report by service', `/en/reports/${periodContaining('year', new Date()).key}`],
+    ['fr attestation', `/fr/services/ameli/attestations/${seeded.ids.autoIncident}`],
     ['en probes', '/en/probes'],
     ['not found', '/fr/services/nope'],
   ];
