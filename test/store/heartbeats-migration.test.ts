@@ -1,16 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../src/store/migrations/apply-migrations.ts';
 import { MIGRATIONS } from '../../src/store/migrations/index.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { createPostgresDatabase } from '../../src/store/postgres/postgres-database.ts';
 import type { SqlDatabase } from '../../src/store/sql/executor.ts';
 import { openSqliteDatabase } from '../../src/store/sqlite/sqlite-database.ts';
 import type { Store } from '../../src/store/store.ts';
-import { requirePostgres, schemaFactory, TEST_POSTGRES_URL } from './postgres-support.ts';
+import { bareSchemaDatabase, requirePostgres, schemaFactory, TEST_POSTGRES_URL } from './postgres-support.ts';
 
 /**
  * Migration 10 on a database written before it: the one heartbeat row per location stays, every
@@ -76,11 +74,7 @@ describe.runIf(await requirePostgres('test/store/heartbeats-migration.test.ts (P
 
     it('on PostgreSQL', async () => {
       const schema = schemas.next();
-      const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-      await admin.connect();
-      await admin.query(`CREATE SCHEMA "${schema}"`);
-      await admin.end();
-      await writeOldRows(createPostgresDatabase(new pg.Pool({ connectionString: TEST_POSTGRES_URL, options: `-c search_path=${schema}` })));
+      await writeOldRows(await bareSchemaDatabase(schema));
       await provesTheUpgrade(await openStore(TEST_POSTGRES_URL, { schema }));
     });
   },

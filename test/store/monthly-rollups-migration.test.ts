@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parsePeriodKey } from '../../src/domain/paris-periods.ts';
 import type { Rollup } from '../../src/domain/records.ts';
@@ -10,12 +9,11 @@ import { parisDayStartOfKey } from '../../src/domain/paris-time.ts';
 import { applyMigrations } from '../../src/store/migrations/apply-migrations.ts';
 import { MIGRATIONS } from '../../src/store/migrations/index.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { createPostgresDatabase } from '../../src/store/postgres/postgres-database.ts';
 import type { SqlDatabase } from '../../src/store/sql/executor.ts';
 import { applyRollupDeltas } from '../../src/store/sql/rollups.ts';
 import { openSqliteDatabase } from '../../src/store/sqlite/sqlite-database.ts';
 import type { Store } from '../../src/store/store.ts';
-import { requirePostgres, schemaFactory, TEST_POSTGRES_URL } from './postgres-support.ts';
+import { bareSchemaDatabase, requirePostgres, schemaFactory, TEST_POSTGRES_URL } from './postgres-support.ts';
 
 /**
  * Migration 30 on a database written before it: every month that has daily rows gets one monthly
@@ -88,11 +86,7 @@ describe.runIf(await requirePostgres('test/store/monthly-rollups-migration.test.
 
     it('on PostgreSQL', async () => {
       const schema = schemas.next();
-      const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-      await admin.connect();
-      await admin.query(`CREATE SCHEMA "${schema}"`);
-      await admin.end();
-      await writeOldRows(createPostgresDatabase(new pg.Pool({ connectionString: TEST_POSTGRES_URL, options: `-c search_path=${schema}` })));
+      await writeOldRows(await bareSchemaDatabase(schema));
       await provesTheUpgrade(await openStore(TEST_POSTGRES_URL, { schema }));
     });
   },

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { createPostgresDatabase } from '../../src/store/postgres/postgres-database.ts';
+import type { SqlDatabase } from '../../src/store/sql/executor.ts';
 
 /** The PostgreSQL the tests use: CI provisions it on 127.0.0.1:5432, database `test`. */
 export const TEST_POSTGRES_URL = process.env.VIGIE_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -43,4 +45,13 @@ export function schemaFactory(prefix: string): { next(): string; dropAll(): Prom
       }
     },
   };
+}
+
+/** A new schema, and a bare database on it (no migration applied): for writing rows as an older Vigie did. */
+export async function bareSchemaDatabase(schema: string): Promise<SqlDatabase> {
+  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA "${schema}"`);
+  await admin.end();
+  return createPostgresDatabase(new pg.Pool({ connectionString: TEST_POSTGRES_URL, options: `-c search_path=${schema}` }));
 }
