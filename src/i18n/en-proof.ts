@@ -26,7 +26,7 @@ export const enProof: Dictionary['proof'] = {
     since: (date: string) => `Measured since ${date}.`,
     currentYear: (name: string) => `${name}, by category`,
     soFar: (from: string, to: string) => `Period in progress: figures from ${from} to ${to}, provisional.`,
-    complete: (from: string, to: string) => `From ${from} to ${to} inclusive (Paris time).`,
+    complete: (from: string, to: string) => `From ${from} to ${to} (Paris time).`,
     notStarted: 'This period has not started yet.',
     downloads: 'Download this report:',
     csv: 'CSV table',
@@ -120,7 +120,8 @@ export const enProof: Dictionary['proof'] = {
     llmsIntro: 'Live status of French online public services, measured by independent probes. Texts are in French and English.',
     stateTitle: 'Status of online public services',
     generated: (when: string) => `Status at ${when} (Paris time).`,
-    counts: (operational: number, total: number) => `${operational} of ${total} services are working normally.`,
+    counts: (operational: number, total: number) =>
+      `${operational} of ${total} ${total === 1 ? 'service' : 'services'} ${operational === 1 ? 'is' : 'are'} working normally.`,
     troubled: 'Services affected',
     noneTroubled: 'No service is affected.',
     openIncidents: 'Open incidents',

@@ -1,7 +1,9 @@
 import type { CheckOutcome, ReportGrade, ReportPeriodKind } from '../domain/vocabulary.ts';
+import { pluralForm } from './plural.ts';
 
 /** French words of what anyone can check: availability reports, open data, attestations, calendars. */
 const NB = '\u00a0';
+const plural = (n: number, one: string, many: string) => pluralForm('fr', n, { one, other: many });
 const ordinal = (n: number) => (n === 1 ? '1er' : `${n}e`);
 
 export const frProof = {
@@ -27,7 +29,7 @@ export const frProof = {
     since: (date: string) => `Mesures depuis le ${date}.`,
     currentYear: (name: string) => `${name}, par catégorie`,
     soFar: (from: string, to: string) => `Période en cours${NB}: chiffres du ${from} au ${to}, provisoires.`,
-    complete: (from: string, to: string) => `Du ${from} au ${to} inclus (heure de Paris).`,
+    complete: (from: string, to: string) => `Du ${from} au ${to} (heure de Paris).`,
     notStarted: 'Cette période n’a pas encore commencé.',
     downloads: `Télécharger ce rapport${NB}:`,
     csv: 'Tableau CSV',
@@ -62,7 +64,7 @@ export const frProof = {
     statement: (service: string, from: string, to: string, witnesses: string) =>
       `Vigie atteste que ses sondes n’ont pas pu utiliser ${service} entre le ${from} et le ${to} (heure de Paris), premier et dernier contrôle en échec. La panne a été confirmée par ${witnesses}.`,
     statementSoFar: (service: string, from: string, to: string, witnesses: string) =>
-      `Vigie atteste que ses sondes n’arrivent pas à utiliser ${service} depuis le ${from} (heure de Paris)${NB}; dernier contrôle en échec jusqu’ici${NB}: le ${to}. La panne, toujours en cours, a été confirmée par ${witnesses}.`,
+      `Vigie atteste que, depuis le ${from} (heure de Paris), ses sondes n’arrivent pas à utiliser ${service}${NB}; dernier contrôle en échec jusqu’ici${NB}: le ${to}. La panne, toujours en cours, a été confirmée par ${witnesses}.`,
     witnesses: (n: number, names: string) => (n === 1 ? `notre point de mesure ${names}` : `${n}${NB}points de mesure (${names})`),
     ourProbe: 'notre sonde',
     facts: 'Constats',
@@ -120,7 +122,8 @@ export const frProof = {
       'État en direct des services publics en ligne français, mesuré par des sondes indépendantes. Les textes sont en français et en anglais.',
     stateTitle: 'État des services publics en ligne',
     generated: (when: string) => `État au ${when} (heure de Paris).`,
-    counts: (operational: number, total: number) => `${operational}${NB}services sur ${total} fonctionnent normalement.`,
+    counts: (operational: number, total: number) =>
+      `${operational}${NB}${plural(operational, 'service', 'services')} sur ${total} ${plural(operational, 'fonctionne', 'fonctionnent')} normalement.`,
     troubled: 'Services touchés',
     noneTroubled: 'Aucun service n’est touché.',
     openIncidents: 'Incidents en cours',

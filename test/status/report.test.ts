@@ -17,18 +17,25 @@ const OCTOBER = parsePeriodKey('2026-10')!;
 const paris = (date: string, time: string) => parisWallClockToUtc(date, time)!;
 
 /**
- * Monthly rollups as the probe writes them: a check every ten minutes from `from` to `to`, each
+ * Monthly rollups as the probe writes them: a check every ten minutes (or `stepMs`) from `from` to `to`, each
  * giving the time since the previous one to the state `stateAt` returns (maintenance in planned time).
  */
-function monthly(serviceId: string, from: Date, to: Date, stateAt: (at: Date) => ServiceState, latencyMs = 200): Rollup[] {
+function monthly(
+  serviceId: string,
+  from: Date,
+  to: Date,
+  stateAt: (at: Date) => ServiceState,
+  latencyMs = 200,
+  stepMs = TEN_MIN_MS,
+): Rollup[] {
   const buckets = new Map<number, Rollup[]>();
   let previous: Date | null = null;
-  for (let t = from.getTime() + TEN_MIN_MS; t <= to.getTime(); t += TEN_MIN_MS) {
+  for (let t = from.getTime() + stepMs; t <= to.getTime(); t += stepMs) {
     const startedAt = new Date(t);
     const state = stateAt(startedAt);
     const outcome = state === 'operational' ? 'ok' : 'http_5xx';
     const result = checkResult({ serviceId, startedAt, outcome, latencyMs });
-    for (const delta of rollupDeltas({ result, state, previousCheckedAt: previous ?? new Date(t - TEN_MIN_MS), interval: 600 })) {
+    for (const delta of rollupDeltas({ result, state, previousCheckedAt: previous ?? new Date(t - stepMs), interval: stepMs / 1000 })) {
       if (delta.granularity !== 'month') continue;
       buckets.set(delta.bucketStart.getTime(), [...(buckets.get(delta.bucketStart.getTime()) ?? []), delta]);
     }
@@ -166,7 +173,7 @@ describe('buildReport', () => {
 
   it('adds a quarter and a year up from their months, 8,760 hours in 2026', () => {
     const year = parsePeriodKey('2026')!;
-    const rows = monthly('impots', year.start, year.end, always('operational'));
+    const rows = monthly('impots', year.start, year.end, always('operational'), 200, 3_600_000);
     const now = new Date('2027-02-01T00:00:00Z');
     const yearly = report(rows, { period: year, now }).services[0]!.figures;
     expect(yearly).toMatchObject({ measured: 'full', measuredSeconds: 8760 * HOUR });
