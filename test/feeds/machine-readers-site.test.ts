@@ -54,7 +54,7 @@ describe('machine readers on the built site', () => {
     expect(fr).toMatch(/- ameli\.fr: Panne majeure/);
     expect(fr).toContain('/fr/incidents/');
     const en = (await get('/en/status.txt')).body.toString();
-    expect(en).toMatch(/services are working normally/);
+    expect(en).toMatch(/services? (is|are) working normally/);
     const llms = await get('/llms.txt');
     expect(llms.type).toBe('text/plain; charset=utf-8');
     expect(llms.body.toString()).toMatch(/^# Vigie\n\n> /);
