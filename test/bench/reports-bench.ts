@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { loadavg } from 'node:os';
 import { addParisDays, parisDayKey, parisDayStartOfKey } from '../../src/domain/paris-time.ts';
@@ -74,14 +75,19 @@ export async function benchReports(startSite: (env: Record<string, string>) => P
   try {
     const pages = ['/fr/', '/fr/rapports', `/fr/rapports/${lastYear.key}`, `/en/reports/${periodContaining('month', now).key}`];
     const times = new Map(pages.map((p) => [p, [] as number[]]));
+    const cpu = new Map(pages.map((p) => [p, 0]));
     for (let i = 0; i < 14; i++) {
       await recordServiceState(seeded.store, 'service-1', i % 2 === 0 ? 'degraded' : 'operational', new Date());
       // The site reads the data version once per second and may answer one more second from the last one.
       await new Promise((r) => setTimeout(r, 2100));
       for (const page of pages) {
+        const ticks = cpuTicksOf(site.process.pid);
         const r = await timed(`${site.url}${page}`);
         if (r.status !== 200) throw new Error(`${page} answered ${r.status}`);
-        if (r.cache === 'miss' && i >= 2) times.get(page)!.push(r.ms);
+        if (r.cache === 'miss' && i >= 2) {
+          times.get(page)!.push(r.ms);
+          cpu.set(page, cpu.get(page)! + cpuTicksOf(site.process.pid) - ticks);
+        }
       }
     }
     const dayRead = performance.now();
@@ -112,4 +118,10 @@ export async function benchReports(startSite: (env: Record<string, string>) => P
     await site.stop();
     await seeded.cleanup();
   }
+}
+
+/** User + system CPU of a process in clock ticks (1/100 s), from /proc. */
+function cpuTicksOf(pid: number | undefined): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return Number(fields[11]) + Number(fields[12]);
 }
