@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { loadavg } from 'node:os';
+import { cpuTicksOf } from './cpu-ticks.ts';
 import { addParisDays, parisDayKey, parisDayStartOfKey } from '../../src/domain/paris-time.ts';
 import { periodContaining, periodsBetween } from '../../src/domain/paris-periods.ts';
 import type { Rollup } from '../../src/domain/records.ts';
@@ -118,10 +118,4 @@ export async function benchReports(startSite: (env: Record<string, string>) => P
     await site.stop();
     await seeded.cleanup();
   }
-}
-
-/** User + system CPU of a process in clock ticks (1/100 s), from /proc. */
-function cpuTicksOf(pid: number | undefined): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return Number(fields[11]) + Number(fields[12]);
 }

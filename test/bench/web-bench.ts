@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cpuTicksOf } from './cpu-ticks.ts';
 import { loopbackOrigin } from '../../src/snapshot/origin.ts';
 import { publishSnapshot } from '../../src/snapshot/publish.ts';
 import type { RunningNginx } from '../faults/support/nginx.ts';
@@ -218,12 +219,6 @@ async function main(): Promise<void> {
     await seeded.cleanup();
   }
   if (process.env.BENCH_REPORTS !== '0') await benchReports(startSite);
-}
-
-/** User + system CPU of a process in clock ticks (1/100 s), from /proc. */
-function cpuTicksOf(pid: number | undefined): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return Number(fields[11]) + Number(fields[12]);
 }
 
 function median(values: number[]): number {
