@@ -15,10 +15,7 @@ interface ServiceFields {
 
 const HTTP_ONLY = ['keyword', 'expectStatus'] as const;
 
-export function crossCheckChecks(
-  catalogue: { services: ServiceFields[]; locations?: { id: string }[] },
-  ctx: z.core.$RefinementCtx,
-): void {
+export function crossCheckChecks(catalogue: { services: ServiceFields[]; locations?: { id: string }[] }, ctx: z.core.$RefinementCtx): void {
   const locationIds = new Set(catalogue.locations?.map((l) => l.id) ?? []);
   const tokens = new Map<string, number>();
   catalogue.services.forEach((service, i) => {

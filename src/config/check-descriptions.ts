@@ -22,8 +22,9 @@ export const CHECK_DESCRIPTIONS: Record<string, string> = {
     'Also complete a TLS handshake (certificate checked against the name, its expiry and issuer recorded). Default false: the connection alone.',
   'services.check.serverName': 'Name sent in the TLS handshake (SNI) and checked against the certificate (default: "host").',
   'services.check.steps':
-    'The journey\'s steps, in order (1 to 5). Cookies set by one step are sent by the next. A failed step ends the journey; its name is shown to staff and on the service page.',
-  'services.check.steps.name': 'What the step does, as citizens would say it ("Se connecter avec FranceConnect"), in French or { "fr", "en" }.',
+    "The journey's steps, in order (1 to 5). Cookies set by one step are sent by the next. A failed step ends the journey; its name is shown to staff and on the service page.",
+  'services.check.steps.name':
+    'What the step does, as citizens would say it ("Se connecter avec FranceConnect"), in French or { "fr", "en" }.',
   'services.check.steps.url': 'Address of the step: an http(s) URL, or a path ("/connexion") on the service\'s address.',
   'services.check.steps.method': 'GET (default), HEAD or POST.',
   'services.check.steps.body': 'Body sent with a POST.',
@@ -31,12 +32,13 @@ export const CHECK_DESCRIPTIONS: Record<string, string> = {
   'services.check.steps.followRedirects':
     'Follow redirects (default true). False makes the redirect itself the answer: check its status and its "location" header.',
   'services.check.steps.expectStatus': 'HTTP status codes that count as success for this step (default "200-399").',
-  'services.check.steps.keyword': 'Text the step\'s page must contain.',
-  'services.check.steps.expect': 'JSON and header assertions on the step\'s answer, as for an http check.',
+  'services.check.steps.keyword': "Text the step's page must contain.",
+  'services.check.steps.expect': "JSON and header assertions on the step's answer, as for an http check.",
   'services.check.steps.expect.json': 'Assertions on the step\'s JSON body, as "expect.json" of an http check.',
   'services.check.steps.expect.headers': 'Headers the step\'s answer must carry, as "expect.headers" of an http check.',
   'services.check.tokenEnv':
-    'Name of the environment variable that holds the service\'s secret token (at least 32 characters) on the web process. The service pushes POST /api/heartbeat/<token>.',
+    "Name of the environment variable that holds the service's secret token (at least 32 characters) on the web process. The service pushes POST /api/heartbeat/<token>.",
   'services.check.interval': 'Seconds between two beats of the service: a beat must arrive at least this often.',
-  'services.check.grace': 'Seconds of lateness tolerated after "interval" before a missing beat fails the check (default: a tenth of the interval, at least 60).',
+  'services.check.grace':
+    'Seconds of lateness tolerated after "interval" before a missing beat fails the check (default: a tenth of the interval, at least 60).',
 };

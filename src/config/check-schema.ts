@@ -72,7 +72,10 @@ export const statusRange = z
 const stepUrl = z
   .string()
   .min(1)
-  .refine((text) => text.startsWith('/') || /^https?:\/\//i.test(text), 'must be an http(s) URL, or a path starting with "/" on the service\'s address');
+  .refine(
+    (text) => text.startsWith('/') || /^https?:\/\//i.test(text),
+    'must be an http(s) URL, or a path starting with "/" on the service\'s address',
+  );
 
 const journeyStep = z
   .object({
@@ -117,7 +120,11 @@ const checkUnion = z.discriminatedUnion(
       .object({
         kind: z.literal('heartbeat'),
         tokenEnv: z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'must be the name of an environment variable, such as "VIGIE_BEAT_PAYMENTS"'),
-        interval: z.number().int().min(10).max(7 * 86_400),
+        interval: z
+          .number()
+          .int()
+          .min(10)
+          .max(7 * 86_400),
         grace: z.number().int().min(0).max(86_400).optional(),
       })
       .strict(),

@@ -41,11 +41,23 @@ describe('check kinds in the catalogue', () => {
       interval: 3600,
       grace: 360,
     });
-    const journey = parsed({ kind: 'journey', steps: [{ name: 'Accueil', url: '/' }, { name: 'Connexion', url: '/login', followRedirects: false }] });
+    const journey = parsed({
+      kind: 'journey',
+      steps: [
+        { name: 'Accueil', url: '/' },
+        { name: 'Connexion', url: '/login', followRedirects: false },
+      ],
+    });
     expect(journey.check).toMatchObject({
       kind: 'journey',
       steps: [
-        { name: { fr: 'Accueil', en: 'Accueil' }, url: 'https://a.example.fr/', method: 'GET', followRedirects: true, expectStatus: '200-399' },
+        {
+          name: { fr: 'Accueil', en: 'Accueil' },
+          url: 'https://a.example.fr/',
+          method: 'GET',
+          followRedirects: true,
+          expectStatus: '200-399',
+        },
         { url: 'https://a.example.fr/login', followRedirects: false },
       ],
     });
@@ -70,8 +82,18 @@ describe('check kinds in the catalogue', () => {
     ['no kind', { port: 443 }, '"check"', 'services[0].check.kind: must have a "kind": "http", "dns", "tcp", "journey" or "heartbeat"'],
     ['an unknown kind', { kind: 'icmp' }, '"icmp"', 'services[0].check.kind: must have a "kind"'],
     ['a field of another kind', { kind: 'dns', port: 53 }, '"port"', 'services[0].check.port: unknown field "port"'],
-    ['a DNS name with a scheme', { kind: 'dns', name: 'https://impots.gouv.fr' }, 'https://impots', 'services[0].check.name: must be a host name'],
-    ['an unknown record type', { kind: 'dns', record: 'SPF' }, '"SPF"', 'services[0].check.record: must be one of A, AAAA, CNAME, MX, NS, TXT'],
+    [
+      'a DNS name with a scheme',
+      { kind: 'dns', name: 'https://impots.gouv.fr' },
+      'https://impots',
+      'services[0].check.name: must be a host name',
+    ],
+    [
+      'an unknown record type',
+      { kind: 'dns', record: 'SPF' },
+      '"SPF"',
+      'services[0].check.record: must be one of A, AAAA, CNAME, MX, NS, TXT',
+    ],
     ['a resolver that is a name', { kind: 'dns', resolvers: ['dns.google'] }, 'dns.google', 'services[0].check.resolvers'],
     ['a resolver port out of range', { kind: 'dns', resolvers: ['9.9.9.9:70000'] }, '70000', 'services[0].check.resolvers'],
     ['an empty list of expected answers', { kind: 'dns', expect: [] }, '"expect"', 'services[0].check.expect: must list at least one item'],
@@ -80,15 +102,35 @@ describe('check kinds in the catalogue', () => {
     ['a TCP host with a path', { kind: 'tcp', host: 'a.fr/x', port: 1 }, 'a.fr/x', 'services[0].check.host: must be a host name'],
     ['a TLS flag that is text', { kind: 'tcp', port: 1, tls: 'yes' }, '"yes"', 'services[0].check.tls: must be true or false'],
     ['a journey without steps', { kind: 'journey', steps: [] }, '"steps"', 'services[0].check.steps: must list at least one item'],
-    ['a journey step on ftp', { kind: 'journey', steps: [{ name: 'x', url: 'ftp://a/' }] }, 'ftp://', 'steps[0].url: must be an http(s) URL'],
+    [
+      'a journey step on ftp',
+      { kind: 'journey', steps: [{ name: 'x', url: 'ftp://a/' }] },
+      'ftp://',
+      'steps[0].url: must be an http(s) URL',
+    ],
     ['a journey step with an odd method', { kind: 'journey', steps: [{ name: 'x', url: '/', method: 'PUT' }] }, '"PUT"', 'steps[0].method'],
-    ['a step status range upside down', { kind: 'journey', steps: [{ name: 'x', url: '/', expectStatus: '399-200' }] }, '399-200', 'low before high'],
-    ['a JSON assertion without comparison', { kind: 'http', expect: { json: ['$.status'] } }, '"$.status"', 'expect.json[0]: must compare a query'],
+    [
+      'a step status range upside down',
+      { kind: 'journey', steps: [{ name: 'x', url: '/', expectStatus: '399-200' }] },
+      '399-200',
+      'low before high',
+    ],
+    [
+      'a JSON assertion without comparison',
+      { kind: 'http', expect: { json: ['$.status'] } },
+      '"$.status"',
+      'expect.json[0]: must compare a query',
+    ],
     ['a JSON assertion with a bad query', { kind: 'http', expect: { json: ['$.a[ == 1'] } }, '$.a[', 'expect.json[0]: must compare'],
     ['a JSON query that is not JSONPath', { kind: 'http', expect: { json: ['status == 1'] } }, 'status == 1', 'is not a JSONPath query'],
     ['a JSON literal in single quotes', { kind: 'http', expect: { json: ["$.s == 'ok'"] } }, "'ok'", 'must be a JSON value'],
     ['an ordering against text', { kind: 'http', expect: { json: ['$.n > "3"'] } }, '$.n', '">" compares numbers'],
-    ['a header name with a space', { kind: 'http', expect: { headers: { 'content type': 'json' } } }, 'content type', 'must be an HTTP header name'],
+    [
+      'a header name with a space',
+      { kind: 'http', expect: { headers: { 'content type': 'json' } } },
+      'content type',
+      'must be an HTTP header name',
+    ],
     ['a heartbeat token variable in lower case', { kind: 'heartbeat', tokenEnv: 'beat', interval: 60 }, '"beat"', 'environment variable'],
     ['a heartbeat without interval', { kind: 'heartbeat', tokenEnv: 'B' }, '"check"', 'services[0].check.interval: is required'],
     ['a heartbeat interval under 10 s', { kind: 'heartbeat', tokenEnv: 'B', interval: 5 }, '"interval": 5', 'must be at least 10'],
@@ -98,7 +140,9 @@ describe('check kinds in the catalogue', () => {
 
   it('points a step without url at the step', () => {
     const source = text(catalogue([service('a', { check: { kind: 'journey', steps: [{ name: 'x' }] } })]));
-    expect(problemsOf(source)).toEqual([`services.json:${lineOf(source, '"steps"') + 1}: services[0].check.steps[0].url: is required: add it (text in double quotes)`]);
+    expect(problemsOf(source)).toEqual([
+      `services.json:${lineOf(source, '"steps"') + 1}: services[0].check.steps[0].url: is required: add it (text in double quotes)`,
+    ]);
   });
 
   it('reports too many journey steps', () => {
@@ -110,13 +154,21 @@ describe('check kinds in the catalogue', () => {
     oneProblem({ kind: 'dns' }, '"keyword"', 'services[0].keyword: applies to http checks only, not to a dns check: remove it', {
       keyword: 'Bienvenue',
     });
-    oneProblem({ kind: 'journey', steps: [{ name: 'x', url: '/' }] }, '"expectStatus"', 'give it to each step instead', { expectStatus: '200' });
+    oneProblem({ kind: 'journey', steps: [{ name: 'x', url: '/' }] }, '"expectStatus"', 'give it to each step instead', {
+      expectStatus: '200',
+    });
   });
 
   it('reports resolvers for a location the catalogue does not list', () => {
-    oneProblem({ kind: 'dns', resolvers: { lyon: ['9.9.9.9'] } }, '"lyon"', 'services[0].check.resolvers.lyon: unknown location "lyon" (known: paris)', {}, {
-      locations: [PARIS],
-    });
+    oneProblem(
+      { kind: 'dns', resolvers: { lyon: ['9.9.9.9'] } },
+      '"lyon"',
+      'services[0].check.resolvers.lyon: unknown location "lyon" (known: paris)',
+      {},
+      {
+        locations: [PARIS],
+      },
+    );
   });
 
   it('reports two heartbeats sharing a token variable', () => {
