@@ -81,6 +81,11 @@ export interface Store {
   /** Deletes heartbeats older than `before`, except each location's newest. Returns rows deleted. */
   pruneHeartbeats(before: Date): Promise<number>;
 
+  /** A heartbeat a service pushed (a `heartbeat` check); an older beat than the one stored changes nothing. */
+  recordServiceBeat(serviceId: string, at: Date): Promise<void>;
+  /** The service's latest pushed heartbeat, or null when it never pushed one. */
+  lastServiceBeat(serviceId: string): Promise<Date | null>;
+
   // ── probe processes and their leases ─────────────────────────────────────
   /** Inserts the process, or renews its `seenUntil`. */
   saveProbeHolder(holder: ProbeHolder): Promise<void>;

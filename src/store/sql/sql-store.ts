@@ -9,6 +9,7 @@ import { getIncident, getIncidentUpdate, listIncidents } from './incidents-read.
 import { addIncidentUpdate, createIncident, editIncidentUpdate } from './incidents-write.ts';
 import { cancelMaintenance, createMaintenance, getMaintenance, listMaintenances, updateMaintenance } from './maintenance.ts';
 import { recordCheck, recordChecks } from './record-check.ts';
+import { lastServiceBeat, recordServiceBeat } from './service-beats.ts';
 import { claimLeases, deleteProbeHolder, listProbeHolders, saveProbeHolder, seedLeases } from './leases.ts';
 import { listRollups } from './rollups.ts';
 import {
@@ -62,6 +63,8 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
     recordHeartbeat: (heartbeat) => recordHeartbeat(db, heartbeat),
     listHeartbeats: () => listHeartbeats(db),
     pruneHeartbeats: (before) => pruneHeartbeats(db, before),
+    recordServiceBeat: (serviceId, at) => recordServiceBeat(db, serviceId, at),
+    lastServiceBeat: (serviceId) => lastServiceBeat(db, serviceId),
     saveProbeHolder: (holder) => saveProbeHolder(db, holder),
     listProbeHolders: () => listProbeHolders(db),
     deleteProbeHolder: (holder, at) => deleteProbeHolder(db, holder, at),
