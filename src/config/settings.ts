@@ -41,6 +41,8 @@ export const settingsSchema = z
     VIGIE_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     VIGIE_PROBE_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(200),
     VIGIE_PROBE_PER_HOST: z.coerce.number().int().min(1).max(100).default(2),
+    /** Staff are warned (dashboard, /metrics) when a certificate expires within this many days; citizens see nothing until it fails. */
+    VIGIE_TLS_WARNING_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     /** Check results the probe keeps in memory while the store is unreachable. */
     VIGIE_PROBE_BUFFER: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
     /** When set, the web process publishes the public site as static files under this folder. */

@@ -60,6 +60,7 @@ async function main(): Promise<void> {
   const checker = createChecker({
     userAgent,
     localAddress: settings.VIGIE_PROBE_SOURCE_ADDRESS,
+    lastBeat: (serviceId) => store.lastServiceBeat(serviceId),
   });
   const runner = createRunner({
     catalogue,
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
     retentionDays: settings.VIGIE_RETENTION_DAYS,
     auditRetentionDays: settings.VIGIE_AUDIT_RETENTION_DAYS,
     bufferCapacity: settings.VIGIE_PROBE_BUFFER,
+    tlsWarningDays: settings.VIGIE_TLS_WARNING_DAYS,
     errors,
     batch: { windowMs: settings.VIGIE_PROBE_BATCH_MS, maxSize: settings.VIGIE_PROBE_BATCH_SIZE },
     ...(store.backend === 'postgres' ? { leases: { me, leaseMs } } : {}),

@@ -1,3 +1,4 @@
+import { checkKindOf } from '../config/service-check.ts';
 import type { Catalogue, ServiceConfig } from '../config/services-schema.ts';
 import type { ProbeHolder, ServiceTracking } from '../domain/records.ts';
 import type { Store } from '../store/store.ts';
@@ -58,6 +59,8 @@ export interface RunnerOptions {
   bufferCapacity?: number;
   /** Every scheduler lag sample, for the benchmark. */
   onLag?: (lagMs: number) => void;
+  /** Certificates expiring within this many days are counted in /metrics (settings VIGIE_TLS_WARNING_DAYS). Default 14. */
+  tlsWarningDays?: number;
 }
 
 export interface CycleReport {
@@ -100,7 +103,12 @@ export function createRunner(options: RunnerOptions): Runner {
   const { store, catalogue } = options;
   const clock = options.clock ?? systemClock;
   const errors = options.errors ?? createSwallowedErrors({ now: clock.now });
-  const metrics = createProbeMetrics(options.location);
+  const kinds = new Map(catalogue.services.map((s) => [s.id, checkKindOf(s)]));
+  const metrics = createProbeMetrics(options.location, {
+    kindOf: (id) => kinds.get(id) ?? 'http',
+    warningDays: options.tlsWarningDays ?? 14,
+    now: clock.now,
+  });
   const trackings = new Map<string, ServiceTracking>();
   const shutdown = new AbortController();
   const services = new Map(catalogue.services.map((s) => [s.id, s]));

@@ -74,8 +74,8 @@ describe('probe app', () => {
     const res = await app.request('/metrics');
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await res.text();
-    expect(text).toContain('vigie_probe_checks_total{location="test",outcome="ok"} 1\n');
-    expect(text).toContain('vigie_probe_checks_total{location="test",outcome="http_5xx"} 1\n');
+    expect(text).toContain('vigie_probe_checks_total{location="test",kind="http",outcome="ok"} 1\n');
+    expect(text).toContain('vigie_probe_checks_total{location="test",kind="http",outcome="http_5xx"} 1\n');
     expect(text).toContain('vigie_probe_check_latency_seconds_bucket{location="test",le="0.05"} 2\n');
     expect(text).toContain('vigie_probe_check_latency_seconds_count{location="test"} 2\n');
     expect(text).toContain('vigie_probe_services{location="test",state="operational"} 1\n');

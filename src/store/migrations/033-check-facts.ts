@@ -16,4 +16,9 @@ ALTER TABLE service_tracking ADD COLUMN tls_issuer TEXT;
 `;
 }
 
-export const checkFacts: Migration = { version: 33, name: 'check-facts', sqlite: statements('INTEGER'), postgres: statements('TIMESTAMPTZ') };
+export const checkFacts: Migration = {
+  version: 33,
+  name: 'check-facts',
+  sqlite: statements('INTEGER'),
+  postgres: statements('TIMESTAMPTZ'),
+};

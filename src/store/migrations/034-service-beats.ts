@@ -13,4 +13,9 @@ CREATE TABLE service_beats (
 `;
 }
 
-export const serviceBeats: Migration = { version: 34, name: 'service-beats', sqlite: statements('INTEGER'), postgres: statements('TIMESTAMPTZ') };
+export const serviceBeats: Migration = {
+  version: 34,
+  name: 'service-beats',
+  sqlite: statements('INTEGER'),
+  postgres: statements('TIMESTAMPTZ'),
+};
