@@ -17,13 +17,15 @@ export interface RequestOptions {
 /**
  * ky builds a global Request; the dispatcher belongs to the `undici` package, whose fetch must
  * carry it (Node's bundled fetch speaks an older dispatcher protocol), so the request is re-made.
+ * A body (a journey's form, a few kilobytes at most) is read back as text so it leaves with its length.
  */
-const fetchWithUndici = (input: Request, init?: RequestInit): Promise<Response> =>
+const fetchWithUndici = async (input: Request, init?: RequestInit): Promise<Response> =>
   undiciFetch(input.url, {
     method: input.method,
     headers: [...input.headers],
     signal: input.signal,
     redirect: input.redirect,
+    ...(input.body === null ? {} : { body: await input.text() }),
     ...(init as object),
   }) as unknown as Promise<Response>;
 
