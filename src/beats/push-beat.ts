@@ -1,4 +1,4 @@
-import { throttleSubject } from '../admin/client-address.ts';
+import { throttleSubject } from '../web/client-address.ts';
 import type { Store } from '../store/store.ts';
 import type { BeatTokens } from './beat-tokens.ts';
 import type { WindowLimiter } from './window-limiter.ts';

@@ -2,7 +2,7 @@ import type { LookupFunction } from 'node:net';
 import type { SecureContext } from 'node:tls';
 import type { ServiceConfig } from '../../config/services-schema.ts';
 import type { CheckResult } from '../../domain/records.ts';
-import type { AddressPolicy } from './address-policy.ts';
+import type { AddressPolicy } from '../../net/address-policy.ts';
 
 /** What every kind of check is given: the checker's settings, then one run's deadline. */
 

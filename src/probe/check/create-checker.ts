@@ -2,7 +2,7 @@ import type { LookupFunction } from 'node:net';
 import { createSecureContext, rootCertificates } from 'node:tls';
 import { checkKindOf } from '../../config/service-check.ts';
 import type { CheckKind } from '../../domain/vocabulary.ts';
-import { type AddressPolicy, unsafeAddressReason } from './address-policy.ts';
+import { type AddressPolicy, unsafeAddressReason } from '../../net/address-policy.ts';
 import type { CheckEnv, CheckRun, KindCheck, Measured } from './check-env.ts';
 import { createDnsCheck } from './dns-check.ts';
 import { createHeartbeatCheck } from './heartbeat-check.ts';

@@ -1,12 +1,12 @@
 import type { ServiceConfig } from '../../config/services-schema.ts';
 import type { Agent } from 'undici';
 import { NO_ASSERTIONS } from '../../config/service-check.ts';
-import { ownHostOnly, type AddressPolicy } from './address-policy.ts';
+import { ownHostOnly, type AddressPolicy } from '../../net/address-policy.ts';
 import type { CheckEnv, CheckRun, KindCheck, Measured } from './check-env.ts';
 import { classifyError } from './classify-error.ts';
 import { classifyResponse } from './classify-response.ts';
 import { followRedirects, type HopTrail } from './follow-redirects.ts';
-import { createGuardedAgent, type ConnectionRecord } from './guarded-agent.ts';
+import { createGuardedAgent, type ConnectionRecord } from '../../net/guarded-agent.ts';
 import { request } from './http-request.ts';
 import { readCappedBody } from './read-body.ts';
 

@@ -4,7 +4,7 @@ import type { JourneyStep } from '../../config/service-check.ts';
 import type { CheckEnv, CheckRun, KindCheck, Measured } from './check-env.ts';
 import { classifyResponse } from './classify-response.ts';
 import { followRedirects, type HopTrail } from './follow-redirects.ts';
-import type { ConnectionRecord } from './guarded-agent.ts';
+import type { ConnectionRecord } from '../../net/guarded-agent.ts';
 import { checkAgent, explainFailure } from './http-check.ts';
 import { request } from './http-request.ts';
 import { readCappedBody } from './read-body.ts';

@@ -3,9 +3,9 @@ import { connect as netConnect, isIP, type LookupFunction, type Socket } from 'n
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import type { ServiceCheck } from '../../config/service-check.ts';
 import type { CheckEnv, KindCheck, Measured } from './check-env.ts';
-import { failClosed, guardedLookup, unsafeTargetError } from './guarded-agent.ts';
+import { failClosed, guardedLookup, unsafeTargetError } from '../../net/guarded-agent.ts';
 import { explainFailure, policyFor } from './http-check.ts';
-import { certificateFacts, refusedCertificate } from './tls-facts.ts';
+import { certificateFacts, refusedCertificate } from '../../net/tls-facts.ts';
 
 /**
  * The TCP check: connect to host:port (every address the host resolves to held to the SSRF
