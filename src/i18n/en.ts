@@ -1,4 +1,5 @@
 import { enInfo } from './en-info.ts';
+import { enChecks } from './en-checks.ts';
 import { enNotify } from './en-notify.ts';
 import type { Dictionary } from './fr.ts';
 import { pluralForm } from './plural.ts';
@@ -265,6 +266,7 @@ export const en: Dictionary = {
   },
   info: enInfo,
   notify: enNotify,
+  checks: enChecks,
   limits: {
     uriTooLong: (max: number) => `Address too long: ${max} characters at most.`,
     headersTooLarge: 'Request headers too large.',
