@@ -42,7 +42,8 @@ function answers(behaviour: Extract<DnsBehaviour, { kind: 'answer' }>, name: str
   return [];
 }
 
-export async function startDnsServer(): Promise<DnsServer> {
+/** `fallback`: what names without their own behaviour get (default NXDOMAIN). */
+export async function startDnsServer(options: { fallback?: DnsBehaviour } = {}): Promise<DnsServer> {
   const socket = createSocket('udp4');
   const behaviours = new Map<string, DnsBehaviour>();
   const counts = new Map<string, number>();
@@ -55,7 +56,7 @@ export async function startDnsServer(): Promise<DnsServer> {
     const name = question.name.toLowerCase();
     count(name);
     count(`${from.address} ${name}`);
-    const behaviour = behaviours.get(`${from.address} ${name}`) ?? behaviours.get(name) ?? { kind: 'nxdomain' };
+    const behaviour = behaviours.get(`${from.address} ${name}`) ?? behaviours.get(name) ?? options.fallback ?? { kind: 'nxdomain' };
     if (behaviour.kind === 'silent') return;
     const rcode = behaviour.kind === 'nxdomain' ? RCODE.NXDOMAIN : behaviour.kind === 'servfail' ? RCODE.SERVFAIL : RCODE.NOERROR;
     const reply = packet.encode({
