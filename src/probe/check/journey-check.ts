@@ -19,6 +19,7 @@ import { readCappedBody } from './read-body.ts';
 interface StepContext {
   env: CheckEnv;
   run: CheckRun;
+  timeoutS: number;
   dispatcher: Agent;
   jar: CookieJar;
 }
@@ -60,7 +61,7 @@ async function runStep(step: JourneyStep, ctx: StepContext): Promise<Measured & 
     );
     return { ...verdict, httpStatus: response.status, finalUrl: trail.url };
   } catch (error) {
-    return { ...explainFailure(error, ctx.run, 0), finalUrl: trail.url };
+    return { ...explainFailure(error, ctx.run, ctx.timeoutS), finalUrl: trail.url };
   }
 }
 
@@ -68,7 +69,8 @@ export function createJourneyCheck(env: CheckEnv): KindCheck {
   return async (service, run) => {
     if (service.check?.kind !== 'journey') return { outcome: 'probe_error', detail: 'not a journey check' };
     const connection: ConnectionRecord = { tlsExpiresAt: null, tlsIssuer: null };
-    const ctx: StepContext = { env, run, dispatcher: checkAgent(env, service, run, connection), jar: new CookieJar() };
+    const dispatcher = checkAgent(env, service, run, connection);
+    const ctx: StepContext = { env, run, timeoutS: service.timeout, dispatcher, jar: new CookieJar() };
     const certificate = () => ({ tlsExpiresAt: connection.tlsExpiresAt, tlsIssuer: connection.tlsIssuer ?? null });
     try {
       let last: Measured = { outcome: 'ok' };
