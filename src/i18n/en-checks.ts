@@ -1,4 +1,7 @@
 import type { frChecks } from './fr-checks.ts';
+import { pluralForm } from './plural.ts';
+
+const days = (n: number) => `${n} ${pluralForm('en', n, { one: 'day', other: 'days' })}`;
 
 /** English words of the kinds of check (see `fr-checks.ts`). */
 export const enChecks: typeof frChecks = {
@@ -9,7 +12,7 @@ export const enChecks: typeof frChecks = {
     dns: (name: string) => `The name ${name} is found (DNS resolution): without it, the site cannot be reached at all.`,
     tcp: (host: string, port: number) => `${host} accepts connections (port ${port}).`,
     tcpTls: (host: string, port: number) => `${host} accepts secure connections (port ${port}).`,
-    journey: (steps: number) => `A path of ${steps} steps, as a user would take it:`,
+    journey: (steps: number) => `A path of ${steps} ${pluralForm('en', steps, { one: 'step', other: 'steps' })}, as a user would take it:`,
     heartbeat: (every: string) => `The service itself reports that it works, at least every ${every}.`,
   },
   finding: {
@@ -26,8 +29,8 @@ export const enChecks: typeof frChecks = {
   },
   certificates: {
     title: 'Certificates expiring soon',
-    help: (days: number) => `Certificates that expire within ${days} days. The public sees nothing of it while they are valid.`,
-    none: (days: number) => `No certificate expires within the next ${days} days.`,
+    help: (n: number) => `Certificates that expire within ${days(n)}. The public sees nothing of it while they are valid.`,
+    none: (n: number) => `No certificate expires within the next ${days(n)}.`,
     colService: 'Service',
     colExpires: 'Expires on',
     colDays: 'Days left',

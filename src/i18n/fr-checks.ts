@@ -1,5 +1,8 @@
 /** French words of the kinds of check: what the service page says is checked and what fails, staff's certificate warnings, heartbeat answers. */
+import { pluralForm } from './plural.ts';
+
 const NB = '\u00a0';
+const days = (n: number) => `${n}${NB}${pluralForm('fr', n, { one: 'jour', other: 'jours' })}`;
 const quoted = (text: string) => `«${NB}${text}${NB}»`;
 
 export const frChecks = {
@@ -10,7 +13,8 @@ export const frChecks = {
     dns: (name: string) => `Le nom ${name} est bien trouvé (résolution DNS)${NB}: sans cela, le site est introuvable.`,
     tcp: (host: string, port: number) => `${host} accepte les connexions (port ${port}).`,
     tcpTls: (host: string, port: number) => `${host} accepte les connexions sécurisées (port ${port}).`,
-    journey: (steps: number) => `Un parcours en ${steps}${NB}étapes, comme le ferait un usager${NB}:`,
+    journey: (steps: number) =>
+      `Un parcours en ${steps}${NB}${pluralForm('fr', steps, { one: 'étape', other: 'étapes' })}, comme le ferait un usager${NB}:`,
     heartbeat: (every: string) => `Le service signale lui-même qu’il fonctionne, au moins toutes les ${every}.`,
   },
   finding: {
@@ -27,9 +31,8 @@ export const frChecks = {
   },
   certificates: {
     title: 'Certificats bientôt expirés',
-    help: (days: number) =>
-      `Certificats qui expirent dans moins de ${days}${NB}jours. Le public n’en voit rien tant qu’ils restent valides.`,
-    none: (days: number) => `Aucun certificat n’expire dans les ${days}${NB}prochains jours.`,
+    help: (n: number) => `Certificats qui expirent dans moins de ${days(n)}. Le public n’en voit rien tant qu’ils restent valides.`,
+    none: (n: number) => `Aucun certificat n’expire dans les ${days(n)} à venir.`,
     colService: 'Service',
     colExpires: 'Expire le',
     colDays: 'Jours restants',
