@@ -1,7 +1,7 @@
 import type { ServiceConfig } from '../config/services-schema.ts';
 import { checkKindOf } from '../config/service-check.ts';
 import { checkFinding } from '../domain/check-finding.ts';
-import type { Locale } from '../domain/vocabulary.ts';
+import type { Locale, Localized } from '../domain/vocabulary.ts';
 import { t } from '../i18n/index.ts';
 import type { ServiceStatusView } from '../status/views.ts';
 import { formatInterval } from './probe-facts.ts';
@@ -14,8 +14,8 @@ import { formatInterval } from './probe-facts.ts';
 
 export interface CheckWords {
   checked: string;
-  /** A journey's steps, in order. */
-  steps: string[];
+  /** A journey's steps, in order, by name in both languages (a name given once is French, kept as is). */
+  steps: Localized[];
   /** What fails, or null when nothing the probe found needs saying. */
   finding: string | null;
 }
@@ -53,7 +53,7 @@ function findingText(service: ServiceConfig, view: ServiceStatusView, locale: Lo
 export function checkWords(service: ServiceConfig, view: ServiceStatusView, locale: Locale): CheckWords {
   return {
     checked: checkedText(service, locale),
-    steps: service.check?.kind === 'journey' ? service.check.steps.map((s) => s.name[locale]) : [],
+    steps: service.check?.kind === 'journey' ? service.check.steps.map((s) => s.name) : [],
     finding: findingText(service, view, locale),
   };
 }
