@@ -122,6 +122,7 @@ export function createRunner(options: RunnerOptions): Runner {
     clock,
     signal,
     canaryTimeoutS: options.canaryTimeoutS,
+    overNetwork: (id) => kinds.get(id) !== 'heartbeat',
   });
   const maintenance = createMaintenanceCache(store);
   const write = options.batch ? createWriteBatcher({ store, clock, ...options.batch }) : store.recordCheck;
