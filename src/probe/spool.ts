@@ -43,7 +43,8 @@ export function createSpool(options: SpoolOptions): Spool {
     renameSync(`${file}.tmp`, file);
   }
 
-  function read(path: string): { lines: string[]; writes: SpooledWrite[]; total: number } {
+  /** `name` is the file's name before this run took it, for messages. */
+  function read(path: string, name: string): { lines: string[]; writes: SpooledWrite[]; total: number } {
     const kept: string[] = [];
     const writes: SpooledWrite[] = [];
     const all = readFileSync(path, 'utf8').split('\n');
@@ -53,7 +54,7 @@ export function createSpool(options: SpoolOptions): Spool {
       if (parsed.success) {
         kept.push(line);
         writes.push(parsed.data);
-      } else options.onBadLine?.(`${path}:${i + 1}: ${parsed.error}`);
+      } else options.onBadLine?.(`${join(dir, name)}:${i + 1}: ${parsed.error}`);
     });
     return { lines: kept, writes, total: all.filter((l) => l.trim() !== '').length };
   }
@@ -63,26 +64,26 @@ export function createSpool(options: SpoolOptions): Spool {
     claim() {
       mkdirSync(dir, { recursive: true });
       const mine = `${location}.${options.run}.jsonl`;
-      const claimed: string[] = [];
+      const claimed: { path: string; name: string }[] = [];
       // A `.claimed-N` file is one a run took and died before merging: taken again like the rest.
       const theirs = (n: string) => n.startsWith(`${location}.`) && /\.jsonl(\.claimed-\d+)?$/.test(n) && !n.startsWith(mine);
       for (const name of readdirSync(dir).filter(theirs)) {
         const to = `${file}.claimed-${claimed.length}`;
         try {
           renameSync(join(dir, name), to);
-          claimed.push(to);
+          claimed.push({ path: to, name });
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
         }
       }
-      claimed.sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
-      const taken = claimed.map((path) => ({ path, ...read(path) }));
+      claimed.sort((a, b) => statSync(a.path).mtimeMs - statSync(b.path).mtimeMs);
+      const taken = claimed.map(({ path, name }) => ({ path, ...read(path, name) }));
       claimedLines = taken.flatMap((t) => t.lines);
       const [only] = taken;
       if (taken.length === 1 && only && only.lines.length === only.total) renameSync(only.path, file);
       else {
         write(claimedLines);
-        for (const path of claimed) rmSync(path, { force: true });
+        for (const { path } of claimed) rmSync(path, { force: true });
       }
       return taken.flatMap((t) => t.writes);
     },

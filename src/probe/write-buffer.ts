@@ -254,7 +254,7 @@ export function createWriteBuffer(options: WriteBufferOptions): WriteBuffer {
   function storeState(): { state: StoreWriteState; since: number | null } {
     if (failingSince !== null) return { state: 'unavailable', since: failingSince };
     const oldest = Math.min(batchStartedAt ?? Infinity, ...[...inFlight].map((j) => j.startedAt));
-    if (clock.now() - oldest > slowAfterMs) return { state: 'slow', since: oldest + slowAfterMs };
+    if (clock.now() - oldest >= slowAfterMs) return { state: 'slow', since: oldest + slowAfterMs };
     return { state: 'ok', since: null };
   }
 
