@@ -6,9 +6,9 @@ import { REQUEST_LIMITS } from './src/web/request-limits.ts';
 // Every page is rendered per request from the status read model; the middleware caches per data version.
 export default defineConfig({
   output: 'server',
-  // src/web/serve.ts refuses larger bodies before reading them; this bounds any other way of serving the build.
+  // src/cli/web.ts refuses larger bodies before reading them; this bounds any other way of serving the build.
   adapter: node({ mode: 'standalone', bodySizeLimit: REQUEST_LIMITS.bodyBytes }),
-  // `astro dev` and `astro preview` only: the web process (src/web/serve.ts) never starts the adapter's
+  // `astro dev` and `astro preview` only: the web process (src/cli/web.ts) never starts the adapter's
   // own server, and listens on HOST and PORT as validated by src/config/settings.ts.
   server: { host: '127.0.0.1', port: 4321 },
   // The site's middleware refuses cross-site state changes itself, forms and JSON alike, in both languages.

@@ -4,9 +4,9 @@ import type { StaffAccount } from '../domain/records.ts';
 import { isAdminPath } from '../web/security-policy.ts';
 import { trimTrailingSlashes } from '../domain/trim-slashes.ts';
 import { adminServices, type AdminServices } from './admin-services.ts';
-import { clientAddress } from './client-address.ts';
-import { RequestRefused } from './form-input.ts';
-import { SESSION_COOKIE } from './session.ts';
+import { clientAddress } from '../web/client-address.ts';
+import { RequestRefused } from '../web/form-input.ts';
+import { SESSION_COOKIE } from '../domain/staff-session.ts';
 import { REFUSAL_STATUS, refusalText } from '../web/request-limits.ts';
 
 /** What admin pages find in `Astro.locals.admin`. */

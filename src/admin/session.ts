@@ -1,24 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { StaffAccount, StaffSession } from '../domain/records.ts';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../domain/staff-session.ts';
 import type { Store } from '../store/store.ts';
 
 /**
  * Server-side staff sessions. The cookie holds a random opaque id; the store keeps only its
  * SHA-256, so a copy of the database opens no session.
  */
-export const SESSION_COOKIE = '__Host-vigie_session';
-export const SESSION_IDLE_MS = 30 * 60_000;
-export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
+
 /** lastSeenAt is written at most this often: a busy page does not write on every request. */
 const TOUCH_EVERY_MS = 60_000;
-
-/**
- * `__Host-`: Secure, Path=/ and no Domain, so no sibling host can plant or read it. Browsers treat
- * http://localhost and http://127.0.0.1 as secure contexts and keep Secure cookies there, so a
- * local demo works over plain HTTP (checked in Chromium by test/admin/browser); anything else
- * must be served over HTTPS.
- */
-export const SESSION_COOKIE_OPTIONS = { secure: true, httpOnly: true, sameSite: 'strict', path: '/' } as const;
 
 export function newSessionId(): string {
   return randomBytes(32).toString('base64url');

@@ -1,4 +1,4 @@
-import { throttleSubject } from './client-address.ts';
+import { throttleSubject } from '../web/client-address.ts';
 import type { Store } from '../store/store.ts';
 import { THROTTLE_WINDOW_MS } from '../domain/sign-in-window.ts';
 

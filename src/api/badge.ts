@@ -1,5 +1,5 @@
 import type { PublishedState } from '../domain/vocabulary.ts';
-import { escapeHtml } from '../web/escape.ts';
+import { escapeHtml } from '../addresses/escape.ts';
 
 /** Shape and colour per state: the shape carries the meaning for those who cannot tell colours apart. */
 const LOOK: Record<PublishedState, { color: string; shape: string }> = {

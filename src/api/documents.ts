@@ -1,6 +1,6 @@
 import type { Locale } from '../domain/vocabulary.ts';
 import type { Dictionary } from '../i18n/index.ts';
-import { absoluteUrl, pathFor } from '../web/routes.ts';
+import { absoluteUrl, pathFor } from '../addresses/routes.ts';
 import type { Incident, Maintenance } from '../domain/records.ts';
 import { isoParis } from '../domain/paris-time.ts';
 import type { StatusSnapshot } from '../status/views.ts';

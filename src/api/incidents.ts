@@ -1,5 +1,5 @@
 import type { Locale } from '../domain/vocabulary.ts';
-import { localText } from '../feeds/local-text.ts';
+import { localText } from '../i18n/local-text.ts';
 import type { Incident, Maintenance } from '../domain/records.ts';
 import { isoParis } from '../domain/paris-time.ts';
 import type { SpComponent, SpImpact, SpIncident, SpMaintenance, SpMaintenanceStatus } from './statuspage-types.ts';

@@ -47,13 +47,13 @@ const supervisor = createSupervisor({
 // DNS lookups share libuv's thread pool (4 threads by default): one slow resolver would queue every check.
 supervisor.start({
   name: 'probe',
-  args: [`--max-old-space-size=${probeHeapLimitMb(serviceCount)}`, `${root}src/probe/main.ts`],
+  args: [`--max-old-space-size=${probeHeapLimitMb(serviceCount)}`, `${root}src/cli/probe.ts`],
   env: { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16' },
 });
 // The wrapper answers cache hits before Astro and hands everything else to the built server.
-supervisor.start({ name: 'site', args: [`${root}src/web/serve.ts`] });
+supervisor.start({ name: 'site', args: [`${root}src/cli/web.ts`] });
 // Always: without SMTP it still delivers the webhooks staff register, and idles when there are none.
-supervisor.start({ name: 'sender', args: [`${root}src/notify/main.ts`] });
+supervisor.start({ name: 'sender', args: [`${root}src/cli/sender.ts`] });
 
 let stopping = false;
 function stop(): void {

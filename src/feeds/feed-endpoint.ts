@@ -4,7 +4,7 @@ import { formatWindow } from '../i18n/format.ts';
 import { t } from '../i18n/index.ts';
 import { publishedNote } from '../i18n/published-note.ts';
 import type { SiteContext } from '../web/context.ts';
-import { absoluteUrl, feedPath, pathFor } from '../web/routes.ts';
+import { absoluteUrl, feedPath, pathFor } from '../addresses/routes.ts';
 import { loadIncidentHistory, loadMaintenanceHistory, loadSnapshot } from '../status/load.ts';
 import type { ServiceStatusView } from '../status/views.ts';
 import { incidentEntries, maintenanceEntries, newestEntries, type EntryContext } from './feed-entries.ts';

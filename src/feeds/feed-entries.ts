@@ -1,8 +1,8 @@
 import type { IncidentStatus, Locale } from '../domain/vocabulary.ts';
 import { renderMarkdown } from '../incidents/markdown.ts';
-import { escapeHtml } from '../web/escape.ts';
+import { escapeHtml } from '../addresses/escape.ts';
 import type { Incident, Maintenance } from '../domain/records.ts';
-import { localText, type LocalText } from './local-text.ts';
+import { localText, type LocalText } from '../i18n/local-text.ts';
 
 /** One feed item, independent of RSS or Atom. `html` is safe HTML; `title` is plain text. */
 export interface FeedEntry {

@@ -1,6 +1,6 @@
 import { Feed } from 'feed';
 import type { Locale } from '../domain/vocabulary.ts';
-import { escapeHtml, stripXmlInvalid } from '../web/escape.ts';
+import { escapeHtml, stripXmlInvalid } from '../addresses/escape.ts';
 import type { FeedEntry } from './feed-entries.ts';
 
 export const FEED_KINDS = ['rss', 'atom'] as const;

@@ -1,9 +1,9 @@
 import type { NotificationEvent } from '../domain/notification-events.ts';
-import { absoluteUrl } from '../web/routes.ts';
-import type { ServiceNames } from '../site/incident-facts.ts';
+import { absoluteUrl } from '../addresses/routes.ts';
+import type { ServiceNames } from '../status/service-names.ts';
 import type { ClaimedDelivery, DeliveryKey } from '../store/subscription-records.ts';
 import type { Store } from '../store/store.ts';
-import { oneClickPath, subscriptionPath } from '../web/subscription-routes.ts';
+import { oneClickPath, subscriptionPath } from '../addresses/subscription-routes.ts';
 import type { MailTransport } from './mail-transport.ts';
 import { messageItems } from './message-items.ts';
 import { choiceKey, eventsFor } from './recipients.ts';

@@ -1,7 +1,7 @@
 import { Webhook as Signer } from 'standardwebhooks';
 import { fetch, type Dispatcher } from 'undici';
-import type { AddressPolicy } from '../probe/check/address-policy.ts';
-import { createGuardedAgent } from '../probe/check/guarded-agent.ts';
+import type { AddressPolicy } from '../net/address-policy.ts';
+import { createGuardedAgent } from '../net/guarded-agent.ts';
 import type { ClaimedWebhookDelivery } from '../store/subscription-records.ts';
 import type { Store } from '../store/store.ts';
 import { nextAttempt } from './retry.ts';

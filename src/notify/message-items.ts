@@ -2,8 +2,8 @@ import type { NotificationEvent } from '../domain/notification-events.ts';
 import type { Draft, Locale } from '../domain/vocabulary.ts';
 import { t } from '../i18n/index.ts';
 import { formatDateTime, formatDuration, formatWindow } from '../i18n/format.ts';
-import { nameOf, type ServiceNames } from '../site/incident-facts.ts';
-import { pathFor } from '../web/routes.ts';
+import { nameOf, type ServiceNames } from '../status/service-names.ts';
+import { pathFor } from '../addresses/routes.ts';
 
 /** A piece of text and the language it is written in (French text in an English message says so). */
 export interface Text {

@@ -2,8 +2,8 @@ import type { Locale } from '../domain/vocabulary.ts';
 import { formatDate } from '../i18n/format.ts';
 import { t } from '../i18n/index.ts';
 import { renderMarkdown } from '../incidents/markdown.ts';
-import { absoluteUrl } from '../web/routes.ts';
-import { escapeHtml } from '../web/escape.ts';
+import { absoluteUrl } from '../addresses/routes.ts';
+import { escapeHtml } from '../addresses/escape.ts';
 import type { MessageItem, Text } from './message-items.ts';
 
 /** A message's content shared by every subscriber with the same language and the same events. */

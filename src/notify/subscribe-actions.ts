@@ -1,11 +1,11 @@
 import type { Catalogue } from '../config/services-schema.ts';
 import type { Locale } from '../domain/vocabulary.ts';
 import { t } from '../i18n/index.ts';
-import { absoluteUrl } from '../web/routes.ts';
+import { absoluteUrl } from '../addresses/routes.ts';
 import type { Store } from '../store/store.ts';
-import { escapeHtml } from '../web/escape.ts';
+import { escapeHtml } from '../addresses/escape.ts';
 import type { Subscriber } from '../store/subscription-records.ts';
-import { subscriptionPath } from '../web/subscription-routes.ts';
+import { subscriptionPath } from '../addresses/subscription-routes.ts';
 import type { MailTransport } from './mail-transport.ts';
 import { parseChoices, parseEmail, type SubscriptionErrors } from './subscription-form.ts';
 import { addressKey, hashToken, newToken } from './tokens.ts';

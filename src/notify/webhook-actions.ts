@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { NOTIFICATION_KINDS } from '../domain/notification-events.ts';
-import { unsafeAddressReason } from '../probe/check/address-policy.ts';
+import { unsafeAddressReason } from '../net/address-policy.ts';
 import { auditEntry } from '../domain/audit-entry.ts';
 import type { IncidentContext } from '../incidents/service-context.ts';
 import type { Webhook } from '../store/subscription-records.ts';

@@ -1,4 +1,4 @@
-import { type AddressPolicy, unsafeAddressReason } from '../probe/check/address-policy.ts';
+import { type AddressPolicy, unsafeAddressReason } from '../net/address-policy.ts';
 
 /**
  * The SSRF guard for webhook targets. Only the exact hosts the operator listed in

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { pickLocale } from '../i18n/negotiate.ts';
-import { pathFor } from '../web/routes.ts';
+import { pathFor } from '../addresses/routes.ts';
 
 /** `/` sends visitors to their language (French when unsure); caches must key on the header. */
 export const GET: APIRoute = ({ request }) =>

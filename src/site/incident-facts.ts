@@ -1,4 +1,4 @@
-import type { Impact, Localized, ServiceState } from '../domain/vocabulary.ts';
+import type { Impact, ServiceState } from '../domain/vocabulary.ts';
 import type { AffectedService, Incident } from '../domain/records.ts';
 
 /** Small facts pages derive from an incident, kept out of templates. */
@@ -25,11 +25,4 @@ export function incidentLevel(incident: Pick<Incident, 'status'> & { affected: A
 export function incidentDurationSeconds(incident: Incident, now: Date): number {
   const end = incident.resolvedAt ?? now;
   return Math.max(0, (end.getTime() - incident.startedAt.getTime()) / 1000);
-}
-
-export type ServiceNames = Map<string, Localized>;
-
-/** Catalogue names by id; an id no longer in the catalogue shows as itself. */
-export function nameOf(names: ServiceNames, id: string): Localized {
-  return names.get(id) ?? { fr: id, en: id };
 }

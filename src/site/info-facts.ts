@@ -1,11 +1,11 @@
 import { THROTTLE_WINDOW_MS } from '../domain/sign-in-window.ts';
-import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, SESSION_IDLE_MS } from '../admin/session.ts';
+import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, SESSION_IDLE_MS } from '../domain/staff-session.ts';
 import type { OperatorFacts } from '../config/operator-schema.ts';
 import type { Locale } from '../domain/vocabulary.ts';
 import { formatDayKey, formatPercent } from '../i18n/format.ts';
 import type { InfoFacts } from '../i18n/info-types.ts';
 import { conformityOf } from '../legal/conformity.ts';
-import { pathFor } from '../web/routes.ts';
+import { pathFor } from '../addresses/routes.ts';
 
 /**
  * What the legal pages are written from: the operator's facts, the status they imply, and the

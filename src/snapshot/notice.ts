@@ -2,7 +2,7 @@ import type { Locale } from '../domain/vocabulary.ts';
 import { formatDateTimeZoned } from '../i18n/format.ts';
 import { t } from '../i18n/index.ts';
 import { HEARTBEAT_FRESH_MS } from '../status/location-liveness.ts';
-import { escapeHtml } from '../web/escape.ts';
+import { escapeHtml } from '../addresses/escape.ts';
 
 export const AGE_SCRIPT = '/snapshot-age.js';
 

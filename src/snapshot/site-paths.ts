@@ -1,6 +1,6 @@
 import { API_DOCUMENTS, type ApiDocument } from '../api/endpoint.ts';
 import { LOCALES, type Locale } from '../domain/vocabulary.ts';
-import { FEED_FORMATS, feedPath, INFO_PAGES, pathFor } from '../web/routes.ts';
+import { FEED_FORMATS, feedPath, INFO_PAGES, pathFor } from '../addresses/routes.ts';
 
 /** The Statuspage documents' addresses under /api/v2/ (the origin's route files). */
 const API_PATHS: Record<ApiDocument, string> = {

@@ -108,6 +108,22 @@ export async function loadIncidentHistory(ctx: ReadContext, options: { serviceId
   return page.items;
 }
 
+/** Past incidents a page at a time, newest first: one bounded query, whatever the history length. */
+export const PAST_PER_PAGE = 20;
+
+export async function loadPastIncidents(ctx: ReadContext, page: number): Promise<{ items: Incident[]; total: number; pages: number }> {
+  const { items, total } = await ctx.store.listIncidents({
+    state: 'resolved',
+    limit: PAST_PER_PAGE,
+    offset: (page - 1) * PAST_PER_PAGE,
+  });
+  return { items, total, pages: Math.max(1, Math.ceil(total / PAST_PER_PAGE)) };
+}
+
+export async function loadIncident(ctx: ReadContext, id: string): Promise<Incident | null> {
+  return ctx.store.getIncident(id);
+}
+
 /**
  * Maintenance windows still running, planned, or ended within the uptime window, newest first;
  * feeds also want the cancelled ones, to publish the cancellation.

@@ -1,4 +1,4 @@
-import { isSubscriptionPath } from './subscription-routes.ts';
+import { isSubscriptionPath } from '../addresses/subscription-routes.ts';
 
 /**
  * Which public responses are cached, and which query parameters make a different response.

@@ -1,7 +1,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { isSameOriginRequest, isStateChanging } from './origin-check.ts';
 import { t } from '../i18n/index.ts';
-import { ONE_CLICK_PATH } from './subscription-routes.ts';
+import { ONE_CLICK_PATH } from '../addresses/subscription-routes.ts';
 import { isAdminPath, securityHeaders } from './security-policy.ts';
 
 /**

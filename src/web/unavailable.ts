@@ -1,7 +1,7 @@
 import type { Locale } from '../domain/vocabulary.ts';
 import { t } from '../i18n/index.ts';
 import { securityHeaders } from './security-policy.ts';
-import { escapeHtml } from './escape.ts';
+import { escapeHtml } from '../addresses/escape.ts';
 
 /** Seconds a client (or a CDN) is asked to wait before trying again. */
 export const RETRY_AFTER_S = 30;

@@ -9,7 +9,7 @@ import { sharedWebCache } from './shared-web-cache.ts';
 /**
  * The web process's HTTP server: the built Astro server, with cache hits answered before Astro's
  * request pipeline (which costs more than the hit itself). Misses and everything else go to Astro,
- * whose middleware renders into the same cache. Used by `serve.ts` and by `npm run snapshot`.
+ * whose middleware renders into the same cache. Used by `cli/web.ts` and by `cli/snapshot.ts`.
  */
 export async function createWebServer(buildDir: string, publicUrl: string): Promise<Server> {
   if (!existsSync(`${buildDir}/server/entry.mjs`)) {

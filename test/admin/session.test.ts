@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hashSessionId, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, createSessions, type Sessions } from '../../src/admin/session.ts';
+import { hashSessionId, createSessions, type Sessions } from '../../src/admin/session.ts';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../src/domain/staff-session.ts';
 import { disableStaff, resetPassword, setTotpSecret } from '../../src/admin/staff-accounts.ts';
 import { newTotpSecret } from '../../src/admin/totp.ts';
 import type { StaffAccount } from '../../src/domain/records.ts';

@@ -113,7 +113,7 @@ writeFileSync(
   }),
 );
 const probePort = await freePort();
-const probe = child([`${root}src/probe/main.ts`], {
+const probe = child([`${root}src/cli/probe.ts`], {
   DATABASE_URL: db,
   VIGIE_SERVICES: join(dir, 'probe-services.json'),
   PROBE_PORT: String(probePort),
@@ -130,7 +130,7 @@ const baselineRate = (b1.checks - b0.checks) / BASELINE_S;
 // ── the wave ────────────────────────────────────────────────────────────────
 await massOutage(store);
 const started = performance.now();
-const sender = child([`${root}src/notify/main.ts`], {
+const sender = child([`${root}src/cli/sender.ts`], {
   DATABASE_URL: db,
   VIGIE_SERVICES: join(dir, 'sender-services.json'),
   VIGIE_SMTP_URL: smtpUrl,

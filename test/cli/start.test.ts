@@ -82,8 +82,8 @@ afterAll(async () => {
 describe('npm start', () => {
   it('caps the probe heap from the catalogue and gives it 16 libuv threads; the site gets neither', () => {
     const children = childrenOf(start.pid!);
-    const probe = children.find((c) => c.argv.some((a) => a.endsWith('src/probe/main.ts')));
-    const site = children.find((c) => c.argv.some((a) => a.endsWith('src/web/serve.ts')));
+    const probe = children.find((c) => c.argv.some((a) => a.endsWith('src/cli/probe.ts')));
+    const site = children.find((c) => c.argv.some((a) => a.endsWith('src/cli/web.ts')));
     expect(probe?.argv).toContain(`--max-old-space-size=${probeHeapLimitMb(SERVICES)}`);
     // Sized from the catalogue, not the floor every small catalogue gets.
     expect(probeHeapLimitMb(SERVICES)).toBeGreaterThan(probeHeapLimitMb(0));
@@ -94,7 +94,7 @@ describe('npm start', () => {
 
   it('supervises the sender even without SMTP, for the webhooks staff register', () => {
     // Spawned in the same turn as the site, whose line the setup waited for.
-    const sender = childrenOf(start.pid!).find((c) => c.argv.some((a) => a.endsWith('src/notify/main.ts')));
+    const sender = childrenOf(start.pid!).find((c) => c.argv.some((a) => a.endsWith('src/cli/sender.ts')));
     expect(sender).toBeDefined();
   });
 });

@@ -4,7 +4,7 @@ import { incidentEntries, maintenanceEntries, newestEntries, type EntryContext }
 import { renderFeed, type ChannelInfo, type FeedKind } from '../../src/feeds/render-feed.ts';
 import type { Locale } from '../../src/domain/vocabulary.ts';
 import { t } from '../../src/i18n/index.ts';
-import { escapeHtml } from '../../src/web/escape.ts';
+import { escapeHtml } from '../../src/addresses/escape.ts';
 import { NOW, incident, maintenance, update } from '../status/fixtures.ts';
 
 const BASE = 'https://vigie.example.fr';

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { unsafeAddressReason } from '../../src/probe/check/address-policy.ts';
+import { unsafeAddressReason } from '../../src/net/address-policy.ts';
 import { DEFAULT_WINDOWS } from '../../src/notify/coalesce.ts';
 import { createMailTransport } from '../../src/notify/mail-transport.ts';
 import { createSender } from '../../src/notify/sender.ts';

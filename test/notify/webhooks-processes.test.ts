@@ -93,8 +93,8 @@ describe('webhooks without SMTP, with the real site, probe and sender', () => {
       createdAt: new Date(),
       createdBy: 'agent@example.gouv.fr',
     });
-    processes.push(startProcess('src/probe/main.ts', { ...admin.env, PROBE_PORT: String(await freePort()) }));
-    sender = startProcess('src/notify/main.ts', {
+    processes.push(startProcess('src/cli/probe.ts', { ...admin.env, PROBE_PORT: String(await freePort()) }));
+    sender = startProcess('src/cli/sender.ts', {
       ...admin.env,
       VIGIE_WEBHOOK_PRIVATE_HOSTS: '127.0.0.1',
       VIGIE_NOTIFY_QUIET_SECONDS: '1',

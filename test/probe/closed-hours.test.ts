@@ -17,7 +17,7 @@ import { freePort, startSite, type RunningSite } from '../support/site-server.ts
  * time is stored as planned, not as downtime; the built site says it is closed and when it opens.
  */
 
-const entry = fileURLToPath(new URL('../../src/probe/main.ts', import.meta.url));
+const entry = fileURLToPath(new URL('../../src/cli/probe.ts', import.meta.url));
 let gov: FakeGov;
 let dir: string;
 let site: RunningSite | undefined;

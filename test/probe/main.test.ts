@@ -9,7 +9,7 @@ import { startFakeGov, type FakeGov } from '../fake-gov/index.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { freePort } from '../support/site-server.ts';
 
-const entry = fileURLToPath(new URL('../../src/probe/main.ts', import.meta.url));
+const entry = fileURLToPath(new URL('../../src/cli/probe.ts', import.meta.url));
 let gov: FakeGov;
 let dir: string;
 

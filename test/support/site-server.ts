@@ -98,7 +98,7 @@ export async function startSite(env: Record<string, string>, options: { clockCon
   const clock = shifted ? ['--import', `${root}test/support/shifted-clock.ts`] : [];
   const control: Record<string, string> = options.clockControl ? { VIGIE_TEST_CLOCK_CONTROL: '1' } : {};
   // The production web process: the server wrapper (cache hits before Astro) around the build.
-  const child = spawn(process.execPath, [...clock, `${root}src/web/serve.ts`], {
+  const child = spawn(process.execPath, [...clock, `${root}src/cli/web.ts`], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), VIGIE_PUBLIC_URL: url, ...env, ...control, VIGIE_BUILD_DIR: dir },
     stdio: ['ignore', 'pipe', 'pipe', ...(options.clockControl ? (['ipc'] as const) : [])],

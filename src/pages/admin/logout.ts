@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { adminHref } from '../../admin/admin-href.ts';
-import { createSessions, SESSION_COOKIE, SESSION_COOKIE_OPTIONS } from '../../admin/session.ts';
+import { createSessions } from '../../admin/session.ts';
+import { SESSION_COOKIE, SESSION_COOKIE_OPTIONS } from '../../domain/staff-session.ts';
 import { auditEntry } from '../../domain/audit-entry.ts';
 
 /** Sign-out is a POST (a link or an image elsewhere cannot sign staff out); GET is not allowed. */

@@ -1,13 +1,11 @@
 import type { CheckOutcome } from '../../domain/vocabulary.ts';
+import { UNSAFE_TARGET_CODE } from '../../net/guarded-agent.ts';
 
 /**
  * Turns whatever a failed request threw into an outcome, from error codes and names only: message
  * text changes between Node versions and locales, codes do not. fetch (undici) and ky wrap the
  * real error in `cause` (and happy-eyeballs in AggregateError `errors`), so the whole tree is read.
  */
-
-/** Code our own connector gives to a refused address, so it survives undici's wrapping. */
-export const UNSAFE_TARGET_CODE = 'VIGIE_UNSAFE_TARGET';
 
 const BY_CODE: Readonly<Record<string, CheckOutcome>> = {
   [UNSAFE_TARGET_CODE]: 'unsafe_target',

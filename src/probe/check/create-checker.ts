@@ -4,11 +4,11 @@ import ky from 'ky';
 import { fetch as undiciFetch, type Agent } from 'undici';
 import type { ServiceConfig } from '../../config/services-schema.ts';
 import type { CheckResult } from '../../domain/records.ts';
-import { type AddressPolicy, ownHostOnly, unsafeAddressReason } from './address-policy.ts';
+import { type AddressPolicy, ownHostOnly, unsafeAddressReason } from '../../net/address-policy.ts';
 import { classifyError, type ErrorClassification } from './classify-error.ts';
 import { classifyResponse } from './classify-response.ts';
 import { followRedirects, type HopTrail } from './follow-redirects.ts';
-import { createGuardedAgent, type ConnectionRecord } from './guarded-agent.ts';
+import { createGuardedAgent, type ConnectionRecord } from '../../net/guarded-agent.ts';
 import { readCappedBody } from './read-body.ts';
 import type { Checker } from './types.ts';
 

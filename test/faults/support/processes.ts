@@ -30,7 +30,7 @@ export function run(entry: string, env: Record<string, string>, args: string[] =
 
 export async function startProbe(env: Record<string, string>): Promise<Running & { port: number }> {
   const port = await freePort();
-  const probe = run('src/probe/main.ts', { PROBE_PORT: String(port), ...env });
+  const probe = run('src/cli/probe.ts', { PROBE_PORT: String(port), ...env });
   await until(
     async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok === true,
     30_000,

@@ -60,8 +60,8 @@ describe.skipIf(!chromiumAvailable && !process.env.CI)('subscriptions, from the 
     };
     site = await startSite(env);
     const shared = { ...env, VIGIE_PUBLIC_URL: site.url };
-    processes.push(startProcess('src/probe/main.ts', { ...shared, PROBE_PORT: String(await freePort()) }));
-    processes.push(startProcess('src/notify/main.ts', { ...shared, VIGIE_SENDER_PORT: String(await freePort()) }));
+    processes.push(startProcess('src/cli/probe.ts', { ...shared, PROBE_PORT: String(await freePort()) }));
+    processes.push(startProcess('src/cli/sender.ts', { ...shared, VIGIE_SENDER_PORT: String(await freePort()) }));
     store = await openStore(env.DATABASE_URL);
     browser = await launchChromium();
     context = await browser.newContext({ bypassCSP: true });

@@ -10,7 +10,7 @@ export interface RunningProcess {
   stop: () => Promise<void>;
 }
 
-/** A real Vigie process (`src/notify/main.ts`, `src/probe/main.ts`) with its own settings. */
+/** A real Vigie process (`src/cli/sender.ts`, `src/cli/probe.ts`) with its own settings. */
 export function startProcess(entry: string, env: Record<string, string>): RunningProcess {
   const child = spawn(process.execPath, [`${root}${entry}`], {
     cwd: root,

@@ -24,7 +24,7 @@ export function writeWaveCatalogue(dir: string): void {
 }
 
 export async function startWaveSender(dir: string, smtpUrl: string): Promise<RunningProcess> {
-  return startProcess('src/notify/main.ts', {
+  return startProcess('src/cli/sender.ts', {
     DATABASE_URL: join(dir, 'vigie.db'),
     VIGIE_SERVICES: join(dir, 'services.json'),
     VIGIE_SMTP_URL: smtpUrl,

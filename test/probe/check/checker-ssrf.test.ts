@@ -1,7 +1,7 @@
 import type { LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unsafeAddressReason } from '../../../src/probe/check/address-policy.ts';
+import { unsafeAddressReason } from '../../../src/net/address-policy.ts';
 import { createChecker } from '../../../src/probe/check/create-checker.ts';
 import * as b from '../../fake-gov/behaviours.ts';
 import { type FakeGov, startFakeGov } from '../../fake-gov/index.ts';

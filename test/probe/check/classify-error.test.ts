@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyError, UNSAFE_TARGET_CODE } from '../../../src/probe/check/classify-error.ts';
+import { classifyError } from '../../../src/probe/check/classify-error.ts';
+import { UNSAFE_TARGET_CODE } from '../../../src/net/guarded-agent.ts';
 
 const coded = (code: string, message = `${code} happened`) => Object.assign(new Error(message), { code });
 /** The shape ky and undici's fetch give: ky's error, then "fetch failed", then the socket's error. */

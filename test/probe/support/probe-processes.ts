@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { freePort } from '../../support/site-server.ts';
 
 /**
- * Real probe processes (`src/probe/main.ts`) at several locations on one machine: each leaves
+ * Real probe processes (`src/cli/probe.ts`) at several locations on one machine: each leaves
  * from its own loopback address, so the fake government can answer each location differently.
  */
-const entry = fileURLToPath(new URL('../../../src/probe/main.ts', import.meta.url));
+const entry = fileURLToPath(new URL('../../../src/cli/probe.ts', import.meta.url));
 
 export interface ProbeLocation {
   id: string;

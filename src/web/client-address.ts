@@ -1,5 +1,5 @@
 import { isIPv6 } from 'node:net';
-import { ipv6Bytes } from '../probe/check/address-policy.ts';
+import { ipv6Bytes } from '../net/address-policy.ts';
 
 /**
  * The address a request came from: the socket's peer, unless that peer is one of our own

@@ -1,9 +1,9 @@
-import { clientAddress } from '../admin/client-address.ts';
-import { readForm } from '../admin/form-input.ts';
+import { clientAddress } from './client-address.ts';
+import { readForm } from './form-input.ts';
 import type { Locale } from '../domain/vocabulary.ts';
-import type { SiteContext } from '../web/context.ts';
-import { confirmSubscription, requestSubscription, saveChoices, subscriberFor, unsubscribe } from './subscribe-actions.ts';
-import type { SubscriptionErrors } from './subscription-form.ts';
+import type { SiteContext } from './context.ts';
+import { confirmSubscription, requestSubscription, saveChoices, subscriberFor, unsubscribe } from '../notify/subscribe-actions.ts';
+import type { SubscriptionErrors } from '../notify/subscription-form.ts';
 
 /** What the Astro pages need from a request; the handlers below decide, the pages only render. */
 export interface PageRequest {

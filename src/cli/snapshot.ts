@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { loadCatalogue } from '../config/load-catalogue.ts';
 import { loadSettings } from '../config/settings.ts';
 import { createWebServer } from '../web/web-server.ts';
-import { loopbackOrigin } from './origin.ts';
-import { publishSnapshot } from './publish.ts';
+import { loopbackOrigin } from '../snapshot/origin.ts';
+import { publishSnapshot } from '../snapshot/publish.ts';
 
 /**
  * `npm run snapshot -- <dir>`: writes one static copy of the public site into `<dir>` (same

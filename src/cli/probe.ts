@@ -5,19 +5,19 @@ import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
 import { probeLocationProblem } from '../config/probe-location.ts';
 import { settingsOrExit } from '../config/settings-or-exit.ts';
 import { openStore } from '../store/open-store.ts';
-import { createProbeApp } from './app.ts';
-import { serveProbeApp } from './app-server.ts';
-import { createChecker } from './check/create-checker.ts';
-import { createRunner } from './runner.ts';
-import { probeProcessId } from './process-id.ts';
-import { pidAlive, soleProbeProblem } from './sole-probe.ts';
-import { probeUserAgent } from './user-agent.ts';
-import { createSpool } from './spool.ts';
-import { defaultSpoolDir } from './spool-dir.ts';
-import { createSwallowedErrors } from './swallowed-errors.ts';
+import { createProbeApp } from '../probe/app.ts';
+import { serveProbeApp } from '../probe/app-server.ts';
+import { createChecker } from '../probe/check/create-checker.ts';
+import { createRunner } from '../probe/runner.ts';
+import { probeProcessId } from '../probe/process-id.ts';
+import { pidAlive, soleProbeProblem } from '../probe/sole-probe.ts';
+import { probeUserAgent } from '../probe/user-agent.ts';
+import { createSpool } from '../probe/spool.ts';
+import { defaultSpoolDir } from '../probe/spool-dir.ts';
+import { createSwallowedErrors } from '../probe/swallowed-errors.ts';
 
 /**
- * `node src/probe/main.ts`: the probe process. A wrong catalogue stops it before the store is even
+ * `node src/cli/probe.ts`: the probe process. A wrong catalogue stops it before the store is even
  * opened, so nothing stored is touched. SIGTERM/SIGINT: stop scheduling, give checks in flight a
  * few seconds, write what the store takes of the results not yet stored and spool the rest for the
  * next run, close the store, exit 0 — within 9 s, so `npm start` stops everything within 10.

@@ -1,7 +1,7 @@
 import { loadCatalogue } from '../config/load-catalogue.ts';
 import { loadSettings } from '../config/settings.ts';
 import { startSitePublisher } from '../snapshot/site-publisher.ts';
-import { createWebServer } from './web-server.ts';
+import { createWebServer } from '../web/web-server.ts';
 
 /**
  * `npm run web` (and the site half of `npm start`): one web process. Build folder: VIGIE_BUILD_DIR

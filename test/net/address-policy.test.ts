@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embeddedIpv4, unsafeAddressReason } from '../../../src/probe/check/address-policy.ts';
+import { embeddedIpv4, unsafeAddressReason } from '../../src/net/address-policy.ts';
 
 /** What a URL's host becomes once WHATWG URL parsing (what fetch does) has normalised it. */
 const hostOf = (url: string) => new URL(url).hostname;

@@ -13,7 +13,7 @@ describe('web process on a taken port', () => {
     const squatter = createServer();
     await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.1', resolve));
     try {
-      const child = spawn(process.execPath, [`${root}src/web/serve.ts`], {
+      const child = spawn(process.execPath, [`${root}src/cli/web.ts`], {
         cwd: root,
         env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), VIGIE_BUILD_DIR: await ensureSiteBuilt() },
         stdio: ['ignore', 'pipe', 'pipe'],

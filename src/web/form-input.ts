@@ -1,4 +1,4 @@
-import { REQUEST_LIMITS, type Refusal } from '../web/request-limits.ts';
+import { REQUEST_LIMITS, type Refusal } from './request-limits.ts';
 
 /** A form the site will not read at all; the admin guard answers it with the refusal's status. */
 export class RequestRefused extends Error {

@@ -3,7 +3,6 @@ import { isIP, type LookupFunction, type Socket } from 'node:net';
 import { type SecureContext, TLSSocket } from 'node:tls';
 import { Agent, buildConnector } from 'undici';
 import type { AddressPolicy } from './address-policy.ts';
-import { UNSAFE_TARGET_CODE } from './classify-error.ts';
 
 /**
  * The dispatcher one check uses. The SSRF guard lives here, at connect time: every address a name
@@ -27,6 +26,9 @@ export interface GuardedAgentOptions {
   /** Local address connections leave from (a multi-homed host's vantage point); default: the system's choice. */
   localAddress?: string;
 }
+
+/** Code our own connector gives to a refused address, so it survives undici's wrapping. */
+export const UNSAFE_TARGET_CODE = 'VIGIE_UNSAFE_TARGET';
 
 function unsafeTargetError(host: string, address: string, reason: string): Error {
   const error = new Error(`refused to connect to ${address} (${reason}) for ${host}`);

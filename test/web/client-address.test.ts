@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, throttleSubject } from '../../src/admin/client-address.ts';
+import { clientAddress, throttleSubject } from '../../src/web/client-address.ts';
 import { addressKey } from '../../src/admin/throttle.ts';
 
 describe('client address', () => {

@@ -2,14 +2,14 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
 import { settingsOrExit } from '../config/settings-or-exit.ts';
-import { serviceNames } from '../site/service-names.ts';
+import { serviceNames } from '../status/service-names.ts';
 import { openStore } from '../store/open-store.ts';
-import { DEFAULT_WINDOWS } from './coalesce.ts';
+import { DEFAULT_WINDOWS } from '../notify/coalesce.ts';
 import { subscriptionsEnabled } from '../config/subscriptions-enabled.ts';
-import { createMailTransport } from './mail-transport.ts';
-import { createSender } from './sender.ts';
-import { createSenderApp, type SenderHealth } from './sender-app.ts';
-import { webhookAddressPolicy } from './webhook-address-policy.ts';
+import { createMailTransport } from '../notify/mail-transport.ts';
+import { createSender } from '../notify/sender.ts';
+import { createSenderApp, type SenderHealth } from '../notify/sender-app.ts';
+import { webhookAddressPolicy } from '../notify/webhook-address-policy.ts';
 
 /**
  * `npm run sender`: the process that turns the outbox into emails and webhook calls. Its own
