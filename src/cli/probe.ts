@@ -61,6 +61,15 @@ async function main(): Promise<void> {
     }
     await store.saveProbeHolder({ ...me, seenUntil: new Date(Date.now() + leaseMs) });
   }
+  // Before anything is read or checked: a renamed service's history (and open incident) is under its new id.
+  const edits = await store.applyCatalogueEdits({
+    serviceIds: catalogue.services.map((s) => s.id),
+    renames: catalogue.services.flatMap((s) => (s.formerIds ?? []).map((from) => ({ from, to: s.id }))),
+    at: new Date(),
+  });
+  if (edits.renamed.length > 0) console.log(`vigie-probe: history of ${edits.renamed.join(', ')} now under the services' new ids`);
+  if (edits.resolved.length > 0)
+    console.log(`vigie-probe: ${edits.resolved.length} automatic incidents closed: their service is no longer monitored under that id`);
   const userAgent = probeUserAgent(version, settings.VIGIE_PUBLIC_URL);
   const checker = createChecker({
     userAgent,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ServiceHours } from '../domain/service-hours.ts';
+import { formerIdClashes } from './former-ids.ts';
 import { hoursSchema, resolveHours } from './hours-schema.ts';
 import { operatorSchema, type OperatorFacts } from './operator-schema.ts';
 
@@ -97,6 +98,8 @@ export const serviceSchema = z
     aliases: z.array(z.string().trim().min(1).max(80)).max(30).optional(),
     url: httpUrl,
     hours: hoursSchema.optional(),
+    /** Ids this service had before: what was stored under them (history, open incident, subscriptions) carries on under `id`. */
+    formerIds: z.array(slug).min(1).max(20).optional(),
   })
   .extend(checkFieldsSchema.partial().shape)
   .strict();
@@ -143,6 +146,7 @@ export const catalogueSchema = z
           });
         }
       });
+      formerIdClashes(catalogue.services, seenServices).forEach((issue) => ctx.addIssue({ code: 'custom', ...issue }));
     },
     { when: (payload) => hasIdsToCrossCheck(payload.value) },
   );
@@ -173,6 +177,8 @@ export interface ServiceConfig {
   description: { fr: string; en: string } | null;
   category: string;
   aliases: string[];
+  /** Ids this service had before (see the catalogue's `formerIds`); absent when none. */
+  formerIds?: string[];
   url: string;
   interval: number;
   timeout: number;
@@ -220,6 +226,7 @@ export function resolveCatalogue(file: CatalogueFile): Catalogue {
       description: s.description ?? null,
       category: s.category,
       aliases: s.aliases ?? [],
+      ...(s.formerIds ? { formerIds: s.formerIds } : {}),
       url: s.url,
       interval: s.interval ?? defaults.interval,
       timeout: s.timeout ?? defaults.timeout,

@@ -1,5 +1,6 @@
 import { enInfo } from './en-info.ts';
 import { enNotify } from './en-notify.ts';
+import { enCatalogueEdits } from './en-catalogue-edits.ts';
 import type { Dictionary } from './fr.ts';
 import { pluralForm } from './plural.ts';
 
@@ -265,6 +266,7 @@ export const en: Dictionary = {
   },
   info: enInfo,
   notify: enNotify,
+  catalogueEdits: enCatalogueEdits,
   limits: {
     uriTooLong: (max: number) => `Address too long: ${max} characters at most.`,
     headersTooLarge: 'Request headers too large.',

@@ -1,5 +1,6 @@
 import { frInfo } from './fr-info.ts';
 import { frNotify } from './fr-notify.ts';
+import { frCatalogueEdits } from './fr-catalogue-edits.ts';
 import { pluralForm } from './plural.ts';
 
 /**
@@ -272,6 +273,7 @@ export const fr = {
   },
   info: frInfo,
   notify: frNotify,
+  catalogueEdits: frCatalogueEdits,
   limits: {
     uriTooLong: (max: number) => `Adresse trop longue\u00a0: ${max}\u00a0caractères au plus.`,
     headersTooLarge: 'En-têtes de requête trop grands.',

@@ -5,6 +5,7 @@ import type { Migration } from './migration.ts';
 import { subscriptions } from './006-subscriptions.ts';
 import { probeSelfDescription } from './009-probe-self-description.ts';
 import { heartbeatsPerProcess } from './010-heartbeats-per-process.ts';
+import { incidentUpdateReasons } from './015-incident-update-reasons.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   subscriptions,
   probeSelfDescription,
   heartbeatsPerProcess,
+  incidentUpdateReasons,
 ];

@@ -1,6 +1,7 @@
 import type { Store } from '../store.ts';
 import { StoreConflictError } from '../store.ts';
 import { appendAudit, insertAudit, listAudit, pruneAudit } from './audit.ts';
+import { applyCatalogueEdits } from './catalogue-edits.ts';
 import { listResults, pruneResults } from './checks.ts';
 import { listHeartbeats, pruneHeartbeats, recordHeartbeat } from './heartbeats.ts';
 import { readDataVersion } from './data-version.ts';
@@ -62,6 +63,7 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
     recordHeartbeat: (heartbeat) => recordHeartbeat(db, heartbeat),
     listHeartbeats: () => listHeartbeats(db),
     pruneHeartbeats: (before) => pruneHeartbeats(db, before),
+    applyCatalogueEdits: (edits) => applyCatalogueEdits(db, edits),
     saveProbeHolder: (holder) => saveProbeHolder(db, holder),
     listProbeHolders: () => listProbeHolders(db),
     deleteProbeHolder: (holder, at) => deleteProbeHolder(db, holder, at),
