@@ -12,7 +12,8 @@ import { createRunner } from '../../src/probe/runner.ts';
 import { createSwallowedErrors } from '../../src/probe/swallowed-errors.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { probeHeapLimitMb } from '../../src/probe/heap-budget.ts';
-import { BENCH_POSTGRES_URL, LOCATION_CONFIGS, pgProbePhase, pgWritePhase } from './postgres-phases.ts';
+import { backlogPhase } from './backlog-phase.ts';
+import { BENCH_POSTGRES_URL, LOCATION_CONFIGS, pgProbePhase, pgWritePhase, withSchema } from './postgres-phases.ts';
 
 /**
  * `npm run bench:probe` — not a test: prints figures.
@@ -26,6 +27,8 @@ import { BENCH_POSTGRES_URL, LOCATION_CONFIGS, pgProbePhase, pgWritePhase } from
  * result, as the probe did before, for comparison in the same run.
  * PostgreSQL (postgres-phases.ts): `pgwrite:0:60` write throughput, one transaction per result next
  * to group commit from 3 locations; `pgprobe:5000:120` three probe processes at three locations.
+ * Backlog after a store outage (backlog-phase.ts): `backlog:10000` on SQLite, `pgbacklog:10000` on
+ * PostgreSQL, next to the way it was written before.
  */
 const INTERVAL_S = 60;
 const CONCURRENCY = 200;
@@ -203,6 +206,16 @@ function parsePhase(spec: string): Phase {
 }
 
 async function runPhase(phase: Phase, base: string): Promise<string> {
+  if (phase.kind === 'backlog') {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-backlog-'));
+    try {
+      return await backlogPhase(phase.count, 'sqlite', () => openStore(join(dir, 'bench.db')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (phase.kind === 'pgbacklog')
+    return withSchema((schema) => backlogPhase(phase.count, 'postgres', () => openStore(BENCH_POSTGRES_URL, { schema })));
   if (phase.kind === 'pgwrite') return pgWritePhase(phase.seconds, (schema) => openStore(BENCH_POSTGRES_URL, { schema }));
   if (phase.kind === 'pgprobe') {
     // One fake government per location, as three vantage points reach three networks' worth of servers.
@@ -248,7 +261,7 @@ if (process.env.BENCH_ONLY && process.env.BENCH_GOV) {
 const cap = (services: number) => `--max-old-space-size=${probeHeapLimitMb(services)}`;
 const specs = (
   process.env.BENCH_PHASES ??
-  `baseline:5000:90,probe1:5000:150,probe:5000:150,probe:5000:150:${cap(5000)},probe:10000:90:${cap(10_000)},probe:20000:90:${cap(20_000)},pgwrite:0:60,pgprobe:5000:150`
+  `baseline:5000:90,probe1:5000:150,probe:5000:150,probe:5000:150:${cap(5000)},probe:10000:90:${cap(10_000)},probe:20000:90:${cap(20_000)},pgwrite:0:60,pgprobe:5000:150,backlog:10000:0,pgbacklog:10000:0`
 ).split(',');
 const gov = await startGovProcess();
 console.log(
