@@ -1,5 +1,5 @@
 import type { Store } from '../store/store.ts';
-import { writeFailure } from '../store/write-failure.ts';
+import { isTimeout, writeFailure } from '../store/write-failure.ts';
 import type { ProbeClock } from './clock.ts';
 import { createBacklogSizer } from './backlog-sizer.ts';
 import { createWriteQueue, type CheckWrite, type Queued } from './write-queue.ts';
@@ -91,6 +91,8 @@ export function createWriteBuffer(options: WriteBufferOptions): WriteBuffer {
   let onReplayed: (done: number) => void = () => undefined;
   let holding = false;
   let failingSince: number | null = null;
+  // The last failure was a deadline passing: the store is there, too slow.
+  let failedSlow = false;
   let lastError: string | null = null;
   let retryMs = FIRST_RETRY_MS;
   let timer: unknown = null;
@@ -104,6 +106,7 @@ export function createWriteBuffer(options: WriteBufferOptions): WriteBuffer {
 
   function failed(error: unknown): void {
     failingSince ??= clock.now();
+    failedSlow = isTimeout(error);
     lastError = error instanceof Error ? error.message : String(error);
   }
 
@@ -252,7 +255,7 @@ export function createWriteBuffer(options: WriteBufferOptions): WriteBuffer {
   }
 
   function storeState(): { state: StoreWriteState; since: number | null } {
-    if (failingSince !== null) return { state: 'unavailable', since: failingSince };
+    if (failingSince !== null) return { state: failedSlow ? 'slow' : 'unavailable', since: failingSince };
     const oldest = Math.min(batchStartedAt ?? Infinity, ...[...inFlight].map((j) => j.startedAt));
     if (clock.now() - oldest >= slowAfterMs) return { state: 'slow', since: oldest + slowAfterMs };
     return { state: 'ok', since: null };

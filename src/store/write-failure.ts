@@ -21,3 +21,15 @@ export function writeFailure(error: unknown): WriteFailure {
   }
   return 'store_unavailable';
 }
+
+/** PostgreSQL: statement timeout (57014) and lock timeout (55P03): the store answered, too late. */
+const POSTGRES_TIMEOUTS = new Set(['57014', '55P03']);
+/** The client's own deadlines (pg's query and connection timeouts). */
+const CLIENT_TIMEOUT = /^(Query read timeout|timeout exceeded when trying to connect)$/;
+
+/** A failure that says the store is slow (a deadline passed), not that it is gone. */
+export function isTimeout(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return (typeof code === 'string' && POSTGRES_TIMEOUTS.has(code)) || (typeof message === 'string' && CLIENT_TIMEOUT.test(message));
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFailure, type WriteFailure } from '../../src/store/write-failure.ts';
+import { isTimeout, writeFailure, type WriteFailure } from '../../src/store/write-failure.ts';
 import { freePort } from '../support/site-server.ts';
 import { requirePostgres, TEST_POSTGRES_URL } from './postgres-support.ts';
 
@@ -94,6 +94,7 @@ describe('write failures on PostgreSQL', async () => {
       );
       expect((error as { code?: string }).code).toBe('55P03');
       expect(writeFailure(error)).toBe('store_unavailable');
+      expect(isTimeout(error)).toBe(true);
     } finally {
       await holder.query(`ROLLBACK; DROP TABLE IF EXISTS ${table}`);
       await Promise.all([holder.end(), writer.end()]);
@@ -123,5 +124,18 @@ describe('write failures known by their documented shape', () => {
     ['not an error object', 'boom', 'store_unavailable'],
   ])('%s', (_what, error, expected) => {
     expect(writeFailure(error)).toBe(expected);
+  });
+});
+
+describe('a store that answered too late', () => {
+  it.each<[string, unknown, boolean]>([
+    ['statement timeout (57014)', { code: '57014' }, true],
+    ['lock timeout (55P03)', { code: '55P03' }, true],
+    ["pg's query timeout", new Error('Query read timeout'), true],
+    ["pg's wait for a connection", new Error('timeout exceeded when trying to connect'), true],
+    ['connection refused', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), false],
+    ['disk full (53100)', { code: '53100' }, false],
+  ])('%s', (_what, error, slow) => {
+    expect(isTimeout(error)).toBe(slow);
   });
 });
