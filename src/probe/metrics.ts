@@ -1,7 +1,8 @@
 import { CHECK_OUTCOMES, SERVICE_STATES, type CheckOutcome, type ServiceState } from '../domain/vocabulary.ts';
 import { LATENCY_BUCKETS_MS, type CheckResult } from '../domain/records.ts';
 import { SWALLOWED_ERROR_KINDS, type SwallowedErrorKind } from './swallowed-errors.ts';
-import { STORE_WRITE_STATES, type BufferStats } from './write-buffer.ts';
+import { STORE_WRITE_STATES } from './store-write-health.ts';
+import type { BufferStats } from './write-buffer.ts';
 
 /**
  * The probe's counters and their Prometheus text rendering. The format is small enough to write by

@@ -1,7 +1,8 @@
 import type { Store } from '../store/store.ts';
-import { isTimeout, writeFailure } from '../store/write-failure.ts';
+import { writeFailure } from '../store/write-failure.ts';
 import type { ProbeClock } from './clock.ts';
 import { createBacklogSizer } from './backlog-sizer.ts';
+import { createStoreWriteHealth, type StoreWriteState } from './store-write-health.ts';
 import { createWriteQueue, type CheckWrite, type Queued } from './write-queue.ts';
 
 export type { CheckWrite } from './write-queue.ts';
@@ -16,9 +17,6 @@ export const DEFAULT_BUFFER_CAPACITY = 10_000;
 export const DEFAULT_SLOW_AFTER_MS = 5_000;
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 5_000;
-
-export const STORE_WRITE_STATES = ['ok', 'slow', 'unavailable'] as const;
-export type StoreWriteState = (typeof STORE_WRITE_STATES)[number];
 
 export interface BufferStats {
   size: number;
@@ -63,7 +61,6 @@ export interface WriteBufferOptions {
 }
 
 interface InFlight extends Queued {
-  startedAt: number;
   settled: Promise<unknown>;
 }
 
@@ -82,6 +79,7 @@ export function createWriteBuffer(options: WriteBufferOptions): WriteBuffer {
   const queue = createWriteQueue(capacity);
   const inFlight = new Set<InFlight>();
   const sizer = createBacklogSizer();
+  const health = createStoreWriteHealth(clock, slowAfterMs);
   // Incident ids the store chose for buffered openings, carried to the writes queued after them.
   const carried = new Map<string, string | null>();
   let seq = 0;
@@ -90,30 +88,14 @@ export function createWriteBuffer(options: WriteBufferOptions): WriteBuffer {
   let replayed = 0;
   let onReplayed: (done: number) => void = () => undefined;
   let holding = false;
-  let failingSince: number | null = null;
-  // The last failure was a deadline passing: the store is there, too slow.
-  let failedSlow = false;
-  let lastError: string | null = null;
   let retryMs = FIRST_RETRY_MS;
   let timer: unknown = null;
   let draining: Promise<void> | null = null;
-  let batchStartedAt: number | null = null;
   let deadline = Infinity;
   let stopped = false;
 
   const serviceOf = (q: Queued) => q.input.tracking.serviceId;
   const describe = (q: Queued) => `result of ${serviceOf(q)} at ${q.input.result.startedAt.toISOString()}`;
-
-  function failed(error: unknown): void {
-    failingSince ??= clock.now();
-    failedSlow = isTimeout(error);
-    lastError = error instanceof Error ? error.message : String(error);
-  }
-
-  function succeeded(): void {
-    failingSince = null;
-    lastError = null;
-  }
 
   function schedule(ms: number): void {
     if (timer !== null || draining || stopped) return;
@@ -139,11 +121,13 @@ export function createWriteBuffer(options: WriteBufferOptions): WriteBuffer {
   /** A write handed to the store: answered in time, or left to finish while later results queue. */
   async function direct(q: Queued): Promise<{ incidentId: string | null } | 'buffered'> {
     let late = false;
-    const job: InFlight = { ...q, startedAt: clock.now(), settled: Promise.resolve() };
+    const job: InFlight = { ...q, settled: Promise.resolve() };
+    const settled = health.begin();
     const outcome = options.store.recordCheck(q.input).then(
       (stored) => {
+        settled();
         inFlight.delete(job);
-        succeeded();
+        health.succeeded();
         if (late) {
           written += 1;
           told(q, stored.incidentId);
@@ -151,10 +135,11 @@ export function createWriteBuffer(options: WriteBufferOptions): WriteBuffer {
         return stored;
       },
       (error: unknown) => {
+        settled();
         inFlight.delete(job);
         if (writeFailure(error) === 'row_refused') refused(q, error);
         else {
-          failed(error);
+          health.failed(error);
           holding = true;
           queue.putBack(q);
           options.onError?.(error, `${describe(q)} kept in memory until the store answers`);
@@ -163,7 +148,7 @@ export function createWriteBuffer(options: WriteBufferOptions): WriteBuffer {
       },
     );
     job.settled = outcome.then(() => {
-      if (holding && inFlight.size === 0) schedule(failingSince === null ? 0 : retryMs);
+      if (holding && inFlight.size === 0) schedule(health.failing() ? retryMs : 0);
     });
     inFlight.add(job);
     const first = await raceUntil(outcome, clock.now() + slowAfterMs);
@@ -202,13 +187,14 @@ export function createWriteBuffer(options: WriteBufferOptions): WriteBuffer {
   /** One batch from the head. False when the store failed: try again later. */
   async function writeBatch(): Promise<boolean> {
     const chunk = queue.head(sizer.size());
-    batchStartedAt = clock.now();
+    const started = clock.now();
+    const settled = health.begin();
     try {
       const outcomes = await options.store.recordChecks(chunk.map(carry));
-      sizer.took(chunk.length, clock.now() - batchStartedAt);
+      sizer.took(chunk.length, clock.now() - started);
       queue.shift(chunk.length);
       written += chunk.length;
-      succeeded();
+      health.succeeded();
       const last = new Map<string, { q: Queued; incidentId: string | null }>();
       chunk.forEach((q, i) => last.set(serviceOf(q), { q, incidentId: outcomes[i]!.incidentId }));
       for (const { q, incidentId } of last.values()) told(q, incidentId);
@@ -216,7 +202,7 @@ export function createWriteBuffer(options: WriteBufferOptions): WriteBuffer {
       return true;
     } catch (error) {
       if (writeFailure(error) !== 'row_refused') {
-        failed(error);
+        health.failed(error);
         options.onError?.(error, `${queue.length} buffered results wait for the store`);
         return false;
       }
@@ -228,7 +214,7 @@ export function createWriteBuffer(options: WriteBufferOptions): WriteBuffer {
       }
       return true;
     } finally {
-      batchStartedAt = null;
+      settled();
     }
   }
 
@@ -249,16 +235,9 @@ export function createWriteBuffer(options: WriteBufferOptions): WriteBuffer {
     })().finally(() => {
       draining = null;
       deadline = Infinity;
-      if (queue.length > 0) schedule(failingSince === null ? 0 : retryMs);
+      if (queue.length > 0) schedule(health.failing() ? retryMs : 0);
     });
     await raceUntil(draining, until);
-  }
-
-  function storeState(): { state: StoreWriteState; since: number | null } {
-    if (failingSince !== null) return { state: failedSlow ? 'slow' : 'unavailable', since: failingSince };
-    const oldest = Math.min(batchStartedAt ?? Infinity, ...[...inFlight].map((j) => j.startedAt));
-    if (clock.now() - oldest >= slowAfterMs) return { state: 'slow', since: oldest + slowAfterMs };
-    return { state: 'ok', since: null };
   }
 
   return {
@@ -266,11 +245,11 @@ export function createWriteBuffer(options: WriteBufferOptions): WriteBuffer {
       const q: Queued = { seq: ++seq, input, restored: false };
       if (!holding && queue.length === 0 && !draining) return direct(q);
       queue.push(q);
-      schedule(failingSince === null ? 0 : retryMs);
+      schedule(health.failing() ? retryMs : 0);
       return 'buffered';
     },
     stats() {
-      const store = storeState();
+      const store = health.now();
       return {
         size: queue.length,
         capacity,
@@ -279,8 +258,8 @@ export function createWriteBuffer(options: WriteBufferOptions): WriteBuffer {
         written,
         oldestAt: queue.oldest()?.input.result.startedAt.toISOString() ?? null,
         store: store.state,
-        storeSince: store.since === null ? null : new Date(store.since).toISOString(),
-        lastError,
+        storeSince: store.since,
+        lastError: store.lastError,
       };
     },
     drain,
