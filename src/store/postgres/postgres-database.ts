@@ -33,6 +33,10 @@ export function createPostgresDatabase(pool: pg.Pool): SqlDatabase {
       for (let attempt = 1; ; attempt += 1) {
         const client = await pool.connect();
         let broken: Error | undefined;
+        // The server going away while the client is checked out is an 'error' event with no other
+        // listener (the pool only watches idle clients): it would end the process.
+        const lost = (error: Error) => (broken = error);
+        client.on('error', lost);
         try {
           await client.query('BEGIN');
           const result = await fn(executor(client));
@@ -47,6 +51,7 @@ export function createPostgresDatabase(pool: pg.Pool): SqlDatabase {
           if (typeof code !== 'string' || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw error;
           await sleep(10 * attempt * Math.random());
         } finally {
+          client.off('error', lost);
           client.release(broken);
         }
       }
