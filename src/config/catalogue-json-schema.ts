@@ -28,6 +28,8 @@ const DESCRIPTIONS: Record<string, string> = {
   'services.aliases':
     'Other names citizens type in the search box: former names ("Pôle emploi"), acronyms ("ANTS"), everyday words ("carte grise"). Matched without regard to accents or case.',
   'services.url': 'Public address that is checked (http or https). Redirects are followed, at most 5.',
+  'services.formerIds':
+    'Ids this service had before it was renamed. At its next start the probe moves what was stored under them (results, uptime, open incident, subscriptions) to the new id, so history goes on and no second incident opens. A former id must no longer name a service.',
   'services.hours':
     'Opening hours, in Paris time, for a service that closes on purpose (nightly batch window, weekends). Outside them the page says "closed (planned)" with the next opening, failures open no outage, and the time is left out of uptime. Without it the service is meant to be open all the time.',
   'services.hours.weekly':

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ServiceHours } from '../domain/service-hours.ts';
 import { crossCheckChecks } from './check-cross-checks.ts';
 import { checkSchema, statusRange } from './check-schema.ts';
+import { formerIdClashes } from './former-ids.ts';
 import { hoursSchema, resolveHours } from './hours-schema.ts';
 import { operatorSchema, type OperatorFacts } from './operator-schema.ts';
 import { resolveCheck, type ServiceCheck } from './service-check.ts';
@@ -89,6 +90,8 @@ export const serviceSchema = z
     hours: hoursSchema.optional(),
     /** What the probe does; without it, the HTTP check of `url` (see `check-schema.ts`). */
     check: checkSchema.optional(),
+    /** Ids this service had before: what was stored under them (history, open incident, subscriptions) carries on under `id`. */
+    formerIds: z.array(slug).min(1).max(20).optional(),
   })
   .extend(checkFieldsSchema.partial().shape)
   .strict();
@@ -136,6 +139,7 @@ export const catalogueSchema = z
         }
       });
       crossCheckChecks(catalogue, ctx);
+      formerIdClashes(catalogue.services, seenServices).forEach((issue) => ctx.addIssue({ code: 'custom', ...issue }));
     },
     { when: (payload) => hasIdsToCrossCheck(payload.value) },
   );
@@ -166,6 +170,8 @@ export interface ServiceConfig {
   description: { fr: string; en: string } | null;
   category: string;
   aliases: string[];
+  /** Ids this service had before (see the catalogue's `formerIds`); absent when none. */
+  formerIds?: string[];
   url: string;
   interval: number;
   timeout: number;
@@ -215,6 +221,7 @@ export function resolveCatalogue(file: CatalogueFile): Catalogue {
       description: s.description ?? null,
       category: s.category,
       aliases: s.aliases ?? [],
+      ...(s.formerIds ? { formerIds: s.formerIds } : {}),
       url: s.url,
       interval: s.interval ?? defaults.interval,
       timeout: s.timeout ?? defaults.timeout,

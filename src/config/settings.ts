@@ -45,6 +45,11 @@ export const settingsSchema = z
     VIGIE_TLS_WARNING_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     /** Check results the probe keeps in memory while the store is unreachable. */
     VIGIE_PROBE_BUFFER: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
+    /**
+     * Where the probe keeps results not yet stored when it is stopped, for its next run (see
+     * src/probe/spool.ts). By default next to the SQLite file, or under ./data/probe-spool per PostgreSQL database.
+     */
+    VIGIE_PROBE_SPOOL_DIR: z.string().min(1).optional(),
     /** When set, the web process publishes the public site as static files under this folder. */
     VIGIE_SNAPSHOT_DIR: z.string().min(1).optional(),
     /** Comma-separated proxy addresses whose X-Forwarded-For is believed. */

@@ -1,4 +1,14 @@
-import type { AuditAction, CheckOutcome, Draft, Impact, IncidentKind, IncidentStatus, Localized, ServiceState } from './vocabulary.ts';
+import type {
+  AuditAction,
+  CheckOutcome,
+  Draft,
+  Impact,
+  IncidentKind,
+  IncidentStatus,
+  IncidentUpdateReason,
+  Localized,
+  ServiceState,
+} from './vocabulary.ts';
 
 /** Re-exported for store.ts, which takes staff text types from here. */
 export type { Draft };
@@ -162,6 +172,8 @@ export interface IncidentUpdate {
   editedAt: Date | null;
   /** Earlier versions of the body, oldest first (shown to staff only). */
   history: BodyRevision[];
+  /** Set when Vigie closed the incident for a catalogue edit: its words come from the dictionaries, not `body`. */
+  reason: IncidentUpdateReason | null;
 }
 
 export interface Incident {

@@ -89,6 +89,14 @@ export type CheckKind = (typeof CHECK_KINDS)[number];
 export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
+/**
+ * Why Vigie itself closed an automatic incident other than by a recovery, told in words rendered
+ * when read: its service left the catalogue, or its id was renamed while another incident of the
+ * new id was open (the follow-up continues there).
+ */
+export const INCIDENT_UPDATE_REASONS = ['service_removed', 'service_renamed'] as const;
+export type IncidentUpdateReason = (typeof INCIDENT_UPDATE_REASONS)[number];
+
 /** Impact of an incident on one affected service. */
 export const IMPACTS = ['degraded', 'partial', 'major'] as const;
 export type Impact = (typeof IMPACTS)[number];

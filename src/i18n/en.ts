@@ -1,6 +1,7 @@
 import { enInfo } from './en-info.ts';
 import { enChecks } from './en-checks.ts';
 import { enNotify } from './en-notify.ts';
+import { enCatalogueEdits } from './en-catalogue-edits.ts';
 import type { Dictionary } from './fr.ts';
 import { pluralForm } from './plural.ts';
 
@@ -267,6 +268,7 @@ export const en: Dictionary = {
   info: enInfo,
   notify: enNotify,
   checks: enChecks,
+  catalogueEdits: enCatalogueEdits,
   limits: {
     uriTooLong: (max: number) => `Address too long: ${max} characters at most.`,
     headersTooLarge: 'Request headers too large.',

@@ -1,6 +1,7 @@
 import { frInfo } from './fr-info.ts';
 import { frChecks } from './fr-checks.ts';
 import { frNotify } from './fr-notify.ts';
+import { frCatalogueEdits } from './fr-catalogue-edits.ts';
 import { pluralForm } from './plural.ts';
 
 /**
@@ -274,6 +275,7 @@ export const fr = {
   info: frInfo,
   notify: frNotify,
   checks: frChecks,
+  catalogueEdits: frCatalogueEdits,
   limits: {
     uriTooLong: (max: number) => `Adresse trop longue\u00a0: ${max}\u00a0caractères au plus.`,
     headersTooLarge: 'En-têtes de requête trop grands.',

@@ -1,6 +1,7 @@
 import { CHECK_OUTCOMES, SERVICE_STATES, type CheckKind, type CheckOutcome, type ServiceState } from '../domain/vocabulary.ts';
 import { LATENCY_BUCKETS_MS, type CheckResult } from '../domain/records.ts';
 import { SWALLOWED_ERROR_KINDS, type SwallowedErrorKind } from './swallowed-errors.ts';
+import { STORE_WRITE_STATES } from './store-write-health.ts';
 import type { BufferStats } from './write-buffer.ts';
 import { certificateLines, createCertificateGauges, type CertificateOptions } from './certificate-metrics.ts';
 
@@ -121,6 +122,12 @@ export function createProbeMetrics(location: string, options: MetricsOptions = A
           ...family('vigie_probe_buffer_rejected_total', 'counter', 'Buffered results the store refused while answering.', [
             ['', gauges.buffer.rejected],
           ]),
+          ...family(
+            'vigie_probe_store_writes',
+            'gauge',
+            'How writes go: 1 for the current state (slow: one unanswered past its deadline).',
+            STORE_WRITE_STATES.map((state) => [`state="${state}"`, gauges.buffer.store === state ? 1 : 0]),
+          ),
           ...family('vigie_probe_buffer_written_total', 'counter', 'Buffered results written once the store answered.', [
             ['', gauges.buffer.written],
           ]),

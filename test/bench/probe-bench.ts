@@ -12,8 +12,9 @@ import { createRunner } from '../../src/probe/runner.ts';
 import { createSwallowedErrors } from '../../src/probe/swallowed-errors.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { probeHeapLimitMb } from '../../src/probe/heap-budget.ts';
-import { BENCH_POSTGRES_URL, LOCATION_CONFIGS, pgProbePhase, pgWritePhase } from './postgres-phases.ts';
+import { backlogPhase } from './backlog-phase.ts';
 import { type BenchKind, kindServices, startDnsProcess } from './check-kind-services.ts';
+import { BENCH_POSTGRES_URL, LOCATION_CONFIGS, pgProbePhase, pgWritePhase, withSchema } from './postgres-phases.ts';
 
 /**
  * `npm run bench:probe` — not a test: prints figures.
@@ -29,6 +30,8 @@ import { type BenchKind, kindServices, startDnsProcess } from './check-kind-serv
  * to group commit from 3 locations; `pgprobe:5000:120` three probe processes at three locations.
  * `dns:5000:90` and `tcp:5000:90` run the same probe with DNS checks (an authoritative server in a
  * child process) and TCP connections to the fake government's port, for CPU per check by kind.
+ * Backlog after a store outage (backlog-phase.ts): `backlog:10000` on SQLite, `pgbacklog:10000` on
+ * PostgreSQL, next to the way it was written before.
  */
 const INTERVAL_S = 60;
 const CONCURRENCY = 200;
@@ -209,6 +212,16 @@ function parsePhase(spec: string): Phase {
 }
 
 async function runPhase(phase: Phase, base: string): Promise<string> {
+  if (phase.kind === 'backlog') {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-backlog-'));
+    try {
+      return await backlogPhase(phase.count, 'sqlite', () => openStore(join(dir, 'bench.db')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (phase.kind === 'pgbacklog')
+    return withSchema((schema) => backlogPhase(phase.count, 'postgres', () => openStore(BENCH_POSTGRES_URL, { schema })));
   if (phase.kind === 'pgwrite') return pgWritePhase(phase.seconds, (schema) => openStore(BENCH_POSTGRES_URL, { schema }));
   if (phase.kind === 'pgprobe') {
     // One fake government per location, as three vantage points reach three networks' worth of servers.
@@ -263,7 +276,7 @@ if (process.env.BENCH_ONLY && process.env.BENCH_GOV) {
 const cap = (services: number) => `--max-old-space-size=${probeHeapLimitMb(services)}`;
 const specs = (
   process.env.BENCH_PHASES ??
-  `baseline:5000:90,probe1:5000:150,probe:5000:150,probe:5000:150:${cap(5000)},probe:10000:90:${cap(10_000)},probe:20000:90:${cap(20_000)},dns:5000:90,tcp:5000:90,pgwrite:0:60,pgprobe:5000:150`
+  `baseline:5000:90,probe1:5000:150,probe:5000:150,probe:5000:150:${cap(5000)},probe:10000:90:${cap(10_000)},probe:20000:90:${cap(20_000)},dns:5000:90,tcp:5000:90,pgwrite:0:60,pgprobe:5000:150,backlog:10000:0,pgbacklog:10000:0`
 ).split(',');
 const gov = await startGovProcess();
 console.log(

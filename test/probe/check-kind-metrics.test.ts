@@ -10,7 +10,7 @@ const gauges: MetricGauges = {
   canariesHealthy: true,
   lagP99Ms: 0,
   swallowed: createSwallowedErrors({ log: () => undefined }).counts(),
-  buffer: { size: 0, capacity: 10, dropped: 0, rejected: 0, written: 0, oldestAt: null },
+  buffer: { size: 0, capacity: 10, dropped: 0, rejected: 0, written: 0, oldestAt: null, store: 'ok', storeSince: null, lastError: null },
 };
 
 describe('/metrics for checks beyond one GET', () => {

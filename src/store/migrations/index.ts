@@ -5,6 +5,7 @@ import type { Migration } from './migration.ts';
 import { subscriptions } from './006-subscriptions.ts';
 import { probeSelfDescription } from './009-probe-self-description.ts';
 import { heartbeatsPerProcess } from './010-heartbeats-per-process.ts';
+import { incidentUpdateReasons } from './015-incident-update-reasons.ts';
 import { checkFacts } from './033-check-facts.ts';
 import { serviceBeats } from './034-service-beats.ts';
 
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   subscriptions,
   probeSelfDescription,
   heartbeatsPerProcess,
+  incidentUpdateReasons,
   checkFacts,
   serviceBeats,
 ];

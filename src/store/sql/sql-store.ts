@@ -1,6 +1,7 @@
 import type { Store } from '../store.ts';
 import { StoreConflictError } from '../store.ts';
 import { appendAudit, insertAudit, listAudit, pruneAudit } from './audit.ts';
+import { applyCatalogueEdits } from './catalogue-edits.ts';
 import { listResults, pruneResults } from './checks.ts';
 import { listHeartbeats, pruneHeartbeats, recordHeartbeat } from './heartbeats.ts';
 import { readDataVersion } from './data-version.ts';
@@ -65,6 +66,7 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
     pruneHeartbeats: (before) => pruneHeartbeats(db, before),
     recordServiceBeat: (serviceId, at) => recordServiceBeat(db, serviceId, at),
     lastServiceBeat: (serviceId) => lastServiceBeat(db, serviceId),
+    applyCatalogueEdits: (edits) => applyCatalogueEdits(db, edits),
     saveProbeHolder: (holder) => saveProbeHolder(db, holder),
     listProbeHolders: () => listProbeHolders(db),
     deleteProbeHolder: (holder, at) => deleteProbeHolder(db, holder, at),
