@@ -36,8 +36,8 @@ export default defineConfig({
           exclude: [...configDefaults.exclude, 'test/faults/**', ...ALONE],
         },
       },
-      // Lighthouse scores the page from the CPU time it observes: next to other files a loaded
-      // machine costs it points it would not lose for a visitor, so it runs last, on its own.
+      // Lighthouse loads the page as a slow phone would: next to other files, on a loaded machine, a
+      // cold load can time out and end the audit in an error, so it runs last, on its own.
       { test: { name: 'alone', include: ALONE, maxWorkers: 1, sequence: { groupOrder: 1 } } },
       ...SITE_SUITE_CLOCKS.map((clock) => ({
         test: {

@@ -1,5 +1,6 @@
 import type { Locale } from '../domain/vocabulary.ts';
 import { localText } from '../i18n/local-text.ts';
+import { updateBody } from '../i18n/update-body.ts';
 import type { Incident, Maintenance } from '../domain/records.ts';
 import { isoParis } from '../domain/paris-time.ts';
 import type { SpComponent, SpImpact, SpIncident, SpMaintenance, SpMaintenanceStatus } from './statuspage-types.ts';
@@ -60,7 +61,7 @@ export function toSpIncident(incident: Incident, ctx: IncidentMapContext): SpInc
     incident_updates: [...incident.updates].reverse().map((u) => ({
       id: u.id,
       status: u.status,
-      body: localText(u.body, ctx.locale).text,
+      body: localText(updateBody(u), ctx.locale).text,
       incident_id: incident.id,
       created_at: isoParis(u.createdAt),
       updated_at: isoParis(u.editedAt ?? u.createdAt),

@@ -1,5 +1,6 @@
 import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
 import { loadSettings, SettingsError } from '../config/settings.ts';
+import { beatTokens } from '../beats/beat-tokens.ts';
 import { missingFactWarnings } from '../legal/missing-facts.ts';
 
 /**
@@ -41,6 +42,7 @@ try {
   const canaries = count(catalogue.canaries.length, 'canary', 'canaries');
   console.log(`${path}: OK, ${services} in ${categories}, ${canaries}.`);
   for (const warning of missingFactWarnings(path, catalogue.operator)) console.warn(`Warning: ${warning}`);
+  for (const problem of beatTokens(catalogue, process.env).problems) console.warn(`Warning: ${path}: ${problem}`);
 } catch (error) {
   if (error instanceof CatalogueError) fail(error.message, error.kind === 'unreadable' ? 2 : 1);
   throw error;

@@ -12,16 +12,21 @@ import { createRunner } from '../probe/runner.ts';
 import { probeProcessId } from '../probe/process-id.ts';
 import { pidAlive, soleProbeProblem } from '../probe/sole-probe.ts';
 import { probeUserAgent } from '../probe/user-agent.ts';
+import { createSpool } from '../probe/spool.ts';
+import { defaultSpoolDir } from '../probe/spool-dir.ts';
 import { createSwallowedErrors } from '../probe/swallowed-errors.ts';
 import { publishOpenData, startOpenDataJob } from '../opendata/open-data-job.ts';
 
 /**
  * `node src/cli/probe.ts`: the probe process. A wrong catalogue stops it before the store is even
  * opened, so nothing stored is touched. SIGTERM/SIGINT: stop scheduling, give checks in flight a
- * few seconds, close the store, exit 0 — all within 10 s.
+ * few seconds, write what the store takes of the results not yet stored and spool the rest for the
+ * next run, close the store, exit 0 — within 9 s, so `npm start` stops everything within 10.
  */
-const GRACE_MS = 5_000;
-const HARD_DEADLINE_MS = 9_500;
+const GRACE_MS = 4_000;
+const WRITE_MS = 2_500;
+const CLOSE_MS = 1_000;
+const HARD_DEADLINE_MS = 8_500;
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -57,10 +62,20 @@ async function main(): Promise<void> {
     }
     await store.saveProbeHolder({ ...me, seenUntil: new Date(Date.now() + leaseMs) });
   }
+  // Before anything is read or checked: a renamed service's history (and open incident) is under its new id.
+  const edits = await store.applyCatalogueEdits({
+    serviceIds: catalogue.services.map((s) => s.id),
+    renames: catalogue.services.flatMap((s) => (s.formerIds ?? []).map((from) => ({ from, to: s.id }))),
+    at: new Date(),
+  });
+  if (edits.renamed.length > 0) console.log(`vigie-probe: history of ${edits.renamed.join(', ')} now under the services' new ids`);
+  if (edits.resolved.length > 0)
+    console.log(`vigie-probe: ${edits.resolved.length} automatic incidents closed: their service is no longer monitored under that id`);
   const userAgent = probeUserAgent(version, settings.VIGIE_PUBLIC_URL);
   const checker = createChecker({
     userAgent,
     localAddress: settings.VIGIE_PROBE_SOURCE_ADDRESS,
+    lastBeat: (serviceId) => store.lastServiceBeat(serviceId),
   });
   const runner = createRunner({
     catalogue,
@@ -76,6 +91,13 @@ async function main(): Promise<void> {
     auditRetentionDays: settings.VIGIE_AUDIT_RETENTION_DAYS,
     rollupRetentionDays: settings.VIGIE_ROLLUP_RETENTION_DAYS,
     bufferCapacity: settings.VIGIE_PROBE_BUFFER,
+    tlsWarningDays: settings.VIGIE_TLS_WARNING_DAYS,
+    spool: createSpool({
+      dir: settings.VIGIE_PROBE_SPOOL_DIR ?? defaultSpoolDir(settings.DATABASE_URL),
+      location: settings.VIGIE_LOCATION,
+      run: `${process.pid}-${randomBytes(4).toString('hex')}`,
+      onBadLine: (detail) => console.error(`vigie-probe: spooled result skipped, unreadable: ${detail}`),
+    }),
     errors,
     batch: { windowMs: settings.VIGIE_PROBE_BATCH_MS, maxSize: settings.VIGIE_PROBE_BATCH_SIZE },
     ...(store.backend === 'postgres' ? { leases: { me, leaseMs } } : {}),
@@ -100,24 +122,34 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`vigie-probe: ${signal} received, finishing checks in flight`);
     setTimeout(() => {
-      console.error('vigie-probe: could not stop cleanly within 10 s; exiting anyway');
+      const spooled = runner.spoolNow();
+      console.error(`vigie-probe: could not stop cleanly within ${HARD_DEADLINE_MS / 1000} s; exiting anyway (${spooled} results spooled)`);
       process.exit(1);
     }, HARD_DEADLINE_MS).unref();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
-    await runner.stop(GRACE_MS);
+    await runner.stop(GRACE_MS, WRITE_MS);
     await openData.stop();
+    const { buffer } = runner.status();
+    if (buffer.size > 0) console.log(`vigie-probe: ${buffer.size} results not yet stored are spooled for the next start`);
     await closed;
     // Frees this process's leases now, so the others take its services without waiting them out.
-    await store
-      .deleteProbeHolder(me.holder, new Date())
-      .catch((error: unknown) => console.error('vigie-probe: could not free its leases; they expire on their own:', error));
-    await store.close();
+    await within(CLOSE_MS, store.deleteProbeHolder(me.holder, new Date())).catch((error: unknown) =>
+      console.error('vigie-probe: could not free its leases; they expire on their own:', error),
+    );
+    await within(CLOSE_MS, store.close()).catch((error: unknown) => console.error('vigie-probe: the store did not close cleanly:', error));
     console.log('vigie-probe: stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/** `work`, or a rejection once `ms` have passed: a store that hangs must not hold the exit. */
+function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 main().catch((error: unknown) => {

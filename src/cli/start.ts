@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
 import { loadSettings, SettingsError } from '../config/settings.ts';
+import { beatTokens } from '../beats/beat-tokens.ts';
 import { missingFactWarnings } from '../legal/missing-facts.ts';
 import { probeHeapLimitMb } from '../probe/heap-budget.ts';
 import { createSupervisor } from '../supervise/supervisor.ts';
@@ -25,6 +26,7 @@ try {
   const catalogue = await loadCatalogue(path);
   serviceCount = catalogue.services.length;
   for (const warning of missingFactWarnings(path, catalogue.operator)) console.warn(`Warning: ${warning}`);
+  for (const problem of beatTokens(catalogue, process.env).problems) console.warn(`Warning: ${path}: ${problem}`);
 } catch (error) {
   if (error instanceof SettingsError || error instanceof CatalogueError) {
     console.error(error.message);

@@ -15,6 +15,18 @@ const server = await createWebServer(buildDir, settings.VIGIE_PUBLIC_URL).catch(
   process.exit(2);
 });
 const host = settings.HOST;
+// A port already taken (an earlier Vigie still running, another program) is said plainly, not as a stack trace.
+server.once('error', (error: NodeJS.ErrnoException) => {
+  const where = `${host.includes(':') ? `[${host}]` : host}:${settings.PORT}`;
+  const why =
+    error.code === 'EADDRINUSE'
+      ? `another process already listens there (an earlier Vigie still running?); stop it or set PORT`
+      : error.code === 'EACCES'
+        ? 'this user may not listen on that port; choose a port above 1023 with PORT'
+        : error.message;
+  console.error(`vigie-site: cannot listen on ${where}: ${why}`);
+  process.exit(1);
+});
 const listening = new Promise<void>((resolve) =>
   server.listen(settings.PORT, host, () => {
     console.log(`Vigie site listening on http://${host.includes(':') ? `[${host}]` : host}:${settings.PORT}`);

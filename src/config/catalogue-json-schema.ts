@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHECK_DESCRIPTIONS } from './check-descriptions.ts';
 import { OPERATOR_DESCRIPTIONS } from './operator-schema.ts';
 import { catalogueSchema, CHECK_DEFAULTS, DETECTION_DEFAULTS } from './services-schema.ts';
 
@@ -27,6 +28,8 @@ const DESCRIPTIONS: Record<string, string> = {
   'services.aliases':
     'Other names citizens type in the search box: former names ("Pôle emploi"), acronyms ("ANTS"), everyday words ("carte grise"). Matched without regard to accents or case.',
   'services.url': 'Public address that is checked (http or https). Redirects are followed, at most 5.',
+  'services.formerIds':
+    'Ids this service had before it was renamed. At its next start the probe moves what was stored under them (results, uptime, open incident, subscriptions) to the new id, so history goes on and no second incident opens. A former id must no longer name a service.',
   'services.hours':
     'Opening hours, in Paris time, for a service that closes on purpose (nightly batch window, weekends). Outside them the page says "closed (planned)" with the next opening, failures open no outage, and the time is left out of uptime. Without it the service is meant to be open all the time.',
   'services.hours.weekly':
@@ -58,6 +61,7 @@ const DESCRIPTIONS: Record<string, string> = {
   fr: 'In French.',
   en: 'In English.',
   ...OPERATOR_DESCRIPTIONS,
+  ...CHECK_DESCRIPTIONS,
 };
 
 const DEFAULTS: Record<string, unknown> = { ...CHECK_DEFAULTS, ...DETECTION_DEFAULTS };
@@ -68,25 +72,47 @@ function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Walks `properties` and `items`, naming each property by its trail of property names. */
-function annotate(node: JsonObject, trail: string[]): void {
+/** A member of a union told apart by `kind` (a check): its kind, or null. */
+function kindOf(node: JsonObject): string | null {
+  const kind = isObject(node.properties) ? node.properties.kind : undefined;
+  return isObject(kind) && typeof kind.const === 'string' ? kind.const : null;
+}
+
+/** The description for a trail: one written for this kind (`services.check.dns.expect`), else for the field anywhere. */
+function describe(trail: string[], kinds: Set<number>): string | undefined {
+  const plain = trail.filter((_, i) => !kinds.has(i));
+  return DESCRIPTIONS[trail.join('.')] ?? DESCRIPTIONS[plain.join('.')] ?? DESCRIPTIONS[trail.at(-1) ?? ''];
+}
+
+/**
+ * Walks `properties`, `items` and union members, naming each property by its trail of property
+ * names; a union member with a `kind` adds it to the trail, so fields of the same name in two kinds
+ * can be described apart.
+ */
+function annotate(node: JsonObject, trail: string[], kinds = new Set<number>()): void {
+  for (const member of [node.oneOf, node.anyOf].flatMap((list) => (Array.isArray(list) ? list : []))) {
+    if (!isObject(member)) continue;
+    const kind = kindOf(member);
+    if (kind === null) annotate(member, trail, kinds);
+    else annotate(member, [...trail, kind], new Set([...kinds, trail.length]));
+  }
   const properties = node.properties;
   if (isObject(properties)) {
     for (const [key, child] of Object.entries(properties)) {
       if (!isObject(child)) continue;
       const childTrail = [...trail, key];
-      const description = DESCRIPTIONS[childTrail.join('.')] ?? DESCRIPTIONS[key];
+      const description = describe(childTrail, kinds);
       if (description) child.description = description;
       // Built-in defaults apply at these two places; a service inherits from `defaults` instead.
       const atTopLevelDefaults = trail[0] === 'defaults' || trail[0] === 'detection';
       if (key in DEFAULTS && atTopLevelDefaults && child.type !== 'object') child.default = DEFAULTS[key];
       if (childTrail.join('.') === 'services.url') child.pattern = URL_PATTERN;
-      annotate(child, childTrail);
+      annotate(child, childTrail, kinds);
     }
   }
   if (isObject(node.items)) {
     if (trail.join('.') === 'canaries') node.items.pattern = URL_PATTERN;
-    annotate(node.items, trail);
+    annotate(node.items, trail, kinds);
   }
 }
 

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import type { ServiceHours } from '../domain/service-hours.ts';
+import { crossCheckChecks } from './check-cross-checks.ts';
+import { checkSchema, statusRange } from './check-schema.ts';
+import { formerIdClashes } from './former-ids.ts';
 import { hoursSchema, resolveHours } from './hours-schema.ts';
 import { operatorSchema, type OperatorFacts } from './operator-schema.ts';
 import { reportsSchema, resolveReportThresholds } from './report-schema.ts';
 import type { ReportThresholds } from '../domain/report-thresholds.ts';
+import { resolveCheck, type ServiceCheck } from './service-check.ts';
 
 /**
  * The catalogue (`services.json`): what Vigie watches. Types come from this schema; the JSON Schema
@@ -31,19 +35,6 @@ const gloss = z
   .refine((g) => g.fr !== undefined || g.en !== undefined, 'must give "fr", "en" or both');
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lowercase letters, digits and single hyphens');
-
-/** "200-399", "200", or a comma-separated list of both ("200,301-302"). */
-export const statusRange = z
-  .string()
-  .regex(/^\d{3}(?:-\d{3})?(?:,\d{3}(?:-\d{3})?)*$/, 'must look like "200-399" or "200,301-302"')
-  .refine(
-    (spec) =>
-      spec.split(',').every((part) => {
-        const [lo, hi = lo] = part.split('-').map(Number);
-        return lo !== undefined && hi !== undefined && lo >= 100 && hi <= 599 && lo <= hi;
-      }),
-    'each range must be between 100 and 599, low before high',
-  );
 
 export const detectionSchema = z
   .object({
@@ -99,6 +90,10 @@ export const serviceSchema = z
     aliases: z.array(z.string().trim().min(1).max(80)).max(30).optional(),
     url: httpUrl,
     hours: hoursSchema.optional(),
+    /** What the probe does; without it, the HTTP check of `url` (see `check-schema.ts`). */
+    check: checkSchema.optional(),
+    /** Ids this service had before: what was stored under them (history, open incident, subscriptions) carries on under `id`. */
+    formerIds: z.array(slug).min(1).max(20).optional(),
   })
   .extend(checkFieldsSchema.partial().shape)
   .strict();
@@ -146,6 +141,8 @@ export const catalogueSchema = z
           });
         }
       });
+      crossCheckChecks(catalogue, ctx);
+      formerIdClashes(catalogue.services, seenServices).forEach((issue) => ctx.addIssue({ code: 'custom', ...issue }));
     },
     { when: (payload) => hasIdsToCrossCheck(payload.value) },
   );
@@ -176,6 +173,8 @@ export interface ServiceConfig {
   description: { fr: string; en: string } | null;
   category: string;
   aliases: string[];
+  /** Ids this service had before (see the catalogue's `formerIds`); absent when none. */
+  formerIds?: string[];
   url: string;
   interval: number;
   timeout: number;
@@ -188,6 +187,8 @@ export interface ServiceConfig {
   detection: { failuresBeforeDown: number; successesBeforeUp: number; quorum?: number };
   /** Opening hours in Paris time; null when the service is meant to be open all the time. */
   hours: ServiceHours | null;
+  /** What the probe does; absent: the HTTP check of `url` with `expectStatus`, `keyword` and `slowMs`. */
+  check?: ServiceCheck;
 }
 
 export interface LocationConfig {
@@ -226,6 +227,7 @@ export function resolveCatalogue(file: CatalogueFile): Catalogue {
       description: s.description ?? null,
       category: s.category,
       aliases: s.aliases ?? [],
+      ...(s.formerIds ? { formerIds: s.formerIds } : {}),
       url: s.url,
       interval: s.interval ?? defaults.interval,
       timeout: s.timeout ?? defaults.timeout,
@@ -235,6 +237,7 @@ export function resolveCatalogue(file: CatalogueFile): Catalogue {
       allowPrivateNetwork: s.allowPrivateNetwork ?? defaults.allowPrivateNetwork,
       detection: { ...detection, ...s.detection },
       hours: s.hours ? resolveHours(s.hours) : null,
+      ...(s.check ? { check: resolveCheck(s.check, s.url) } : {}),
     })),
   };
 }

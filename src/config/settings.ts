@@ -44,12 +44,19 @@ export const settingsSchema = z
     VIGIE_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     VIGIE_PROBE_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(200),
     VIGIE_PROBE_PER_HOST: z.coerce.number().int().min(1).max(100).default(2),
+    /** Staff are warned (dashboard, /metrics) when a certificate expires within this many days; citizens see nothing until it fails. */
+    VIGIE_TLS_WARNING_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     /** Check results the probe keeps in memory while the store is unreachable. */
     VIGIE_PROBE_BUFFER: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
     /** Ed25519 private key (PKCS#8 PEM, or the path of a file holding it) that signs attestations; made in the store's folder when unset. */
     VIGIE_SIGNING_KEY: z.string().min(1).optional(),
     /** Daily open-data files, their chain and data package; `open-data` in the store's folder when unset. */
     VIGIE_OPEN_DATA_DIR: z.string().min(1).optional(),
+    /**
+     * Where the probe keeps results not yet stored when it is stopped, for its next run (see
+     * src/probe/spool.ts). By default next to the SQLite file, or under ./data/probe-spool per PostgreSQL database.
+     */
+    VIGIE_PROBE_SPOOL_DIR: z.string().min(1).optional(),
     /** When set, the web process publishes the public site as static files under this folder. */
     VIGIE_SNAPSHOT_DIR: z.string().min(1).optional(),
     /** Comma-separated proxy addresses whose X-Forwarded-For is believed. */

@@ -1,4 +1,14 @@
-import type { AuditAction, CheckOutcome, Draft, Impact, IncidentKind, IncidentStatus, Localized, ServiceState } from './vocabulary.ts';
+import type {
+  AuditAction,
+  CheckOutcome,
+  Draft,
+  Impact,
+  IncidentKind,
+  IncidentStatus,
+  IncidentUpdateReason,
+  Localized,
+  ServiceState,
+} from './vocabulary.ts';
 
 /** Re-exported for store.ts, which takes staff text types from here. */
 export type { Draft };
@@ -15,6 +25,10 @@ export interface CheckResult {
   /** Where redirects ended, when they did. */
   finalUrl: string | null;
   tlsExpiresAt: Date | null;
+  /** Who signed the certificate; absent or null when no certificate was read. */
+  tlsIssuer?: string | null;
+  /** The journey step (1-based) that failed; absent or null for other checks and for a journey that passed. */
+  step?: number | null;
   /** Short, technical, never shown to citizens. */
   detail: string | null;
   /** The probe's canaries were failing too: this result says nothing about the service. */
@@ -49,6 +63,11 @@ export interface ServiceTracking {
   latencyMs: number | null;
   /** Id of the service's open automatic incident when this location last took part in deciding it. */
   openIncidentId: string | null;
+  /** The journey step the last check failed at (1-based); absent or null otherwise. */
+  lastStep?: number | null;
+  /** The last certificate seen, kept through checks that read none (a timeout), for the expiry warning. */
+  tlsExpiresAt?: Date | null;
+  tlsIssuer?: string | null;
 }
 
 /** What to do with the service's automatic incident, for the store to persist atomically with the result. */
@@ -162,6 +181,8 @@ export interface IncidentUpdate {
   editedAt: Date | null;
   /** Earlier versions of the body, oldest first (shown to staff only). */
   history: BodyRevision[];
+  /** Set when Vigie closed the incident for a catalogue edit: its words come from the dictionaries, not `body`. */
+  reason: IncidentUpdateReason | null;
 }
 
 export interface Incident {

@@ -32,6 +32,13 @@ export const CHECK_OUTCOMES = [
   'body_too_large',
   'unsafe_target',
   'network_error',
+  'json_mismatch',
+  'header_mismatch',
+  'dns_servfail',
+  'dns_timeout',
+  'dns_wrong_answer',
+  'heartbeat_missed',
+  'probe_error',
 ] as const;
 export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
 
@@ -64,10 +71,31 @@ export const OUTCOME_WEIGHT: Record<CheckOutcome, OutcomeWeight> = {
   body_too_large: 'failure',
   unsafe_target: 'inconclusive',
   network_error: 'failure',
+  json_mismatch: 'failure',
+  header_mismatch: 'failure',
+  // The name is what a DNS check watches: its resolver's failures are the service's, not the probe's.
+  dns_servfail: 'failure',
+  dns_timeout: 'failure',
+  dns_wrong_answer: 'failure',
+  heartbeat_missed: 'failure',
+  // The probe could not carry the check out (its store did not answer): nothing learnt about the service.
+  probe_error: 'inconclusive',
 };
+
+/** What a service's check does (catalogue `check.kind`); `http` when the catalogue says nothing. */
+export const CHECK_KINDS = ['http', 'dns', 'tcp', 'journey', 'heartbeat'] as const;
+export type CheckKind = (typeof CHECK_KINDS)[number];
 
 export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/**
+ * Why Vigie itself closed an automatic incident other than by a recovery, told in words rendered
+ * when read: its service left the catalogue, or its id was renamed while another incident of the
+ * new id was open (the follow-up continues there).
+ */
+export const INCIDENT_UPDATE_REASONS = ['service_removed', 'service_renamed'] as const;
+export type IncidentUpdateReason = (typeof INCIDENT_UPDATE_REASONS)[number];
 
 /** Impact of an incident on one affected service. */
 export const IMPACTS = ['degraded', 'partial', 'major'] as const;

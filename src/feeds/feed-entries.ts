@@ -3,6 +3,7 @@ import { renderMarkdown } from '../incidents/markdown.ts';
 import { escapeHtml } from '../addresses/escape.ts';
 import type { Incident, Maintenance } from '../domain/records.ts';
 import { localText, type LocalText } from '../i18n/local-text.ts';
+import { updateBody } from '../i18n/update-body.ts';
 
 /** One feed item, independent of RSS or Atom. `html` is safe HTML; `title` is plain text. */
 export interface FeedEntry {
@@ -49,7 +50,7 @@ export function incidentEntries(incidents: Incident[], ctx: EntryContext): FeedE
         link,
         title: `[${ctx.words.incidentStatus[update.status]}] ${title.text}`,
         date: update.createdAt,
-        html: itemHtml(title, localText(update.body, ctx.locale), ctx, [affected]),
+        html: itemHtml(title, localText(updateBody(update), ctx.locale), ctx, [affected]),
       }));
   });
 }

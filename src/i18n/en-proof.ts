@@ -104,6 +104,13 @@ export const enProof: Dictionary['proof'] = {
       body_too_large: 'page too large',
       unsafe_target: 'address that cannot be checked',
       network_error: 'network error',
+      json_mismatch: 'unexpected JSON answer',
+      header_mismatch: 'unexpected response header',
+      dns_servfail: 'name server failing',
+      dns_timeout: 'name server not answering',
+      dns_wrong_answer: 'domain name resolved wrongly',
+      heartbeat_missed: 'heartbeat missed',
+      probe_error: 'probe error',
     },
   },
   calendars: {

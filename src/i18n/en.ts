@@ -1,6 +1,8 @@
 import { enInfo } from './en-info.ts';
+import { enChecks } from './en-checks.ts';
 import { enNotify } from './en-notify.ts';
 import { enProof } from './en-proof.ts';
+import { enCatalogueEdits } from './en-catalogue-edits.ts';
 import type { Dictionary } from './fr.ts';
 import { pluralForm } from './plural.ts';
 
@@ -267,6 +269,8 @@ export const en: Dictionary = {
   info: enInfo,
   notify: enNotify,
   proof: enProof,
+  checks: enChecks,
+  catalogueEdits: enCatalogueEdits,
   limits: {
     uriTooLong: (max: number) => `Address too long: ${max} characters at most.`,
     headersTooLarge: 'Request headers too large.',

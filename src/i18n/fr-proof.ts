@@ -105,6 +105,13 @@ export const frProof = {
       body_too_large: 'page trop volumineuse',
       unsafe_target: 'adresse non vérifiable',
       network_error: 'erreur réseau',
+      json_mismatch: 'réponse JSON inattendue',
+      header_mismatch: 'en-tête de réponse inattendu',
+      dns_servfail: 'serveur de noms en échec',
+      dns_timeout: 'serveur de noms sans réponse',
+      dns_wrong_answer: 'nom de domaine mal résolu',
+      heartbeat_missed: 'signal de vie manquant',
+      probe_error: 'erreur de la sonde',
     } satisfies Record<CheckOutcome, string>,
   },
   calendars: {

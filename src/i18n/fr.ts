@@ -1,6 +1,8 @@
 import { frInfo } from './fr-info.ts';
+import { frChecks } from './fr-checks.ts';
 import { frNotify } from './fr-notify.ts';
 import { frProof } from './fr-proof.ts';
+import { frCatalogueEdits } from './fr-catalogue-edits.ts';
 import { pluralForm } from './plural.ts';
 
 /**
@@ -274,6 +276,8 @@ export const fr = {
   info: frInfo,
   notify: frNotify,
   proof: frProof,
+  checks: frChecks,
+  catalogueEdits: frCatalogueEdits,
   limits: {
     uriTooLong: (max: number) => `Adresse trop longue\u00a0: ${max}\u00a0caractères au plus.`,
     headersTooLarge: 'En-têtes de requête trop grands.',

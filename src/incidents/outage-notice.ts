@@ -7,7 +7,7 @@ import { formatDuration } from '../i18n/format.ts';
  * cause and never promises when the service will be back.
  */
 
-type Symptom = 'unreachable' | 'error' | 'wrong_page' | 'browser_warning';
+type Symptom = 'unreachable' | 'error' | 'wrong_page' | 'browser_warning' | 'stopped';
 
 const SYMPTOM_OF: Partial<Record<CheckOutcome, Symptom>> = {
   timeout: 'unreachable',
@@ -20,6 +20,9 @@ const SYMPTOM_OF: Partial<Record<CheckOutcome, Symptom>> = {
   redirect_error: 'error',
   body_too_large: 'error',
   keyword_missing: 'wrong_page',
+  json_mismatch: 'wrong_page',
+  header_mismatch: 'wrong_page',
+  heartbeat_missed: 'stopped',
   tls_expired: 'browser_warning',
   tls_hostname: 'browser_warning',
   tls_untrusted: 'browser_warning',
@@ -30,6 +33,7 @@ const TITLES: Record<Symptom, Localized> = {
   error: { fr: 'le site affiche une erreur', en: 'the site shows an error' },
   wrong_page: { fr: 'le site ne s’affiche pas normalement', en: 'the site does not display normally' },
   browser_warning: { fr: 'alerte de sécurité du navigateur', en: 'browser security warning' },
+  stopped: { fr: 'un traitement semble arrêté', en: 'a background task seems to have stopped' },
 };
 
 // « Le site ${name} » keeps every sentence right whatever the name's gender and number
@@ -50,6 +54,10 @@ const OPENED_BODIES: Record<Symptom, (name: Localized) => Localized> = {
   browser_warning: (name) => ({
     fr: `Les navigateurs affichent une alerte de sécurité à l’ouverture du site ${name.fr}\u00a0: l’accès est bloqué ou déconseillé.`,
     en: `Browsers show a security warning when opening ${name.en}: access to the site is blocked or discouraged.`,
+  }),
+  stopped: (name) => ({
+    fr: `Le site ${name.fr} ne signale plus qu’il fonctionne\u00a0: un traitement en arrière-plan semble arrêté, et les démarches qui en dépendent peuvent prendre du retard.`,
+    en: `${name.en} no longer reports that it works: a background task seems to have stopped, and procedures that depend on it may be delayed.`,
   }),
 };
 

@@ -3,16 +3,20 @@ import { isIP, type LookupFunction, type Socket } from 'node:net';
 import { type SecureContext, TLSSocket } from 'node:tls';
 import { Agent, buildConnector } from 'undici';
 import type { AddressPolicy } from './address-policy.ts';
+import { certificateFacts, refusedCertificate } from './tls-facts.ts';
 
 /**
  * The dispatcher one check uses. The SSRF guard lives here, at connect time: every address a name
  * resolves to is checked before any socket opens, so a name that re-resolves to a private address
  * between two requests (DNS rebinding) or a redirect to one is caught on the hop that would use it.
- * It also reads the peer certificate's expiry, including when the certificate is refused.
+ * It also reads the peer certificate's expiry and issuer, including when the certificate is refused
+ * (the socket is then destroyed before any byte of the request is sent).
  */
 
 export interface ConnectionRecord {
   tlsExpiresAt: Date | null;
+  /** Set when a certificate was read. */
+  tlsIssuer?: string | null;
 }
 
 export interface GuardedAgentOptions {
@@ -30,13 +34,13 @@ export interface GuardedAgentOptions {
 /** Code our own connector gives to a refused address, so it survives undici's wrapping. */
 export const UNSAFE_TARGET_CODE = 'VIGIE_UNSAFE_TARGET';
 
-function unsafeTargetError(host: string, address: string, reason: string): Error {
+export function unsafeTargetError(host: string, address: string, reason: string): Error {
   const error = new Error(`refused to connect to ${address} (${reason}) for ${host}`);
   return Object.assign(error, { code: UNSAFE_TARGET_CODE });
 }
 
 /** Resolves every address, refuses them all if any one is unsafe, then answers in the asked form. */
-function guardedLookup(base: LookupFunction, policy: AddressPolicy | null): LookupFunction {
+export function guardedLookup(base: LookupFunction, policy: AddressPolicy | null): LookupFunction {
   return (hostname, options, callback) => {
     base(hostname, { ...options, all: true }, (error, result, family) => {
       if (error) return callback(error, '', 0);
@@ -53,25 +57,8 @@ function guardedLookup(base: LookupFunction, policy: AddressPolicy | null): Look
   };
 }
 
-function expiryOf(socket: TLSSocket): Date | null {
-  const validTo = socket.getPeerCertificate()?.valid_to;
-  return validTo ? new Date(validTo) : null;
-}
-
-/**
- * TLS is connected with rejectUnauthorized off so the certificate can be read even when it is
- * refused. Node has still run its usual checks (chain, then name): their verdict is in
- * `authorized` and `authorizationError` (a code such as CERT_HAS_EXPIRED), and no byte of the
- * request is sent unless they passed.
- */
-function verifyTls(socket: TLSSocket): Error | null {
-  if (socket.authorized) return null;
-  const code = String(socket.authorizationError ?? 'CERT_UNTRUSTED');
-  return Object.assign(new Error(`TLS certificate refused: ${code}`), { code });
-}
-
 /** A policy that throws refuses (fails closed) instead of throwing inside a resolver callback. */
-function failClosed(policy: AddressPolicy | null): AddressPolicy | null {
+export function failClosed(policy: AddressPolicy | null): AddressPolicy | null {
   if (policy === null) return null;
   return (address, host) => {
     try {
@@ -126,6 +113,8 @@ function checkConnected(
   const reason = policy === null ? null : policy(remote, target.hostname);
   if (reason !== null) return unsafeTargetError(target.hostname, remote, reason);
   if (!(socket instanceof TLSSocket)) return null;
-  record.tlsExpiresAt = expiryOf(socket);
-  return verifyTls(socket);
+  const facts = certificateFacts(socket);
+  record.tlsExpiresAt = facts.expiresAt;
+  record.tlsIssuer = facts.issuer;
+  return refusedCertificate(socket);
 }

@@ -43,6 +43,8 @@ export function createProbeApp(options: ProbeAppOptions): Hono {
         lagP99Ms: Math.round(status.scheduler.lag.p99Ms),
       },
       buffer: status.buffer,
+      // How writes go: "slow" once one waits past its deadline (checks go on, results wait in the buffer).
+      store: { writes: status.buffer.store, since: status.buffer.storeSince, lastError: status.buffer.lastError },
       supervisor: supervisorReport(),
     });
   });
@@ -51,7 +53,10 @@ export function createProbeApp(options: ProbeAppOptions): Hono {
     const problems: string[] = [];
     const storeError = await pingWithin(options.store, options.pingTimeoutMs ?? 2_000, clock);
     if (storeError) problems.push(`store unreachable: ${storeError}`);
-    const lag = options.runner.status().scheduler.lag.p99Ms;
+    const { buffer, scheduler } = options.runner.status();
+    if (buffer.store !== 'ok')
+      problems.push(`store ${buffer.store} for writes since ${buffer.storeSince}: ${buffer.size} results wait in memory`);
+    const lag = scheduler.lag.p99Ms;
     if (lag > maxLagMs) problems.push(`checks start ${Math.round(lag)} ms late (p99), above ${maxLagMs} ms`);
     return c.json({ ready: problems.length === 0, problems }, problems.length === 0 ? 200 : 503);
   });

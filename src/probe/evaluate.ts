@@ -48,6 +48,9 @@ export function initialTracking(serviceId: string, location: string, at: Date): 
     lastOutcome: null,
     latencyMs: null,
     openIncidentId: null,
+    lastStep: null,
+    tlsExpiresAt: null,
+    tlsIssuer: null,
   };
 }
 
@@ -62,12 +65,7 @@ export function evaluate(previous: ServiceTracking | null, result: CheckResult, 
     // target would answer the same way a few seconds later, so re-checking them only adds load.
     return unchanged(tracking, result.outcome === 'dns_temporary' && tracking.state !== 'down');
   }
-  const observed: ServiceTracking = {
-    ...tracking,
-    lastCheckedAt: result.startedAt,
-    lastOutcome: result.outcome,
-    latencyMs: result.latencyMs,
-  };
+  const observed: ServiceTracking = { ...tracking, ...observation(tracking, result) };
   return weight === 'failure' ? onFailure(observed, result, options, at) : onAnswer(observed, weight === 'slow', options, at);
 }
 
@@ -89,12 +87,23 @@ function maintenance(tracking: ServiceTracking, result: CheckResult, at: Date): 
       failureStreak: 0,
       successStreak: 0,
       failureRunStartedAt: null,
-      lastCheckedAt: result.startedAt,
-      lastOutcome: result.outcome,
-      latencyMs: result.latencyMs,
+      ...observation(tracking, result),
     },
     event: null,
     recheck: false,
+  };
+}
+
+/** What a conclusive check teaches besides the state; a check that read no certificate keeps the last one seen. */
+function observation(tracking: ServiceTracking, result: CheckResult): Partial<ServiceTracking> {
+  const certificate = result.tlsExpiresAt !== null;
+  return {
+    lastCheckedAt: result.startedAt,
+    lastOutcome: result.outcome,
+    latencyMs: result.latencyMs,
+    lastStep: result.step ?? null,
+    tlsExpiresAt: certificate ? result.tlsExpiresAt : (tracking.tlsExpiresAt ?? null),
+    tlsIssuer: certificate ? (result.tlsIssuer ?? null) : (tracking.tlsIssuer ?? null),
   };
 }
 

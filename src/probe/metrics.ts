@@ -1,7 +1,9 @@
-import { CHECK_OUTCOMES, SERVICE_STATES, type CheckOutcome, type ServiceState } from '../domain/vocabulary.ts';
+import { CHECK_OUTCOMES, SERVICE_STATES, type CheckKind, type CheckOutcome, type ServiceState } from '../domain/vocabulary.ts';
 import { LATENCY_BUCKETS_MS, type CheckResult } from '../domain/records.ts';
 import { SWALLOWED_ERROR_KINDS, type SwallowedErrorKind } from './swallowed-errors.ts';
+import { STORE_WRITE_STATES } from './store-write-health.ts';
 import type { BufferStats } from './write-buffer.ts';
+import { certificateLines, createCertificateGauges, type CertificateOptions } from './certificate-metrics.ts';
 
 /**
  * The probe's counters and their Prometheus text rendering. The format is small enough to write by
@@ -45,7 +47,14 @@ export interface MetricGauges {
   buffer: BufferStats;
 }
 
-export function createProbeMetrics(location: string): ProbeMetrics {
+export interface MetricsOptions extends CertificateOptions {
+  /** Each service's kind of check, for the `kind` label; `http` for one it does not know (canaries). */
+  kindOf: (serviceId: string) => CheckKind;
+}
+
+const ANY_KIND: MetricsOptions = { kindOf: () => 'http', warningDays: 14, now: Date.now };
+
+export function createProbeMetrics(location: string, options: MetricsOptions = ANY_KIND): ProbeMetrics {
   const where = `location="${location}"`;
   const family = (name: string, type: string, help: string, samples: [string, number][]) =>
     familyLines(
@@ -55,27 +64,37 @@ export function createProbeMetrics(location: string): ProbeMetrics {
       samples.map(([labels, v]) => [labels ? `${where},${labels}` : where, v]),
     );
   const histogramLines = (name: string, help: string, h: Histogram) => histogramText(name, help, h, where);
-  const byOutcome = Object.fromEntries(CHECK_OUTCOMES.map((o) => [o, 0])) as Record<CheckOutcome, number>;
+  const zero = () => Object.fromEntries(CHECK_OUTCOMES.map((o) => [o, 0])) as Record<CheckOutcome, number>;
+  // Kinds appear once checked, so a catalogue of web pages alone keeps its metrics as they were.
+  const byKind = new Map<CheckKind, Record<CheckOutcome, number>>([['http', zero()]]);
+  const certificates = createCertificateGauges(options);
   const latency = histogram(LATENCY_BUCKETS_MS);
   const lag = histogram(LAG_BUCKETS_MS);
   let offline = 0;
   return {
     observeCheck(result) {
-      byOutcome[result.outcome] += 1;
+      const kind = options.kindOf(result.serviceId);
+      const counts = byKind.get(kind) ?? zero();
+      byKind.set(kind, counts);
+      counts[result.outcome] += 1;
+      certificates.observe(result);
       if (result.probeOffline) offline += 1;
       if (result.latencyMs !== null) observe(latency, result.latencyMs);
     },
     observeLag: (ms) => observe(lag, ms),
-    checksTotal: () => Object.values(byOutcome).reduce((a, b) => a + b, 0),
+    checksTotal: () => [...byKind.values()].reduce((sum, counts) => sum + Object.values(counts).reduce((a, b) => a + b, 0), 0),
     render(gauges) {
       return (
         [
           ...family(
             'vigie_probe_checks_total',
             'counter',
-            'Checks by outcome.',
-            CHECK_OUTCOMES.map((o) => [`outcome="${o}"`, byOutcome[o]]),
+            'Checks by kind of check and outcome.',
+            [...byKind].flatMap(([kind, counts]) =>
+              CHECK_OUTCOMES.map((o): [string, number] => [`kind="${kind}",outcome="${o}"`, counts[o]]),
+            ),
           ),
+          ...certificateLines(certificates, family),
           ...family('vigie_probe_probe_offline_results_total', 'counter', 'Results stored as probe-offline.', [['', offline]]),
           ...histogramLines('vigie_probe_check_latency_seconds', 'Check duration, DNS to last body byte.', latency),
           ...histogramLines('vigie_probe_scheduler_lag_seconds', 'Check start minus its due time.', lag),
@@ -103,6 +122,12 @@ export function createProbeMetrics(location: string): ProbeMetrics {
           ...family('vigie_probe_buffer_rejected_total', 'counter', 'Buffered results the store refused while answering.', [
             ['', gauges.buffer.rejected],
           ]),
+          ...family(
+            'vigie_probe_store_writes',
+            'gauge',
+            'How writes go: 1 for the current state (slow: one unanswered past its deadline).',
+            STORE_WRITE_STATES.map((state) => [`state="${state}"`, gauges.buffer.store === state ? 1 : 0]),
+          ),
           ...family('vigie_probe_buffer_written_total', 'counter', 'Buffered results written once the store answered.', [
             ['', gauges.buffer.written],
           ]),

@@ -11,6 +11,8 @@ const NETWORK_FAILURES: ReadonlySet<CheckOutcome> = new Set([
   'timeout',
   'dns_nxdomain',
   'dns_temporary',
+  'dns_servfail',
+  'dns_timeout',
   'refused',
   'reset',
   'network_error',
@@ -20,12 +22,12 @@ export function isNetworkFailure(outcome: CheckOutcome): boolean {
   return NETWORK_FAILURES.has(outcome);
 }
 
-/**
- * Some server answered (any status, any page, even a bad certificate): the probe's path works.
- * `unsafe_target` is neither: no connection was attempted.
- */
+/** No connection was attempted, or none that says anything about the probe's path (a missed heartbeat is read from the store). */
+const NOT_ATTEMPTED: ReadonlySet<CheckOutcome> = new Set(['unsafe_target', 'probe_error', 'heartbeat_missed']);
+
+/** Some server answered (any status, any page, even a bad certificate): the probe's path works. */
 export function isAnswer(outcome: CheckOutcome): boolean {
-  return !NETWORK_FAILURES.has(outcome) && outcome !== 'unsafe_target';
+  return !NETWORK_FAILURES.has(outcome) && !NOT_ATTEMPTED.has(outcome);
 }
 
 export interface CanaryVerdict {

@@ -1,3 +1,4 @@
+import { checkKindOf } from '../config/service-check.ts';
 import type { Catalogue, ServiceConfig } from '../config/services-schema.ts';
 import type { ProbeHolder, ServiceTracking } from '../domain/records.ts';
 import type { Store } from '../store/store.ts';
@@ -7,7 +8,6 @@ import type { Evaluation } from './evaluate.ts';
 import { autoIncidentDecider } from '../incidents/auto-incident.ts';
 import { createBackgroundTasks } from './background-tasks.ts';
 import { createLeaseKeeper } from './lease-keeper.ts';
-import { createWriteBatcher } from './write-batcher.ts';
 import { createLeaseWork, type LeaseWork } from './lease-work.ts';
 import { pruneOld } from './housekeeping.ts';
 import { ROLLUP_RETENTION_DAYS } from '../domain/rollup-retention.ts';
@@ -19,7 +19,9 @@ import { createScheduler, type SchedulerStats } from './scheduler.ts';
 import { createSelfCheck } from './self-check.ts';
 import { serviceSnapshots, statesCount, type ServiceSnapshot } from './service-snapshot.ts';
 import { createSwallowedErrors, type SwallowedErrorKind, type SwallowedErrors } from './swallowed-errors.ts';
-import { createWriteBuffer, type BufferStats } from './write-buffer.ts';
+import type { Spool } from './spool.ts';
+import type { BufferStats } from './write-buffer.ts';
+import { createWritePath } from './write-path.ts';
 
 /**
  * The probe at work: the scheduler runs the pipeline for every service; every cycle the canaries
@@ -57,10 +59,16 @@ export interface RunnerOptions {
   batch?: { windowMs: number; maxSize: number };
   /** Share this location's services with the other processes there (PostgreSQL leases). */
   leases?: { me: Omit<ProbeHolder, 'seenUntil'>; leaseMs: number };
-  /** Results kept in memory while the store is unreachable (see `write-buffer.ts`). */
+  /** Results kept in memory while the store is unreachable or slow (see `write-buffer.ts`). */
   bufferCapacity?: number;
+  /** A write unanswered this long makes the store "slow" and later results wait in memory. */
+  slowWriteMs?: number;
+  /** Where results still unwritten at shutdown are kept for the next run (see `spool.ts`). */
+  spool?: Spool | null;
   /** Every scheduler lag sample, for the benchmark. */
   onLag?: (lagMs: number) => void;
+  /** Certificates expiring within this many days are counted in /metrics (settings VIGIE_TLS_WARNING_DAYS). Default 14. */
+  tlsWarningDays?: number;
 }
 
 export interface CycleReport {
@@ -85,8 +93,13 @@ export interface RunnerStatus {
 
 export interface Runner {
   start(): Promise<void>;
-  /** Stops scheduling; in-flight checks get `graceMs` to finish, then are cut short and dropped. */
-  stop(graceMs?: number): Promise<void>;
+  /**
+   * Stops scheduling; in-flight checks get `graceMs` to finish, then are cut short and dropped.
+   * Results not yet stored then get `writeMs`; what is left goes to the spool.
+   */
+  stop(graceMs?: number, writeMs?: number): Promise<void>;
+  /** Spools every result not yet stored, at once: for a process that must exit now. Returns how many. */
+  spoolNow(): number;
   /** One check of one service through the whole pipeline, as the scheduler runs it. */
   checkService(serviceId: string): Promise<Evaluation | null>;
   /** A canary round and a heartbeat. */
@@ -103,7 +116,12 @@ export function createRunner(options: RunnerOptions): Runner {
   const { store, catalogue } = options;
   const clock = options.clock ?? systemClock;
   const errors = options.errors ?? createSwallowedErrors({ now: clock.now });
-  const metrics = createProbeMetrics(options.location);
+  const kinds = new Map(catalogue.services.map((s) => [s.id, checkKindOf(s)]));
+  const metrics = createProbeMetrics(options.location, {
+    kindOf: (id) => kinds.get(id) ?? 'http',
+    warningDays: options.tlsWarningDays ?? 14,
+    now: clock.now,
+  });
   const trackings = new Map<string, ServiceTracking>();
   const shutdown = new AbortController();
   const services = new Map(catalogue.services.map((s) => [s.id, s]));
@@ -117,20 +135,28 @@ export function createRunner(options: RunnerOptions): Runner {
     clock,
     signal,
     canaryTimeoutS: options.canaryTimeoutS,
+    overNetwork: (id) => kinds.get(id) !== 'heartbeat',
   });
   const maintenance = createMaintenanceCache(store);
-  const write = options.batch ? createWriteBatcher({ store, clock, ...options.batch }) : store.recordCheck;
-  const writes = createWriteBuffer({
-    store: { recordCheck: write, ping: store.ping },
+  const decideOutage = (service: ServiceConfig, at: Date) => autoIncidentDecider(service, catalogue.locations, at);
+  const writePath = createWritePath({
+    store,
     clock,
-    ...(options.bufferCapacity === undefined ? {} : { capacity: options.bufferCapacity }),
-    onError: (error, detail) => errors.record('store_write', error, detail),
+    errors,
+    batch: options.batch,
+    capacity: options.bufferCapacity,
+    slowAfterMs: options.slowWriteMs,
+    spool: options.spool,
+    decider: (write) => {
+      const service = services.get(write.result.serviceId);
+      return service ? decideOutage(service, write.result.startedAt) : null;
+    },
     onWritten: (serviceId, incidentId, laterQueued) => {
       const tracking = trackings.get(serviceId);
       if (tracking && !laterQueued) trackings.set(serviceId, { ...tracking, openIncidentId: incidentId });
     },
   });
-  const decideOutage = (service: ServiceConfig, at: Date) => autoIncidentDecider(service, catalogue.locations, at);
+  const writes = writePath.buffer;
   const rollupShare = 1 / Math.max(1, catalogue.locations.length);
   const peers = createPeerView(store, catalogue.locations);
   const pipeline = createPipeline(
@@ -225,7 +251,8 @@ export function createRunner(options: RunnerOptions): Runner {
   return {
     async start() {
       startedAt = new Date(clock.now());
-      for (const tracking of await store.listTrackings()) {
+      // What an earlier run spooled is newer than what the store holds, and is written before anything new.
+      for (const tracking of [...(await store.listTrackings()), ...writePath.restore()]) {
         if (tracking.location === location && services.has(tracking.serviceId)) trackings.set(tracking.serviceId, tracking);
       }
       await refreshMaintenance().catch((error) => errors.record('maintenance_refresh', error));
@@ -244,7 +271,7 @@ export function createRunner(options: RunnerOptions): Runner {
       tasks.every(options.cycleMs ?? 60_000, 'heartbeat', cycle);
       tasks.every(HOUR_MS, 'prune', prune);
     },
-    async stop(graceMs = 8_000) {
+    async stop(graceMs = 8_000, writeMs = 3_000) {
       stopped = true;
       tasks.cancelTimers();
       const drained = scheduler.stop();
@@ -256,10 +283,10 @@ export function createRunner(options: RunnerOptions): Runner {
       await drained;
       await tasks.settled();
       await pipeline.drain();
-      // One last try for results waiting on the store; what it still refuses is lost with the process.
-      await writes.drain();
-      writes.stop();
+      // What the store does not take within `writeMs` goes to the spool, for the next run.
+      await writePath.shutdown(clock.now() + writeMs);
     },
+    spoolNow: writePath.spoolNow,
     checkService,
     cycle,
     refreshPeers: peers.refresh,

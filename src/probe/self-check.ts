@@ -27,6 +27,11 @@ export interface SelfCheckOptions {
   signal?: AbortSignal;
   /** A canary round that started this long before a failure still vouches for it. */
   freshnessMs?: number;
+  /**
+   * Whether a service's check goes over the network: a heartbeat is read from the store, so its
+   * answer says nothing of the probe's path. Default: every service's does.
+   */
+  overNetwork?: (serviceId: string) => boolean;
 }
 
 export interface CanaryRound {
@@ -100,6 +105,7 @@ export function createSelfCheck(options: SelfCheckOptions): SelfCheck {
 
   return {
     observe(result) {
+      if (options.overNetwork && !options.overNetwork(result.serviceId)) return;
       if (isAnswer(result.outcome)) failuresSinceAnswer = [];
       else if (isNetworkFailure(result.outcome)) {
         failuresSinceAnswer.push({ serviceId: result.serviceId, outcome: result.outcome });

@@ -20,6 +20,8 @@ export interface LocationReading extends LocationVote {
   since: Date | null;
   lastCheckedAt: Date | null;
   lastOutcome: CheckOutcome | null;
+  /** The journey step the last check failed at (1-based), or null. */
+  lastStep: number | null;
   latencyMs: number | null;
   /** Null while the location votes. */
   silentReason: SilentReason | null;
@@ -61,6 +63,7 @@ export function locationReadings(service: ServiceConfig, trackings: readonly Ser
       since: t?.since ?? null,
       lastCheckedAt: t?.lastCheckedAt ?? null,
       lastOutcome: t?.lastOutcome ?? null,
+      lastStep: t?.lastStep ?? null,
       latencyMs: t?.latencyMs ?? null,
       silentReason,
       processesAlive: live?.alive ?? 0,

@@ -115,6 +115,7 @@ function serviceView(service: ServiceConfig, facts: ServiceFacts): ServiceStatus
     ...published,
     lastCheckedAt: t?.lastCheckedAt ?? null,
     lastOutcome: t?.lastOutcome ?? null,
+    lastStep: t?.lastStep ?? null,
     latencyMs: t?.latencyMs ?? null,
     maintenanceIds: facts.maintenances.map((m) => m.id),
     incidentIds: facts.incidents.map((i) => i.id),

@@ -21,6 +21,8 @@ export interface ServiceStatusView extends Published {
   interval: number;
   lastCheckedAt: Date | null;
   lastOutcome: CheckOutcome | null;
+  /** The journey step the last check failed at (1-based), or null. */
+  lastStep: number | null;
   latencyMs: number | null;
   /** Maintenance windows in progress for this service. */
   maintenanceIds: string[];

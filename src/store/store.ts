@@ -24,6 +24,7 @@ import type {
   Draft,
   LeaseClaimed,
 } from '../domain/records.ts';
+import type { CatalogueEdits, CatalogueEditsApplied } from './sql/catalogue-edits.ts';
 import type { SubscriptionStore } from './subscription-store.ts';
 
 /**
@@ -94,6 +95,17 @@ export interface Store {
   listHeartbeats(): Promise<ProbeHeartbeat[]>;
   /** Deletes heartbeats older than `before`, except each location's newest. Returns rows deleted. */
   pruneHeartbeats(before: Date): Promise<number>;
+
+  /** A heartbeat a service pushed (a `heartbeat` check); an older beat than the one stored changes nothing. */
+  recordServiceBeat(serviceId: string, at: Date): Promise<void>;
+  /** The service's latest pushed heartbeat, or null when it never pushed one. */
+  lastServiceBeat(serviceId: string): Promise<Date | null>;
+  /**
+   * What a new catalogue means for what is stored (see `sql/catalogue-edits.ts`): renamed services
+   * keep their history under their new id; an automatic incident of a service no longer listed is
+   * resolved, with its reason. Idempotent: every probe runs it at start.
+   */
+  applyCatalogueEdits(edits: CatalogueEdits): Promise<CatalogueEditsApplied>;
 
   // ── probe processes and their leases ─────────────────────────────────────
   /** Inserts the process, or renews its `seenUntil`. */

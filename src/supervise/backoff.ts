@@ -21,8 +21,13 @@ export interface RestartDecision {
   crashLoop: boolean;
 }
 
-export function nextRestart(history: RestartHistory, ranForMs: number): RestartDecision {
-  const quickDeaths = ranForMs >= STABLE_AFTER_MS ? 1 : history.quickDeaths + 1;
+export function nextRestart(history: RestartHistory, ranForMs: number, stableAfterMs = STABLE_AFTER_MS): RestartDecision {
+  const quickDeaths = ranForMs >= stableAfterMs ? 1 : history.quickDeaths + 1;
   const delayMs = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (quickDeaths - 1));
   return { history: { quickDeaths, restarts: history.restarts + 1 }, delayMs, crashLoop: quickDeaths >= CRASH_LOOP_AFTER };
+}
+
+/** A process that has now run `stableAfterMs` since its start: whatever the quick deaths before it, it is no longer crash-looping. */
+export function stayedUp(history: RestartHistory): RestartHistory {
+  return { quickDeaths: 0, restarts: history.restarts };
 }

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { renameSync, writeFileSync } from 'node:fs';
-import { nextRestart, type RestartHistory } from './backoff.ts';
+import { nextRestart, STABLE_AFTER_MS, stayedUp, type RestartHistory } from './backoff.ts';
 
 export interface ChildSpec {
   name: string;
@@ -24,7 +24,8 @@ export interface ChildReport {
  * the citizens' page down with it (and the reverse). Only `stop()` (SIGTERM/SIGINT) ends them all.
  * Each change is written to `stateFile` (atomically), which both processes show in /healthz.
  */
-export function createSupervisor(options: { cwd: string; stateFile: string; log: (line: string) => void }) {
+export function createSupervisor(options: { cwd: string; stateFile: string; log: (line: string) => void; stableAfterMs?: number }) {
+  const stableAfterMs = options.stableAfterMs ?? STABLE_AFTER_MS;
   const children = new Map<string, { spec: ChildSpec; child: ChildProcess | null; history: RestartHistory; report: ChildReport }>();
   let stopping = false;
 
@@ -52,11 +53,21 @@ export function createSupervisor(options: { cwd: string; stateFile: string; log:
       nextRestartAt: null,
     };
     publish();
+    // Once it has stayed up, a crash loop before it is over: said now, not at its next exit.
+    const stable = setTimeout(() => {
+      if (entry.child !== child || !entry.report.crashLoop) return;
+      entry.history = stayedUp(entry.history);
+      entry.report = { ...entry.report, crashLoop: false };
+      publish();
+      options.log(`${name} has stayed up for ${Math.round(stableAfterMs / 1000)} s: no longer crash-looping`);
+    }, stableAfterMs);
+    stable.unref();
     child.on('exit', (code, signal) => {
+      clearTimeout(stable);
       entry.child = null;
       const exit = signal ?? `exit code ${code}`;
       if (stopping) return;
-      const decision = nextRestart(entry.history, Date.now() - startedAt);
+      const decision = nextRestart(entry.history, Date.now() - startedAt, stableAfterMs);
       entry.history = decision.history;
       entry.report = {
         ...entry.report,
@@ -92,8 +103,8 @@ export function createSupervisor(options: { cwd: string; stateFile: string; log:
       children.set(spec.name, { spec, child: null, history: { quickDeaths: 0, restarts: 0 }, report });
       launch(spec.name);
     },
-    /** SIGTERM to every child, SIGKILL after `graceMs`; resolves once all have exited. */
-    async stop(graceMs = 12_000): Promise<void> {
+    /** SIGTERM to every child, SIGKILL after `graceMs`; resolves once all have exited (within 10 s by default). */
+    async stop(graceMs = 9_000): Promise<void> {
       stopping = true;
       const running = [...children.values()].map((c) => c.child).filter((c): c is ChildProcess => c !== null && c.exitCode === null);
       for (const child of running) child.kill('SIGTERM');

@@ -72,7 +72,9 @@ export function rememberLastReads(store: Store, options: LastReadsOptions = {}):
       answers.delete(key);
       answers.set(key, answer);
       if (answers.size > maxRemembered) answers.delete(answers.keys().next().value as string);
-      downSince = null;
+      // One answer among failures (a pooled connection while new ones are refused) is not the
+      // store back: the outage ends once reads have answered for a whole retry period.
+      if (now() - lastFailureAt >= retryAfterMs) downSince = null;
       lastAnswerAt = now();
       return answer;
     } catch (error) {

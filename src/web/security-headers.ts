@@ -2,6 +2,7 @@ import { defineMiddleware } from 'astro:middleware';
 import { isSameOriginRequest, isStateChanging } from './origin-check.ts';
 import { t } from '../i18n/index.ts';
 import { ONE_CLICK_PATH } from '../addresses/subscription-routes.ts';
+import { isHeartbeatPath } from '../addresses/heartbeat-path.ts';
 import { isAdminPath, securityHeaders } from './security-policy.ts';
 
 /**
@@ -27,7 +28,14 @@ export const applySiteSecurity = defineMiddleware(async (context, next) => {
   const { settings } = context.locals.ctx;
   // RFC 8058 one-click unsubscribe is posted by mail providers, from no page: its token is its proof.
   const oneClick = context.url.pathname === ONE_CLICK_PATH;
-  if (isStateChanging(context.request.method) && !oneClick && !isSameOriginRequest(context.request.headers, settings.VIGIE_PUBLIC_URL)) {
+  // A heartbeat is pushed by a service's own job, from no page: its token is its proof.
+  const pushed = isHeartbeatPath(context.url.pathname);
+  if (
+    isStateChanging(context.request.method) &&
+    !oneClick &&
+    !pushed &&
+    !isSameOriginRequest(context.request.headers, settings.VIGIE_PUBLIC_URL)
+  ) {
     const origin = new URL(settings.VIGIE_PUBLIC_URL).origin;
     return new Response(`${t('fr').admin.crossSite(origin)}\n\n${t('en').admin.crossSite(origin)}\n`, {
       status: 403,

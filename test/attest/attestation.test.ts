@@ -83,6 +83,7 @@ describe('attest', () => {
           author: 'probe',
           editedAt: null,
           history: [],
+          reason: null,
         },
         {
           id: 'u2',
@@ -93,6 +94,7 @@ describe('attest', () => {
           author: 'agent@x.fr',
           editedAt: null,
           history: [],
+          reason: null,
         },
       ],
     });

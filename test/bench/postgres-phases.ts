@@ -26,7 +26,7 @@ export const LOCATION_CONFIGS = LOCATIONS.map((id) => ({
 const SERVICES = 5000;
 const IN_FLIGHT_PER_LOCATION = 300;
 
-async function withSchema<T>(work: (schema: string) => Promise<T>): Promise<T> {
+export async function withSchema<T>(work: (schema: string) => Promise<T>): Promise<T> {
   const schema = `vigie_bench_${randomBytes(5).toString('hex')}`;
   try {
     return await work(schema);

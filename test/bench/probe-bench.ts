@@ -12,7 +12,9 @@ import { createRunner } from '../../src/probe/runner.ts';
 import { createSwallowedErrors } from '../../src/probe/swallowed-errors.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { probeHeapLimitMb } from '../../src/probe/heap-budget.ts';
-import { BENCH_POSTGRES_URL, LOCATION_CONFIGS, pgProbePhase, pgWritePhase } from './postgres-phases.ts';
+import { backlogPhase } from './backlog-phase.ts';
+import { type BenchKind, kindServices, startDnsProcess } from './check-kind-services.ts';
+import { BENCH_POSTGRES_URL, LOCATION_CONFIGS, pgProbePhase, pgWritePhase, withSchema } from './postgres-phases.ts';
 
 /**
  * `npm run bench:probe` — not a test: prints figures.
@@ -26,6 +28,10 @@ import { BENCH_POSTGRES_URL, LOCATION_CONFIGS, pgProbePhase, pgWritePhase } from
  * result, as the probe did before, for comparison in the same run.
  * PostgreSQL (postgres-phases.ts): `pgwrite:0:60` write throughput, one transaction per result next
  * to group commit from 3 locations; `pgprobe:5000:120` three probe processes at three locations.
+ * `dns:5000:90` and `tcp:5000:90` run the same probe with DNS checks (an authoritative server in a
+ * child process) and TCP connections to the fake government's port, for CPU per check by kind.
+ * Backlog after a store outage (backlog-phase.ts): `backlog:10000` on SQLite, `pgbacklog:10000` on
+ * PostgreSQL, next to the way it was written before.
  */
 const INTERVAL_S = 60;
 const CONCURRENCY = 200;
@@ -100,10 +106,13 @@ async function probePhase(
   count: number,
   seconds: number,
   port: string,
-  options: { pg?: { schema: string; location: string } | undefined; batched: boolean },
+  options: { pg?: { schema: string; location: string } | undefined; batched: boolean; kind?: { kind: BenchKind; resolver: string } },
 ): Promise<Figures> {
-  const { pg } = options;
-  const label = pg ? `pg ${pg.location} ${count}` : `${options.batched ? 'probe' : 'probe1'} ${count}`;
+  const { pg, kind } = options;
+  const label = pg ? `pg ${pg.location} ${count}` : kind ? `${kind.kind} ${count}` : `${options.batched ? 'probe' : 'probe1'} ${count}`;
+  const catalogueServices = kind
+    ? kindServices(services(count, port), kind.kind, { port: Number(port), resolver: kind.resolver })
+    : services(count, port);
   return measure(label, seconds, async (figures) => {
     const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-'));
     const store = pg ? await openStore(BENCH_POSTGRES_URL, { schema: pg.schema }) : await openStore(join(dir, 'bench.db'));
@@ -118,7 +127,7 @@ async function probePhase(
     const runner = createRunner({
       catalogue: {
         categories: [{ id: 'bench', name: { fr: 'Banc', en: 'Bench' } }],
-        services: services(count, port),
+        services: catalogueServices,
         canaries: [],
         // Three probes at listed locations: the quorum, each other's trackings, a third of the time each.
         locations: pg ? LOCATION_CONFIGS : [],
@@ -203,6 +212,16 @@ function parsePhase(spec: string): Phase {
 }
 
 async function runPhase(phase: Phase, base: string): Promise<string> {
+  if (phase.kind === 'backlog') {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-backlog-'));
+    try {
+      return await backlogPhase(phase.count, 'sqlite', () => openStore(join(dir, 'bench.db')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (phase.kind === 'pgbacklog')
+    return withSchema((schema) => backlogPhase(phase.count, 'postgres', () => openStore(BENCH_POSTGRES_URL, { schema })));
   if (phase.kind === 'pgwrite') return pgWritePhase(phase.seconds, (schema) => openStore(BENCH_POSTGRES_URL, { schema }));
   if (phase.kind === 'pgprobe') {
     // One fake government per location, as three vantage points reach three networks' worth of servers.
@@ -219,6 +238,15 @@ async function runPhase(phase: Phase, base: string): Promise<string> {
     process.env.BENCH_PG_SCHEMA && process.env.BENCH_LOCATION
       ? { schema: process.env.BENCH_PG_SCHEMA, location: process.env.BENCH_LOCATION }
       : undefined;
+  if (phase.kind === 'dns' || phase.kind === 'tcp') {
+    const dns = phase.kind === 'dns' ? await startDnsProcess() : null;
+    try {
+      const kind = { kind: phase.kind, resolver: dns?.address ?? '' } as const;
+      return report(await probePhase(phase.count, phase.seconds, port, { pg, batched: true, kind }), phase.count);
+    } finally {
+      dns?.stop();
+    }
+  }
   const figures =
     phase.kind === 'baseline'
       ? await baselinePhase(phase.count, phase.seconds, base)
@@ -248,7 +276,7 @@ if (process.env.BENCH_ONLY && process.env.BENCH_GOV) {
 const cap = (services: number) => `--max-old-space-size=${probeHeapLimitMb(services)}`;
 const specs = (
   process.env.BENCH_PHASES ??
-  `baseline:5000:90,probe1:5000:150,probe:5000:150,probe:5000:150:${cap(5000)},probe:10000:90:${cap(10_000)},probe:20000:90:${cap(20_000)},pgwrite:0:60,pgprobe:5000:150`
+  `baseline:5000:90,probe1:5000:150,probe:5000:150,probe:5000:150:${cap(5000)},probe:10000:90:${cap(10_000)},probe:20000:90:${cap(20_000)},dns:5000:90,tcp:5000:90,pgwrite:0:60,pgprobe:5000:150,backlog:10000:0,pgbacklog:10000:0`
 ).split(',');
 const gov = await startGovProcess();
 console.log(

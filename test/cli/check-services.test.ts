@@ -123,6 +123,30 @@ describe('npm run check-services', () => {
     expect(two.stderr).toContain('Usage: npm run check-services');
     expect(await checkServices(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage:') });
   });
+
+  it('warns of a heartbeat whose token variable is unset or too short, naming the variable and the service', async () => {
+    const path = join(dir, 'beats.json');
+    const beat = (id: string, tokenEnv: string) => ({
+      id,
+      name: id,
+      category: 'c',
+      url: `https://${id}.example.fr/`,
+      check: { kind: 'heartbeat', tokenEnv, interval: 600 },
+    });
+    await writeFile(
+      path,
+      JSON.stringify({
+        categories: [{ id: 'c', name: { fr: 'C', en: 'C' } }],
+        services: [beat('paie', 'BEAT_PAIE'), beat('actu', 'BEAT_ACTU')],
+      }),
+    );
+    const result = await checkServices([path], { BEAT_PAIE: 'x'.repeat(32), BEAT_ACTU: 'short' });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      `Warning: ${path}: services[1].check.tokenEnv: the environment variable BEAT_ACTU is shorter than 32 characters: heartbeats of "actu" are refused\n`,
+    );
+    expect(result.stderr).not.toContain('BEAT_PAIE');
+  });
 });
 
 describe('generate-schema', () => {

@@ -55,6 +55,34 @@ describe('parseCatalogue', () => {
     expect(problemsOf(source)).toEqual([`services.json:${line}: services[2].id: duplicate service id "a"`]);
   });
 
+  it('reads the former ids of a renamed service', () => {
+    const source = text(catalogue([service('caf-fr', { formerIds: ['caf', 'caf-old'] }), service('ameli')]));
+    const { services } = parseCatalogue(source, 'services.json');
+    expect(services[0]?.formerIds).toEqual(['caf', 'caf-old']);
+    expect(services[1]).not.toHaveProperty('formerIds');
+  });
+
+  it('reports a former id still in use, or claimed twice, at its own line', () => {
+    const source = text(
+      catalogue([
+        service('caf-fr', { formerIds: ['ameli', 'caf-fr'] }),
+        service('ameli', { formerIds: ['caf-old'] }),
+        service('msa', { formerIds: ['caf-old', 'Bad_Id'] }),
+      ]),
+    );
+    const line = (needle: string, nth = 0) =>
+      source
+        .split('\n')
+        .map((l, i) => (l.includes(needle) ? i + 1 : 0))
+        .filter(Boolean)[nth];
+    expect(problemsOf(source)).toEqual([
+      `services.json:${line('"ameli"')}: services[0].formerIds[0]: "ameli" is the id of another service: a former id must no longer be in use`,
+      `services.json:${line('"caf-fr"', 1)}: services[0].formerIds[1]: "caf-fr" is this service's own id: a former id must no longer be in use`,
+      `services.json:${line('"caf-old"', 1)}: services[2].formerIds[0]: "caf-old" is already a former id of service "ameli"`,
+      `services.json:${line('"Bad_Id"')}: services[2].formerIds[1]: must be a slug: lowercase letters, digits and single hyphens`,
+    ]);
+  });
+
   it('reports an unknown category and says where to declare it', () => {
     const source = text(catalogue([service('a', { category: 'sante' })]));
     expect(problemsOf(source)).toEqual([

@@ -28,6 +28,8 @@ export interface FakeGovCertificates {
   wrongHost: KeyPair;
   /** For the right names, valid now, signed by itself. */
   selfSigned: KeyPair;
+  /** Like `valid`, but expiring in five days: under the default warning threshold. */
+  expiresInFiveDays: KeyPair;
 }
 
 const LOOPBACK_SAN = 'subjectAltName=IP:127.0.0.1,IP:::1,DNS:localhost';
@@ -109,6 +111,7 @@ export async function makeCertificates(): Promise<FakeGovCertificates> {
       'ca.pem',
     ]);
     await signLeaf(dir, 'valid', LOOPBACK_SAN, ['-days', '2']);
+    await signLeaf(dir, 'five-days', LOOPBACK_SAN, ['-days', '5']);
     await signLeaf(dir, 'expired', LOOPBACK_SAN, ['-startdate', '20200101000000Z', '-enddate', '20210101000000Z']);
     await signLeaf(dir, 'wrong-host', 'subjectAltName=DNS:wrong-host.example', ['-days', '2']);
     await newKey(dir, 'self-signed');
@@ -137,6 +140,7 @@ export async function makeCertificates(): Promise<FakeGovCertificates> {
       expired: await pair('expired'),
       wrongHost: await pair('wrong-host'),
       selfSigned: await pair('self-signed'),
+      expiresInFiveDays: await pair('five-days'),
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

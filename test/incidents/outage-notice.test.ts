@@ -60,3 +60,17 @@ describe('outage notices', () => {
     });
   });
 });
+
+describe('outage notices of checks beyond one GET', () => {
+  it('says a background task stopped for a missed heartbeat, and that the answer is wrong for a broken API', () => {
+    const beat = outageOpenedNotice({ fr: 'Paiements', en: 'Payments' }, 'heartbeat_missed');
+    expect(beat.title).toEqual({
+      fr: 'Paiements\u00a0: un traitement semble arrêté',
+      en: 'Payments: a background task seems to have stopped',
+    });
+    expect(beat.body.fr).toContain('Le site Paiements ne signale plus qu’il fonctionne');
+    expect(outageOpenedNotice({ fr: 'API Adresse', en: 'API Adresse' }, 'json_mismatch').title.en).toBe(
+      'API Adresse: the site does not display normally',
+    );
+  });
+});

@@ -74,8 +74,8 @@ describe('probe app', () => {
     const res = await app.request('/metrics');
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await res.text();
-    expect(text).toContain('vigie_probe_checks_total{location="test",outcome="ok"} 1\n');
-    expect(text).toContain('vigie_probe_checks_total{location="test",outcome="http_5xx"} 1\n');
+    expect(text).toContain('vigie_probe_checks_total{location="test",kind="http",outcome="ok"} 1\n');
+    expect(text).toContain('vigie_probe_checks_total{location="test",kind="http",outcome="http_5xx"} 1\n');
     expect(text).toContain('vigie_probe_check_latency_seconds_bucket{location="test",le="0.05"} 2\n');
     expect(text).toContain('vigie_probe_check_latency_seconds_count{location="test"} 2\n');
     expect(text).toContain('vigie_probe_services{location="test",state="operational"} 1\n');
@@ -125,6 +125,37 @@ describe('probe app', () => {
     const metrics = await (await app.request('/metrics')).text();
     expect(metrics).toContain('vigie_probe_swallowed_errors_total{location="test",kind="store_write"} 1\n');
     expect(metrics).toContain('vigie_probe_buffer_results{location="test"} 1\n');
+  });
+
+  it('says the store is slow in /healthz, /readyz and /metrics while a write waits past its deadline and pings still answer', async () => {
+    const clock = createManualClock(Date.parse('2026-03-02T10:00:00Z'));
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // A table lock: reads and pings answer, writes wait.
+    const locked: Store = { ...store, recordCheck: (input) => held.then(() => store.recordCheck(input)) };
+    const runner = createTestRunner({
+      catalogue: catalogue([service('caf', 'https://www.caf.fr/')]),
+      store: locked,
+      checker: scriptedChecker(clock.now),
+      clock,
+      slowWriteMs: 5_000,
+    });
+    const app = createProbeApp({ store: locked, runner, clock });
+    const checked = runner.checkService('caf');
+    await clock.advance(5_000);
+    expect((await checked)?.tracking.state).toBe('operational');
+    expect(await (await app.request('/healthz')).json()).toMatchObject({
+      store: { writes: 'slow', since: '2026-03-02T10:00:05.000Z' },
+      buffer: { store: 'slow' },
+    });
+    const ready = await app.request('/readyz');
+    expect(ready.status).toBe(503);
+    expect((await ready.json()).problems).toEqual(['store slow for writes since 2026-03-02T10:00:05.000Z: 0 results wait in memory']);
+    expect(await (await app.request('/metrics')).text()).toContain('vigie_probe_store_writes{location="test",state="slow"} 1\n');
+    release();
+    await clock.advance(1);
+    expect((await app.request('/readyz')).status).toBe(200);
+    expect(await store.listResults('caf', { limit: 5 })).toHaveLength(1);
   });
 
   it('maps unknown routes and failures to JSON errors', async () => {

@@ -37,10 +37,15 @@ function start(env: Record<string, string>): { child: ChildProcess; output: () =
   return { child, output: () => output, exited };
 }
 
-/** Resolves with the exit code, or null if the process is still alive after `ms` (then kills it). */
-async function exitWithin(run: ReturnType<typeof start>, ms: number): Promise<number | null> {
+/**
+ * Resolves with the exit code, or null if the process is still alive after 30 s (then kills it).
+ * The bound only keeps a stuck process from hanging the suite: how fast a process stops is the
+ * process's own deadline (it exits 1 past it), not something a busy test machine can judge.
+ */
+const GENEROUS_MS = 30_000;
+async function exitCode(run: ReturnType<typeof start>): Promise<number | null> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), GENEROUS_MS)));
   const outcome = await Promise.race([run.exited, late]);
   clearTimeout(timer);
   if (outcome !== 'late') return outcome;
@@ -51,7 +56,7 @@ async function exitWithin(run: ReturnType<typeof start>, ms: number): Promise<nu
 const categories = [{ id: 'tests', name: { fr: 'Essais', en: 'Tests' } }];
 
 describe('probe process', () => {
-  it('stops on SIGTERM with a check in flight: exit 0 within 10 s', async () => {
+  it('stops on SIGTERM with a check in flight: cuts it short, stops cleanly and exits 0', async () => {
     gov.set('stuck', hang());
     const port = await freePort();
     const run = start({
@@ -69,7 +74,7 @@ describe('probe process', () => {
     const health = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json();
     expect(health).toMatchObject({ status: 'alive', scheduler: { running: 1 } });
     run.child.kill('SIGTERM');
-    expect(await exitWithin(run, 10_000)).toBe(0);
+    expect(await exitCode(run)).toBe(0);
     expect(run.output()).toContain('vigie-probe: stopped');
   });
 
@@ -102,7 +107,7 @@ describe('probe process', () => {
     } finally {
       await store.close();
       run.child.kill('SIGTERM');
-      await exitWithin(run, 10_000);
+      await exitCode(run);
     }
   });
 
@@ -119,7 +124,7 @@ describe('probe process', () => {
       DATABASE_URL: database,
       PROBE_PORT: String(await freePort()),
     });
-    expect(await exitWithin(run, 10_000)).toBe(1);
+    expect(await exitCode(run)).toBe(1);
     expect(run.output()).toMatch(/services\[0\]\.category/);
     expect(run.output()).toMatch(/services\[0\]\.url/);
     expect(run.output()).toMatch(/services\[1\]\.id/);
@@ -141,7 +146,7 @@ describe('probe process', () => {
       DATABASE_URL: database,
       PROBE_PORT: String(await freePort()),
     });
-    expect(await exitWithin(run, 10_000)).toBe(2);
+    expect(await exitCode(run)).toBe(2);
     expect(run.output()).toContain('VIGIE_LOCATION is "lyon", but the catalogue\'s "locations" lists only "paris", "montreal"');
     expect(existsSync(database)).toBe(false);
   });
@@ -160,7 +165,7 @@ describe('probe process', () => {
     for (let i = 0; i < 100 && gov.hits('solo') === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
     expect(gov.hits('solo')).toBeGreaterThan(0);
     const second = start({ ...env, PROBE_PORT: String(await freePort()) });
-    expect(await exitWithin(second, 10_000)).toBe(1);
+    expect(await exitCode(second)).toBe(1);
     expect(second.output()).toMatch(
       /another probe process \(pid \d+ on .+\) already uses this SQLite database\. One probe per SQLite file/,
     );
@@ -172,6 +177,6 @@ describe('probe process', () => {
     for (let i = 0; i < 100 && gov.hits('solo') === hitsBefore; i += 1) await new Promise((r) => setTimeout(r, 100));
     expect(gov.hits('solo')).toBeGreaterThan(hitsBefore);
     third.child.kill('SIGTERM');
-    expect(await exitWithin(third, 10_000)).toBe(0);
+    expect(await exitCode(third)).toBe(0);
   });
 });

@@ -67,4 +67,15 @@ describe('self-check', () => {
     selfCheck.observe(targetResult('f', 'ok', clock.now()));
     expect(selfCheck.healthy()).toBe(true);
   });
+
+  it('does not take a heartbeat read from the store for a sign that its network works', async () => {
+    const clock = createManualClock(1_000_000);
+    const overNetwork = (id: string) => id !== 'paie';
+    const selfCheck = createSelfCheck({ canaries: [], checker: scriptedChecker(clock.now), location: 'test', clock, overNetwork });
+    for (const id of ['a', 'b', 'c', 'd']) selfCheck.observe(targetResult(id, 'timeout', clock.now()));
+    selfCheck.observe(targetResult('paie', 'ok', clock.now()));
+    const fifth = targetResult('e', 'timeout', clock.now());
+    selfCheck.observe(fifth);
+    expect(await selfCheck.judge(fifth)).toBe(true);
+  });
 });

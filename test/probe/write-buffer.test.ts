@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSpool } from '../../src/probe/spool.ts';
 import { createSwallowedErrors } from '../../src/probe/swallowed-errors.ts';
 import { createWriteBuffer, type CheckWrite } from '../../src/probe/write-buffer.ts';
 import { openStore } from '../../src/store/open-store.ts';
@@ -84,6 +85,54 @@ describe('probe write buffer', () => {
     expect((await real.listTrackings())[0]).toMatchObject({ state: 'operational', openIncidentId: null });
   });
 
+  it('spools what the store did not take at shutdown; the next run writes it first and its state machine carries on', async () => {
+    const clock = createManualClock(Date.parse('2026-03-02T10:00:00Z'));
+    const checker = scriptedChecker(clock.now);
+    const outage = switchable(real);
+    const spoolDir = join(dir, 'spool');
+    const run = (name: string) =>
+      createTestRunner({
+        catalogue: catalogue([service('caf', 'https://www.caf.fr/')]),
+        store: outage.store,
+        checker,
+        concurrency: 1,
+        perHost: 1,
+        clock,
+        // The scheduler's first check of the service comes 30 s after start: the test makes every check itself.
+        random: () => 0.5,
+        spool: createSpool({ dir: spoolDir, location: 'test', run: name }),
+        errors: createSwallowedErrors({ log: () => undefined, now: clock.now }),
+      });
+    const first = run('first');
+    await first.start();
+    await first.cycle();
+    outage.down = true;
+    checker.set('caf', 'refused');
+    const failedFrom = clock.now() + 1000;
+    for (let i = 0; i < 3; i += 1) {
+      await clock.advance(1000);
+      await first.checkService('caf');
+    }
+    expect(first.status().services[0]?.state).toBe('down');
+    const stopping = first.stop(0, 1_000);
+    await clock.advance(2_000);
+    await stopping;
+
+    outage.down = false;
+    const second = run('second');
+    await second.start();
+    expect(second.status().services[0]?.state).toBe('down');
+    await clock.advance(1_000);
+    await second.checkService('caf');
+    await clock.advance(1_000);
+    await second.stop(0, 1_000);
+    const outcomes = (await real.listResults('caf', { limit: 10 })).map((r) => r.outcome).reverse();
+    expect(outcomes).toEqual(['refused', 'refused', 'refused', 'refused']);
+    const incidents = (await real.listIncidents({ state: 'all', limit: 10 })).items;
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.startedAt.getTime()).toBe(failedFrom);
+  });
+
   it('drops the oldest plain results past its capacity, never an outage event, and counts them', async () => {
     const clock = createManualClock(0);
     const outage = switchable(real);
@@ -127,6 +176,6 @@ describe('probe write buffer', () => {
     outage.down = false;
     await buffer.drain();
     expect((await real.listTrackings()).map((t) => t.serviceId).sort()).toEqual(['a', 'c']);
-    buffer.stop();
+    await buffer.stop();
   });
 });

@@ -65,7 +65,7 @@ export function update(
   at: Date,
   body: IncidentUpdate['body'],
 ): IncidentUpdate {
-  return { id, incidentId, status, body, createdAt: at, author: 'staff@example.fr', editedAt: null, history: [] };
+  return { id, incidentId, status, body, createdAt: at, author: 'staff@example.fr', editedAt: null, history: [], reason: null };
 }
 
 export function incident(id: string, overrides: Partial<Incident> = {}): Incident {

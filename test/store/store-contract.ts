@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../../src/store/store.ts';
+import { checkKindsContract } from './contract/check-kinds-contract.ts';
+import { catalogueEditsContract } from './contract/catalogue-edits-contract.ts';
 import { checksContract } from './contract/checks-contract.ts';
 import { dataVersionContract } from './contract/data-version-contract.ts';
 import { heartbeatsContract } from './contract/heartbeats-contract.ts';
@@ -37,6 +39,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
       },
     };
     checksContract(ctx);
+    checkKindsContract(ctx);
     heartbeatsContract(ctx);
     outagesContract(ctx);
     leasesContract(ctx);
@@ -45,5 +48,6 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
     maintenanceContract(ctx);
     staffContract(ctx);
     subscriptionsContract(ctx);
+    catalogueEditsContract(ctx);
   });
 }

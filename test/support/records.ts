@@ -16,6 +16,8 @@ export function checkResult(overrides: Partial<CheckResult> = {}): CheckResult {
     httpStatus: 200,
     finalUrl: null,
     tlsExpiresAt: null,
+    tlsIssuer: null,
+    step: null,
     detail: null,
     probeOffline: false,
     ...overrides,
@@ -35,6 +37,9 @@ export function serviceTracking(overrides: Partial<ServiceTracking> = {}): Servi
     lastOutcome: 'ok',
     latencyMs: 120,
     openIncidentId: null,
+    lastStep: null,
+    tlsExpiresAt: null,
+    tlsIssuer: null,
     ...overrides,
   };
 }

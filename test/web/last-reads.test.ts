@@ -60,4 +60,29 @@ describe('last reads of the store', () => {
     expect(await store.listTrackings()).toEqual([]);
     expect(reach.unreachableSince()).toBeNull();
   });
+
+  it('keeps the start of an outage while some reads still fail, though others answer', async () => {
+    let now = 0;
+    // Too many clients: new connections are refused while a pooled one still answers, a moment later.
+    const refused = new Set(['listIncidents']);
+    const partly = new Proxy(real, {
+      get: (target, property, receiver) => {
+        if (typeof property === 'string' && refused.has(property))
+          return () => Promise.reject(new Error('sorry, too many clients already'));
+        if (property === 'listTrackings') return () => new Promise((resolve) => setImmediate(resolve)).then(() => target.listTrackings());
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    const { store, reach } = rememberLastReads(partly, { now: () => now, retryAfterMs: 1000 });
+    await store.listTrackings();
+    await expect(store.listIncidents({ limit: 5 })).rejects.toBeInstanceOf(StoreUnreachableError);
+    now += 1000;
+    const [incidents] = await Promise.allSettled([store.listIncidents({ limit: 5 }), store.listTrackings()]);
+    expect(incidents.status).toBe('rejected');
+    expect(reach.unreachableSince()).toEqual(new Date(0));
+    refused.clear();
+    now += 1000;
+    await store.listIncidents({ limit: 5 });
+    expect(reach.unreachableSince()).toBeNull();
+  });
 });

@@ -1,11 +1,13 @@
+import type { ResponseAssertions } from '../../config/service-check.ts';
 import type { CheckOutcome } from '../../domain/vocabulary.ts';
 import { detectChallenge } from './detect-challenge.ts';
+import { assertionFailure } from './response-assertions.ts';
 import { parseExpectStatus, statusMatches } from './expect-status.ts';
 
 /**
  * Decides the outcome of a check that got a final response. Pure. Order matters: an anti-bot
- * page explains an odd status, a wrong status explains an odd body, and only a response that is
- * otherwise good can be merely slow.
+ * page explains an odd status, a wrong status explains an odd body (missing keyword, broken
+ * assertion), and only a response that is otherwise good can be merely slow.
  */
 
 export interface ResponseFacts {
@@ -22,6 +24,8 @@ export interface ResponseExpectations {
   expectStatus: string;
   keyword: string | null;
   slowMs: number;
+  /** JSON and header assertions (catalogue `check.expect`); none when absent. */
+  assertions?: ResponseAssertions;
 }
 
 export interface ResponseClassification {
@@ -48,6 +52,8 @@ export function classifyResponse(facts: ResponseFacts, expected: ResponseExpecta
   if (expected.keyword !== null && !facts.body.includes(expected.keyword)) {
     return { outcome: 'keyword_missing', detail: `keyword ${JSON.stringify(expected.keyword)} not in the body` };
   }
+  const broken = expected.assertions ? assertionFailure(facts.headers, facts.body, expected.assertions) : null;
+  if (broken !== null) return broken;
   if (latencyMs > expected.slowMs) {
     return { outcome: 'slow', detail: `${Math.round(latencyMs)} ms, above ${expected.slowMs} ms` };
   }

@@ -5,7 +5,10 @@ import type { Migration } from './migration.ts';
 import { subscriptions } from './006-subscriptions.ts';
 import { probeSelfDescription } from './009-probe-self-description.ts';
 import { heartbeatsPerProcess } from './010-heartbeats-per-process.ts';
+import { incidentUpdateReasons } from './015-incident-update-reasons.ts';
 import { monthlyRollups } from './030-monthly-rollups.ts';
+import { checkFacts } from './033-check-facts.ts';
+import { serviceBeats } from './034-service-beats.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -15,5 +18,8 @@ export const MIGRATIONS: readonly Migration[] = [
   subscriptions,
   probeSelfDescription,
   heartbeatsPerProcess,
+  incidentUpdateReasons,
   monthlyRollups,
+  checkFacts,
+  serviceBeats,
 ];

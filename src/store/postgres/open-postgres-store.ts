@@ -8,12 +8,27 @@ import { createPostgresDatabase } from './postgres-database.ts';
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /**
+ * Every call has a deadline, so a store that hangs (a table lock, a network that holds packets)
+ * fails like one that is down instead of holding a caller forever: the probe buffers, the site
+ * serves what it last read. The server ends a statement after `statementMs` and gives up waiting
+ * for a lock after `lockMs`; the client gives up on an answer a little later (a server that no
+ * longer answers at all) and on a free connection after `connectMs`.
+ */
+export interface PostgresDeadlines {
+  statementMs: number;
+  lockMs: number;
+  connectMs: number;
+}
+
+export const DEFAULT_DEADLINES: PostgresDeadlines = { statementMs: 15_000, lockMs: 5_000, connectMs: 5_000 };
+
+/**
  * Connects a pool, optionally inside its own schema (created if missing: tests isolate themselves
  * this way), and brings the schema up to date.
  */
 export async function openPostgresStore(
   url: string,
-  options: { schema?: string; max?: number; onConnectionLost?: (error: unknown) => void } = {},
+  options: { schema?: string; max?: number; deadlines?: PostgresDeadlines; onConnectionLost?: (error: unknown) => void } = {},
 ): Promise<Store> {
   const { schema } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
@@ -31,22 +46,30 @@ export async function openPostgresStore(
       await admin.end();
     }
   }
+  const where = schema ? { options: `-c search_path=${schema}` } : {};
+  // Migrations may rewrite big tables and wait for another process's: no deadline for them.
+  const migrating = createPostgresDatabase(new pg.Pool({ connectionString: url, max: 1, ...where }));
+  try {
+    await applyMigrations(migrating, MIGRATIONS, describe(url, schema));
+  } finally {
+    await migrating.close();
+  }
+  const deadlines = options.deadlines ?? DEFAULT_DEADLINES;
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    ...where,
+    statement_timeout: deadlines.statementMs,
+    lock_timeout: deadlines.lockMs,
+    idle_in_transaction_session_timeout: deadlines.statementMs * 2,
+    query_timeout: deadlines.statementMs + deadlines.connectMs,
+    connectionTimeoutMillis: deadlines.connectMs,
+    keepAlive: true,
   });
   // An idle client losing its server connection must not crash the process (the next query
   // reconnects), but it is counted where the caller asks.
   pool.on('error', (error) => options.onConnectionLost?.(error));
-  const db = createPostgresDatabase(pool);
-  try {
-    await applyMigrations(db, MIGRATIONS, describe(url, schema));
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
-  return createSqlStore(db, 'postgres');
+  return createSqlStore(createPostgresDatabase(pool), 'postgres');
 }
 
 /** The URL without its password, for messages. */

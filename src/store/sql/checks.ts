@@ -22,7 +22,7 @@ export async function insertResults(tx: SqlExecutor, results: readonly CheckResu
     const chunk = results.slice(i, i + RESULTS_CHUNK);
     await tx.run(
       `INSERT INTO check_results (service_id, location, started_at, outcome, latency_ms, http_status, final_url,
-         tls_expires_at, detail, probe_offline) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+         tls_expires_at, detail, probe_offline, tls_issuer, step) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       chunk.flatMap((r) => resultRow(tx, r)),
     );
   }
@@ -40,6 +40,8 @@ function resultRow(tx: SqlExecutor, r: CheckResult): unknown[] {
     timeOrNull(tx, r.tlsExpiresAt),
     r.detail,
     tx.bool(r.probeOffline),
+    r.tlsIssuer ?? null,
+    r.step ?? null,
   ];
 }
 
@@ -77,6 +79,8 @@ export function toResult(row: Row): CheckResult {
     httpStatus: readNumberOrNull(row.http_status),
     finalUrl: readStringOrNull(row.final_url),
     tlsExpiresAt: readDateOrNull(row.tls_expires_at),
+    tlsIssuer: readStringOrNull(row.tls_issuer),
+    step: readNumberOrNull(row.step),
     detail: readStringOrNull(row.detail),
     probeOffline: readBool(row.probe_offline),
   };

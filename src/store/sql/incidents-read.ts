@@ -1,4 +1,4 @@
-import { IMPACTS, INCIDENT_KINDS, INCIDENT_STATUSES, type Draft } from '../../domain/vocabulary.ts';
+import { IMPACTS, INCIDENT_KINDS, INCIDENT_STATUSES, INCIDENT_UPDATE_REASONS, type Draft } from '../../domain/vocabulary.ts';
 import type { AffectedService, BodyRevision, Incident, IncidentUpdate, Page } from '../../domain/records.ts';
 import {
   placeholders,
@@ -7,6 +7,7 @@ import {
   readJson,
   readNumber,
   readOneOf,
+  readOneOfOrNull,
   readString,
   readStringOrNull,
   type Row,
@@ -102,5 +103,6 @@ function toUpdate(row: Row): IncidentUpdate {
     author: readString(row.author),
     editedAt: readDateOrNull(row.edited_at),
     history: history.map((revision): BodyRevision => ({ ...revision, editedAt: new Date(revision.editedAt) })),
+    reason: readOneOfOrNull(row.reason, INCIDENT_UPDATE_REASONS, 'incident_updates.reason'),
   };
 }

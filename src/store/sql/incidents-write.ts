@@ -1,4 +1,4 @@
-import type { Draft, IncidentKind, IncidentStatus } from '../../domain/vocabulary.ts';
+import type { Draft, IncidentKind, IncidentStatus, IncidentUpdateReason } from '../../domain/vocabulary.ts';
 import { newId } from '../ids.ts';
 import type { AffectedService, BodyRevision, Incident, NewIncident, NewIncidentUpdate } from '../../domain/records.ts';
 import { StoreNotFoundError } from '../store.ts';
@@ -45,12 +45,12 @@ export async function replaceAffected(tx: SqlExecutor, incidentId: string, affec
 export async function insertUpdate(
   tx: SqlExecutor,
   incidentId: string,
-  input: { status: IncidentStatus; body: Draft; author: string; at: Date },
+  input: { status: IncidentStatus; body: Draft; author: string; at: Date; reason?: IncidentUpdateReason },
 ): Promise<void> {
   await tx.run(
-    `INSERT INTO incident_updates (id, incident_id, status, body, created_at, author, history)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    [newId(), incidentId, input.status, json(input.body), tx.time(input.at), input.author, '[]'],
+    `INSERT INTO incident_updates (id, incident_id, status, body, created_at, author, history, reason)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [newId(), incidentId, input.status, json(input.body), tx.time(input.at), input.author, '[]', input.reason ?? null],
   );
 }
 
@@ -110,7 +110,8 @@ export async function editIncidentUpdate(
     if (!row) throw new StoreNotFoundError(`No incident update with id "${updateId}"`);
     const history = readJson<BodyRevision[]>(row.history) ?? [];
     history.push({ body: readJson<Draft>(row.body), editedAt: input.at, editor: input.editor });
-    await tx.run('UPDATE incident_updates SET body = ?, edited_at = ?, history = ? WHERE id = ?', [
+    // Staff words replace the reason's: the update now says what they wrote.
+    await tx.run('UPDATE incident_updates SET body = ?, edited_at = ?, history = ?, reason = NULL WHERE id = ?', [
       json(input.body),
       tx.time(input.at),
       json(history),

@@ -26,12 +26,13 @@ export async function recordCheck(db: SqlDatabase, input: RecordCheckInput): Pro
  * A batch in one transaction (group commit): every result, the rollups added up per bucket, every
  * tracking, a chunk of rows per statement; entries with an event are then applied one by one,
  * each deciding under its service's lock. All stand or fall together.
+ * A backlog written after a store outage holds several checks of one service: they are taken in
+ * order, so the tracking kept is the last one, and an incident an earlier entry opened is carried
+ * into the plain entries after it (they were decided in memory, before its id was known).
  */
 export async function recordChecks(db: SqlDatabase, inputs: readonly RecordCheckInput[]): Promise<{ incidentId: string | null }[]> {
   if (inputs.length === 0) return [];
   return db.transaction(async (tx) => {
-    const plain = latestPerKey(inputs.filter((i) => i.event === null).map((i) => i.tracking));
-    const before = await trackingsBefore(tx, plain);
     await insertResults(
       tx,
       inputs.map((i) => i.result),
@@ -40,29 +41,35 @@ export async function recordChecks(db: SqlDatabase, inputs: readonly RecordCheck
       tx,
       inputs.flatMap((i) => i.rollups),
     );
-    await saveTrackings(tx, plain);
-    let visible = plain.some((t) => visiblyDifferent(before.get(keyOf(t)) ?? null, t));
+    const carried = new Map<string, string | null>();
+    const lastPlain = new Map<string, ServiceTracking>();
+    let visible = false;
     const outcomes: { incidentId: string | null }[] = [];
     for (const input of inputs) {
+      const key = keyOf(input.tracking);
       if (input.event === null) {
-        outcomes.push({ incidentId: input.tracking.openIncidentId });
+        const tracking = carried.has(key) ? { ...input.tracking, openIncidentId: carried.get(key) ?? null } : input.tracking;
+        lastPlain.set(key, tracking);
+        outcomes.push({ incidentId: tracking.openIncidentId });
         continue;
       }
+      // Plain entries before this one are superseded by its tracking: save none of them.
+      lastPlain.delete(key);
       const applied = await applyEvent(tx, input, input.event);
+      carried.set(key, applied.incidentId);
       visible ||= applied.visible;
       outcomes.push({ incidentId: applied.incidentId });
     }
+    const plain = [...lastPlain.values()];
+    const before = await trackingsBefore(tx, plain);
+    await saveTrackings(tx, plain);
+    visible ||= plain.some((t) => visiblyDifferent(before.get(keyOf(t)) ?? null, t));
     if (visible) await bumpDataVersion(tx);
     return outcomes;
   });
 }
 
 const keyOf = (t: ServiceTracking) => `${t.location} ${t.serviceId}`;
-
-/** A service's next check waits for this one's commit, so a batch holds one tracking per key; the last wins if not. */
-function latestPerKey(trackings: ServiceTracking[]): ServiceTracking[] {
-  return [...new Map(trackings.map((t) => [keyOf(t), t])).values()];
-}
 
 async function trackingsBefore(tx: SqlExecutor, trackings: readonly ServiceTracking[]): Promise<Map<string, ServiceTracking>> {
   const byLocation = new Map<string, string[]>();

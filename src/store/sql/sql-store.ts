@@ -1,6 +1,7 @@
 import type { Store } from '../store.ts';
 import { StoreConflictError } from '../store.ts';
 import { appendAudit, insertAudit, listAudit, pruneAudit } from './audit.ts';
+import { applyCatalogueEdits } from './catalogue-edits.ts';
 import { listResults, pruneResults } from './checks.ts';
 import { listResultServices, listResultsBetween, tallyFailures } from './check-reads.ts';
 import { listHeartbeats, pruneHeartbeats, recordHeartbeat } from './heartbeats.ts';
@@ -10,6 +11,7 @@ import { getIncident, getIncidentUpdate, listIncidents } from './incidents-read.
 import { addIncidentUpdate, createIncident, editIncidentUpdate } from './incidents-write.ts';
 import { cancelMaintenance, createMaintenance, getMaintenance, listMaintenances, updateMaintenance } from './maintenance.ts';
 import { recordCheck, recordChecks } from './record-check.ts';
+import { lastServiceBeat, recordServiceBeat } from './service-beats.ts';
 import { claimLeases, deleteProbeHolder, listProbeHolders, saveProbeHolder, seedLeases } from './leases.ts';
 import { listRollups, pruneRollups, rollupSpan, sumRollups } from './rollups.ts';
 import {
@@ -69,6 +71,9 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
     recordHeartbeat: (heartbeat) => recordHeartbeat(db, heartbeat),
     listHeartbeats: () => listHeartbeats(db),
     pruneHeartbeats: (before) => pruneHeartbeats(db, before),
+    recordServiceBeat: (serviceId, at) => recordServiceBeat(db, serviceId, at),
+    lastServiceBeat: (serviceId) => lastServiceBeat(db, serviceId),
+    applyCatalogueEdits: (edits) => applyCatalogueEdits(db, edits),
     saveProbeHolder: (holder) => saveProbeHolder(db, holder),
     listProbeHolders: () => listProbeHolders(db),
     deleteProbeHolder: (holder, at) => deleteProbeHolder(db, holder, at),

@@ -68,12 +68,14 @@ export async function saveTrackings(tx: SqlExecutor, trackings: readonly Service
 
 const UPSERT = (rows: number) =>
   `INSERT INTO service_tracking (service_id, location, state, since, failure_streak, success_streak, failure_run_started_at,
-       last_checked_at, last_outcome, latency_ms, open_incident_id) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+       last_checked_at, last_outcome, latency_ms, open_incident_id, last_step, tls_expires_at, tls_issuer)
+     VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
      ON CONFLICT (service_id, location) DO UPDATE SET state = excluded.state, since = excluded.since,
        failure_streak = excluded.failure_streak, success_streak = excluded.success_streak,
        failure_run_started_at = excluded.failure_run_started_at, last_checked_at = excluded.last_checked_at,
        last_outcome = excluded.last_outcome, latency_ms = excluded.latency_ms,
-       open_incident_id = excluded.open_incident_id`;
+       open_incident_id = excluded.open_incident_id, last_step = excluded.last_step,
+       tls_expires_at = excluded.tls_expires_at, tls_issuer = excluded.tls_issuer`;
 
 function trackingRow(tx: SqlExecutor, t: ServiceTracking): unknown[] {
   return [
@@ -88,6 +90,9 @@ function trackingRow(tx: SqlExecutor, t: ServiceTracking): unknown[] {
     t.lastOutcome,
     t.latencyMs,
     t.openIncidentId,
+    t.lastStep ?? null,
+    timeOrNull(tx, t.tlsExpiresAt ?? null),
+    t.tlsIssuer ?? null,
   ];
 }
 
@@ -114,5 +119,8 @@ function toTracking(row: Row): ServiceTracking {
     lastOutcome: readOneOfOrNull(row.last_outcome, CHECK_OUTCOMES, 'service_tracking.last_outcome'),
     latencyMs: readNumberOrNull(row.latency_ms),
     openIncidentId: readStringOrNull(row.open_incident_id),
+    lastStep: readNumberOrNull(row.last_step),
+    tlsExpiresAt: readDateOrNull(row.tls_expires_at),
+    tlsIssuer: readStringOrNull(row.tls_issuer),
   };
 }

@@ -48,6 +48,7 @@ export function incidentsContract(ctx: ContractContext): void {
           author: 'agent@numerique.gouv.fr',
           editedAt: null,
           history: [],
+          reason: null,
         },
       ]);
       expect(await store.getIncident(incident.id)).toEqual(incident);

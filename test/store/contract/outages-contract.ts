@@ -138,6 +138,22 @@ export function outagesContract(ctx: ContractContext): void {
       ]);
     });
 
+    it('takes a backlog of one service in order in one batch: the outage it opens reaches the later checks, the last tracking stays', async () => {
+      const store = ctx.store();
+      const down = (s: number) => tracking({ state: 'down', since: at(0), lastCheckedAt: at(s), lastOutcome: 'timeout' });
+      const plain = (s: number) => ({
+        result: result({ startedAt: at(s), outcome: 'timeout' }),
+        tracking: down(s),
+        rollups: [],
+        event: null,
+      });
+      const outcomes = await store.recordChecks([plain(0), { ...plain(60), event: opened('impots', at(0)) }, plain(120), plain(180)]);
+      const [incident] = (await store.listIncidents({ state: 'open', limit: 5 })).items;
+      expect(outcomes.map((o) => o.incidentId)).toEqual([null, incident!.id, incident!.id, incident!.id]);
+      expect(await store.listTrackings()).toEqual([{ ...down(180), openIncidentId: incident!.id }]);
+      expect(await store.listResults('impots', { limit: 10 })).toHaveLength(4);
+    });
+
     it('decides in turn: of many locations reporting at the same instant, one sees no incident open', async () => {
       const store = ctx.store();
       const sawNone: string[] = [];
