@@ -102,8 +102,10 @@ export async function benchReports(startSite: (env: Record<string, string>) => P
     for (const [page, list] of times) {
       list.sort((a, b) => a - b);
       const label = page === '/fr/' ? `${page} (baseline: the overview)` : page;
+      // Wall time includes waiting for a core on a busy machine; the site process's CPU time does not.
+      const cpuMs = ((cpu.get(page)! * 10) / list.length).toFixed(0);
       console.log(
-        `  ${label.padEnd(40)} median ${list[Math.floor(list.length / 2)]!.toFixed(1)} ms, max ${list.at(-1)!.toFixed(1)} ms (${list.length} renders)`,
+        `  ${label.padEnd(40)} median ${list[Math.floor(list.length / 2)]!.toFixed(1)} ms, max ${list.at(-1)!.toFixed(1)} ms, site CPU ${cpuMs} ms per render (${list.length} renders)`,
       );
     }
     console.log(
