@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { applyMigrations } from '../../src/store/migrations/apply-migrations.ts';
 import { MIGRATIONS } from '../../src/store/migrations/index.ts';
+import type { Migration } from '../../src/store/migrations/migration.ts';
 import { openStore } from '../../src/store/open-store.ts';
+import { openSqliteDatabase } from '../../src/store/sqlite/sqlite-database.ts';
 import { requirePostgres, schemaFactory, TEST_POSTGRES_URL } from './postgres-support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigie-migrations-'));
@@ -35,6 +38,24 @@ describe('migrations on SQLite', () => {
     await expect(openStore(path)).rejects.toThrow(
       new RegExp(`schema version ${latest + 1}, but this version of Vigie only knows up to ${latest}.*run that version`),
     );
+  });
+
+  it('applies a migration numbered below one already applied (work landed out of number order)', async () => {
+    const table = (version: number): Migration => ({
+      version,
+      name: `table-${version}`,
+      sqlite: `CREATE TABLE t${version} (x INTEGER)`,
+      postgres: `CREATE TABLE t${version} (x INTEGER)`,
+    });
+    const db = openSqliteDatabase(join(dir, 'gap.db'));
+    try {
+      expect(await applyMigrations(db, [table(1), table(3)], 'gap.db')).toBe(2);
+      expect(await applyMigrations(db, [table(1), table(2), table(3)], 'gap.db')).toBe(1);
+      const rows = await db.all('SELECT version FROM schema_migrations ORDER BY version');
+      expect(rows.map((r) => Number(r.version))).toEqual([1, 2, 3]);
+    } finally {
+      await db.close();
+    }
   });
 
   it('lets the site and the probe open a new file at the same time', async () => {

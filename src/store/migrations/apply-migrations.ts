@@ -6,7 +6,9 @@ export const PG_MIGRATION_LOCK = 7_414_253;
 
 /**
  * Applies pending migrations in order, each in its own transaction. Processes opening the same
- * database at once (site and probe) serialize on a lock and re-read what is applied.
+ * database at once (site and probe) serialize on a lock and re-read what is applied. A migration
+ * is pending when its own version is missing, not when it is below the highest one applied: work
+ * developed side by side may land a lower number after a higher one, and must still run.
  */
 export async function applyMigrations(db: SqlDatabase, migrations: readonly Migration[], where: string): Promise<number> {
   // Under the lock too: PostgreSQL's IF NOT EXISTS is not safe against a concurrent creator.
@@ -23,7 +25,7 @@ export async function applyMigrations(db: SqlDatabase, migrations: readonly Migr
       await lock(tx);
       const current = await currentVersion(tx);
       if (current > known) throw tooNew(where, current, known);
-      if (current >= migration.version) return false;
+      if (await isApplied(tx, migration.version)) return false;
       await tx.exec(tx.dialect === 'sqlite' ? migration.sqlite : migration.postgres);
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
         migration.version,
@@ -41,6 +43,10 @@ export async function applyMigrations(db: SqlDatabase, migrations: readonly Migr
 
 async function lock(tx: SqlExecutor): Promise<void> {
   if (tx.dialect === 'postgres') await tx.all('SELECT pg_advisory_xact_lock(?)', [PG_MIGRATION_LOCK]);
+}
+
+async function isApplied(sql: SqlExecutor, version: number): Promise<boolean> {
+  return (await sql.all('SELECT 1 FROM schema_migrations WHERE version = ?', [version])).length > 0;
 }
 
 async function currentVersion(sql: SqlExecutor): Promise<number> {
