@@ -56,36 +56,47 @@ export const en: Dictionary = {
     resolved: 'Resolved',
   },
   unknownReasons: {
-    no_data: 'No data: this service has not been checked yet.',
+    no_data: 'This service has not been checked yet.',
     stale: 'Data too old: our probes have not checked it recently, so we cannot tell whether it works.',
-    probe_offline: 'Monitoring interrupted: our probe has a network problem on its side, so the state of this service cannot be confirmed.',
+    probe_offline: 'Our probe has a network problem on its side: we cannot confirm the state of this service.',
     not_checkable: 'This service cannot be checked automatically.',
-    store_unreachable: 'The status database cannot be reached: we cannot tell whether this service works.',
+    store_unreachable: 'Vigie’s database is not answering: we cannot tell whether this service works.',
   },
   banner: {
     allOk: 'All services operational',
-    disrupted: (n: number) => `${n} ${plural(n, 'service disrupted', 'services disrupted')}`,
+    disrupted: (n: number) => `${n} ${plural(n, 'service down or degraded', 'services down or degraded')}`,
     noOutageSeen: 'No outage detected',
     openIncidents: (n: number) => `${n} ${plural(n, 'ongoing incident', 'ongoing incidents')}`,
-    interrupted: 'Monitoring interrupted',
-    interruptedDetail:
-      'Our probes are no longer sending fresh data. We cannot confirm the state of the services: those whose data is too old are shown as “Unknown”.',
+    gaps: {
+      not_started: {
+        title: 'Monitoring not started yet',
+        detail: 'No check has run yet: the state of the services is not known.',
+      },
+      probe_network: {
+        title: 'Service status not confirmed',
+        detail: 'Our probe has a network problem on its side: we cannot confirm the state of the services, shown as “Unknown”.',
+      },
+      no_fresh_data: {
+        title: 'Monitoring interrupted',
+        detail: 'Our probes are no longer sending us fresh data: services whose data is too old are shown as “Unknown”.',
+      },
+    },
     down: (n: number) => `${n} down`,
-    degraded: (n: number) => `${n} with degraded performance`,
+    degraded: (n: number) => `${n} degraded`,
     partial: (n: number) => `${n} partly down`,
-    maintenance: (n: number) => `${n} under maintenance`,
-    closed: (n: number) => `${n} closed as planned`,
-    unknown: (n: number) => `${n} in an unknown state`,
     regional: (n: number) => `${n} unreachable from some places only`,
-    noneYet: 'No check has run yet: the state of the services is not known.',
+    besides: (list: string) => `Also: ${list}.`,
+    maintenance: (n: number) => `${n} ${plural(n, 'service under maintenance', 'services under maintenance')}`,
+    closed: (n: number) => `${n} ${plural(n, 'service closed as planned', 'services closed as planned')}`,
+    unknown: (n: number) => `${n} ${plural(n, 'service in an unknown state', 'services in an unknown state')}`,
     notUpdated: 'The status is not being updated',
     storeUnreachable:
-      'The status database cannot be reached. This page shows the last known status; services whose data is too old are shown as “Unknown”.',
+      'Vigie’s database is not answering. This page shows the last known status; services whose data is too old are shown as “Unknown”.',
   },
   freshness: {
     checkedAt: (time: string) => `checked at ${time}`,
     checkedOn: (when: string) => `checked on ${when}`,
-    updatedLabel: 'Data updated on',
+    updatedLabel: 'Last data received on',
     neverChecked: 'not checked yet',
     noProbeData: 'No data received from our probes yet.',
     parisTime: 'Paris time',
@@ -96,8 +107,12 @@ export const en: Dictionary = {
     since: (duration: string) => `for ${duration}`,
     declaredByStaff: 'declared by our staff',
     incident: 'Incident',
-    more: (n: number) => `And ${n} more ${plural(n, 'affected service', 'affected services')}.`,
-    seeAll: (n: number) => plural(n, 'See the affected service', `See all ${n} affected services`),
+    seeAll: (disrupted: number, maintenance: number) => {
+      const slowed = disrupted > 0 ? `${disrupted} ${plural(disrupted, 'service down or degraded', 'services down or degraded')}` : '';
+      const paused =
+        maintenance > 0 ? `${maintenance} ${plural(maintenance, 'service under maintenance', 'services under maintenance')}` : '';
+      return `See the full list: ${[slowed, paused].filter(Boolean).join(' and ')}`;
+    },
     title: 'Affected services',
     intro: 'Services that are down, disrupted, under maintenance or named in an ongoing incident, most affected first.',
     none: 'No service is affected right now.',
@@ -117,7 +132,8 @@ export const en: Dictionary = {
     ongoingIncidents: 'Ongoing incidents',
     maintenances: 'Current and upcoming maintenance',
     services: 'Monitored services',
-    uptime90: (pct: string) => `Uptime over 90 days: ${pct}`,
+    uptime: (pct: string, since: string | null) =>
+      since === null ? `Uptime over 90 days: ${pct}` : `Uptime since ${since} (when measurements began): ${pct}`,
     noHistory: 'No history yet',
     details: (name: string) => `${name}: details`,
   },
@@ -147,7 +163,6 @@ export const en: Dictionary = {
     uptimeTitle: 'Uptime over 90 days',
     uptimeHelp:
       'One bar per day, oldest first. With the Tab key, each day gives its uptime and how long the service was down. Planned maintenance does not count as downtime.',
-    uptimeAverage: (pct: string) => `Over the time measured: ${pct}`,
     day: (day: string, pct: string, minutes: number) => `${day}: ${pct} uptime, ${minutes} min of downtime`,
     dayNoData: (day: string) => `${day}: no data`,
     dayMaintenance: (minutes: number) => `, including ${minutes} min of maintenance`,
@@ -212,9 +227,9 @@ export const en: Dictionary = {
     tooOld: 'This copy is too old to tell whether the services work: they are shown as “Unknown”.',
   },
   unavailable: {
-    title: 'Service status temporarily unavailable',
-    body: 'Vigie has just started and cannot reach its status database yet. This page cannot say anything about public services until it has read something. Please try again in a minute.',
-    api: 'The status database cannot be reached and nothing has been read since start-up. Try again later.',
+    title: 'Service status unavailable',
+    body: 'Vigie cannot reach its database. Until it can, we cannot show the status of public services. Please try again later.',
+    api: 'Vigie’s database is not answering and nothing has been read from it since start-up. Try again later.',
   },
   notFound: {
     title: 'Page not found',
@@ -253,15 +268,6 @@ export const en: Dictionary = {
     affectedServices: 'Affected services:',
     window: (when: string) => `Window: ${when} (Paris time).`,
     translationPending: 'French text below: the English translation is to follow.',
-  },
-  api: {
-    indicators: {
-      none: 'All services operational',
-      minor: 'Ongoing disruption',
-      major: 'Ongoing outage',
-      critical: 'Outage of many services',
-    },
-    interrupted: 'Monitoring interrupted: the state of the services cannot be confirmed',
   },
   badge: {
     title: (name: string, state: string) => `${name}: ${state}`,

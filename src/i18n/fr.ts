@@ -40,7 +40,7 @@ export const fr = {
     down: 'Panne majeure',
     maintenance: 'Maintenance',
     closed: 'Fermé (prévu)',
-    unknown: 'Indéterminé',
+    unknown: 'État inconnu',
   },
   published: {
     declaredByStaff: 'État déclaré par nos équipes.',
@@ -60,37 +60,50 @@ export const fr = {
     resolved: 'Résolu',
   },
   unknownReasons: {
-    no_data: "Aucune donnée\u00a0: ce service n'a pas encore été vérifié.",
-    stale: "Données trop anciennes\u00a0: nos sondes ne l'ont pas vérifié récemment, nous ne pouvons pas dire s'il fonctionne.",
-    probe_offline:
-      "Surveillance interrompue\u00a0: notre sonde a un problème de réseau de son côté, l'état de ce service ne peut pas être confirmé.",
+    no_data: 'Ce service n’a pas encore été vérifié.',
+    stale: 'Données trop anciennes\u00a0: nos sondes ne l’ont pas vérifié récemment, nous ne pouvons pas dire s’il fonctionne.',
+    probe_offline: 'Notre sonde rencontre un problème de réseau de son côté\u00a0: nous ne pouvons pas confirmer l’état de ce service.',
     not_checkable: 'Ce service ne peut pas être vérifié automatiquement.',
-    store_unreachable: "La base de données d'état ne peut pas être jointe\u00a0: nous ne pouvons pas dire si ce service fonctionne.",
+    store_unreachable: 'La base de données de Vigie ne répond pas\u00a0: nous ne pouvons pas dire si ce service fonctionne.',
   },
   banner: {
     allOk: 'Tous les services fonctionnent normalement',
-    disrupted: (n: number) => `${n} ${plural(n, 'service perturbé', 'services perturbés')}`,
+    disrupted: (n: number) => `${n}\u00a0${plural(n, 'service en panne ou ralenti', 'services en panne ou ralentis')}`,
     noOutageSeen: 'Aucune panne constatée',
     openIncidents: (n: number) => `${n} ${plural(n, 'incident en cours', 'incidents en cours')}`,
-    interrupted: 'Surveillance interrompue',
-    interruptedDetail:
-      "Nos sondes ne transmettent plus de données à jour. Nous ne pouvons pas confirmer l'état des services\u00a0: ceux dont les données sont trop anciennes sont indiqués «\u00a0Indéterminé\u00a0».",
+    gaps: {
+      not_started: {
+        title: 'Surveillance pas encore démarrée',
+        detail: 'Aucune vérification n’a encore eu lieu\u00a0: l’état des services n’est pas encore connu.',
+      },
+      probe_network: {
+        title: 'État des services non confirmé',
+        detail:
+          'Notre sonde rencontre un problème de réseau de son côté\u00a0: nous ne pouvons pas confirmer l’état des services, indiqués «\u00a0État inconnu\u00a0».',
+      },
+      no_fresh_data: {
+        title: 'Surveillance interrompue',
+        detail:
+          'Nos sondes ne nous transmettent plus de données à jour\u00a0: les services dont les données sont trop anciennes sont indiqués «\u00a0État inconnu\u00a0».',
+      },
+    },
     down: (n: number) => `${n} en panne`,
-    degraded: (n: number) => `${n} aux performances dégradées`,
+    degraded: (n: number) => `${n} ${plural(n, 'ralenti', 'ralentis')}`,
     partial: (n: number) => `${n} en panne partielle`,
-    maintenance: (n: number) => `${n} en maintenance`,
-    closed: (n: number) => `${n} ${plural(n, 'fermé', 'fermés')} comme prévu`,
-    unknown: (n: number) => `${n} à l'état indéterminé`,
     regional: (n: number) => `${n} inaccessible${plural(n, '', 's')} depuis certains lieux seulement`,
-    noneYet: "Aucune vérification n'a encore eu lieu\u00a0: l'état des services n'est pas encore connu.",
-    notUpdated: "L'état des services n'est plus mis à jour",
+    /** What is paused or unknown, never added to the total of services down or slowed. */
+    besides: (list: string) => `Par ailleurs\u00a0: ${list}.`,
+    maintenance: (n: number) => `${n}\u00a0${plural(n, 'service en maintenance', 'services en maintenance')}`,
+    closed: (n: number) => `${n}\u00a0${plural(n, 'service fermé comme prévu', 'services fermés comme prévu')}`,
+    unknown: (n: number) => `${n}\u00a0${plural(n, 'service à l’état inconnu', 'services à l’état inconnu')}`,
+    notUpdated: 'L’état des services n’est plus mis à jour',
     storeUnreachable:
-      "La base de données d'état ne peut pas être jointe. Cette page montre le dernier état connu\u00a0; les services dont les données sont trop anciennes sont indiqués «\u00a0Indéterminé\u00a0».",
+      'La base de données de Vigie ne répond pas. Cette page montre le dernier état connu\u00a0; les services dont les données sont trop anciennes sont indiqués «\u00a0État inconnu\u00a0».',
   },
   freshness: {
     checkedAt: (time: string) => `vérifié à ${time}`,
     checkedOn: (when: string) => `vérifié le ${when}`,
-    updatedLabel: 'Données mises à jour le',
+    updatedLabel: 'Dernières données reçues le',
     neverChecked: 'pas encore vérifié',
     noProbeData: "Aucune donnée reçue de nos sondes pour l'instant.",
     parisTime: 'heure de Paris',
@@ -101,8 +114,14 @@ export const fr = {
     since: (duration: string) => `depuis ${duration}`,
     declaredByStaff: 'déclaré par nos agents',
     incident: 'Incident',
-    more: (n: number) => `Et ${n}\u00a0${plural(n, 'autre service touché', 'autres services touchés')}.`,
-    seeAll: (n: number) => plural(n, 'Voir le service touché', `Voir les ${n}\u00a0services touchés`),
+    /** The full list's link: the banner's total of services down or slowed, then those in maintenance apart. */
+    seeAll: (disrupted: number, maintenance: number) => {
+      const slowed =
+        disrupted > 0 ? `${disrupted}\u00a0${plural(disrupted, 'service en panne ou ralenti', 'services en panne ou ralentis')}` : '';
+      const paused =
+        maintenance > 0 ? `${maintenance}\u00a0${plural(maintenance, 'service en maintenance', 'services en maintenance')}` : '';
+      return `Voir la liste complète\u00a0: ${[slowed, paused].filter(Boolean).join(' et ')}`;
+    },
     title: 'Services touchés',
     intro: 'Les services en panne, perturbés, en maintenance ou concernés par un incident en cours, du plus touché au moins touché.',
     none: "Aucun service n'est touché en ce moment.",
@@ -122,7 +141,9 @@ export const fr = {
     ongoingIncidents: 'Incidents en cours',
     maintenances: 'Maintenances en cours et à venir',
     services: 'Services surveillés',
-    uptime90: (pct: string) => `Disponibilité sur 90 jours\u00a0: ${pct}`,
+    /** The figure labelled by the period it covers: 90 days only once 90 days were measured. */
+    uptime: (pct: string, since: string | null) =>
+      since === null ? `Disponibilité sur 90 jours\u00a0: ${pct}` : `Disponibilité depuis le ${since} (début des mesures)\u00a0: ${pct}`,
     noHistory: "Pas encore d'historique",
     details: (name: string) => `${name}\u00a0: détails`,
   },
@@ -153,7 +174,6 @@ export const fr = {
     uptimeTitle: 'Disponibilité sur 90 jours',
     uptimeHelp:
       'Une barre par jour, du plus ancien au plus récent. Avec la touche Tab, chaque jour donne sa disponibilité et la durée des interruptions. Les maintenances prévues ne comptent pas comme des pannes.',
-    uptimeAverage: (pct: string) => `Sur le temps mesuré\u00a0: ${pct}`,
     day: (day: string, pct: string, minutes: number) => `${day}\u00a0: disponibilité ${pct}, ${minutes}\u00a0min d'interruption`,
     dayNoData: (day: string) => `${day}\u00a0: aucune donnée`,
     dayMaintenance: (minutes: number) => `, dont ${minutes}\u00a0min de maintenance`,
@@ -216,12 +236,12 @@ export const fr = {
   snapshot: {
     generated: (when: string) => `Copie statique de la page, générée le ${when}.`,
     age: (minutes: string) => `Ces chiffres datent de ${minutes}\u00a0min.`,
-    tooOld: 'Cette copie est trop ancienne pour dire si les services fonctionnent\u00a0: ils sont indiqués «\u00a0Indéterminé\u00a0».',
+    tooOld: 'Cette copie est trop ancienne pour dire si les services fonctionnent\u00a0: ils sont indiqués «\u00a0État inconnu\u00a0».',
   },
   unavailable: {
-    title: 'État des services momentanément indisponible',
-    body: "Vigie vient de démarrer et ne peut pas encore joindre sa base de données d'état. Cette page ne peut rien affirmer sur les services publics tant qu'elle n'a rien lu. Réessayez dans une minute.",
-    api: "La base de données d'état ne peut pas être jointe et rien n'a encore été lu depuis le démarrage. Réessayez plus tard.",
+    title: 'État des services indisponible',
+    body: 'Vigie ne parvient pas à joindre sa base de données. Nous ne pouvons donc pas indiquer l’état des services publics pour l’instant. Réessayez plus tard.',
+    api: 'La base de données de Vigie ne répond pas et rien n’en a encore été lu depuis le démarrage. Réessayez plus tard.',
   },
   notFound: {
     title: 'Page introuvable',
@@ -260,15 +280,6 @@ export const fr = {
     affectedServices: 'Services concernés\u00a0:',
     window: (when: string) => `Période\u00a0: ${when} (heure de Paris).`,
     translationPending: 'Texte en français, traduction à venir.',
-  },
-  api: {
-    indicators: {
-      none: 'Tous les services fonctionnent normalement',
-      minor: 'Perturbations en cours',
-      major: 'Panne en cours',
-      critical: 'Panne sur de nombreux services',
-    },
-    interrupted: "Surveillance interrompue\u00a0: l'état des services ne peut pas être confirmé",
   },
   badge: {
     title: (name: string, state: string) => `${name}\u00a0: ${state}`,

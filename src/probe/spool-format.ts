@@ -36,6 +36,7 @@ const tracking = z.object({
   lastOutcome: z.enum(CHECK_OUTCOMES).nullable(),
   latencyMs: z.number().nullable(),
   openIncidentId: z.string().nullable(),
+  firstCheckedAt: instant.nullable().optional(),
 });
 
 const rollup = z.object({

@@ -26,10 +26,10 @@ describe('dictionaries', () => {
   });
 
   it('agree nouns with numbers', () => {
-    expect(fr.banner.disrupted(1)).toBe('1 service perturbé');
-    expect(fr.banner.disrupted(3)).toBe('3 services perturbés');
-    expect(en.banner.disrupted(1)).toBe('1 service disrupted');
-    expect(en.banner.disrupted(2)).toBe('2 services disrupted');
+    expect(fr.banner.disrupted(1)).toBe('1\u00a0service en panne ou ralenti');
+    expect(fr.banner.disrupted(3)).toBe('3\u00a0services en panne ou ralentis');
+    expect(en.banner.disrupted(1)).toBe('1 service down or degraded');
+    expect(en.banner.disrupted(2)).toBe('2 services down or degraded');
   });
 });
 
