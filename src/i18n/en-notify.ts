@@ -45,7 +45,12 @@ export const enNotify: Dictionary['notify'] = {
     chosen: 'Only the services ticked below',
     language: 'Language of the messages',
     submit: 'Subscribe',
-    privacy: 'We keep your address, your language, your services and the date you agreed, nothing else. Details on the Personal data page.',
+    privacy: {
+      before: (messageDays: number, fingerprintHours: number) =>
+        `We keep your address, your language, your services and the date you gave your consent, and a record of the messages sent for ${messageDays} days; to limit abuse, a fingerprint of your address and of your connection is kept for ${fingerprintHours} hours. Details on the `,
+      link: 'Personal data',
+      after: ' page.',
+    },
     sentTitle: 'Check your mailbox',
     sent: 'If this address can receive our messages, a confirmation email has just been sent to it. Open the link it contains to confirm. Without confirmation within 48 hours, the request is deleted.',
     tooMany: 'Too many requests from your connection. Try again in an hour.',
@@ -69,18 +74,6 @@ export const enNotify: Dictionary['notify'] = {
     unsubscribedTitle: 'You are unsubscribed',
     unsubscribed: 'Your address has been deleted. You will receive no more messages from Vigie.',
   },
-  privacy: [
-    {
-      heading: 'Email alerts',
-      paragraphs: [
-        'If you subscribe to alerts, we keep only your email address, the language you chose, the services you chose and the date you agreed (the confirmation). Nothing else.',
-        'This data is only used to send you the alerts you asked for. It is neither shared nor used for anything else. Its legal basis is your consent.',
-        'A request that is not confirmed is deleted after 48 hours. Once confirmed, your subscription is kept until you unsubscribe. The record of messages sent is kept 90 days, and the manage links of each message work for a year.',
-        'So that nobody can subscribe someone else without their knowing, we count requests per address and per connection for a day, as a fingerprint (the address itself is not in it).',
-        'Every message has a link to change your choices or unsubscribe, and your mail service may offer one-click unsubscribe. Unsubscribing deletes your address and your choices at once. Addresses never appear in technical logs.',
-      ],
-    },
-  ],
   webhooks: {
     title: 'Webhooks',
     lead: 'Webhooks send each event as JSON signed per Standard Webhooks. A webhook failing for a day is disabled.',

@@ -1,4 +1,4 @@
-import type { Section } from './info-types.ts';
+import { pluralForm } from './plural.ts';
 
 /** French words of subscriptions: the messages sent, the subscribe and manage pages, the staff webhooks page. */
 const NB = '\u00a0';
@@ -47,8 +47,12 @@ export const frNotify = {
     chosen: 'Seulement les services cochés ci-dessous',
     language: 'Langue des messages',
     submit: 'M’abonner',
-    privacy:
-      'Nous gardons votre adresse, votre langue, vos services et la date de votre accord, rien d’autre. Détails sur la page Données personnelles.',
+    privacy: {
+      before: (messageDays: number, fingerprintHours: number) =>
+        `Nous gardons votre adresse, votre langue, vos services et la date de votre consentement, ainsi que la trace des messages envoyés pendant ${messageDays}${NB}${pluralForm('fr', messageDays, { one: 'jour', other: 'jours' })}${NB}; pour limiter les abus, une empreinte de votre adresse et de votre connexion est gardée ${fingerprintHours}${NB}h. Détails sur la page `,
+      link: 'Données personnelles',
+      after: '.',
+    },
     sentTitle: 'Vérifiez votre messagerie',
     sent: 'Si cette adresse peut recevoir nos messages, un courriel de confirmation vient d’y être envoyé. Ouvrez le lien qu’il contient pour confirmer. Sans confirmation sous 48 heures, la demande est effacée.',
     tooMany: 'Trop de demandes depuis votre connexion. Réessayez dans une heure.',
@@ -72,18 +76,6 @@ export const frNotify = {
     unsubscribedTitle: 'Vous êtes désabonné',
     unsubscribed: 'Votre adresse a été effacée. Vous ne recevrez plus aucun message de Vigie.',
   },
-  privacy: [
-    {
-      heading: 'Alertes par courriel',
-      paragraphs: [
-        'Si vous vous abonnez aux alertes, nous gardons seulement votre adresse électronique, la langue choisie, les services choisis et la date de votre accord (la confirmation). Rien d’autre.',
-        'Ces données servent uniquement à vous envoyer les alertes demandées. Elles ne sont ni partagées ni utilisées à d’autres fins. Leur base légale est votre consentement.',
-        'Une demande non confirmée est effacée après 48\u00a0heures. Une fois confirmée, votre abonnement est gardé tant que vous ne vous désabonnez pas. La trace des messages envoyés est gardée 90\u00a0jours, et les liens de gestion de chaque message restent valables un an.',
-        'Pour qu’on ne puisse pas abonner quelqu’un à son insu, nous comptons les demandes par adresse et par connexion pendant une journée, sous forme d’empreinte (l’adresse elle-même n’y figure pas).',
-        'Chaque message contient un lien pour changer vos choix ou vous désabonner, et votre messagerie peut proposer un désabonnement en un clic. Vous désabonner efface immédiatement votre adresse et vos choix. Les adresses n’apparaissent jamais dans les journaux techniques.',
-      ],
-    },
-  ] satisfies Section[],
   webhooks: {
     title: 'Webhooks',
     lead: 'Les webhooks envoient chaque événement en JSON signé selon Standard Webhooks. Un webhook en échec depuis un jour est désactivé.',

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../config/services-schema.ts';
+import { SUBSCRIPTION_RETENTION } from '../domain/subscription-retention.ts';
 import type { Locale } from '../domain/vocabulary.ts';
 import { t } from '../i18n/index.ts';
 import { absoluteUrl } from '../addresses/routes.ts';
@@ -18,7 +19,7 @@ export interface SubscribeLimits {
   perAddress: number;
 }
 
-export const CONFIRM_HOURS = 48;
+export const CONFIRM_HOURS = SUBSCRIPTION_RETENTION.unconfirmedHours;
 const HOUR_MS = 3_600_000;
 
 export interface SubscribeDeps {
