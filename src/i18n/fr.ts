@@ -4,6 +4,7 @@ import { frNotify } from './fr-notify.ts';
 import { frProof } from './fr-proof.ts';
 import { frCatalogueEdits } from './fr-catalogue-edits.ts';
 import { pluralForm } from './plural.ts';
+import type { AuditAction } from '../domain/vocabulary.ts';
 
 /**
  * French words of the site: the reference dictionary. Its shape is the type every other language
@@ -350,6 +351,9 @@ export const fr = {
       bodyFr: 'Message en français',
       bodyEn: 'Message en anglais',
       markdownHint: 'Markdown\u00a0: **gras**, *italique*, listes, liens https. Pas d’images ni de HTML.',
+      spacingHint:
+        'À la publication, le texte français reçoit les espaces insécables de la typographie française (avant «\u00a0:\u00a0;\u00a0!\u00a0?\u00a0» et à l’intérieur des guillemets).',
+      spacingPreview: 'Publié ainsi\u00a0:',
       translationLater: 'Publier maintenant, traduction à suivre',
       translationLaterHint: 'Les pages anglaises montreront le texte français avec la mention qu’une traduction arrive.',
       status: 'Statut',
@@ -366,7 +370,7 @@ export const fr = {
       resolvedAt: 'Résolu le',
       timeline: 'Historique des messages',
       editedBy: (email: string) => `modifié par ${email}`,
-      by: (email: string) => `par ${email}`,
+      by: (email: string) => `par ${email === 'probe' ? 'la sonde' : email}`,
       edit: 'Modifier ce message',
       postUpdate: 'Publier un point de situation',
       postUpdateSubmit: 'Publier',
@@ -410,8 +414,32 @@ export const fr = {
       colActor: 'Qui',
       colIp: 'Adresse IP',
       colAction: 'Action',
-      colTarget: 'Objet',
+      colTarget: 'Élément',
       colChange: 'Avant → après',
+      /** Who acted, when it was not a staff member. */
+      actors: { cli: 'ligne de commande', probe: 'la sonde' } as Record<string, string>,
+      actions: {
+        'incident.created': 'Incident publié',
+        'incident.updated': 'Point de situation publié',
+        'incident.resolved': 'Incident clos',
+        'incident.taken_over': 'Panne prise en charge',
+        'incident.update_edited': 'Message corrigé',
+        'maintenance.scheduled': 'Maintenance programmée',
+        'maintenance.edited': 'Maintenance modifiée',
+        'maintenance.cancelled': 'Maintenance annulée',
+        'webhook.created': 'Webhook ajouté',
+        'webhook.deleted': 'Webhook supprimé',
+        'webhook.enabled': 'Webhook réactivé',
+        'staff.added': 'Compte d’agent créé',
+        'staff.password_reset': 'Mot de passe réinitialisé',
+        'staff.totp_enrolled': 'Second facteur enregistré',
+        'staff.disabled': 'Compte d’agent désactivé',
+        'staff.password_rehashed': 'Empreinte du mot de passe renouvelée',
+        'login.succeeded': 'Connexion réussie',
+        'login.failed': 'Connexion refusée',
+        'login.throttled': 'Connexion ralentie (trop d’essais)',
+        logout: 'Déconnexion',
+      } satisfies Record<AuditAction, string>,
       previous: 'Plus récentes',
       next: 'Plus anciennes',
       page: (n: number, total: number) => `Page ${n} sur ${total}`,

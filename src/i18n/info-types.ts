@@ -96,7 +96,8 @@ export interface ProbeFacts {
   /** What the probes wrote of themselves; null until one has. */
   reported: {
     /** Every location a probe reported from, in catalogue order, with its probe processes alive now. */
-    locations: { name: string; processes: number }[];
+    /** A location's catalogue name; null without catalogue locations (its id is no name for citizens). */
+    locations: { name: string | null; processes: number }[];
     /** Several while probes of different versions run side by side. */
     userAgents: string[];
     perHost: number;

@@ -268,7 +268,9 @@ describe('information pages', () => {
     // What the probe wrote with its heartbeat, not what the web process would compute from its own settings.
     expect(body).toContain(SEEDED_PROBE.userAgent);
     expect(body).not.toContain(`(+${site.url})`);
-    expect(body).toContain('Vantage points: test-paris (1 probe running).');
+    expect(body).toContain('A single vantage point (1 probe running).');
+    expect(body).not.toContain('test-paris');
+    expect(text((await get('/fr/sondes')).html)).toContain('Un seul point de mesure (1 sonde en service).');
   });
 
   it('says visitors get no cookie and hence no consent banner', async () => {
