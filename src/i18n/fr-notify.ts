@@ -5,10 +5,16 @@ const NB = '\u00a0';
 
 export const frNotify = {
   mail: {
-    subjectOne: (text: string) => `Vigie${NB}: ${text}`,
-    subjectMany: (n: number) => `Vigie${NB}: ${n}${NB}changements sur les services que vous suivez`,
+    /** Subjects carry the news itself, after a dash (a colon would chain with the news' own). */
+    subjectOne: (text: string) => `Vigie – ${text}`,
+    subjectMany: (news: string) => `Vigie – ${news}`,
     subjectDown: (name: string) => `${name} en panne`,
     subjectUp: (name: string) => `${name} de nouveau accessible`,
+    newsDown: (names: string) => `En panne${NB}: ${names}`,
+    newsUp: (names: string, n: number) => `${n > 1 ? 'De nouveau accessibles' : 'De nouveau accessible'}${NB}: ${names}`,
+    newsOther: (n: number) => `${n}${NB}${pluralForm('fr', n, { one: 'autre avis', other: 'autres avis' })}`,
+    newsJoin: `${NB}; `,
+    moreServices: (n: number) => `${n}${NB}${pluralForm('fr', n, { one: 'autre service', other: 'autres services' })}`,
     intro: 'Voici ce qui a changé sur les services que vous suivez.',
     outageConfirmed: (name: string, since: string) => `${name}${NB}: panne confirmée depuis le ${since} (heure de Paris).`,
     outageRecovered: (name: string, at: string, duration: string) =>
@@ -27,19 +33,28 @@ export const frNotify = {
     services: (names: string) => `Services concernés${NB}: ${names}.`,
     translationToFollow: 'La traduction anglaise suivra.',
     details: 'Détails',
-    why: (date: string) => `Vous recevez ce message parce que vous vous êtes abonné le ${date} sur Vigie.`,
+    why: (date: string) => `Vous recevez ce message car cette adresse est abonnée aux alertes de Vigie depuis le ${date}.`,
+    /** Who sends: the operator's publisher when known, Vigie alone otherwise. */
+    sentBy: (publisher: string | null) =>
+      publisher
+        ? `Message automatique de Vigie, publié par ${publisher}. Merci de ne pas y répondre.`
+        : 'Message automatique de Vigie. Merci de ne pas y répondre.',
+    downNow: (names: string, n: number) =>
+      n > 1
+        ? `En ce moment, ${names} sont en panne ou ralentis. Vous recevrez un message quand leur état changera.`
+        : `En ce moment, ${names} est en panne ou ralenti. Vous recevrez un message quand son état changera.`,
     manage: 'Choisir les services ou la langue, ou se désabonner',
     unsubscribe: 'Se désabonner (un clic)',
-    confirmSubject: 'Vigie\u00a0: confirmez votre abonnement',
+    confirmSubject: 'Vigie – confirmez votre abonnement',
     confirmText: (hours: number) =>
-      `Quelqu’un (vous, sans doute) a demandé à recevoir par courriel les pannes et rétablissements des services publics en ligne suivis par Vigie. Pour confirmer, ouvrez ce lien puis appuyez sur le bouton «${NB}Confirmer${NB}». Le lien expire dans ${hours}${NB}${hours < 2 ? 'heure' : 'heures'}. Si vous n’avez rien demandé, ignorez ce message${NB}: rien ne sera envoyé.`,
+      `Quelqu’un (vous, sans doute) a demandé à recevoir par courriel les alertes de panne, de rétablissement, d’incident et de maintenance des services publics en ligne suivis par Vigie. Pour confirmer, ouvrez ce lien puis appuyez sur le bouton «${NB}Confirmer${NB}». Le lien expire dans ${hours}${NB}${hours < 2 ? 'heure' : 'heures'}. Si vous n’avez rien demandé, ignorez ce message${NB}: rien ne sera envoyé.`,
     confirmLink: 'Confirmer mon abonnement',
   },
   page: {
     footerLink: 'S’abonner aux alertes par courriel',
-    serviceLink: (name: string) => `Être prévenu par courriel quand ${name} tombe en panne ou revient`,
+    serviceLink: 'Recevoir un courriel en cas de panne ou de rétablissement de ce service',
     title: 'S’abonner aux alertes par courriel',
-    lead: 'Recevez un courriel quand un service que vous utilisez tombe en panne, quand il revient, et quand l’équipe publie un incident ou une maintenance. Un seul message regroupe les pannes simultanées.',
+    lead: 'Recevez un courriel quand un service que vous utilisez tombe en panne, quand il est rétabli, et quand nos équipes annoncent un incident ou une maintenance. Les pannes simultanées sont regroupées dans un seul message, et chaque service fait l’objet d’au plus une alerte de panne et une de rétablissement toutes les 30\u00a0minutes, sauf quand d’autres nouvelles partent en même temps.',
     email: 'Votre adresse électronique',
     emailHint: 'Format attendu\u00a0: nom@exemple.fr',
     which: 'Services',
@@ -58,7 +73,8 @@ export const frNotify = {
     tooMany: 'Trop de demandes depuis votre connexion. Réessayez dans une heure.',
     invalidEmail: 'Saisissez une adresse électronique valide, par exemple nom@exemple.fr.',
     noService: 'Choisissez au moins un service, ou «\u00a0Tous les services\u00a0».',
-    errorsTitle: 'Le formulaire contient une erreur',
+    errorsTitle: (n: number) => (n > 1 ? `Le formulaire contient ${n}${NB}erreurs` : 'Le formulaire contient une erreur'),
+    errorPrefix: `Erreur${NB}: `,
     confirmTitle: 'Confirmer votre abonnement',
     confirmLead: 'Appuyez sur le bouton pour confirmer que vous voulez recevoir ces alertes.',
     confirmButton: 'Confirmer',
@@ -73,7 +89,7 @@ export const frNotify = {
     unsubscribeTitle: 'Se désabonner',
     unsubscribeLead: 'Votre adresse sera effacée immédiatement.',
     unsubscribeButton: 'Me désabonner et effacer mon adresse',
-    unsubscribedTitle: 'Vous êtes désabonné',
+    unsubscribedTitle: 'Désabonnement effectué',
     unsubscribed: 'Votre adresse a été effacée. Vous ne recevrez plus aucun message de Vigie.',
   },
   webhooks: {

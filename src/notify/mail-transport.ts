@@ -32,7 +32,8 @@ export function createMailTransport(options: { url: string; from: string; maxCon
         text: mail.text,
         html: mail.html,
         ...(mail.messageId ? { messageId: mail.messageId } : {}),
-        headers: mail.headers ?? {},
+        // Automatic mail (RFC 3834): out-of-office replies are not sent back to thousands of recipients.
+        headers: { 'Auto-Submitted': 'auto-generated', ...mail.headers },
       });
     },
     close: () => transporter.close(),

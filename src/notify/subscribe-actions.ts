@@ -1,14 +1,15 @@
 import type { Catalogue } from '../config/services-schema.ts';
 import { SUBSCRIPTION_RETENTION } from '../domain/subscription-retention.ts';
-import type { Locale } from '../domain/vocabulary.ts';
+import { formatList } from '../i18n/format.ts';
 import { t } from '../i18n/index.ts';
+import { loadSnapshot } from '../status/load.ts';
 import { absoluteUrl } from '../addresses/routes.ts';
 import type { Store } from '../store/store.ts';
 import { escapeHtml } from '../addresses/escape.ts';
 import type { Subscriber } from '../store/subscription-records.ts';
 import { subscriptionPath } from '../addresses/subscription-routes.ts';
 import type { MailTransport } from './mail-transport.ts';
-import { parseChoices, parseEmail, type SubscriptionErrors } from './subscription-form.ts';
+import { parseChoices, parseEmail, type Choices, type SubscriptionErrors } from './subscription-form.ts';
 import { addressKey, hashToken, newToken } from './tokens.ts';
 
 /** Limits against subscription bombing, per hour (`VIGIE_SUBSCRIBE_LIMIT_PER_CLIENT`, `VIGIE_SUBSCRIBE_LIMIT_PER_ADDRESS`). */
@@ -29,6 +30,8 @@ export interface SubscribeDeps {
   publicUrl: string;
   clock: () => Date;
   limits: SubscribeLimits;
+  /** Who publishes this instance (the operator's publisher), said in every email; null says Vigie alone. */
+  publisher?: string | null;
   /** Counts confirmation emails that could not be handed over (never with the address). */
   onMailError: (error: unknown) => void;
 }
@@ -60,19 +63,39 @@ export async function requestSubscription(deps: SubscribeDeps, form: Record<stri
     createdAt: now,
     expiresAt: new Date(now.getTime() + CONFIRM_HOURS * HOUR_MS),
   });
-  void sendConfirmation(deps, email, choices.locale, token).catch(deps.onMailError);
+  void sendConfirmation(deps, email, choices, token).catch(deps.onMailError);
   return { status: 'sent' };
 }
 
-async function sendConfirmation(deps: SubscribeDeps, email: string, locale: Locale, token: string): Promise<void> {
+async function sendConfirmation(deps: SubscribeDeps, email: string, choices: Choices, token: string): Promise<void> {
+  const { locale } = choices;
   const d = t(locale).notify.mail;
   const url = absoluteUrl(deps.publicUrl, subscriptionPath(locale, 'confirm', { token }));
+  // During a crisis the first message says what is already down: later alerts only tell changes.
+  const troubled = await troubledNow(deps, choices);
+  const now = troubled.length > 0 ? d.downNow(formatList(troubled, locale), troubled.length) : null;
+  const paragraphs = [d.confirmText(CONFIRM_HOURS), ...(now ? [now] : []), d.sentBy(deps.publisher ?? null)];
   await deps.mail.send({
     to: email,
     subject: d.confirmSubject,
-    text: `${d.confirmText(CONFIRM_HOURS)}\n\n${d.confirmLink}${t(locale).colon}${url}\n`,
-    html: `<!doctype html><html lang="${locale}"><body><p>${escapeHtml(d.confirmText(CONFIRM_HOURS))}</p><p><a href="${escapeHtml(url)}">${escapeHtml(d.confirmLink)}</a></p></body></html>`,
+    text: `${paragraphs.slice(0, -1).join('\n\n')}\n\n${d.confirmLink}${t(locale).colon}${url}\n\n---\n${paragraphs.at(-1)}\n`,
+    html: `<!doctype html><html lang="${locale}"><body>${paragraphs
+      .slice(0, -1)
+      .map((p) => `<p>${escapeHtml(p)}</p>`)
+      .join(
+        '',
+      )}<p><a href="${escapeHtml(url)}">${escapeHtml(d.confirmLink)}</a></p><hr><p><small>${escapeHtml(paragraphs.at(-1) ?? '')}</small></p></body></html>`,
+    headers: { 'Auto-Submitted': 'auto-generated' },
   });
+}
+
+/** The chosen services down or slowed right now, by name, as the overview's banner counts them. */
+async function troubledNow(deps: SubscribeDeps, choices: Choices): Promise<string[]> {
+  const snapshot = await loadSnapshot({ store: deps.store, catalogue: deps.catalogue }, deps.clock());
+  const chosen = choices.serviceIds === null ? null : new Set(choices.serviceIds);
+  return snapshot.services
+    .filter((s) => (s.state === 'down' || s.state === 'partial' || s.state === 'degraded') && (chosen === null || chosen.has(s.id)))
+    .map((s) => s.name[choices.locale]);
 }
 
 /** The confirm button's POST. Null: unknown, used or expired token (the page says so). */

@@ -51,6 +51,7 @@ export async function handleSubscribe(page: PageRequest, locale: Locale): Promis
       store: ctx.store,
       catalogue: ctx.catalogue,
       mail: ctx.mail,
+      publisher: ctx.catalogue.operator?.publisher?.name ?? null,
       publicUrl: ctx.settings.VIGIE_PUBLIC_URL,
       clock: () => new Date(),
       limits: { perClient: ctx.settings.VIGIE_SUBSCRIBE_LIMIT_PER_CLIENT, perAddress: ctx.settings.VIGIE_SUBSCRIBE_LIMIT_PER_ADDRESS },
