@@ -5,6 +5,7 @@ import { enProof } from './en-proof.ts';
 import { enCatalogueEdits } from './en-catalogue-edits.ts';
 import type { Dictionary } from './fr.ts';
 import { pluralForm } from './plural.ts';
+import { formatNumber } from './format.ts';
 
 /** English words of the site. Typed by the French dictionary: a missing or extra key fails the type check. */
 
@@ -39,7 +40,7 @@ export const en: Dictionary = {
     unknown: 'Unknown',
   },
   published: {
-    declaredByStaff: 'State declared by our staff.',
+    declaredByStaff: 'Status reported by our staff.',
     opensAt: (when: string) => `Closed as planned, opens again on ${when}.`,
     noOpening: 'Closed as planned, no reopening announced.',
   },
@@ -105,7 +106,7 @@ export const en: Dictionary = {
   affected: {
     label: 'Affected services',
     since: (duration: string) => `for ${duration}`,
-    declaredByStaff: 'declared by our staff',
+    declaredByStaff: 'reported by our staff',
     incident: 'Incident',
     seeAll: (disrupted: number, maintenance: number) => {
       const slowed = disrupted > 0 ? `${disrupted} ${plural(disrupted, 'service down or degraded', 'services down or degraded')}` : '';
@@ -121,7 +122,7 @@ export const en: Dictionary = {
     label: 'Find a service',
     hint: 'Its name, a former name or an acronym: impots, la CAF, Pôle emploi, carte grise…',
     submit: 'Search',
-    title: (query: string) => `Search “${query}”`,
+    title: (query: string) => `Search results for “${query}”`,
     results: (n: number, query: string) => `${n} ${plural(n, 'service', 'services')} found for “${query}”`,
     none: (query: string) => `No service matches “${query}”.`,
     noneHelp: 'Check the spelling or try another name. You can also browse',
@@ -162,7 +163,7 @@ export const en: Dictionary = {
     openIncidents: 'Ongoing incidents for this service',
     uptimeTitle: 'Uptime over 90 days',
     uptimeHelp:
-      'One bar per day, oldest first. With the Tab key, each day gives its uptime and how long the service was down. Planned maintenance does not count as downtime.',
+      'One bar per day, oldest first. Press Tab to move from one day to the next; each day gives its uptime and downtime. Planned maintenance does not count as downtime.',
     day: (day: string, pct: string, minutes: number) => `${day}: ${pct} uptime, ${minutes} min of downtime`,
     dayNoData: (day: string) => `${day}: no data`,
     dayMaintenance: (minutes: number) => `, including ${minutes} min of maintenance`,
@@ -172,7 +173,8 @@ export const en: Dictionary = {
     latencyTitle: 'Response time',
     latencyHelp: 'Time the site took to answer our probes (median and 95th percentile).',
     ranges: { '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d': 'Last 30 days' },
-    latencySummary: (low: string, high: string, max: string) => `Median between ${low} and ${high} depending on the time, maximum ${max}.`,
+    latencySummary: (low: string, high: string, max: string) =>
+      low === high ? `Median: ${low}; maximum: ${max}.` : `Median between ${low} and ${high} depending on the time, maximum ${max}.`,
     noLatency: 'No measurements over this period.',
     showTable: 'Show the values as a table',
     colPeriod: 'Period (Paris time)',
@@ -207,7 +209,7 @@ export const en: Dictionary = {
     automatic: 'Detected automatically by our probes.',
     status: 'Status',
     edited: 'edited',
-    translationToFollow: 'Translation to follow.',
+    translationToFollow: 'This notice is in French for now; the English translation will follow.',
     allIncidents: 'All incidents',
   },
   maintenance: {
@@ -223,7 +225,7 @@ export const en: Dictionary = {
   },
   snapshot: {
     generated: (when: string) => `Static copy of this page, generated on ${when}.`,
-    age: (minutes: string) => `These figures are ${minutes} min old.`,
+    age: (minutes: string) => `This data was collected ${minutes} min ago.`,
     tooOld: 'This copy is too old to tell whether the services work: they are shown as “Unknown”.',
   },
   unavailable: {
@@ -234,7 +236,7 @@ export const en: Dictionary = {
   notFound: {
     title: 'Page not found',
     body: 'This address does not match any page. Check it, or go back to the service status.',
-    service: 'No monitored service has this identifier. It may have been removed from the list.',
+    service: 'This address does not match any monitored service. It may have been removed from the list.',
     incident: 'No incident has this identifier.',
   },
   footer: {
@@ -255,19 +257,19 @@ export const en: Dictionary = {
   head: {
     feedRss: 'Incidents and maintenance (RSS)',
     feedAtom: 'Incidents and maintenance (Atom)',
-    serviceFeed: (name: string, format: string) => `Incidents for ${name} (${format})`,
+    serviceFeed: (name: string, format: string) => `${name}: incidents and maintenance (${format})`,
   },
   feeds: {
     title: 'Vigie: incidents and maintenance',
     description: 'Incidents and maintenance of the French public online services monitored by Vigie, at every update.',
-    serviceTitle: (name: string) => `Vigie: incidents for ${name}`,
-    serviceDescription: (name: string) => `Incidents and maintenance for ${name}, at every update.`,
+    serviceTitle: (name: string) => `Vigie – ${name}: incidents and maintenance`,
+    serviceDescription: (name: string) => `${name}: incidents and maintenance, at every update.`,
     currentState: (state: string) => `Current state: ${state}.`,
     maintenanceAnnounced: 'Planned maintenance',
     maintenanceCancelled: 'Maintenance cancelled',
     affectedServices: 'Affected services:',
     window: (when: string) => `Window: ${when} (Paris time).`,
-    translationPending: 'French text below: the English translation is to follow.',
+    translationPending: 'This notice is in French for now; the English translation will follow.',
   },
   badge: {
     title: (name: string, state: string) => `${name}: ${state}`,
@@ -278,11 +280,11 @@ export const en: Dictionary = {
   checks: enChecks,
   catalogueEdits: enCatalogueEdits,
   limits: {
-    uriTooLong: (max: number) => `Address too long: ${max} characters at most.`,
+    uriTooLong: (max: number) => `Address too long: ${formatNumber(max, 'en')} characters at most.`,
     headersTooLarge: 'Request headers too large.',
-    bodyTooLarge: (kib: number) => `Request too large: ${kib} KiB at most.`,
-    lengthRequired: 'Say how large the request is (Content-Length).',
-    tooManyFields: (max: number) => `Form too long: ${max} fields at most.`,
+    bodyTooLarge: (kib: number) => `Request too large: ${formatNumber(kib, 'en')} KiB at most.`,
+    lengthRequired: 'Content-Length header required.',
+    tooManyFields: (max: number) => `Form too long: ${formatNumber(max, 'en')} fields at most.`,
     badRequest: 'Unreadable request.',
     busy: 'Too many sign-ins under way. Try again in a moment.',
   },
@@ -308,7 +310,8 @@ export const en: Dictionary = {
       code: 'One-time code (authenticator app)',
       codeHint: '6 digits',
       submit: 'Sign in',
-      invalid: 'Email, password or code incorrect. Check them and try again.',
+      invalid: 'Incorrect email address, password or code. Check them and try again.',
+      invalidNoCode: 'Incorrect email address or password. Check them and try again.',
       throttled: (seconds: number) =>
         `Too many attempts from your IP address. Try again in ${seconds < 60 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`}.`,
       noAccount: 'Accounts are created from the command line by an administrator (npm run staff -- add).',
@@ -344,7 +347,7 @@ export const en: Dictionary = {
       status: 'Status',
       affected: 'Affected services and impact',
       notAffected: 'Not affected',
-      services: 'Services concerned',
+      services: 'Affected services',
       errorSummary: 'The form has errors:',
     },
     incidentNew: { title: 'New incident', submit: 'Publish the incident' },
@@ -439,7 +442,7 @@ export const en: Dictionary = {
       window_order: 'The end must be after the start.',
       window_ended: 'This window has already ended.',
       window_too_long: 'A window lasts at most 31 days.',
-      not_found: 'This item does not exist (any more).',
+      not_found: 'This item does not exist or has been deleted.',
       already_resolved: 'This incident is already resolved.',
       not_automatic: 'Only an outage detected by the probe can be taken over.',
       already_taken_over: 'A staff member has already taken charge of this outage.',

@@ -4,6 +4,7 @@ import { frNotify } from './fr-notify.ts';
 import { frProof } from './fr-proof.ts';
 import { frCatalogueEdits } from './fr-catalogue-edits.ts';
 import { pluralForm } from './plural.ts';
+import { formatNumber } from './format.ts';
 import type { AuditAction } from '../domain/vocabulary.ts';
 
 /**
@@ -113,7 +114,7 @@ export const fr = {
   affected: {
     label: 'Services touchés',
     since: (duration: string) => `depuis ${duration}`,
-    declaredByStaff: 'déclaré par nos agents',
+    declaredByStaff: 'déclaré par nos équipes',
     incident: 'Incident',
     /** The full list's link: the banner's total of services down or slowed, then those in maintenance apart. */
     seeAll: (disrupted: number, maintenance: number) => {
@@ -129,9 +130,9 @@ export const fr = {
   },
   search: {
     label: 'Trouver un service',
-    hint: 'Son nom, un ancien nom ou un sigle\u00a0: impots, la CAF, Pôle emploi, carte grise…',
+    hint: 'Nom du site, ancien nom, sigle ou démarche\u00a0: impôts, CAF, Pôle emploi, carte grise… (les accents sont facultatifs)',
     submit: 'Rechercher',
-    title: (query: string) => `Recherche «\u00a0${query}\u00a0»`,
+    title: (query: string) => `Résultats de la recherche «\u00a0${query}\u00a0»`,
     results: (n: number, query: string) => `${n}\u00a0${plural(n, 'service trouvé', 'services trouvés')} pour «\u00a0${query}\u00a0»`,
     none: (query: string) => `Aucun service ne correspond à «\u00a0${query}\u00a0».`,
     noneHelp: "Vérifiez l'orthographe ou essayez un autre nom. Vous pouvez aussi parcourir",
@@ -140,7 +141,7 @@ export const fr = {
   overview: {
     title: 'État des services publics en ligne',
     ongoingIncidents: 'Incidents en cours',
-    maintenances: 'Maintenances en cours et à venir',
+    maintenances: 'Maintenances en cours et prévues',
     services: 'Services surveillés',
     /** The figure labelled by the period it covers: 90 days only once 90 days were measured. */
     uptime: (pct: string, since: string | null) =>
@@ -182,18 +183,21 @@ export const fr = {
     dayDegraded: (minutes: number) => `, ${minutes}\u00a0min de performances dégradées`,
     legend: 'Légende',
     latencyTitle: 'Temps de réponse',
-    latencyHelp: 'Temps mis par le site pour répondre à nos sondes (médiane et 95e centile).',
+    latencyHelp: 'Temps mis par le site pour répondre à nos sondes (médiane et 95ᵉ centile).',
     ranges: { '24h': 'Dernières 24 heures', '7d': '7 derniers jours', '30d': '30 derniers jours' },
-    latencySummary: (low: string, high: string, max: string) => `Médiane entre ${low} et ${high} selon les moments, maximum ${max}.`,
+    latencySummary: (low: string, high: string, max: string) =>
+      low === high
+        ? `Médiane\u00a0: ${low}\u00a0; maximum\u00a0: ${max}.`
+        : `Médiane entre ${low} et ${high} selon les moments, maximum ${max}.`,
     noLatency: 'Aucune mesure sur cette période.',
     showTable: 'Voir les valeurs en tableau',
     colPeriod: 'Période (heure de Paris)',
     colMedian: 'Médiane',
-    colP95: '95e centile',
+    colP95: '95ᵉ centile',
     colMax: 'Maximum',
     colChecks: 'Vérifications',
     median: 'médiane',
-    p95: '95e centile',
+    p95: '95ᵉ centile',
     incidentsTitle: 'Incidents de ce service',
     noIncidents: 'Aucun incident enregistré pour ce service.',
     follow: 'Suivre ce service',
@@ -236,7 +240,7 @@ export const fr = {
   },
   snapshot: {
     generated: (when: string) => `Copie statique de la page, générée le ${when}.`,
-    age: (minutes: string) => `Ces chiffres datent de ${minutes}\u00a0min.`,
+    age: (minutes: string) => `Ces données ont été relevées il y a ${minutes}\u00a0min.`,
     tooOld: 'Cette copie est trop ancienne pour dire si les services fonctionnent\u00a0: ils sont indiqués «\u00a0État inconnu\u00a0».',
   },
   unavailable: {
@@ -247,7 +251,7 @@ export const fr = {
   notFound: {
     title: 'Page introuvable',
     body: "Cette adresse ne correspond à aucune page. Vérifiez-la, ou revenez à l'état des services.",
-    service: 'Aucun service surveillé ne porte cet identifiant. Il a peut-être été retiré de la liste.',
+    service: 'Cette adresse ne correspond à aucun service surveillé. Il a peut-être été retiré de la liste.',
     incident: 'Aucun incident ne porte cet identifiant.',
   },
   footer: {
@@ -268,15 +272,15 @@ export const fr = {
   head: {
     feedRss: 'Incidents et maintenances (RSS)',
     feedAtom: 'Incidents et maintenances (Atom)',
-    serviceFeed: (name: string, format: string) => `Incidents du service ${name} (${format})`,
+    serviceFeed: (name: string, format: string) => `${name}\u00a0: incidents et maintenances (${format})`,
   },
   feeds: {
     title: 'Vigie\u00a0: incidents et maintenances',
     description: 'Incidents et maintenances des services publics en ligne suivis par Vigie, à chaque mise à jour.',
-    serviceTitle: (name: string) => `Vigie\u00a0: incidents du service ${name}`,
-    serviceDescription: (name: string) => `Incidents et maintenances du service ${name}, à chaque mise à jour.`,
-    currentState: (state: string) => `État actuel\u00a0: ${state}.`,
-    maintenanceAnnounced: 'Maintenance planifiée',
+    serviceTitle: (name: string) => `Vigie – ${name}\u00a0: incidents et maintenances`,
+    serviceDescription: (name: string) => `${name}\u00a0: incidents et maintenances, à chaque mise à jour.`,
+    currentState: (state: string) => `État actuel\u00a0: ${state.charAt(0).toLocaleLowerCase('fr') + state.slice(1)}.`,
+    maintenanceAnnounced: 'Maintenance prévue',
     maintenanceCancelled: 'Maintenance annulée',
     affectedServices: 'Services concernés\u00a0:',
     window: (when: string) => `Période\u00a0: ${when} (heure de Paris).`,
@@ -291,11 +295,11 @@ export const fr = {
   checks: frChecks,
   catalogueEdits: frCatalogueEdits,
   limits: {
-    uriTooLong: (max: number) => `Adresse trop longue\u00a0: ${max}\u00a0caractères au plus.`,
-    headersTooLarge: 'En-têtes de requête trop grands.',
-    bodyTooLarge: (kib: number) => `Envoi trop volumineux\u00a0: ${kib}\u00a0Kio au plus.`,
+    uriTooLong: (max: number) => `Adresse trop longue\u00a0: ${formatNumber(max, 'fr')}\u00a0caractères au plus.`,
+    headersTooLarge: 'En-têtes de requête trop volumineux.',
+    bodyTooLarge: (kib: number) => `Envoi trop volumineux\u00a0: ${formatNumber(kib, 'fr')}\u00a0Kio au plus.`,
     lengthRequired: 'Indiquez la taille de l’envoi (Content-Length).',
-    tooManyFields: (max: number) => `Formulaire trop long\u00a0: ${max}\u00a0champs au plus.`,
+    tooManyFields: (max: number) => `Formulaire trop long\u00a0: ${formatNumber(max, 'fr')}\u00a0champs au plus.`,
     badRequest: 'Requête illisible.',
     busy: 'Trop de connexions en cours. Réessayez dans un instant.',
   },
@@ -322,7 +326,8 @@ export const fr = {
       code: 'Code à usage unique (application d’authentification)',
       codeHint: '6 chiffres',
       submit: 'Se connecter',
-      invalid: 'Adresse, mot de passe ou code incorrect. Vérifiez-les puis réessayez.',
+      invalid: 'Adresse électronique, mot de passe ou code incorrect. Vérifiez-les puis réessayez.',
+      invalidNoCode: 'Adresse électronique ou mot de passe incorrect. Vérifiez-les puis réessayez.',
       throttled: (seconds: number) =>
         `Trop d’essais depuis votre adresse IP. Réessayez dans ${seconds < 60 ? `${seconds}\u00a0s` : `${Math.ceil(seconds / 60)}\u00a0min`}.`,
       noAccount: 'Les comptes sont créés en ligne de commande par un administrateur (npm run staff -- add).',
@@ -379,7 +384,7 @@ export const fr = {
       resolveSubmit: 'Marquer comme résolu',
       takeOver: 'Prendre en charge cette panne',
       takeOverIntro:
-        'Rédigez l’avis destiné au public\u00a0: il remplace le texte automatique dans le même incident. La sonde le clôturera quand le service sera rétabli.',
+        'Rédigez l’avis destiné au public\u00a0: il remplace le texte automatique dans le même incident. La sonde clora l’incident quand le service sera rétabli.',
       takeOverSubmit: 'Publier l’avis',
       resolvedNote: 'Cet incident est résolu\u00a0: ses messages peuvent encore être corrigés.',
       missingEn: 'traduction anglaise manquante',
@@ -405,7 +410,7 @@ export const fr = {
       edit: 'Modifier le texte',
       editTitle: 'Modifier une maintenance',
       editSubmit: 'Enregistrer',
-      window: 'Créneau',
+      window: 'Période',
     },
     audit: {
       title: 'Journal des actions',
@@ -455,7 +460,7 @@ export const fr = {
       window_order: 'La fin doit être après le début.',
       window_ended: 'Ce créneau est déjà terminé.',
       window_too_long: 'Un créneau dure au plus 31\u00a0jours.',
-      not_found: 'Cet élément n’existe pas ou plus.',
+      not_found: 'Cet élément n’existe pas ou a été supprimé.',
       already_resolved: 'Cet incident est déjà résolu.',
       not_automatic: 'Seule une panne détectée par la sonde peut être prise en charge.',
       already_taken_over: 'Un agent a déjà pris en charge cette panne.',

@@ -36,7 +36,11 @@ describe('dictionaries', () => {
 describe('natural English', () => {
   it.each([
     [en.incidents.noneOngoing, 'No ongoing incidents.'],
-    [en.head.serviceFeed('Urssaf', 'RSS'), 'Incidents for Urssaf (RSS)'],
+    [en.head.serviceFeed('Urssaf', 'RSS'), 'Urssaf: incidents and maintenance (RSS)'],
+    [fr.service.latencySummary('28\u00a0ms', '28\u00a0ms', '64\u00a0ms'), 'Médiane\u00a0: 28\u00a0ms\u00a0; maximum\u00a0: 64\u00a0ms.'],
+    [fr.feeds.currentState('Panne majeure'), 'État actuel\u00a0: panne majeure.'],
+    [en.limits.uriTooLong(12288), 'Address too long: 12,288 characters at most.'],
+    [fr.limits.uriTooLong(12288), 'Adresse trop longue\u00a0: 12\u202f288\u00a0caractères au plus.'],
     [en.service.day('Monday 23 November', '99.2%', 12), 'Monday 23 November: 99.2% uptime, 12 min of downtime'],
     [en.admin.nav.signedInAs('alice@example.gouv.fr'), 'Signed in as alice@example.gouv.fr'],
     [en.overview.details('Sénat'), 'Sénat: details'],

@@ -51,7 +51,7 @@ describe.each(['fr', 'en'] as const)('the overview in a crisis, in %s', (locale)
       seeAll: 'Voir la liste complète : 7 services en panne ou ralentis et 1 service en maintenance',
       down: 'Panne majeure',
       since: /depuis 3 h/,
-      staff: 'déclaré par nos agents',
+      staff: 'déclaré par nos équipes',
       fullList: '/fr/services-touches',
     },
     en: {
@@ -59,7 +59,7 @@ describe.each(['fr', 'en'] as const)('the overview in a crisis, in %s', (locale)
       seeAll: 'See the full list: 7 services down or degraded and 1 service under maintenance',
       down: 'Major outage',
       since: /for 3 h/,
-      staff: 'declared by our staff',
+      staff: 'reported by our staff',
       fullList: '/en/affected-services',
     },
   }[locale];

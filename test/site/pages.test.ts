@@ -142,7 +142,7 @@ describe('overview', () => {
     expect(fr).toMatch(/Caisse d'allocations familiales Perturbé \(performances dégradées\) État déclaré par nos équipes\./);
     expect(fr).toMatch(/MSA État inconnu Ce service n’a pas encore été vérifié\. Pas encore d'historique/);
     const en = text((await get('/en/')).html);
-    expect(en).toMatch(/Family benefits \(CAF\) Degraded performance State declared by our staff\./);
+    expect(en).toMatch(/Family benefits \(CAF\) Degraded performance Status reported by our staff\./);
     expect(en).toMatch(/checked at \d\d:\d\d/);
   });
 
@@ -184,7 +184,7 @@ describe('service page', () => {
     const { status, html } = await get('/en/services/no-such-service');
     expect(status).toBe(404);
     expect(html).toContain('<html lang="en"');
-    expect(text(html)).toContain('No monitored service has this identifier');
+    expect(text(html)).toContain('This address does not match any monitored service');
   });
 });
 
@@ -233,7 +233,7 @@ describe('incidents', () => {
     const { html } = await get(`/en/incidents/${seeded.ids.staffIncident}`);
     expect(html).toContain('<span lang="fr">Lenteurs sur le site de la CAF</span>');
     expect(html).toMatch(/<div class="prose" lang="fr"><p>Les pages de connexion sont lentes/);
-    expect(text(html)).toContain('Translation to follow.');
+    expect(text(html)).toContain('This notice is in French for now; the English translation will follow.');
   });
 
   it('renders staff Markdown as HTML', async () => {
