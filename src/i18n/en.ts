@@ -107,7 +107,7 @@ export const en: Dictionary = {
     label: 'Affected services',
     since: (duration: string) => `for ${duration}`,
     declaredByStaff: 'reported by our staff',
-    incident: 'Incident',
+    incident: 'Ongoing incident',
     seeAll: (disrupted: number, maintenance: number) => {
       const slowed = disrupted > 0 ? `${disrupted} ${plural(disrupted, 'service down or degraded', 'services down or degraded')}` : '';
       const paused =
@@ -120,7 +120,11 @@ export const en: Dictionary = {
   },
   search: {
     label: 'Find a service',
-    hint: 'Its name, a former name or an acronym: impots, la CAF, Pôle emploi, carte grise…',
+    hint: {
+      before: 'Its name, a former name, an acronym or a procedure: ',
+      examples: 'impôts, CAF, Pôle emploi, carte grise…',
+      after: ' (accents are optional)',
+    },
     submit: 'Search',
     title: (query: string) => `Search results for “${query}”`,
     results: (n: number, query: string) => `${n} ${plural(n, 'service', 'services')} found for “${query}”`,
@@ -136,7 +140,7 @@ export const en: Dictionary = {
     uptime: (pct: string, since: string | null) =>
       since === null ? `Uptime over 90 days: ${pct}` : `Uptime since ${since} (when measurements began): ${pct}`,
     noHistory: 'No history yet',
-    details: (name: string) => `${name}: details`,
+    details: (name: string) => `${name}: service status`,
   },
   locations: {
     unreachableFrom: (places: string) => `Unreachable from ${places}, reachable elsewhere.`,

@@ -11,7 +11,7 @@ const aliveFr = (n: number) =>
 
 /**
  * « Points de mesure : Paris (2 sondes en service) et Lyon (aucune sonde en service en ce moment). »
- * Without catalogue locations the probe's own id (« local ») is no name for citizens: none is given.
+ * Without catalogue locations the probe’s own id (« local ») is no name for citizens: none is given.
  */
 function placesFr(places: { name: string | null; processes: number }[]): string {
   if (places.every((p) => p.name === null)) {
@@ -35,8 +35,8 @@ export const frInfo = {
       {
         heading: 'Ce qui est vérifié',
         paragraphs: [
-          "Pour chaque service, une sonde demande la page publique indiquée ci-dessous, comme le ferait un navigateur, et vérifie que le site répond avec un code attendu, dans un délai raisonnable, et parfois qu'un texte attendu figure dans la page. Elle ne se connecte à aucun compte et n'envoie aucun formulaire.",
-          `Un service n’est déclaré en panne qu’après ${countOf('fr', f.failuresBeforeDown, { one: 'échec', other: 'échecs consécutifs' })}, et rétabli qu'après ${countOf('fr', f.successesBeforeUp, { one: 'succès', other: 'succès consécutifs' })}. Les erreurs temporaires de résolution de noms (serveur DNS qui ne répond pas) et les pages anti-robots ne suffisent pas à déclarer une panne\u00a0; un nom de domaine qui n'existe pas ou plus compte, lui, comme un échec.`,
+          'Pour chaque service, une sonde demande la page publique indiquée ci-dessous, comme le ferait un navigateur, et vérifie que le site répond avec un code attendu, dans un délai raisonnable, et parfois qu’un texte attendu figure dans la page. Elle ne se connecte à aucun compte et n’envoie aucun formulaire.',
+          `Un service n’est déclaré en panne qu’après ${countOf('fr', f.failuresBeforeDown, { one: 'échec', other: 'échecs consécutifs' })}, et rétabli qu’après ${countOf('fr', f.successesBeforeUp, { one: 'succès', other: 'succès consécutifs' })}. Les erreurs temporaires de résolution de noms (serveur DNS qui ne répond pas) et les pages anti-robots ne suffisent pas à déclarer une panne\u00a0; un nom de domaine qui n’existe pas ou plus compte, lui, comme un échec.`,
         ],
       },
       {
@@ -46,9 +46,9 @@ export const frInfo = {
         ],
       },
       {
-        heading: "D'où",
+        heading: 'D’où',
         paragraphs: [
-          `${f.reported ? placesFr(f.reported.locations) : NOT_REPORTED_FR} Avant de déclarer une panne, la sonde vérifie aussi des sites témoins\u00a0: si eux aussi échouent, elle suspecte son propre réseau et l'indique au lieu d'annoncer une panne générale.`,
+          `${f.reported ? placesFr(f.reported.locations) : NOT_REPORTED_FR} Avant de déclarer une panne, la sonde vérifie aussi des sites témoins\u00a0: si eux aussi échouent, elle suspecte son propre réseau et l’indique au lieu d’annoncer une panne générale.`,
         ],
       },
       // Until a probe has described itself this is said once, under the previous heading.
@@ -57,7 +57,7 @@ export const frInfo = {
             {
               heading: 'Identifier nos requêtes',
               paragraphs: [
-                `Nos requêtes s'annoncent avec ${f.reported.userAgents.length > 1 ? "l'un des en-têtes User-Agent suivants" : "l'en-tête User-Agent suivant"}, que les organismes publics peuvent autoriser dans leurs protections anti-robots\u00a0:`,
+                `Nos requêtes s’annoncent avec ${f.reported.userAgents.length > 1 ? 'l’un des en-têtes User-Agent suivants' : 'l’en-tête User-Agent suivant'}, que les organismes publics peuvent autoriser dans leurs protections anti-robots\u00a0:`,
               ],
               code: f.reported.userAgents,
             },

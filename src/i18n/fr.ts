@@ -107,7 +107,7 @@ export const fr = {
     checkedOn: (when: string) => `vérifié le ${when}`,
     updatedLabel: 'Dernières données reçues le',
     neverChecked: 'pas encore vérifié',
-    noProbeData: "Aucune donnée reçue de nos sondes pour l'instant.",
+    noProbeData: 'Aucune donnée reçue de nos sondes pour l’instant.',
     parisTime: 'heure de Paris',
     since: (when: string) => `depuis le ${when}`,
   },
@@ -115,8 +115,9 @@ export const fr = {
     label: 'Services touchés',
     since: (duration: string) => `depuis ${duration}`,
     declaredByStaff: 'déclaré par nos équipes',
-    incident: 'Incident',
-    /** The full list's link: the banner's total of services down or slowed, then those in maintenance apart. */
+    /** Before the incident’s own title, which has its colon: a dash, not a second colon. */
+    incident: 'Incident en cours',
+    /** The full list’s link: the banner’s total of services down or slowed, then those in maintenance apart. */
     seeAll: (disrupted: number, maintenance: number) => {
       const slowed =
         disrupted > 0 ? `${disrupted}\u00a0${plural(disrupted, 'service en panne ou ralenti', 'services en panne ou ralentis')}` : '';
@@ -126,16 +127,21 @@ export const fr = {
     },
     title: 'Services touchés',
     intro: 'Les services en panne, perturbés, en maintenance ou concernés par un incident en cours, du plus touché au moins touché.',
-    none: "Aucun service n'est touché en ce moment.",
+    none: 'Aucun service n’est touché en ce moment.',
   },
   search: {
     label: 'Trouver un service',
-    hint: 'Nom du site, ancien nom, sigle ou démarche\u00a0: impôts, CAF, Pôle emploi, carte grise… (les accents sont facultatifs)',
+    /** The examples are French words on every page: English pages mark them so. */
+    hint: {
+      before: 'Nom du site, ancien nom, sigle ou démarche\u00a0: ',
+      examples: 'impôts, CAF, Pôle emploi, carte grise…',
+      after: ' (les accents sont facultatifs)',
+    },
     submit: 'Rechercher',
     title: (query: string) => `Résultats de la recherche «\u00a0${query}\u00a0»`,
     results: (n: number, query: string) => `${n}\u00a0${plural(n, 'service trouvé', 'services trouvés')} pour «\u00a0${query}\u00a0»`,
     none: (query: string) => `Aucun service ne correspond à «\u00a0${query}\u00a0».`,
-    noneHelp: "Vérifiez l'orthographe ou essayez un autre nom. Vous pouvez aussi parcourir",
+    noneHelp: 'Vérifiez l’orthographe ou essayez un autre nom. Vous pouvez aussi parcourir',
     allServices: 'la liste de tous les services',
   },
   overview: {
@@ -146,14 +152,14 @@ export const fr = {
     /** The figure labelled by the period it covers: 90 days only once 90 days were measured. */
     uptime: (pct: string, since: string | null) =>
       since === null ? `Disponibilité sur 90 jours\u00a0: ${pct}` : `Disponibilité depuis le ${since} (début des mesures)\u00a0: ${pct}`,
-    noHistory: "Pas encore d'historique",
-    details: (name: string) => `${name}\u00a0: détails`,
+    noHistory: 'Pas encore d’historique',
+    details: (name: string) => `${name}\u00a0: état du service`,
   },
   locations: {
     unreachableFrom: (places: string) => `Inaccessible depuis ${places}, accessible ailleurs.`,
-    abroadOnly: "Accessible depuis la France, pas depuis l'étranger.",
+    abroadOnly: 'Accessible depuis la France, pas depuis l’étranger.',
     title: 'Vérifications par lieu',
-    help: "Chaque lieu vérifie le service de son côté. Une panne n'est annoncée que si la majorité des lieux qui votent la confirment.",
+    help: 'Chaque lieu vérifie le service de son côté. Une panne n’est annoncée que si la majorité des lieux qui votent la confirment.',
     colLocation: 'Lieu',
     colState: 'État vu de ce lieu',
     colLatency: 'Temps de réponse',
@@ -162,21 +168,21 @@ export const fr = {
     /** Probe processes heard from there lately. */
     processes: (n: number) => (n === 0 ? 'aucune sonde en service' : `${n}\u00a0${plural(n, 'sonde en service', 'sondes en service')}`),
     silent: {
-      probe_silent: "ne vote pas\u00a0: aucune sonde de ce lieu ne s'est manifestée récemment",
+      probe_silent: 'ne vote pas\u00a0: aucune sonde de ce lieu ne s’est manifestée récemment',
       probe_offline: 'ne vote pas\u00a0: la sonde de ce lieu doute de son propre réseau',
       stale: 'ne vote pas\u00a0: données trop anciennes',
       no_data: 'ne vote pas\u00a0: pas encore de donnée',
     },
   },
   service: {
-    back: "Retour à l'état des services",
+    back: 'Retour à l’état des services',
     address: 'Adresse',
     checkedEvery: (every: string) => `Intervalle entre deux vérifications\u00a0: ${every}.`,
     openIncidents: 'Incidents en cours sur ce service',
     uptimeTitle: 'Disponibilité sur 90 jours',
     uptimeHelp:
       'Une barre par jour, du plus ancien au plus récent. Avec la touche Tab, chaque jour donne sa disponibilité et la durée des interruptions. Les maintenances prévues ne comptent pas comme des pannes.',
-    day: (day: string, pct: string, minutes: number) => `${day}\u00a0: disponibilité ${pct}, ${minutes}\u00a0min d'interruption`,
+    day: (day: string, pct: string, minutes: number) => `${day}\u00a0: disponibilité ${pct}, ${minutes}\u00a0min d’interruption`,
     dayNoData: (day: string) => `${day}\u00a0: aucune donnée`,
     dayMaintenance: (minutes: number) => `, dont ${minutes}\u00a0min de maintenance`,
     dayMaintenanceOnly: (day: string, minutes: number) => `${day}\u00a0: maintenance prévue (${minutes}\u00a0min)`,
@@ -250,7 +256,7 @@ export const fr = {
   },
   notFound: {
     title: 'Page introuvable',
-    body: "Cette adresse ne correspond à aucune page. Vérifiez-la, ou revenez à l'état des services.",
+    body: 'Cette adresse ne correspond à aucune page. Vérifiez-la, ou revenez à l’état des services.',
     service: 'Cette adresse ne correspond à aucun service surveillé. Il a peut-être été retiré de la liste.',
     incident: 'Aucun incident ne porte cet identifiant.',
   },
@@ -279,7 +285,8 @@ export const fr = {
     description: 'Incidents et maintenances des services publics en ligne suivis par Vigie, à chaque mise à jour.',
     serviceTitle: (name: string) => `Vigie – ${name}\u00a0: incidents et maintenances`,
     serviceDescription: (name: string) => `${name}\u00a0: incidents et maintenances, à chaque mise à jour.`,
-    currentState: (state: string) => `État actuel\u00a0: ${state.charAt(0).toLocaleLowerCase('fr') + state.slice(1)}.`,
+    // A label after a colon starts lower case.
+    currentState: (state: string) => `État actuel\u00a0: ${`${state}`.replace(/^\p{Lu}/u, (c) => c.toLocaleLowerCase('fr'))}.`,
     maintenanceAnnounced: 'Maintenance prévue',
     maintenanceCancelled: 'Maintenance annulée',
     affectedServices: 'Services concernés\u00a0:',
@@ -471,5 +478,5 @@ export const fr = {
   },
 };
 
-/** The shape every language must have: the French dictionary's keys, with any words. */
+/** The shape every language must have: the French dictionary’s keys, with any words. */
 export type Dictionary = typeof fr;

@@ -43,8 +43,8 @@ describe('natural English', () => {
     [fr.limits.uriTooLong(12288), 'Adresse trop longue\u00a0: 12\u202f288\u00a0caractères au plus.'],
     [en.service.day('Monday 23 November', '99.2%', 12), 'Monday 23 November: 99.2% uptime, 12 min of downtime'],
     [en.admin.nav.signedInAs('alice@example.gouv.fr'), 'Signed in as alice@example.gouv.fr'],
-    [en.overview.details('Sénat'), 'Sénat: details'],
-    [fr.overview.details('Sénat'), 'Sénat\u00a0: détails'],
+    [en.overview.details('Sénat'), 'Sénat: service status'],
+    [fr.overview.details('Sénat'), 'Sénat\u00a0: état du service'],
   ])('%j', (actual, expected) => {
     expect(actual).toBe(expected);
   });

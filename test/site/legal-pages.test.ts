@@ -104,7 +104,7 @@ describe('accessibility statement', () => {
       'est non conforme avec le référentiel général d’amélioration de l’accessibilité (RGAA) : aucun audit de conformité n’a encore été réalisé.',
     );
     expect(words).toContain('ne constituent pas une évaluation au sens du RGAA');
-    expect(words).toContain('Cette déclaration a été établie le (information pas encore fournie par l’exploitant du site).');
+    expect(words).toContain('Cette déclaration a été établie le (information pas encore fournie par l’éditeur du site).');
     expect(words).toContain('Accessibilité : non conforme');
     expect(words).not.toMatch(/partiellement conforme|totalement conforme/);
   });
@@ -133,8 +133,8 @@ describe('legal notice and personal data', () => {
 
   it('say plainly which facts are not provided, never inventing them', async () => {
     const words = squash((await page('empty', '/fr/mentions-legales')).text);
-    expect(words).toContain('Numéro SIREN : (information pas encore fournie par l’exploitant du site)');
-    expect(words).toContain('Hébergeur : (information pas encore fournie par l’exploitant du site)');
+    expect(words).toContain('Numéro SIREN : (information pas encore fournie par l’éditeur du site)');
+    expect(words).toContain('Hébergeur : (information pas encore fournie par l’éditeur du site)');
   });
 
   it('describe each processing with its purpose, basis, data, actual retention and recipients, and the session cookie', async () => {

@@ -57,7 +57,7 @@ describe('a site with probe locations', () => {
   it('counts regional trouble apart in the banner and says where on each service', async () => {
     const fr = await text('/fr/');
     expect(fr).toContain('1 en panne, 2 inaccessibles depuis certains lieux seulement.');
-    expect(fr).toContain("Accessible depuis la France, pas depuis l'étranger.");
+    expect(fr).toContain('Accessible depuis la France, pas depuis l’étranger.');
     expect(fr).toContain('Inaccessible depuis Lyon, accessible ailleurs.');
     const en = await text('/en/');
     expect(en).toContain('1 down, 2 unreachable from some places only.');

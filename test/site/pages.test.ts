@@ -140,7 +140,7 @@ describe('overview', () => {
   it('shows what staff declared over stale data, and never-checked services as unknown, never as operational', async () => {
     const fr = text((await get('/fr/')).html);
     expect(fr).toMatch(/Caisse d'allocations familiales Perturbé \(performances dégradées\) État déclaré par nos équipes\./);
-    expect(fr).toMatch(/MSA État inconnu Ce service n’a pas encore été vérifié\. Pas encore d'historique/);
+    expect(fr).toMatch(/MSA État inconnu Ce service n’a pas encore été vérifié\. Pas encore d’historique/);
     const en = text((await get('/en/')).html);
     expect(en).toMatch(/Family benefits \(CAF\) Degraded performance Status reported by our staff\./);
     expect(en).toMatch(/checked at \d\d:\d\d/);
