@@ -50,7 +50,7 @@ async function main(): Promise<void> {
         error ?? new Error('the database file was busy; the write waited and was retried'),
       ),
   });
-  const processId = probeProcessId(hostname(), process.pid, randomBytes(3).toString('hex'));
+  const processId = probeProcessId(hostname(), process.pid, randomBytes(3).toString('hex'), settings.VIGIE_PROBE_ID);
   const me = { holder: processId, location: settings.VIGIE_LOCATION, host: hostname(), pid: process.pid };
   const leaseMs = settings.VIGIE_PROBE_LEASE_SECONDS * 1000;
   if (store.backend === 'sqlite') {

@@ -9,7 +9,8 @@ import { placeholders, readDate, readNumber, readString, type Row, type SqlDatab
 export async function saveProbeHolder(db: SqlDatabase, h: ProbeHolder): Promise<void> {
   await db.run(
     `INSERT INTO probe_holders (holder, location, host, pid, seen_until) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (holder) DO UPDATE SET seen_until = excluded.seen_until`,
+     ON CONFLICT (holder) DO UPDATE SET location = excluded.location, host = excluded.host, pid = excluded.pid,
+       seen_until = excluded.seen_until`,
     [h.holder, h.location, h.host, h.pid, db.time(h.seenUntil)],
   );
 }

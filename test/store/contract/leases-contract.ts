@@ -23,6 +23,9 @@ export function leasesContract(ctx: ContractContext): void {
       await store.saveProbeHolder({ holder: 'h1', location: 'paris', host: 'box', pid: 12, seenUntil: at(30) });
       await store.saveProbeHolder({ holder: 'h1', location: 'paris', host: 'box', pid: 12, seenUntil: at(60) });
       expect(await store.listProbeHolders()).toEqual([{ holder: 'h1', location: 'paris', host: 'box', pid: 12, seenUntil: at(60) }]);
+      // Restarted under the same name (VIGIE_PROBE_ID): the row tells where the new process runs.
+      await store.saveProbeHolder({ holder: 'h1', location: 'paris', host: 'box2', pid: 34, seenUntil: at(90) });
+      expect(await store.listProbeHolders()).toEqual([{ holder: 'h1', location: 'paris', host: 'box2', pid: 34, seenUntil: at(90) }]);
     });
 
     it('splits a location between holders, each taking free rows up to what it wants', async () => {
