@@ -39,7 +39,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function envFor(databaseUrl: string): Record<string, string> {
+function envFor(databaseUrl: string): { DATABASE_URL: string } & Record<string, string> {
   return {
     DATABASE_URL: databaseUrl,
     VIGIE_PROBE_ID: 'probe-under-test',
