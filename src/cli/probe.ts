@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     }),
     errors,
     batch: { windowMs: settings.VIGIE_PROBE_BATCH_MS, maxSize: settings.VIGIE_PROBE_BATCH_SIZE },
-    ...(store.backend === 'postgres' ? { leases: { me, leaseMs } } : {}),
+    ...(store.backend === 'postgres' ? { leases: { me, leaseMs, maxSkewMs: settings.VIGIE_PROBE_MAX_CLOCK_SKEW_MS } } : {}),
   });
   await runner.start();
   const openData = startOpenDataJob({
