@@ -65,7 +65,9 @@ export function createRunner(options: RunnerOptions): Runner {
     : null;
   /** Another process has the service (its write was kept as history only): checked again only once taken back, tracking re-read. */
   function forget(serviceId: string): void {
-    keeper?.lost(serviceId);
+    // Alone (no leases), only a result dated before the stored one is refused (a clock stepped back): memory stays.
+    if (!keeper) return;
+    keeper.lost(serviceId);
     trackings.delete(serviceId);
   }
   const writePath = createWritePath({
