@@ -5,9 +5,7 @@ import { isAdminPath } from '../web/security-policy.ts';
 import { trimTrailingSlashes } from '../domain/trim-slashes.ts';
 import { adminServices, type AdminServices } from './admin-services.ts';
 import { clientAddress } from '../web/client-address.ts';
-import { RequestRefused } from '../web/form-input.ts';
 import { SESSION_COOKIE } from '../domain/staff-session.ts';
-import { REFUSAL_STATUS, refusalText } from '../web/request-limits.ts';
 
 /** What admin pages find in `Astro.locals.admin`. */
 export interface AdminLocals {
@@ -36,18 +34,10 @@ export const guardAdmin = defineMiddleware(async (context, next) => {
   const lang = adminLang(context.url);
   context.locals.admin = { staff: resumed?.account ?? null, lang, ip, services };
   const path = trimTrailingSlashes(context.url.pathname);
-  let response: Response;
-  if (!resumed && !PUBLIC_ADMIN_PATHS.has(path)) {
-    response = new Response(null, { status: 303, headers: { Location: `/admin/login${lang === 'en' ? '?lang=en' : ''}` } });
-  } else {
-    response = await next().catch((error: unknown) => {
-      if (!(error instanceof RequestRefused)) throw error;
-      return new Response(refusalText(error.refusal), {
-        status: REFUSAL_STATUS[error.refusal],
-        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-      });
-    });
-  }
+  const response =
+    !resumed && !PUBLIC_ADMIN_PATHS.has(path)
+      ? new Response(null, { status: 303, headers: { Location: `/admin/login${lang === 'en' ? '?lang=en' : ''}` } })
+      : await next();
   const headers = new Headers(response.headers);
   headers.set('Cache-Control', 'no-store');
   headers.set('X-Robots-Tag', 'noindex, nofollow');
