@@ -17,6 +17,8 @@ export const REQUEST_LIMITS = {
   /** A client has this long to send its headers, and this long for the whole request. */
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
+  /** How often Node enforces the two timeouts (its default, 30 s, let slow headers live that long). */
+  connectionsCheckingIntervalMs: 1_000,
 } as const;
 
 export const REFUSALS = [

@@ -1,4 +1,4 @@
-import { clientAddress } from './client-address.ts';
+import { clientAddress, networkSubject, throttleSubject } from './client-address.ts';
 import { readForm } from './form-input.ts';
 import type { Locale } from '../domain/vocabulary.ts';
 import type { SiteContext } from './context.ts';
@@ -53,13 +53,18 @@ export async function handleSubscribe(page: PageRequest, locale: Locale): Promis
       mail: ctx.mail,
       publicUrl: ctx.settings.VIGIE_PUBLIC_URL,
       clock: () => new Date(),
-      limits: { perClient: ctx.settings.VIGIE_SUBSCRIBE_LIMIT_PER_CLIENT, perAddress: ctx.settings.VIGIE_SUBSCRIBE_LIMIT_PER_ADDRESS },
+      limits: {
+        perClient: ctx.settings.VIGIE_SUBSCRIBE_LIMIT_PER_CLIENT,
+        perNetwork: ctx.settings.VIGIE_SUBSCRIBE_LIMIT_PER_NETWORK,
+        perAddress: ctx.settings.VIGIE_SUBSCRIBE_LIMIT_PER_ADDRESS,
+        confirmationsPerHour: ctx.settings.VIGIE_CONFIRMATION_EMAILS_PER_HOUR,
+      },
       // The SMTP error may quote the address: only its kind is told.
       onMailError: (error: unknown) =>
         console.error(`vigie-site: a confirmation email could not be sent (${(error as { code?: string })?.code ?? 'error'})`),
     },
     form,
-    client,
+    { subject: throttleSubject(client), network: networkSubject(client) },
   );
   const values = valuesOf(form, locale);
   if (result.status === 'invalid') return { state: 'form', status: 422, values, errors: result.errors };

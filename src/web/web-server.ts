@@ -28,6 +28,7 @@ export async function createWebServer(buildDir: string, publicUrl: string): Prom
       maxHeaderSize: REQUEST_LIMITS.headerBytes,
       headersTimeout: REQUEST_LIMITS.headersTimeoutMs,
       requestTimeout: REQUEST_LIMITS.requestTimeoutMs,
+      connectionsCheckingInterval: REQUEST_LIMITS.connectionsCheckingIntervalMs,
     },
     (req, res) => {
       // Refused from the head alone, before a byte of the body is read or anything is routed.

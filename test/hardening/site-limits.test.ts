@@ -139,6 +139,21 @@ describe('request limits of the site', () => {
     expect(response.status).toBe(413);
   });
 
+  // Bounded by the test's own limit: with Node's default check (every 30 s) it stayed open past it.
+  it('cuts a client that never finishes its headers within seconds of the headers timeout', { timeout: 25_000 }, async () => {
+    const socket = connect(Number(new URL(admin.site.url).port), '127.0.0.1', () => socket.write('GET /fr/ HTTP/1.1\r\nHost: x\r\n'));
+    socket.on('error', () => undefined);
+    socket.resume();
+    await new Promise((resolve) => socket.on('close', resolve));
+  });
+
+  it('shows in /healthz where the site stands against the hourly cap on confirmation emails', async () => {
+    const health = (await (await fetch(`${admin.site.url}/healthz`)).json()) as {
+      confirmationEmails: { cap: number; capReached: boolean };
+    };
+    expect(health.confirmationEmails).toMatchObject({ cap: 300, capReached: false });
+  });
+
   it('signs nobody in with a NUL in the email, and answers 401', async () => {
     const member = admin.staff[2]!;
     const response = await fetch(`${admin.site.url}/admin/login`, {
