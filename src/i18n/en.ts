@@ -324,6 +324,9 @@ export const en: Dictionary = {
       auto: 'Detected by the probe',
       takenOver: (email: string) => `Handled by ${email}`,
       open: 'Open',
+      codeLocked: 'Sign-in codes locked',
+      codeLockedText: (failures: number, minutes: number) =>
+        `${failures} wrong code${plural(failures, '', 's')} in ${minutes} minute${plural(minutes, '', 's')}: these accounts cannot sign in until the count falls back (someone may know their password). Check with the person, then run npm run staff -- unlock-totp <email>, and reset the password if it was not them.`,
     },
     form: {
       titleFr: 'Title in French',

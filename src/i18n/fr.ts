@@ -332,6 +332,9 @@ export const fr = {
       auto: 'Détecté par la sonde',
       takenOver: (email: string) => `Prise en charge par ${email}`,
       open: 'Ouvrir',
+      codeLocked: 'Codes de connexion bloqués',
+      codeLockedText: (failures: number, minutes: number) =>
+        `${failures}\u00a0${plural(failures, 'code faux', 'codes faux')} en ${minutes}\u00a0${plural(minutes, 'minute', 'minutes')}\u00a0: ces comptes ne peuvent pas se connecter tant que le compte ne redescend pas (quelqu’un connaît peut-être leur mot de passe). Vérifiez auprès de la personne, puis lancez npm run staff -- unlock-totp <adresse>, et changez le mot de passe si ce n’était pas elle.`,
     },
     form: {
       titleFr: 'Titre en français',
