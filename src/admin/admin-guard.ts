@@ -4,7 +4,7 @@ import type { StaffAccount } from '../domain/records.ts';
 import { isAdminPath } from '../web/security-policy.ts';
 import { trimTrailingSlashes } from '../domain/trim-slashes.ts';
 import { adminServices, type AdminServices } from './admin-services.ts';
-import { clientAddress } from '../web/client-address.ts';
+import { clientAddress, peerOf } from '../web/client-address.ts';
 import { SESSION_COOKIE } from '../domain/staff-session.ts';
 
 /** What admin pages find in `Astro.locals.admin`. */
@@ -29,7 +29,10 @@ export const guardAdmin = defineMiddleware(async (context, next) => {
   if (!isAdminPath(context.url.pathname)) return next();
   const { ctx } = context.locals;
   const services = adminServices(ctx);
-  const ip = clientAddress(context.clientAddress, context.request.headers.get('x-forwarded-for'), ctx.settings.VIGIE_TRUSTED_PROXIES);
+  const peer = peerOf(context);
+  // Nobody is left to answer: nothing is checked, nothing is logged.
+  if (peer === null) return new Response(null, { status: 400, headers: { 'Cache-Control': 'no-store' } });
+  const ip = clientAddress(peer, context.request.headers.get('x-forwarded-for'), ctx.settings.VIGIE_TRUSTED_PROXIES);
   const resumed = await services.sessions.resume(context.cookies.get(SESSION_COOKIE)?.value);
   const lang = adminLang(context.url);
   context.locals.admin = { staff: resumed?.account ?? null, lang, ip, services };

@@ -106,7 +106,8 @@ export const en: Dictionary = {
     label: 'Find a service',
     hint: 'Its name, a former name or an acronym: impots, la CAF, Pôle emploi, carte grise…',
     submit: 'Search',
-    title: (query: string) => `Search “${query}”`,
+    /** The page title names no query: a title is what tabs, bookmarks and shares show as the site's own words. */
+    title: (n: number) => `Search: ${n === 0 ? 'no service found' : `${n} ${plural(n, 'service', 'services')} found`}`,
     results: (n: number, query: string) => `${n} ${plural(n, 'service', 'services')} found for “${query}”`,
     none: (query: string) => `No service matches “${query}”.`,
     noneHelp: 'Check the spelling or try another name. You can also browse',

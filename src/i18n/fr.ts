@@ -111,7 +111,9 @@ export const fr = {
     label: 'Trouver un service',
     hint: 'Son nom, un ancien nom ou un sigle\u00a0: impots, la CAF, Pôle emploi, carte grise…',
     submit: 'Rechercher',
-    title: (query: string) => `Recherche «\u00a0${query}\u00a0»`,
+    /** The page title names no query: a title is what tabs, bookmarks and shares show as the site's own words. */
+    title: (n: number) =>
+      `Recherche\u00a0: ${n === 0 ? 'aucun service trouvé' : `${n}\u00a0${plural(n, 'service trouvé', 'services trouvés')}`}`,
     results: (n: number, query: string) => `${n}\u00a0${plural(n, 'service trouvé', 'services trouvés')} pour «\u00a0${query}\u00a0»`,
     none: (query: string) => `Aucun service ne correspond à «\u00a0${query}\u00a0».`,
     noneHelp: "Vérifiez l'orthographe ou essayez un autre nom. Vous pouvez aussi parcourir",

@@ -22,6 +22,18 @@ export function clientAddress(socketAddress: string, forwardedFor: string | null
 }
 
 /**
+ * The socket's peer as Astro gives it, or null when the client hung up before its request was
+ * handled: Astro's getter then throws `ClientAddressNotAvailable`, which was logged as an error.
+ */
+export function peerOf(request: { readonly clientAddress: string }): string | null {
+  try {
+    return request.clientAddress;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * `::ffff:10.0.0.1` and `10.0.0.1` are the same client; a proxy writing `10.0.0.1:51234` or
  * `[2001:db8::1]:443` names the client, not the connection, so the port goes.
  */

@@ -1,4 +1,4 @@
-import { clientAddress, networkSubject, throttleSubject } from './client-address.ts';
+import { clientAddress, networkSubject, peerOf, throttleSubject } from './client-address.ts';
 import { readForm } from './form-input.ts';
 import type { Locale } from '../domain/vocabulary.ts';
 import type { SiteContext } from './context.ts';
@@ -45,7 +45,10 @@ export async function handleSubscribe(page: PageRequest, locale: Locale): Promis
   const initial: FormValues = { email: '', scope: preset.length > 0 ? 'chosen' : 'all', services: preset, language: locale };
   if (page.request.method !== 'POST') return { state: 'form', status: 200, values: initial, errors: {} };
   const form = (await readForm(page.request)) ?? {};
-  const client = clientAddress(page.clientAddress, page.request.headers.get('x-forwarded-for'), ctx.settings.VIGIE_TRUSTED_PROXIES);
+  const peer = peerOf(page);
+  // A client that hung up is not asked for again: its request is dropped like an unreadable one.
+  if (peer === null) return { state: 'form', status: 400, values: initial, errors: {} };
+  const client = clientAddress(peer, page.request.headers.get('x-forwarded-for'), ctx.settings.VIGIE_TRUSTED_PROXIES);
   const result = await requestSubscription(
     {
       store: ctx.store,

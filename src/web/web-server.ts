@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { securityHeaders } from './security-policy.ts';
 import { createFastPath } from './fast-path.ts';
 import { bodyCapFor } from './body-caps.ts';
+import { lenientTarget } from './lenient-query.ts';
 import { answerClientError, refuse } from './refuse-request.ts';
 import { REQUEST_LIMITS, refuseHead } from './request-limits.ts';
 import { sharedWebCache } from './shared-web-cache.ts';
@@ -41,6 +42,7 @@ export async function createWebServer(buildDir: string, publicUrl: string): Prom
         bodyCap,
       });
       if (refusal) return refuse(res, refusal, staticHeaders, bodyCap);
+      req.url = lenientTarget(req.url ?? '/') ?? req.url;
       if (fastPath(req, res)) return;
       for (const [name, value] of staticHeaders) res.setHeader(name, value);
       handler(req, res);

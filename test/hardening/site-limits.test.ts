@@ -154,6 +154,29 @@ describe('request limits of the site', () => {
     expect(health.confirmationEmails).toMatchObject({ cap: 300, capReached: false });
   });
 
+  it('has no image-transforming endpoint: /_image is a plain 404 that logs nothing (security review F8)', async () => {
+    for (const query of ['href=/favicon.svg&w=100&f=png', 'href=https://example.org/x.png&w=10'])
+      expect((await fetch(`${admin.site.url}/_image?${query}`)).status).toBe(404);
+    expect(admin.site.output()).not.toMatch(/Could not process image|\[ERROR\]/);
+  });
+
+  it('logs no error for sign-in posts whose clients hang up at once (security review F10)', async () => {
+    const body = 'email=a%40b.fr&password=x&code=1';
+    for (let i = 0; i < 10; i++) {
+      const { port } = new URL(admin.site.url);
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          `POST /admin/login HTTP/1.1\r\nHost: x\r\nOrigin: ${admin.site.url}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+        );
+        socket.destroy();
+      });
+      await new Promise((resolve) => socket.on('close', resolve));
+    }
+    // A request after them is handled after them, on the same single-threaded server.
+    expect((await fetch(`${admin.site.url}/admin/login`)).status).toBe(200);
+    expect(admin.site.output()).not.toContain('ClientAddressNotAvailable');
+  });
+
   it('signs nobody in with a NUL in the email, and answers 401', async () => {
     const member = admin.staff[2]!;
     const response = await fetch(`${admin.site.url}/admin/login`, {

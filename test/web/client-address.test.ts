@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, networkSubject, throttleSubject } from '../../src/web/client-address.ts';
+import { clientAddress, networkSubject, peerOf, throttleSubject } from '../../src/web/client-address.ts';
 import { addressKey } from '../../src/admin/throttle.ts';
 
 describe('client address', () => {
@@ -53,6 +53,16 @@ describe('client address', () => {
     expect(clientAddress('10.0.0.2', '::ffff:cb00:714d', ['10.0.0.2'])).toBe('203.0.113.77');
     expect(clientAddress('::ffff:cb00:714d', null, [])).toBe('203.0.113.77');
     expect(clientAddress('10.0.0.2', '::ffff:0:cb00:714d', ['10.0.0.2'])).toBe('::ffff:0:cb00:714d');
+  });
+
+  it('reads a hung-up client’s missing address as null instead of throwing', () => {
+    const gone = {
+      get clientAddress(): string {
+        throw new Error('ClientAddressNotAvailable');
+      },
+    };
+    expect(peerOf(gone)).toBeNull();
+    expect(peerOf({ clientAddress: '198.51.100.7' })).toBe('198.51.100.7');
   });
 
   it('falls back to the peer when the header has only proxies', () => {
