@@ -5,6 +5,7 @@ import { openStore } from '../store/open-store.ts';
 import { DEFAULT_WINDOWS } from '../notify/coalesce.ts';
 import { subscriptionsEnabled } from '../config/subscriptions-enabled.ts';
 import { createMailTransport } from '../notify/mail-transport.ts';
+import { plainPublicUrlWarning } from '../notify/public-url-warning.ts';
 import { createSender } from '../notify/sender.ts';
 import { createSenderApp, type SenderHealth } from '../notify/sender-app.ts';
 import { webhookAddressPolicy } from '../notify/webhook-address-policy.ts';
@@ -28,8 +29,14 @@ async function main(): Promise<void> {
   // Without SMTP there are no email subscriptions, but webhooks staff registered are still delivered.
   const transport =
     subscriptionsEnabled(settings) && settings.VIGIE_SMTP_URL && settings.VIGIE_MAIL_FROM
-      ? createMailTransport({ url: settings.VIGIE_SMTP_URL, from: settings.VIGIE_MAIL_FROM })
+      ? createMailTransport({
+          url: settings.VIGIE_SMTP_URL,
+          from: settings.VIGIE_MAIL_FROM,
+          unsubscribeMailbox: settings.VIGIE_UNSUBSCRIBE_MAILTO,
+        })
       : null;
+  const warning = transport ? plainPublicUrlWarning(settings.VIGIE_PUBLIC_URL) : null;
+  if (warning) console.warn(`vigie-sender: ${warning}`);
   const clock = () => new Date();
   const sender = createSender({
     store,

@@ -74,6 +74,8 @@ export const settingsSchema = z
     /** Email subscriptions are on only when both are set (`smtp://`, `smtps://` URL as nodemailer takes it). */
     VIGIE_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     VIGIE_MAIL_FROM: z.string().min(3).optional(),
+    /** The mailbox List-Unsubscribe's mailto: names (the From address when unset); someone must read it. */
+    VIGIE_UNSUBSCRIBE_MAILTO: z.email().optional(),
     VIGIE_SENDER_PORT: port.default(4323),
     /** Subscribe requests per client (IPv4 address, IPv6 /64) per hour, then "try later" (src/notify/subscribe-actions.ts). */
     VIGIE_SUBSCRIBE_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(10),

@@ -101,9 +101,12 @@ async function sendConfirmation(deps: SubscribeDeps, email: string, locale: Loca
   const url = absoluteUrl(deps.publicUrl, subscriptionPath(locale, 'confirm', { token }));
   await deps.mail.send({
     to: email,
+    language: locale,
     subject: d.confirmSubject,
     text: `${d.confirmText(CONFIRM_HOURS)}\n\n${d.confirmLink}${t(locale).colon}${url}\n`,
-    html: `<!doctype html><html lang="${locale}"><body><p>${escapeHtml(d.confirmText(CONFIRM_HOURS))}</p><p><a href="${escapeHtml(url)}">${escapeHtml(d.confirmLink)}</a></p></body></html>`,
+    html:
+      `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(d.confirmSubject)}</title></head>` +
+      `<body><p>${escapeHtml(d.confirmText(CONFIRM_HOURS))}</p><p><a href="${escapeHtml(url)}">${escapeHtml(d.confirmLink)}</a></p></body></html>`,
   });
 }
 

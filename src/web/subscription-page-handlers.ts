@@ -4,6 +4,7 @@ import type { Locale } from '../domain/vocabulary.ts';
 import type { SiteContext } from './context.ts';
 import { confirmSubscription, requestSubscription, saveChoices, subscriberFor, unsubscribe } from '../notify/subscribe-actions.ts';
 import type { SubscriptionErrors } from '../notify/subscription-form.ts';
+import { subscriptionPath } from '../addresses/subscription-routes.ts';
 
 /** What the Astro pages need from a request; the handlers below decide, the pages only render. */
 export interface PageRequest {
@@ -122,6 +123,23 @@ export async function handleManage(page: PageRequest, locale: Locale): Promise<M
     language: subscriber.locale,
   };
   return { state: page.request.method === 'POST' ? 'saved' : 'form', status: 200, token, values, errors: {} };
+}
+
+/**
+ * The one-click address opened in a browser (RFC 2369 clients open List-Unsubscribe): never a
+ * 404, and never an unsubscribe on a GET (link scanners follow links). It leads to the manage page
+ * in the subscriber's language, whose button unsubscribes; a used or unknown token gets that
+ * page's "link expired" answer.
+ */
+export async function handleOneClickPage(page: PageRequest): Promise<Response> {
+  const { ctx } = page.locals;
+  if (!ctx.mail) return new Response('Not found\n', { status: 404 });
+  const token = page.url.searchParams.get('t') ?? '';
+  const subscriber = await subscriberFor(ctx.store, token);
+  return new Response(null, {
+    status: 303,
+    headers: { Location: subscriptionPath(subscriber?.locale ?? 'fr', 'manage', { token }), 'Cache-Control': 'no-store' },
+  });
 }
 
 /** RFC 8058 one-click: the mail provider posts `List-Unsubscribe=One-Click`; the address is deleted. */

@@ -177,6 +177,18 @@ describe('request limits of the site', () => {
     expect(admin.site.output()).not.toContain('ClientAddressNotAvailable');
   });
 
+  it('leads a browser opening the one-click address to the manage page, never a 404, unsubscribing nobody', async () => {
+    // A token of no subscriber: the manage page in French, which says the link expired (410).
+    // With a subscriber's token it is their manage page, whose button unsubscribes (the journey test).
+    const opened = await fetch(`${admin.site.url}/unsubscribe?t=nope`, { redirect: 'manual' });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toBe('/fr/abonnement/gerer?t=nope');
+    expect((await fetch(`${admin.site.url}/unsubscribe?t=nope`, { method: 'HEAD', redirect: 'manual' })).status).toBe(303);
+    const page = await fetch(`${admin.site.url}${opened.headers.get('location')}`);
+    expect(page.status).toBe(410);
+    expect(await page.text()).toContain('<h1>');
+  });
+
   it('signs nobody in with a NUL in the email, and answers 401', async () => {
     const member = admin.staff[2]!;
     const response = await fetch(`${admin.site.url}/admin/login`, {

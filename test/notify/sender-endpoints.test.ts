@@ -41,6 +41,9 @@ beforeAll(async () => {
     PROBE_HOST,
     VIGIE_SENDER_PORT: String(port),
     VIGIE_CONFIRMATION_EMAILS_PER_HOUR: '2',
+    // Emails on, with the default plain-http public address: the sender must say so.
+    VIGIE_SMTP_URL: 'smtp://127.0.0.1:9',
+    VIGIE_MAIL_FROM: 'Vigie <vigie@example.test>',
   });
   await eventually('the sender to listen', () => sender.output().includes('health on'));
 }, 120_000);
@@ -56,6 +59,10 @@ describe('the sender’s operational endpoints', () => {
     expect(sender.output()).toContain(`http://${PROBE_HOST}:${port}/healthz`);
     expect((await fetch(`http://${PROBE_HOST}:${port}/healthz`)).status).toBeLessThan(600);
     await expect(fetch(`http://${HOST}:${port}/healthz`)).rejects.toThrow();
+  });
+
+  it('warns at start-up that emails link to a public address that is not https', () => {
+    expect(sender.output()).toMatch(/VIGIE_PUBLIC_URL is http:\/\/[^ ]+, not https/);
   });
 
   it('say when the hourly cap on confirmation emails is reached', async () => {

@@ -12,6 +12,7 @@ import { tempStore } from '../admin/support/temp-store.ts';
 import { manualClock } from '../support/manual-clock.ts';
 import { at } from '../store/contract-fixtures.ts';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
+import { javaAvailable, nuProblems } from '../support/nu-checker.ts';
 import { addSubscriber, massOutage, NAMES, SERVICE_IDS } from './support/subscribers.ts';
 
 let store: Store;
@@ -70,8 +71,18 @@ describe('the sender', () => {
     expect(en.text).toContain('service-03.gouv.fr: outage confirmed');
     expect(en.text).not.toContain('service-04');
     expect(en.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
-    const oneClick = /^<(https:\/\/vigie\.example\.test\/unsubscribe\?t=([\w-]{43}))>$/.exec(en.headers.get('list-unsubscribe') ?? '');
+    // One-click first, then a mailto: for clients without it, whose body is the same link.
+    const oneClick =
+      /^<(https:\/\/vigie\.example\.test\/unsubscribe\?t=([\w-]{43}))>, <mailto:vigie@example\.test\?subject=unsubscribe&body=([^>]+)>$/.exec(
+        en.headers.get('list-unsubscribe') ?? '',
+      );
     expect(oneClick).not.toBeNull();
+    expect(decodeURIComponent(oneClick![3]!)).toBe(oneClick![1]);
+    expect([fr.headers.get('content-language'), en.headers.get('content-language')]).toEqual(['fr', 'en']);
+    // Official names kept in French in the English message are marked French.
+    expect(en.html).toContain('<span lang="fr">service-03.gouv.fr</span>');
+    expect(fr.html).not.toContain('lang="fr">service');
+    if (javaAvailable || process.env.CI) expect(nuProblems({ fr: fr.html, en: en.html })).toEqual([]);
     expect((await store.subscriptions.subscriberByToken(hashToken(oneClick![2]!)))?.email).toBe('two@example.test');
     expect(en.text).toContain(`https://vigie.example.test/en/subscribe/manage?t=${oneClick![2]}`);
     expect(await store.subscriptions.deliveryStats()).toMatchObject({ backlog: 0, failed: 0 });

@@ -8,6 +8,7 @@ import { tempStore } from '../admin/support/temp-store.ts';
 import { CATALOGUE } from '../incidents/support/service-fixture.ts';
 import { manualClock } from '../support/manual-clock.ts';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
+import { javaAvailable, nuProblems } from '../support/nu-checker.ts';
 
 /** The hourly limits come from the settings; a real store counts, a real SMTP server receives. */
 let store: Store;
@@ -76,6 +77,18 @@ describe('subscribe limits', () => {
     expect((await requestSubscription(d, form('alex@example.test'), from('203.0.113.1'))).status).toBe('sent');
     await sink.waitFor(perAddress + 1);
     expect(sink.received.filter((m) => m.to === 'camille@example.test')).toHaveLength(perAddress);
+  });
+
+  it('sends confirmation emails in valid HTML, with a head and title, and says their language in Content-Language', async () => {
+    const d = deps({});
+    expect((await requestSubscription(d, { ...form('camille@example.test'), language: 'fr' }, from('198.51.100.1'))).status).toBe('sent');
+    expect((await requestSubscription(d, { ...form('alex@example.test'), language: 'en' }, from('198.51.100.2'))).status).toBe('sent');
+    await sink.waitFor(2);
+    const byTo = new Map(sink.received.map((m) => [m.to, m]));
+    expect(byTo.get('camille@example.test')?.headers.get('content-language')).toBe('fr');
+    expect(byTo.get('alex@example.test')?.headers.get('content-language')).toBe('en');
+    for (const mail of sink.received) expect(mail.html).toMatch(/<head><meta charset="utf-8"><title>[^<]+<\/title><\/head>/);
+    if (javaAvailable || process.env.CI) expect(nuProblems(Object.fromEntries(sink.received.map((m) => [m.to, m.html])))).toEqual([]);
   });
 
   it('counts every address of one IPv6 /64 as one client', async () => {
