@@ -222,6 +222,7 @@ export const en: Dictionary = {
     body: 'This address does not match any page. Check it, or go back to the service status.',
     service: 'No monitored service has this identifier. It may have been removed from the list.',
     incident: 'No incident has this identifier.',
+    document: 'No API document has this address. The documents are summary.json, status.json, components.json…',
   },
   footer: {
     conformance: {

@@ -230,6 +230,7 @@ export const fr = {
     body: "Cette adresse ne correspond à aucune page. Vérifiez-la, ou revenez à l'état des services.",
     service: 'Aucun service surveillé ne porte cet identifiant. Il a peut-être été retiré de la liste.',
     incident: 'Aucun incident ne porte cet identifiant.',
+    document: 'Aucun document de l’API n’a cette adresse. Les documents sont summary.json, status.json, components.json…',
   },
   footer: {
     conformance: {

@@ -159,6 +159,7 @@ describe('the sender', () => {
       expect(got).toHaveLength(1);
       const verified = new Webhook(secret).verify(got[0]!.body, got[0]!.headers) as { type: string; data: { serviceId: string } };
       expect(verified).toMatchObject({ type: 'outage.confirmed', data: { serviceId: SERVICE_IDS[0] } });
+      expect(got[0]!.headers['user-agent']).toBe('Vigie-webhooks (+https://vigie.example.test)');
       expect(() =>
         new Webhook('whsec_' + Buffer.from('another secret, 24 bytes!').toString('base64')).verify(got[0]!.body, got[0]!.headers),
       ).toThrow();
