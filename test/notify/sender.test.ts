@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unsafeAddressReason } from '../../src/net/address-policy.ts';
 import { DEFAULT_WINDOWS } from '../../src/notify/coalesce.ts';
 import { createMailTransport } from '../../src/notify/mail-transport.ts';
-import { createSender } from '../../src/notify/sender.ts';
+import { createSender, WEBHOOKS_PER_PASS } from '../../src/notify/sender.ts';
 import { hashToken } from '../../src/notify/tokens.ts';
 import type { Store } from '../../src/store/store.ts';
 import { tempStore } from '../admin/support/temp-store.ts';
@@ -163,6 +163,30 @@ describe('the sender', () => {
       expect(() =>
         new Webhook('whsec_' + Buffer.from('another secret, 24 bytes!').toString('base64')).verify(got[0]!.body, got[0]!.headers),
       ).toThrow();
+      s.close();
+    });
+
+    it('makes one batch of webhook calls a pass, so a receiver that hangs holds a pass for one timeout at most', async () => {
+      sink = await startSmtpSink();
+      const { port } = receiver.address() as AddressInfo;
+      // More hooks than a batch, all on one receiver that answers only when the test lets it.
+      for (let i = 0; i <= WEBHOOKS_PER_PASS; i++) await hook(`http://127.0.0.1:${port}/hook${i}`);
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      receiver.removeAllListeners('request');
+      receiver.on('request', (req, res) => {
+        got.push({ headers: req.headers as Record<string, string>, body: '' });
+        if (got.length === WEBHOOKS_PER_PASS) release();
+        void held.then(() => res.writeHead(500).end());
+      });
+      await massOutage(store);
+      const s = sender({ policy: null });
+      clock.set(new Date());
+      await s.tick();
+      // The pass ended after its one batch; the hook left over waits for the next pass.
+      expect(got).toHaveLength(WEBHOOKS_PER_PASS);
+      await s.tick();
+      expect(got).toHaveLength(WEBHOOKS_PER_PASS + 1);
       s.close();
     });
 
