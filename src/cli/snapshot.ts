@@ -3,6 +3,7 @@ import { loadCatalogue } from '../config/load-catalogue.ts';
 import { loadSettings } from '../config/settings.ts';
 import { createWebServer } from '../web/web-server.ts';
 import { loopbackOrigin } from '../snapshot/origin.ts';
+import { subscriptionsEnabled } from '../config/subscriptions-enabled.ts';
 import { openDataDir } from '../opendata/open-data-job.ts';
 import { publishSnapshot } from '../snapshot/publish.ts';
 
@@ -30,6 +31,7 @@ try {
     serviceIds: catalogue.services.map((s) => s.id),
     publicUrl: settings.VIGIE_PUBLIC_URL,
     openDataDir: openDataDir(settings),
+    subscriptions: subscriptionsEnabled(settings),
   });
   console.log(
     `Static copy written: ${done.folder} (${done.files} addresses, ${Math.round(done.bytes / 1024)} kB with .gz/.br, ${done.ms} ms)`,

@@ -4,8 +4,9 @@ import { dirname, join, normalize } from 'node:path';
 import pLimit from 'p-limit';
 import { AGE_SCRIPT, markStaticPage } from './notice.ts';
 import { nginxConfig } from './nginx-config.ts';
+import { LANGUAGE_PAGE, LANGUAGE_SCRIPT, LANGUAGE_SCRIPT_SOURCE, languagePage } from './language-page.ts';
 import { precompressFolder, writeWithSiblings } from './precompress.ts';
-import { sitePaths } from './site-paths.ts';
+import { attestationPaths, sitePaths, type PublishedPath } from './site-paths.ts';
 import { copyOpenData } from '../opendata/copy-open-data.ts';
 
 export interface FetchedPage {
@@ -29,6 +30,8 @@ export interface PublishOptions {
   recentIncidents?: number;
   /** The open-data folder, copied as `data/` (absent: no `/data/` in the copy). */
   openDataDir?: string;
+  /** The site takes subscriptions: their addresses get the copy's page saying it cannot. */
+  subscriptions?: boolean;
 }
 
 export interface Publication {
@@ -38,6 +41,7 @@ export interface Publication {
   ms: number;
 }
 
+const INCIDENT_PAGE = /^\/(?:fr|en)\/incidents\/[^/]+$/;
 const AGE_SCRIPT_SOURCE = new URL('./snapshot-age.js', import.meta.url);
 
 /**
@@ -59,31 +63,33 @@ export async function publishSnapshot(options: PublishOptions): Promise<Publicat
       serviceIds: options.serviceIds,
       incidentIds: incidents.incidents.slice(0, options.recentIncidents ?? 20).map((i) => i.id),
       now: generatedAt,
+      subscriptions: options.subscriptions ?? false,
     });
     const limit = pLimit(4);
-    const written = await Promise.all(
-      paths.map((p) =>
-        limit(async () => {
-          const body = await expectPage(options, p.path, p.status);
-          const target = inside(folder, p.file);
-          await mkdir(dirname(target), { recursive: true });
-          return writeWithSiblings(
-            target,
-            p.file.endsWith('.html') ? Buffer.from(markStaticPage(body.toString('utf8'), generatedAt)) : body,
-          );
-        }),
-      ),
-    );
+    const linked: PublishedPath[] = [];
+    const publishOne = (p: PublishedPath) =>
+      limit(async () => {
+        const body = await expectPage(options, p.path, p.status);
+        if (INCIDENT_PAGE.test(p.path)) linked.push(...attestationPaths(body.toString('utf8')));
+        const target = inside(folder, p.file);
+        await mkdir(dirname(target), { recursive: true });
+        return writeWithSiblings(target, p.file.endsWith('.html') ? Buffer.from(markStaticPage(body.toString('utf8'), generatedAt)) : body);
+      });
+    const written = await Promise.all(paths.map(publishOne));
+    const followed = [...new Map(linked.map((p) => [p.file, p])).values()];
+    written.push(...(await Promise.all(followed.map(publishOne))));
     await cp(options.clientDir, folder, { recursive: true });
     if (options.openDataDir) await copyOpenData(options.openDataDir, join(folder, 'data'));
     await writeFile(join(folder, AGE_SCRIPT.slice(1)), await readFile(AGE_SCRIPT_SOURCE));
+    await writeFile(join(folder, LANGUAGE_PAGE), languagePage());
+    await writeFile(join(folder, LANGUAGE_SCRIPT.slice(1)), LANGUAGE_SCRIPT_SOURCE);
     const assetBytes = await precompressFolder(folder);
     await switchCurrent(options.dir, name);
     await writeFile(join(options.dir, 'nginx.conf'), nginxConfig({ root: join(options.dir, 'current'), publicUrl: options.publicUrl }));
     await prune(options.dir, name, options.keep ?? 2);
     return {
       folder,
-      files: paths.length,
+      files: paths.length + followed.length,
       bytes: written.reduce((a, b) => a + b, 0) + assetBytes,
       ms: Math.round(performance.now() - started),
     };

@@ -1,6 +1,7 @@
 import { API_DOCUMENTS, type ApiDocument } from '../api/endpoint.ts';
 import { periodContaining } from '../domain/paris-periods.ts';
 import { LOCALES, REPORT_PERIOD_KINDS, type Locale } from '../domain/vocabulary.ts';
+import { PAUSED_SUBSCRIPTIONS_PATHS, subscriptionPagePaths } from '../addresses/subscription-routes.ts';
 import { calendarPath, FEED_FORMATS, feedPath, INFO_PAGES, pathFor, reportFilePath, STATE_TEXT_PATHS } from '../addresses/routes.ts';
 
 /** The Statuspage documents' addresses under /api/v2/ (the origin's route files). */
@@ -29,12 +30,18 @@ export interface PublishedPath {
  * Every public address of the site, for the static copy: both languages, the overview, every
  * service page, the incident list and the given recent incidents, maintenance, information
  * pages, feeds, the Statuspage JSON and badges. English variants of `?lang=en` documents become
- * `.en` files (the nginx configuration maps the query to them).
+ * `.en` files (the nginx configuration maps the query to them). With subscriptions, every
+ * subscription address holds the page saying the copy cannot take them (pages link there).
  */
-export function sitePaths(input: { serviceIds: string[]; incidentIds: string[]; now: Date }): PublishedPath[] {
+export function sitePaths(input: { serviceIds: string[]; incidentIds: string[]; now: Date; subscriptions?: boolean }): PublishedPath[] {
   const pages: string[] = [];
   for (const locale of LOCALES) {
-    pages.push(pathFor(locale, { page: 'overview' }), pathFor(locale, { page: 'incidents' }), pathFor(locale, { page: 'maintenance' }));
+    pages.push(
+      pathFor(locale, { page: 'overview' }),
+      pathFor(locale, { page: 'affected' }),
+      pathFor(locale, { page: 'incidents' }),
+      pathFor(locale, { page: 'maintenance' }),
+    );
     for (const page of INFO_PAGES) pages.push(pathFor(locale, { page }));
     for (const id of input.serviceIds) pages.push(pathFor(locale, { page: 'service', id }));
     for (const id of input.incidentIds) pages.push(pathFor(locale, { page: 'incident', id }));
@@ -52,6 +59,12 @@ export function sitePaths(input: { serviceIds: string[]; incidentIds: string[]; 
     }
   }
   const published: PublishedPath[] = pages.map((path) => ({ path, file: pageFile(path), status: 200 }));
+  if (input.subscriptions) {
+    for (const locale of LOCALES) {
+      for (const page of subscriptionPagePaths(locale))
+        published.push({ path: PAUSED_SUBSCRIPTIONS_PATHS[locale], file: pageFile(page), status: 200 });
+    }
+  }
   for (const document of API_DOCUMENTS) published.push(...bothLanguages(`/api/v2/${API_PATHS[document]}`));
   for (const id of input.serviceIds) published.push(...bothLanguages(`/badge/${encodeURIComponent(id)}.svg`));
   for (const path of ['/llms.txt', '/.well-known/vigie-signing-key.pem']) published.push({ path, file: path.slice(1), status: 200 });
@@ -76,9 +89,24 @@ function currentPeriods(now: Date): string[] {
   });
 }
 
+const ATTESTATION_LINK = /href="(\/(?:fr|en)\/services\/[^"/]+\/attestations\/[^"/]+)"/g;
+
+/**
+ * The attestations an incident page links to (only the origin knows which outages have one), each
+ * with its signed JSON and signature files.
+ */
+export function attestationPaths(incidentPage: string): PublishedPath[] {
+  const found: PublishedPath[] = [];
+  for (const [, page] of incidentPage.matchAll(ATTESTATION_LINK)) {
+    for (const path of [page!, `${page!}/attestation.json`, `${page!}/attestation.sig`])
+      found.push({ path, file: pageFile(path), status: 200 });
+  }
+  return found;
+}
+
 /** `/fr/` → `fr/index.html`; `/fr/services/caf` → `fr/services/caf.html`; feeds keep their name. */
 export function pageFile(path: string): string {
   const decoded = decodeURIComponent(path).replace(/^\/+/, '');
   if (decoded === '' || decoded.endsWith('/')) return `${decoded}index.html`;
-  return /\.(xml|atom|ics|txt|csv|json)$/.test(decoded) ? decoded : `${decoded}.html`;
+  return /\.(xml|atom|ics|txt|csv|json|sig)$/.test(decoded) ? decoded : `${decoded}.html`;
 }
