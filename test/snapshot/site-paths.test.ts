@@ -57,7 +57,7 @@ describe('static copy addresses', () => {
 
   it('follows the attestation links of an incident page, with their signed files', () => {
     const html = '<a href="/fr/services/caf/attestations/inc1">Attestation</a> <a href="/fr/services/caf">caf</a>';
-    expect(attestationPaths(html).map((p) => p.file)).toEqual([
+    expect(attestationPaths(html, 'inc1').map((p) => p.file)).toEqual([
       'fr/services/caf/attestations/inc1.html',
       'fr/services/caf/attestations/inc1/attestation.json',
       'fr/services/caf/attestations/inc1/attestation.sig',
