@@ -13,7 +13,7 @@ export interface CopyManifest {
   /** Everything that, changed, makes every file suspect (catalogue, build, settings): then all is rendered again. */
   basis: string;
   documents: PublicDocuments;
-  /** Service id → when its page, feeds and badge were rendered (ms since epoch). */
+  /** Service id → when its pages were rendered (ms since epoch). */
   rendered: Record<string, number>;
   attestations: Record<string, PublishedPath[]>;
   /** The build's files (and their precompressed siblings), relative to the copy. */

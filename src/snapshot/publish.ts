@@ -61,8 +61,8 @@ const DOCUMENTS = {
  * Writes the public site as static files into a new folder, then switches `<dir>/current` to it
  * with one rename, so a reader only ever sees a complete copy. Incremental: what shows every
  * service or incident (overview, lists, feeds, API, incident pages) is rendered each time; the
- * files of one service only when its public data changed or its turn to be refreshed came
- * (`refresh-due.ts`); the rest is hard-linked from the current copy. A page the origin cannot
+ * files of one service when its public data changed, its pages also when their turn to be
+ * refreshed came (`refresh-due.ts`); the rest is hard-linked from the current copy. A page the origin cannot
  * render as expected fails the publication and leaves the previous copy in place.
  */
 export async function publishSnapshot(options: PublishOptions): Promise<Publication> {
@@ -98,15 +98,16 @@ async function publishLocked(options: PublishOptions): Promise<Publication> {
     const previousFolder = options.full ? null : await currentCopy(options.dir);
     const previousManifest = previousFolder ? await readManifest(previousFolder) : null;
     const previous = previousFolder && previousManifest?.basis === basis ? { folder: previousFolder, manifest: previousManifest } : null;
-    const fresh = previous
-      ? new Set([
-          ...changedServices(previous.manifest.documents, documents),
-          ...refreshDue(options.serviceIds, previous.manifest.rendered, {
+    const changed = previous ? changedServices(previous.manifest.documents, documents) : null;
+    // Pages say when the service was last checked; feeds and badges only change with its data.
+    const turn = new Set(
+      previous
+        ? refreshDue(options.serviceIds, previous.manifest.rendered, {
             now: generatedAt.getTime(),
             previous: Date.parse(previous.manifest.generatedAt),
-          }),
-        ])
-      : null;
+          })
+        : [],
+    );
 
     const writer = copyWriter(partial, options, generatedAt, fetched);
     const rendered: Record<string, number> = {};
@@ -117,8 +118,11 @@ async function publishLocked(options: PublishOptions): Promise<Publication> {
     // Every task settles before the folder may be removed: a failure never races a write still under way.
     const results = await Promise.allSettled(
       paths.map((p) => {
-        const reuse = previous && p.service !== undefined && !fresh!.has(p.service);
-        if (p.service !== undefined) rendered[p.service] = reuse ? (previous.manifest.rendered[p.service] ?? 0) : generatedAt.getTime();
+        const service = p.service;
+        const reuse = previous && service !== undefined && !changed!.has(service) && !(turn.has(service) && p.file.endsWith('.html'));
+        if (service !== undefined && p.file.endsWith('.html')) {
+          rendered[service] = reuse ? (previous.manifest.rendered[service] ?? 0) : generatedAt.getTime();
+        }
         if (reuse) return linkLimit(() => writer.link(previous.folder, p).then(() => 0));
         return limit(async () => {
           const body = await writer.render(p);

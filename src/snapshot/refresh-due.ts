@@ -1,6 +1,6 @@
 /**
- * The files of a service whose data did not change are still rendered again within this time:
- * its page says when it was last checked, its latency and uptime, which move without a change of
+ * The pages of a service whose data did not change are still rendered again within this time:
+ * they say when it was last checked, its latency and uptime, which move without a change of
  * state. Under the three minutes after which the copy's age script shows figures as unknown.
  */
 export const REFRESH_MS = 120_000;
