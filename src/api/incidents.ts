@@ -1,4 +1,4 @@
-import type { Locale } from '../domain/vocabulary.ts';
+import type { IncidentStatus, Locale, ShownIncidentStatus } from '../domain/vocabulary.ts';
 import { localText } from '../i18n/local-text.ts';
 import type { Maintenance } from '../domain/records.ts';
 import type { AffectedView, IncidentView } from '../status/incident-view.ts';
@@ -32,13 +32,18 @@ function componentsOf(ids: string[], ctx: IncidentMapContext): SpComponent[] {
   return ids.map((id) => ctx.component(id)).filter((c): c is SpComponent => c !== null);
 }
 
+/** Statuspage has no status for a detection nobody has analysed yet: its clients know `investigating`. */
+function spStatus(status: ShownIncidentStatus): IncidentStatus {
+  return status === 'detected' ? 'investigating' : status;
+}
+
 /** Updates newest first, as Statuspage lists them. Text falls back to French while English is pending. */
 export function toSpIncident(incident: IncidentView, ctx: IncidentMapContext): SpIncident {
   const monitoring = incident.updates.find((u) => u.status === 'monitoring');
   return {
     id: incident.id,
     name: incident.title.text,
-    status: incident.status,
+    status: spStatus(incident.status),
     impact: incidentImpact(incident.affected, ctx.serviceCount),
     created_at: isoParis(incident.createdAt),
     updated_at: isoParis(incident.updatedAt),
@@ -49,7 +54,7 @@ export function toSpIncident(incident: IncidentView, ctx: IncidentMapContext): S
     page_id: ctx.pageId,
     incident_updates: [...incident.updates].reverse().map((u) => ({
       id: u.id,
-      status: u.status,
+      status: spStatus(u.status),
       body: u.body.text,
       incident_id: incident.id,
       created_at: isoParis(u.createdAt),

@@ -1,5 +1,5 @@
 import type { AffectedService, Incident } from './records.ts';
-import type { Impact, PublishedState } from './vocabulary.ts';
+import type { Impact, IncidentStatus, PublishedState, ShownIncidentStatus } from './vocabulary.ts';
 
 /**
  * Which services an incident affects, how much, and what that means for the published state:
@@ -57,3 +57,16 @@ export function incidentState(incident: Scoped & Pick<Incident, 'status'>): Publ
   if (incident.status === 'resolved') return 'operational';
   return IMPACT_STATE[affectedOf(incident).reduce<Impact>((worst, a) => worseImpact(worst, a.impact), 'degraded')];
 }
+
+/** The status the public reads: `detected` while the incident is the probe's alone, else the one stored. */
+export function shownStatus(incident: Pick<Incident, 'kind' | 'takenOverBy' | 'status'>): ShownIncidentStatus {
+  return incident.kind === 'auto' && incident.takenOverBy === null && incident.status !== 'resolved' ? 'detected' : incident.status;
+}
+
+/** An update's status as the public reads it: the probe's updates before a recovery say what it detected. */
+export function shownUpdateStatus(update: { author: string; status: IncidentStatus }): ShownIncidentStatus {
+  return update.author === PROBE_AUTHOR && update.status !== 'resolved' ? 'detected' : update.status;
+}
+
+/** The author of the probe's own updates. */
+export const PROBE_AUTHOR = 'probe';

@@ -1,4 +1,4 @@
-import type { IncidentStatus, Locale } from '../domain/vocabulary.ts';
+import type { Locale, ShownIncidentStatus } from '../domain/vocabulary.ts';
 import { renderMarkdown } from '../incidents/markdown.ts';
 import { escapeHtml } from '../addresses/escape.ts';
 import type { Maintenance } from '../domain/records.ts';
@@ -16,7 +16,7 @@ export interface FeedEntry {
 
 /** The localised words a feed needs, taken from the site's dictionaries. */
 export interface FeedWords {
-  incidentStatus: Record<IncidentStatus, string>;
+  incidentStatus: Record<ShownIncidentStatus, string>;
   maintenanceAnnounced: string;
   maintenanceCancelled: string;
   /** Said before French text shown in the English feed while the translation is pending. */

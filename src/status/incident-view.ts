@@ -1,8 +1,8 @@
-import { affectedOf, IMPACT_STATE, incidentState, type ImpactSource } from '../domain/incident-scope.ts';
+import { affectedOf, IMPACT_STATE, incidentState, shownStatus, shownUpdateStatus, type ImpactSource } from '../domain/incident-scope.ts';
 import type { Incident } from '../domain/records.ts';
-import type { Impact, IncidentKind, IncidentStatus, Locale, PublishedState } from '../domain/vocabulary.ts';
+import type { Impact, IncidentKind, Locale, PublishedState, ShownIncidentStatus } from '../domain/vocabulary.ts';
 import { localName, localText, type LocalText } from '../i18n/local-text.ts';
-import { updateBody } from '../i18n/update-body.ts';
+import { withShownWords } from '../i18n/probe-words.ts';
 import { nameOf, type ServiceNames } from './service-names.ts';
 
 /**
@@ -15,7 +15,8 @@ export interface IncidentView {
   kind: IncidentKind;
   locale: Locale;
   title: LocalText;
-  status: IncidentStatus;
+  /** `detected` while the incident is the probe's alone. */
+  status: ShownIncidentStatus;
   /** Its worst impact as a published state; `operational` once resolved. */
   state: PublishedState;
   /** Opened by the probe and not taken over by staff: its words are the probe's. */
@@ -44,7 +45,7 @@ export interface AffectedView {
 
 export interface UpdateView {
   id: string;
-  status: IncidentStatus;
+  status: ShownIncidentStatus;
   /** Markdown. */
   body: LocalText;
   createdAt: Date;
@@ -57,15 +58,17 @@ export interface ViewContext {
   now: Date;
 }
 
-export function incidentView(incident: Incident, ctx: ViewContext): IncidentView {
+/** `record`: an incident as the store or the read model gives it; the probe's facts are worded here. */
+export function incidentView(record: Incident, ctx: ViewContext): IncidentView {
   const { locale } = ctx;
+  const incident = withShownWords(record, nameOf(ctx.names, record.serviceId ?? ''));
   const end = incident.resolvedAt ?? ctx.now;
   return {
     id: incident.id,
     kind: incident.kind,
     locale,
     title: localText(incident.title, locale),
-    status: incident.status,
+    status: shownStatus(incident),
     state: incidentState(incident),
     automatic: incident.kind === 'auto' && incident.takenOverBy === null,
     serviceId: incident.serviceId,
@@ -83,8 +86,8 @@ export function incidentView(incident: Incident, ctx: ViewContext): IncidentView
     durationSeconds: Math.max(0, (end.getTime() - incident.startedAt.getTime()) / 1000),
     updates: incident.updates.map((u) => ({
       id: u.id,
-      status: u.status,
-      body: localText(updateBody(u), locale),
+      status: shownUpdateStatus(u),
+      body: localText(u.body, locale),
       createdAt: u.createdAt,
       editedAt: u.editedAt,
     })),

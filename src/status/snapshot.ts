@@ -3,7 +3,9 @@ import { affects, IMPACT_RANK, impactOn } from '../domain/incident-scope.ts';
 import { hoursStatus } from '../domain/service-hours.ts';
 import type { Impact } from '../domain/vocabulary.ts';
 import type { Incident, Maintenance, ProbeHeartbeat, ServiceTracking } from '../domain/records.ts';
+import { withShownWords } from '../i18n/probe-words.ts';
 import { locationLiveness } from './location-liveness.ts';
+import { nameOf, serviceNames, type ServiceNames } from './service-names.ts';
 import { locationReadings, STALE_INTERVALS, type LocationReading } from './location-votes.ts';
 import { overallOf } from './overall.ts';
 import { publishedState, type ProbeVerdict } from './published-state.ts';
@@ -62,10 +64,15 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
     overall: overallOf(services, probeOffline),
     categories,
     services,
-    openIncidents: input.openIncidents,
+    openIncidents: withWords(input.openIncidents, serviceNames(catalogue)),
     activeMaintenances,
     upcomingMaintenances,
   };
+}
+
+/** Incidents with their shown words: the probe's facts worded from today's dictionaries. */
+export function withWords(incidents: Incident[], names: ServiceNames): Incident[] {
+  return incidents.map((i) => withShownWords(i, nameOf(names, i.serviceId ?? '')));
 }
 
 /** Offline unless some probe location trusts its network (one of its processes alive and reaching its canaries). */

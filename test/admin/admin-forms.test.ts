@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postForm, signIn, startAdminSite, type AdminSite } from './support/admin-site.ts';
 import { checkResult, downTracking } from '../support/records.ts';
+import { outageSeen } from '../support/records.ts';
 
 /** The staff forms over real HTTP: refusals explained in place, translation later, take-over, history, audit. */
 let admin: AdminSite;
@@ -71,8 +72,7 @@ describe('staff forms', () => {
         type: 'outage_opened',
         serviceId: 'ameli',
         startedAt: now,
-        title: { fr: 'ameli.fr ne répond pas', en: 'ameli.fr is not responding' },
-        body: { fr: 'Panne détectée.', en: 'Outage detected.' },
+        observed: outageSeen('ameli.fr'),
       },
     });
     const before = await page(`/admin/incidents/${incidentId}`);

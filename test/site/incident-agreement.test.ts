@@ -13,7 +13,7 @@ import { publishSnapshot } from '../../src/snapshot/publish.ts';
 import { pageFile } from '../../src/snapshot/site-paths.ts';
 import { incidentView, type IncidentView } from '../../src/status/incident-view.ts';
 import { serviceNames } from '../../src/status/service-names.ts';
-import { checkResult, downTracking, serviceTracking } from '../support/records.ts';
+import { checkResult, downTracking, outageSeen, serviceTracking } from '../support/records.ts';
 import { createSiteData, type SiteData } from '../support/seed-site.ts';
 import { startSite, testBuildDir, type RunningSite } from '../support/site-server.ts';
 
@@ -63,15 +63,14 @@ beforeAll(async () => {
     });
   }
   const opened = await store.recordCheck({
-    result: checkResult({ serviceId: 'impots', startedAt: at(-0.5), outcome: 'http_5xx', httpStatus: 503 }),
+    result: checkResult({ serviceId: 'impots', startedAt: at(-10), outcome: 'http_5xx', httpStatus: 503 }),
     tracking: downTracking('impots', at(-20), at(-0.5)),
     rollups: [],
     event: {
       type: 'outage_opened',
       serviceId: 'impots',
       startedAt: at(-20),
-      title: { fr: 'impots.gouv.fr : le site affiche une erreur', en: 'impots.gouv.fr: the site shows an error' },
-      body: { fr: 'Le site répond par une page d’erreur.', en: 'The site answers with an error page.' },
+      observed: outageSeen('impots.gouv.fr'),
     },
   });
   incidentId = opened.incidentId!;
@@ -180,6 +179,11 @@ describe.each(['fr', 'en'] as Locale[])('every surface renders the incident view
     const html = await text(`/${locale}/incidents/${incidentId}`);
     expectAgrees(incidentPageMain(html), locale, 'incident page');
     expect(/<h1>\s*<span lang="([a-z]+)"/.exec(html)?.[1] ?? locale, 'title language').toBe(views[locale].title.pending ? 'fr' : locale);
+    // The probe's opening words, rendered from what it saw, stay in the timeline under its own status.
+    const timeline = plain(html.slice(html.indexOf('id="timeline"')));
+    expect(timeline).toContain(t(locale).outage.seen.error_page('impots.gouv.fr').replace(/\s+/g, ' '));
+    expect(timeline).toContain(`${t(locale).incidentStatuses.detected} —`);
+    expect(views[locale].updates.map((u) => u.status)).toEqual(['detected', 'identified']);
   });
 
   it('the cards: overview, incident list, and both services’ pages', async () => {

@@ -1,3 +1,4 @@
+import { PROBE_AUTHOR } from '../../domain/incident-scope.ts';
 import type { CheckResult, OutageDecider, OutageEvent, RollupDelta, ServiceTracking } from '../../domain/records.ts';
 import { insertResults } from './checks.ts';
 import { listHeartbeats } from './heartbeats.ts';
@@ -130,6 +131,9 @@ async function decideUnderLock(
 type Opened = Extract<OutageEvent, { type: 'outage_opened' }>;
 type Resolved = Extract<OutageEvent, { type: 'outage_resolved' }>;
 
+/** The stored text of the probe's incidents and updates: none, their words are rendered when read from what they observed. */
+const NO_TEXT = { fr: '', en: '' };
+
 /**
  * The partial unique index decides: whoever inserts first opens the incident; everyone else
  * (an overlapping probe, a restarted one) gets the open incident's id.
@@ -138,7 +142,7 @@ async function openAutoIncident(tx: SqlExecutor, event: Opened, at: Date): Promi
   const id = await insertIncident(tx, {
     kind: 'auto',
     serviceId: event.serviceId,
-    title: event.title,
+    title: NO_TEXT,
     status: 'investigating',
     startedAt: event.startedAt,
     at,
@@ -146,7 +150,13 @@ async function openAutoIncident(tx: SqlExecutor, event: Opened, at: Date): Promi
   });
   if (id) {
     await replaceAffected(tx, id, [{ serviceId: event.serviceId, impact: 'major' }]);
-    await insertUpdate(tx, id, { status: 'investigating', body: event.body, author: 'probe', at });
+    await insertUpdate(tx, id, {
+      status: 'investigating',
+      body: NO_TEXT,
+      author: PROBE_AUTHOR,
+      at,
+      observed: { type: 'outage', ...event.observed },
+    });
     await appendOutageConfirmed(tx, event.serviceId, event.startedAt, at);
     return id;
   }
@@ -158,7 +168,13 @@ async function openAutoIncident(tx: SqlExecutor, event: Opened, at: Date): Promi
 async function resolveAutoIncident(tx: SqlExecutor, event: Resolved): Promise<void> {
   const id = await findOpenAuto(tx, event.serviceId);
   if (!id) return;
-  await insertUpdate(tx, id, { status: 'resolved', body: event.body, author: 'probe', at: event.resolvedAt });
+  await insertUpdate(tx, id, {
+    status: 'resolved',
+    body: NO_TEXT,
+    author: PROBE_AUTHOR,
+    at: event.resolvedAt,
+    observed: { type: 'recovery', domain: event.domain },
+  });
   await tx.run('UPDATE incidents SET status = ?, resolved_at = ?, updated_at = ? WHERE id = ?', [
     'resolved',
     tx.time(event.resolvedAt),
