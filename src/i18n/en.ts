@@ -1,5 +1,6 @@
 import { enInfo } from './en-info.ts';
 import { enChecks } from './en-checks.ts';
+import { enOutage } from './en-outage.ts';
 import { enNotify } from './en-notify.ts';
 import { enProof } from './en-proof.ts';
 import { enCatalogueEdits } from './en-catalogue-edits.ts';
@@ -51,6 +52,7 @@ export const en: Dictionary = {
     major: 'Major outage',
   },
   incidentStatuses: {
+    detected: 'Outage detected',
     investigating: 'Investigating',
     identified: 'Identified',
     monitoring: 'Monitoring',
@@ -126,7 +128,8 @@ export const en: Dictionary = {
       after: ' (accents are optional)',
     },
     submit: 'Search',
-    title: (query: string) => `Search results for “${query}”`,
+    /** The page title names no query: a title is what tabs, bookmarks and shares show as the site's own words. */
+    title: (n: number) => `Search: ${n === 0 ? 'no service found' : `${n} ${plural(n, 'service', 'services')} found`}`,
     results: (n: number, query: string) => `${n} ${plural(n, 'service', 'services')} found for “${query}”`,
     none: (query: string) => `No service matches “${query}”.`,
     noneHelp: 'Check the spelling or try another name. You can also browse',
@@ -188,8 +191,8 @@ export const en: Dictionary = {
     colChecks: 'Checks',
     median: 'median',
     p95: '95th percentile',
-    incidentsTitle: 'Incidents for this service',
-    noIncidents: 'No incidents recorded for this service.',
+    incidentsTitle: 'Past incidents',
+    noIncidents: 'No past incidents for this service.',
     follow: 'Follow this service',
   },
   incidents: {
@@ -231,6 +234,11 @@ export const en: Dictionary = {
     generated: (when: string) => `Static copy of this page, generated on ${when}.`,
     age: (minutes: string) => `This data was collected ${minutes} min ago.`,
     tooOld: 'This copy is too old to tell whether the services work: they are shown as “Unknown”.',
+    chooseLanguage: 'Choose your language',
+    languageLink: 'The status of French public online services, in English',
+    subscriptionsTitle: 'Subscriptions briefly unavailable',
+    subscriptionsBody:
+      'You are reading a static copy of the status page, published while the main site does not answer. It cannot record or change a subscription to alerts. Please come back in a while: the state of services stays up to date here.',
   },
   unavailable: {
     title: 'Service status unavailable',
@@ -242,6 +250,7 @@ export const en: Dictionary = {
     body: 'This address does not match any page. Check it, or go back to the service status.',
     service: 'This address does not match any monitored service. It may have been removed from the list.',
     incident: 'No incident has this identifier.',
+    document: 'No API document has this address. The documents are summary.json, status.json, components.json…',
   },
   footer: {
     conformance: {
@@ -282,6 +291,7 @@ export const en: Dictionary = {
   notify: enNotify,
   proof: enProof,
   checks: enChecks,
+  outage: enOutage,
   catalogueEdits: enCatalogueEdits,
   limits: {
     uriTooLong: (max: number) => `Address too long: ${formatNumber(max, 'en')} characters at most.`,
@@ -337,6 +347,9 @@ export const en: Dictionary = {
       auto: 'Detected by the probe',
       takenOver: (email: string) => `Handled by ${email}`,
       open: 'Open',
+      codeLocked: 'Sign-in codes locked',
+      codeLockedText: (failures: number, minutes: number) =>
+        `${failures} wrong code${plural(failures, '', 's')} in ${minutes} minute${plural(minutes, '', 's')}: these accounts cannot sign in until the count falls back (someone may know their password). Check with the person, then run npm run staff -- unlock-totp <email>, and reset the password if it was not them.`,
     },
     form: {
       titleFr: 'Title in French',
@@ -371,7 +384,7 @@ export const en: Dictionary = {
       resolveSubmit: 'Mark as resolved',
       takeOver: 'Take charge of this outage',
       takeOverIntro:
-        'Write the notice for the public: it replaces the automatic text in the same incident. The probe will close it once the service is back.',
+        'Write the notice for the public: it is added to the same incident’s timeline, below the automatic text, which stays, and its title replaces the automatic title. The probe will close the incident once the service is back.',
       takeOverSubmit: 'Publish the notice',
       resolvedNote: 'This incident is resolved: its messages can still be corrected.',
       missingEn: 'English translation missing',
@@ -429,6 +442,8 @@ export const en: Dictionary = {
         'login.succeeded': 'Signed in',
         'login.failed': 'Sign-in refused',
         'login.throttled': 'Sign-in slowed down (too many attempts)',
+        'staff.code_unlocked': 'Second-factor codes unlocked',
+        'login.code_locked': 'Second-factor codes locked (too many attempts)',
         logout: 'Signed out',
       },
       previous: 'Newer',

@@ -1,5 +1,6 @@
 import { frInfo } from './fr-info.ts';
 import { frChecks } from './fr-checks.ts';
+import { frOutage } from './fr-outage.ts';
 import { frNotify } from './fr-notify.ts';
 import { frProof } from './fr-proof.ts';
 import { frCatalogueEdits } from './fr-catalogue-edits.ts';
@@ -56,6 +57,7 @@ export const fr = {
     major: 'Panne majeure',
   },
   incidentStatuses: {
+    detected: 'Panne détectée',
     investigating: 'Analyse en cours',
     identified: 'Cause identifiée',
     monitoring: 'Sous surveillance',
@@ -138,7 +140,9 @@ export const fr = {
       after: ' (les accents sont facultatifs)',
     },
     submit: 'Rechercher',
-    title: (query: string) => `Résultats de la recherche «\u00a0${query}\u00a0»`,
+    /** The page title names no query: a title is what tabs, bookmarks and shares show as the site's own words. */
+    title: (n: number) =>
+      `Recherche\u00a0: ${n === 0 ? 'aucun service trouvé' : `${n}\u00a0${plural(n, 'service trouvé', 'services trouvés')}`}`,
     results: (n: number, query: string) => `${n}\u00a0${plural(n, 'service trouvé', 'services trouvés')} pour «\u00a0${query}\u00a0»`,
     none: (query: string) => `Aucun service ne correspond à «\u00a0${query}\u00a0».`,
     noneHelp: 'Vérifiez l’orthographe ou essayez un autre nom. Vous pouvez aussi parcourir',
@@ -204,8 +208,8 @@ export const fr = {
     colChecks: 'Vérifications',
     median: 'médiane',
     p95: '95ᵉ centile',
-    incidentsTitle: 'Incidents de ce service',
-    noIncidents: 'Aucun incident enregistré pour ce service.',
+    incidentsTitle: 'Incidents passés',
+    noIncidents: 'Aucun incident passé pour ce service.',
     follow: 'Suivre ce service',
   },
   incidents: {
@@ -248,6 +252,11 @@ export const fr = {
     generated: (when: string) => `Copie statique de la page, générée le ${when}.`,
     age: (minutes: string) => `Ces données ont été relevées il y a ${minutes}\u00a0min.`,
     tooOld: 'Cette copie est trop ancienne pour dire si les services fonctionnent\u00a0: ils sont indiqués «\u00a0État inconnu\u00a0».',
+    chooseLanguage: 'Choisissez votre langue',
+    languageLink: 'L’état des services publics en ligne, en français',
+    subscriptionsTitle: 'Abonnements momentanément indisponibles',
+    subscriptionsBody:
+      'Vous consultez une copie statique de la page d’état, publiée pendant que le site principal ne répond pas. Elle ne peut ni enregistrer ni modifier un abonnement aux alertes. Revenez dans un moment\u00a0: l’état des services ci-dessous reste à jour.',
   },
   unavailable: {
     title: 'État des services indisponible',
@@ -259,6 +268,7 @@ export const fr = {
     body: 'Cette adresse ne correspond à aucune page. Vérifiez-la, ou revenez à l’état des services.',
     service: 'Cette adresse ne correspond à aucun service surveillé. Il a peut-être été retiré de la liste.',
     incident: 'Aucun incident ne porte cet identifiant.',
+    document: 'Aucun document de l’API n’a cette adresse. Les documents sont summary.json, status.json, components.json…',
   },
   footer: {
     conformance: {
@@ -300,6 +310,7 @@ export const fr = {
   notify: frNotify,
   proof: frProof,
   checks: frChecks,
+  outage: frOutage,
   catalogueEdits: frCatalogueEdits,
   limits: {
     uriTooLong: (max: number) => `Adresse trop longue\u00a0: ${formatNumber(max, 'fr')}\u00a0caractères au plus.`,
@@ -356,6 +367,9 @@ export const fr = {
       auto: 'Détecté par la sonde',
       takenOver: (email: string) => `Prise en charge par ${email}`,
       open: 'Ouvrir',
+      codeLocked: 'Codes de connexion bloqués',
+      codeLockedText: (failures: number, minutes: number) =>
+        `${failures}\u00a0${plural(failures, 'code faux', 'codes faux')} en ${minutes}\u00a0${plural(minutes, 'minute', 'minutes')}\u00a0: ces comptes ne peuvent pas se connecter tant que le compte ne redescend pas (quelqu’un connaît peut-être leur mot de passe). Vérifiez auprès de la personne, puis lancez npm run staff -- unlock-totp <adresse>, et changez le mot de passe si ce n’était pas elle.`,
     },
     form: {
       titleFr: 'Titre en français',
@@ -391,7 +405,7 @@ export const fr = {
       resolveSubmit: 'Marquer comme résolu',
       takeOver: 'Prendre en charge cette panne',
       takeOverIntro:
-        'Rédigez l’avis destiné au public\u00a0: il remplace le texte automatique dans le même incident. La sonde clora l’incident quand le service sera rétabli.',
+        'Rédigez l’avis destiné au public\u00a0: il s’ajoute à la chronologie du même incident, sous le texte automatique, qui reste, et son titre remplace le titre automatique. La sonde clôturera l’incident quand le service sera rétabli.',
       takeOverSubmit: 'Publier l’avis',
       resolvedNote: 'Cet incident est résolu\u00a0: ses messages peuvent encore être corrigés.',
       missingEn: 'traduction anglaise manquante',
@@ -450,6 +464,8 @@ export const fr = {
         'login.succeeded': 'Connexion réussie',
         'login.failed': 'Connexion refusée',
         'login.throttled': 'Connexion ralentie (trop d’essais)',
+        'staff.code_unlocked': 'Codes du second facteur débloqués',
+        'login.code_locked': 'Codes du second facteur bloqués (trop d’essais)',
         logout: 'Déconnexion',
       } satisfies Record<AuditAction, string>,
       previous: 'Plus récentes',
