@@ -57,7 +57,8 @@ describe('message rendering in the subscriber’s language', () => {
       subject: 'Vigie – New incident: Connexions lentes',
       text: [
         'This notice is in French for now; the English translation will follow.',
-        'Nous **cherchons** la cause.',
+        // Plain text reads the Markdown without its asterisks; the HTML part renders it.
+        'Nous cherchons la cause.',
         'Services affected: caf.fr.',
       ],
     },
@@ -85,7 +86,7 @@ describe('message rendering in the subscriber’s language', () => {
       events: [incident('incident_resolved', ['caf'], 0)],
       locale: 'en' as const,
       subject: 'Vigie – Incident resolved: Slow logins',
-      text: ['We are **looking** into it.', 'https://vigie.example.fr/en/incidents/inc1'],
+      text: ['We are looking into it.', 'https://vigie.example.fr/en/incidents/inc1'],
     },
     {
       name: 'a maintenance window',
