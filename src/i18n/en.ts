@@ -108,6 +108,7 @@ export const en: Dictionary = {
   affected: {
     label: 'Affected services',
     since: (duration: string) => `for ${duration}`,
+    until: (when: string) => `until ${when}`,
     declaredByStaff: 'reported by our staff',
     incident: 'Ongoing incident',
     seeAll: (disrupted: number, maintenance: number) => {

@@ -116,6 +116,7 @@ export const fr = {
   affected: {
     label: 'Services touchés',
     since: (duration: string) => `depuis ${duration}`,
+    until: (when: string) => `jusqu’à ${when}`,
     declaredByStaff: 'déclaré par nos équipes',
     /** Before the incident’s own title, which has its colon: a dash, not a second colon. */
     incident: 'Incident en cours',
