@@ -33,6 +33,20 @@ export const settingsSchema = z
       .default('local'),
     /** Local address the probe's checks leave from, on a host with several (one per vantage point). */
     VIGIE_PROBE_SOURCE_ADDRESS: z.union([z.ipv4(), z.ipv6()], { error: 'must be an IPv4 or IPv6 address of this host' }).optional(),
+    /**
+     * The probe process's name for its leases and heartbeat, kept across restarts so a restarted
+     * process takes its predecessor's leases back at once (`npm start` sets one per start; under
+     * systemd, set it). Unset: a new name per run.
+     */
+    VIGIE_PROBE_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9._:-]{1,100}$/, { error: 'letters, digits and . _ : - only, at most 100' })
+      .optional(),
+    /**
+     * PostgreSQL: a probe process whose clock differs from the database's by more than this holds
+     * no lease (checks nothing, does not vote) and says so in /healthz and /metrics.
+     */
+    VIGIE_PROBE_MAX_CLOCK_SKEW_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
     /** PostgreSQL: how long a probe process's claim on a service outlives its last renewal. */
     VIGIE_PROBE_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /** Group commit: results wait at most this long, or until this many are waiting, then are written in one transaction. */

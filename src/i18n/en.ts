@@ -211,6 +211,11 @@ export const en: Dictionary = {
     generated: (when: string) => `Static copy of this page, generated on ${when}.`,
     age: (minutes: string) => `These figures are ${minutes} min old.`,
     tooOld: 'This copy is too old to tell whether the services work: they are shown as “Unknown”.',
+    chooseLanguage: 'Choose your language',
+    languageLink: 'The status of French public online services, in English',
+    subscriptionsTitle: 'Subscriptions briefly unavailable',
+    subscriptionsBody:
+      'You are reading a static copy of the status page, published while the main site does not answer. It cannot record or change a subscription to alerts. Please come back in a while: the state of services stays up to date here.',
   },
   unavailable: {
     title: 'Service status temporarily unavailable',

@@ -219,6 +219,11 @@ export const fr = {
     generated: (when: string) => `Copie statique de la page, générée le ${when}.`,
     age: (minutes: string) => `Ces chiffres datent de ${minutes}\u00a0min.`,
     tooOld: 'Cette copie est trop ancienne pour dire si les services fonctionnent\u00a0: ils sont indiqués «\u00a0Indéterminé\u00a0».',
+    chooseLanguage: 'Choisissez votre langue',
+    languageLink: 'L’état des services publics en ligne, en français',
+    subscriptionsTitle: 'Abonnements momentanément indisponibles',
+    subscriptionsBody:
+      'Vous consultez une copie statique de la page d’état, publiée pendant que le site principal ne répond pas. Elle ne peut ni enregistrer ni modifier un abonnement aux alertes. Revenez dans un moment\u00a0: l’état des services ci-dessous reste à jour.',
   },
   unavailable: {
     title: 'État des services momentanément indisponible',
