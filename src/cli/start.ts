@@ -12,7 +12,7 @@ import { probeProcessId } from '../probe/process-id.ts';
 import { createSupervisor } from '../supervise/supervisor.ts';
 
 /**
- * `npm start`: the probe, the site and the sender as processes sharing one database, so a flood
+ * `npm start`: the probe, the site, the sender (and the static copy's publisher) as processes sharing one database, so a flood
  * of page views never delays or distorts a check. A process that dies is restarted with backoff (the
  * staleness rules already make a page without a live probe say so); only SIGTERM/SIGINT stop them.
  */
@@ -21,11 +21,13 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 let serviceCount: number;
 let siteEntry: string;
 let givenProbeId: string | undefined;
+let snapshotDir: string | undefined;
 try {
   // A wrong catalogue stops everything before either process starts; missing operator facts only warn.
   const settings = loadSettings();
   siteEntry = `${settings.VIGIE_BUILD_DIR}/server/entry.mjs`;
   givenProbeId = settings.VIGIE_PROBE_ID;
+  snapshotDir = settings.VIGIE_SNAPSHOT_DIR;
   const path = settings.VIGIE_SERVICES;
   const catalogue = await loadCatalogue(path);
   serviceCount = catalogue.services.length;
@@ -64,6 +66,8 @@ supervisor.start({
 supervisor.start({ name: 'site', args: [`${root}src/cli/web.ts`] });
 // Always: without SMTP it still delivers the webhooks staff register, and idles when there are none.
 supervisor.start({ name: 'sender', args: [`${root}src/cli/sender.ts`] });
+// Publishing the static copy renders the whole site: apart, so the site's visitors never wait for it.
+if (snapshotDir) supervisor.start({ name: 'publisher', args: [`${root}src/cli/publisher.ts`] });
 
 let stopping = false;
 function stop(): void {

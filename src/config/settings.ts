@@ -88,9 +88,15 @@ export const settingsSchema = z
     /** Email subscriptions are on only when both are set (`smtp://`, `smtps://` URL as nodemailer takes it). */
     VIGIE_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     VIGIE_MAIL_FROM: z.string().min(3).optional(),
+    /** The mailbox List-Unsubscribe's mailto: names (the From address when unset); someone must read it. */
+    VIGIE_UNSUBSCRIBE_MAILTO: z.email().optional(),
     VIGIE_SENDER_PORT: port.default(4323),
-    /** Subscribe requests per client address per hour, then "try later" (src/notify/subscribe-actions.ts). */
+    /** Subscribe requests per client (IPv4 address, IPv6 /64) per hour, then "try later" (src/notify/subscribe-actions.ts). */
     VIGIE_SUBSCRIBE_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(10),
+    /** Subscribe requests per IPv6 /48 per hour, all its /64s together. */
+    VIGIE_SUBSCRIBE_LIMIT_PER_NETWORK: z.coerce.number().int().min(1).max(100_000).default(30),
+    /** Confirmation emails the whole site sends per hour; past it everyone is told to try later. */
+    VIGIE_CONFIRMATION_EMAILS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(300),
     /** Confirmation emails per email address per hour; past it the same answer and no email. */
     VIGIE_SUBSCRIBE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100).default(3),
     /** Quiet time that ends a wave of events before its message leaves (see src/notify/coalesce.ts). */
