@@ -60,7 +60,7 @@ export async function recordChecks(db: SqlDatabase, inputs: readonly RecordCheck
     const outcomes: CheckWritten[] = [];
     for (const [i, input] of inputs.entries()) {
       if (!counted[i]) {
-        outcomes.push({ incidentId: input.tracking.openIncidentId, historyOnly: true });
+        outcomes.push({ incidentId: null, historyOnly: true });
         continue;
       }
       const key = keyOf(input.tracking);
@@ -82,6 +82,12 @@ export async function recordChecks(db: SqlDatabase, inputs: readonly RecordCheck
     await saveTrackings(tx, plain);
     visible ||= plain.some((t) => visiblyDifferent(before.get(keyOf(t)) ?? null, t));
     if (visible) await bumpDataVersion(tx);
+    // What stands after the write for a result kept as history: the incident the stored tracking names.
+    for (const [i, outcome] of outcomes.entries()) {
+      if (!outcome.historyOnly) continue;
+      const { serviceId, location } = inputs[i]!.tracking;
+      outcome.incidentId = (await getTracking(tx, serviceId, location))?.openIncidentId ?? null;
+    }
     return outcomes;
   });
 }
