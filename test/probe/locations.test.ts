@@ -78,7 +78,8 @@ describe.skipIf(!available)('probes at three locations (PostgreSQL)', () => {
     const incidents = await store.listIncidents({ state: 'all', limit: 10 });
     expect(incidents.items.map((i) => i.serviceId)).toEqual(['panne']);
     const [outage] = incidents.items;
-    expect(outage!.updates[0]!.body.fr).toMatch(/Panne constatée depuis (PARIS|LYON|MONTREAL)( et |, )/);
+    const seen = outage!.updates[0]!.observed;
+    expect(seen?.type === 'outage' && seen.locations.length).toBeGreaterThanOrEqual(2);
     // Opened by one of the outage's own checks (dated by it), not later by some other event; how
     // soon after the first failure depends on the machine's load, not something to assert here.
     const checks = (await store.listResults('panne', { limit: 1000 })).map((r) => r.startedAt.getTime());
