@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { run, until } from '../faults/support/processes.ts';
+import { ensureSiteBuilt, startSite } from '../support/site-server.ts';
 import { recordServiceState, seedSite } from '../support/seed-site.ts';
 
 /**
@@ -15,7 +15,6 @@ import { recordServiceState, seedSite } from '../support/seed-site.ts';
  * `/fr/` on the site (autocannon, 16 connections, BENCH_SECONDS each) without the publisher and
  * while it makes the full publication, with the machine's load average.
  */
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const SIZES = (process.env.BENCH_SNAPSHOT_SIZES ?? '40,500,2000').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PUBLIC_URL = 'https://vigie.example.fr';
@@ -29,11 +28,7 @@ interface LoadResult {
 const autocannon = createRequire(import.meta.url)('autocannon') as (options: Record<string, unknown>) => Promise<LoadResult>;
 const load = (url: string) => autocannon({ url, connections: 16, duration: SECONDS, headers: { 'accept-encoding': 'br, gzip' } });
 
-async function benchSize(
-  size: number,
-  startSite: typeof import('../support/site-server.ts').startSite,
-  buildDir: string,
-): Promise<string[]> {
+async function benchSize(size: number, buildDir: string): Promise<string[]> {
   const seeding = performance.now();
   const seeded = await seedSite({ services: size, days: 2, now: new Date() });
   console.log(`${size} services seeded in ${Math.round(performance.now() - seeding)} ms`);
@@ -93,12 +88,9 @@ async function benchSize(
 }
 
 async function main(): Promise<void> {
-  process.env.VIGIE_TEST_BUILD_DIR ??= `${root}node_modules/.cache/vigie-bench-build`;
-  // Imported after the build folder is chosen: these modules read it when they load.
-  const { ensureSiteBuilt, startSite } = await import('../support/site-server.ts');
   const buildDir = await ensureSiteBuilt();
   const rows: string[][] = [];
-  for (const size of SIZES) rows.push(await benchSize(size, startSite, buildDir));
+  for (const size of SIZES) rows.push(await benchSize(size, buildDir));
   const header = [
     'services',
     'full publication (addresses)',
