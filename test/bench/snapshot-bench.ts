@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { loadavg } from 'node:os';
+import { loadavg, setPriority } from 'node:os';
 import { join } from 'node:path';
+import { cpuTicksOf } from './cpu-ticks.ts';
 import { run, until } from '../faults/support/processes.ts';
 import { ensureSiteBuilt, startSite } from '../support/site-server.ts';
 import { recordServiceState, seedSite } from '../support/seed-site.ts';
@@ -41,12 +42,18 @@ async function benchSize(size: number, buildDir: string): Promise<string[]> {
     const alone = await load(`${site.url}/fr/`);
     publisher = run('src/cli/publisher.ts', env);
     const during = await load(`${site.url}/fr/`);
+    // The publisher runs at nice 10, under the site; on a machine shared with other work that makes
+    // its wall time the other tenants' share: past the p99 window it gets an ordinary share, and
+    // its own CPU time is printed beside the wall time.
+    setPriority(publisher.child.pid!, 0);
     const published = /static copy published in .* \((\d+) addresses, (\d+) rendered, (\d+) ms\)/;
     await until(
       () => published.test(publisher!.output()),
-      900_000,
+      1_800_000,
       () => publisher!.output(),
     );
+    const cpuSeconds = cpuTicksOf(publisher.child.pid) / 100;
+    setPriority(publisher.child.pid!, 10);
     const [, addresses, , fullMs] = published.exec(publisher.output())!;
     const latencies: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -67,7 +74,7 @@ async function benchSize(size: number, buildDir: string): Promise<string[]> {
     latencies.sort((a, b) => a - b);
     return [
       String(size),
-      `${(Number(fullMs) / 1000).toFixed(1)} s (${addresses})`,
+      `${(Number(fullMs) / 1000).toFixed(1)} s, ${cpuSeconds.toFixed(1)} s CPU (${addresses})`,
       `${(latencies[1]! / 1000).toFixed(1)} s / ${(latencies[2]! / 1000).toFixed(1)} s`,
       `${alone.latency.p99} ms`,
       `${during.latency.p99} ms`,
@@ -93,7 +100,7 @@ async function main(): Promise<void> {
   for (const size of SIZES) rows.push(await benchSize(size, buildDir));
   const header = [
     'services',
-    'full publication (addresses)',
+    'full publication: wall, publisher CPU (addresses)',
     'change → copy (median / max of 3)',
     '/fr/ p99 alone',
     '/fr/ p99 during full',
