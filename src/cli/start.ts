@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
@@ -7,6 +8,7 @@ import { loadSettings, SettingsError } from '../config/settings.ts';
 import { beatTokens } from '../beats/beat-tokens.ts';
 import { missingFactWarnings } from '../legal/missing-facts.ts';
 import { probeHeapLimitMb } from '../probe/heap-budget.ts';
+import { probeProcessId } from '../probe/process-id.ts';
 import { createSupervisor } from '../supervise/supervisor.ts';
 
 /**
@@ -18,11 +20,13 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 let serviceCount: number;
 let siteEntry: string;
+let givenProbeId: string | undefined;
 let snapshotDir: string | undefined;
 try {
   // A wrong catalogue stops everything before either process starts; missing operator facts only warn.
   const settings = loadSettings();
   siteEntry = `${settings.VIGIE_BUILD_DIR}/server/entry.mjs`;
+  givenProbeId = settings.VIGIE_PROBE_ID;
   snapshotDir = settings.VIGIE_SNAPSHOT_DIR;
   const path = settings.VIGIE_SERVICES;
   const catalogue = await loadCatalogue(path);
@@ -49,10 +53,14 @@ const supervisor = createSupervisor({
 });
 
 // DNS lookups share libuv's thread pool (4 threads by default): one slow resolver would queue every check.
+// One probe name for this start: each restart of the probe is its predecessor and takes its leases back at once.
 supervisor.start({
   name: 'probe',
   args: [`--max-old-space-size=${probeHeapLimitMb(serviceCount)}`, `${root}src/cli/probe.ts`],
-  env: { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16' },
+  env: {
+    UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16',
+    VIGIE_PROBE_ID: probeProcessId(hostname(), process.pid, randomBytes(3).toString('hex'), givenProbeId),
+  },
 });
 // The wrapper answers cache hits before Astro and hands everything else to the built server.
 supervisor.start({ name: 'site', args: [`${root}src/cli/web.ts`] });

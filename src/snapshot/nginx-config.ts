@@ -61,6 +61,10 @@ server {
   gzip_vary on;
 ${brotli ? '  brotli_static on;\n' : ''}  etag on;
   error_page 404 /404.html;
+  # nginx's own answers (400, 414…) come before any location: they get the origin's headers here,
+  # and no nginx version.
+  server_tokens off;
+${security.map((l) => `  ${l}`).join('\n')}
 
   location = / {
 ${headers('public, max-age=300', ['add_header Vary Accept-Language always;'])}
