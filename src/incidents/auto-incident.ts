@@ -11,6 +11,9 @@ import type { OutageDecider, OutageFacts, OutageEvent, OutageObservation, Servic
  * resolves once the verdict is conclusive and not down. Pure: the store runs it under the
  * service's lock, so however many probes report at once, one incident opens. It records what the
  * probes saw, never words: those are rendered when read (`i18n/probe-words.ts`).
+ * Once per transition of the published verdict, whatever order late results come in: a decision
+ * dated before the last automatic incident's resolution opens nothing (that time was told), and
+ * one dated before the open incident's start resolves nothing.
  */
 export function autoIncidentDecider(service: ServiceConfig, locations: readonly LocationConfig[], now: Date): OutageDecider {
   return (facts) => decideAutoIncident(service, locations, now, facts);
@@ -24,13 +27,15 @@ export function decideAutoIncident(
 ): OutageEvent | null {
   const readings = locationReadings(service, facts.trackings, { locations, heartbeats: facts.heartbeats, nowMs: now.getTime() });
   const verdict = quorumVerdict(readings, service.detection.quorum);
-  if (verdict.state === 'down' && facts.openIncident === null) {
+  const told = facts.lastResolvedAt != null && facts.lastResolvedAt.getTime() >= now.getTime();
+  if (verdict.state === 'down' && facts.openIncident === null && !told) {
     const witnesses = facts.trackings.filter((t) => verdict.downAt.includes(t.location));
     const startedAt = new Date(Math.min(...witnesses.map((t) => t.since.getTime())));
     const names = readings.filter((r) => verdict.downAt.includes(r.location) && r.name).map((r) => r.name as Localized);
     return { type: 'outage_opened', serviceId: service.id, startedAt, observed: observation(service, witnesses, names) };
   }
-  if (facts.openIncident !== null && verdict.state !== 'down' && verdict.state !== 'unknown') {
+  const after = facts.openIncident !== null && facts.openIncident.startedAt.getTime() <= now.getTime();
+  if (facts.openIncident !== null && after && verdict.state !== 'down' && verdict.state !== 'unknown') {
     return { type: 'outage_resolved', serviceId: service.id, resolvedAt: now, domain: siteDomain(service.url) };
   }
   return null;

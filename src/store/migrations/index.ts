@@ -9,6 +9,7 @@ import { incidentUpdateReasons } from './015-incident-update-reasons.ts';
 import { monthlyRollups } from './030-monthly-rollups.ts';
 import { checkFacts } from './033-check-facts.ts';
 import { serviceBeats } from './034-service-beats.ts';
+import { leaseEpochs } from './040-lease-epochs.ts';
 import { incidentObservations } from './055-incident-observations.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -23,5 +24,6 @@ export const MIGRATIONS: readonly Migration[] = [
   monthlyRollups,
   checkFacts,
   serviceBeats,
+  leaseEpochs,
   incidentObservations,
 ];
