@@ -208,6 +208,9 @@ export const en: Dictionary = {
     past: 'Completed (last 90 days)',
     nonePast: 'No maintenance in the last 90 days.',
     window: 'Window',
+    cancelled: 'Cancelled',
+    cancelledLabel: 'Cancelled.',
+    cancelledWindow: (when: string) => `It will not take place ${when} (Paris time).`,
   },
   snapshot: {
     generated: (when: string) => `Static copy of this page, generated on ${when}.`,

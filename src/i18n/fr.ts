@@ -216,6 +216,10 @@ export const fr = {
     past: 'Terminées (90 derniers jours)',
     nonePast: 'Aucune maintenance ces 90 derniers jours.',
     window: 'Période',
+    cancelled: 'Annulées',
+    cancelledLabel: 'Annulée.',
+    /** The window a cancelled maintenance no longer covers. */
+    cancelledWindow: (when: string) => `Elle n’aura pas lieu ${when} (heure de Paris).`,
   },
   snapshot: {
     generated: (when: string) => `Copie statique de la page, générée le ${when}.`,

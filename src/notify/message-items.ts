@@ -85,10 +85,12 @@ export function messageItems(events: readonly NotificationEvent[], locale: Local
       }
       case 'maintenance_scheduled':
       case 'maintenance_started':
-      case 'maintenance_completed': {
+      case 'maintenance_completed':
+      case 'maintenance_cancelled': {
         const title = pick(p.title, locale);
+        const window = formatWindow(new Date(p.startsAt), new Date(p.endsAt), locale);
         const paragraphs = [
-          own(d.window(formatWindow(new Date(p.startsAt), new Date(p.endsAt), locale))),
+          own(p.kind === 'maintenance_cancelled' ? t(locale).maintenance.cancelledWindow(window) : d.window(window)),
           own(d.services(serviceList(p.serviceIds))),
         ];
         const french = frenchPart(locale, title.missing, false);
