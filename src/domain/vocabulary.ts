@@ -130,6 +130,10 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/** How a citizen can do what a failing service does: by phone, at a counter, on paper, on another site, by post or e-mail. */
+export const ALTERNATIVE_KINDS = ['phone', 'place', 'paper', 'web', 'mail'] as const;
+export type AlternativeKind = (typeof ALTERNATIVE_KINDS)[number];
+
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
