@@ -44,6 +44,8 @@ export const settingsSchema = z
     VIGIE_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     VIGIE_PROBE_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(200),
     VIGIE_PROBE_PER_HOST: z.coerce.number().int().min(1).max(100).default(2),
+    /** Services down or degraded at once from which the banner carries the crisis advice (a scam warning by default). */
+    VIGIE_CRISIS_THRESHOLD: z.coerce.number().int().min(1).max(10_000).default(3),
     /** Staff are warned (dashboard, /metrics) when a certificate expires within this many days; citizens see nothing until it fails. */
     VIGIE_TLS_WARNING_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     /** Check results the probe keeps in memory while the store is unreachable. */

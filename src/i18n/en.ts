@@ -1,5 +1,6 @@
 import { enInfo } from './en-info.ts';
 import { enChecks } from './en-checks.ts';
+import { enGuidance } from './en-guidance.ts';
 import { enNotify } from './en-notify.ts';
 import { enProof } from './en-proof.ts';
 import { enCatalogueEdits } from './en-catalogue-edits.ts';
@@ -270,6 +271,7 @@ export const en: Dictionary = {
   notify: enNotify,
   proof: enProof,
   checks: enChecks,
+  guidance: enGuidance,
   catalogueEdits: enCatalogueEdits,
   limits: {
     uriTooLong: (max: number) => `Address too long: ${max} characters at most.`,

@@ -1,5 +1,6 @@
 import { frInfo } from './fr-info.ts';
 import { frChecks } from './fr-checks.ts';
+import { frGuidance } from './fr-guidance.ts';
 import { frNotify } from './fr-notify.ts';
 import { frProof } from './fr-proof.ts';
 import { frCatalogueEdits } from './fr-catalogue-edits.ts';
@@ -277,6 +278,7 @@ export const fr = {
   notify: frNotify,
   proof: frProof,
   checks: frChecks,
+  guidance: frGuidance,
   catalogueEdits: frCatalogueEdits,
   limits: {
     uriTooLong: (max: number) => `Adresse trop longue\u00a0: ${max}\u00a0caractères au plus.`,
