@@ -2,7 +2,8 @@ import type { Catalogue, ServiceConfig } from '../config/services-schema.ts';
 import { availabilityAt, firstOpenAlternative, type Availability } from '../domain/availability.ts';
 import { isDeadlineThreatened, type ServiceTrouble } from '../domain/deadline-threat.ts';
 import type { Alternative, Deadline, OfficialChannel } from '../domain/guidance.ts';
-import type { PublishedState } from '../domain/vocabulary.ts';
+import type { Localized, PublishedState } from '../domain/vocabulary.ts';
+import type { StatusSnapshot } from './views.ts';
 
 /**
  * What a citizen can do about a service in trouble, computed once from the catalogue's facts and
@@ -86,4 +87,27 @@ export function serviceConfig(catalogue: Catalogue, id: string): ServiceConfig |
     indexes.set(catalogue, index);
   }
   return index.get(id);
+}
+
+export interface ThreatenedDeadline {
+  serviceId: string;
+  serviceName: Localized;
+  state: PublishedState;
+  deadline: DeadlineView;
+}
+
+/** Every deadline threatened now, across the catalogue, for the staff dashboard: soonest first. */
+export function threatenedAcross(
+  catalogue: Catalogue,
+  snapshot: Pick<StatusSnapshot, 'services'>,
+  now: Date,
+  extensions: readonly DeadlineExtension[] = [],
+): ThreatenedDeadline[] {
+  return snapshot.services
+    .flatMap((view) =>
+      guidanceFor(serviceConfig(catalogue, view.id), { state: view.state, since: view.since }, now, extensions).threatened.map(
+        (deadline) => ({ serviceId: view.id, serviceName: view.name, state: view.state, deadline }),
+      ),
+    )
+    .sort((a, b) => a.deadline.at.getTime() - b.deadline.at.getTime());
 }
