@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
 import { settingsOrExit } from '../config/settings-or-exit.ts';
 import { serviceNames } from '../status/service-names.ts';
+import { serviceConfig } from '../status/guidance.ts';
 import { openStore } from '../store/open-store.ts';
 import { DEFAULT_WINDOWS } from '../notify/coalesce.ts';
 import { subscriptionsEnabled } from '../config/subscriptions-enabled.ts';
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     store,
     transport,
     names: serviceNames(catalogue),
+    alternatives: (id) => serviceConfig(catalogue, id)?.alternatives ?? [],
     publicUrl: settings.VIGIE_PUBLIC_URL,
     clock,
     concurrency: 8,

@@ -23,6 +23,8 @@ export interface FeedWords {
   translationPending: string;
   affectedServices: string;
   window: (start: Date, end: Date) => string;
+  /** Heads the other ways to do what a failing service does. */
+  whatNow: string;
 }
 
 export interface EntryContext {
@@ -33,6 +35,8 @@ export interface EntryContext {
   maintenanceUrl: string;
   /** A service's name alone; `lang` when it is in the other language (an official French name in the English feed). */
   serviceName: (id: string) => { text: string; lang?: Locale } | null;
+  /** The other ways to do what a service does, one sentence each (« Par téléphone : 39 39, ouvert jusqu'à 18 h »). */
+  alternatives?: (id: string) => string[];
   now: Date;
 }
 
@@ -43,15 +47,17 @@ export function incidentEntries(incidents: Incident[], ctx: EntryContext): FeedE
     const title = localText(incident.title, ctx.locale);
     const link = ctx.incidentUrl(incident.id);
     const affected = affectedLine(incident, ctx);
-    return incident.updates
-      .filter((u) => u.createdAt.getTime() <= nowMs)
-      .map((update) => ({
-        id: `${link}#update-${update.id}`,
-        link,
-        title: `[${ctx.words.incidentStatus[update.status]}] ${title.text}`,
-        date: update.createdAt,
-        html: itemHtml(title, localText(updateBody(update), ctx.locale), ctx, [affected]),
-      }));
+    const published = incident.updates.filter((u) => u.createdAt.getTime() <= nowMs);
+    const latest = published.reduce<string | null>((newest, u, i) => (i === published.length - 1 ? u.id : newest), null);
+    // What to do instead goes with the newest word on an open incident: older items are history.
+    const whatNow = incident.status !== 'resolved' && incident.resolvedAt === null ? whatNowHtml(incidentServiceIds(incident), ctx) : '';
+    return published.map((update) => ({
+      id: `${link}#update-${update.id}`,
+      link,
+      title: `[${ctx.words.incidentStatus[update.status]}] ${title.text}`,
+      date: update.createdAt,
+      html: itemHtml(title, localText(updateBody(update), ctx.locale), ctx, [affected, update.id === latest ? whatNow : '']),
+    }));
   });
 }
 
@@ -97,9 +103,18 @@ function itemHtml(title: LocalText, body: LocalText, ctx: EntryContext, extra: s
   return [note, body.pending ? `<div lang="fr">${html}</div>` : html, ...extra].join('');
 }
 
+function incidentServiceIds(incident: Incident): string[] {
+  return incident.affected.length > 0 ? incident.affected.map((a) => a.serviceId) : incident.serviceId ? [incident.serviceId] : [];
+}
+
 function affectedLine(incident: Incident, ctx: EntryContext): string {
-  const ids = incident.affected.length > 0 ? incident.affected.map((a) => a.serviceId) : incident.serviceId ? [incident.serviceId] : [];
-  return affectedList(ids, ctx);
+  return affectedList(incidentServiceIds(incident), ctx);
+}
+
+function whatNowHtml(serviceIds: string[], ctx: EntryContext): string {
+  const sentences = serviceIds.flatMap((id) => ctx.alternatives?.(id) ?? []);
+  if (sentences.length === 0) return '';
+  return `<p>${escapeHtml(ctx.words.whatNow)}</p><ul>${sentences.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>`;
 }
 
 function affectedList(serviceIds: string[], ctx: EntryContext): string {

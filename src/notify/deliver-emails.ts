@@ -5,7 +5,7 @@ import type { ClaimedDelivery, DeliveryKey } from '../store/subscription-records
 import type { Store } from '../store/store.ts';
 import { oneClickPath, subscriptionPath } from '../addresses/subscription-routes.ts';
 import type { MailTransport } from './mail-transport.ts';
-import { messageItems } from './message-items.ts';
+import { messageItems, type ServiceAlternatives } from './message-items.ts';
 import { choiceKey, eventsFor } from './recipients.ts';
 import { renderDigest, withFooter, type RenderedDigest } from './render-message.ts';
 import { isPermanentSmtpFailure, nextAttempt } from './retry.ts';
@@ -15,6 +15,8 @@ export interface EmailDeliveryDeps {
   store: Store;
   transport: MailTransport;
   names: ServiceNames;
+  /** What an outage message says to do instead; none when absent. */
+  alternatives?: ServiceAlternatives;
   publicUrl: string;
   clock: () => Date;
   /** Messages handed to SMTP at once (the transport pools its connections). */
@@ -63,7 +65,8 @@ export function createEmailDelivery(deps: EmailDeliveryDeps) {
     const cacheKey = `${claim.digestId}|${subscriber.locale}|${choiceKey(subscriber.serviceIds, events)}`;
     let digest = rendered.get(cacheKey);
     if (!digest) {
-      digest = renderDigest(messageItems(chosen, subscriber.locale, deps.names), subscriber.locale, deps.publicUrl);
+      const instead = { alternatives: deps.alternatives ?? (() => []), now: deps.clock() };
+      digest = renderDigest(messageItems(chosen, subscriber.locale, deps.names, instead), subscriber.locale, deps.publicUrl);
       rendered.set(cacheKey, digest);
     }
     const manageUrl = absoluteUrl(deps.publicUrl, subscriptionPath(subscriber.locale, 'manage', { token }));
