@@ -183,6 +183,8 @@ export interface IncidentUpdate {
   history: BodyRevision[];
   /** Set when Vigie closed the incident for a catalogue edit: its words come from the dictionaries, not `body`. */
   reason: IncidentUpdateReason | null;
+  /** When staff promised the next update; null: the default delay for the impact (see domain/next-update.ts). */
+  nextUpdateAt: Date | null;
 }
 
 export interface Incident {
@@ -211,6 +213,8 @@ export interface NewIncident {
   author: string;
   at: Date;
   startedAt?: Date;
+  /** When staff promise the next update; absent or null: the default for the impact. */
+  nextUpdateAt?: Date | null;
 }
 
 export interface NewIncidentUpdate {
@@ -224,6 +228,8 @@ export interface NewIncidentUpdate {
   affected?: AffectedService[];
   /** Marks an automatic incident as taken over by this staff member. */
   takeOver?: boolean;
+  /** When staff promise the next update; absent or null: the default for the impact. */
+  nextUpdateAt?: Date | null;
 }
 
 export interface Maintenance {

@@ -45,12 +45,22 @@ export async function replaceAffected(tx: SqlExecutor, incidentId: string, affec
 export async function insertUpdate(
   tx: SqlExecutor,
   incidentId: string,
-  input: { status: IncidentStatus; body: Draft; author: string; at: Date; reason?: IncidentUpdateReason },
+  input: { status: IncidentStatus; body: Draft; author: string; at: Date; reason?: IncidentUpdateReason; nextUpdateAt?: Date | null },
 ): Promise<void> {
   await tx.run(
-    `INSERT INTO incident_updates (id, incident_id, status, body, created_at, author, history, reason)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    [newId(), incidentId, input.status, json(input.body), tx.time(input.at), input.author, '[]', input.reason ?? null],
+    `INSERT INTO incident_updates (id, incident_id, status, body, created_at, author, history, reason, next_update_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      newId(),
+      incidentId,
+      input.status,
+      json(input.body),
+      tx.time(input.at),
+      input.author,
+      '[]',
+      input.reason ?? null,
+      input.nextUpdateAt ? tx.time(input.nextUpdateAt) : null,
+    ],
   );
 }
 
