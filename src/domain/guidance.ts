@@ -37,3 +37,13 @@ export interface CrisisAdvice {
   text: Localized;
   url: string;
 }
+
+/** An extension staff published: a deadline's new date and the official page announcing it. */
+export interface DeadlineExtension {
+  serviceId: string;
+  deadlineId: string;
+  at: Date;
+  url: string;
+  author: string;
+  publishedAt: Date;
+}

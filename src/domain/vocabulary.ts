@@ -115,6 +115,7 @@ export const AUDIT_ACTIONS = [
   'maintenance.scheduled',
   'maintenance.edited',
   'maintenance.cancelled',
+  'deadline.extended',
   'webhook.created',
   'webhook.deleted',
   'webhook.enabled',

@@ -42,6 +42,19 @@ export const enGuidance: typeof frGuidance = {
   nextUpdate: (time: string) => `Next update by ${time}`,
   nextUpdateDay: (when: string) => `Next update by ${when}`,
   updateLate: (time: string) => `The next update was expected by ${time}: it is late.`,
+  extension: {
+    title: (name: string) => `Deadline extended: ${name}`,
+    body: (name: string, when: string, before: string, url: string) =>
+      `The deadline “${name}” is extended to ${when} (Paris time), instead of ${before}. [Official announcement](${url})`,
+    formTitle: 'Publish an extension',
+    date: 'New date (Paris time)',
+    time: 'Time',
+    url: 'Link to the official announcement',
+    noteFr: 'Note in French (optional)',
+    noteEn: 'Note in English (optional)',
+    submit: 'Publish the extension',
+    published: 'Extension published.',
+  },
   staff: {
     threatened: 'deadline at risk',
     threatenedTitle: 'Deadlines at risk',

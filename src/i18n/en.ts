@@ -417,6 +417,7 @@ export const en: Dictionary = {
       take_over_first: 'Take charge of this outage first to publish a notice.',
       already_cancelled: 'This maintenance is already cancelled.',
       already_ended: 'This maintenance has ended: it stays in the history.',
+      not_later: 'The new date must fall after the current deadline.',
     },
   },
 };

@@ -42,6 +42,19 @@ export const frGuidance = {
   nextUpdate: (time: string) => `Prochaine information prévue à ${time}`,
   nextUpdateDay: (when: string) => `Prochaine information prévue le ${when}`,
   updateLate: (time: string) => `La prochaine information était prévue à ${time}${NB}: elle a du retard.`,
+  extension: {
+    title: (name: string) => `Date limite reportée${NB}: ${name}`,
+    body: (name: string, when: string, before: string, url: string) =>
+      `La date limite «${NB}${name}${NB}» est reportée au ${when} (heure de Paris), au lieu du ${before}. [Annonce officielle](${url})`,
+    formTitle: 'Publier un report',
+    date: 'Nouvelle date (heure de Paris)',
+    time: 'Heure',
+    url: 'Lien vers l’annonce officielle',
+    noteFr: 'Précision en français (facultatif)',
+    noteEn: 'Précision en anglais (facultatif)',
+    submit: 'Publier le report',
+    published: 'Report publié.',
+  },
   staff: {
     threatened: 'échéance menacée',
     threatenedTitle: 'Échéances menacées',

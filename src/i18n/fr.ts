@@ -425,6 +425,7 @@ export const fr = {
       take_over_first: 'Prenez d’abord cette panne en charge pour publier un avis.',
       already_cancelled: 'Cette maintenance est déjà annulée.',
       already_ended: 'Cette maintenance est terminée\u00a0: elle reste dans l’historique.',
+      not_later: 'La nouvelle date doit tomber après la date limite actuelle.',
     },
   },
 };

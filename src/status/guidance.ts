@@ -1,7 +1,7 @@
 import type { Catalogue, ServiceConfig } from '../config/services-schema.ts';
 import { availabilityAt, firstOpenAlternative, type Availability } from '../domain/availability.ts';
 import { isDeadlineThreatened, type ServiceTrouble } from '../domain/deadline-threat.ts';
-import type { Alternative, Deadline, OfficialChannel } from '../domain/guidance.ts';
+import type { Alternative, Deadline, DeadlineExtension, OfficialChannel } from '../domain/guidance.ts';
 import type { Localized, PublishedState } from '../domain/vocabulary.ts';
 import type { StatusSnapshot } from './views.ts';
 
@@ -28,14 +28,6 @@ export interface GuidanceView {
   /** Deadlines within a week of a service in trouble, their extensions applied. */
   threatened: DeadlineView[];
   channels: OfficialChannel[];
-}
-
-/** An extension staff published: the deadline's new date and the official page saying so. */
-export interface DeadlineExtension {
-  serviceId: string;
-  deadlineId: string;
-  at: Date;
-  url: string;
 }
 
 export function deadlineViews(service: Pick<ServiceConfig, 'id' | 'deadlines'>, extensions: readonly DeadlineExtension[]): DeadlineView[] {
@@ -97,15 +89,10 @@ export interface ThreatenedDeadline {
 }
 
 /** Every deadline threatened now, across the catalogue, for the staff dashboard: soonest first. */
-export function threatenedAcross(
-  catalogue: Catalogue,
-  snapshot: Pick<StatusSnapshot, 'services'>,
-  now: Date,
-  extensions: readonly DeadlineExtension[] = [],
-): ThreatenedDeadline[] {
+export function threatenedAcross(catalogue: Catalogue, snapshot: Pick<StatusSnapshot, 'services'>, now: Date): ThreatenedDeadline[] {
   return snapshot.services
     .flatMap((view) =>
-      guidanceFor(serviceConfig(catalogue, view.id), { state: view.state, since: view.since }, now, extensions).threatened.map(
+      guidanceFor(serviceConfig(catalogue, view.id), { state: view.state, since: view.since }, now, view.extensions).threatened.map(
         (deadline) => ({ serviceId: view.id, serviceName: view.name, state: view.state, deadline }),
       ),
     )

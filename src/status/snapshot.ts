@@ -1,4 +1,5 @@
 import type { Catalogue, ServiceConfig } from '../config/services-schema.ts';
+import type { DeadlineExtension } from '../domain/guidance.ts';
 import { hoursStatus } from '../domain/service-hours.ts';
 import type { Impact } from '../domain/vocabulary.ts';
 import type { Incident, Maintenance, ProbeHeartbeat, ServiceTracking } from '../domain/records.ts';
@@ -19,6 +20,8 @@ export interface SnapshotInput {
   now: Date;
   /** Set when these rows are the last ones read before the store stopped answering. */
   storeUnreachableSince?: Date | null;
+  /** Deadline extensions staff published; absent: none. */
+  deadlineExtensions?: DeadlineExtension[];
 }
 
 /** What the public sees now: each service's published state, and the page around them. */
@@ -43,6 +46,7 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
       incidents: input.openIncidents.filter((i) => affects(i, service.id)),
       probeOffline,
       storeUnreachable: Boolean(input.storeUnreachableSince),
+      extensions: (input.deadlineExtensions ?? []).filter((e) => e.serviceId === service.id),
       now,
     }),
   );
@@ -82,6 +86,7 @@ interface ServiceFacts {
   incidents: Incident[];
   probeOffline: boolean;
   storeUnreachable: boolean;
+  extensions: DeadlineExtension[];
   now: Date;
 }
 
@@ -122,6 +127,7 @@ function serviceView(service: ServiceConfig, facts: ServiceFacts): ServiceStatus
     // "Unreachable from …" explains a degraded state the locations decided, not one staff declared.
     regional: published.state === 'degraded' && !published.declaredByStaff ? verdict.regional : null,
     locations: facts.readings,
+    extensions: facts.extensions,
   };
 }
 

@@ -10,6 +10,7 @@ import { monthlyRollups } from './030-monthly-rollups.ts';
 import { checkFacts } from './033-check-facts.ts';
 import { serviceBeats } from './034-service-beats.ts';
 import { incidentNextUpdate } from './065-incident-next-update.ts';
+import { deadlineExtensions } from './066-deadline-extensions.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   checkFacts,
   serviceBeats,
   incidentNextUpdate,
+  deadlineExtensions,
 ];
