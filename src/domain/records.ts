@@ -1,5 +1,6 @@
 import type {
   AuditAction,
+  CheckKind,
   CheckOutcome,
   Draft,
   Impact,
@@ -70,10 +71,29 @@ export interface ServiceTracking {
   tlsIssuer?: string | null;
 }
 
+/**
+ * What the probes saw when they confirmed an outage: facts, no words. The read side words them
+ * from the dictionaries (`i18n/probe-words.ts`), so a wording fix reaches past incidents too.
+ */
+export interface OutageObservation {
+  /** The witnesses' last outcome, and the kind of check that had it. */
+  outcome: CheckOutcome;
+  checkKind: CheckKind;
+  /** For a journey: the step that failed (1-based) and its name in the catalogue then. */
+  step: { number: number; name: Localized } | null;
+  /** The host citizens know the service by (`senat.fr`): written where a name would need an article. */
+  domain: string;
+  /** Names of the locations that confirmed it, when the catalogue lists locations. */
+  locations: Localized[];
+}
+
+/** What an update of an automatic incident records instead of prose. */
+export type ProbeObservation = ({ type: 'outage' } & OutageObservation) | { type: 'recovery'; domain: string };
+
 /** What to do with the service's automatic incident, for the store to persist atomically with the result. */
 export type OutageEvent =
-  | { type: 'outage_opened'; serviceId: string; startedAt: Date; title: Localized; body: Localized }
-  | { type: 'outage_resolved'; serviceId: string; resolvedAt: Date; body: Localized };
+  | { type: 'outage_opened'; serviceId: string; startedAt: Date; observed: OutageObservation }
+  | { type: 'outage_resolved'; serviceId: string; resolvedAt: Date; domain: string };
 
 /** What every location currently says about one service, read under that service's lock. */
 export interface OutageFacts {
@@ -82,6 +102,8 @@ export interface OutageFacts {
   trackings: ServiceTracking[];
   heartbeats: ProbeHeartbeat[];
   openIncident: { id: string; startedAt: Date } | null;
+  /** When the service's last automatic incident was resolved: a later decision cannot reopen a time it covered. */
+  lastResolvedAt?: Date | null;
 }
 
 /**
@@ -152,11 +174,37 @@ export interface ProbeHolder {
 export interface LeaseClaimed {
   /** Every service the holder now holds, sorted. */
   held: string[];
+  /** The fencing epoch of each lease held: its writes carry it (see `WriteLease`). */
+  epochs: Record<string, number>;
+  /** Services of the location that nobody holds after this claim (free, or expired at `now`). */
+  unheld: number;
   /**
    * Services just taken that a live process gave back (rather than let expire by dying), with
    * when it did: its last check of them may have started until then and not be stored yet.
    */
   handedOver: { serviceId: string; freedAt: Date }[];
+}
+
+/**
+ * The lease a check was made under, carried by its write. The store keeps the write as history
+ * only (the result, nothing else) unless the lease row still has this epoch and is held by this
+ * holder or by nobody since (given back, not yet taken). A null epoch (a write spooled by an
+ * earlier run) passes unless another holder has the service.
+ */
+export interface WriteLease {
+  holder: string;
+  epoch: number | null;
+}
+
+/** What the store did with a check's write. */
+export interface CheckWritten {
+  /** The service's open automatic incident at this location after the write. */
+  incidentId: string | null;
+  /**
+   * The result was kept as history and nothing else: made under a lease another process now holds,
+   * or older than what the location's tracking already says. No tracking, rollup or incident moved.
+   */
+  historyOnly?: true;
 }
 
 export interface AffectedService {
@@ -185,6 +233,11 @@ export interface IncidentUpdate {
   reason: IncidentUpdateReason | null;
   /** When staff promised the next update; null: the default delay for the impact (see domain/next-update.ts). */
   nextUpdateAt: Date | null;
+  /**
+   * Set on the probe's own updates (opening, recovery): what it saw, worded when read; `body` is
+   * empty then. Null on staff updates and on the probe's updates written before it kept facts.
+   */
+  observed: ProbeObservation | null;
 }
 
 export interface Incident {

@@ -1,9 +1,9 @@
-import type { IncidentStatus, Locale } from '../domain/vocabulary.ts';
+import type { Locale, ShownIncidentStatus } from '../domain/vocabulary.ts';
 import { renderMarkdown } from '../incidents/markdown.ts';
 import { escapeHtml } from '../addresses/escape.ts';
-import type { Incident, Maintenance } from '../domain/records.ts';
+import type { Maintenance } from '../domain/records.ts';
 import { localText, type LocalText } from '../i18n/local-text.ts';
-import { updateBody } from '../i18n/update-body.ts';
+import type { IncidentView } from '../status/incident-view.ts';
 
 /** One feed item, independent of RSS or Atom. `html` is safe HTML; `title` is plain text. */
 export interface FeedEntry {
@@ -16,7 +16,7 @@ export interface FeedEntry {
 
 /** The localised words a feed needs, taken from the site's dictionaries. */
 export interface FeedWords {
-  incidentStatus: Record<IncidentStatus, string>;
+  incidentStatus: Record<ShownIncidentStatus, string>;
   maintenanceAnnounced: string;
   maintenanceCancelled: string;
   /** Said before French text shown in the English feed while the translation is pending. */
@@ -33,30 +33,39 @@ export interface EntryContext {
   /** Absolute URL of an incident page, of the maintenance page, in the feed's language. */
   incidentUrl: (id: string) => string;
   maintenanceUrl: string;
-  /** A service's name alone; `lang` when it is in the other language (an official French name in the English feed). */
-  serviceName: (id: string) => { text: string; lang?: Locale } | null;
+  /** A service's name alone and its language (an official French name in the English feed is French). */
+  serviceName: (id: string) => { text: string; lang: Locale } | null;
   /** The other ways to do what a service does, one sentence each (« Par téléphone : 39 39, ouvert jusqu'à 18 h »). */
   alternatives?: (id: string) => string[];
   now: Date;
 }
 
 /** Each incident update is an item; nothing dated in the future is published. */
-export function incidentEntries(incidents: Incident[], ctx: EntryContext): FeedEntry[] {
+export function incidentEntries(incidents: IncidentView[], ctx: EntryContext): FeedEntry[] {
   const nowMs = ctx.now.getTime();
   return incidents.flatMap((incident) => {
-    const title = localText(incident.title, ctx.locale);
+    const title = incident.title;
     const link = ctx.incidentUrl(incident.id);
-    const affected = affectedLine(incident, ctx);
+    const affected = namesLine(
+      incident.affected.map((a) => a.name),
+      ctx,
+    );
     const published = incident.updates.filter((u) => u.createdAt.getTime() <= nowMs);
-    const latest = published.reduce<string | null>((newest, u, i) => (i === published.length - 1 ? u.id : newest), null);
+    const latest = published.at(-1)?.id;
     // What to do instead goes with the newest word on an open incident: older items are history.
-    const whatNow = incident.status !== 'resolved' && incident.resolvedAt === null ? whatNowHtml(incidentServiceIds(incident), ctx) : '';
+    const open = incident.status !== 'resolved' && incident.resolvedAt === null;
+    const whatNow = open
+      ? whatNowHtml(
+          incident.affected.map((a) => a.serviceId),
+          ctx,
+        )
+      : '';
     return published.map((update) => ({
       id: `${link}#update-${update.id}`,
       link,
       title: `[${ctx.words.incidentStatus[update.status]}] ${title.text}`,
       date: update.createdAt,
-      html: itemHtml(title, localText(updateBody(update), ctx.locale), ctx, [affected, update.id === latest ? whatNow : '']),
+      html: itemHtml(title, update.body, ctx, [affected, update.id === latest ? whatNow : '']),
     }));
   });
 }
@@ -103,12 +112,11 @@ function itemHtml(title: LocalText, body: LocalText, ctx: EntryContext, extra: s
   return [note, body.pending ? `<div lang="fr">${html}</div>` : html, ...extra].join('');
 }
 
-function incidentServiceIds(incident: Incident): string[] {
-  return incident.affected.length > 0 ? incident.affected.map((a) => a.serviceId) : incident.serviceId ? [incident.serviceId] : [];
-}
-
-function affectedLine(incident: Incident, ctx: EntryContext): string {
-  return affectedList(incidentServiceIds(incident), ctx);
+function affectedList(serviceIds: string[], ctx: EntryContext): string {
+  return namesLine(
+    serviceIds.map((id) => ctx.serviceName(id)).filter((n) => n !== null),
+    ctx,
+  );
 }
 
 function whatNowHtml(serviceIds: string[], ctx: EntryContext): string {
@@ -117,9 +125,8 @@ function whatNowHtml(serviceIds: string[], ctx: EntryContext): string {
   return `<p>${escapeHtml(ctx.words.whatNow)}</p><ul>${sentences.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>`;
 }
 
-function affectedList(serviceIds: string[], ctx: EntryContext): string {
-  const names = serviceIds.map((id) => ctx.serviceName(id)).filter((n) => n !== null);
+function namesLine(names: { text: string; lang: Locale }[], ctx: EntryContext): string {
   if (names.length === 0) return '';
-  const marked = names.map((n) => (n.lang ? `<span lang="${n.lang}">${escapeHtml(n.text)}</span>` : escapeHtml(n.text)));
+  const marked = names.map((n) => (n.lang !== ctx.locale ? `<span lang="${n.lang}">${escapeHtml(n.text)}</span>` : escapeHtml(n.text)));
   return `<p>${escapeHtml(ctx.words.affectedServices)} ${marked.join(', ')}</p>`;
 }

@@ -1,6 +1,7 @@
 import { enInfo } from './en-info.ts';
 import { enChecks } from './en-checks.ts';
 import { enGuidance } from './en-guidance.ts';
+import { enOutage } from './en-outage.ts';
 import { enNotify } from './en-notify.ts';
 import { enProof } from './en-proof.ts';
 import { enCatalogueEdits } from './en-catalogue-edits.ts';
@@ -51,6 +52,7 @@ export const en: Dictionary = {
     major: 'Major outage',
   },
   incidentStatuses: {
+    detected: 'Outage detected',
     investigating: 'Investigating',
     identified: 'Identified',
     monitoring: 'Monitoring',
@@ -107,7 +109,8 @@ export const en: Dictionary = {
     label: 'Find a service',
     hint: 'Its name, a former name or an acronym: impots, la CAF, Pôle emploi, carte grise…',
     submit: 'Search',
-    title: (query: string) => `Search “${query}”`,
+    /** The page title names no query: a title is what tabs, bookmarks and shares show as the site's own words. */
+    title: (n: number) => `Search: ${n === 0 ? 'no service found' : `${n} ${plural(n, 'service', 'services')} found`}`,
     results: (n: number, query: string) => `${n} ${plural(n, 'service', 'services')} found for “${query}”`,
     none: (query: string) => `No service matches “${query}”.`,
     noneHelp: 'Check the spelling or try another name. You can also browse',
@@ -168,8 +171,8 @@ export const en: Dictionary = {
     colChecks: 'Checks',
     median: 'median',
     p95: '95th percentile',
-    incidentsTitle: 'Incidents for this service',
-    noIncidents: 'No incidents recorded for this service.',
+    incidentsTitle: 'Past incidents',
+    noIncidents: 'No past incidents for this service.',
     follow: 'Follow this service',
   },
   incidents: {
@@ -211,6 +214,11 @@ export const en: Dictionary = {
     generated: (when: string) => `Static copy of this page, generated on ${when}.`,
     age: (minutes: string) => `These figures are ${minutes} min old.`,
     tooOld: 'This copy is too old to tell whether the services work: they are shown as “Unknown”.',
+    chooseLanguage: 'Choose your language',
+    languageLink: 'The status of French public online services, in English',
+    subscriptionsTitle: 'Subscriptions briefly unavailable',
+    subscriptionsBody:
+      'You are reading a static copy of the status page, published while the main site does not answer. It cannot record or change a subscription to alerts. Please come back in a while: the state of services stays up to date here.',
   },
   unavailable: {
     title: 'Service status temporarily unavailable',
@@ -222,6 +230,7 @@ export const en: Dictionary = {
     body: 'This address does not match any page. Check it, or go back to the service status.',
     service: 'No monitored service has this identifier. It may have been removed from the list.',
     incident: 'No incident has this identifier.',
+    document: 'No API document has this address. The documents are summary.json, status.json, components.json…',
   },
   footer: {
     conformance: {
@@ -272,6 +281,7 @@ export const en: Dictionary = {
   proof: enProof,
   checks: enChecks,
   guidance: enGuidance,
+  outage: enOutage,
   catalogueEdits: enCatalogueEdits,
   limits: {
     uriTooLong: (max: number) => `Address too long: ${max} characters at most.`,
@@ -326,6 +336,9 @@ export const en: Dictionary = {
       auto: 'Detected by the probe',
       takenOver: (email: string) => `Handled by ${email}`,
       open: 'Open',
+      codeLocked: 'Sign-in codes locked',
+      codeLockedText: (failures: number, minutes: number) =>
+        `${failures} wrong code${plural(failures, '', 's')} in ${minutes} minute${plural(minutes, '', 's')}: these accounts cannot sign in until the count falls back (someone may know their password). Check with the person, then run npm run staff -- unlock-totp <email>, and reset the password if it was not them.`,
     },
     form: {
       titleFr: 'Title in French',
@@ -358,7 +371,7 @@ export const en: Dictionary = {
       resolveSubmit: 'Mark as resolved',
       takeOver: 'Take charge of this outage',
       takeOverIntro:
-        'Write the notice for the public: it replaces the automatic text in the same incident. The probe will close it once the service is back.',
+        'Write the notice for the public: it is added to the same incident’s timeline, below the automatic text, which stays, and its title replaces the automatic title. The probe will close the incident once the service is back.',
       takeOverSubmit: 'Publish the notice',
       resolvedNote: 'This incident is resolved: its messages can still be corrected.',
       missingEn: 'English translation missing',

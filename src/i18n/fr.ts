@@ -1,6 +1,7 @@
 import { frInfo } from './fr-info.ts';
 import { frChecks } from './fr-checks.ts';
 import { frGuidance } from './fr-guidance.ts';
+import { frOutage } from './fr-outage.ts';
 import { frNotify } from './fr-notify.ts';
 import { frProof } from './fr-proof.ts';
 import { frCatalogueEdits } from './fr-catalogue-edits.ts';
@@ -55,6 +56,7 @@ export const fr = {
     major: 'Panne majeure',
   },
   incidentStatuses: {
+    detected: 'Panne détectée',
     investigating: 'Analyse en cours',
     identified: 'Cause identifiée',
     monitoring: 'Sous surveillance',
@@ -112,7 +114,9 @@ export const fr = {
     label: 'Trouver un service',
     hint: 'Son nom, un ancien nom ou un sigle\u00a0: impots, la CAF, Pôle emploi, carte grise…',
     submit: 'Rechercher',
-    title: (query: string) => `Recherche «\u00a0${query}\u00a0»`,
+    /** The page title names no query: a title is what tabs, bookmarks and shares show as the site's own words. */
+    title: (n: number) =>
+      `Recherche\u00a0: ${n === 0 ? 'aucun service trouvé' : `${n}\u00a0${plural(n, 'service trouvé', 'services trouvés')}`}`,
     results: (n: number, query: string) => `${n}\u00a0${plural(n, 'service trouvé', 'services trouvés')} pour «\u00a0${query}\u00a0»`,
     none: (query: string) => `Aucun service ne correspond à «\u00a0${query}\u00a0».`,
     noneHelp: "Vérifiez l'orthographe ou essayez un autre nom. Vous pouvez aussi parcourir",
@@ -174,8 +178,8 @@ export const fr = {
     colChecks: 'Vérifications',
     median: 'médiane',
     p95: '95e centile',
-    incidentsTitle: 'Incidents de ce service',
-    noIncidents: 'Aucun incident enregistré pour ce service.',
+    incidentsTitle: 'Incidents passés',
+    noIncidents: 'Aucun incident passé pour ce service.',
     follow: 'Suivre ce service',
   },
   incidents: {
@@ -218,6 +222,11 @@ export const fr = {
     generated: (when: string) => `Copie statique de la page, générée le ${when}.`,
     age: (minutes: string) => `Ces chiffres datent de ${minutes}\u00a0min.`,
     tooOld: 'Cette copie est trop ancienne pour dire si les services fonctionnent\u00a0: ils sont indiqués «\u00a0Indéterminé\u00a0».',
+    chooseLanguage: 'Choisissez votre langue',
+    languageLink: 'L’état des services publics en ligne, en français',
+    subscriptionsTitle: 'Abonnements momentanément indisponibles',
+    subscriptionsBody:
+      'Vous consultez une copie statique de la page d’état, publiée pendant que le site principal ne répond pas. Elle ne peut ni enregistrer ni modifier un abonnement aux alertes. Revenez dans un moment\u00a0: l’état des services ci-dessous reste à jour.',
   },
   unavailable: {
     title: 'État des services momentanément indisponible',
@@ -229,6 +238,7 @@ export const fr = {
     body: "Cette adresse ne correspond à aucune page. Vérifiez-la, ou revenez à l'état des services.",
     service: 'Aucun service surveillé ne porte cet identifiant. Il a peut-être été retiré de la liste.',
     incident: 'Aucun incident ne porte cet identifiant.',
+    document: 'Aucun document de l’API n’a cette adresse. Les documents sont summary.json, status.json, components.json…',
   },
   footer: {
     conformance: {
@@ -279,6 +289,7 @@ export const fr = {
   proof: frProof,
   checks: frChecks,
   guidance: frGuidance,
+  outage: frOutage,
   catalogueEdits: frCatalogueEdits,
   limits: {
     uriTooLong: (max: number) => `Adresse trop longue\u00a0: ${max}\u00a0caractères au plus.`,
@@ -334,6 +345,9 @@ export const fr = {
       auto: 'Détecté par la sonde',
       takenOver: (email: string) => `Prise en charge par ${email}`,
       open: 'Ouvrir',
+      codeLocked: 'Codes de connexion bloqués',
+      codeLockedText: (failures: number, minutes: number) =>
+        `${failures}\u00a0${plural(failures, 'code faux', 'codes faux')} en ${minutes}\u00a0${plural(minutes, 'minute', 'minutes')}\u00a0: ces comptes ne peuvent pas se connecter tant que le compte ne redescend pas (quelqu’un connaît peut-être leur mot de passe). Vérifiez auprès de la personne, puis lancez npm run staff -- unlock-totp <adresse>, et changez le mot de passe si ce n’était pas elle.`,
     },
     form: {
       titleFr: 'Titre en français',
@@ -366,7 +380,7 @@ export const fr = {
       resolveSubmit: 'Marquer comme résolu',
       takeOver: 'Prendre en charge cette panne',
       takeOverIntro:
-        'Rédigez l’avis destiné au public\u00a0: il remplace le texte automatique dans le même incident. La sonde le clôturera quand le service sera rétabli.',
+        'Rédigez l’avis destiné au public\u00a0: il s’ajoute à la chronologie du même incident, sous le texte automatique, qui reste, et son titre remplace le titre automatique. La sonde clôturera l’incident quand le service sera rétabli.',
       takeOverSubmit: 'Publier l’avis',
       resolvedNote: 'Cet incident est résolu\u00a0: ses messages peuvent encore être corrigés.',
       missingEn: 'traduction anglaise manquante',

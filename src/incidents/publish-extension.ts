@@ -6,7 +6,7 @@ import type { Incident } from '../domain/records.ts';
 import type { Locale } from '../domain/vocabulary.ts';
 import { formatDayTime, formatDateTime } from '../i18n/format.ts';
 import { t } from '../i18n/index.ts';
-import { affects } from '../status/snapshot.ts';
+import { affects } from '../domain/incident-scope.ts';
 import type { Store } from '../store/store.ts';
 import { fieldErrors } from './form-fields.ts';
 import { MAX_MARKDOWN_LENGTH } from './markdown.ts';

@@ -10,6 +10,8 @@ import type { ServiceAlternatives } from './message-items.ts';
 
 export interface WebhookDeliveryDeps {
   store: Store;
+  /** Named in the User-Agent, so receivers can tell (and allow-list) whose calls these are. */
+  publicUrl: string;
   clock: () => Date;
   /** What an outage event tells receivers to do instead; none when absent. */
   alternatives?: ServiceAlternatives;
@@ -40,6 +42,8 @@ export function createWebhookDelivery(deps: WebhookDeliveryDeps) {
     record: { tlsExpiresAt: null },
   });
 
+  const userAgent = `Vigie-webhooks (+${deps.publicUrl})`;
+
   async function post(claim: ClaimedWebhookDelivery): Promise<string | null> {
     const body = webhookBody(claim.event, { alternatives: deps.alternatives ?? (() => []), now: deps.clock() });
     const timestamp = deps.clock();
@@ -53,6 +57,7 @@ export function createWebhookDelivery(deps: WebhookDeliveryDeps) {
         signal: AbortSignal.timeout(deps.timeoutMs),
         headers: {
           'content-type': 'application/json',
+          'user-agent': userAgent,
           'webhook-id': claim.event.id,
           'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
           'webhook-signature': signature,

@@ -85,6 +85,7 @@ describe('attest', () => {
           history: [],
           reason: null,
           nextUpdateAt: null,
+          observed: null,
         },
         {
           id: 'u2',
@@ -97,6 +98,7 @@ describe('attest', () => {
           history: [],
           reason: null,
           nextUpdateAt: null,
+          observed: null,
         },
       ],
     });

@@ -5,6 +5,8 @@ import { renderFeed, type ChannelInfo, type FeedKind } from '../../src/feeds/ren
 import type { Locale } from '../../src/domain/vocabulary.ts';
 import { t } from '../../src/i18n/index.ts';
 import { escapeHtml } from '../../src/addresses/escape.ts';
+import type { Incident } from '../../src/domain/records.ts';
+import { incidentViews } from '../../src/status/incident-view.ts';
 import { NOW, incident, maintenance, update } from '../status/fixtures.ts';
 
 const BASE = 'https://vigie.example.fr';
@@ -25,11 +27,14 @@ function entryContext(locale: Locale): EntryContext {
     },
     incidentUrl: (id) => `${BASE}/${locale}/incidents/${id}`,
     maintenanceUrl: `${BASE}/${locale}/maintenance`,
-    serviceName: (id) => (id === 'impots' ? { text: 'impots.gouv.fr', ...(locale === 'en' ? { lang: 'fr' as const } : {}) } : null),
+    serviceName: (id) => (id === 'impots' ? { text: 'impots.gouv.fr', lang: 'fr' } : null),
     alternatives: (id) => (id === 'impots' ? ['PHONE <0 809 401 401> & co'] : []),
     now: NOW,
   };
 }
+
+const views = (list: Incident[], locale: Locale) =>
+  incidentViews(list, { locale, names: new Map([['impots', { fr: 'impots.gouv.fr', en: 'impots.gouv.fr' }]]), now: NOW });
 
 function channel(locale: Locale): ChannelInfo {
   return {
@@ -62,11 +67,12 @@ function feedOf(kind: FeedKind, locale: Locale): string {
   const planned = maintenance('m1', ['impots'], new Date(NOW.getTime() + 24 * HOUR), new Date(NOW.getTime() + 26 * HOUR), {
     createdAt: new Date(NOW.getTime() - 30 * 60_000),
   });
-  const entries = newestEntries([...incidentEntries([resolvedOutage], ctx), ...maintenanceEntries([planned], ctx)], 50);
+  const entries = newestEntries([...incidentEntries(views([resolvedOutage], locale), ctx), ...maintenanceEntries([planned], ctx)], 50);
   return renderFeed(kind, channel(locale), entries);
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text' });
+// htmlEntities: numeric character references (&#x26;) are decoded too, as every XML parser does.
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text', htmlEntities: true });
 const asArray = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
 const RFC822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -78,7 +84,7 @@ describe('CDATA in both formats', () => {
       const xml = renderFeed(
         kind,
         channel('en'),
-        incidentEntries([incident('cdata', { title: { fr: hostile, en: hostile } })], entryContext('en')),
+        incidentEntries(views([incident('cdata', { title: { fr: hostile, en: hostile } })], 'en'), entryContext('en')),
       );
       expect(XMLValidator.validate(xml)).toBe(true);
       const parsed = parser.parse(xml);
@@ -91,6 +97,14 @@ describe('CDATA in both formats', () => {
 });
 
 describe('RSS', () => {
+  it('writes item titles as character data with & and < as hexadecimal references, never in CDATA', () => {
+    const xml = feedOf('rss', 'fr');
+    expect(xml).toContain(
+      `<title>[${t('fr').incidentStatuses.resolved}] Panne de impots.gouv.fr &#x3C;script&#x3E;alert(1)&#x3C;/script&#x3E; &#x26; co</title>`,
+    );
+    expect(xml).not.toMatch(/<item>\s*<title><!\[CDATA\[/);
+  });
+
   for (const locale of ['fr', 'en'] as const) {
     it(`is well-formed with its language, self link and RFC 822 dates (${locale})`, () => {
       const xml = feedOf('rss', locale);
@@ -180,7 +194,7 @@ describe('Atom', () => {
   it('drops characters XML cannot carry instead of breaking the feed', () => {
     const ctx = entryContext('fr');
     const odd = incident('odd', { title: { fr: 'Bell\u0007 and ]]> end', en: null } });
-    const xml = renderFeed('atom', channel('fr'), incidentEntries([odd], ctx));
+    const xml = renderFeed('atom', channel('fr'), incidentEntries(views([odd], 'fr'), ctx));
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(asArray(parser.parse(xml).feed.entry)[0].title['#text']).toContain('Bell and ]]&gt; end');
   });
@@ -198,7 +212,7 @@ describe('what to do instead, in feed items', () => {
   });
 
   it.each(['fr', 'en'] as const)('go with the newest item of an open incident only, escaped, in %s', (locale) => {
-    const entries = incidentEntries([open, resolvedOutage], entryContext(locale));
+    const entries = incidentEntries(views([open, resolvedOutage], locale), entryContext(locale));
     const html = (id: string) => entries.find((e) => e.id.endsWith(`#update-${id}`))?.html ?? '';
     expect(html('o2')).toContain(`<p>${t(locale).guidance.alternativesTitle}</p><ul><li>PHONE &lt;0 809 401 401&gt; &amp; co</li></ul>`);
     expect(html('o1')).not.toContain('PHONE');

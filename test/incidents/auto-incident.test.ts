@@ -39,17 +39,28 @@ function facts(states: Record<string, ServiceState>, open: OutageFacts['openInci
 }
 
 describe('decideAutoIncident', () => {
-  it('opens on a quorum, at the earliest witness, saying from where it was confirmed', () => {
+  it('opens on a quorum, at the earliest witness, recording what was seen and where, and no words', () => {
     const event = decideAutoIncident(impots, LOCATIONS, NOW, facts({ paris: 'down', lyon: 'operational', montreal: 'down' }));
-    expect(event).toMatchObject({ type: 'outage_opened', serviceId: 'impots', startedAt: ago(600 - 'paris'.length) });
-    expect(event?.type === 'outage_opened' && event.body.fr).toContain('Panne constatée depuis Paris et Montréal.');
-    expect(event?.type === 'outage_opened' && event.body.en).toContain('Outage confirmed from Paris and Montreal.');
+    expect(event).toEqual({
+      type: 'outage_opened',
+      serviceId: 'impots',
+      startedAt: ago(600 - 'paris'.length),
+      observed: {
+        outcome: 'http_5xx',
+        checkKind: 'http',
+        step: null,
+        domain: 'impots.gouv.fr',
+        locations: [
+          { fr: 'Paris', en: 'Paris' },
+          { fr: 'Montréal', en: 'Montreal' },
+        ],
+      },
+    });
   });
 
-  it('says nothing about places without catalogue locations', () => {
+  it('records no place without catalogue locations', () => {
     const event = decideAutoIncident(impots, [], NOW, facts({ local: 'down' }));
-    expect(event?.type).toBe('outage_opened');
-    expect(event?.type === 'outage_opened' && `${event.body.fr} ${event.body.en}`).not.toMatch(/constatée depuis|confirmed from/);
+    expect(event?.type === 'outage_opened' && event.observed.locations).toEqual([]);
   });
 
   it.each([
@@ -70,9 +81,18 @@ describe('decideAutoIncident', () => {
       NOW,
       facts({ paris: 'operational', lyon: 'operational', montreal: 'down' }, open),
     );
-    expect(resolved).toMatchObject({ type: 'outage_resolved', resolvedAt: NOW });
-    expect(resolved?.body.fr).toMatch(/^Service rétabli après 1\u00a0h\./);
+    expect(resolved).toEqual({ type: 'outage_resolved', serviceId: 'impots', resolvedAt: NOW, domain: 'impots.gouv.fr' });
     const blind = facts({ paris: 'operational', lyon: 'operational', montreal: 'operational' }, open, ['paris', 'lyon', 'montreal']);
     expect(decideAutoIncident(impots, LOCATIONS, NOW, blind)).toBeNull();
+  });
+
+  it('once per transition of the verdict, whatever order late results come in', () => {
+    const down = { paris: 'down', lyon: 'down', montreal: 'down' } as const;
+    // A late "down" dated before the last outage's resolution: that time was told already.
+    expect(decideAutoIncident(impots, LOCATIONS, NOW, { ...facts(down), lastResolvedAt: NOW })).toBeNull();
+    expect(decideAutoIncident(impots, LOCATIONS, NOW, { ...facts(down), lastResolvedAt: ago(1) })?.type).toBe('outage_opened');
+    // A late "up" dated before the open incident began does not end it.
+    const up = { paris: 'operational', lyon: 'operational', montreal: 'operational' } as const;
+    expect(decideAutoIncident(impots, LOCATIONS, NOW, facts(up, { id: 'x', startedAt: new Date(NOW.getTime() + 1) }))).toBeNull();
   });
 });

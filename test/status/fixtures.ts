@@ -76,6 +76,7 @@ export function update(
     history: [],
     reason: null,
     nextUpdateAt: null,
+    observed: null,
   };
 }
 

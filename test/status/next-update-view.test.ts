@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NEXT_UPDATE_DELAYS } from '../../src/domain/next-update.ts';
 import type { Incident } from '../../src/domain/records.ts';
 import { nextUpdateView } from '../../src/status/next-update-view.ts';
+import { incidentView } from '../../src/status/incident-view.ts';
 import { incident, NOW, update } from './fixtures.ts';
 
 const MIN = 60_000;
@@ -39,6 +40,7 @@ describe('the next update of an incident, as the site shows it', () => {
     ['no service named, nothing promised', withUpdate({}, 0, null), null],
     ['resolved', withUpdate({ status: 'resolved', affected: [{ serviceId: 'a', impact: 'major' }] }, 600, at(-500)), null],
   ])('%s', (_, subject, expected) => {
-    expect(nextUpdateView(subject, NEXT_UPDATE_DELAYS, NOW)).toEqual(expected);
+    const view = incidentView(subject, { locale: 'fr', names: new Map(), now: NOW });
+    expect(nextUpdateView(view, NEXT_UPDATE_DELAYS, NOW)).toEqual(expected);
   });
 });

@@ -9,6 +9,8 @@ import { incidentUpdateReasons } from './015-incident-update-reasons.ts';
 import { monthlyRollups } from './030-monthly-rollups.ts';
 import { checkFacts } from './033-check-facts.ts';
 import { serviceBeats } from './034-service-beats.ts';
+import { leaseEpochs } from './040-lease-epochs.ts';
+import { incidentObservations } from './055-incident-observations.ts';
 import { incidentNextUpdate } from './065-incident-next-update.ts';
 import { deadlineExtensions } from './066-deadline-extensions.ts';
 
@@ -24,6 +26,8 @@ export const MIGRATIONS: readonly Migration[] = [
   monthlyRollups,
   checkFacts,
   serviceBeats,
+  leaseEpochs,
+  incidentObservations,
   incidentNextUpdate,
   deadlineExtensions,
 ];

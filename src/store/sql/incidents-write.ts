@@ -1,6 +1,6 @@
 import type { Draft, IncidentKind, IncidentStatus, IncidentUpdateReason } from '../../domain/vocabulary.ts';
 import { newId } from '../ids.ts';
-import type { AffectedService, BodyRevision, Incident, NewIncident, NewIncidentUpdate } from '../../domain/records.ts';
+import type { AffectedService, BodyRevision, Incident, NewIncident, NewIncidentUpdate, ProbeObservation } from '../../domain/records.ts';
 import { StoreNotFoundError } from '../store.ts';
 import { bumpDataVersion } from './data-version.ts';
 import { json, readDateOrNull, readJson, readString, type SqlDatabase, type SqlExecutor } from './executor.ts';
@@ -45,11 +45,19 @@ export async function replaceAffected(tx: SqlExecutor, incidentId: string, affec
 export async function insertUpdate(
   tx: SqlExecutor,
   incidentId: string,
-  input: { status: IncidentStatus; body: Draft; author: string; at: Date; reason?: IncidentUpdateReason; nextUpdateAt?: Date | null },
+  input: {
+    status: IncidentStatus;
+    body: Draft;
+    author: string;
+    at: Date;
+    reason?: IncidentUpdateReason;
+    observed?: ProbeObservation;
+    nextUpdateAt?: Date | null;
+  },
 ): Promise<void> {
   await tx.run(
-    `INSERT INTO incident_updates (id, incident_id, status, body, created_at, author, history, reason, next_update_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO incident_updates (id, incident_id, status, body, created_at, author, history, reason, observed, next_update_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       newId(),
       incidentId,
@@ -59,6 +67,7 @@ export async function insertUpdate(
       input.author,
       '[]',
       input.reason ?? null,
+      input.observed ? json(input.observed) : null,
       input.nextUpdateAt ? tx.time(input.nextUpdateAt) : null,
     ],
   );
@@ -120,8 +129,8 @@ export async function editIncidentUpdate(
     if (!row) throw new StoreNotFoundError(`No incident update with id "${updateId}"`);
     const history = readJson<BodyRevision[]>(row.history) ?? [];
     history.push({ body: readJson<Draft>(row.body), editedAt: input.at, editor: input.editor });
-    // Staff words replace the reason's: the update now says what they wrote.
-    await tx.run('UPDATE incident_updates SET body = ?, edited_at = ?, history = ?, reason = NULL WHERE id = ?', [
+    // Staff words replace the reason's or the probe's: the update now says what they wrote.
+    await tx.run('UPDATE incident_updates SET body = ?, edited_at = ?, history = ?, reason = NULL, observed = NULL WHERE id = ?', [
       json(input.body),
       tx.time(input.at),
       json(history),

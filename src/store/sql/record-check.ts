@@ -1,12 +1,22 @@
-import type { CheckResult, OutageDecider, OutageEvent, RollupDelta, ServiceTracking } from '../../domain/records.ts';
+import { PROBE_AUTHOR } from '../../domain/incident-scope.ts';
+import type {
+  CheckResult,
+  CheckWritten,
+  OutageDecider,
+  OutageEvent,
+  RollupDelta,
+  ServiceTracking,
+  WriteLease,
+} from '../../domain/records.ts';
 import { insertResults } from './checks.ts';
 import { listHeartbeats } from './heartbeats.ts';
 import { bumpDataVersion } from './data-version.ts';
-import { readDate, readString, type SqlDatabase, type SqlExecutor } from './executor.ts';
+import { readDate, readDateOrNull, readString, type SqlDatabase, type SqlExecutor } from './executor.ts';
 import { insertIncident, insertUpdate, replaceAffected } from './incidents-write.ts';
 import { applyRollupDeltas } from './rollups.ts';
 import { appendOutageConfirmed, appendOutageRecovered } from './subscriptions/outbox-writes.ts';
 import { getTracking, getTrackings, listServiceTrackings, saveTracking, saveTrackings, visiblyDifferent } from './trackings.ts';
+import { countedWrites } from './write-fence.ts';
 
 export interface RecordCheckInput {
   result: CheckResult;
@@ -14,10 +24,12 @@ export interface RecordCheckInput {
   rollups: RollupDelta[];
   /** An event already decided, or a decider run under the service's lock with every location's tracking. */
   event: OutageEvent | OutageDecider | null;
+  /** The lease the check was made under; none where one process checks everything (SQLite). */
+  lease?: WriteLease | null;
 }
 
 /** One transaction: the result, its rollups, the tracking and the event stand or fall together. */
-export async function recordCheck(db: SqlDatabase, input: RecordCheckInput): Promise<{ incidentId: string | null }> {
+export async function recordCheck(db: SqlDatabase, input: RecordCheckInput): Promise<CheckWritten> {
   const [outcome] = await recordChecks(db, [input]);
   return outcome!;
 }
@@ -29,23 +41,31 @@ export async function recordCheck(db: SqlDatabase, input: RecordCheckInput): Pro
  * A backlog written after a store outage holds several checks of one service: they are taken in
  * order, so the tracking kept is the last one, and an incident an earlier entry opened is carried
  * into the plain entries after it (they were decided in memory, before its id was known).
+ * A write that does not count (`write-fence.ts`) stores its result as history and nothing else.
  */
-export async function recordChecks(db: SqlDatabase, inputs: readonly RecordCheckInput[]): Promise<{ incidentId: string | null }[]> {
+export async function recordChecks(db: SqlDatabase, inputs: readonly RecordCheckInput[]): Promise<CheckWritten[]> {
   if (inputs.length === 0) return [];
   return db.transaction(async (tx) => {
+    const counted = await countedWrites(tx, inputs);
     await insertResults(
       tx,
       inputs.map((i) => i.result),
     );
     await applyRollupDeltas(
       tx,
-      inputs.flatMap((i) => i.rollups),
+      inputs.filter((_, i) => counted[i]).flatMap((i) => i.rollups),
     );
     const carried = new Map<string, string | null>();
     const lastPlain = new Map<string, ServiceTracking>();
     let visible = false;
-    const outcomes: { incidentId: string | null }[] = [];
-    for (const input of inputs) {
+    const outcomes: CheckWritten[] = [];
+    for (const [i, input] of inputs.entries()) {
+      if (!counted[i]) {
+        // What the service's counted writes left open, not what this stale check believed.
+        const current = await getTracking(tx, input.tracking.serviceId, input.tracking.location);
+        outcomes.push({ incidentId: current?.openIncidentId ?? null, historyOnly: true });
+        continue;
+      }
       const key = keyOf(input.tracking);
       if (input.event === null) {
         const tracking = carried.has(key) ? { ...input.tracking, openIncidentId: carried.get(key) ?? null } : input.tracking;
@@ -117,18 +137,23 @@ async function decideUnderLock(
     'INSERT INTO service_locks (service_id) VALUES (?) ON CONFLICT (service_id) DO UPDATE SET service_id = excluded.service_id',
     [serviceId],
   );
-  const [trackings, heartbeats, open] = [
+  const [trackings, heartbeats, open, resolved] = [
     await listServiceTrackings(tx, serviceId),
     await listHeartbeats(tx),
     await tx.all("SELECT id, started_at FROM incidents WHERE service_id = ? AND kind = 'auto' AND resolved_at IS NULL", [serviceId]),
+    await tx.all("SELECT max(resolved_at) AS at FROM incidents WHERE service_id = ? AND kind = 'auto'", [serviceId]),
   ];
   const openIncident = open[0] ? { id: readString(open[0].id), startedAt: readDate(open[0].started_at) } : null;
-  const event = decide({ serviceId, trackings, heartbeats, openIncident });
+  const lastResolvedAt = readDateOrNull(resolved[0]?.at);
+  const event = decide({ serviceId, trackings, heartbeats, openIncident, lastResolvedAt });
   return { event, openIncidentId: openIncident?.id ?? null };
 }
 
 type Opened = Extract<OutageEvent, { type: 'outage_opened' }>;
 type Resolved = Extract<OutageEvent, { type: 'outage_resolved' }>;
+
+/** The stored text of the probe's incidents and updates: none, their words are rendered when read from what they observed. */
+const NO_TEXT = { fr: '', en: '' };
 
 /**
  * The partial unique index decides: whoever inserts first opens the incident; everyone else
@@ -138,7 +163,7 @@ async function openAutoIncident(tx: SqlExecutor, event: Opened, at: Date): Promi
   const id = await insertIncident(tx, {
     kind: 'auto',
     serviceId: event.serviceId,
-    title: event.title,
+    title: NO_TEXT,
     status: 'investigating',
     startedAt: event.startedAt,
     at,
@@ -146,7 +171,13 @@ async function openAutoIncident(tx: SqlExecutor, event: Opened, at: Date): Promi
   });
   if (id) {
     await replaceAffected(tx, id, [{ serviceId: event.serviceId, impact: 'major' }]);
-    await insertUpdate(tx, id, { status: 'investigating', body: event.body, author: 'probe', at });
+    await insertUpdate(tx, id, {
+      status: 'investigating',
+      body: NO_TEXT,
+      author: PROBE_AUTHOR,
+      at,
+      observed: { type: 'outage', ...event.observed },
+    });
     await appendOutageConfirmed(tx, event.serviceId, event.startedAt, at);
     return id;
   }
@@ -158,7 +189,13 @@ async function openAutoIncident(tx: SqlExecutor, event: Opened, at: Date): Promi
 async function resolveAutoIncident(tx: SqlExecutor, event: Resolved): Promise<void> {
   const id = await findOpenAuto(tx, event.serviceId);
   if (!id) return;
-  await insertUpdate(tx, id, { status: 'resolved', body: event.body, author: 'probe', at: event.resolvedAt });
+  await insertUpdate(tx, id, {
+    status: 'resolved',
+    body: NO_TEXT,
+    author: PROBE_AUTHOR,
+    at: event.resolvedAt,
+    observed: { type: 'recovery', domain: event.domain },
+  });
   await tx.run('UPDATE incidents SET status = ?, resolved_at = ?, updated_at = ? WHERE id = ?', [
     'resolved',
     tx.time(event.resolvedAt),

@@ -50,6 +50,7 @@ export function incidentsContract(ctx: ContractContext): void {
           history: [],
           reason: null,
           nextUpdateAt: null,
+          observed: null,
         },
       ]);
       expect(await store.getIncident(incident.id)).toEqual(incident);
