@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createIncident } from '../../src/incidents/create-incident.ts';
 import { postUpdate } from '../../src/incidents/post-update.ts';
+import { takeOverOutage } from '../../src/incidents/take-over-outage.ts';
+import { checkResult, downTracking, outageSeen } from '../support/records.ts';
 import type { IncidentContext } from '../../src/incidents/service-context.ts';
 import type { Store } from '../../src/store/store.ts';
 import { tempStore } from '../admin/support/temp-store.ts';
@@ -48,5 +50,17 @@ describe('the next update staff promise', () => {
       '2026-06-02T14:00:00.000Z',
       null,
     ]);
+  });
+
+  it('is promised when staff take over an automatic outage too', async () => {
+    const { incidentId } = await store.recordCheck({
+      result: checkResult({ serviceId: 'ameli', location: 'local', startedAt: clock.now(), outcome: 'http_5xx', httpStatus: 503 }),
+      tracking: downTracking('ameli', clock.now(), clock.now(), { latencyMs: 120 }),
+      rollups: [],
+      event: { type: 'outage_opened', serviceId: 'ameli', startedAt: clock.now(), observed: outageSeen('ameli.fr') },
+    });
+    const taken = await takeOverOutage({ ctx, input: { ...BILINGUAL, incidentId, nextUpdate: '15:30' } });
+    if (!taken.ok) throw new Error(JSON.stringify(taken.errors));
+    expect(taken.value.updates.at(-1)?.nextUpdateAt?.toISOString()).toBe('2026-06-02T13:30:00.000Z');
   });
 });
