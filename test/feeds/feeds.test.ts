@@ -24,10 +24,12 @@ function entryContext(locale: Locale): EntryContext {
       // Raw instants, so a test can tell the window passed through (its wording is the formatter's test).
       window: (start, end) => `WINDOW ${start.toISOString()} ${end.toISOString()}`,
       cancelledWindow: (start, end) => `NOT ANY MORE ${start.toISOString()} ${end.toISOString()}`,
+      whatNow: t(locale).guidance.alternativesTitle,
     },
     incidentUrl: (id) => `${BASE}/${locale}/incidents/${id}`,
     maintenanceUrl: `${BASE}/${locale}/maintenance`,
     serviceName: (id) => (id === 'impots' ? { text: 'impots.gouv.fr', lang: 'fr' } : null),
+    alternatives: (id) => (id === 'impots' ? ['PHONE <0 809 401 401> & co'] : []),
     now: NOW,
   };
 }
@@ -211,5 +213,25 @@ describe('Atom', () => {
     const xml = renderFeed('atom', channel('fr'), incidentEntries(views([odd], 'fr'), ctx));
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(asArray(parser.parse(xml).feed.entry)[0].title['#text']).toContain('Bell and ]]&gt; end');
+  });
+});
+
+describe('what to do instead, in feed items', () => {
+  const open = incident('inc2', {
+    status: 'identified',
+    resolvedAt: null,
+    affected: [{ serviceId: 'impots', impact: 'major' }],
+    updates: [
+      update('o1', 'inc2', 'investigating', new Date(NOW.getTime() - 2 * HOUR), { fr: 'Panne.', en: 'Down.' }),
+      update('o2', 'inc2', 'identified', new Date(NOW.getTime() - HOUR), { fr: 'Cause trouvée.', en: 'Cause found.' }),
+    ],
+  });
+
+  it.each(['fr', 'en'] as const)('go with the newest item of an open incident only, escaped, in %s', (locale) => {
+    const entries = incidentEntries(views([open, resolvedOutage], locale), entryContext(locale));
+    const html = (id: string) => entries.find((e) => e.id.endsWith(`#update-${id}`))?.html ?? '';
+    expect(html('o2')).toContain(`<p>${t(locale).guidance.alternativesTitle}</p><ul><li>PHONE &lt;0 809 401 401&gt; &amp; co</li></ul>`);
+    expect(html('o1')).not.toContain('PHONE');
+    expect(html('u2')).not.toContain('PHONE');
   });
 });
