@@ -29,7 +29,7 @@ export function statuspageDocuments(ctx: DocumentContext) {
     name: words.site.name,
     url: absoluteUrl(publicUrl, pathFor(locale, { page: 'overview' })),
     time_zone: 'Europe/Paris',
-    updated_at: isoParis(snapshot.generatedAt),
+    updated_at: isoParis(lastChange(snapshot)),
   };
   const status: SpStatus = {
     indicator: snapshot.overall.indicator,
@@ -67,4 +67,16 @@ export function statuspageDocuments(ctx: DocumentContext) {
     upcomingMaintenances: () => ({ page, scheduled_maintenances: maintenances(snapshot.upcomingMaintenances) }),
     activeMaintenances: () => ({ page, scheduled_maintenances: maintenances(snapshot.activeMaintenances) }),
   };
+}
+
+/**
+ * When what the page shows last changed (a service's state, an open incident), as Statuspage means
+ * `page.updated_at`; the moment the document was made only when nothing says otherwise.
+ */
+function lastChange(snapshot: StatusSnapshot): Date {
+  const times = [
+    ...snapshot.services.flatMap((s) => (s.since ? [s.since.getTime()] : [])),
+    ...snapshot.openIncidents.map((i) => i.updatedAt.getTime()),
+  ];
+  return times.length > 0 ? new Date(Math.max(...times)) : snapshot.generatedAt;
 }

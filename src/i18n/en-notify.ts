@@ -25,6 +25,7 @@ export const enNotify: Dictionary['notify'] = {
       maintenance_scheduled: 'Planned maintenance',
       maintenance_started: 'Maintenance in progress',
       maintenance_completed: 'Maintenance completed',
+      maintenance_cancelled: 'Maintenance cancelled',
     },
     window: (text: string) => `Window: ${text} (Paris time).`,
     services: (names: string) => `Services affected: ${names}.`,
@@ -120,6 +121,7 @@ export const enNotify: Dictionary['notify'] = {
       maintenance_scheduled: 'Maintenance planned',
       maintenance_started: 'Maintenance started',
       maintenance_completed: 'Maintenance completed',
+      maintenance_cancelled: 'Maintenance cancelled',
     },
   },
 };

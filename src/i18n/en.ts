@@ -1,5 +1,6 @@
 import { enInfo } from './en-info.ts';
 import { enChecks } from './en-checks.ts';
+import { enGuidance } from './en-guidance.ts';
 import { enOutage } from './en-outage.ts';
 import { enNotify } from './en-notify.ts';
 import { enProof } from './en-proof.ts';
@@ -230,6 +231,9 @@ export const en: Dictionary = {
     past: 'Completed (last 90 days)',
     nonePast: 'No maintenance in the last 90 days.',
     window: 'Window',
+    cancelled: 'Cancelled',
+    cancelledLabel: 'Cancelled.',
+    cancelledWindow: (when: string) => `It will not take place ${when} (Paris time).`,
   },
   snapshot: {
     generated: (when: string) => `Static copy of this page, generated on ${when}.`,
@@ -292,6 +296,7 @@ export const en: Dictionary = {
   notify: enNotify,
   proof: enProof,
   checks: enChecks,
+  guidance: enGuidance,
   outage: enOutage,
   catalogueEdits: enCatalogueEdits,
   limits: {
@@ -432,6 +437,7 @@ export const en: Dictionary = {
         'maintenance.scheduled': 'Maintenance scheduled',
         'maintenance.edited': 'Maintenance edited',
         'maintenance.cancelled': 'Maintenance cancelled',
+        'deadline.extended': 'Deadline extended',
         'webhook.created': 'Webhook added',
         'webhook.deleted': 'Webhook deleted',
         'webhook.enabled': 'Webhook enabled again',
@@ -469,6 +475,7 @@ export const en: Dictionary = {
       take_over_first: 'Take charge of this outage first to publish a notice.',
       already_cancelled: 'This maintenance is already cancelled.',
       already_ended: 'This maintenance has ended: it stays in the history.',
+      not_later: 'The new date must fall after the current deadline.',
     },
   },
 };

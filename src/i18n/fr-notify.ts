@@ -28,6 +28,7 @@ export const frNotify = {
       maintenance_scheduled: 'Maintenance prévue',
       maintenance_started: 'Maintenance en cours',
       maintenance_completed: 'Maintenance terminée',
+      maintenance_cancelled: 'Maintenance annulée',
     },
     window: (text: string) => `Créneau${NB}: ${text} (heure de Paris).`,
     services: (names: string) => `Services concernés${NB}: ${names}.`,
@@ -126,6 +127,7 @@ export const frNotify = {
       maintenance_scheduled: 'Maintenance prévue',
       maintenance_started: 'Maintenance commencée',
       maintenance_completed: 'Maintenance terminée',
+      maintenance_cancelled: 'Maintenance annulée',
     },
   },
 };

@@ -1,5 +1,6 @@
 import { frInfo } from './fr-info.ts';
 import { frChecks } from './fr-checks.ts';
+import { frGuidance } from './fr-guidance.ts';
 import { frOutage } from './fr-outage.ts';
 import { frNotify } from './fr-notify.ts';
 import { frProof } from './fr-proof.ts';
@@ -248,6 +249,10 @@ export const fr = {
     past: 'Terminées (90 derniers jours)',
     nonePast: 'Aucune maintenance ces 90 derniers jours.',
     window: 'Période',
+    cancelled: 'Annulées',
+    cancelledLabel: 'Annulée.',
+    /** The window a cancelled maintenance no longer covers. */
+    cancelledWindow: (when: string) => `Elle n’aura pas lieu ${when} (heure de Paris).`,
   },
   snapshot: {
     generated: (when: string) => `Copie statique de la page, générée le ${when}.`,
@@ -311,6 +316,7 @@ export const fr = {
   notify: frNotify,
   proof: frProof,
   checks: frChecks,
+  guidance: frGuidance,
   outage: frOutage,
   catalogueEdits: frCatalogueEdits,
   limits: {
@@ -454,6 +460,7 @@ export const fr = {
         'maintenance.scheduled': 'Maintenance programmée',
         'maintenance.edited': 'Maintenance modifiée',
         'maintenance.cancelled': 'Maintenance annulée',
+        'deadline.extended': 'Date limite prolongée',
         'webhook.created': 'Webhook ajouté',
         'webhook.deleted': 'Webhook supprimé',
         'webhook.enabled': 'Webhook réactivé',
@@ -491,6 +498,7 @@ export const fr = {
       take_over_first: 'Prenez d’abord cette panne en charge pour publier un avis.',
       already_cancelled: 'Cette maintenance est déjà annulée.',
       already_ended: 'Cette maintenance est terminée\u00a0: elle reste dans l’historique.',
+      not_later: 'La nouvelle date doit tomber après la date limite actuelle.',
     },
   },
 };

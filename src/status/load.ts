@@ -6,7 +6,7 @@ import { addParisDays, parisDayKey, parisDayStartOfKey } from '../domain/paris-t
 import { checkReachMs, createSettledRollups, type SettledRollups } from './settled-rollups.ts';
 import { serviceNames } from './service-names.ts';
 import { buildSnapshot, withWords } from './snapshot.ts';
-import { createSnapshotRows, type SnapshotRowsReader } from './snapshot-rows.ts';
+import { createSnapshotRows, type SnapshotRows, type SnapshotRowsReader } from './snapshot-rows.ts';
 import { uptimeHistory, withPublishedToday, type UptimeHistory } from './uptime.ts';
 import { LATENCY_RANGES, type LatencyPoint, type LatencyRange, type ServiceStatusView, type StatusSnapshot } from './views.ts';
 
@@ -50,9 +50,32 @@ function rollupsOf(ctx: ReadContext): SettledRollups {
   return reader;
 }
 
+/** Within this time of each other, renders of the same rows share one snapshot. */
+const SNAPSHOT_REUSE_MS = 1_000;
+const builtFrom = new WeakMap<SnapshotRows, { snapshot: StatusSnapshot; catalogue: Catalogue; unreachable: number | null }>();
+
+/**
+ * The snapshot of every service. Building it is linear in the catalogue and every page needs it:
+ * pages of one service rendered one after another (thousands for the static copy) share it for a
+ * second rather than each building it again, which made a whole publication quadratic.
+ */
 export async function loadSnapshot(ctx: ReadContext, now: Date): Promise<StatusSnapshot> {
   const rows = await snapshotRowsOf(ctx.store).read(now);
-  return buildSnapshot({ catalogue: ctx.catalogue, ...rows, now, storeUnreachableSince: ctx.storeUnreachableSince?.() ?? null });
+  const unreachable = ctx.storeUnreachableSince?.() ?? null;
+  const built = builtFrom.get(rows);
+  const age = now.getTime() - (built?.snapshot.generatedAt.getTime() ?? Number.NEGATIVE_INFINITY);
+  if (
+    built &&
+    built.catalogue === ctx.catalogue &&
+    built.unreachable === (unreachable?.getTime() ?? null) &&
+    age >= 0 &&
+    age < SNAPSHOT_REUSE_MS
+  ) {
+    return built.snapshot;
+  }
+  const snapshot = buildSnapshot({ catalogue: ctx.catalogue, ...rows, now, storeUnreachableSince: unreachable });
+  builtFrom.set(rows, { snapshot, catalogue: ctx.catalogue, unreachable: unreachable?.getTime() ?? null });
+  return snapshot;
 }
 
 /** What each probe wrote with its last heartbeat, read with the snapshot's rows. */

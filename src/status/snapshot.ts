@@ -1,4 +1,5 @@
 import type { Catalogue, ServiceConfig } from '../config/services-schema.ts';
+import type { DeadlineExtension } from '../domain/guidance.ts';
 import { affects, IMPACT_RANK, impactOn } from '../domain/incident-scope.ts';
 import { hoursStatus } from '../domain/service-hours.ts';
 import type { Impact } from '../domain/vocabulary.ts';
@@ -22,6 +23,8 @@ export interface SnapshotInput {
   now: Date;
   /** Set when these rows are the last ones read before the store stopped answering. */
   storeUnreachableSince?: Date | null;
+  /** Deadline extensions staff published; absent: none. */
+  deadlineExtensions?: DeadlineExtension[];
 }
 
 /** What the public sees now: each service's published state, and the page around them. */
@@ -48,6 +51,7 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
       probeOffline,
       probeSilent,
       storeUnreachable: Boolean(input.storeUnreachableSince),
+      extensions: (input.deadlineExtensions ?? []).filter((e) => e.serviceId === service.id),
       now,
     }),
   );
@@ -89,6 +93,7 @@ interface ServiceFacts {
   probeOffline: boolean;
   probeSilent: boolean;
   storeUnreachable: boolean;
+  extensions: DeadlineExtension[];
   now: Date;
 }
 
@@ -130,6 +135,7 @@ function serviceView(service: ServiceConfig, facts: ServiceFacts): ServiceStatus
     // "Unreachable from …" explains a degraded state the locations decided, not one staff declared.
     regional: published.state === 'degraded' && !published.declaredByStaff ? verdict.regional : null,
     locations: facts.readings,
+    extensions: facts.extensions,
   };
 }
 

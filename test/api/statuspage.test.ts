@@ -87,6 +87,17 @@ describe('Statuspage v2 documents', () => {
     ]);
   });
 
+  it('dates the page and each group by their last change, not by when the document was made', () => {
+    const { page, components } = docs('fr').summary();
+    const changes = [...components.filter((c) => !c.group).map((c) => Date.parse(c.updated_at)), openIncident.updatedAt.getTime()];
+    expect(Date.parse(page.updated_at)).toBe(Math.max(...changes));
+    expect(Date.parse(page.updated_at)).toBeLessThan(NOW.getTime());
+    const social = components.find((c) => c.id === 'group-social')!;
+    const members = components.filter((c) => c.group_id === 'group-social').map((c) => Date.parse(c.updated_at));
+    expect(Date.parse(social.updated_at)).toBe(Math.max(...members));
+    expect(Date.parse(social.created_at)).toBe(Math.min(...members));
+  });
+
   it('lists components with Statuspage fields and values, grouped by category', () => {
     const components = docs('en').components().components;
     for (const c of components) {

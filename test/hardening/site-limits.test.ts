@@ -189,6 +189,10 @@ describe('request limits of the site', () => {
     expect(await page.text()).toContain('<h1>');
   });
 
+  it.each(['/fr/', '/en/incidents', '/fr/nope', '/admin/login'])('says the charset of %s in its Content-Type', async (path) => {
+    expect((await fetch(`${admin.site.url}${path}`)).headers.get('content-type')).toBe('text/html; charset=utf-8');
+  });
+
   it('signs nobody in with a NUL in the email, and answers 401', async () => {
     const member = admin.staff[2]!;
     const response = await fetch(`${admin.site.url}/admin/login`, {

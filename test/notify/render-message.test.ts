@@ -107,6 +107,25 @@ describe('message rendering in the subscriber’s language', () => {
       subject: 'Vigie – Maintenance prévue\u00a0: Travaux',
       text: ['Créneau\u00a0: le 12 mars 2026 de 21 h à 23 h (heure de Paris).', 'https://vigie.example.fr/fr/maintenance'],
     },
+    {
+      name: 'a cancelled maintenance: the window it no longer covers',
+      events: [
+        event(
+          {
+            kind: 'maintenance_cancelled',
+            maintenanceId: 'm',
+            title: { fr: 'Travaux', en: 'Works' },
+            serviceIds: ['caf'],
+            startsAt: '2026-03-12T20:00:00Z',
+            endsAt: '2026-03-12T22:00:00Z',
+          },
+          0,
+        ),
+      ],
+      locale: 'fr' as const,
+      subject: 'Vigie – Maintenance annulée\u00a0: Travaux',
+      text: ['Elle n’aura pas lieu le 12 mars 2026 de 21 h à 23 h (heure de Paris).', 'Services concernés\u00a0: caf.fr.'],
+    },
   ])('$name', ({ events, locale, subject, text }) => {
     const digest = render(events, locale);
     expect(digest.subject).toBe(subject);

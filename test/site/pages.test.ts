@@ -197,12 +197,15 @@ describe('incidents', () => {
     expect(body).toContain('Durée : 1 h 35 min');
   });
 
-  it('lists maintenance in progress, planned, and completed in the last 90 days, cancelled left out', async () => {
+  it('lists maintenance in progress, planned, completed in the last 90 days, and cancelled ones as cancelled', async () => {
     const body = text((await get('/fr/maintenance')).html);
     expect(body).toMatch(/Prévues Mise à jour de impots\.gouv\.fr/);
     expect(body).toMatch(/Terminées \(90 derniers jours\) Migration des serveurs de la CAF/);
-    expect(body).not.toContain('Intervention annulée');
-    expect(text((await get('/en/maintenance')).html)).toContain('Completed (last 90 days)');
+    expect(body.indexOf('Intervention annulée')).toBeGreaterThan(body.indexOf('Annulées'));
+    expect(body).toMatch(/Intervention annulée sur la CAF\s+Annulée\. Elle n’aura pas lieu (le|du) \d+\S* \S+ \d{4} (de|à) \d+ h/);
+    const en = text((await get('/en/maintenance')).html);
+    expect(en).toContain('Completed (last 90 days)');
+    expect(en).toMatch(/Cancelled\. It will not take place (on|from) \d+ /);
   });
 
   it('pages through past incidents with plain links, and the switch keeps the page', async () => {

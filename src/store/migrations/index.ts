@@ -12,6 +12,8 @@ import { serviceBeats } from './034-service-beats.ts';
 import { leaseEpochs } from './040-lease-epochs.ts';
 import { incidentObservations } from './055-incident-observations.ts';
 import { firstCheckedAt } from './060-first-checked-at.ts';
+import { incidentNextUpdate } from './065-incident-next-update.ts';
+import { deadlineExtensions } from './066-deadline-extensions.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,4 +30,6 @@ export const MIGRATIONS: readonly Migration[] = [
   leaseEpochs,
   incidentObservations,
   firstCheckedAt,
+  incidentNextUpdate,
+  deadlineExtensions,
 ];
