@@ -31,7 +31,7 @@ export const frNotify = {
       maintenance_cancelled: 'Maintenance annulée',
     },
     window: (text: string) => `Créneau${NB}: ${text} (heure de Paris).`,
-    services: (names: string) => `Services concernés${NB}: ${names}.`,
+    services: (names: string) => `Services touchés${NB}: ${names}.`,
     /** Which part of a notice is still French in an English message (never shown in a French one). */
     translationToFollow: {
       title: 'Le titre de cet avis est en français pour l’instant\u00a0; sa traduction anglaise suivra.',

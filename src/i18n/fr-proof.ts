@@ -118,7 +118,7 @@ export const frProof = {
     name: 'Vigie — maintenances et fermetures prévues',
     serviceName: (service: string) => `Vigie — ${service}${NB}: maintenances et fermetures prévues`,
     maintenance: (title: string) => `Maintenance${NB}: ${title}`,
-    services: (names: string) => `Services concernés${NB}: ${names}.`,
+    services: (names: string) => `Services touchés${NB}: ${names}.`,
     cancelled: 'Maintenance annulée.',
     closure: (service: string) => `Fermeture prévue${NB}: ${service}`,
     closureBody: (service: string) => `${service} est fermé sur ce créneau, comme annoncé dans ses horaires d’ouverture.`,

@@ -59,7 +59,7 @@ describe('message rendering in the subscriber’s language', () => {
         'This notice is in French for now; the English translation will follow.',
         // Plain text reads the Markdown without its asterisks; the HTML part renders it.
         'Nous cherchons la cause.',
-        'Services affected: caf.fr.',
+        'Affected services: caf.fr.',
       ],
     },
     {
@@ -124,7 +124,7 @@ describe('message rendering in the subscriber’s language', () => {
       ],
       locale: 'fr' as const,
       subject: 'Vigie – Maintenance annulée\u00a0: Travaux',
-      text: ['Elle n’aura pas lieu le 12 mars 2026 de 21 h à 23 h (heure de Paris).', 'Services concernés\u00a0: caf.fr.'],
+      text: ['Elle n’aura pas lieu le 12 mars 2026 de 21 h à 23 h (heure de Paris).', 'Services touchés\u00a0: caf.fr.'],
     },
   ])('$name', ({ events, locale, subject, text }) => {
     const digest = render(events, locale);
