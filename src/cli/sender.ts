@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     store,
     transport,
     names: serviceNames(catalogue),
+    publisher: catalogue.operator?.publisher?.name ?? null,
     publicUrl: settings.VIGIE_PUBLIC_URL,
     clock,
     concurrency: 8,

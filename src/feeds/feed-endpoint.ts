@@ -42,6 +42,7 @@ export async function buildFeed(
       translationPending: words.feeds.translationPending,
       affectedServices: words.feeds.affectedServices,
       window: (start, end) => words.feeds.window(formatWindow(start, end, locale)),
+      cancelledWindow: (start, end) => words.maintenance.cancelledWindow(formatWindow(start, end, locale)),
     },
     incidentUrl: (id) => url(pathFor(locale, { page: 'incident', id })),
     maintenanceUrl: url(pathFor(locale, { page: 'maintenance' })),

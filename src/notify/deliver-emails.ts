@@ -16,6 +16,8 @@ export interface EmailDeliveryDeps {
   store: Store;
   transport: MailTransport;
   names: ServiceNames;
+  /** Who publishes this instance (the operator's publisher), said in every message; null says Vigie alone. */
+  publisher?: string | null;
   publicUrl: string;
   clock: () => Date;
   /** Messages handed to SMTP at once (the transport pools its connections). */
@@ -69,7 +71,12 @@ export function createEmailDelivery(deps: EmailDeliveryDeps) {
       rendered.set(cacheKey, digest);
     }
     const manageUrl = absoluteUrl(deps.publicUrl, subscriptionPath(subscriber.locale, 'manage', { token }));
-    const message = withFooter(digest, { locale: subscriber.locale, consentedAt: subscriber.consentedAt, manageUrl });
+    const message = withFooter(digest, {
+      locale: subscriber.locale,
+      consentedAt: subscriber.consentedAt,
+      manageUrl,
+      publisher: deps.publisher ?? null,
+    });
     try {
       const oneClick = absoluteUrl(deps.publicUrl, oneClickPath(token));
       await deps.transport.send({

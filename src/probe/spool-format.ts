@@ -42,6 +42,7 @@ const tracking = z.object({
   lastStep: z.number().int().min(1).nullable().optional(),
   tlsExpiresAt: instant.nullable().optional(),
   tlsIssuer: z.string().nullable().optional(),
+  firstCheckedAt: instant.nullable().optional(),
 });
 
 const rollup = z.object({
