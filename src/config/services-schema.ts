@@ -3,7 +3,9 @@ import type { ServiceHours } from '../domain/service-hours.ts';
 import { crossCheckChecks } from './check-cross-checks.ts';
 import { checkSchema, statusRange } from './check-schema.ts';
 import { formerIdClashes } from './former-ids.ts';
+import { crisisAdviceSchema, guidanceFields, resolveGuidance, type ServiceGuidance } from './guidance-schema.ts';
 import { hoursSchema, resolveHours } from './hours-schema.ts';
+import type { CrisisAdvice } from '../domain/guidance.ts';
 import { operatorSchema, type OperatorFacts } from './operator-schema.ts';
 import { reportsSchema, resolveReportThresholds } from './report-schema.ts';
 import type { ReportThresholds } from '../domain/report-thresholds.ts';
@@ -94,6 +96,7 @@ export const serviceSchema = z
     check: checkSchema.optional(),
     /** Ids this service had before: what was stored under them (history, open incident, subscriptions) carries on under `id`. */
     formerIds: z.array(slug).min(1).max(20).optional(),
+    ...guidanceFields,
   })
   .extend(checkFieldsSchema.partial().shape)
   .strict();
@@ -109,6 +112,7 @@ export const catalogueSchema = z
     locations: z.array(locationSchema).min(1).max(50).optional(),
     operator: operatorSchema.optional(),
     reports: reportsSchema.optional(),
+    crisisAdvice: crisisAdviceSchema.optional(),
   })
   .strict()
   .superRefine(
@@ -164,7 +168,8 @@ function hasIdsToCrossCheck(value: unknown): boolean {
 export type CatalogueFile = z.infer<typeof catalogueSchema>;
 
 /** A service with every default applied: what the probe and the site work with. */
-export interface ServiceConfig {
+/** Guidance fields are absent in hand-made catalogues (tests, canaries): none to show. */
+export interface ServiceConfig extends Partial<ServiceGuidance> {
   id: string;
   /** The name alone, in each language (an official French name is the same in both). */
   name: { fr: string; en: string };
@@ -208,6 +213,8 @@ export interface Catalogue {
   operator?: OperatorFacts;
   /** What grades availability reports; absent in hand-made catalogues (the Observatoire's thresholds then). */
   reportThresholds?: ReportThresholds;
+  /** Shown with the banner in a crisis; absent or null: the dictionaries' scam warning. */
+  crisisAdvice?: CrisisAdvice | null;
 }
 
 /** Applies file-level defaults, then built-in defaults, to every service. */
@@ -220,6 +227,7 @@ export function resolveCatalogue(file: CatalogueFile): Catalogue {
     locations: file.locations ?? [],
     operator: file.operator ?? {},
     reportThresholds: resolveReportThresholds(file.reports),
+    crisisAdvice: file.crisisAdvice ?? null,
     services: file.services.map((s) => ({
       id: s.id,
       name: typeof s.name === 'string' ? { fr: s.name, en: s.name } : s.name,
@@ -238,6 +246,7 @@ export function resolveCatalogue(file: CatalogueFile): Catalogue {
       detection: { ...detection, ...s.detection },
       hours: s.hours ? resolveHours(s.hours) : null,
       ...(s.check ? { check: resolveCheck(s.check, s.url) } : {}),
+      ...resolveGuidance(s),
     })),
   };
 }

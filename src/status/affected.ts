@@ -1,5 +1,6 @@
 import type { Draft, Localized } from '../domain/vocabulary.ts';
 import type { Incident } from '../domain/records.ts';
+import type { DeadlineExtension } from '../domain/guidance.ts';
 import { affects, IMPACT_RANK, impactOn } from '../domain/incident-scope.ts';
 import { levelRank, type PublicLevel, type PublicServiceState } from './public-states.ts';
 
@@ -10,6 +11,8 @@ export interface ServiceLine {
   level: PublicLevel;
   since: Date | null;
   declaredByStaff: boolean;
+  /** Extensions staff published of the service's deadlines. */
+  extensions: DeadlineExtension[];
   /** The open incident that speaks for this service, if any. */
   incident: { id: string; title: Draft } | null;
 }

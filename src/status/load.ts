@@ -7,8 +7,8 @@ import { checkReachMs, createSettledRollups, type SettledRollups } from './settl
 import { serviceNames } from './service-names.ts';
 import { buildSnapshot, withWords } from './snapshot.ts';
 import { createSnapshotRows, type SnapshotRows, type SnapshotRowsReader } from './snapshot-rows.ts';
-import { dayBars, withPublishedToday } from './uptime.ts';
-import { LATENCY_RANGES, type DayBar, type LatencyPoint, type LatencyRange, type ServiceStatusView, type StatusSnapshot } from './views.ts';
+import { uptimeHistory, withPublishedToday, type UptimeHistory } from './uptime.ts';
+import { LATENCY_RANGES, type LatencyPoint, type LatencyRange, type ServiceStatusView, type StatusSnapshot } from './views.ts';
 
 /**
  * The read model's I/O edge: a bounded number of queries per page, reading current rows and
@@ -93,10 +93,10 @@ export async function loadServiceHistory(
   ctx: ReadContext,
   service: Pick<ServiceStatusView, 'id' | 'state'>,
   now: Date,
-): Promise<{ bars: DayBar[]; latency: Record<LatencyRange, LatencyPoint[]>; incidents: Incident[] }> {
+): Promise<UptimeHistory & { latency: Record<LatencyRange, LatencyPoint[]>; incidents: Incident[] }> {
   const serviceId = service.id;
   const [daily, hourly, incidents] = await Promise.all([
-    rollupsOf(ctx).list({ granularity: 'day', from: barsStart(now, UPTIME_DAYS), now, serviceId }),
+    rollupsOf(ctx).list({ granularity: 'day', from: barsStart(now, UPTIME_DAYS + 1), now, serviceId }),
     rollupsOf(ctx).list({ granularity: 'hour', from: latencyRangeStart('30d', now), now, serviceId }),
     ctx.store.listIncidents({ state: 'all', serviceId, limit: SERVICE_INCIDENTS_LIMIT }),
   ]);
@@ -104,17 +104,22 @@ export async function loadServiceHistory(
     LatencyRange,
     LatencyPoint[]
   >;
-  const bars = withPublishedToday(dayBars(daily, { days: UPTIME_DAYS, now }), service.state);
-  return { bars, latency, incidents: shownIncidents(ctx, incidents.items) };
+  const history = uptimeHistory(daily, { days: UPTIME_DAYS, now });
+  return {
+    bars: withPublishedToday(history.bars, service.state),
+    measuredSince: history.measuredSince,
+    latency,
+    incidents: shownIncidents(ctx, incidents.items),
+  };
 }
 
 /** 90-day bars of every service of the snapshot (today's showing its published state), from one rollup query. */
 export async function loadOverviewBars(
   ctx: ReadContext,
   snapshot: Pick<StatusSnapshot, 'services' | 'generatedAt'>,
-): Promise<Map<string, DayBar[]>> {
+): Promise<Map<string, UptimeHistory>> {
   const now = snapshot.generatedAt;
-  const daily = await rollupsOf(ctx).list({ granularity: 'day', from: barsStart(now, UPTIME_DAYS), now });
+  const daily = await rollupsOf(ctx).list({ granularity: 'day', from: barsStart(now, UPTIME_DAYS + 1), now });
   const byService = new Map<string, typeof daily>();
   for (const rollup of daily) {
     const list = byService.get(rollup.serviceId);
@@ -122,7 +127,10 @@ export async function loadOverviewBars(
     else byService.set(rollup.serviceId, [rollup]);
   }
   return new Map(
-    snapshot.services.map((s) => [s.id, withPublishedToday(dayBars(byService.get(s.id) ?? [], { days: UPTIME_DAYS, now }), s.state)]),
+    snapshot.services.map((s) => {
+      const history = uptimeHistory(byService.get(s.id) ?? [], { days: UPTIME_DAYS, now });
+      return [s.id, { ...history, bars: withPublishedToday(history.bars, s.state) }];
+    }),
   );
 }
 
