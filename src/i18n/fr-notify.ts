@@ -120,7 +120,7 @@ export const frNotify = {
     unsafe: 'Cette adresse est refusée\u00a0: elle mène à un réseau privé ou n’est pas une adresse https publique.',
     kinds: {
       outage_confirmed: 'Panne confirmée',
-      outage_recovered: 'Panne terminée',
+      outage_recovered: 'Service rétabli',
       incident_published: 'Incident publié',
       incident_updated: 'Incident mis à jour',
       incident_resolved: 'Incident résolu',
