@@ -272,6 +272,8 @@ export const fr = {
   notFound: {
     title: 'Page introuvable',
     body: 'Cette adresse ne correspond à aucune page. Vérifiez-la, ou revenez à l’état des services.',
+    /** The same sentence with its end as the link, where a page links it (the link text not said twice). */
+    linked: { before: 'Cette adresse ne correspond à aucune page. Vérifiez-la, ou revenez à ', link: 'l’état des services', after: '.' },
     service: 'Cette adresse ne correspond à aucun service surveillé. Il a peut-être été retiré de la liste.',
     incident: 'Aucun incident ne porte cet identifiant.',
     document: 'Aucun document de l’API n’a cette adresse. Les documents sont summary.json, status.json, components.json…',
