@@ -119,7 +119,7 @@ describe('the pages that carry them', () => {
     'are valid HTML (Nu checker)',
     async () => {
       // The overview is left out: its banner is a section without a heading, a warning older than these facts.
-    const paths = ['/fr/services/impots', '/en/services/impots'];
+      const paths = ['/fr/services/impots', '/en/services/impots'];
       const pages = Object.fromEntries(await Promise.all(paths.map(async (p) => [p, await page(p)])));
       expect(await nuProblems(pages)).toEqual([]);
     },
