@@ -102,6 +102,15 @@ describe.each(['fr', 'en'] as const)('what to do instead, in %s', (locale) => {
     expect(text(html)).toContain(w.publisher);
   });
 
+  it('says the same under the service in the plain-text state machines read', async () => {
+    const state = (await page(locale === 'fr' ? '/fr/etat.txt' : '/en/status.txt')).replace(/[\u00a0\u202f]/g, ' ');
+    const at = state.indexOf('impots.gouv.fr');
+    const block = state.slice(at, state.indexOf('\n- ', at));
+    // No line to fit here: the long word, as in messages.
+    expect(block).toContain(`  - ${w.phone.replace('Tél.', 'Par téléphone')}`);
+    expect(block).toContain(`  - ${w.deadline}`);
+  });
+
   it('lists every alternative on the service page, open or closed now, then the official channels', async () => {
     const html = await page(`/${locale}/services/impots`);
     const body = text(html);
