@@ -6,6 +6,7 @@ import { isoParis } from '../domain/paris-time.ts';
 import { incidentViews } from '../status/incident-view.ts';
 import { serviceNames } from '../status/service-names.ts';
 import type { StatusSnapshot } from '../status/views.ts';
+import { bannerView } from '../site/banner.ts';
 import { snapshotComponents } from './components.ts';
 import { toSpIncident, toSpMaintenance, type IncidentMapContext } from './incidents.ts';
 import type { SpComponent, SpPage, SpStatus } from './statuspage-types.ts';
@@ -32,7 +33,8 @@ export function statuspageDocuments(ctx: DocumentContext) {
   };
   const status: SpStatus = {
     indicator: snapshot.overall.indicator,
-    description: snapshot.overall.monitoringInterrupted ? words.api.interrupted : words.api.indicators[snapshot.overall.indicator],
+    // The page's own sentence, so the API never says more (or less) than the banner people read.
+    description: bannerView(snapshot, words).title,
   };
   const components = snapshotComponents(snapshot, { pageId: PAGE_ID, locale, words });
   const byId = new Map<string, SpComponent>(components.filter((c) => !c.group).map((c) => [c.id, c]));

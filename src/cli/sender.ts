@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     store,
     transport,
     names: serviceNames(catalogue),
+    publisher: catalogue.operator?.publisher?.name ?? null,
     alternatives: (id) => serviceConfig(catalogue, id)?.alternatives ?? [],
     publicUrl: settings.VIGIE_PUBLIC_URL,
     clock,

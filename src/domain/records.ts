@@ -69,6 +69,8 @@ export interface ServiceTracking {
   /** The last certificate seen, kept through checks that read none (a timeout), for the expiry warning. */
   tlsExpiresAt?: Date | null;
   tlsIssuer?: string | null;
+  /** This location's first check of the service: a state starting then was found, not seen to begin. */
+  firstCheckedAt?: Date | null;
 }
 
 /**

@@ -45,6 +45,7 @@ export async function buildFeed(
       translationPending: words.feeds.translationPending,
       affectedServices: words.feeds.affectedServices,
       window: (start, end) => words.feeds.window(formatWindow(start, end, locale)),
+      cancelledWindow: (start, end) => words.maintenance.cancelledWindow(formatWindow(start, end, locale)),
       whatNow: words.guidance.alternativesTitle,
     },
     incidentUrl: (id) => url(pathFor(locale, { page: 'incident', id })),

@@ -23,6 +23,8 @@ export interface FeedWords {
   translationPending: string;
   affectedServices: string;
   window: (start: Date, end: Date) => string;
+  /** The window a cancelled maintenance no longer covers. */
+  cancelledWindow: (start: Date, end: Date) => string;
   /** Heads the other ways to do what a failing service does. */
   whatNow: string;
 }
@@ -72,7 +74,7 @@ export function incidentEntries(incidents: IncidentView[], ctx: EntryContext): F
 
 /**
  * A maintenance is published when it is announced (its window is in the text, never in the date),
- * and once more if it is cancelled.
+ * and once more if it is cancelled, saying the window it no longer covers instead of its notice.
  */
 export function maintenanceEntries(maintenances: Maintenance[], ctx: EntryContext): FeedEntry[] {
   const nowMs = ctx.now.getTime();
@@ -94,6 +96,7 @@ export function maintenanceEntries(maintenances: Maintenance[], ctx: EntryContex
         id: `${announced.id}-cancelled`,
         title: `[${ctx.words.maintenanceCancelled}] ${title.text}`,
         date: m.cancelledAt,
+        html: [`<p>${escapeHtml(ctx.words.cancelledWindow(m.startsAt, m.endsAt))}</p>`, affectedList(m.serviceIds, ctx)].join(''),
       });
     }
     return entries;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Catalogue } from '../config/services-schema.ts';
 import { IMPACTS, INCIDENT_STATUSES, type Draft } from '../domain/vocabulary.ts';
 import type { AffectedService } from '../domain/records.ts';
+import { frenchSpacing } from '../i18n/french-spacing.ts';
 import { MAX_MARKDOWN_LENGTH } from './markdown.ts';
 import { addParisDays, parisDayKey, parisWallClockToUtc } from '../domain/paris-time.ts';
 import { FIELD_ERRORS, type FieldError, type FieldErrors } from './service-context.ts';
@@ -20,8 +21,9 @@ export const checkbox = z
 
 export const statusField = z.enum(INCIDENT_STATUSES, { error: 'invalid' });
 
-export const titleFields = { titleFr: requiredText(TITLE_MAX_LENGTH), titleEn: optionalText(TITLE_MAX_LENGTH) };
-export const bodyFields = { bodyFr: requiredText(MAX_MARKDOWN_LENGTH), bodyEn: optionalText(MAX_MARKDOWN_LENGTH) };
+// French is published with French spacing whatever spaces were typed; English is left as typed.
+export const titleFields = { titleFr: requiredText(TITLE_MAX_LENGTH).transform(frenchSpacing), titleEn: optionalText(TITLE_MAX_LENGTH) };
+export const bodyFields = { bodyFr: requiredText(MAX_MARKDOWN_LENGTH).transform(frenchSpacing), bodyEn: optionalText(MAX_MARKDOWN_LENGTH) };
 
 /** English is required unless staff ticked "publish now, translation to follow". */
 export function requireEnglish(fields: readonly string[]) {

@@ -16,6 +16,8 @@ export interface EmailDeliveryDeps {
   store: Store;
   transport: MailTransport;
   names: ServiceNames;
+  /** Who publishes this instance (the operator's publisher), said in every message; null says Vigie alone. */
+  publisher?: string | null;
   /** What an outage message says to do instead; none when absent. */
   alternatives?: ServiceAlternatives;
   publicUrl: string;
@@ -72,7 +74,12 @@ export function createEmailDelivery(deps: EmailDeliveryDeps) {
       rendered.set(cacheKey, digest);
     }
     const manageUrl = absoluteUrl(deps.publicUrl, subscriptionPath(subscriber.locale, 'manage', { token }));
-    const message = withFooter(digest, { locale: subscriber.locale, consentedAt: subscriber.consentedAt, manageUrl });
+    const message = withFooter(digest, {
+      locale: subscriber.locale,
+      consentedAt: subscriber.consentedAt,
+      manageUrl,
+      publisher: deps.publisher ?? null,
+    });
     try {
       const oneClick = absoluteUrl(deps.publicUrl, oneClickPath(token));
       await deps.transport.send({

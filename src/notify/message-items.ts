@@ -22,6 +22,8 @@ export interface Text {
 export interface MessageItem {
   /** A short line for the subject when the message tells only this. */
   subject: string;
+  /** A service down or working again, for a subject that lists them when the message tells several things. */
+  news?: { change: 'down' | 'up'; name: string };
   /** What happened ("New incident"), before a heading written by staff. */
   label: Text | null;
   heading: Text;
@@ -68,6 +70,7 @@ export function messageItems(
       case 'outage_confirmed':
         return {
           subject: d.subjectDown(nameOf(names, p.serviceId)[locale]),
+          news: { change: 'down', name: nameOf(names, p.serviceId)[locale] },
           label: null,
           heading: own(d.outageConfirmed(nameOf(names, p.serviceId)[locale], formatDateTime(new Date(p.startedAt), locale))),
           paragraphs: whatNow(p.serviceId),
@@ -79,6 +82,7 @@ export function messageItems(
         const at = formatDateTime(new Date(p.resolvedAt), locale);
         return {
           subject: d.subjectUp(nameOf(names, p.serviceId)[locale]),
+          news: { change: 'up', name: nameOf(names, p.serviceId)[locale] },
           label: null,
           heading: own(d.outageRecovered(nameOf(names, p.serviceId)[locale], at, formatDuration(seconds, locale))),
           paragraphs: [],
@@ -105,10 +109,12 @@ export function messageItems(
       }
       case 'maintenance_scheduled':
       case 'maintenance_started':
-      case 'maintenance_completed': {
+      case 'maintenance_completed':
+      case 'maintenance_cancelled': {
         const title = pick(p.title, locale);
+        const window = formatWindow(new Date(p.startsAt), new Date(p.endsAt), locale);
         const paragraphs = [
-          own(d.window(formatWindow(new Date(p.startsAt), new Date(p.endsAt), locale))),
+          own(p.kind === 'maintenance_cancelled' ? t(locale).maintenance.cancelledWindow(window) : d.window(window)),
           own(d.services(serviceList(p.serviceIds))),
         ];
         const french = frenchPart(locale, title.missing, false);

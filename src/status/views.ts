@@ -56,7 +56,16 @@ export interface OverallView {
   regional: number;
   /** No fresh data from any probe, or the probe reports itself offline. */
   monitoringInterrupted: boolean;
+  /** Why we cannot vouch for anything, said from its real cause; null while monitoring works. */
+  monitoringGap: MonitoringGap | null;
 }
+
+/**
+ * Never checked anything yet; the probe doubts its own network (it is alive, its canaries fail);
+ * or no fresh data reaches us (the probe is silent or its checks are too old).
+ */
+export const MONITORING_GAPS = ['not_started', 'probe_network', 'no_fresh_data'] as const;
+export type MonitoringGap = (typeof MONITORING_GAPS)[number];
 
 export interface StatusSnapshot {
   generatedAt: Date;

@@ -78,7 +78,8 @@ describe('Statuspage v2 documents', () => {
     expect(summary.page).toMatchObject({ id: 'vigie', url: 'https://vigie.example.fr/fr/', time_zone: 'Europe/Paris' });
     expect(summary.page.updated_at).toMatch(ISO_OFFSET);
     // One service down out of three: a third of the catalogue, so critical.
-    expect(summary.status).toEqual({ indicator: 'critical', description: t('fr').api.indicators.critical });
+    // The banner's own title: the page and the API say the same.
+    expect(summary.status).toEqual({ indicator: 'critical', description: '2\u00a0services en panne ou ralentis' });
     expect(summary.incidents.map((i) => i.id)).toEqual(['i1']);
     expect(summary.scheduled_maintenances.map((m) => [m.id, m.status])).toEqual([
       ['active', 'in_progress'],
@@ -118,7 +119,8 @@ describe('Statuspage v2 documents', () => {
     const ameli = components.find((c) => c.id === 'ameli')!;
     expect(ameli.status).toBe('degraded_performance');
     expect(ameli.description).toBe(t('en').unknownReasons.probe_offline);
-    expect(docs('en', { heartbeats: [] }).status().status.description).toBe(t('en').api.interrupted);
+    expect(docs('en', { heartbeats: [] }).status().status.description).toBe('Monitoring interrupted');
+    expect(docs('en', { heartbeats: [heartbeat(10, false)] }).status().status.description).toBe('Service status not confirmed');
   });
 
   it('maps incidents with their updates newest first, French text while English is pending', () => {

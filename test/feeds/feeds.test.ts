@@ -23,6 +23,7 @@ function entryContext(locale: Locale): EntryContext {
       affectedServices: t(locale).feeds.affectedServices,
       // Raw instants, so a test can tell the window passed through (its wording is the formatter's test).
       window: (start, end) => `WINDOW ${start.toISOString()} ${end.toISOString()}`,
+      cancelledWindow: (start, end) => `NOT ANY MORE ${start.toISOString()} ${end.toISOString()}`,
       whatNow: t(locale).guidance.alternativesTitle,
     },
     incidentUrl: (id) => `${BASE}/${locale}/incidents/${id}`,
@@ -158,6 +159,21 @@ describe('RSS', () => {
     expect(new Date(planned.pubDate)).toEqual(new Date(Math.floor((NOW.getTime() - 30 * 60_000) / 1000) * 1000));
     expect(planned.description).toContain(`WINDOW ${new Date(NOW.getTime() + 24 * HOUR).toISOString()}`);
     expect(planned.link).toBe(`${BASE}/en/maintenance`);
+  });
+
+  it('publishes a cancellation with the window it no longer covers, not the notice that announced it', () => {
+    const ctx = entryContext('fr');
+    const start = new Date(NOW.getTime() + 24 * HOUR);
+    const called = maintenance('m2', ['impots'], start, new Date(NOW.getTime() + 26 * HOUR), {
+      body: { fr: 'Le site sera indisponible.', en: null },
+      createdAt: new Date(NOW.getTime() - 2 * HOUR),
+      cancelledAt: new Date(NOW.getTime() - HOUR),
+    });
+    const [cancelled] = newestEntries(maintenanceEntries([called], ctx), 1);
+    expect(cancelled!.title).toMatch(/^\[Maintenance annulée\] /);
+    expect(cancelled!.html).toContain(`NOT ANY MORE ${start.toISOString()}`);
+    expect(cancelled!.html).toContain('Services concernés');
+    expect(cancelled!.html).not.toContain('sera indisponible');
   });
 
   it('gives every item a stable guid, the same on every render', () => {

@@ -44,6 +44,21 @@ export async function appendMaintenanceScheduled(tx: SqlExecutor, m: Maintenance
   );
 }
 
+export async function appendMaintenanceCancelled(tx: SqlExecutor, m: Maintenance, at: Date): Promise<void> {
+  await appendOutboxEvent(
+    tx,
+    {
+      kind: 'maintenance_cancelled',
+      maintenanceId: m.id,
+      title: m.title,
+      serviceIds: m.serviceIds,
+      startsAt: m.startsAt.toISOString(),
+      endsAt: m.endsAt.toISOString(),
+    },
+    at,
+  );
+}
+
 export async function appendOutageConfirmed(tx: SqlExecutor, serviceId: string, startedAt: Date, at: Date): Promise<void> {
   await appendOutboxEvent(tx, { kind: 'outage_confirmed', serviceId, startedAt: startedAt.toISOString() }, at);
 }
