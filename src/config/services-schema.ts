@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ServiceHours } from '../domain/service-hours.ts';
 import { crossCheckChecks } from './check-cross-checks.ts';
 import { checkSchema, statusRange } from './check-schema.ts';
+import { dependencyIssues } from './dependency-checks.ts';
 import { formerIdClashes } from './former-ids.ts';
 import { hoursSchema, resolveHours } from './hours-schema.ts';
 import { operatorSchema, type OperatorFacts } from './operator-schema.ts';
@@ -94,6 +95,8 @@ export const serviceSchema = z
     check: checkSchema.optional(),
     /** Ids this service had before: what was stored under them (history, open incident, subscriptions) carries on under `id`. */
     formerIds: z.array(slug).min(1).max(20).optional(),
+    /** Services this one relies on (a sign-in provider): their outage is said on this one's page, and opens one incident for all. */
+    dependsOn: z.array(slug).min(1).max(20).optional(),
   })
   .extend(checkFieldsSchema.partial().shape)
   .strict();
@@ -143,6 +146,7 @@ export const catalogueSchema = z
       });
       crossCheckChecks(catalogue, ctx);
       formerIdClashes(catalogue.services, seenServices).forEach((issue) => ctx.addIssue({ code: 'custom', ...issue }));
+      dependencyIssues(catalogue.services, seenServices).forEach((issue) => ctx.addIssue({ code: 'custom', ...issue }));
     },
     { when: (payload) => hasIdsToCrossCheck(payload.value) },
   );
@@ -175,6 +179,8 @@ export interface ServiceConfig {
   aliases: string[];
   /** Ids this service had before (see the catalogue's `formerIds`); absent when none. */
   formerIds?: string[];
+  /** Ids of the services this one relies on (see the catalogue's `dependsOn`); absent when none. */
+  dependsOn?: string[];
   url: string;
   interval: number;
   timeout: number;
@@ -228,6 +234,7 @@ export function resolveCatalogue(file: CatalogueFile): Catalogue {
       category: s.category,
       aliases: s.aliases ?? [],
       ...(s.formerIds ? { formerIds: s.formerIds } : {}),
+      ...(s.dependsOn ? { dependsOn: s.dependsOn } : {}),
       url: s.url,
       interval: s.interval ?? defaults.interval,
       timeout: s.timeout ?? defaults.timeout,

@@ -3,6 +3,7 @@ import { enChecks } from './en-checks.ts';
 import { enNotify } from './en-notify.ts';
 import { enProof } from './en-proof.ts';
 import { enCatalogueEdits } from './en-catalogue-edits.ts';
+import { enWaves } from './en-waves.ts';
 import type { Dictionary } from './fr.ts';
 import { pluralForm } from './plural.ts';
 
@@ -271,6 +272,7 @@ export const en: Dictionary = {
   proof: enProof,
   checks: enChecks,
   catalogueEdits: enCatalogueEdits,
+  waves: enWaves,
   limits: {
     uriTooLong: (max: number) => `Address too long: ${max} characters at most.`,
     headersTooLarge: 'Request headers too large.',

@@ -3,6 +3,7 @@ import { frChecks } from './fr-checks.ts';
 import { frNotify } from './fr-notify.ts';
 import { frProof } from './fr-proof.ts';
 import { frCatalogueEdits } from './fr-catalogue-edits.ts';
+import { frWaves } from './fr-waves.ts';
 import { pluralForm } from './plural.ts';
 
 /**
@@ -278,6 +279,7 @@ export const fr = {
   proof: frProof,
   checks: frChecks,
   catalogueEdits: frCatalogueEdits,
+  waves: frWaves,
   limits: {
     uriTooLong: (max: number) => `Adresse trop longue\u00a0: ${max}\u00a0caractères au plus.`,
     headersTooLarge: 'En-têtes de requête trop grands.',

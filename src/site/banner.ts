@@ -1,5 +1,6 @@
-import type { PublishedState } from '../domain/vocabulary.ts';
+import type { Locale, PublishedState } from '../domain/vocabulary.ts';
 import type { Dictionary } from '../i18n/index.ts';
+import { dependentsPerUpstream } from '../status/dependencies.ts';
 import type { StatusSnapshot } from '../status/views.ts';
 
 export interface BannerView {
@@ -16,8 +17,10 @@ export interface BannerView {
  * incidents that name no service; "all fine" only when every service is fresh and operational.
  */
 export function bannerView(
-  snapshot: Pick<StatusSnapshot, 'overall' | 'openIncidents' | 'lastProbeAt'> & Partial<Pick<StatusSnapshot, 'storeUnreachableSince'>>,
+  snapshot: Pick<StatusSnapshot, 'overall' | 'openIncidents' | 'lastProbeAt'> &
+    Partial<Pick<StatusSnapshot, 'storeUnreachableSince' | 'services'>>,
   d: Dictionary,
+  locale: Locale = 'fr',
 ): BannerView {
   const { counts, monitoringInterrupted, worst, regional } = snapshot.overall;
   // Regional trouble is said apart: not an outage, and not the same as a slow service either.
@@ -44,17 +47,23 @@ export function bannerView(
       details: [snapshot.lastProbeAt ? d.banner.interruptedDetail : d.banner.noneYet],
     };
   }
+  // One shared cause said once: "FranceConnect is unavailable; 5 services depend on it."
+  const causes = dependentsPerUpstream(new Map((snapshot.services ?? []).map((s) => [s.id, s.upstreamsDown])));
+  const shared = causes.map(({ upstream, dependents }) => d.waves.dependencies.banner(upstream.name[locale], dependents));
   if (disrupted > 0) {
     return {
       level: worst,
       title: d.banner.disrupted(disrupted),
-      details: sentence([
-        counts.down > 0 ? d.banner.down(counts.down) : null,
-        counts.partial > 0 ? d.banner.partial(counts.partial) : null,
-        degradedOnly > 0 ? d.banner.degraded(degradedOnly) : null,
-        regional > 0 ? d.banner.regional(regional) : null,
-        ...side,
-      ]),
+      details: [
+        ...shared,
+        ...sentence([
+          counts.down > 0 ? d.banner.down(counts.down) : null,
+          counts.partial > 0 ? d.banner.partial(counts.partial) : null,
+          degradedOnly > 0 ? d.banner.degraded(degradedOnly) : null,
+          regional > 0 ? d.banner.regional(regional) : null,
+          ...side,
+        ]),
+      ],
     };
   }
   if (snapshot.openIncidents.length > 0) {

@@ -1,4 +1,5 @@
 import type { Draft, Localized } from '../domain/vocabulary.ts';
+import type { UpstreamDown } from './dependencies.ts';
 import type { Incident } from '../domain/records.ts';
 import { affects } from './snapshot.ts';
 import { levelRank, type PublicLevel, type PublicServiceState } from './public-states.ts';
@@ -10,6 +11,8 @@ export interface ServiceLine {
   level: PublicLevel;
   since: Date | null;
   declaredByStaff: boolean;
+  /** Services it depends on that are down (see `dependencies.ts`). */
+  upstreamsDown: UpstreamDown[];
   /** The open incident that speaks for this service, if any. */
   incident: { id: string; title: Draft } | null;
 }
@@ -23,13 +26,14 @@ export function serviceLine(state: PublicServiceState, openIncidents: Incident[]
 }
 
 /**
- * Every service that is down, degraded, in maintenance or under an open staff incident, worst
+ * Every service that is down, degraded, in maintenance, under an open staff incident or behind an
+ * upstream that is down (a sign-in provider: people cannot get in that way), worst
  * first; within a level the longest-running first, then catalogue order.
  */
 export function affectedServices(states: PublicServiceState[], openIncidents: Incident[]): ServiceLine[] {
   const open = openIncidents.filter((i) => i.status !== 'resolved');
   return states
-    .filter((s) => TROUBLE.has(s.level) || open.some((i) => i.kind === 'staff' && affects(i, s.id)))
+    .filter((s) => TROUBLE.has(s.level) || s.upstreamsDown.length > 0 || open.some((i) => i.kind === 'staff' && affects(i, s.id)))
     .map((s) => serviceLine(s, open))
     .sort((a, b) => levelRank(b.level) - levelRank(a.level) || sinceMs(a) - sinceMs(b));
 }

@@ -2,6 +2,7 @@ import type { Catalogue, ServiceConfig } from '../config/services-schema.ts';
 import { hoursStatus } from '../domain/service-hours.ts';
 import type { Impact } from '../domain/vocabulary.ts';
 import type { Incident, Maintenance, ProbeHeartbeat, ServiceTracking } from '../domain/records.ts';
+import { upstreamsDown } from './dependencies.ts';
 import { locationLiveness } from './location-liveness.ts';
 import { locationReadings, STALE_INTERVALS, type LocationReading } from './location-votes.ts';
 import { overallOf } from './overall.ts';
@@ -32,7 +33,7 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
   const upcomingMaintenances = live.filter((m) => m.startsAt.getTime() > nowMs).sort(byStart);
   const trackings = groupByService(input.trackings);
 
-  const services = catalogue.services.map((service) =>
+  const own = catalogue.services.map((service) =>
     serviceView(service, {
       readings: locationReadings(service, trackings.get(service.id) ?? [], {
         locations: catalogue.locations,
@@ -46,6 +47,8 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
       now,
     }),
   );
+  const down = upstreamsDown(own.map((view, i) => ({ ...view, dependsOn: catalogue.services[i]?.dependsOn })));
+  const services = own.map((view) => ({ ...view, upstreamsDown: down.get(view.id) ?? [] }));
   const categories: CategoryView[] = catalogue.categories.map((category) => ({
     id: category.id,
     name: category.name,
@@ -89,7 +92,7 @@ interface ServiceFacts {
  * The probe verdict of the locations (see `quorumVerdict`), then what overrides it: a maintenance
  * window, no data, a probe that does not trust itself, stale data.
  */
-function serviceView(service: ServiceConfig, facts: ServiceFacts): ServiceStatusView {
+function serviceView(service: ServiceConfig, facts: ServiceFacts): Omit<ServiceStatusView, 'upstreamsDown'> {
   const verdict = quorumVerdict(facts.readings, service.detection.quorum);
   const voters = facts.readings.filter((r) => verdict.voters.includes(r.location));
   // The freshest voter speaks for the service's last check; without voters, the freshest reading.

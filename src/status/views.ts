@@ -1,5 +1,6 @@
 import type { CheckOutcome, Localized, PublishedState } from '../domain/vocabulary.ts';
 import type { Incident, Maintenance } from '../domain/records.ts';
+import type { UpstreamDown } from './dependencies.ts';
 import type { Published } from './published-state.ts';
 import type { LocationReading } from './location-votes.ts';
 import type { QuorumVerdict } from './quorum.ts';
@@ -32,6 +33,8 @@ export interface ServiceStatusView extends Published {
   regional: QuorumVerdict['regional'];
   /** Each location's latest reading; one nameless entry when the catalogue lists no locations. */
   locations: LocationReading[];
+  /** Services this one depends on (catalogue `dependsOn`) that are down now; empty when none. */
+  upstreamsDown: UpstreamDown[];
 }
 
 export interface CategoryView {

@@ -10,7 +10,14 @@ const MIN = 60_000;
 const ago = (minutes: number) => new Date(NOW.getTime() - minutes * MIN);
 
 function state(id: string, level: PublicLevel, sinceMinutesAgo: number | null = 60): PublicServiceState {
-  return { id, name: { fr: id, en: id }, level, since: sinceMinutesAgo === null ? null : ago(sinceMinutesAgo), declaredByStaff: false };
+  return {
+    id,
+    name: { fr: id, en: id },
+    level,
+    since: sinceMinutesAgo === null ? null : ago(sinceMinutesAgo),
+    declaredByStaff: false,
+    upstreamsDown: [],
+  };
 }
 
 const outage = (id: string, serviceId: string, minutesAgo: number): Incident =>
@@ -106,6 +113,7 @@ describe('affectedServices', () => {
       level: 'down',
       since: ago(45),
       declaredByStaff: false,
+      upstreamsDown: [],
       incident: { id: 'o', title: { fr: 'a inaccessible', en: 'a unreachable' } },
     });
   });

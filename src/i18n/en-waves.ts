@@ -1,0 +1,14 @@
+import type { frWaves } from './fr-waves.ts';
+import { pluralForm } from './plural.ts';
+
+const plural = (n: number, one: string, other: string) => pluralForm('en', n, { one, other });
+
+/** English words of shared causes: services one depends on, other status pages, waves and their templates. */
+export const enWaves: typeof frWaves = {
+  dependencies: {
+    upstreamDown: (name: string, stillAnswers: boolean) =>
+      stillAnswers ? `Connection through ${name} unavailable: connecting directly still works` : `Connection through ${name} unavailable`,
+    banner: (name: string, dependents: number) =>
+      `${name} is unavailable; ${dependents} ${plural(dependents, 'service depends', 'services depend')} on it.`,
+  },
+};

@@ -1,0 +1,16 @@
+import { pluralForm } from './plural.ts';
+
+const plural = (n: number, one: string, other: string) => pluralForm('fr', n, { one, other });
+
+/** French words of shared causes: services one depends on, other status pages, waves and their templates. */
+export const frWaves = {
+  dependencies: {
+    /** A service this one goes through is down; when it still answers, what does not go through it works. */
+    upstreamDown: (name: string, stillAnswers: boolean) =>
+      stillAnswers
+        ? `Connexion avec ${name} indisponible\u00a0: la connexion directe reste possible`
+        : `Connexion avec ${name} indisponible`,
+    banner: (name: string, dependents: number) =>
+      `${name} est indisponible\u00a0; ${dependents}\u00a0${plural(dependents, 'service en dépend', 'services en dépendent')}.`,
+  },
+};
