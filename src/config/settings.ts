@@ -59,6 +59,11 @@ export const settingsSchema = z
     VIGIE_PROBE_SPOOL_DIR: z.string().min(1).optional(),
     /** When set, the web process publishes the public site as static files under this folder. */
     VIGIE_SNAPSHOT_DIR: z.string().min(1).optional(),
+    /**
+     * Who may read `/data/timeline.csv|json`: `public` (state changes and published notices for
+     * anyone, staff actions for signed-in staff only) or `staff` (all of it, signed-in staff only).
+     */
+    VIGIE_TIMELINE: z.enum(['public', 'staff']).default('public'),
     /** Comma-separated proxy addresses whose X-Forwarded-For is believed. */
     VIGIE_TRUSTED_PROXIES: z
       .string()

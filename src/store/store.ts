@@ -24,6 +24,8 @@ import type {
   Draft,
   LeaseClaimed,
 } from '../domain/records.ts';
+import type { TimelineRows } from '../domain/timeline-records.ts';
+import type { AuditAction } from '../domain/vocabulary.ts';
 import type { CatalogueEdits, CatalogueEditsApplied } from './sql/catalogue-edits.ts';
 import type { SubscriptionStore } from './subscription-store.ts';
 
@@ -194,6 +196,13 @@ export interface Store {
   pruneAudit(before: Date): Promise<number>;
   /** Newest first. */
   listAudit(options: { limit: number; offset?: number }): Promise<Page<AuditEntry>>;
+
+  /**
+   * What happened in [from, to), oldest first, at most `limit` rows of each kind: the state changes
+   * every location's tracking made, incident updates, and the audit rows of `staffActions` (action
+   * and target only, never who or from where).
+   */
+  readTimeline(options: { from: Date; to: Date; limit: number; staffActions: readonly AuditAction[] }): Promise<TimelineRows>;
 }
 
 export class StoreConflictError extends Error {

@@ -9,6 +9,7 @@ import { incidentUpdateReasons } from './015-incident-update-reasons.ts';
 import { monthlyRollups } from './030-monthly-rollups.ts';
 import { checkFacts } from './033-check-facts.ts';
 import { serviceBeats } from './034-service-beats.ts';
+import { stateChanges } from './070-state-changes.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   monthlyRollups,
   checkFacts,
   serviceBeats,
+  stateChanges,
 ];

@@ -5,6 +5,7 @@ import { bumpDataVersion } from './data-version.ts';
 import { readDate, readString, type SqlDatabase, type SqlExecutor } from './executor.ts';
 import { insertIncident, insertUpdate, replaceAffected } from './incidents-write.ts';
 import { applyRollupDeltas } from './rollups.ts';
+import { insertStateChanges, stateChangesOf } from './state-changes.ts';
 import { appendOutageConfirmed, appendOutageRecovered } from './subscriptions/outbox-writes.ts';
 import { getTracking, getTrackings, listServiceTrackings, saveTracking, saveTrackings, visiblyDifferent } from './trackings.ts';
 
@@ -40,6 +41,18 @@ export async function recordChecks(db: SqlDatabase, inputs: readonly RecordCheck
     await applyRollupDeltas(
       tx,
       inputs.flatMap((i) => i.rollups),
+    );
+    // Read before anything is saved: each tracking's change is measured from what was stored.
+    const stored = await trackingsBefore(
+      tx,
+      inputs.map((i) => i.tracking),
+    );
+    await insertStateChanges(
+      tx,
+      stateChangesOf(
+        stored,
+        inputs.map((i) => i.tracking),
+      ),
     );
     const carried = new Map<string, string | null>();
     const lastPlain = new Map<string, ServiceTracking>();

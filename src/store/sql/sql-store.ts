@@ -29,6 +29,7 @@ import {
 } from './sessions.ts';
 import { claimTotpStep, createStaff, getStaffByEmail, getStaffById, listStaff, updateStaff } from './staff.ts';
 import { createSubscriptionStore } from './subscriptions/subscription-store.ts';
+import { readTimeline } from './timeline.ts';
 import { listTrackings } from './trackings.ts';
 
 /** `db` seen from inside one of its transactions: every statement, and every nested transaction, runs in `tx`. */
@@ -131,5 +132,6 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
       }),
     pruneAudit: (before) => pruneAudit(db, before),
     listAudit: (options) => listAudit(db, options),
+    readTimeline: (options) => readTimeline(db, options),
   };
 }
