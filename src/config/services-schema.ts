@@ -97,6 +97,17 @@ export const serviceSchema = z
     formerIds: z.array(slug).min(1).max(20).optional(),
     /** Services this one relies on (a sign-in provider): their outage is said on this one's page, and opens one incident for all. */
     dependsOn: z.array(slug).min(1).max(20).optional(),
+    /** Read from the service's own status page (Statuspage v2) instead of checked by Vigie. */
+    upstream: z
+      .object({
+        statuspage: z.url({
+          protocol: /^https?$/,
+          error: 'must be the http or https URL of a Statuspage v2 summary, such as https://status.example.com/api/v2/summary.json',
+        }),
+        component: z.string().trim().min(1).max(200),
+      })
+      .strict()
+      .optional(),
   })
   .extend(checkFieldsSchema.partial().shape)
   .strict();
@@ -147,6 +158,11 @@ export const catalogueSchema = z
       crossCheckChecks(catalogue, ctx);
       formerIdClashes(catalogue.services, seenServices).forEach((issue) => ctx.addIssue({ code: 'custom', ...issue }));
       dependencyIssues(catalogue.services, seenServices).forEach((issue) => ctx.addIssue({ code: 'custom', ...issue }));
+      catalogue.services.forEach((service, i) => {
+        if (service.upstream === undefined || service.check === undefined) return;
+        const message = 'give "check" or "upstream", not both: a service read from its own status page is not checked by Vigie';
+        ctx.addIssue({ code: 'custom', path: ['services', i, 'upstream'], message });
+      });
     },
     { when: (payload) => hasIdsToCrossCheck(payload.value) },
   );
@@ -245,6 +261,7 @@ export function resolveCatalogue(file: CatalogueFile): Catalogue {
       detection: { ...detection, ...s.detection },
       hours: s.hours ? resolveHours(s.hours) : null,
       ...(s.check ? { check: resolveCheck(s.check, s.url) } : {}),
+      ...(s.upstream ? { check: { kind: 'statuspage' as const, url: s.upstream.statuspage, component: s.upstream.component } } : {}),
     })),
   };
 }

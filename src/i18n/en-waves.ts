@@ -5,6 +5,9 @@ const plural = (n: number, one: string, other: string) => pluralForm('en', n, { 
 
 /** English words of shared causes: services one depends on, other status pages, waves and their templates. */
 export const enWaves: typeof frWaves = {
+  upstream: {
+    source: 'according to its own status page',
+  },
   dependencies: {
     upstreamDown: (name: string, stillAnswers: boolean) =>
       stillAnswers ? `Connection through ${name} unavailable: connecting directly still works` : `Connection through ${name} unavailable`,

@@ -4,6 +4,10 @@ const plural = (n: number, one: string, other: string) => pluralForm('fr', n, { 
 
 /** French words of shared causes: services one depends on, other status pages, waves and their templates. */
 export const frWaves = {
+  upstream: {
+    /** Said next to the state of a service read from its own status page. */
+    source: 'd’après sa propre page d’état',
+  },
   dependencies: {
     /** A service this one goes through is down; when it still answers, what does not go through it works. */
     upstreamDown: (name: string, stillAnswers: boolean) =>

@@ -115,6 +115,7 @@ function serviceView(service: ServiceConfig, facts: ServiceFacts): Omit<ServiceS
     category: service.category,
     url: service.url,
     interval: service.interval,
+    source: service.check?.kind === 'statuspage' ? 'own_page' : 'probe',
     ...published,
     lastCheckedAt: t?.lastCheckedAt ?? null,
     lastOutcome: t?.lastOutcome ?? null,

@@ -33,6 +33,8 @@ export interface ServiceStatusView extends Published {
   regional: QuorumVerdict['regional'];
   /** Each location's latest reading; one nameless entry when the catalogue lists no locations. */
   locations: LocationReading[];
+  /** `own_page`: the state is what the service's own status page says (catalogue `upstream`), not a measurement of ours. */
+  source: 'probe' | 'own_page';
   /** Services this one depends on (catalogue `dependsOn`) that are down now; empty when none. */
   upstreamsDown: UpstreamDown[];
 }

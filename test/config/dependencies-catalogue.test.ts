@@ -59,3 +59,25 @@ describe('dependsOn in the catalogue', () => {
     ]);
   });
 });
+
+describe('upstream in the catalogue', () => {
+  const upstream = { statuspage: 'https://status.example.com/api/v2/summary.json', component: 'FranceConnect' };
+
+  it('reads a service from its own status page: a statuspage check', () => {
+    const { services } = parseCatalogue(text(catalogue([service('fc', { upstream })])), 'services.json');
+    expect(services[0]?.check).toEqual({ kind: 'statuspage', url: upstream.statuspage, component: 'FranceConnect' });
+  });
+
+  it('refuses an upstream with a check, and a status page that is not an http URL, at their line', () => {
+    const source = text(
+      catalogue([
+        service('fc', { upstream, check: { kind: 'http' } }),
+        service('b', { upstream: { statuspage: 'ftp://x/summary.json', component: 'b' } }),
+      ]),
+    );
+    expect(problemsOf(source)).toEqual([
+      `services.json:${line(source, '"upstream"')}: services[0].upstream: give "check" or "upstream", not both: a service read from its own status page is not checked by Vigie`,
+      `services.json:${line(source, 'ftp://')}: services[1].upstream.statuspage: must be the http or https URL of a Statuspage v2 summary, such as https://status.example.com/api/v2/summary.json`,
+    ]);
+  });
+});
