@@ -11,6 +11,8 @@ export const enWaves: typeof frWaves = {
   dependencies: {
     upstreamDown: (name: string, stillAnswers: boolean) =>
       stillAnswers ? `Connection through ${name} unavailable: connecting directly still works` : `Connection through ${name} unavailable`,
+    through: (name: string) => `because of ${name}`,
+    dependents: (names: string) => `Services that depend on it: ${names}.`,
     banner: (name: string, dependents: number) =>
       `${name} is unavailable; ${dependents} ${plural(dependents, 'service depends', 'services depend')} on it.`,
   },

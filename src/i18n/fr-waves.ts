@@ -14,6 +14,10 @@ export const frWaves = {
       stillAnswers
         ? `Connexion avec ${name} indisponible\u00a0: la connexion directe reste possible`
         : `Connexion avec ${name} indisponible`,
+    /** Next to a service an upstream's incident lists: why it is affected. */
+    through: (name: string) => `à cause de ${name}`,
+    /** In the message telling an upstream's outage: the services behind it, for their subscribers. */
+    dependents: (names: string) => `Services qui en dépendent\u00a0: ${names}.`,
     banner: (name: string, dependents: number) =>
       `${name} est indisponible\u00a0; ${dependents}\u00a0${plural(dependents, 'service en dépend', 'services en dépendent')}.`,
   },

@@ -42,7 +42,7 @@ export function messageItems(events: readonly NotificationEvent[], locale: Local
           subject: d.subjectDown(nameOf(names, p.serviceId)[locale]),
           label: null,
           heading: own(d.outageConfirmed(nameOf(names, p.serviceId)[locale], formatDateTime(new Date(p.startedAt), locale))),
-          paragraphs: [],
+          paragraphs: p.dependents?.length ? [own(t(locale).waves.dependencies.dependents(serviceList(p.dependents)))] : [],
           body: null,
           path: pathFor(locale, { page: 'service', id: p.serviceId }),
         };

@@ -6,6 +6,7 @@ import type { Checker } from './check/types.ts';
 import { systemClock, type ProbeClock } from './clock.ts';
 import type { Evaluation } from './evaluate.ts';
 import { autoIncidentDecider } from '../incidents/auto-incident.ts';
+import { dependencyLinks } from '../incidents/dependency-links.ts';
 import { createBackgroundTasks } from './background-tasks.ts';
 import { createLeaseKeeper } from './lease-keeper.ts';
 import { createLeaseWork, type LeaseWork } from './lease-work.ts';
@@ -138,7 +139,8 @@ export function createRunner(options: RunnerOptions): Runner {
     overNetwork: (id) => kinds.get(id) !== 'heartbeat',
   });
   const maintenance = createMaintenanceCache(store);
-  const decideOutage = (service: ServiceConfig, at: Date) => autoIncidentDecider(service, catalogue.locations, at);
+  const links = dependencyLinks(catalogue.services);
+  const decideOutage = (service: ServiceConfig, at: Date) => autoIncidentDecider(service, catalogue.locations, at, links.get(service.id));
   const writePath = createWritePath({
     store,
     clock,

@@ -14,6 +14,14 @@ export function affectedServices(incident: Incident): AffectedService[] {
   return list;
 }
 
+/**
+ * The upstream a service is affected through: an automatic incident is its own service's outage,
+ * so any other service it lists was added as a dependent of it (see `root-cause.ts`).
+ */
+export function affectedThrough(incident: Pick<Incident, 'kind' | 'serviceId'>, serviceId: string): string | null {
+  return incident.kind === 'auto' && incident.serviceId !== null && incident.serviceId !== serviceId ? incident.serviceId : null;
+}
+
 /** The state icon that goes with an incident: resolved reads as recovered, otherwise its worst impact. */
 export function incidentLevel(incident: Pick<Incident, 'status'> & { affected: AffectedService[] }): ServiceState {
   if (incident.status === 'resolved') return 'operational';

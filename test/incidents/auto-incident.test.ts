@@ -71,7 +71,7 @@ describe('decideAutoIncident', () => {
       facts({ paris: 'operational', lyon: 'operational', montreal: 'down' }, open),
     );
     expect(resolved).toMatchObject({ type: 'outage_resolved', resolvedAt: NOW });
-    expect(resolved?.body.fr).toMatch(/^Service rétabli après 1\u00a0h\./);
+    expect(resolved?.type === 'outage_resolved' ? resolved.body.fr : '').toMatch(/^Service rétabli après 1\u00a0h\./);
     const blind = facts({ paris: 'operational', lyon: 'operational', montreal: 'operational' }, open, ['paris', 'lyon', 'montreal']);
     expect(decideAutoIncident(impots, LOCATIONS, NOW, blind)).toBeNull();
   });

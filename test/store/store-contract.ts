@@ -11,6 +11,7 @@ import { maintenanceContract } from './contract/maintenance-contract.ts';
 import { outagesContract } from './contract/outages-contract.ts';
 import { staffContract } from './contract/staff-contract.ts';
 import { subscriptionsContract } from './contract/subscriptions-contract.ts';
+import { rootIncidentsContract } from './contract/root-incidents-contract.ts';
 import { timelineContract } from './contract/timeline-contract.ts';
 
 export interface ContractContext {
@@ -51,5 +52,6 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
     subscriptionsContract(ctx);
     catalogueEditsContract(ctx);
     timelineContract(ctx);
+    rootIncidentsContract(ctx);
   });
 }
