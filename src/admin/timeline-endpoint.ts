@@ -11,7 +11,9 @@ const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8; header=present', json: 'a
 export const TIMELINE_MAX_ROWS = 50_000;
 
 /** Staff actions about what the public is told; account and sign-in rows name people and stay out. */
-export const TIMELINE_STAFF_ACTIONS = AUDIT_ACTIONS.filter((a) => a.startsWith('incident.') || a.startsWith('maintenance.'));
+export const TIMELINE_STAFF_ACTIONS = AUDIT_ACTIONS.filter(
+  (a) => a.startsWith('incident.') || a.startsWith('maintenance.') || a.startsWith('template.'),
+);
 
 const text = (status: number, body: string, extra: Record<string, string> = {}) =>
   new Response(`${body}\n`, {

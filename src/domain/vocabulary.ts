@@ -125,6 +125,7 @@ export const AUDIT_ACTIONS = [
   'maintenance.scheduled',
   'maintenance.edited',
   'maintenance.cancelled',
+  'template.edited',
   'webhook.created',
   'webhook.deleted',
   'webhook.enabled',

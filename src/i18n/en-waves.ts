@@ -5,6 +5,27 @@ const plural = (n: number, one: string, other: string) => pluralForm('en', n, { 
 
 /** English words of shared causes: services one depends on, other status pages, waves and their templates. */
 export const enWaves: typeof frWaves = {
+  wave: {
+    title: 'Wave of outages',
+    detected: (services: number, categories: number) =>
+      `${services} ${plural(services, 'service', 'services')} in ${categories} ${plural(categories, 'category', 'categories')} went down within a few minutes: one shared incident can cover them all.`,
+    template: 'Template',
+    create: 'Create the shared incident',
+    pinned: 'Incident in progress across several services',
+    pinnedLink: 'Follow the incident',
+  },
+  templates: {
+    title: 'Incident templates',
+    help: 'Variables filled in when a template is picked: {services}, {start}, {locations}; {until} is yours to complete.',
+    name: (lang: string) => `Name (${lang})`,
+    titleField: (lang: string) => `Title (${lang})`,
+    bodyField: (lang: string) => `Message (${lang})`,
+    save: 'Save the template',
+    saved: 'Template saved.',
+    pick: 'Start from a template',
+    use: 'Fill in with this template',
+    none: 'None',
+  },
   upstream: {
     source: 'according to its own status page',
   },

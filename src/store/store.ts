@@ -24,6 +24,7 @@ import type {
   Draft,
   LeaseClaimed,
 } from '../domain/records.ts';
+import type { IncidentTemplate } from '../domain/templates.ts';
 import type { TimelineRows } from '../domain/timeline-records.ts';
 import type { AuditAction } from '../domain/vocabulary.ts';
 import type { CatalogueEdits, CatalogueEditsApplied } from './sql/catalogue-edits.ts';
@@ -203,6 +204,11 @@ export interface Store {
    * and target only, never who or from where).
    */
   readTimeline(options: { from: Date; to: Date; limit: number; staffActions: readonly AuditAction[] }): Promise<TimelineRows>;
+
+  /** Incident templates, by id (shipped ones included). */
+  listTemplates(): Promise<IncidentTemplate[]>;
+  /** Replaces a template's words (staff use `audited`); null when no template has that id. */
+  saveTemplate(template: Omit<IncidentTemplate, 'updatedAt'>, at: Date): Promise<IncidentTemplate | null>;
 }
 
 export class StoreConflictError extends Error {

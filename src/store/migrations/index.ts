@@ -10,6 +10,7 @@ import { monthlyRollups } from './030-monthly-rollups.ts';
 import { checkFacts } from './033-check-facts.ts';
 import { serviceBeats } from './034-service-beats.ts';
 import { stateChanges } from './070-state-changes.ts';
+import { incidentTemplates } from './071-incident-templates.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   checkFacts,
   serviceBeats,
   stateChanges,
+  incidentTemplates,
 ];

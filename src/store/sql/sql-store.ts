@@ -29,6 +29,7 @@ import {
 } from './sessions.ts';
 import { claimTotpStep, createStaff, getStaffByEmail, getStaffById, listStaff, updateStaff } from './staff.ts';
 import { createSubscriptionStore } from './subscriptions/subscription-store.ts';
+import { listTemplates, saveTemplate } from './templates.ts';
 import { readTimeline } from './timeline.ts';
 import { listTrackings } from './trackings.ts';
 
@@ -133,5 +134,7 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
     pruneAudit: (before) => pruneAudit(db, before),
     listAudit: (options) => listAudit(db, options),
     readTimeline: (options) => readTimeline(db, options),
+    listTemplates: () => listTemplates(db),
+    saveTemplate: (template, at) => db.transaction((tx) => saveTemplate(tx, template, at)),
   };
 }
