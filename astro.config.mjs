@@ -20,4 +20,9 @@ export default defineConfig({
   // Tests and parallel work build into their own folder so builds never trample each other.
   outDir: process.env.VIGIE_BUILD_DIR ?? './dist',
   build: { inlineStylesheets: 'never' },
+  // No image is transformed: Astro's `/_image` route answers 404 without loading an image service.
+  image: {
+    endpoint: { route: '/_image', entrypoint: './src/web/no-image-endpoint.ts' },
+    service: { entrypoint: 'astro/assets/services/noop' },
+  },
 });

@@ -10,6 +10,14 @@ const PATHS: Record<Locale, Record<SubscriptionPage, string>> = {
   en: { subscribe: '/en/subscribe', confirm: '/en/subscribe/confirm', manage: '/en/subscribe/manage' },
 };
 
+/** The static copy's stand-in for the subscription pages (it cannot take subscriptions); an ordinary cached page. */
+export const PAUSED_SUBSCRIPTIONS_PATHS: Record<Locale, string> = { fr: '/fr/abonnement/indisponible', en: '/en/subscribe/unavailable' };
+
+/** The subscription pages of a language without their query: the files the static copy gives them. */
+export function subscriptionPagePaths(locale: Locale): string[] {
+  return Object.values(PATHS[locale]);
+}
+
 /** RFC 8058 one-click: mail providers POST here without a page, an Origin or a language. */
 export const ONE_CLICK_PATH = '/unsubscribe';
 

@@ -4,10 +4,8 @@ import type { StaffAccount } from '../domain/records.ts';
 import { isAdminPath } from '../web/security-policy.ts';
 import { trimTrailingSlashes } from '../domain/trim-slashes.ts';
 import { adminServices, type AdminServices } from './admin-services.ts';
-import { clientAddress } from '../web/client-address.ts';
-import { RequestRefused } from '../web/form-input.ts';
+import { clientAddress, peerOf } from '../web/client-address.ts';
 import { SESSION_COOKIE } from '../domain/staff-session.ts';
-import { REFUSAL_STATUS, refusalText } from '../web/request-limits.ts';
 
 /** What admin pages find in `Astro.locals.admin`. */
 export interface AdminLocals {
@@ -31,23 +29,18 @@ export const guardAdmin = defineMiddleware(async (context, next) => {
   if (!isAdminPath(context.url.pathname)) return next();
   const { ctx } = context.locals;
   const services = adminServices(ctx);
-  const ip = clientAddress(context.clientAddress, context.request.headers.get('x-forwarded-for'), ctx.settings.VIGIE_TRUSTED_PROXIES);
+  const peer = peerOf(context);
+  // Nobody is left to answer: nothing is checked, nothing is logged.
+  if (peer === null) return new Response(null, { status: 400, headers: { 'Cache-Control': 'no-store' } });
+  const ip = clientAddress(peer, context.request.headers.get('x-forwarded-for'), ctx.settings.VIGIE_TRUSTED_PROXIES);
   const resumed = await services.sessions.resume(context.cookies.get(SESSION_COOKIE)?.value);
   const lang = adminLang(context.url);
   context.locals.admin = { staff: resumed?.account ?? null, lang, ip, services };
   const path = trimTrailingSlashes(context.url.pathname);
-  let response: Response;
-  if (!resumed && !PUBLIC_ADMIN_PATHS.has(path)) {
-    response = new Response(null, { status: 303, headers: { Location: `/admin/login${lang === 'en' ? '?lang=en' : ''}` } });
-  } else {
-    response = await next().catch((error: unknown) => {
-      if (!(error instanceof RequestRefused)) throw error;
-      return new Response(refusalText(error.refusal), {
-        status: REFUSAL_STATUS[error.refusal],
-        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-      });
-    });
-  }
+  const response =
+    !resumed && !PUBLIC_ADMIN_PATHS.has(path)
+      ? new Response(null, { status: 303, headers: { Location: `/admin/login${lang === 'en' ? '?lang=en' : ''}` } })
+      : await next();
   const headers = new Headers(response.headers);
   headers.set('Cache-Control', 'no-store');
   headers.set('X-Robots-Tag', 'noindex, nofollow');

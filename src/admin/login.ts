@@ -6,7 +6,8 @@ import { CURRENT_SCRYPT, hashPassword, needsRehash, verifyAgainstDummy, verifyPa
 import { PASSWORD_MAX_LENGTH } from './password-policy.ts';
 import type { Sessions } from './session.ts';
 import type { Throttle } from './throttle.ts';
-import { acceptTotpCode, matchTotpStep } from './totp.ts';
+import { acceptTotpCode, matchTotpStep, newTotpSecret } from './totp.ts';
+import { createCodeLock } from './code-lock.ts';
 
 /** Each scrypt verification holds 128 MiB: two at once (plus one in the known lane) keeps a login flood from exhausting memory. */
 const KDF_CONCURRENCY = 2;
@@ -67,13 +68,21 @@ export function createLogin(deps: LoginDeps): Login {
   // flood aimed at their account from elsewhere does not queue in front of them.
   const knownLane: Lane = Object.assign(pLimit(1), { queueLimit: KNOWN_LANE_QUEUE_LIMIT });
   const known = createKnownPairs();
+  const codeLock = createCodeLock(deps);
   const login = async (attempt: LoginAttempt): Promise<LoginResult> => {
     const email = attempt.email.trim().toLowerCase().slice(0, 254);
     const actor = { email, ip: attempt.ip };
     const { attempt: reservation, waitMs } = await deps.throttle.begin(email, attempt.ip);
     if (waitMs > 0) return { ok: false, failure: 'throttled', retryAfterMs: waitMs };
+    const lockedMs = deps.requireTotp ? await codeLock.lockedFor(email) : 0;
+    if (lockedMs > 0) {
+      // Refused before any check, like a throttled attempt: it leaves no row.
+      await deps.throttle.release(reservation, email, attempt.ip);
+      return { ok: false, failure: 'throttled', retryAfterMs: lockedMs };
+    }
     const refusedEarly = deps.requireTotp ? await secondFactorRefusal(deps, email, attempt.code) : null;
     if (refusedEarly) {
+      await codeLock.wrongCode(email, actor);
       await deps.throttle.failed(reservation);
       await deps.store.appendAudit(auditEntry(deps.clock(), actor, 'login.failed', { after: { reason: refusedEarly } }));
       return { ok: false, failure: 'invalid', retryAfterMs: 0 };
@@ -92,6 +101,7 @@ export function createLogin(deps: LoginDeps): Login {
       return { ok: false, failure: 'abandoned', retryAfterMs: BUSY_RETRY_MS };
     }
     if (typeof reason === 'string') {
+      if (reason === 'wrong_or_reused_code') await codeLock.wrongCode(email, actor);
       await deps.throttle.failed(reservation);
       await deps.store.appendAudit(auditEntry(deps.clock(), actor, 'login.failed', { after: { reason } }));
       return { ok: false, failure: 'invalid', retryAfterMs: 0 };
@@ -131,19 +141,25 @@ function createKnownPairs(limit = 10_000): { has: (email: string, ip: string) =>
 
 const ABANDONED = Symbol('abandoned');
 
+/** Checked in place of a secret for names with none, so every name costs the same HMAC (F6). */
+const DUMMY_TOTP_SECRET = newTotpSecret();
+
 /**
  * With the second factor required, an attempt whose code does not match the named account is
  * refused before any hashing: a flood of guesses then costs one lookup and one HMAC each and
  * cannot fill the verification queue in front of staff. Unknown, disabled and known accounts all
- * take this same cheap path, so its timing tells nothing; the code is only claimed (single use)
- * once the password is verified too.
+ * take this same cheap path, the same HMAC included (against a dummy secret when the name has
+ * none), so its timing tells nothing; the code is only claimed (single use) once the password is
+ * verified too.
  */
 async function secondFactorRefusal(deps: LoginDeps, email: string, code: string): Promise<string | null> {
   const account = await deps.store.getStaffByEmail(email);
+  const usable = account && !account.disabled ? account.totpSecret : null;
+  const matched = matchTotpStep(usable ?? DUMMY_TOTP_SECRET, code, deps.clock()) !== null;
   if (!account) return 'unknown_account';
   if (account.disabled) return 'disabled';
   if (!account.totpSecret) return 'second_factor_not_enrolled';
-  return matchTotpStep(account.totpSecret, code, deps.clock()) === null ? 'wrong_or_reused_code' : null;
+  return matched ? null : 'wrong_or_reused_code';
 }
 
 /** Runs in a verification slot; a client that hung up while queued never gets here. */

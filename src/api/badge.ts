@@ -20,7 +20,15 @@ function textWidth(text: string): number {
 }
 
 /** A small status badge: "<name> | <shape> <state word>", text escaped, readable without colour. */
-export function badgeSvg(input: { name: string; state: PublishedState; stateWord: string; title: string; lang: string }): string {
+export function badgeSvg(input: {
+  name: string;
+  state: PublishedState;
+  stateWord: string;
+  title: string;
+  lang: string;
+  /** The name's own language when it differs from the badge's (an official name kept in French). */
+  nameLang?: string;
+}): string {
   const look = LOOK[input.state];
   const left = textWidth(input.name);
   const right = textWidth(input.stateWord) + 14;
@@ -33,7 +41,7 @@ export function badgeSvg(input: { name: string; state: PublishedState; stateWord
     `<rect width="${left}" height="20" fill="#3b3b3b"/>`,
     `<rect x="${left}" width="${right}" height="20" fill="${look.color}"/>`,
     `<g fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11">`,
-    `<text x="${PADDING}" y="14">${name}</text>`,
+    `<text x="${PADDING}" y="14"${input.nameLang ? ` lang="${escapeHtml(input.nameLang)}"` : ''}>${name}</text>`,
     `<g transform="translate(${left + 6} 4)">${look.shape}</g>`,
     `<text x="${left + 20}" y="14">${word}</text>`,
     `</g></svg>`,

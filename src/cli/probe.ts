@@ -50,7 +50,7 @@ async function main(): Promise<void> {
         error ?? new Error('the database file was busy; the write waited and was retried'),
       ),
   });
-  const processId = probeProcessId(hostname(), process.pid, randomBytes(3).toString('hex'));
+  const processId = probeProcessId(hostname(), process.pid, randomBytes(3).toString('hex'), settings.VIGIE_PROBE_ID);
   const me = { holder: processId, location: settings.VIGIE_LOCATION, host: hostname(), pid: process.pid };
   const leaseMs = settings.VIGIE_PROBE_LEASE_SECONDS * 1000;
   if (store.backend === 'sqlite') {
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     }),
     errors,
     batch: { windowMs: settings.VIGIE_PROBE_BATCH_MS, maxSize: settings.VIGIE_PROBE_BATCH_SIZE },
-    ...(store.backend === 'postgres' ? { leases: { me, leaseMs } } : {}),
+    ...(store.backend === 'postgres' ? { leases: { me, leaseMs, maxSkewMs: settings.VIGIE_PROBE_MAX_CLOCK_SKEW_MS } } : {}),
   });
   await runner.start();
   const openData = startOpenDataJob({

@@ -1,5 +1,3 @@
-import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
 import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
 import { settingsOrExit } from '../config/settings-or-exit.ts';
 import { serviceNames } from '../status/service-names.ts';
@@ -7,9 +5,11 @@ import { openStore } from '../store/open-store.ts';
 import { DEFAULT_WINDOWS } from '../notify/coalesce.ts';
 import { subscriptionsEnabled } from '../config/subscriptions-enabled.ts';
 import { createMailTransport } from '../notify/mail-transport.ts';
+import { plainPublicUrlWarning } from '../notify/public-url-warning.ts';
 import { createSender } from '../notify/sender.ts';
 import { createSenderApp, type SenderHealth } from '../notify/sender-app.ts';
 import { webhookAddressPolicy } from '../notify/webhook-address-policy.ts';
+import { serveProbeApp } from '../probe/app-server.ts';
 
 /**
  * `npm run sender`: the process that turns the outbox into emails and webhook calls. Its own
@@ -29,8 +29,14 @@ async function main(): Promise<void> {
   // Without SMTP there are no email subscriptions, but webhooks staff registered are still delivered.
   const transport =
     subscriptionsEnabled(settings) && settings.VIGIE_SMTP_URL && settings.VIGIE_MAIL_FROM
-      ? createMailTransport({ url: settings.VIGIE_SMTP_URL, from: settings.VIGIE_MAIL_FROM })
+      ? createMailTransport({
+          url: settings.VIGIE_SMTP_URL,
+          from: settings.VIGIE_MAIL_FROM,
+          unsubscribeMailbox: settings.VIGIE_UNSUBSCRIBE_MAILTO,
+        })
       : null;
+  const warning = transport ? plainPublicUrlWarning(settings.VIGIE_PUBLIC_URL) : null;
+  if (warning) console.warn(`vigie-sender: ${warning}`);
   const clock = () => new Date();
   const sender = createSender({
     store,
@@ -47,11 +53,20 @@ async function main(): Promise<void> {
   // One sender per database: what its killed predecessor had leased is sent now, not after the lease.
   await store.subscriptions.releaseLeases(clock());
   const health: SenderHealth = { lastPassAt: null, lastError: null, passErrors: 0 };
-  const app = createSenderApp({ store, sender, health, clock, stallMs: 10 * 60_000 });
-  const server = serve({ fetch: app.fetch, hostname: settings.HOST, port: settings.VIGIE_SENDER_PORT }, (info) => {
+  const app = createSenderApp({
+    store,
+    sender,
+    health,
+    clock,
+    stallMs: 10 * 60_000,
+    confirmationsPerHour: settings.VIGIE_CONFIRMATION_EMAILS_PER_HOUR,
+  });
+  // Operators' endpoints, like the probe's: on PROBE_HOST (loopback by default), never the site's
+  // public HOST, and with the probe's timeouts and connection cap.
+  const server = serveProbeApp(app, { hostname: settings.PROBE_HOST, port: settings.VIGIE_SENDER_PORT }, (port) => {
     const what = transport ? 'emails through SMTP and webhooks' : 'webhooks only (no SMTP: email subscriptions are off)';
-    console.log(`vigie-sender: sending ${what}; health on http://${settings.HOST}:${info.port}/healthz`);
-  }) as Server;
+    console.log(`vigie-sender: sending ${what}; health on http://${settings.PROBE_HOST}:${port}/healthz`);
+  });
 
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;

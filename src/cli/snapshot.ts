@@ -3,16 +3,19 @@ import { loadCatalogue } from '../config/load-catalogue.ts';
 import { loadSettings } from '../config/settings.ts';
 import { createWebServer } from '../web/web-server.ts';
 import { loopbackOrigin } from '../snapshot/origin.ts';
+import { subscriptionsEnabled } from '../config/subscriptions-enabled.ts';
 import { openDataDir } from '../opendata/open-data-job.ts';
 import { publishSnapshot } from '../snapshot/publish.ts';
 
 /**
- * `npm run snapshot -- <dir>`: writes one static copy of the public site into `<dir>` (same
+ * `npm run snapshot -- <dir> [--full]`: writes one static copy of the public site into `<dir>` (same
  * settings as `npm start`; the site must be built) and exits. `<dir>/current` then points to it.
+ * Built on the current copy when there is one, unless `--full`.
  */
-const dirArgument = process.argv[2];
+const dirArgument = process.argv.slice(2).find((a) => !a.startsWith('--'));
+const full = process.argv.includes('--full');
 if (!dirArgument) {
-  console.error('Usage: npm run snapshot -- <folder>   (writes <folder>/copy-…, <folder>/current and <folder>/nginx.conf)');
+  console.error('Usage: npm run snapshot -- <folder> [--full]   (writes <folder>/copy-…, <folder>/current and <folder>/nginx.conf)');
   process.exit(2);
 }
 const settings = loadSettings();
@@ -30,9 +33,11 @@ try {
     serviceIds: catalogue.services.map((s) => s.id),
     publicUrl: settings.VIGIE_PUBLIC_URL,
     openDataDir: openDataDir(settings),
+    subscriptions: subscriptionsEnabled(settings),
+    full,
   });
   console.log(
-    `Static copy written: ${done.folder} (${done.files} addresses, ${Math.round(done.bytes / 1024)} kB with .gz/.br, ${done.ms} ms)`,
+    `Static copy written: ${done.folder} (${done.files} addresses, ${done.rendered} rendered, ${Math.round(done.bytes / 1024)} kB written with .gz/.br, ${done.ms} ms)`,
   );
   console.log(`Serve ${resolve(dirArgument)}/current; an nginx configuration is in ${resolve(dirArgument)}/nginx.conf`);
   process.exit(0);

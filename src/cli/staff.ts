@@ -2,6 +2,7 @@ import QRCode from 'qrcode';
 import { promptHidden, prompt, readAllStdin } from '../admin/read-secret.ts';
 import { addStaff, disableStaff, resetPassword, setTotpSecret, type AccountDeps } from '../admin/staff-accounts.ts';
 import { matchTotpStep, newTotpSecret, totpUri } from '../admin/totp.ts';
+import { createCodeLock } from '../admin/code-lock.ts';
 import { loadSettings, SettingsError } from '../config/settings.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
@@ -15,6 +16,7 @@ const USAGE = `Usage: npm run staff -- <command>
   reset-password <email> [--password-stdin]  set a new password (signs the account out everywhere)
   enroll-totp <email>                        new second factor: prints an otpauth:// URI and a QR code
   disable <email>                            disable an account (signs it out everywhere)
+  unlock-totp <email>                        let the account try codes again after too many wrong ones
   list                                       list accounts`;
 
 const [command, email, ...flags] = process.argv.slice(2);
@@ -61,6 +63,11 @@ async function run(store: Store): Promise<string> {
   }
   if (!email) throw new UsageError(USAGE);
   if (command === 'enroll-totp') return enrollTotp(deps, email);
+  if (command === 'unlock-totp') {
+    await createCodeLock(deps).unlock(email, { email: 'cli', ip: null });
+    console.log(`${email.trim().toLowerCase()} may try sign-in codes again.`);
+    return '';
+  }
   if (command === 'disable') {
     const result = await disableStaff(deps, email);
     return result.ok ? (console.log(`${result.value.email} is disabled; its sessions were signed out.`), '') : result.message;

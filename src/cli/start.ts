@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
@@ -7,10 +8,11 @@ import { loadSettings, SettingsError } from '../config/settings.ts';
 import { beatTokens } from '../beats/beat-tokens.ts';
 import { missingFactWarnings } from '../legal/missing-facts.ts';
 import { probeHeapLimitMb } from '../probe/heap-budget.ts';
+import { probeProcessId } from '../probe/process-id.ts';
 import { createSupervisor } from '../supervise/supervisor.ts';
 
 /**
- * `npm start`: the probe, the site and the sender as processes sharing one database, so a flood
+ * `npm start`: the probe, the site, the sender (and the static copy's publisher) as processes sharing one database, so a flood
  * of page views never delays or distorts a check. A process that dies is restarted with backoff (the
  * staleness rules already make a page without a live probe say so); only SIGTERM/SIGINT stop them.
  */
@@ -18,10 +20,14 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 let serviceCount: number;
 let siteEntry: string;
+let givenProbeId: string | undefined;
+let snapshotDir: string | undefined;
 try {
   // A wrong catalogue stops everything before either process starts; missing operator facts only warn.
   const settings = loadSettings();
   siteEntry = `${settings.VIGIE_BUILD_DIR}/server/entry.mjs`;
+  givenProbeId = settings.VIGIE_PROBE_ID;
+  snapshotDir = settings.VIGIE_SNAPSHOT_DIR;
   const path = settings.VIGIE_SERVICES;
   const catalogue = await loadCatalogue(path);
   serviceCount = catalogue.services.length;
@@ -47,15 +53,21 @@ const supervisor = createSupervisor({
 });
 
 // DNS lookups share libuv's thread pool (4 threads by default): one slow resolver would queue every check.
+// One probe name for this start: each restart of the probe is its predecessor and takes its leases back at once.
 supervisor.start({
   name: 'probe',
   args: [`--max-old-space-size=${probeHeapLimitMb(serviceCount)}`, `${root}src/cli/probe.ts`],
-  env: { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16' },
+  env: {
+    UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16',
+    VIGIE_PROBE_ID: probeProcessId(hostname(), process.pid, randomBytes(3).toString('hex'), givenProbeId),
+  },
 });
 // The wrapper answers cache hits before Astro and hands everything else to the built server.
 supervisor.start({ name: 'site', args: [`${root}src/cli/web.ts`] });
 // Always: without SMTP it still delivers the webhooks staff register, and idles when there are none.
 supervisor.start({ name: 'sender', args: [`${root}src/cli/sender.ts`] });
+// Publishing the static copy renders the whole site: apart, so the site's visitors never wait for it.
+if (snapshotDir) supervisor.start({ name: 'publisher', args: [`${root}src/cli/publisher.ts`] });
 
 let stopping = false;
 function stop(): void {

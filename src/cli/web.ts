@@ -1,11 +1,9 @@
-import { loadCatalogue } from '../config/load-catalogue.ts';
 import { loadSettings } from '../config/settings.ts';
-import { startSitePublisher } from '../snapshot/site-publisher.ts';
 import { createWebServer } from '../web/web-server.ts';
 
 /**
- * `npm run web` (and the site half of `npm start`): one web process. Build folder: VIGIE_BUILD_DIR
- * or ./dist. With VIGIE_SNAPSHOT_DIR, it also publishes the static copy of the public site there.
+ * `npm run web` (and the site process of `npm start`): one web process. Build folder: VIGIE_BUILD_DIR
+ * or ./dist. The static copy is published by a process of its own (`cli/publisher.ts`).
  */
 const settings = loadSettings();
 const buildDir = settings.VIGIE_BUILD_DIR;
@@ -27,24 +25,11 @@ server.once('error', (error: NodeJS.ErrnoException) => {
   console.error(`vigie-site: cannot listen on ${where}: ${why}`);
   process.exit(1);
 });
-const listening = new Promise<void>((resolve) =>
-  server.listen(settings.PORT, host, () => {
-    console.log(`Vigie site listening on http://${host.includes(':') ? `[${host}]` : host}:${settings.PORT}`);
-    resolve();
-  }),
-);
-
-let publisher: { stop(): Promise<void> } | null = null;
-if (settings.VIGIE_SNAPSHOT_DIR) {
-  await listening;
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : settings.PORT;
-  const catalogue = await loadCatalogue(settings.VIGIE_SERVICES);
-  publisher = startSitePublisher({ settings, catalogue, buildDir, baseUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}` });
-}
+server.listen(settings.PORT, host, () => {
+  console.log(`Vigie site listening on http://${host.includes(':') ? `[${host}]` : host}:${settings.PORT}`);
+});
 
 function stop(): void {
-  void publisher?.stop();
   server.close(() => process.exit(0));
   server.closeIdleConnections();
   setTimeout(() => process.exit(0), 5000).unref();

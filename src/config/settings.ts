@@ -33,6 +33,20 @@ export const settingsSchema = z
       .default('local'),
     /** Local address the probe's checks leave from, on a host with several (one per vantage point). */
     VIGIE_PROBE_SOURCE_ADDRESS: z.union([z.ipv4(), z.ipv6()], { error: 'must be an IPv4 or IPv6 address of this host' }).optional(),
+    /**
+     * The probe process's name for its leases and heartbeat, kept across restarts so a restarted
+     * process takes its predecessor's leases back at once (`npm start` sets one per start; under
+     * systemd, set it). Unset: a new name per run.
+     */
+    VIGIE_PROBE_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9._:-]{1,100}$/, { error: 'letters, digits and . _ : - only, at most 100' })
+      .optional(),
+    /**
+     * PostgreSQL: a probe process whose clock differs from the database's by more than this holds
+     * no lease (checks nothing, does not vote) and says so in /healthz and /metrics.
+     */
+    VIGIE_PROBE_MAX_CLOCK_SKEW_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
     /** PostgreSQL: how long a probe process's claim on a service outlives its last renewal. */
     VIGIE_PROBE_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /** Group commit: results wait at most this long, or until this many are waiting, then are written in one transaction. */
@@ -82,9 +96,15 @@ export const settingsSchema = z
     /** Email subscriptions are on only when both are set (`smtp://`, `smtps://` URL as nodemailer takes it). */
     VIGIE_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     VIGIE_MAIL_FROM: z.string().min(3).optional(),
+    /** The mailbox List-Unsubscribe's mailto: names (the From address when unset); someone must read it. */
+    VIGIE_UNSUBSCRIBE_MAILTO: z.email().optional(),
     VIGIE_SENDER_PORT: port.default(4323),
-    /** Subscribe requests per client address per hour, then "try later" (src/notify/subscribe-actions.ts). */
+    /** Subscribe requests per client (IPv4 address, IPv6 /64) per hour, then "try later" (src/notify/subscribe-actions.ts). */
     VIGIE_SUBSCRIBE_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(10),
+    /** Subscribe requests per IPv6 /48 per hour, all its /64s together. */
+    VIGIE_SUBSCRIBE_LIMIT_PER_NETWORK: z.coerce.number().int().min(1).max(100_000).default(30),
+    /** Confirmation emails the whole site sends per hour; past it everyone is told to try later. */
+    VIGIE_CONFIRMATION_EMAILS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(300),
     /** Confirmation emails per email address per hour; past it the same answer and no email. */
     VIGIE_SUBSCRIBE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100).default(3),
     /** Quiet time that ends a wave of events before its message leaves (see src/notify/coalesce.ts). */

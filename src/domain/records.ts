@@ -101,6 +101,8 @@ export interface OutageFacts {
   openIncident: { id: string; startedAt: Date } | null;
   /** The services it depends on (the decider's `upstreamIds`), read in the same transaction; empty when none. */
   upstreams?: UpstreamFacts[];
+  /** When the service's last automatic incident was resolved: a later decision cannot reopen a time it covered. */
+  lastResolvedAt?: Date | null;
 }
 
 /**
@@ -174,11 +176,37 @@ export interface ProbeHolder {
 export interface LeaseClaimed {
   /** Every service the holder now holds, sorted. */
   held: string[];
+  /** The fencing epoch of each lease held: its writes carry it (see `WriteLease`). */
+  epochs: Record<string, number>;
+  /** Services of the location that nobody holds after this claim (free, or expired at `now`). */
+  unheld: number;
   /**
    * Services just taken that a live process gave back (rather than let expire by dying), with
    * when it did: its last check of them may have started until then and not be stored yet.
    */
   handedOver: { serviceId: string; freedAt: Date }[];
+}
+
+/**
+ * The lease a check was made under, carried by its write. The store keeps the write as history
+ * only (the result, nothing else) unless the lease row still has this epoch and is held by this
+ * holder or by nobody since (given back, not yet taken). A null epoch (a write spooled by an
+ * earlier run) passes unless another holder has the service.
+ */
+export interface WriteLease {
+  holder: string;
+  epoch: number | null;
+}
+
+/** What the store did with a check's write. */
+export interface CheckWritten {
+  /** The service's open automatic incident at this location after the write. */
+  incidentId: string | null;
+  /**
+   * The result was kept as history and nothing else: made under a lease another process now holds,
+   * or older than what the location's tracking already says. No tracking, rollup or incident moved.
+   */
+  historyOnly?: true;
 }
 
 export interface AffectedService {

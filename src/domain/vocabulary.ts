@@ -134,9 +134,11 @@ export const AUDIT_ACTIONS = [
   'staff.totp_enrolled',
   'staff.disabled',
   'staff.password_rehashed',
+  'staff.code_unlocked',
   'login.succeeded',
   'login.failed',
   'login.throttled',
+  'login.code_locked',
   'logout',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

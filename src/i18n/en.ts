@@ -107,7 +107,8 @@ export const en: Dictionary = {
     label: 'Find a service',
     hint: 'Its name, a former name or an acronym: impots, la CAF, Pôle emploi, carte grise…',
     submit: 'Search',
-    title: (query: string) => `Search “${query}”`,
+    /** The page title names no query: a title is what tabs, bookmarks and shares show as the site's own words. */
+    title: (n: number) => `Search: ${n === 0 ? 'no service found' : `${n} ${plural(n, 'service', 'services')} found`}`,
     results: (n: number, query: string) => `${n} ${plural(n, 'service', 'services')} found for “${query}”`,
     none: (query: string) => `No service matches “${query}”.`,
     noneHelp: 'Check the spelling or try another name. You can also browse',
@@ -211,6 +212,11 @@ export const en: Dictionary = {
     generated: (when: string) => `Static copy of this page, generated on ${when}.`,
     age: (minutes: string) => `These figures are ${minutes} min old.`,
     tooOld: 'This copy is too old to tell whether the services work: they are shown as “Unknown”.',
+    chooseLanguage: 'Choose your language',
+    languageLink: 'The status of French public online services, in English',
+    subscriptionsTitle: 'Subscriptions briefly unavailable',
+    subscriptionsBody:
+      'You are reading a static copy of the status page, published while the main site does not answer. It cannot record or change a subscription to alerts. Please come back in a while: the state of services stays up to date here.',
   },
   unavailable: {
     title: 'Service status temporarily unavailable',
@@ -222,6 +228,7 @@ export const en: Dictionary = {
     body: 'This address does not match any page. Check it, or go back to the service status.',
     service: 'No monitored service has this identifier. It may have been removed from the list.',
     incident: 'No incident has this identifier.',
+    document: 'No API document has this address. The documents are summary.json, status.json, components.json…',
   },
   footer: {
     conformance: {
@@ -326,6 +333,9 @@ export const en: Dictionary = {
       auto: 'Detected by the probe',
       takenOver: (email: string) => `Handled by ${email}`,
       open: 'Open',
+      codeLocked: 'Sign-in codes locked',
+      codeLockedText: (failures: number, minutes: number) =>
+        `${failures} wrong code${plural(failures, '', 's')} in ${minutes} minute${plural(minutes, '', 's')}: these accounts cannot sign in until the count falls back (someone may know their password). Check with the person, then run npm run staff -- unlock-totp <email>, and reset the password if it was not them.`,
     },
     form: {
       titleFr: 'Title in French',

@@ -112,7 +112,9 @@ export const fr = {
     label: 'Trouver un service',
     hint: 'Son nom, un ancien nom ou un sigle\u00a0: impots, la CAF, Pôle emploi, carte grise…',
     submit: 'Rechercher',
-    title: (query: string) => `Recherche «\u00a0${query}\u00a0»`,
+    /** The page title names no query: a title is what tabs, bookmarks and shares show as the site's own words. */
+    title: (n: number) =>
+      `Recherche\u00a0: ${n === 0 ? 'aucun service trouvé' : `${n}\u00a0${plural(n, 'service trouvé', 'services trouvés')}`}`,
     results: (n: number, query: string) => `${n}\u00a0${plural(n, 'service trouvé', 'services trouvés')} pour «\u00a0${query}\u00a0»`,
     none: (query: string) => `Aucun service ne correspond à «\u00a0${query}\u00a0».`,
     noneHelp: "Vérifiez l'orthographe ou essayez un autre nom. Vous pouvez aussi parcourir",
@@ -218,6 +220,11 @@ export const fr = {
     generated: (when: string) => `Copie statique de la page, générée le ${when}.`,
     age: (minutes: string) => `Ces chiffres datent de ${minutes}\u00a0min.`,
     tooOld: 'Cette copie est trop ancienne pour dire si les services fonctionnent\u00a0: ils sont indiqués «\u00a0Indéterminé\u00a0».',
+    chooseLanguage: 'Choisissez votre langue',
+    languageLink: 'L’état des services publics en ligne, en français',
+    subscriptionsTitle: 'Abonnements momentanément indisponibles',
+    subscriptionsBody:
+      'Vous consultez une copie statique de la page d’état, publiée pendant que le site principal ne répond pas. Elle ne peut ni enregistrer ni modifier un abonnement aux alertes. Revenez dans un moment\u00a0: l’état des services ci-dessous reste à jour.',
   },
   unavailable: {
     title: 'État des services momentanément indisponible',
@@ -229,6 +236,7 @@ export const fr = {
     body: "Cette adresse ne correspond à aucune page. Vérifiez-la, ou revenez à l'état des services.",
     service: 'Aucun service surveillé ne porte cet identifiant. Il a peut-être été retiré de la liste.',
     incident: 'Aucun incident ne porte cet identifiant.',
+    document: 'Aucun document de l’API n’a cette adresse. Les documents sont summary.json, status.json, components.json…',
   },
   footer: {
     conformance: {
@@ -334,6 +342,9 @@ export const fr = {
       auto: 'Détecté par la sonde',
       takenOver: (email: string) => `Prise en charge par ${email}`,
       open: 'Ouvrir',
+      codeLocked: 'Codes de connexion bloqués',
+      codeLockedText: (failures: number, minutes: number) =>
+        `${failures}\u00a0${plural(failures, 'code faux', 'codes faux')} en ${minutes}\u00a0${plural(minutes, 'minute', 'minutes')}\u00a0: ces comptes ne peuvent pas se connecter tant que le compte ne redescend pas (quelqu’un connaît peut-être leur mot de passe). Vérifiez auprès de la personne, puis lancez npm run staff -- unlock-totp <adresse>, et changez le mot de passe si ce n’était pas elle.`,
     },
     form: {
       titleFr: 'Titre en français',

@@ -11,6 +11,9 @@ import { rootDecision } from './root-cause.ts';
  * quorum of trusted locations confirm the service down and no automatic incident is open, and it
  * resolves once the verdict is conclusive and not down. Pure: the store runs it under the
  * service's lock, so however many probes report at once, one incident opens.
+ * Once per transition of the published verdict, whatever order late results come in: a decision
+ * dated before the last automatic incident's resolution opens nothing (that time was told), and
+ * one dated before the open incident's start resolves nothing.
  */
 export function autoIncidentDecider(
   service: ServiceConfig,
@@ -41,7 +44,8 @@ export function decideAutoIncident(
   const through = links.dependents.length > 0 ? { dependents: links.dependents } : {};
   const readings = locationReadings(service, facts.trackings, { locations, heartbeats: facts.heartbeats, nowMs: now.getTime() });
   const verdict = quorumVerdict(readings, service.detection.quorum);
-  if (verdict.state === 'down' && facts.openIncident === null) {
+  const told = facts.lastResolvedAt != null && facts.lastResolvedAt.getTime() >= now.getTime();
+  if (verdict.state === 'down' && facts.openIncident === null && !told) {
     const witnesses = facts.trackings.filter((t) => verdict.downAt.includes(t.location));
     const startedAt = new Date(Math.min(...witnesses.map((t) => t.since.getTime())));
     const outcome = witnesses.find((t) => t.lastOutcome !== null)?.lastOutcome ?? 'timeout';
@@ -58,7 +62,8 @@ export function decideAutoIncident(
     const names = readings.filter((r) => verdict.downAt.includes(r.location) && r.name).map((r) => r.name as Localized);
     return { type: 'outage_opened', serviceId: service.id, startedAt, ...outageOpenedNotice(service.name, outcome, names), ...through };
   }
-  if (facts.openIncident !== null && verdict.state !== 'down' && verdict.state !== 'unknown') {
+  const after = facts.openIncident !== null && facts.openIncident.startedAt.getTime() <= now.getTime();
+  if (facts.openIncident !== null && after && verdict.state !== 'down' && verdict.state !== 'unknown') {
     const body = outageResolvedNotice(service.name, now.getTime() - facts.openIncident.startedAt.getTime());
     return { type: 'outage_resolved', serviceId: service.id, resolvedAt: now, body, ...through };
   }

@@ -9,10 +9,13 @@ import { quorumVerdict } from '../status/quorum.ts';
  *
  * - `join`: an upstream's automatic incident is open: the dependent is listed in it and opens none.
  * - `wait`: an upstream is failing but has not confirmed yet, and the dependent's outage is recent
- *   enough for it to (its window: the upstream's interval times its failures to confirm, plus one):
+ *   enough for it to (its window: the upstream's interval times its failures to confirm, plus one,
+ *   and at least a minute, for checks running late on a busy probe):
  *   both down within the same window make one root incident, whichever was confirmed first.
  * - `own`: no upstream explains it: the dependent's own incident, as any service's.
  */
+const MIN_WINDOW_MS = 60_000;
+
 export type RootDecision = { kind: 'join'; rootIncidentId: string } | { kind: 'wait' } | { kind: 'own' };
 
 export function rootDecision(input: {
@@ -33,7 +36,7 @@ export function rootDecision(input: {
     const readings = locationReadings(upstream, facts.trackings, { locations: input.locations, heartbeats: input.heartbeats, nowMs });
     const verdict = quorumVerdict(readings, upstream.detection.quorum);
     const failing = verdict.state === 'down' || facts.trackings.some((t) => t.failureStreak > 0);
-    const windowMs = upstream.interval * (upstream.detection.failuresBeforeDown + 1) * 1000;
+    const windowMs = Math.max(MIN_WINDOW_MS, upstream.interval * (upstream.detection.failuresBeforeDown + 1) * 1000);
     if (failing && nowMs - input.outageStartedAt.getTime() <= windowMs) wait = true;
   }
   return wait ? { kind: 'wait' } : { kind: 'own' };

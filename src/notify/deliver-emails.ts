@@ -1,3 +1,4 @@
+import { keptFrenchNames } from '../domain/french-names.ts';
 import type { NotificationEvent } from '../domain/notification-events.ts';
 import { absoluteUrl } from '../addresses/routes.ts';
 import type { ServiceNames } from '../status/service-names.ts';
@@ -38,6 +39,7 @@ export function createEmailDelivery(deps: EmailDeliveryDeps) {
   const counters: EmailCounters = { sent: 0, retried: 0, failed: 0 };
   const digests = new Map<string, NotificationEvent[]>();
   const rendered = new Map<string, RenderedDigest>();
+  const frenchNames = keptFrenchNames([...deps.names.values()]);
   const host = new URL(deps.publicUrl).hostname;
 
   async function eventsOf(digestId: string): Promise<NotificationEvent[]> {
@@ -63,18 +65,22 @@ export function createEmailDelivery(deps: EmailDeliveryDeps) {
     const cacheKey = `${claim.digestId}|${subscriber.locale}|${choiceKey(subscriber.serviceIds, events)}`;
     let digest = rendered.get(cacheKey);
     if (!digest) {
-      digest = renderDigest(messageItems(chosen, subscriber.locale, deps.names), subscriber.locale, deps.publicUrl);
+      digest = renderDigest(messageItems(chosen, subscriber.locale, deps.names), subscriber.locale, deps.publicUrl, frenchNames);
       rendered.set(cacheKey, digest);
     }
     const manageUrl = absoluteUrl(deps.publicUrl, subscriptionPath(subscriber.locale, 'manage', { token }));
     const message = withFooter(digest, { locale: subscriber.locale, consentedAt: subscriber.consentedAt, manageUrl });
     try {
+      const oneClick = absoluteUrl(deps.publicUrl, oneClickPath(token));
       await deps.transport.send({
         to: subscriber.email,
+        language: subscriber.locale,
         ...message,
         messageId: `<${claim.digestId}.${claim.subscriberId}@${host}>`,
         headers: {
-          'List-Unsubscribe': `<${absoluteUrl(deps.publicUrl, oneClickPath(token))}>`,
+          // One-click first (RFC 8058); the mailto: is for clients without it (RFC 2369): whoever
+          // reads that mailbox opens the link in the body and presses the button.
+          'List-Unsubscribe': `<${oneClick}>, <mailto:${deps.transport.unsubscribeMailbox}?subject=unsubscribe&body=${encodeURIComponent(oneClick)}>`,
           'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
         },
       });

@@ -9,6 +9,8 @@ import { webhookBody } from './webhook-payload.ts';
 
 export interface WebhookDeliveryDeps {
   store: Store;
+  /** Named in the User-Agent, so receivers can tell (and allow-list) whose calls these are. */
+  publicUrl: string;
   clock: () => Date;
   /** The probe's SSRF guard: a webhook is a URL staff typed, it must not reach private networks. */
   policy: AddressPolicy | null;
@@ -37,6 +39,8 @@ export function createWebhookDelivery(deps: WebhookDeliveryDeps) {
     record: { tlsExpiresAt: null },
   });
 
+  const userAgent = `Vigie-webhooks (+${deps.publicUrl})`;
+
   async function post(claim: ClaimedWebhookDelivery): Promise<string | null> {
     const body = webhookBody(claim.event);
     const timestamp = deps.clock();
@@ -50,6 +54,7 @@ export function createWebhookDelivery(deps: WebhookDeliveryDeps) {
         signal: AbortSignal.timeout(deps.timeoutMs),
         headers: {
           'content-type': 'application/json',
+          'user-agent': userAgent,
           'webhook-id': claim.event.id,
           'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
           'webhook-signature': signature,

@@ -1,7 +1,10 @@
 import nodemailer from 'nodemailer';
+import type { Locale } from '../domain/vocabulary.ts';
 
 export interface OutgoingMail {
   to: string;
+  /** Sent as `Content-Language`, for mail clients and screen readers that do not open the HTML part. */
+  language: Locale;
   subject: string;
   text: string;
   html: string;
@@ -13,10 +16,17 @@ export interface OutgoingMail {
 export interface MailTransport {
   send(mail: OutgoingMail): Promise<void>;
   close(): void;
+  /** The mailbox `List-Unsubscribe`'s `mailto:` names: `unsubscribeMailbox`, or the From address. */
+  unsubscribeMailbox: string;
 }
 
 /** nodemailer over any SMTP server, pooled: a wave of messages reuses a few connections. */
-export function createMailTransport(options: { url: string; from: string; maxConnections?: number }): MailTransport {
+export function createMailTransport(options: {
+  url: string;
+  from: string;
+  maxConnections?: number;
+  unsubscribeMailbox?: string;
+}): MailTransport {
   // nodemailer reads pool options from the URL's query, next to whatever the operator put there.
   const url = new URL(options.url);
   url.searchParams.set('pool', 'true');
@@ -32,9 +42,17 @@ export function createMailTransport(options: { url: string; from: string; maxCon
         text: mail.text,
         html: mail.html,
         ...(mail.messageId ? { messageId: mail.messageId } : {}),
-        headers: mail.headers ?? {},
+        headers: { 'Content-Language': mail.language, ...mail.headers },
       });
     },
     close: () => transporter.close(),
+    unsubscribeMailbox: options.unsubscribeMailbox ?? addressOf(options.from),
   };
+}
+
+/** `Vigie <alertes@example.gouv.fr>` → `alertes@example.gouv.fr` (pure). */
+export function addressOf(from: string): string {
+  const open = from.lastIndexOf('<');
+  const close = from.lastIndexOf('>');
+  return open >= 0 && close > open ? from.slice(open + 1, close).trim() : from.trim();
 }

@@ -5,6 +5,7 @@ import { renderMarkdown } from '../incidents/markdown.ts';
 import { absoluteUrl } from '../addresses/routes.ts';
 import { escapeHtml } from '../addresses/escape.ts';
 import type { MessageItem, Text } from './message-items.ts';
+import { splitFrenchNames } from '../domain/french-names.ts';
 
 /** A message's content shared by every subscriber with the same language and the same events. */
 export interface RenderedDigest {
@@ -13,8 +14,16 @@ export interface RenderedDigest {
   html: string;
 }
 
-/** Pure: subject, plain text and simple HTML of the items, in `locale`. */
-export function renderDigest(items: readonly MessageItem[], locale: Locale, publicUrl: string): RenderedDigest {
+/**
+ * Pure: subject, plain text and simple HTML of the items, in `locale`. `frenchNames` are the
+ * official names kept in French in English text (`keptFrenchNames`): marked `lang="fr"` there.
+ */
+export function renderDigest(
+  items: readonly MessageItem[],
+  locale: Locale,
+  publicUrl: string,
+  frenchNames: readonly string[] = [],
+): RenderedDigest {
   const d = t(locale).notify.mail;
   const colon = t(locale).colon;
   const only = items.length === 1 ? items[0] : undefined;
@@ -35,9 +44,10 @@ export function renderDigest(items: readonly MessageItem[], locale: Locale, publ
     `<p>${escapeHtml(d.intro)}</p>`,
     ...items.map((item) => {
       const label = item.label ? `${escapeHtml(item.label.text)}${escapeHtml(colon)}` : '';
+      const span = (text: Text) => markup(text, locale, frenchNames);
       return [
-        `<h2 style="font-size:1.1em">${label}${span(item.heading, locale)}</h2>`,
-        ...item.paragraphs.map((p) => `<p>${span(p, locale)}</p>`),
+        `<h2 style="font-size:1.1em">${label}${span(item.heading)}</h2>`,
+        ...item.paragraphs.map((p) => `<p>${span(p)}</p>`),
         item.body ? `<div${langAttr(item.body, locale)}>${renderMarkdown(item.body.text)}</div>` : '',
         `<p><a href="${escapeHtml(absoluteUrl(publicUrl, item.path))}">${escapeHtml(d.details)}</a></p>`,
       ].join('\n');
@@ -56,7 +66,8 @@ export function withFooter(digest: RenderedDigest, input: { locale: Locale; cons
     text: `${digest.text}\n\n---\n\n${why}\n${d.manage}${colon}${input.manageUrl}\n`,
     html:
       `<!doctype html><html lang="${input.locale}"><head><meta charset="utf-8"><title>${escapeHtml(digest.subject)}</title></head><body>\n` +
-      `${digest.html}\n<hr>\n<p><small>${escapeHtml(why)}<br><a href="${escapeHtml(input.manageUrl)}">${escapeHtml(d.manage)}</a></small></p>\n</body></html>\n`,
+      // The subject as the message's one top heading, so readers' heading navigation starts somewhere.
+      `<h1 style="font-size:1.25em">${escapeHtml(digest.subject)}</h1>\n${digest.html}\n<hr>\n<p><small>${escapeHtml(why)}<br><a href="${escapeHtml(input.manageUrl)}">${escapeHtml(d.manage)}</a></small></p>\n</body></html>\n`,
   };
 }
 
@@ -64,6 +75,10 @@ function langAttr(text: Text, locale: Locale): string {
   return text.lang === locale ? '' : ` lang="${text.lang}"`;
 }
 
-function span(text: Text, locale: Locale): string {
-  return text.lang === locale ? escapeHtml(text.text) : `<span lang="${text.lang}">${escapeHtml(text.text)}</span>`;
+function markup(text: Text, locale: Locale, frenchNames: readonly string[]): string {
+  if (text.lang !== locale) return `<span lang="${text.lang}">${escapeHtml(text.text)}</span>`;
+  if (locale === 'fr') return escapeHtml(text.text);
+  return splitFrenchNames(text.text, frenchNames)
+    .map((piece) => (piece.french ? `<span lang="fr">${escapeHtml(piece.text)}</span>` : escapeHtml(piece.text)))
+    .join('');
 }

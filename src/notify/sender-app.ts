@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { DeliveryStats } from '../store/subscription-records.ts';
 import type { Store } from '../store/store.ts';
 import type { Sender } from './sender.ts';
+import { confirmationsLastHour } from './subscribe-actions.ts';
 
 export interface SenderHealth {
   /** Last pass that went through without an error. */
@@ -10,12 +11,23 @@ export interface SenderHealth {
   passErrors: number;
 }
 
+type Confirmations = Awaited<ReturnType<typeof confirmationsLastHour>>;
+
 /**
  * The sender's operational endpoints. `/healthz` says whether passes go through and how much waits;
- * `/metrics` gives the same to Prometheus (backlog, failures, counters since start).
+ * `/metrics` gives the same to Prometheus (backlog, failures, counters since start), and both say
+ * when the site-wide cap on confirmation emails (`VIGIE_CONFIRMATION_EMAILS_PER_HOUR`) is reached.
  */
-export function createSenderApp(deps: { store: Store; sender: Sender; health: SenderHealth; clock: () => Date; stallMs: number }) {
+export function createSenderApp(deps: {
+  store: Store;
+  sender: Sender;
+  health: SenderHealth;
+  clock: () => Date;
+  stallMs: number;
+  confirmationsPerHour: number;
+}) {
   const app = new Hono();
+  const confirmations = () => confirmationsLastHour(deps.store, deps.confirmationsPerHour, deps.clock());
   app.get('/healthz', async (c) => {
     const stats = await deps.store.subscriptions.deliveryStats();
     const last = deps.health.lastPassAt;
@@ -27,6 +39,7 @@ export function createSenderApp(deps: { store: Store; sender: Sender; health: Se
         lastError: deps.health.lastError,
         ...stats,
         ...deps.sender.counters(),
+        confirmationEmails: await confirmations(),
       },
       stalled ? 503 : 200,
       { 'cache-control': 'no-store' },
@@ -34,14 +47,19 @@ export function createSenderApp(deps: { store: Store; sender: Sender; health: Se
   });
   app.get('/metrics', async (c) => {
     const stats = await deps.store.subscriptions.deliveryStats();
-    return c.body(metricsText(stats, deps.sender.counters(), deps.health), 200, {
+    return c.body(metricsText(stats, deps.sender.counters(), deps.health, await confirmations()), 200, {
       'content-type': 'text/plain; version=0.0.4; charset=utf-8',
     });
   });
   return app;
 }
 
-export function metricsText(stats: DeliveryStats, counters: ReturnType<Sender['counters']>, health: SenderHealth): string {
+export function metricsText(
+  stats: DeliveryStats,
+  counters: ReturnType<Sender['counters']>,
+  health: SenderHealth,
+  confirmations: Confirmations,
+): string {
   const line = (name: string, type: string, help: string, value: number, labels = '') =>
     [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, `${name}${labels} ${value}`].join('\n');
   return (
@@ -60,6 +78,19 @@ export function metricsText(stats: DeliveryStats, counters: ReturnType<Sender['c
         'counter',
         'Sender passes that failed (store or SMTP trouble) and were retried.',
         health.passErrors,
+      ),
+      line('vigie_notify_confirmations_last_hour', 'gauge', 'Confirmation emails the site sent in the last hour.', confirmations.lastHour),
+      line(
+        'vigie_notify_confirmations_cap',
+        'gauge',
+        'Confirmation emails allowed per hour (VIGIE_CONFIRMATION_EMAILS_PER_HOUR).',
+        confirmations.cap,
+      ),
+      line(
+        'vigie_notify_confirmations_cap_reached',
+        'gauge',
+        '1 while the hourly cap on confirmation emails is reached: every subscriber is told to try later.',
+        confirmations.capReached ? 1 : 0,
       ),
     ].join('\n') + '\n'
   );

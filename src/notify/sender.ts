@@ -24,6 +24,9 @@ export interface SenderDeps
  * into a digest when its window closes, then send every due message and webhook. Everything it
  * knows is in the store, so a restarted sender resumes where the last one stopped.
  */
+/** Webhook calls made at once in a pass (each bounded by its 10 s timeout). */
+export const WEBHOOKS_PER_PASS = 50;
+
 export function createSender(deps: SenderDeps) {
   const { transport } = deps;
   const emails = transport === null ? null : createEmailDelivery({ ...deps, transport, leaseMs: 120_000 });
@@ -58,9 +61,13 @@ export function createSender(deps: SenderDeps) {
   async function tick(): Promise<void> {
     await prune();
     await gather();
+    // Emails and webhooks side by side, webhooks one batch a pass: a receiver that never answers
+    // holds a pass for one timeout at most, never the next digest's emails for batch after batch.
     // Without SMTP, messages to subscribers left from when it was set wait, counted in the backlog, until it is set again.
-    while (emails && (await emails.deliverBatch(deps.batchSize)) > 0);
-    while ((await webhooks.deliverBatch(50)) > 0);
+    const sendEmails = async () => {
+      while (emails && (await emails.deliverBatch(deps.batchSize)) > 0);
+    };
+    await Promise.all([sendEmails(), webhooks.deliverBatch(WEBHOOKS_PER_PASS)]);
   }
 
   return {

@@ -10,13 +10,26 @@ import type { MailTransport } from './mail-transport.ts';
 import { parseChoices, parseEmail, type SubscriptionErrors } from './subscription-form.ts';
 import { addressKey, hashToken, newToken } from './tokens.ts';
 
-/** Limits against subscription bombing, per hour (`VIGIE_SUBSCRIBE_LIMIT_PER_CLIENT`, `VIGIE_SUBSCRIBE_LIMIT_PER_ADDRESS`). */
+/** Limits against subscription bombing, per hour (`VIGIE_SUBSCRIBE_LIMIT_*`, `VIGIE_CONFIRMATION_EMAILS_PER_HOUR`). */
 export interface SubscribeLimits {
-  /** Requests per client address; past it the page says to try later. */
+  /** Requests per client (an IPv4 address, an IPv6 /64); past it the page says to try later. */
   perClient: number;
-  /** Confirmation emails per email address; past it the same answer, and no email. */
+  /** Requests per IPv6 /48, the block one site is given: many /64s of one attacker count together. */
+  perNetwork: number;
+  /** Confirmation emails per mailbox (`mailboxOf`); past it the same answer, and no email. */
   perAddress: number;
+  /** Confirmation emails from the whole site, so no flood can burn the sender domain's reputation. */
+  confirmationsPerHour: number;
 }
+
+/** Who asks, as the limits count them: the client's subject (`throttleSubject`) and, for IPv6, its /48. */
+export interface SubscribeClient {
+  subject: string;
+  network: string | null;
+}
+
+/** Key of the site-wide count of confirmation emails. */
+export const CONFIRMATIONS_KEY = 'confirmations';
 
 export const CONFIRM_HOURS = 48;
 const HOUR_MS = 3_600_000;
@@ -39,18 +52,28 @@ export type SubscribeResult = { status: 'sent' } | { status: 'too_many' } | { st
  * refused by its own limit: it is `sent` either way, and the email leaves in the background so even
  * the response time says nothing.
  */
-export async function requestSubscription(deps: SubscribeDeps, form: Record<string, unknown>, client: string): Promise<SubscribeResult> {
+export async function requestSubscription(
+  deps: SubscribeDeps,
+  form: Record<string, unknown>,
+  client: SubscribeClient,
+): Promise<SubscribeResult> {
   const now = deps.clock();
   const since = new Date(now.getTime() - HOUR_MS);
-  const clientKey = `client:${hashToken(client)}`;
-  if ((await deps.store.subscriptions.countAttempts(clientKey, since)) >= deps.limits.perClient) return { status: 'too_many' };
-  await deps.store.subscriptions.recordAttempt(clientKey, now);
+  const { subscriptions } = deps.store;
+  const buckets: [string, number][] = [[`client:${hashToken(client.subject)}`, deps.limits.perClient]];
+  if (client.network) buckets.push([`network:${hashToken(client.network)}`, deps.limits.perNetwork]);
+  for (const [key, limit] of buckets) if ((await subscriptions.countAttempts(key, since)) >= limit) return { status: 'too_many' };
+  for (const [key] of buckets) await subscriptions.recordAttempt(key, now);
   const email = parseEmail(form);
   const { choices, errors } = parseChoices(form, deps.catalogue);
   if (!email || errors.services) return { status: 'invalid', errors: { ...(email ? {} : { email: 'invalid_email' }), ...errors } };
   const key = addressKey(email);
-  if ((await deps.store.subscriptions.countAttempts(key, since)) >= deps.limits.perAddress) return { status: 'sent' };
-  await deps.store.subscriptions.recordAttempt(key, now);
+  if ((await subscriptions.countAttempts(key, since)) >= deps.limits.perAddress) return { status: 'sent' };
+  // Past the site-wide cap nobody gets an email for an hour: "try later" tells no one anything
+  // about any address, and stores no request (so pending requests stay below 48 × the cap).
+  if ((await subscriptions.countAttempts(CONFIRMATIONS_KEY, since)) >= deps.limits.confirmationsPerHour) return { status: 'too_many' };
+  await subscriptions.recordAttempt(key, now);
+  await subscriptions.recordAttempt(CONFIRMATIONS_KEY, now);
   const token = newToken();
   await deps.store.subscriptions.addRequest({
     tokenHash: hashToken(token),
@@ -63,14 +86,27 @@ export async function requestSubscription(deps: SubscribeDeps, form: Record<stri
   return { status: 'sent' };
 }
 
+/** Confirmation emails of the last hour against the site-wide cap, for `/healthz` and `/metrics`. */
+export async function confirmationsLastHour(
+  store: Store,
+  cap: number,
+  now: Date,
+): Promise<{ lastHour: number; cap: number; capReached: boolean }> {
+  const lastHour = await store.subscriptions.countAttempts(CONFIRMATIONS_KEY, new Date(now.getTime() - HOUR_MS));
+  return { lastHour, cap, capReached: lastHour >= cap };
+}
+
 async function sendConfirmation(deps: SubscribeDeps, email: string, locale: Locale, token: string): Promise<void> {
   const d = t(locale).notify.mail;
   const url = absoluteUrl(deps.publicUrl, subscriptionPath(locale, 'confirm', { token }));
   await deps.mail.send({
     to: email,
+    language: locale,
     subject: d.confirmSubject,
     text: `${d.confirmText(CONFIRM_HOURS)}\n\n${d.confirmLink}${t(locale).colon}${url}\n`,
-    html: `<!doctype html><html lang="${locale}"><body><p>${escapeHtml(d.confirmText(CONFIRM_HOURS))}</p><p><a href="${escapeHtml(url)}">${escapeHtml(d.confirmLink)}</a></p></body></html>`,
+    html:
+      `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(d.confirmSubject)}</title></head>` +
+      `<body><p>${escapeHtml(d.confirmText(CONFIRM_HOURS))}</p><p><a href="${escapeHtml(url)}">${escapeHtml(d.confirmLink)}</a></p></body></html>`,
   });
 }
 

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { sharedWebCache } from '../web/shared-web-cache.ts';
 import { supervisorReport } from '../supervise/report.ts';
+import { confirmationsLastHour } from '../notify/subscribe-actions.ts';
 
 /**
  * Liveness of the web process, a round trip to the store, what the pages are rendered from (live
@@ -29,6 +30,9 @@ export const GET: APIRoute = async ({ locals }) => {
     storeRecovered: locals.ctx.storeRecovered.counts(),
     uptimeSeconds: Math.round(process.uptime()),
     cache: sharedWebCache().responses.stats(),
+    confirmationEmails: locals.ctx.mail
+      ? await confirmationsLastHour(locals.ctx.store, locals.ctx.settings.VIGIE_CONFIRMATION_EMAILS_PER_HOUR, new Date()).catch(() => null)
+      : null,
     supervisor: supervisorReport(),
   };
   return new Response(JSON.stringify(body), {

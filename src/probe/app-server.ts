@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 
 /**
- * The probe's HTTP face is for operators and their monitoring, not the public: loopback unless
+ * The probe's (and the sender's) HTTP face is for operators and their monitoring, not the public: loopback unless
  * PROBE_HOST says otherwise, and bounded so no client can hold it (and the probe's memory) hostage.
  * Past `maxConnections`, new connections are closed at once.
  */
@@ -12,6 +12,8 @@ export const PROBE_HTTP_LIMITS = {
   headersTimeoutMs: 5_000,
   requestTimeoutMs: 10_000,
   keepAliveTimeoutMs: 5_000,
+  /** How often Node enforces the two timeouts above (its default, 30 s, let slow clients hold every slot that long). */
+  connectionsCheckingIntervalMs: 1_000,
   maxHeaderSize: 8 * 1024,
   maxHeadersCount: 50,
 } as const;
@@ -27,6 +29,7 @@ export function serveProbeApp(app: Hono, options: { hostname: string; port: numb
         headersTimeout: PROBE_HTTP_LIMITS.headersTimeoutMs,
         requestTimeout: PROBE_HTTP_LIMITS.requestTimeoutMs,
         keepAliveTimeout: PROBE_HTTP_LIMITS.keepAliveTimeoutMs,
+        connectionsCheckingInterval: PROBE_HTTP_LIMITS.connectionsCheckingIntervalMs,
       },
     },
     (info) => onListening(info.port),

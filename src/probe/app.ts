@@ -27,10 +27,13 @@ export function createProbeApp(options: ProbeAppOptions): Hono {
   app.get('/healthz', (c) => {
     const status = options.runner.status();
     return c.json({
-      status: 'alive',
+      // "blind": alive but checking nothing (no lease while services are due, silent for an interval, clock skew).
+      status: status.blind ? 'blind' : 'alive',
       process: status.processId,
       startedAt: status.startedAt,
       probeHealthy: status.probeHealthy,
+      blind: status.blind,
+      clock: status.clock,
       lastCycle: status.lastCycle,
       swallowedErrors: status.swallowedErrors,
       leasesHeld: status.leasesHeld,
@@ -53,7 +56,8 @@ export function createProbeApp(options: ProbeAppOptions): Hono {
     const problems: string[] = [];
     const storeError = await pingWithin(options.store, options.pingTimeoutMs ?? 2_000, clock);
     if (storeError) problems.push(`store unreachable: ${storeError}`);
-    const { buffer, scheduler } = options.runner.status();
+    const { buffer, scheduler, blind } = options.runner.status();
+    if (blind) problems.push(`checking nothing since ${blind.since.toISOString()}: ${blind.reason}`);
     if (buffer.store !== 'ok')
       problems.push(`store ${buffer.store} for writes since ${buffer.storeSince}: ${buffer.size} results wait in memory`);
     const lag = scheduler.lag.p99Ms;

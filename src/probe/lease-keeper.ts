@@ -1,4 +1,4 @@
-import type { ProbeHolder } from '../domain/records.ts';
+import type { ProbeHolder, WriteLease } from '../domain/records.ts';
 import type { Store } from '../store/store.ts';
 
 /**
@@ -7,14 +7,28 @@ import type { Store } from '../store/store.ts';
  * alive at its location, and holds its fair share (rounded up), taking free or expired leases and
  * giving back any beyond its share. A process that dies stops renewing: its leases expire and the
  * others take them at their next refresh; one that comes back takes its share again as the others
- * give theirs back.
+ * give theirs back; one restarted under the same name (`VIGIE_PROBE_ID`) renews its predecessor's.
+ *
+ * Time is the store's: lease ends and liveness are computed from `store.now()`, so a process whose
+ * clock runs ahead cannot keep leases past their end nor look alive after its death. A process
+ * whose clock is more than `maxSkewMs` off the store's says so, holds nothing and leaves the
+ * location's count of live processes, so the others cover its share: its results would carry
+ * wrong times. Each lease held carries its epoch, which its writes carry (`WriteLease`).
+ *
+ * A lease not renewed for its whole length may have been taken by another process (this one was
+ * paused, or cut off): it is not used until a renewal succeeds. While the store cannot be reached
+ * at all the process goes on checking what it held (results wait in memory, and a write made under
+ * a lease taken meanwhile is kept as history only), rather than checking nothing through an outage.
  */
 export interface LeaseKeeperOptions {
-  store: Pick<Store, 'saveProbeHolder' | 'listProbeHolders' | 'seedLeases' | 'claimLeases'>;
+  store: Pick<Store, 'saveProbeHolder' | 'listProbeHolders' | 'seedLeases' | 'claimLeases' | 'deleteProbeHolder' | 'now'>;
   me: Omit<ProbeHolder, 'seenUntil'>;
   serviceIds: readonly string[];
   leaseMs: number;
+  /** This process's clock. */
   now: () => number;
+  /** Above this difference with the store's clock the process holds nothing. Default 5 s. */
+  maxSkewMs?: number;
 }
 
 export interface TakenService {
@@ -23,12 +37,34 @@ export interface TakenService {
   freedAt: Date | null;
 }
 
+export interface LeaseView {
+  /** Leases usable now. */
+  held: number;
+  /** The location's services nobody held at the last claim; null before one succeeded. */
+  unheld: number | null;
+  /** The store's clock minus this process's (ms), measured at the last refresh; null before. */
+  clockSkewMs: number | null;
+  /** The skew is past its bound: this process holds nothing. */
+  skewed: boolean;
+}
+
 export interface LeaseKeeper {
   /** Renews, rebalances, and returns the services newly taken (to be re-read and checked if due). */
   refresh(): Promise<TakenService[]>;
   owns(serviceId: string): boolean;
+  /** The lease a check of this service starting now is made under. */
+  lease(serviceId: string): WriteLease;
+  /** The store kept a write of this service as history only: another process has it. */
+  lost(serviceId: string): void;
   held(): number;
+  view(): LeaseView;
+  /** This process's clock read as the store's (its last measured skew added). */
+  storeTime(localMs: number): number;
 }
+
+export const DEFAULT_MAX_SKEW_MS = 5_000;
+/** A clock reading that took longer than this says too little about the skew: the last one is kept. */
+const SKEW_READING_MAX_MS = 1_000;
 
 /** The share of one of `alive` processes over `services`, rounded up so that none is left over. */
 export function fairShare(services: number, alive: number): number {
@@ -37,26 +73,74 @@ export function fairShare(services: number, alive: number): number {
 
 export function createLeaseKeeper(options: LeaseKeeperOptions): LeaseKeeper {
   const { store, me, leaseMs } = options;
+  const maxSkewMs = options.maxSkewMs ?? DEFAULT_MAX_SKEW_MS;
   let owned = new Set<string>();
+  // The epoch last seen for each service, kept after a give-back: a check in flight then still counts until another takes it.
+  const epochs = new Map<string, number>();
   let seeded = false;
+  let validUntil = -Infinity;
+  let unreachable = false;
+  let unheld: number | null = null;
+  let skewMs: number | null = null;
+  const skewed = () => skewMs !== null && Math.abs(skewMs) > maxSkewMs;
+  const usable = () => unreachable || options.now() < validUntil;
+
+  async function readStoreClock(): Promise<Date> {
+    const sent = options.now();
+    const storeNow = await store.now();
+    const answered = options.now();
+    if (answered - sent <= SKEW_READING_MAX_MS) skewMs = storeNow.getTime() - (sent + answered) / 2;
+    return storeNow;
+  }
+
+  async function claim(sent: number): Promise<TakenService[]> {
+    const now = await readStoreClock();
+    if (skewed()) {
+      // Out of the location's count and holding nothing, so the others take its share.
+      await store.deleteProbeHolder(me.holder, now);
+      owned = new Set();
+      validUntil = -Infinity;
+      return [];
+    }
+    const until = new Date(now.getTime() + leaseMs);
+    if (!seeded) {
+      await store.seedLeases(me.location, options.serviceIds);
+      seeded = true;
+    }
+    await store.saveProbeHolder({ ...me, seenUntil: until });
+    const alive = (await store.listProbeHolders()).filter((h) => h.location === me.location && h.seenUntil > now).length;
+    const want = fairShare(options.serviceIds.length, alive);
+    const claimed = await store.claimLeases({ location: me.location, holder: me.holder, want, now, until });
+    const freedAt = new Map(claimed.handedOver.map((h) => [h.serviceId, h.freedAt]));
+    // Kept under the same epoch: nobody else had it meanwhile. Otherwise it was taken, perhaps back.
+    const taken = claimed.held
+      .filter((id) => !(owned.has(id) && epochs.get(id) === claimed.epochs[id]))
+      .map((serviceId) => ({ serviceId, freedAt: freedAt.get(serviceId) ?? null }));
+    owned = new Set(claimed.held);
+    for (const [id, epoch] of Object.entries(claimed.epochs)) epochs.set(id, epoch);
+    unheld = claimed.unheld;
+    // The store dated the lease's end from a moment after `sent`: by this clock it runs at least until then.
+    validUntil = sent + leaseMs;
+    return taken;
+  }
+
   return {
     async refresh() {
-      const now = new Date(options.now());
-      const until = new Date(now.getTime() + leaseMs);
-      if (!seeded) {
-        await store.seedLeases(me.location, options.serviceIds);
-        seeded = true;
+      const sent = options.now();
+      try {
+        const taken = await claim(sent);
+        unreachable = false;
+        return taken;
+      } catch (error) {
+        unreachable = true;
+        throw error;
       }
-      await store.saveProbeHolder({ ...me, seenUntil: until });
-      const alive = (await store.listProbeHolders()).filter((h) => h.location === me.location && h.seenUntil > now).length;
-      const want = fairShare(options.serviceIds.length, alive);
-      const { held, handedOver } = await store.claimLeases({ location: me.location, holder: me.holder, want, now, until });
-      const freedAt = new Map(handedOver.map((h) => [h.serviceId, h.freedAt]));
-      const taken = held.filter((id) => !owned.has(id)).map((serviceId) => ({ serviceId, freedAt: freedAt.get(serviceId) ?? null }));
-      owned = new Set(held);
-      return taken;
     },
-    owns: (serviceId) => owned.has(serviceId),
-    held: () => owned.size,
+    owns: (serviceId) => owned.has(serviceId) && usable(),
+    lease: (serviceId) => ({ holder: me.holder, epoch: epochs.get(serviceId) ?? -1 }),
+    lost: (serviceId) => void owned.delete(serviceId),
+    held: () => (usable() ? owned.size : 0),
+    view: () => ({ held: usable() ? owned.size : 0, unheld, clockSkewMs: skewMs, skewed: skewed() }),
+    storeTime: (localMs) => localMs + (skewMs ?? 0),
   };
 }

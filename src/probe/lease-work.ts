@@ -11,6 +11,8 @@ import type { ScheduledJob } from './scheduler.ts';
  * so no slot is checked twice. A service a live process gave back may have a check of that
  * process in flight, or waiting for its batch, that the re-read tracking does not show yet: it
  * counts as checked when it was given back, so the slot is at worst late, never checked twice.
+ * A tracking in memory newer than the store's is this process's own, not written yet (buffered,
+ * or spooled by its predecessor under the same name): it is kept.
  */
 export interface LeaseWork {
   skip(job: ScheduledJob, now: number): boolean;
@@ -37,7 +39,9 @@ export function createLeaseWork(deps: {
       const taken = new Map((await deps.keeper.refresh()).map((t) => [t.serviceId, t.freedAt]));
       if (taken.size === 0) return;
       for (const t of await deps.store.listTrackings()) {
-        if (t.location === deps.location && taken.has(t.serviceId)) deps.trackings.set(t.serviceId, t);
+        if (t.location !== deps.location || !taken.has(t.serviceId)) continue;
+        const mine = deps.trackings.get(t.serviceId)?.lastCheckedAt?.getTime() ?? -Infinity;
+        if ((t.lastCheckedAt?.getTime() ?? -Infinity) >= mine) deps.trackings.set(t.serviceId, t);
       }
       const now = deps.now();
       for (const [id, freedAt] of taken) {

@@ -1,3 +1,4 @@
+import { BLIND_REASONS, type BlindReason } from './blindness.ts';
 import { CHECK_OUTCOMES, SERVICE_STATES, type CheckKind, type CheckOutcome, type ServiceState } from '../domain/vocabulary.ts';
 import { LATENCY_BUCKETS_MS, type CheckResult } from '../domain/records.ts';
 import { SWALLOWED_ERROR_KINDS, type SwallowedErrorKind } from './swallowed-errors.ts';
@@ -45,6 +46,10 @@ export interface MetricGauges {
   lagP99Ms: number;
   swallowed: Record<SwallowedErrorKind, number>;
   buffer: BufferStats;
+  /** Why the probe checks nothing, or null while it checks. */
+  blind: BlindReason | null;
+  /** The store's clock minus this process's (ms); null when not measured (SQLite: one clock). */
+  clockSkewMs: number | null;
 }
 
 export interface MetricsOptions extends CertificateOptions {
@@ -114,6 +119,17 @@ export function createProbeMetrics(location: string, options: MetricsOptions = A
             'Errors survived and counted instead of crashing.',
             SWALLOWED_ERROR_KINDS.map((k) => [`kind="${k}"`, gauges.swallowed[k]]),
           ),
+          ...family(
+            'vigie_probe_blind',
+            'gauge',
+            '1 for the reason the probe checks nothing (no lease while services are due, nothing checked for an interval, clock skew).',
+            BLIND_REASONS.map((r) => [`reason="${r}"`, gauges.blind === r ? 1 : 0]),
+          ),
+          ...(gauges.clockSkewMs === null
+            ? []
+            : family('vigie_probe_clock_skew_seconds', 'gauge', "The store's clock minus this process's.", [
+                ['', gauges.clockSkewMs / 1000],
+              ])),
           ...family('vigie_probe_buffer_results', 'gauge', 'Results waiting in memory for the store.', [['', gauges.buffer.size]]),
           ...family('vigie_probe_buffer_capacity', 'gauge', 'Results the buffer holds at most.', [['', gauges.buffer.capacity]]),
           ...family('vigie_probe_buffer_dropped_total', 'counter', 'Results dropped because the buffer was full.', [

@@ -1,7 +1,7 @@
 import type { ServiceConfig } from '../config/services-schema.ts';
 import { isOpen } from '../domain/service-hours.ts';
 import { OUTCOME_WEIGHT, type ServiceState } from '../domain/vocabulary.ts';
-import type { OutageDecider, ServiceTracking } from '../domain/records.ts';
+import type { OutageDecider, ServiceTracking, WriteLease } from '../domain/records.ts';
 import { rollupDeltas } from '../domain/rollup.ts';
 import type { Checker } from './check/types.ts';
 import { evaluate, type Evaluation } from './evaluate.ts';
@@ -40,6 +40,10 @@ export interface PipelineDeps {
    * check still waits for this write before it evaluates.
    */
   detachWrites?: boolean;
+  /** The lease a check starting now is made under (see `LeaseKeeper.lease`); none without leases. */
+  leaseOf?: (serviceId: string) => WriteLease;
+  /** The store kept a write as history only: this process's view of the service is not the store's. */
+  onHistoryOnly?: (serviceId: string) => void;
 }
 
 export interface Pipeline {
@@ -52,6 +56,7 @@ export function createPipeline(deps: PipelineDeps, trackings: Map<string, Servic
   const lastResultAt = new Map<string, Date>();
   const writing = new Map<string, Promise<Evaluation>>();
   const pipeline = async (service: ServiceConfig): Promise<Evaluation | null> => {
+    const lease = deps.leaseOf?.(service.id) ?? null;
     const raw = await deps.checker(service, { location: deps.location, signal: deps.signal });
     if (deps.signal.aborted) return null;
     deps.selfCheck.observe(raw);
@@ -75,7 +80,11 @@ export function createPipeline(deps: PipelineDeps, trackings: Map<string, Servic
       share: deps.rollupShare,
     });
     const event = needsDecision(evaluation) ? deps.decideOutage(service, result.startedAt) : null;
-    const written = deps.writes.record({ result, tracking: evaluation.tracking, rollups, event }).then((stored): Evaluation => {
+    const written = deps.writes.record({ result, tracking: evaluation.tracking, rollups, event, lease }).then((stored): Evaluation => {
+      if (stored !== 'buffered' && stored.historyOnly) {
+        deps.onHistoryOnly?.(service.id);
+        return evaluation;
+      }
       // Buffered: the incident id of an outage opened meanwhile is learnt when the buffer writes it.
       const tracking = stored === 'buffered' ? evaluation.tracking : { ...evaluation.tracking, openIncidentId: stored.incidentId };
       trackings.set(service.id, tracking);

@@ -1,13 +1,12 @@
 import { checkKindOf } from '../config/service-check.ts';
-import type { Catalogue, ServiceConfig } from '../config/services-schema.ts';
-import type { ProbeHolder, ServiceTracking } from '../domain/records.ts';
-import type { Store } from '../store/store.ts';
-import type { Checker } from './check/types.ts';
-import { systemClock, type ProbeClock } from './clock.ts';
+import type { ServiceConfig } from '../config/services-schema.ts';
+import type { ServiceTracking } from '../domain/records.ts';
+import { systemClock } from './clock.ts';
 import type { Evaluation } from './evaluate.ts';
 import { autoIncidentDecider } from '../incidents/auto-incident.ts';
 import { dependencyLinks } from '../incidents/dependency-links.ts';
 import { createBackgroundTasks } from './background-tasks.ts';
+import { createBlindWatch } from './blindness.ts';
 import { createLeaseKeeper } from './lease-keeper.ts';
 import { createLeaseWork, type LeaseWork } from './lease-work.ts';
 import { pruneOld } from './housekeeping.ts';
@@ -16,100 +15,15 @@ import { createMaintenanceCache } from './maintenance-cache.ts';
 import { createProbeMetrics } from './metrics.ts';
 import { createPeerView } from './peer-view.ts';
 import { createPipeline } from './pipeline.ts';
-import { createScheduler, type SchedulerStats } from './scheduler.ts';
+import { createScheduler } from './scheduler.ts';
 import { createSelfCheck } from './self-check.ts';
-import { serviceSnapshots, statesCount, type ServiceSnapshot } from './service-snapshot.ts';
-import { createSwallowedErrors, type SwallowedErrorKind, type SwallowedErrors } from './swallowed-errors.ts';
-import type { Spool } from './spool.ts';
-import type { BufferStats } from './write-buffer.ts';
+import { serviceSnapshots, statesCount } from './service-snapshot.ts';
+import { createSwallowedErrors } from './swallowed-errors.ts';
 import { createWritePath } from './write-path.ts';
 
-/**
- * The probe at work: the scheduler runs the pipeline for every service; every cycle the canaries
- * are checked and a heartbeat recorded; maintenance windows are refreshed every ~30 s, and what
- * the other locations say every few seconds when there are others; raw results older than the
- * retention window are pruned hourly.
- */
-export interface RunnerOptions {
-  catalogue: Catalogue;
-  store: Store;
-  checker: Checker;
-  location: string;
-  /** This run's id (`probeProcessId`): its heartbeat is kept apart from the other processes' at its location. */
-  processId: string;
-  version: string;
-  /** The checker's User-Agent, told with each heartbeat so the site describes the probe from its own word. */
-  userAgent: string;
-  concurrency: number;
-  perHost: number;
-  retentionDays: number;
-  /** How long audit rows are kept; a year unless set. */
-  auditRetentionDays?: number;
-  /** How long rollups are kept; five years unless set. */
-  rollupRetentionDays?: number;
-  clock?: ProbeClock;
-  random?: () => number;
-  recheckDelayMs?: number;
-  cycleMs?: number;
-  maintenanceRefreshMs?: number;
-  /** How often the other locations' trackings and heartbeats are read (several locations only). Default 5 s. */
-  peersRefreshMs?: number;
-  canaryTimeoutS?: number;
-  errors?: SwallowedErrors;
-  /** Group commit of results (see write-batcher.ts); without it each result is its own transaction. */
-  batch?: { windowMs: number; maxSize: number };
-  /** Share this location's services with the other processes there (PostgreSQL leases). */
-  leases?: { me: Omit<ProbeHolder, 'seenUntil'>; leaseMs: number };
-  /** Results kept in memory while the store is unreachable or slow (see `write-buffer.ts`). */
-  bufferCapacity?: number;
-  /** A write unanswered this long makes the store "slow" and later results wait in memory. */
-  slowWriteMs?: number;
-  /** Where results still unwritten at shutdown are kept for the next run (see `spool.ts`). */
-  spool?: Spool | null;
-  /** Every scheduler lag sample, for the benchmark. */
-  onLag?: (lagMs: number) => void;
-  /** Certificates expiring within this many days are counted in /metrics (settings VIGIE_TLS_WARNING_DAYS). Default 14. */
-  tlsWarningDays?: number;
-}
+import type { CycleReport, Runner, RunnerOptions } from './runner-api.ts';
 
-export interface CycleReport {
-  at: Date;
-  probeHealthy: boolean;
-  checks: number;
-}
-
-export interface RunnerStatus {
-  /** The id its heartbeat and leases are stored under. */
-  processId: string;
-  startedAt: Date | null;
-  services: ServiceSnapshot[];
-  scheduler: SchedulerStats;
-  swallowedErrors: Record<SwallowedErrorKind, number>;
-  /** Services this process holds a lease on; null when it checks them all (no leases). */
-  leasesHeld: number | null;
-  lastCycle: CycleReport | null;
-  probeHealthy: boolean;
-  buffer: BufferStats;
-}
-
-export interface Runner {
-  start(): Promise<void>;
-  /**
-   * Stops scheduling; in-flight checks get `graceMs` to finish, then are cut short and dropped.
-   * Results not yet stored then get `writeMs`; what is left goes to the spool.
-   */
-  stop(graceMs?: number, writeMs?: number): Promise<void>;
-  /** Spools every result not yet stored, at once: for a process that must exit now. Returns how many. */
-  spoolNow(): number;
-  /** One check of one service through the whole pipeline, as the scheduler runs it. */
-  checkService(serviceId: string): Promise<Evaluation | null>;
-  /** A canary round and a heartbeat. */
-  cycle(): Promise<CycleReport>;
-  /** Reads what the other locations say now, as the runner does every few seconds once started. */
-  refreshPeers(): Promise<void>;
-  status(): RunnerStatus;
-  metricsText(): string;
-}
+export type { CycleReport, Runner, RunnerOptions, RunnerStatus } from './runner-api.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -141,6 +55,23 @@ export function createRunner(options: RunnerOptions): Runner {
   const maintenance = createMaintenanceCache(store);
   const links = dependencyLinks(catalogue.services);
   const decideOutage = (service: ServiceConfig, at: Date) => autoIncidentDecider(service, catalogue.locations, at, links.get(service.id));
+  const keeper = options.leases
+    ? createLeaseKeeper({
+        store,
+        me: options.leases.me,
+        serviceIds: [...services.keys()],
+        leaseMs: options.leases.leaseMs,
+        now: clock.now,
+        ...(options.leases.maxSkewMs === undefined ? {} : { maxSkewMs: options.leases.maxSkewMs }),
+      })
+    : null;
+  /** Another process has the service (its write was kept as history only): checked again only once taken back, tracking re-read. */
+  function forget(serviceId: string): void {
+    // Alone (no leases), only a result dated before the stored one is refused (a clock stepped back): memory stays.
+    if (!keeper) return;
+    keeper.lost(serviceId);
+    trackings.delete(serviceId);
+  }
   const writePath = createWritePath({
     store,
     clock,
@@ -153,9 +84,11 @@ export function createRunner(options: RunnerOptions): Runner {
       const service = services.get(write.result.serviceId);
       return service ? decideOutage(service, write.result.startedAt) : null;
     },
-    onWritten: (serviceId, incidentId, laterQueued) => {
+    restoredLease: options.leases ? { holder: options.leases.me.holder, epoch: null } : null,
+    onWritten: (serviceId, written, laterQueued) => {
+      if (written.historyOnly) return forget(serviceId);
       const tracking = trackings.get(serviceId);
-      if (tracking && !laterQueued) trackings.set(serviceId, { ...tracking, openIncidentId: incidentId });
+      if (tracking && !laterQueued) trackings.set(serviceId, { ...tracking, openIncidentId: written.incidentId });
     },
   });
   const writes = writePath.buffer;
@@ -174,12 +107,10 @@ export function createRunner(options: RunnerOptions): Runner {
       rollupShare,
       verdictWith: peers.verdictWith,
       detachWrites: Boolean(options.batch),
+      ...(keeper ? { leaseOf: keeper.lease, onHistoryOnly: forget } : {}),
     },
     trackings,
   );
-  const keeper = options.leases
-    ? createLeaseKeeper({ store, me: options.leases.me, serviceIds: [...services.keys()], leaseMs: options.leases.leaseMs, now: clock.now })
-    : null;
   const leaseWork: LeaseWork | null = keeper
     ? createLeaseWork({
         keeper,
@@ -211,12 +142,18 @@ export function createRunner(options: RunnerOptions): Runner {
   let startedAt: Date | null = null;
   let lastCycle: CycleReport | null = null;
   let checksAtLastCycle = 0;
+  const blindWatch = createBlindWatch({
+    leases: () => keeper?.view() ?? null,
+    now: clock.now,
+    intervalsS: catalogue.services.map((s) => s.interval),
+  });
 
   function checkService(serviceId: string): Promise<Evaluation | null> {
     const service = services.get(serviceId);
     if (!service) return Promise.reject(new Error(`unknown service "${serviceId}"`));
     const healthyBefore = selfCheck.healthy();
     return pipeline(service).then((evaluation) => {
+      if (evaluation) blindWatch.checked();
       // Tell the site at once, not at the next cycle, that the probe stopped (or resumed) trusting itself.
       if (selfCheck.healthy() !== healthyBefore && !stopped) void tasks.run('heartbeat', cycle);
       return evaluation;
@@ -241,7 +178,8 @@ export function createRunner(options: RunnerOptions): Runner {
       .recordHeartbeat({
         location: options.location,
         process: options.processId,
-        at: report.at,
+        // Dated by the store's clock, as the others' are: liveness is judged by one clock.
+        at: keeper ? new Date(keeper.storeTime(report.at.getTime())) : report.at,
         canariesHealthy: probeHealthy,
         version: options.version,
         self: description,
@@ -253,6 +191,7 @@ export function createRunner(options: RunnerOptions): Runner {
   return {
     async start() {
       startedAt = new Date(clock.now());
+      blindWatch.checked();
       // What an earlier run spooled is newer than what the store holds, and is written before anything new.
       for (const tracking of [...(await store.listTrackings()), ...writePath.restore()]) {
         if (tracking.location === location && services.has(tracking.serviceId)) trackings.set(tracking.serviceId, tracking);
@@ -292,17 +231,23 @@ export function createRunner(options: RunnerOptions): Runner {
     checkService,
     cycle,
     refreshPeers: peers.refresh,
-    status: () => ({
-      processId: options.processId,
-      startedAt,
-      services: serviceSnapshots(catalogue.services, trackings),
-      scheduler: scheduler.stats(),
-      swallowedErrors: errors.counts(),
-      leasesHeld: keeper?.held() ?? null,
-      lastCycle,
-      probeHealthy: selfCheck.healthy(),
-      buffer: writes.stats(),
-    }),
+    status: () => {
+      const view = keeper?.view() ?? null;
+      const blindNow = blindWatch.now();
+      return {
+        processId: options.processId,
+        startedAt,
+        services: serviceSnapshots(catalogue.services, trackings),
+        scheduler: scheduler.stats(),
+        swallowedErrors: errors.counts(),
+        leasesHeld: keeper?.held() ?? null,
+        lastCycle,
+        probeHealthy: selfCheck.healthy() && blindNow === null,
+        blind: blindNow,
+        clock: view ? { skewMs: view.clockSkewMs, skewed: view.skewed } : null,
+        buffer: writes.stats(),
+      };
+    },
     metricsText: () =>
       metrics.render({
         states: statesCount(serviceSnapshots(catalogue.services, trackings)),
@@ -310,6 +255,8 @@ export function createRunner(options: RunnerOptions): Runner {
         lagP99Ms: scheduler.stats().lag.p99Ms,
         swallowed: errors.counts(),
         buffer: writes.stats(),
+        blind: blindWatch.now()?.reason ?? null,
+        clockSkewMs: keeper?.view().clockSkewMs ?? null,
       }),
   };
 }

@@ -104,6 +104,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   async function execute(state: JobState): Promise<void> {
     counts.waiting -= 1;
     if (stopped) return;
+    // It may have waited for a slot long enough for its lease to go.
+    if (options.skip?.(state.job, clock.now())) {
+      plan(state, nextDue(state, false, clock.now()));
+      return;
+    }
     const startedAt = clock.now();
     const lagMs = Math.max(0, startedAt - state.dueAt);
     lags.add(lagMs);

@@ -22,6 +22,9 @@ const result = z.object({
   tlsExpiresAt: instant.nullable(),
   detail: z.string().nullable(),
   probeOffline: z.boolean(),
+  // Absent from lines spooled before check kinds had them: those still read back.
+  tlsIssuer: z.string().nullable().optional(),
+  step: z.number().int().min(1).nullable().optional(),
 });
 
 const tracking = z.object({
@@ -36,6 +39,9 @@ const tracking = z.object({
   lastOutcome: z.enum(CHECK_OUTCOMES).nullable(),
   latencyMs: z.number().nullable(),
   openIncidentId: z.string().nullable(),
+  lastStep: z.number().int().min(1).nullable().optional(),
+  tlsExpiresAt: instant.nullable().optional(),
+  tlsIssuer: z.string().nullable().optional(),
 });
 
 const rollup = z.object({

@@ -1,3 +1,4 @@
+import type { CheckWritten } from '../domain/records.ts';
 import type { RecordCheckInput } from '../store/sql/record-check.ts';
 import type { Store } from '../store/store.ts';
 import type { ProbeClock } from './clock.ts';
@@ -16,11 +17,11 @@ export interface WriteBatcherOptions {
   maxSize: number;
 }
 
-export type WriteCheck = (input: RecordCheckInput) => Promise<{ incidentId: string | null }>;
+export type WriteCheck = (input: RecordCheckInput) => Promise<CheckWritten>;
 
 interface Waiting {
   input: RecordCheckInput;
-  resolve(value: { incidentId: string | null }): void;
+  resolve(value: CheckWritten): void;
   reject(error: unknown): void;
 }
 

@@ -1,3 +1,4 @@
+import type { CheckWritten } from '../domain/records.ts';
 import type { Store } from '../store/store.ts';
 import { writeFailure } from '../store/write-failure.ts';
 import type { ProbeClock } from './clock.ts';
@@ -37,7 +38,7 @@ export interface BufferStats {
 
 export interface WriteBuffer {
   /** Writes at once when nothing waits and the store answers in time; otherwise keeps it, in order. */
-  record(input: CheckWrite): Promise<{ incidentId: string | null } | 'buffered'>;
+  record(input: CheckWrite): Promise<CheckWritten | 'buffered'>;
   stats(): BufferStats;
   /** Writes what waits (at shutdown), giving up at `until` (clock time); what is left stays in `pending()`. */
   drain(until?: number): Promise<void>;
@@ -55,8 +56,8 @@ export interface WriteBufferOptions {
   clock: ProbeClock;
   capacity?: number;
   slowAfterMs?: number;
-  /** Told of each buffered write once stored, so memory learns the incident id the store chose. */
-  onWritten?: (serviceId: string, incidentId: string | null, laterQueued: boolean) => void;
+  /** Told of each buffered write once stored, so memory learns the incident id the store chose (or that it was history only). */
+  onWritten?: (serviceId: string, written: CheckWritten, laterQueued: boolean) => void;
   onError?: (error: unknown, detail: string) => void;
 }
 
@@ -105,12 +106,12 @@ export function createWriteBuffer(options: WriteBufferOptions): WriteBuffer {
     }, ms);
   }
 
-  function told(q: Queued, incidentId: string | null): void {
+  function told(q: Queued, written: CheckWritten): void {
     const serviceId = serviceOf(q);
     const laterQueued = queue.has(serviceId);
-    if (laterQueued) carried.set(serviceId, incidentId);
-    else carried.delete(serviceId);
-    options.onWritten?.(serviceId, incidentId, laterQueued);
+    if (laterQueued && !written.historyOnly) carried.set(serviceId, written.incidentId);
+    else if (!laterQueued) carried.delete(serviceId);
+    options.onWritten?.(serviceId, written, laterQueued);
   }
 
   function refused(q: Queued, error: unknown): void {
@@ -119,7 +120,7 @@ export function createWriteBuffer(options: WriteBufferOptions): WriteBuffer {
   }
 
   /** A write handed to the store: answered in time, or left to finish while later results queue. */
-  async function direct(q: Queued): Promise<{ incidentId: string | null } | 'buffered'> {
+  async function direct(q: Queued): Promise<CheckWritten | 'buffered'> {
     let late = false;
     const job: InFlight = { ...q, settled: Promise.resolve() };
     const settled = health.begin();
@@ -130,7 +131,7 @@ export function createWriteBuffer(options: WriteBufferOptions): WriteBuffer {
         health.succeeded();
         if (late) {
           written += 1;
-          told(q, stored.incidentId);
+          told(q, stored);
         }
         return stored;
       },
@@ -195,9 +196,9 @@ export function createWriteBuffer(options: WriteBufferOptions): WriteBuffer {
       queue.shift(chunk.length);
       written += chunk.length;
       health.succeeded();
-      const last = new Map<string, { q: Queued; incidentId: string | null }>();
-      chunk.forEach((q, i) => last.set(serviceOf(q), { q, incidentId: outcomes[i]!.incidentId }));
-      for (const { q, incidentId } of last.values()) told(q, incidentId);
+      const last = new Map<string, { q: Queued; written: CheckWritten }>();
+      chunk.forEach((q, i) => last.set(serviceOf(q), { q, written: outcomes[i]! }));
+      for (const { q, written } of last.values()) told(q, written);
       gone(chunk);
       return true;
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { OutageDecider, ServiceTracking } from '../domain/records.ts';
+import type { CheckWritten, OutageDecider, ServiceTracking, WriteLease } from '../domain/records.ts';
 import type { Store } from '../store/store.ts';
 import type { ProbeClock } from './clock.ts';
 import type { SpooledWrite } from './spool-format.ts';
@@ -23,7 +23,9 @@ export interface WritePathOptions {
   spool?: Spool | null | undefined;
   /** The outage decider for a spooled write that needs one; null when its service left the catalogue (history only). */
   decider: (write: SpooledWrite) => OutageDecider | null;
-  onWritten: (serviceId: string, incidentId: string | null, laterQueued: boolean) => void;
+  /** The lease a spooled write is made under: this process's, any epoch (see `WriteLease`). */
+  restoredLease?: WriteLease | null;
+  onWritten: (serviceId: string, written: CheckWritten, laterQueued: boolean) => void;
 }
 
 export interface WritePath {
@@ -73,6 +75,7 @@ export function createWritePath(options: WritePathOptions): WritePath {
         tracking: w.tracking,
         rollups: w.rollups,
         event: w.decide ? options.decider(w) : null,
+        lease: options.restoredLease ?? null,
       }));
       buffer.restore(inputs, (done) => {
         try {

@@ -1,5 +1,5 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { link, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 
@@ -25,13 +25,37 @@ export async function writeWithSiblings(path: string, body: Buffer): Promise<num
   return body.length + gz.length + br.length;
 }
 
-/** Adds the siblings to every compressible file of a copied folder (the build's CSS, scripts, icons). */
-export async function precompressFolder(dir: string): Promise<number> {
+/** A file of the previous copy, with its siblings, hard-linked into the new one: no bytes written. */
+export async function linkWithSiblings(from: string, to: string): Promise<void> {
+  await link(from, to);
+  if (COMPRESSIBLE.test(to)) await Promise.all([link(`${from}.gz`, `${to}.gz`), link(`${from}.br`, `${to}.br`)]);
+}
+
+/** The build's files (CSS, icons, scripts) copied into a copy with their siblings; their relative paths. */
+export async function copyAssets(from: string, to: string): Promise<{ files: string[]; bytes: number }> {
+  const files: string[] = [];
   let bytes = 0;
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !COMPRESSIBLE.test(entry.name)) continue;
-    const path = join(entry.parentPath, entry.name);
-    bytes += await writeWithSiblings(path, await readFile(path));
+  for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = relative(from, join(entry.parentPath, entry.name));
+    await mkdir(dirname(join(to, path)), { recursive: true });
+    bytes += await writeWithSiblings(join(to, path), await readFile(join(from, path)));
+    files.push(path);
   }
-  return bytes;
+  return { files, bytes };
+}
+
+/** What identifies a build's files: their names, sizes and times. */
+export async function assetsSignature(from: string): Promise<string> {
+  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  const lines = await Promise.all(
+    entries
+      .filter((e) => e.isFile())
+      .map(async (e) => {
+        const path = join(e.parentPath, e.name);
+        const info = await stat(path);
+        return `${relative(from, path)} ${info.size} ${info.mtimeMs}`;
+      }),
+  );
+  return lines.sort().join('\n');
 }

@@ -1,5 +1,10 @@
-/** At most one publication per MIN_GAP, at least one per MAX_GAP so the copy's timestamp moves. */
-export const MIN_GAP_MS = 5_000;
+/**
+ * At most one publication per MIN_GAP, at least one per MAX_GAP so the copy's timestamp moves.
+ * The publisher asks every TICK: a change reaches the copy within a tick plus one publication
+ * (incremental, so a few seconds even for thousands of services).
+ */
+export const TICK_MS = 1_000;
+export const MIN_GAP_MS = 2_000;
 export const MAX_GAP_MS = 60_000;
 
 export interface LastPublication {
@@ -9,7 +14,7 @@ export interface LastPublication {
 }
 
 /**
- * Whether the static copy should be published now. Pure: the publisher asks it every MIN_GAP with
+ * Whether the static copy should be published now. Pure: the publisher asks it every TICK with
  * the current data version (null when the store does not answer).
  */
 export function publicationDue(last: LastPublication | null, now: number, version: number | null): boolean {

@@ -1,11 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize } from 'node:path';
 import pLimit from 'p-limit';
-import { AGE_SCRIPT, markStaticPage } from './notice.ts';
+import { changedServices, type PublicDocuments } from './changes.ts';
+import { currentCopy, lockCopies, PARTIAL_PREFIX, prune, removePartials, switchCurrent } from './copy-folder.ts';
+import { readManifest, writeManifest, type CopyManifest } from './copy-manifest.ts';
+import { LANGUAGE_PAGE, LANGUAGE_SCRIPT, LANGUAGE_SCRIPT_SOURCE, languagePage } from './language-page.ts';
 import { nginxConfig } from './nginx-config.ts';
-import { precompressFolder, writeWithSiblings } from './precompress.ts';
-import { sitePaths } from './site-paths.ts';
+import { AGE_SCRIPT, markStaticPage } from './notice.ts';
+import { assetsSignature, copyAssets, linkWithSiblings, writeWithSiblings } from './precompress.ts';
+import { refreshDue } from './refresh-due.ts';
+import { attestationPaths, sitePaths, type PublishedPath } from './site-paths.ts';
 import { copyOpenData } from '../opendata/copy-open-data.ts';
 
 export interface FetchedPage {
@@ -29,68 +34,213 @@ export interface PublishOptions {
   recentIncidents?: number;
   /** The open-data folder, copied as `data/` (absent: no `/data/` in the copy). */
   openDataDir?: string;
+  /** The site takes subscriptions: their addresses get the copy's page saying it cannot. */
+  subscriptions?: boolean;
+  /** Render every address, whatever the current copy holds. */
+  full?: boolean;
 }
 
 export interface Publication {
   folder: string;
   files: number;
+  /** Addresses asked of the origin; the others were linked from the previous copy. */
+  rendered: number;
   bytes: number;
   ms: number;
 }
 
 const AGE_SCRIPT_SOURCE = new URL('./snapshot-age.js', import.meta.url);
+const INCIDENT_PAGE = /^\/(?:fr|en)\/incidents\/[^/]+$/;
+const DOCUMENTS = {
+  components: '/api/v2/components.json',
+  incidents: '/api/v2/incidents.json',
+  maintenances: '/api/v2/scheduled-maintenances.json',
+} as const;
 
 /**
- * Writes the whole public site as static files into a new folder, then switches `<dir>/current`
- * to it with one rename, so a reader only ever sees a complete copy. A page the origin cannot
+ * Writes the public site as static files into a new folder, then switches `<dir>/current` to it
+ * with one rename, so a reader only ever sees a complete copy. Incremental: what shows every
+ * service or incident (overview, lists, feeds, API, incident pages) is rendered each time; the
+ * files of one service when its public data changed, its pages also when their turn to be
+ * refreshed came (`refresh-due.ts`); the rest is hard-linked from the current copy. A page the origin cannot
  * render as expected fails the publication and leaves the previous copy in place.
  */
 export async function publishSnapshot(options: PublishOptions): Promise<Publication> {
+  await mkdir(options.dir, { recursive: true });
+  const release = await lockCopies(options.dir);
+  try {
+    await removePartials(options.dir);
+    return await publishLocked(options);
+  } finally {
+    await release();
+  }
+}
+
+async function publishLocked(options: PublishOptions): Promise<Publication> {
   const started = performance.now();
   const generatedAt = (options.now ?? (() => new Date()))();
   const name = `copy-${generatedAt.toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
-  const folder = join(options.dir, name);
-  await mkdir(folder, { recursive: true });
+  const partial = join(options.dir, `${PARTIAL_PREFIX}${name}`);
+  await mkdir(partial, { recursive: true });
   try {
-    const incidents = JSON.parse((await expectPage(options, '/api/v2/incidents.json', 200)).toString('utf8')) as {
-      incidents: { id: string }[];
-    };
+    const fetched = new Map<string, Buffer>();
+    const documents = await readDocuments(options, fetched);
     const paths = sitePaths({
       serviceIds: options.serviceIds,
-      incidentIds: incidents.incidents.slice(0, options.recentIncidents ?? 20).map((i) => i.id),
+      incidentIds: documents.incidents.slice(0, options.recentIncidents ?? 20).map((i) => i.id),
       now: generatedAt,
+      subscriptions: options.subscriptions ?? false,
     });
-    const limit = pLimit(4);
-    const written = await Promise.all(
-      paths.map((p) =>
-        limit(async () => {
-          const body = await expectPage(options, p.path, p.status);
-          const target = inside(folder, p.file);
-          await mkdir(dirname(target), { recursive: true });
-          return writeWithSiblings(
-            target,
-            p.file.endsWith('.html') ? Buffer.from(markStaticPage(body.toString('utf8'), generatedAt)) : body,
-          );
-        }),
-      ),
+    const assets = await assetsSignature(options.clientDir);
+    const basis = createHash('sha256')
+      .update(JSON.stringify([options.serviceIds, options.subscriptions ?? false, options.publicUrl, paths.length, assets]))
+      .digest('base64url');
+    const previousFolder = options.full ? null : await currentCopy(options.dir);
+    const previousManifest = previousFolder ? await readManifest(previousFolder) : null;
+    const previous = previousFolder && previousManifest?.basis === basis ? { folder: previousFolder, manifest: previousManifest } : null;
+    const changed = previous ? changedServices(previous.manifest.documents, documents) : null;
+    // Pages say when the service was last checked; feeds and badges only change with its data.
+    const turn = new Set(
+      previous
+        ? refreshDue(options.serviceIds, previous.manifest.rendered, {
+            now: generatedAt.getTime(),
+            previous: Date.parse(previous.manifest.generatedAt),
+          })
+        : [],
     );
-    await cp(options.clientDir, folder, { recursive: true });
-    if (options.openDataDir) await copyOpenData(options.openDataDir, join(folder, 'data'));
-    await writeFile(join(folder, AGE_SCRIPT.slice(1)), await readFile(AGE_SCRIPT_SOURCE));
-    const assetBytes = await precompressFolder(folder);
+
+    const writer = copyWriter(partial, options, generatedAt, fetched);
+    const rendered: Record<string, number> = {};
+    const attestations: Record<string, PublishedPath[]> = {};
+    const followed: PublishedPath[] = [];
+    const limit = pLimit(4);
+    const linkLimit = pLimit(32);
+    // Every task settles before the folder may be removed: a failure never races a write still under way.
+    const results = await Promise.allSettled(
+      paths.map((p) => {
+        const service = p.service;
+        const reuse = previous && service !== undefined && !changed!.has(service) && !(turn.has(service) && p.file.endsWith('.html'));
+        if (service !== undefined && p.file.endsWith('.html')) {
+          rendered[service] = reuse ? (previous.manifest.rendered[service] ?? 0) : generatedAt.getTime();
+        }
+        if (reuse) return linkLimit(() => writer.link(previous.folder, p).then(() => 0));
+        return limit(async () => {
+          const body = await writer.render(p);
+          if (p.incident !== undefined && INCIDENT_PAGE.test(p.path)) {
+            const found = attestationPaths(body.toString('utf8'), p.incident);
+            followed.push(...found);
+            attestations[p.incident] = [...(attestations[p.incident] ?? []), ...found];
+          }
+          return 1;
+        });
+      }),
+    );
+    const followedResults = await Promise.allSettled(
+      [...new Map(followed.map((p) => [p.file, p])).values()].map((p) => limit(() => writer.render(p).then(() => 1))),
+    );
+    const failure = [...results, ...followedResults].find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) throw failure.reason;
+    const renderedCount = [...results, ...followedResults].reduce((n, r) => n + (r.status === 'fulfilled' ? r.value : 0), 0);
+
+    const assetFiles = previous && previous.manifest.assets.length > 0 ? previous.manifest.assets : null;
+    const assetsWritten = assetFiles
+      ? await Promise.all(assetFiles.map((file) => linkLimit(() => writer.link(previous!.folder, { path: '', file, status: 200 })))).then(
+          () => ({
+            files: assetFiles,
+            bytes: 0,
+          }),
+        )
+      : await copyAssets(options.clientDir, partial);
+    if (options.openDataDir) await copyOpenData(options.openDataDir, join(partial, 'data'));
+    await writer.write(AGE_SCRIPT.slice(1), await readFile(AGE_SCRIPT_SOURCE));
+    await writer.write(LANGUAGE_PAGE, Buffer.from(languagePage()));
+    await writer.write(LANGUAGE_SCRIPT.slice(1), Buffer.from(LANGUAGE_SCRIPT_SOURCE));
+
+    const folder = join(options.dir, name);
+    await rename(partial, folder);
+    const manifest: CopyManifest = {
+      format: 1,
+      generatedAt: generatedAt.toISOString(),
+      basis,
+      documents,
+      rendered,
+      attestations,
+      assets: assetsWritten.files,
+    };
+    await writeManifest(folder, manifest);
     await switchCurrent(options.dir, name);
     await writeFile(join(options.dir, 'nginx.conf'), nginxConfig({ root: join(options.dir, 'current'), publicUrl: options.publicUrl }));
     await prune(options.dir, name, options.keep ?? 2);
     return {
       folder,
-      files: paths.length,
-      bytes: written.reduce((a, b) => a + b, 0) + assetBytes,
+      files: paths.length + followed.length,
+      rendered: renderedCount + 3,
+      bytes: writer.bytes() + assetsWritten.bytes,
       ms: Math.round(performance.now() - started),
     };
   } catch (error) {
-    await rm(folder, { recursive: true, force: true });
+    await rm(partial, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** The documents compared with the previous publication's, kept to be written as the copy's own. */
+async function readDocuments(options: PublishOptions, fetched: Map<string, Buffer>): Promise<PublicDocuments> {
+  const read = async (path: string) => {
+    const body = await expectPage(options, path, 200);
+    fetched.set(path, body);
+    return JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+  };
+  const [components, incidents, maintenances] = await Promise.all([
+    read(DOCUMENTS.components),
+    read(DOCUMENTS.incidents),
+    read(DOCUMENTS.maintenances),
+  ]);
+  return {
+    components: components.components as PublicDocuments['components'],
+    incidents: incidents.incidents as PublicDocuments['incidents'],
+    maintenances: maintenances.scheduled_maintenances as PublicDocuments['maintenances'],
+  };
+}
+
+/** Writes into the folder being made: pages asked of the origin, files linked from a previous copy. */
+function copyWriter(folder: string, options: PublishOptions, generatedAt: Date, fetched: Map<string, Buffer>) {
+  const made = new Set<string>();
+  let bytes = 0;
+  const target = async (file: string) => {
+    const path = inside(folder, file);
+    const parent = dirname(path);
+    if (!made.has(parent)) {
+      await mkdir(parent, { recursive: true });
+      made.add(parent);
+    }
+    return path;
+  };
+  const write = async (file: string, body: Buffer) => {
+    bytes += await writeWithSiblings(await target(file), body);
+  };
+  const render = async (p: PublishedPath): Promise<Buffer> => {
+    const body = fetched.get(p.path) ?? (await expectPage(options, p.path, p.status));
+    await write(p.file, p.file.endsWith('.html') ? Buffer.from(markStaticPage(body.toString('utf8'), generatedAt)) : body);
+    return body;
+  };
+  return {
+    write,
+    render,
+    /**
+     * A file the previous copy lacks (it came after it) is rendered instead; what was linked of it
+     * is unlinked first, as writing through a link would change the previous copy's file.
+     */
+    async link(previous: string, p: PublishedPath): Promise<void> {
+      const to = await target(p.file);
+      await linkWithSiblings(join(previous, p.file), to).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT' || p.path === '') throw error;
+        await Promise.all([to, `${to}.gz`, `${to}.br`].map((f) => rm(f, { force: true })));
+        await render(p);
+      });
+    },
+    bytes: () => bytes,
+  };
 }
 
 async function expectPage(options: PublishOptions, path: string, status: number): Promise<Buffer> {
@@ -105,18 +255,4 @@ function inside(folder: string, file: string): string {
   const path = normalize(join(folder, file));
   if (!path.startsWith(`${folder}/`)) throw new Error(`static copy: refusing to write outside the copy: ${file}`);
   return path;
-}
-
-/** A new symlink renamed over `current`: rename is atomic, so `current` is never missing or half-made. */
-async function switchCurrent(dir: string, name: string): Promise<void> {
-  const temporary = join(dir, `.current-${randomBytes(4).toString('hex')}`);
-  await symlink(name, temporary);
-  await rename(temporary, join(dir, 'current'));
-}
-
-/** Keeps the current copy and the `keep` newest before it, which readers may still be serving from. */
-async function prune(dir: string, current: string, keep: number): Promise<void> {
-  const pointed = await readlink(join(dir, 'current')).catch(() => current);
-  const copies = (await readdir(dir)).filter((n) => n.startsWith('copy-') && n !== current && n !== pointed).sort();
-  for (const old of copies.slice(0, Math.max(0, copies.length - keep))) await rm(join(dir, old), { recursive: true, force: true });
 }

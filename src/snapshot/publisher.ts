@@ -1,5 +1,5 @@
 import type { Publication } from './publish.ts';
-import { MIN_GAP_MS, publicationDue, type LastPublication } from './publication-due.ts';
+import { publicationDue, TICK_MS, type LastPublication } from './publication-due.ts';
 
 export interface PublisherOptions {
   publish: () => Promise<Publication>;
@@ -9,9 +9,9 @@ export interface PublisherOptions {
 }
 
 /**
- * Publishes the static copy from the web process: whenever the public data changes (at most every
- * few seconds) and at least once a minute. A failed publication is logged and the last good copy
- * stays in place.
+ * Publishes the static copy (in the publisher process): whenever the public data changes (at most
+ * every few seconds) and at least once a minute. A failed publication is logged and the last good
+ * copy stays in place.
  */
 export function startSnapshotPublisher(options: PublisherOptions): { stop(): Promise<void> } {
   const now = options.now ?? Date.now;
@@ -26,13 +26,15 @@ export function startSnapshotPublisher(options: PublisherOptions): { stop(): Pro
     const at = now();
     try {
       const done = await options.publish();
-      if (last === null || failures > 0) options.log(`static copy published in ${done.folder} (${done.files} addresses, ${done.ms} ms)`);
+      if (last === null || failures > 0) {
+        options.log(`static copy published in ${done.folder} (${done.files} addresses, ${done.rendered} rendered, ${done.ms} ms)`);
+      }
       last = { at, version };
       failures = 0;
     } catch (error) {
       failures += 1;
       // Retried at the next tick; logged on the first failure and then once a minute.
-      if (failures === 1 || failures % Math.round(60_000 / MIN_GAP_MS) === 0) {
+      if (failures === 1 || failures % Math.round(60_000 / TICK_MS) === 0) {
         options.log(`static copy not published (${failures} in a row): ${error instanceof Error ? error.message : String(error)}`);
       }
     }
@@ -40,7 +42,7 @@ export function startSnapshotPublisher(options: PublisherOptions): { stop(): Pro
 
   const timer = setInterval(() => {
     if (!running && !stopped) running = tick().finally(() => (running = null));
-  }, MIN_GAP_MS);
+  }, TICK_MS);
   running = tick().finally(() => (running = null));
   return {
     async stop() {

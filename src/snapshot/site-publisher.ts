@@ -3,6 +3,7 @@ import type { Settings } from '../config/settings.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { loopbackOrigin } from './origin.ts';
+import { subscriptionsEnabled } from '../config/subscriptions-enabled.ts';
 import { openDataDir } from '../opendata/open-data-job.ts';
 import { publishSnapshot } from './publish.ts';
 import { startSnapshotPublisher } from './publisher.ts';
@@ -35,6 +36,7 @@ export function startSitePublisher(input: { settings: Settings; catalogue: Catal
         serviceIds: input.catalogue.services.map((s) => s.id),
         publicUrl: input.settings.VIGIE_PUBLIC_URL,
         openDataDir: openDataDir(input.settings),
+        subscriptions: subscriptionsEnabled(input.settings),
       }),
     log: (line) => console.log(`vigie-site: ${line}`),
   });

@@ -6,6 +6,13 @@ import type { LocationVote } from './quorum.ts';
 
 /** Data older than this many of the service's intervals is stale, shown as unknown. */
 export const STALE_INTERVALS = 3;
+/**
+ * A check dated this far after the reader's now was dated by a clock running ahead: it cannot be
+ * told fresh (it would stay "fresh" for as long as the clock is ahead), so it counts as stale, and
+ * no page shows a check time later than now. Probe processes off the store's clock by more than
+ * a few seconds hold no lease (`src/probe/lease-keeper.ts`); this is the readers' side of it.
+ */
+export const FUTURE_TOLERANCE_MS = 5_000;
 
 /** Why a location's word does not count for a service right now. */
 export const SILENT_REASONS = ['probe_silent', 'probe_offline', 'stale', 'no_data'] as const;
@@ -61,7 +68,7 @@ export function locationReadings(service: ServiceConfig, trackings: readonly Ser
       voting: silentReason === null,
       ownState: t?.state ?? 'unknown',
       since: t?.since ?? null,
-      lastCheckedAt: t?.lastCheckedAt ?? null,
+      lastCheckedAt: t?.lastCheckedAt ? new Date(Math.min(t.lastCheckedAt.getTime(), ctx.nowMs)) : null,
       lastOutcome: t?.lastOutcome ?? null,
       lastStep: t?.lastStep ?? null,
       latencyMs: t?.latencyMs ?? null,
@@ -80,6 +87,7 @@ function silenceOf(
   if (!live?.fresh) return 'probe_silent';
   if (!live.trusted) return 'probe_offline';
   if (!t || t.lastCheckedAt === null) return 'no_data';
-  if (nowMs - t.lastCheckedAt.getTime() > STALE_INTERVALS * service.interval * 1000) return 'stale';
+  const age = nowMs - t.lastCheckedAt.getTime();
+  if (age > STALE_INTERVALS * service.interval * 1000 || age < -FUTURE_TOLERANCE_MS) return 'stale';
   return null;
 }

@@ -23,6 +23,8 @@ import type {
   StaffSession,
   Draft,
   LeaseClaimed,
+  CheckWritten,
+  WriteLease,
 } from '../domain/records.ts';
 import type { IncidentTemplate } from '../domain/templates.ts';
 import type { TimelineRows } from '../domain/timeline-records.ts';
@@ -41,6 +43,8 @@ export interface Store {
   /** Cheap round trip, for readiness. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** The store's clock (PostgreSQL `now()`; SQLite's is this host's), by which leases and heartbeats are judged. */
+  now(): Promise<Date>;
 
   /**
    * Bumped by every write that changes what the public sees (a state change, an incident,
@@ -59,18 +63,21 @@ export interface Store {
    * turn. `outage_opened` creates the automatic incident unless one is already open for that service
    * (a unique index guarantees one, across restarts and overlapping probes); its id is written to
    * the tracking. `outage_resolved` resolves the open one with a final update.
+   * A write made under a lease its writer no longer holds, or older than the location's tracking,
+   * stores its result as history and nothing else (`historyOnly`, see `sql/write-fence.ts`).
    */
   recordCheck(input: {
     result: CheckResult;
     tracking: ServiceTracking;
     rollups: RollupDelta[];
     event: OutageEvent | OutageDecider | null;
-  }): Promise<{ incidentId: string | null }>;
+    lease?: WriteLease | null;
+  }): Promise<CheckWritten>;
   /**
    * Several checks in one transaction (group commit), as `recordCheck` does each: every one is
    * stored or none is. Returns each one's outcome, in order.
    */
-  recordChecks(inputs: readonly Parameters<Store['recordCheck']>[0][]): Promise<{ incidentId: string | null }[]>;
+  recordChecks(inputs: readonly Parameters<Store['recordCheck']>[0][]): Promise<CheckWritten[]>;
   /** Every (service, location) tracking, by service then location. */
   listTrackings(): Promise<ServiceTracking[]>;
   /** Newest first. */

@@ -11,6 +11,44 @@ export class RequestRefused extends Error {
 }
 
 /**
+ * Fields a raw form body holds at most, counted on its bytes without decoding anything: parsing
+ * costs far more per field (super-linearly for value-less ones, `a&a&…`), so a body is counted
+ * first and parsed only when it is within the limit (pure).
+ */
+export function countFormFields(body: Uint8Array, contentType: string): number {
+  const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  if (contentType.startsWith('multipart/form-data')) {
+    const boundary = /boundary=(?:"([^"]{1,70})"|([^\s;]{1,70}))/i.exec(contentType);
+    const delimiter = boundary ? `--${boundary[1] ?? boundary[2]}` : null;
+    return delimiter ? Math.max(0, occurrences(buffer, delimiter) - 1) : 0;
+  }
+  return body.byteLength === 0 ? 0 : occurrences(buffer, '&') + 1;
+}
+
+function occurrences(buffer: Buffer, needle: string): number {
+  let count = 0;
+  for (let at = buffer.indexOf(needle); at !== -1; at = buffer.indexOf(needle, at + needle.length)) count += 1;
+  return count;
+}
+
+/** The body parsed as a form, or null when it is not one; refused unread past the field limit. */
+async function parseForm(request: Request, type: string): Promise<FormData | URLSearchParams | null> {
+  let body: Uint8Array<ArrayBuffer>;
+  try {
+    body = await request.bytes();
+  } catch {
+    return null;
+  }
+  if (countFormFields(body, type) > REQUEST_LIMITS.formFields) throw new RequestRefused('too_many_fields');
+  if (type.startsWith('application/x-www-form-urlencoded')) return new URLSearchParams(new TextDecoder().decode(body));
+  try {
+    return await new Response(body, { headers: { 'content-type': type } }).formData();
+  } catch {
+    return null;
+  }
+}
+
+/**
  * A posted staff form as a plain object for the zod schemas: `impact.<serviceId>` selects become
  * an `impacts` map, repeated `services` checkboxes an array. Anything but a form body is refused.
  * Field names are data, never object paths (`__proto__`, `constructor` are names like any other),
@@ -19,19 +57,12 @@ export class RequestRefused extends Error {
 export async function readForm(request: Request): Promise<Record<string, unknown> | null> {
   const type = request.headers.get('content-type') ?? '';
   if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) return null;
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return null;
-  }
+  const form = await parseForm(request, type);
+  if (!form) return null;
   const fields = new Map<string, string>();
   const impacts = new Map<string, string>();
   const services: string[] = [];
-  let count = 0;
   for (const [rawKey, rawValue] of form) {
-    count += 1;
-    if (count > REQUEST_LIMITS.formFields) throw new RequestRefused('too_many_fields');
     if (typeof rawValue !== 'string') continue;
     const key = withoutNul(rawKey);
     const value = withoutNul(rawValue);

@@ -3,8 +3,8 @@ import type { Duplex } from 'node:stream';
 import { REFUSAL_STATUS, refusalText, type Refusal } from './request-limits.ts';
 
 /** Answers a refused request and closes the connection: its body (if any) is never read. */
-export function refuse(res: ServerResponse, refusal: Refusal, headers: [string, string][]): void {
-  const body = refusalText(refusal);
+export function refuse(res: ServerResponse, refusal: Refusal, headers: [string, string][], bodyCap?: number): void {
+  const body = refusalText(refusal, bodyCap);
   for (const [name, value] of headers) res.setHeader(name, value);
   res.writeHead(REFUSAL_STATUS[refusal], {
     'Content-Type': 'text/plain; charset=utf-8',

@@ -17,6 +17,8 @@ export const REQUEST_LIMITS = {
   /** A client has this long to send its headers, and this long for the whole request. */
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
+  /** How often Node enforces the two timeouts (its default, 30 s, let slow headers live that long). */
+  connectionsCheckingIntervalMs: 1_000,
 } as const;
 
 export const REFUSALS = [
@@ -44,6 +46,8 @@ export interface RequestHead {
   url: string;
   contentLength: string | undefined;
   transferEncoding: string | undefined;
+  /** The most this route's body may hold (`bodyCapFor`); the general cap when not given. */
+  bodyCap?: number;
 }
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE']);
@@ -58,21 +62,21 @@ export function refuseHead(head: RequestHead): Refusal | null {
   if (head.contentLength !== undefined) {
     const length = Number(head.contentLength);
     if (!/^\d{1,15}$/.test(head.contentLength) || !Number.isSafeInteger(length)) return 'bad_request';
-    return length > REQUEST_LIMITS.bodyBytes ? 'body_too_large' : null;
+    return length > (head.bodyCap ?? REQUEST_LIMITS.bodyBytes) ? 'body_too_large' : null;
   }
   // Without a declared length the body could only be bounded by reading it: browsers always declare it.
   if (head.transferEncoding !== undefined && !BODYLESS.has(head.method.toUpperCase())) return 'length_required';
   return null;
 }
 
-/** The refusal's plain-text body, French then English. */
-export function refusalText(refusal: Refusal): string {
+/** The refusal's plain-text body, French then English; `bodyCap` is the route's, when it has its own. */
+export function refusalText(refusal: Refusal, bodyCap: number = REQUEST_LIMITS.bodyBytes): string {
   const message = (locale: 'fr' | 'en'): string => {
     const d = t(locale).limits;
     const text: Record<Refusal, string> = {
       uri_too_long: d.uriTooLong(REQUEST_LIMITS.urlChars),
       headers_too_large: d.headersTooLarge,
-      body_too_large: d.bodyTooLarge(REQUEST_LIMITS.bodyBytes / 1024),
+      body_too_large: d.bodyTooLarge(Math.ceil(bodyCap / 1024)),
       length_required: d.lengthRequired,
       too_many_fields: d.tooManyFields(REQUEST_LIMITS.formFields),
       bad_request: d.badRequest,

@@ -1,9 +1,10 @@
-import { clientAddress } from './client-address.ts';
+import { clientAddress, networkSubject, peerOf, throttleSubject } from './client-address.ts';
 import { readForm } from './form-input.ts';
 import type { Locale } from '../domain/vocabulary.ts';
 import type { SiteContext } from './context.ts';
 import { confirmSubscription, requestSubscription, saveChoices, subscriberFor, unsubscribe } from '../notify/subscribe-actions.ts';
 import type { SubscriptionErrors } from '../notify/subscription-form.ts';
+import { subscriptionPath } from '../addresses/subscription-routes.ts';
 
 /** What the Astro pages need from a request; the handlers below decide, the pages only render. */
 export interface PageRequest {
@@ -45,7 +46,10 @@ export async function handleSubscribe(page: PageRequest, locale: Locale): Promis
   const initial: FormValues = { email: '', scope: preset.length > 0 ? 'chosen' : 'all', services: preset, language: locale };
   if (page.request.method !== 'POST') return { state: 'form', status: 200, values: initial, errors: {} };
   const form = (await readForm(page.request)) ?? {};
-  const client = clientAddress(page.clientAddress, page.request.headers.get('x-forwarded-for'), ctx.settings.VIGIE_TRUSTED_PROXIES);
+  const peer = peerOf(page);
+  // A client that hung up is not asked for again: its request is dropped like an unreadable one.
+  if (peer === null) return { state: 'form', status: 400, values: initial, errors: {} };
+  const client = clientAddress(peer, page.request.headers.get('x-forwarded-for'), ctx.settings.VIGIE_TRUSTED_PROXIES);
   const result = await requestSubscription(
     {
       store: ctx.store,
@@ -53,13 +57,18 @@ export async function handleSubscribe(page: PageRequest, locale: Locale): Promis
       mail: ctx.mail,
       publicUrl: ctx.settings.VIGIE_PUBLIC_URL,
       clock: () => new Date(),
-      limits: { perClient: ctx.settings.VIGIE_SUBSCRIBE_LIMIT_PER_CLIENT, perAddress: ctx.settings.VIGIE_SUBSCRIBE_LIMIT_PER_ADDRESS },
+      limits: {
+        perClient: ctx.settings.VIGIE_SUBSCRIBE_LIMIT_PER_CLIENT,
+        perNetwork: ctx.settings.VIGIE_SUBSCRIBE_LIMIT_PER_NETWORK,
+        perAddress: ctx.settings.VIGIE_SUBSCRIBE_LIMIT_PER_ADDRESS,
+        confirmationsPerHour: ctx.settings.VIGIE_CONFIRMATION_EMAILS_PER_HOUR,
+      },
       // The SMTP error may quote the address: only its kind is told.
       onMailError: (error: unknown) =>
         console.error(`vigie-site: a confirmation email could not be sent (${(error as { code?: string })?.code ?? 'error'})`),
     },
     form,
-    client,
+    { subject: throttleSubject(client), network: networkSubject(client) },
   );
   const values = valuesOf(form, locale);
   if (result.status === 'invalid') return { state: 'form', status: 422, values, errors: result.errors };
@@ -114,6 +123,23 @@ export async function handleManage(page: PageRequest, locale: Locale): Promise<M
     language: subscriber.locale,
   };
   return { state: page.request.method === 'POST' ? 'saved' : 'form', status: 200, token, values, errors: {} };
+}
+
+/**
+ * The one-click address opened in a browser (RFC 2369 clients open List-Unsubscribe): never a
+ * 404, and never an unsubscribe on a GET (link scanners follow links). It leads to the manage page
+ * in the subscriber's language, whose button unsubscribes; a used or unknown token gets that
+ * page's "link expired" answer.
+ */
+export async function handleOneClickPage(page: PageRequest): Promise<Response> {
+  const { ctx } = page.locals;
+  if (!ctx.mail) return new Response('Not found\n', { status: 404 });
+  const token = page.url.searchParams.get('t') ?? '';
+  const subscriber = await subscriberFor(ctx.store, token);
+  return new Response(null, {
+    status: 303,
+    headers: { Location: subscriptionPath(subscriber?.locale ?? 'fr', 'manage', { token }), 'Cache-Control': 'no-store' },
+  });
 }
 
 /** RFC 8058 one-click: the mail provider posts `List-Unsubscribe=One-Click`; the address is deleted. */

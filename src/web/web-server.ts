@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { securityHeaders } from './security-policy.ts';
 import { createFastPath } from './fast-path.ts';
+import { bodyCapFor } from './body-caps.ts';
+import { lenientTarget } from './lenient-query.ts';
 import { answerClientError, refuse } from './refuse-request.ts';
 import { REQUEST_LIMITS, refuseHead } from './request-limits.ts';
 import { sharedWebCache } from './shared-web-cache.ts';
@@ -27,16 +29,20 @@ export async function createWebServer(buildDir: string, publicUrl: string): Prom
       maxHeaderSize: REQUEST_LIMITS.headerBytes,
       headersTimeout: REQUEST_LIMITS.headersTimeoutMs,
       requestTimeout: REQUEST_LIMITS.requestTimeoutMs,
+      connectionsCheckingInterval: REQUEST_LIMITS.connectionsCheckingIntervalMs,
     },
     (req, res) => {
       // Refused from the head alone, before a byte of the body is read or anything is routed.
+      const bodyCap = bodyCapFor(req.url ?? '/');
       const refusal = refuseHead({
         method: req.method ?? 'GET',
         url: req.url ?? '/',
         contentLength: req.headers['content-length'],
         transferEncoding: req.headers['transfer-encoding'],
+        bodyCap,
       });
-      if (refusal) return refuse(res, refusal, staticHeaders);
+      if (refusal) return refuse(res, refusal, staticHeaders, bodyCap);
+      req.url = lenientTarget(req.url ?? '/') ?? req.url;
       if (fastPath(req, res)) return;
       for (const [name, value] of staticHeaders) res.setHeader(name, value);
       handler(req, res);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postForm, signIn, startAdminSite, type AdminSite } from './support/admin-site.ts';
 import { checkResult, downTracking } from '../support/records.ts';
+import { CODE_LOCK, codeKey } from '../../src/admin/code-lock.ts';
+import { javaAvailable, nuProblems } from '../support/nu-checker.ts';
 
 /** The staff forms over real HTTP: refusals explained in place, translation later, take-over, history, audit. */
 let admin: AdminSite;
@@ -164,6 +166,28 @@ describe('staff forms', () => {
     expect(audit.html).toContain('Premier texte.');
     expect((await page('/admin/audit?page=2')).status).toBe(200);
     expect((await page('/admin/audit?page=-3')).html).toContain('Page 1 sur');
+  });
+
+  it.skipIf(!javaAvailable && !process.env.CI)('serves valid HTML forms to staff (Nu checker)', async () => {
+    const pages = Object.fromEntries(
+      await Promise.all(
+        ['/admin/incidents/new', '/admin/incidents/new?lang=en', '/admin', '/admin/maintenance'].map(async (p) => [
+          p,
+          (await page(p)).html,
+        ]),
+      ),
+    );
+    expect(nuProblems(pages)).toEqual([]);
+  });
+
+  it('shows other staff an account whose sign-in codes are locked', async () => {
+    const locked = admin.staff[2]!.email;
+    expect((await page('/admin')).html).not.toContain('code-locks');
+    for (let i = 0; i < CODE_LOCK.failures; i++) await admin.store.reserveLoginAttempt([codeKey(locked)], new Date());
+    const { html } = await page('/admin?lang=en');
+    expect(html).toContain('Sign-in codes locked');
+    expect(html).toContain(`<li>${locked}</li>`);
+    await admin.store.clearLoginFailures(codeKey(locked));
   });
 
   it('slows a repeated wrong password down with 429 and Retry-After', async () => {

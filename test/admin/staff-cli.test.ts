@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CODE_LOCK, codeKey } from '../../src/admin/code-lock.ts';
 import { verifyPassword } from '../../src/admin/password.ts';
 import { hashSessionId } from '../../src/admin/session.ts';
 import { openStore } from '../../src/store/open-store.ts';
@@ -125,5 +126,22 @@ describe('npm run staff', () => {
       expect(actions.slice(0, 3)).toEqual(['cli:staff.disabled', 'cli:staff.password_reset', 'cli:staff.totp_enrolled']);
     });
     expect((await staff(['disable', email])).stderr).toMatch(/already disabled/);
+  });
+
+  it('unlocks an account locked by wrong sign-in codes, audited as "cli"', async () => {
+    const since = new Date(Date.now() - CODE_LOCK.windowMs);
+    await withStore(async (store) => {
+      for (let i = 0; i < CODE_LOCK.failures; i++) await store.reserveLoginAttempt([codeKey(email)], new Date());
+      expect(await store.countLoginFailures(codeKey(email), since)).toBe(CODE_LOCK.failures);
+    });
+    const result = await staff(['unlock-totp', email]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('agent.martin@example.gouv.fr may try sign-in codes again');
+    await withStore(async (store) => {
+      expect(await store.countLoginFailures(codeKey(email), since)).toBe(0);
+      expect((await store.listAudit({ limit: 1 })).items.map((e) => `${e.actor}:${e.action}:${e.target}`)).toEqual([
+        'cli:staff.code_unlocked:agent.martin@example.gouv.fr',
+      ]);
+    });
   });
 });

@@ -82,6 +82,16 @@ describe('Statuspage v2 endpoints', () => {
   });
 });
 
+describe('unknown API documents', () => {
+  it.each(['/api/v2/nope.json', '/api/v2/incidents/nope.json', '/api/v2/nope'])('answers %s with a JSON 404', async (path) => {
+    const response = await fetch(`${site.url}${path}`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(((await response.json()) as { error: { status: number } }).error.status).toBe(404);
+  });
+});
+
 describe('status badge', () => {
   it('shows the service state as a word in an SVG, in either language', async () => {
     const fr = await fetch(`${site.url}/badge/service-2.svg`);
@@ -90,5 +100,13 @@ describe('status badge', () => {
     expect(await fr.text()).toContain('>Panne majeure</text>');
     expect(await (await fetch(`${site.url}/badge/service-2.svg?lang=en`)).text()).toContain('>Major outage</text>');
     expect((await fetch(`${site.url}/badge/nope.svg`)).status).toBe(404);
+  });
+
+  it('marks a name kept in French as French in the English badge, and only there', async () => {
+    // The seeded names are the same in both languages, as official French names are.
+    expect(await (await fetch(`${site.url}/badge/service-2.svg?lang=en`)).text()).toMatch(
+      /<text x="\d+" y="14" lang="fr">Service 2<\/text>/,
+    );
+    expect(await (await fetch(`${site.url}/badge/service-2.svg`)).text()).toMatch(/<text x="\d+" y="14">Service 2<\/text>/);
   });
 });

@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { createLogin } from '../../src/admin/login.ts';
 import { hashPassword } from '../../src/admin/password.ts';
@@ -115,7 +117,72 @@ async function hungUpClients(): Promise<void> {
   }
 }
 
-slashes();
-challenge();
-await hungUpClients();
-await site();
+const SECONDS = 4;
+
+function child(file: string, args: string[]) {
+  return spawn(process.execPath, [new URL(file, import.meta.url).pathname, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+/** Requests per second one client gets from `base`'s cached page while the attacker process posts. */
+async function underFlood(base: string, body: 'review' | 'capped' | null): Promise<string> {
+  const attacker = body ? child('./form-attacker.ts', [base, body]) : null;
+  try {
+    // The attacker's first posts are on their way before anything is measured.
+    await new Promise((r) => setTimeout(r, body ? 500 : 0));
+    const ended = performance.now() + SECONDS * 1000;
+    const latencies: number[] = [];
+    while (performance.now() < ended) {
+      const started = performance.now();
+      await fetch(`${base}/fr/`).then((r) => r.arrayBuffer());
+      latencies.push(performance.now() - started);
+    }
+    latencies.sort((a, b) => a - b);
+    const p50 = latencies[Math.floor(latencies.length / 2)] ?? 0;
+    return `${Math.round(latencies.length / SECONDS)} req/s (p50 ${p50.toFixed(1)} ms)`;
+  } finally {
+    attacker?.kill();
+  }
+}
+
+async function formServer(mode: 'old' | 'new'): Promise<{ url: string; stop: () => void }> {
+  const server = child('./form-server.ts', [mode]);
+  const port = await new Promise<string>((resolve) => server.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
+  return { url: `http://127.0.0.1:${port}`, stop: () => server.kill() };
+}
+
+async function formFlood(): Promise<void> {
+  console.log(
+    `form flood: cached /fr/ for one client over ${SECONDS} s, while 2 connections post a sign-in form in a loop (load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')})`,
+  );
+  for (const mode of ['old', 'new'] as const) {
+    const server = await formServer(mode);
+    try {
+      const label = mode === 'old' ? 'old parsing (formData, then count; 512 KiB cap)' : 'new parsing (route cap, raw count first)';
+      console.log(
+        `  ${label}, same tiny server: alone ${await underFlood(server.url, null)}; review body (a& × 262,000) ${await underFlood(server.url, 'review')}; a& filling the sign-in cap ${await underFlood(server.url, 'capped')}`,
+      );
+    } finally {
+      server.stop();
+    }
+  }
+  const admin = await startAdminSite();
+  try {
+    await fetch(`${admin.site.url}/fr/`).then((r) => r.arrayBuffer());
+    console.log(
+      `  the built site now: alone ${await underFlood(admin.site.url, null)}; review body ${await underFlood(admin.site.url, 'review')}; a& filling the sign-in cap ${await underFlood(admin.site.url, 'capped')}`,
+    );
+  } finally {
+    await admin.stop();
+  }
+}
+
+if (process.argv.includes('--forms')) await formFlood();
+else {
+  slashes();
+  challenge();
+  await hungUpClients();
+  await site();
+  await formFlood();
+}

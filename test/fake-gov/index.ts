@@ -67,6 +67,8 @@ export interface FakeGov {
   setFrom(address: string, name: string | null, behaviour: Behaviour): void;
   /** Requests received for one service from one source address. */
   hitsFrom(address: string, name: string): number;
+  /** Every request for a service, in order: when (ms since the epoch) and from which address. */
+  hitLog(name: string): { at: number; from: string }[];
   /** Behaviour of every service without its own. */
   setDefault(behaviour: Behaviour): void;
   /** Requests received for one service (every listener, every redirect hop). */
@@ -120,6 +122,7 @@ export async function startFakeGov(options: FakeGovOptions = {}): Promise<FakeGo
   const behaviours = new Map<string, Behaviour>();
   const fromAddress = new Map<string, Behaviour>();
   const hitCounts = new Map<string, number>();
+  const hitTimes = new Map<string, { at: number; from: string }[]>();
   const hitEvents = new EventEmitter();
   const last = new Map<string, { url: string; headers: IncomingHttpHeaders }>();
   let fallback: Behaviour = up();
@@ -145,6 +148,9 @@ export async function startFakeGov(options: FakeGovOptions = {}): Promise<FakeGo
     const hit = (hitCounts.get(name) ?? 0) + 1;
     hitCounts.set(name, hit);
     const source = sourceOf(req);
+    const times = hitTimes.get(name) ?? [];
+    times.push({ at: Date.now(), from: source });
+    hitTimes.set(name, times);
     hitCounts.set(`${source} ${name}`, (hitCounts.get(`${source} ${name}`) ?? 0) + 1);
     hitEvents.emit(name);
     total += 1;
@@ -178,6 +184,7 @@ export async function startFakeGov(options: FakeGovOptions = {}): Promise<FakeGo
     ...controllable,
     setFrom: (address, name, behaviour) => void fromAddress.set(`${address} ${name ?? '*'}`, behaviour),
     hitsFrom: (address, name) => hitCounts.get(`${address} ${name}`) ?? 0,
+    hitLog: (name) => [...(hitTimes.get(name) ?? [])],
     firstHit: async (name) => {
       if (!hitCounts.has(name)) await once(hitEvents, name);
     },

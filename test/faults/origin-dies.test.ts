@@ -3,18 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
-import { startSite, type RunningSite } from '../support/site-server.ts';
+import { startSite, testBuildDir, type RunningSite } from '../support/site-server.ts';
 import { recordServiceState, seedSite, type SeededSite } from '../support/seed-site.ts';
 import { brotliAvailable, nginxAvailable, startNginx, type RunningNginx } from './support/nginx.ts';
-import { until } from './support/processes.ts';
+import { run, until, type Running } from './support/processes.ts';
 
 /**
- * The web process publishes the static copy; nginx serves it with the origin's headers; the web
- * process is killed with SIGKILL and the copy, with its timestamp, keeps being served.
+ * The publisher process publishes the static copy; nginx serves it with the origin's headers; the
+ * web process is killed with SIGKILL and the copy, with its timestamp, keeps being served.
  */
 const PUBLIC_URL = 'https://vigie.example.fr';
 let seeded: SeededSite;
 let site: RunningSite;
+let publisher: Running;
 let siteKilled = false;
 let nginx: RunningNginx | undefined;
 let dir: string;
@@ -28,15 +29,19 @@ beforeAll(async () => {
   // nginx's workers run as an unprivileged user: the copy must be readable by it.
   chmodSync(dir, 0o755);
   seeded = await seedSite({ services: 4, days: 3, now: new Date() });
-  site = await startSite({ ...seeded.env, VIGIE_PUBLIC_URL: PUBLIC_URL, VIGIE_SNAPSHOT_DIR: join(dir, 'copy') });
+  const env = { ...seeded.env, VIGIE_PUBLIC_URL: PUBLIC_URL, VIGIE_SNAPSHOT_DIR: join(dir, 'copy') };
+  site = await startSite(env);
+  publisher = run('src/cli/publisher.ts', { ...env, VIGIE_BUILD_DIR: testBuildDir });
   await until(
     () => existsSync(join(dir, 'copy', 'current')),
     120_000,
-    () => site.output(),
+    () => publisher.output(),
   );
 });
 
 afterAll(async () => {
+  publisher?.child.kill('SIGTERM');
+  await publisher?.exited;
   await nginx?.stop();
   if (!siteKilled) await site?.stop();
   await seeded?.cleanup();
@@ -103,7 +108,7 @@ describe.runIf(nginxAvailable())('static copy served by nginx', () => {
     await until(
       () => readlinkSync(join(dir, 'copy', 'current')) !== before,
       90_000,
-      () => site.output(),
+      () => publisher.output(),
     );
     const page = await text(await fetch(`${nginx!.url}/fr/services/service-2`));
     expect(page).toContain(t('fr').states.down);
@@ -113,6 +118,9 @@ describe.runIf(nginxAvailable())('static copy served by nginx', () => {
     const stamp = (html: string) => /data-generated-at="([^"]+)"/.exec(html)?.[1];
     const before = stamp(await text(await fetch(`${nginx!.url}/fr/`)));
     expect(before).toBeDefined();
+    // The whole origin machine goes: the site and the publisher.
+    publisher.child.kill('SIGKILL');
+    await publisher.exited;
     site.process.kill('SIGKILL');
     await new Promise((r) => site.process.once('exit', r));
     siteKilled = true;

@@ -57,6 +57,13 @@ describe('npm start', () => {
       () => vigie!.output(),
     );
     const first = (await report())!.processes.probe.pid!;
+    const probeName = async () => ((await (await fetch(`http://127.0.0.1:${probePort}/healthz`)).json()) as { process: string }).process;
+    await until(
+      async () => (await fetch(`http://127.0.0.1:${probePort}/healthz`).catch(() => null))?.ok === true,
+      30_000,
+      () => vigie!.output(),
+    );
+    const name = await probeName();
     process.kill(first, 'SIGKILL');
     await until(
       async () => {
@@ -74,6 +81,8 @@ describe('npm start', () => {
       () => vigie!.output(),
     );
     expect(vigie.output()).toMatch(/vigie: probe stopped \(SIGKILL\); restarting in 1 s/);
+    // The restarted probe is its predecessor under the same name: it takes back its leases at once.
+    expect(await probeName()).toBe(name);
 
     await stopGracefully(vigie);
     expect((await vigie.exited).code).toBe(0);

@@ -5,7 +5,8 @@ import { seedSite, type SeededSite } from '../support/seed-site.ts';
 
 let seeded: SeededSite;
 let site: RunningSite;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
+// htmlEntities: numeric character references (&#x26;) are decoded too, as every XML parser does.
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', htmlEntities: true });
 
 beforeAll(async () => {
   seeded = await seedSite({ services: 3, days: 1, now: new Date() });

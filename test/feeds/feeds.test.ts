@@ -64,7 +64,8 @@ function feedOf(kind: FeedKind, locale: Locale): string {
   return renderFeed(kind, channel(locale), entries);
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text' });
+// htmlEntities: numeric character references (&#x26;) are decoded too, as every XML parser does.
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text', htmlEntities: true });
 const asArray = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
 const RFC822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -89,6 +90,14 @@ describe('CDATA in both formats', () => {
 });
 
 describe('RSS', () => {
+  it('writes item titles as character data with & and < as hexadecimal references, never in CDATA', () => {
+    const xml = feedOf('rss', 'fr');
+    expect(xml).toContain(
+      `<title>[${t('fr').incidentStatuses.resolved}] Panne de impots.gouv.fr &#x3C;script&#x3E;alert(1)&#x3C;/script&#x3E; &#x26; co</title>`,
+    );
+    expect(xml).not.toMatch(/<item>\s*<title><!\[CDATA\[/);
+  });
+
   for (const locale of ['fr', 'en'] as const) {
     it(`is well-formed with its language, self link and RFC 822 dates (${locale})`, () => {
       const xml = feedOf('rss', locale);

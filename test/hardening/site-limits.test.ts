@@ -2,17 +2,22 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_LIMITS } from '../../src/web/request-limits.ts';
 import { startAdminSite, type AdminSite } from '../admin/support/admin-site.ts';
+import { startSmtpSink, type SmtpSink } from '../notify/support/smtp-sink.ts';
 
 /**
  * The site's limits over real sockets: each refusal comes before the request is buffered or routed,
  * with its status and a message in both languages.
  */
 let admin: AdminSite;
+let sink: SmtpSink;
 beforeAll(async () => {
-  admin = await startAdminSite();
+  // With mail configured, so the public subscription forms read what is posted to them.
+  sink = await startSmtpSink();
+  admin = await startAdminSite({ VIGIE_SMTP_URL: sink.url, VIGIE_MAIL_FROM: 'Vigie <vigie@example.test>' });
 });
 afterAll(async () => {
   await admin?.stop();
+  await sink?.close();
 });
 
 /** Sends raw bytes and resolves with what the server answered once it closed or answered in full. */
@@ -85,6 +90,103 @@ describe('request limits of the site', () => {
     });
     expect(response.status).toBe(413);
     expect(await response.text()).toContain('Form too long');
+  });
+
+  const PUBLIC_FORMS = [
+    '/admin/login',
+    '/fr/abonnement',
+    '/fr/abonnement/confirmer',
+    '/fr/abonnement/gerer',
+    '/en/subscribe',
+    '/en/subscribe/confirm',
+    '/en/subscribe/manage',
+    '/unsubscribe',
+  ];
+  const post = (path: string, body: string, type = 'application/x-www-form-urlencoded') =>
+    fetch(`${admin.site.url}${path}`, {
+      method: 'POST',
+      body,
+      headers: { origin: admin.site.url, 'content-type': type },
+      redirect: 'manual',
+    });
+
+  // The one-click endpoint reads no field: its token is in its address.
+  it.each(PUBLIC_FORMS.filter((path) => path !== '/unsubscribe'))(
+    'answers %s with 1,001 fields within its size with 413, in both languages, never a 500',
+    async (path) => {
+      // One-letter fields, so even the smallest cap holds them all: only their number is refused.
+      const response = await post(path, Array.from({ length: REQUEST_LIMITS.formFields + 1 }, () => 'f').join('&'));
+      expect(response.status).toBe(413);
+      const text = await response.text();
+      expect(text).toContain('Formulaire trop long');
+      expect(text).toContain('Form too long');
+    },
+  );
+
+  it.each(PUBLIC_FORMS)('refuses the review’s 524 KB `a&` body to %s from its length, before reading it', async (path) => {
+    const answer = await raw(
+      `POST ${path} HTTP/1.1\r\nHost: x\r\nOrigin: ${admin.site.url}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 524000\r\n\r\n`,
+    );
+    expect(statusOf(answer)).toBe(413);
+    expect(answer).toContain('Envoi trop volumineux');
+    expect(answer).not.toContain('512');
+  });
+
+  it.each(['/fr/abonnement', '/fr/abonnement/gerer'])('answers %s with 413 for 11,000 empty multipart parts, never a 500', async (path) => {
+    const boundary = 'x';
+    const body = `${'--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n\r\n'.repeat(11_000)}--x--\r\n`;
+    const response = await post(path, body, `multipart/form-data; boundary=${boundary}`);
+    expect(response.status).toBe(413);
+  });
+
+  // Bounded by the test's own limit: with Node's default check (every 30 s) it stayed open past it.
+  it('cuts a client that never finishes its headers within seconds of the headers timeout', { timeout: 25_000 }, async () => {
+    const socket = connect(Number(new URL(admin.site.url).port), '127.0.0.1', () => socket.write('GET /fr/ HTTP/1.1\r\nHost: x\r\n'));
+    socket.on('error', () => undefined);
+    socket.resume();
+    await new Promise((resolve) => socket.on('close', resolve));
+  });
+
+  it('shows in /healthz where the site stands against the hourly cap on confirmation emails', async () => {
+    const health = (await (await fetch(`${admin.site.url}/healthz`)).json()) as {
+      confirmationEmails: { cap: number; capReached: boolean };
+    };
+    expect(health.confirmationEmails).toMatchObject({ cap: 300, capReached: false });
+  });
+
+  it('has no image-transforming endpoint: /_image is a plain 404 that logs nothing (security review F8)', async () => {
+    for (const query of ['href=/favicon.svg&w=100&f=png', 'href=https://example.org/x.png&w=10'])
+      expect((await fetch(`${admin.site.url}/_image?${query}`)).status).toBe(404);
+    expect(admin.site.output()).not.toMatch(/Could not process image|\[ERROR\]/);
+  });
+
+  it('logs no error for sign-in posts whose clients hang up at once (security review F10)', async () => {
+    const body = 'email=a%40b.fr&password=x&code=1';
+    for (let i = 0; i < 10; i++) {
+      const { port } = new URL(admin.site.url);
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          `POST /admin/login HTTP/1.1\r\nHost: x\r\nOrigin: ${admin.site.url}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+        );
+        socket.destroy();
+      });
+      await new Promise((resolve) => socket.on('close', resolve));
+    }
+    // A request after them is handled after them, on the same single-threaded server.
+    expect((await fetch(`${admin.site.url}/admin/login`)).status).toBe(200);
+    expect(admin.site.output()).not.toContain('ClientAddressNotAvailable');
+  });
+
+  it('leads a browser opening the one-click address to the manage page, never a 404, unsubscribing nobody', async () => {
+    // A token of no subscriber: the manage page in French, which says the link expired (410).
+    // With a subscriber's token it is their manage page, whose button unsubscribes (the journey test).
+    const opened = await fetch(`${admin.site.url}/unsubscribe?t=nope`, { redirect: 'manual' });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toBe('/fr/abonnement/gerer?t=nope');
+    expect((await fetch(`${admin.site.url}/unsubscribe?t=nope`, { method: 'HEAD', redirect: 'manual' })).status).toBe(303);
+    const page = await fetch(`${admin.site.url}${opened.headers.get('location')}`);
+    expect(page.status).toBe(410);
+    expect(await page.text()).toContain('<h1>');
   });
 
   it('signs nobody in with a NUL in the email, and answers 401', async () => {

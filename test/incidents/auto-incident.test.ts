@@ -75,4 +75,14 @@ describe('decideAutoIncident', () => {
     const blind = facts({ paris: 'operational', lyon: 'operational', montreal: 'operational' }, open, ['paris', 'lyon', 'montreal']);
     expect(decideAutoIncident(impots, LOCATIONS, NOW, blind)).toBeNull();
   });
+
+  it('once per transition of the verdict, whatever order late results come in', () => {
+    const down = { paris: 'down', lyon: 'down', montreal: 'down' } as const;
+    // A late "down" dated before the last outage's resolution: that time was told already.
+    expect(decideAutoIncident(impots, LOCATIONS, NOW, { ...facts(down), lastResolvedAt: NOW })).toBeNull();
+    expect(decideAutoIncident(impots, LOCATIONS, NOW, { ...facts(down), lastResolvedAt: ago(1) })?.type).toBe('outage_opened');
+    // A late "up" dated before the open incident began does not end it.
+    const up = { paris: 'operational', lyon: 'operational', montreal: 'operational' } as const;
+    expect(decideAutoIncident(impots, LOCATIONS, NOW, facts(up, { id: 'x', startedAt: new Date(NOW.getTime() + 1) }))).toBeNull();
+  });
 });

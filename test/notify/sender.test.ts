@@ -5,13 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unsafeAddressReason } from '../../src/net/address-policy.ts';
 import { DEFAULT_WINDOWS } from '../../src/notify/coalesce.ts';
 import { createMailTransport } from '../../src/notify/mail-transport.ts';
-import { createSender } from '../../src/notify/sender.ts';
+import { createSender, WEBHOOKS_PER_PASS } from '../../src/notify/sender.ts';
 import { hashToken } from '../../src/notify/tokens.ts';
 import type { Store } from '../../src/store/store.ts';
 import { tempStore } from '../admin/support/temp-store.ts';
 import { manualClock } from '../support/manual-clock.ts';
 import { at } from '../store/contract-fixtures.ts';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
+import { javaAvailable, nuProblems } from '../support/nu-checker.ts';
 import { addSubscriber, massOutage, NAMES, SERVICE_IDS } from './support/subscribers.ts';
 
 let store: Store;
@@ -70,8 +71,18 @@ describe('the sender', () => {
     expect(en.text).toContain('service-03.gouv.fr: outage confirmed');
     expect(en.text).not.toContain('service-04');
     expect(en.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
-    const oneClick = /^<(https:\/\/vigie\.example\.test\/unsubscribe\?t=([\w-]{43}))>$/.exec(en.headers.get('list-unsubscribe') ?? '');
+    // One-click first, then a mailto: for clients without it, whose body is the same link.
+    const oneClick =
+      /^<(https:\/\/vigie\.example\.test\/unsubscribe\?t=([\w-]{43}))>, <mailto:vigie@example\.test\?subject=unsubscribe&body=([^>]+)>$/.exec(
+        en.headers.get('list-unsubscribe') ?? '',
+      );
     expect(oneClick).not.toBeNull();
+    expect(decodeURIComponent(oneClick![3]!)).toBe(oneClick![1]);
+    expect([fr.headers.get('content-language'), en.headers.get('content-language')]).toEqual(['fr', 'en']);
+    // Official names kept in French in the English message are marked French.
+    expect(en.html).toContain('<span lang="fr">service-03.gouv.fr</span>');
+    expect(fr.html).not.toContain('lang="fr">service');
+    if (javaAvailable || process.env.CI) expect(nuProblems({ fr: fr.html, en: en.html })).toEqual([]);
     expect((await store.subscriptions.subscriberByToken(hashToken(oneClick![2]!)))?.email).toBe('two@example.test');
     expect(en.text).toContain(`https://vigie.example.test/en/subscribe/manage?t=${oneClick![2]}`);
     expect(await store.subscriptions.deliveryStats()).toMatchObject({ backlog: 0, failed: 0 });
@@ -148,9 +159,34 @@ describe('the sender', () => {
       expect(got).toHaveLength(1);
       const verified = new Webhook(secret).verify(got[0]!.body, got[0]!.headers) as { type: string; data: { serviceId: string } };
       expect(verified).toMatchObject({ type: 'outage.confirmed', data: { serviceId: SERVICE_IDS[0] } });
+      expect(got[0]!.headers['user-agent']).toBe('Vigie-webhooks (+https://vigie.example.test)');
       expect(() =>
         new Webhook('whsec_' + Buffer.from('another secret, 24 bytes!').toString('base64')).verify(got[0]!.body, got[0]!.headers),
       ).toThrow();
+      s.close();
+    });
+
+    it('makes one batch of webhook calls a pass, so a receiver that hangs holds a pass for one timeout at most', async () => {
+      sink = await startSmtpSink();
+      const { port } = receiver.address() as AddressInfo;
+      // More hooks than a batch, all on one receiver that answers only when the test lets it.
+      for (let i = 0; i <= WEBHOOKS_PER_PASS; i++) await hook(`http://127.0.0.1:${port}/hook${i}`);
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      receiver.removeAllListeners('request');
+      receiver.on('request', (req, res) => {
+        got.push({ headers: req.headers as Record<string, string>, body: '' });
+        if (got.length === WEBHOOKS_PER_PASS) release();
+        void held.then(() => res.writeHead(500).end());
+      });
+      await massOutage(store);
+      const s = sender({ policy: null });
+      clock.set(new Date());
+      await s.tick();
+      // The pass ended after its one batch; the hook left over waits for the next pass.
+      expect(got).toHaveLength(WEBHOOKS_PER_PASS);
+      await s.tick();
+      expect(got).toHaveLength(WEBHOOKS_PER_PASS + 1);
       s.close();
     });
 

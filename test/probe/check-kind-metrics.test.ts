@@ -11,6 +11,8 @@ const gauges: MetricGauges = {
   lagP99Ms: 0,
   swallowed: createSwallowedErrors({ log: () => undefined }).counts(),
   buffer: { size: 0, capacity: 10, dropped: 0, rejected: 0, written: 0, oldestAt: null, store: 'ok', storeSince: null, lastError: null },
+  blind: null,
+  clockSkewMs: null,
 };
 
 describe('/metrics for checks beyond one GET', () => {

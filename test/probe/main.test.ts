@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hang, up } from '../fake-gov/behaviours.ts';
 import { startFakeGov, type FakeGov } from '../fake-gov/index.ts';
 import { openStore } from '../../src/store/open-store.ts';
@@ -16,6 +16,12 @@ let dir: string;
 beforeAll(async () => {
   gov = await startFakeGov({ tls: false });
   dir = mkdtempSync(join(tmpdir(), 'vigie-probe-main-'));
+});
+// A process a failed test left running is ended here, not by a bound on how fast it should stop.
+const started = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  started.clear();
 });
 afterAll(async () => {
   await gov.stop();
@@ -30,6 +36,7 @@ function writeCatalogue(name: string, body: unknown): string {
 
 function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  started.add(child);
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
@@ -38,20 +45,11 @@ function start(env: Record<string, string>): { child: ChildProcess; output: () =
 }
 
 /**
- * Resolves with the exit code, or null if the process is still alive after 30 s (then kills it).
- * The bound only keeps a stuck process from hanging the suite: how fast a process stops is the
- * process's own deadline (it exits 1 past it), not something a busy test machine can judge.
+ * The exit code, once the process exits: how fast a process stops is its own deadline (it exits 1
+ * past it), not something a busy test machine can judge; a process that never exits fails the
+ * test at the suite's timeout.
  */
-const GENEROUS_MS = 30_000;
-async function exitCode(run: ReturnType<typeof start>): Promise<number | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), GENEROUS_MS)));
-  const outcome = await Promise.race([run.exited, late]);
-  clearTimeout(timer);
-  if (outcome !== 'late') return outcome;
-  run.child.kill('SIGKILL');
-  return null;
-}
+const exitCode = (run: ReturnType<typeof start>): Promise<number | null> => run.exited;
 
 const categories = [{ id: 'tests', name: { fr: 'Essais', en: 'Tests' } }];
 

@@ -4,7 +4,7 @@ import { soleProbeProblem } from '../../src/probe/sole-probe.ts';
 import type { ProbeHolder } from '../../src/domain/records.ts';
 
 const NOW = new Date('2026-11-24T21:00:00Z');
-const me = { holder: 'me', host: 'here' };
+const me = { holder: 'me', host: 'here', pid: 7 };
 const other = (patch: Partial<ProbeHolder>): ProbeHolder => ({
   holder: 'other',
   location: 'paris',
@@ -19,7 +19,10 @@ const isAlive = (pid: number) => alive.has(pid);
 describe('soleProbeProblem', () => {
   it.each([
     ['nobody else', [], false],
-    ['itself only', [other({ holder: 'me' })], false],
+    ['itself only', [other({ holder: 'me', pid: 7 })], false],
+    ['its predecessor under the same name (VIGIE_PROBE_ID), dead', [other({ holder: 'me', pid: 99 })], false],
+    ['its own name on another live process here: started twice', [other({ holder: 'me' })], true],
+    ['its own name elsewhere: the same probe moved host', [other({ holder: 'me', host: 'there' })], false],
     ['a live process on this host', [other({})], true],
     ['a dead process on this host (kill -9), whatever its seenUntil says', [other({ pid: 99 })], false],
     ['a process elsewhere still renewing', [other({ host: 'there', pid: 99 })], true],

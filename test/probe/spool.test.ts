@@ -39,6 +39,17 @@ describe('probe spool', () => {
     expect(spool('run-3').claim()).toEqual([writes[2]]);
   });
 
+  it("keeps a journey's failed step and a certificate's issuer", () => {
+    const base = spooled('caf', 0, true);
+    const write: SpooledWrite = {
+      ...base,
+      result: { ...base.result, outcome: 'http_5xx', step: 2, tlsIssuer: 'R11' },
+      tracking: { ...base.tracking, lastStep: 2, tlsExpiresAt: at(86_400), tlsIssuer: 'R11' },
+    };
+    spool('run-1').save([write]);
+    expect(spool('run-2').claim()).toEqual([write]);
+  });
+
   it('removes its file once everything is replayed, or when nothing is left to save', () => {
     spool('run-1').save([spooled('caf', 0)]);
     const next = spool('run-2');

@@ -138,6 +138,21 @@ describe('finding a service', () => {
     }
   });
 
+  it('puts no searched words in the page title, only what the site says (security review F9)', async () => {
+    const { html } = await get(`/fr/?q=${encodeURIComponent('URGENT appelez le 0899 123 456 pour débloquer vos impôts')}`);
+    const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+    expect(title).toMatch(/^Recherche\u00a0: /);
+    expect(title).not.toMatch(/0899|appelez|urgent/i);
+    expect(/<title>([^<]*)<\/title>/.exec((await get('/en/?q=xylophone')).html)?.[1]).toMatch(/^Search: no service found · /);
+  });
+
+  it('reads a query with bytes that are not UTF-8 leniently and answers the normal page', async () => {
+    const page = await get('/fr/?q=caf%e9');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('<h1>');
+    expect(page.html).toMatch(/<input type="search" id="q" name="q" value="caf/);
+  });
+
   it('serves one cached page for every spelling of the same query', async () => {
     const first = await get('/fr/?q=Imp%C3%B4ts');
     const same = await Promise.all(['/fr/?q=IMPOTS', '/fr/?q=%20impots%20', '/fr/?q=imp%C3%B4ts&utm_source=x'].map(get));

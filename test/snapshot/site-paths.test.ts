@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageFile, sitePaths } from '../../src/snapshot/site-paths.ts';
+import { attestationPaths, pageFile, sitePaths } from '../../src/snapshot/site-paths.ts';
 
 describe('static copy addresses', () => {
   it.each([
@@ -42,5 +42,25 @@ describe('static copy addresses', () => {
     expect(files.get('/badge/caf.svg?lang=en')).toBe('badge/caf.en.svg');
     expect(paths.find((p) => p.path === '/404')).toEqual({ path: '/404', file: '404.html', status: 404 });
     expect(new Set(paths.map((p) => p.file)).size).toBe(paths.length);
+  });
+
+  it('has the full list of affected services, and with subscriptions the copy’s page at every subscription address', () => {
+    const now = new Date('2026-04-02T10:00:00Z');
+    const without = sitePaths({ serviceIds: ['caf'], incidentIds: [], now });
+    expect(without.map((p) => p.path)).toEqual(expect.arrayContaining(['/fr/services-touches', '/en/affected-services']));
+    expect(without.some((p) => p.file.startsWith('fr/abonnement'))).toBe(false);
+    const files = new Map(sitePaths({ serviceIds: ['caf'], incidentIds: [], now, subscriptions: true }).map((p) => [p.file, p.path]));
+    expect(files.get('fr/abonnement.html')).toBe('/fr/abonnement/indisponible');
+    expect(files.get('fr/abonnement/gerer.html')).toBe('/fr/abonnement/indisponible');
+    expect(files.get('en/subscribe/confirm.html')).toBe('/en/subscribe/unavailable');
+  });
+
+  it('follows the attestation links of an incident page, with their signed files', () => {
+    const html = '<a href="/fr/services/caf/attestations/inc1">Attestation</a> <a href="/fr/services/caf">caf</a>';
+    expect(attestationPaths(html, 'inc1').map((p) => p.file)).toEqual([
+      'fr/services/caf/attestations/inc1.html',
+      'fr/services/caf/attestations/inc1/attestation.json',
+      'fr/services/caf/attestations/inc1/attestation.sig',
+    ]);
   });
 });

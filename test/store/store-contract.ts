@@ -4,6 +4,7 @@ import { checkKindsContract } from './contract/check-kinds-contract.ts';
 import { catalogueEditsContract } from './contract/catalogue-edits-contract.ts';
 import { checksContract } from './contract/checks-contract.ts';
 import { dataVersionContract } from './contract/data-version-contract.ts';
+import { fencingContract } from './contract/fencing-contract.ts';
 import { heartbeatsContract } from './contract/heartbeats-contract.ts';
 import { incidentsContract } from './contract/incidents-contract.ts';
 import { leasesContract } from './contract/leases-contract.ts';
@@ -45,6 +46,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
     heartbeatsContract(ctx);
     outagesContract(ctx);
     leasesContract(ctx);
+    fencingContract(ctx);
     dataVersionContract(ctx);
     incidentsContract(ctx);
     maintenanceContract(ctx);

@@ -7,6 +7,8 @@
  * - VIGIE_TEST_CLOCK_CONTROL (a child started with an IPC channel): the parent moves the clock
  *   forward with `{ advanceClockMs }` and is answered once it has moved, so a test waits for
  *   time to pass in the site without sleeping.
+ * - VIGIE_TEST_CLOCK_FROZEN (with the control): the clock stands still between moves, so two
+ *   renders of the same data at the same instant are the same bytes.
  */
 const OFFSET_VARIABLE = 'VIGIE_TEST_CLOCK_OFFSET_MS';
 const RealDate = Date;
@@ -23,15 +25,17 @@ function startingOffset(): number | null {
 }
 
 let offset = startingOffset();
+const frozenAt = process.env.VIGIE_TEST_CLOCK_FROZEN === undefined ? null : RealDate.now();
+const clockNow = () => (frozenAt ?? RealDate.now()) + (offset ?? 0);
 if (offset !== null) {
   class ShiftedDate extends RealDate {
     constructor(...args: unknown[]) {
-      if (args.length === 0) super(RealDate.now() + (offset ?? 0));
+      if (args.length === 0) super(clockNow());
       else super(...(args as [string | number | Date]));
     }
 
     static override now(): number {
-      return RealDate.now() + (offset ?? 0);
+      return clockNow();
     }
   }
   globalThis.Date = ShiftedDate as DateConstructor;

@@ -89,14 +89,19 @@ export interface RunningSite {
  * Starts the built site with the given settings (DATABASE_URL, VIGIE_SERVICES, …), on the test
  * run's clock, and resolves once it listens. `clockControl` lets the test move its clock forward.
  */
-export async function startSite(env: Record<string, string>, options: { clockControl?: boolean } = {}): Promise<RunningSite> {
+export async function startSite(
+  env: Record<string, string>,
+  options: { clockControl?: boolean; frozenClock?: boolean } = {},
+): Promise<RunningSite> {
   const dir = await ensureSiteBuilt();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   const shifted = process.env.VIGIE_TEST_CLOCK_OFFSET_MS !== undefined || options.clockControl === true;
   const clock = shifted ? ['--import', `${root}test/support/shifted-clock.ts`] : [];
-  const control: Record<string, string> = options.clockControl ? { VIGIE_TEST_CLOCK_CONTROL: '1' } : {};
+  const control: Record<string, string> = options.clockControl
+    ? { VIGIE_TEST_CLOCK_CONTROL: '1', ...(options.frozenClock ? { VIGIE_TEST_CLOCK_FROZEN: '1' } : {}) }
+    : {};
   // The production web process: the server wrapper (cache hits before Astro) around the build.
   const child = spawn(process.execPath, [...clock, `${root}src/cli/web.ts`], {
     cwd: root,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, throttleSubject } from '../../src/web/client-address.ts';
+import { clientAddress, networkSubject, peerOf, throttleSubject } from '../../src/web/client-address.ts';
 import { addressKey } from '../../src/admin/throttle.ts';
 
 describe('client address', () => {
@@ -35,6 +35,34 @@ describe('client address', () => {
     expect(throttleSubject('2001:db8:1:3::1')).toBe('2001:db8:1:3::/64');
     expect(throttleSubject('203.0.113.9')).toBe('203.0.113.9');
     expect(addressKey('2001:db8::1')).toBe(addressKey('2001:db8::2'));
+  });
+
+  it('counts IPv6 clients by /48 too, above their /64, and IPv4 clients not at all there', () => {
+    expect(networkSubject('2001:db8:a3:1::1')).toBe('2001:db8:a3::/48');
+    expect(networkSubject('2001:db8:a3:ffff::1')).toBe('2001:db8:a3::/48');
+    expect(networkSubject('203.0.113.9')).toBeNull();
+  });
+
+  it('reads a zoned address a proxy forwards as the address without its zone, never throwing', () => {
+    expect(clientAddress('10.0.0.2', 'fe80::1%eth0', ['10.0.0.2'])).toBe('fe80::1');
+    expect(clientAddress('10.0.0.2', '[fe80::1%eth0]:443', ['10.0.0.2'])).toBe('fe80::1');
+    expect(throttleSubject('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+  });
+
+  it('folds an IPv4-mapped address written in hex to its IPv4 address', () => {
+    expect(clientAddress('10.0.0.2', '::ffff:cb00:714d', ['10.0.0.2'])).toBe('203.0.113.77');
+    expect(clientAddress('::ffff:cb00:714d', null, [])).toBe('203.0.113.77');
+    expect(clientAddress('10.0.0.2', '::ffff:0:cb00:714d', ['10.0.0.2'])).toBe('::ffff:0:cb00:714d');
+  });
+
+  it('reads a hung-up client’s missing address as null instead of throwing', () => {
+    const gone = {
+      get clientAddress(): string {
+        throw new Error('ClientAddressNotAvailable');
+      },
+    };
+    expect(peerOf(gone)).toBeNull();
+    expect(peerOf({ clientAddress: '198.51.100.7' })).toBe('198.51.100.7');
   });
 
   it('falls back to the peer when the header has only proxies', () => {

@@ -19,7 +19,9 @@ export const GET: APIRoute = async ({ locals, params, url }) => {
   }
   const stateWord = words.states[view.state];
   const title = [words.badge.title(view.name[locale], stateWord), publishedNote(view, locale)].filter(Boolean).join('. ');
-  const svg = badgeSvg({ name: view.name[locale], state: view.state, stateWord, title, lang: locale });
+  // A name the catalogue keeps in French in English (the same in both) is said in French.
+  const nameLang = locale === 'en' && view.name.en === view.name.fr ? 'fr' : undefined;
+  const svg = badgeSvg({ name: view.name[locale], state: view.state, stateWord, title, lang: locale, nameLang });
   return new Response(svg, {
     headers: {
       'Content-Type': 'image/svg+xml; charset=utf-8',

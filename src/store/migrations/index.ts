@@ -9,6 +9,7 @@ import { incidentUpdateReasons } from './015-incident-update-reasons.ts';
 import { monthlyRollups } from './030-monthly-rollups.ts';
 import { checkFacts } from './033-check-facts.ts';
 import { serviceBeats } from './034-service-beats.ts';
+import { leaseEpochs } from './040-lease-epochs.ts';
 import { stateChanges } from './070-state-changes.ts';
 import { incidentTemplates } from './071-incident-templates.ts';
 
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   monthlyRollups,
   checkFacts,
   serviceBeats,
+  leaseEpochs,
   stateChanges,
   incidentTemplates,
 ];

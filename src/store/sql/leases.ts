@@ -9,7 +9,8 @@ import { placeholders, readDate, readNumber, readString, type Row, type SqlDatab
 export async function saveProbeHolder(db: SqlDatabase, h: ProbeHolder): Promise<void> {
   await db.run(
     `INSERT INTO probe_holders (holder, location, host, pid, seen_until) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (holder) DO UPDATE SET seen_until = excluded.seen_until`,
+     ON CONFLICT (holder) DO UPDATE SET location = excluded.location, host = excluded.host, pid = excluded.pid,
+       seen_until = excluded.seen_until`,
     [h.holder, h.location, h.host, h.pid, db.time(h.seenUntil)],
   );
 }
@@ -70,7 +71,10 @@ export interface LeaseClaim {
   until: Date;
 }
 
-/** Renews this holder's leases, gives back any beyond `want`, takes free or expired ones up to it. */
+/**
+ * Renews this holder's leases, gives back any beyond `want`, takes free or expired ones up to it.
+ * Taking a lease bumps its epoch (the fencing token its writes carry); renewing one keeps it.
+ */
 export async function claimLeases(db: SqlDatabase, claim: LeaseClaim): Promise<LeaseClaimed> {
   return db.transaction(async (tx) => {
     const { location, holder } = claim;
@@ -78,31 +82,44 @@ export async function claimLeases(db: SqlDatabase, claim: LeaseClaim): Promise<L
     const held = (
       await tx.all('SELECT service_id FROM service_leases WHERE location = ? AND holder = ? ORDER BY service_id', [location, holder])
     ).map((r) => readString(r.service_id));
+    let handedOver: LeaseClaimed['handedOver'] = [];
     if (held.length > claim.want) {
       const extra = held.splice(claim.want);
       await tx.run(
         `UPDATE service_leases SET holder = NULL, lease_until = ? WHERE location = ? AND service_id IN (${placeholders(extra.length)})`,
         [tx.time(claim.now), location, ...extra],
       );
-      return { held, handedOver: [] };
-    }
-    if (held.length === claim.want) return { held, handedOver: [] };
-    const skipLocked = tx.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
-    const free = await tx.all(
-      `SELECT service_id, holder, lease_until FROM service_leases WHERE location = ? AND (holder IS NULL OR lease_until < ?)
-       ORDER BY service_id LIMIT ?${skipLocked}`,
-      [location, tx.time(claim.now), claim.want - held.length],
-    );
-    const taken = free.map((r) => readString(r.service_id));
-    if (taken.length > 0) {
-      await tx.run(
-        `UPDATE service_leases SET holder = ?, lease_until = ? WHERE location = ? AND service_id IN (${placeholders(taken.length)})`,
-        [holder, tx.time(claim.until), location, ...taken],
+    } else if (held.length < claim.want) {
+      const skipLocked = tx.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+      const free = await tx.all(
+        `SELECT service_id, holder, lease_until FROM service_leases WHERE location = ? AND (holder IS NULL OR lease_until < ?)
+         ORDER BY service_id LIMIT ?${skipLocked}`,
+        [location, tx.time(claim.now), claim.want - held.length],
       );
+      const taken = free.map((r) => readString(r.service_id));
+      if (taken.length > 0) {
+        await tx.run(
+          `UPDATE service_leases SET holder = ?, lease_until = ?, epoch = epoch + 1 WHERE location = ? AND service_id IN (${placeholders(taken.length)})`,
+          [holder, tx.time(claim.until), location, ...taken],
+        );
+      }
+      handedOver = free
+        .filter((r) => r.holder === null && readDate(r.lease_until).getTime() > NEVER_HELD.getTime())
+        .map((r) => ({ serviceId: readString(r.service_id), freedAt: readDate(r.lease_until) }));
     }
-    const handedOver = free
-      .filter((r) => r.holder === null && readDate(r.lease_until).getTime() > NEVER_HELD.getTime())
-      .map((r) => ({ serviceId: readString(r.service_id), freedAt: readDate(r.lease_until) }));
-    return { held: [...held, ...taken].sort(), handedOver };
+    const mine = await tx.all('SELECT service_id, epoch FROM service_leases WHERE location = ? AND holder = ? ORDER BY service_id', [
+      location,
+      holder,
+    ]);
+    const [unheld] = await tx.all('SELECT count(*) AS n FROM service_leases WHERE location = ? AND (holder IS NULL OR lease_until < ?)', [
+      location,
+      tx.time(claim.now),
+    ]);
+    return {
+      held: mine.map((r) => readString(r.service_id)),
+      epochs: Object.fromEntries(mine.map((r) => [readString(r.service_id), readNumber(r.epoch)])),
+      unheld: readNumber(unheld?.n),
+      handedOver,
+    };
   });
 }

@@ -1,13 +1,23 @@
-import type { CheckResult, OutageDecider, OutageEvent, RollupDelta, ServiceTracking, UpstreamFacts } from '../../domain/records.ts';
+import type {
+  CheckResult,
+  CheckWritten,
+  OutageDecider,
+  OutageEvent,
+  RollupDelta,
+  ServiceTracking,
+  UpstreamFacts,
+  WriteLease,
+} from '../../domain/records.ts';
 import { insertResults } from './checks.ts';
 import { listHeartbeats } from './heartbeats.ts';
 import { bumpDataVersion } from './data-version.ts';
-import { readDate, readString, type SqlDatabase, type SqlExecutor } from './executor.ts';
+import { readDate, readDateOrNull, readString, type SqlDatabase, type SqlExecutor } from './executor.ts';
 import { insertIncident, insertUpdate, replaceAffected } from './incidents-write.ts';
 import { applyRollupDeltas } from './rollups.ts';
 import { insertStateChanges, stateChangesOf } from './state-changes.ts';
 import { appendOutageConfirmed, appendOutageRecovered } from './subscriptions/outbox-writes.ts';
 import { getTracking, getTrackings, listServiceTrackings, saveTracking, saveTrackings, visiblyDifferent } from './trackings.ts';
+import { countedWrites } from './write-fence.ts';
 
 export interface RecordCheckInput {
   result: CheckResult;
@@ -15,10 +25,12 @@ export interface RecordCheckInput {
   rollups: RollupDelta[];
   /** An event already decided, or a decider run under the service's lock with every location's tracking. */
   event: OutageEvent | OutageDecider | null;
+  /** The lease the check was made under; none where one process checks everything (SQLite). */
+  lease?: WriteLease | null;
 }
 
 /** One transaction: the result, its rollups, the tracking and the event stand or fall together. */
-export async function recordCheck(db: SqlDatabase, input: RecordCheckInput): Promise<{ incidentId: string | null }> {
+export async function recordCheck(db: SqlDatabase, input: RecordCheckInput): Promise<CheckWritten> {
   const [outcome] = await recordChecks(db, [input]);
   return outcome!;
 }
@@ -30,35 +42,33 @@ export async function recordCheck(db: SqlDatabase, input: RecordCheckInput): Pro
  * A backlog written after a store outage holds several checks of one service: they are taken in
  * order, so the tracking kept is the last one, and an incident an earlier entry opened is carried
  * into the plain entries after it (they were decided in memory, before its id was known).
+ * A write that does not count (`write-fence.ts`) stores its result as history and nothing else.
  */
-export async function recordChecks(db: SqlDatabase, inputs: readonly RecordCheckInput[]): Promise<{ incidentId: string | null }[]> {
+export async function recordChecks(db: SqlDatabase, inputs: readonly RecordCheckInput[]): Promise<CheckWritten[]> {
   if (inputs.length === 0) return [];
   return db.transaction(async (tx) => {
+    const counted = await countedWrites(tx, inputs);
     await insertResults(
       tx,
       inputs.map((i) => i.result),
     );
     await applyRollupDeltas(
       tx,
-      inputs.flatMap((i) => i.rollups),
+      inputs.filter((_, i) => counted[i]).flatMap((i) => i.rollups),
     );
     // Read before anything is saved: each tracking's change is measured from what was stored.
-    const stored = await trackingsBefore(
-      tx,
-      inputs.map((i) => i.tracking),
-    );
-    await insertStateChanges(
-      tx,
-      stateChangesOf(
-        stored,
-        inputs.map((i) => i.tracking),
-      ),
-    );
+    // A write kept as history only changes no tracking, so it changes no state either.
+    const moving = inputs.filter((_, i) => counted[i]).map((i) => i.tracking);
+    await insertStateChanges(tx, stateChangesOf(await trackingsBefore(tx, moving), moving));
     const carried = new Map<string, string | null>();
     const lastPlain = new Map<string, ServiceTracking>();
     let visible = false;
-    const outcomes: { incidentId: string | null }[] = [];
-    for (const input of inputs) {
+    const outcomes: CheckWritten[] = [];
+    for (const [i, input] of inputs.entries()) {
+      if (!counted[i]) {
+        outcomes.push({ incidentId: input.tracking.openIncidentId, historyOnly: true });
+        continue;
+      }
       const key = keyOf(input.tracking);
       if (input.event === null) {
         const tracking = carried.has(key) ? { ...input.tracking, openIncidentId: carried.get(key) ?? null } : input.tracking;
@@ -137,17 +147,19 @@ async function decideUnderLock(
     'INSERT INTO service_locks (service_id) VALUES (?) ON CONFLICT (service_id) DO UPDATE SET service_id = excluded.service_id',
     [serviceId],
   );
-  const [trackings, heartbeats, openIncident] = [
+  const [trackings, heartbeats, openIncident, resolved] = [
     await listServiceTrackings(tx, serviceId),
     await listHeartbeats(tx),
     await openAutoOf(tx, serviceId),
+    await tx.all("SELECT max(resolved_at) AS at FROM incidents WHERE service_id = ? AND kind = 'auto'", [serviceId]),
   ];
+  const lastResolvedAt = readDateOrNull(resolved[0]?.at);
   // Upstreams are read, not locked: their own checks decide their incidents; a dependent only follows.
   const upstreams: UpstreamFacts[] = [];
   for (const id of decide.upstreamIds ?? []) {
     upstreams.push({ serviceId: id, trackings: await listServiceTrackings(tx, id), openIncident: await openAutoOf(tx, id) });
   }
-  const event = decide({ serviceId, trackings, heartbeats, openIncident, upstreams });
+  const event = decide({ serviceId, trackings, heartbeats, openIncident, lastResolvedAt, upstreams });
   return { event, openIncidentId: openIncident?.id ?? null };
 }
 

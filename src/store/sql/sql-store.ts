@@ -6,6 +6,7 @@ import { listResults, pruneResults } from './checks.ts';
 import { listResultServices, listResultsBetween, tallyFailures } from './check-reads.ts';
 import { listHeartbeats, pruneHeartbeats, recordHeartbeat } from './heartbeats.ts';
 import { readDataVersion } from './data-version.ts';
+import { readDate } from './executor.ts';
 import type { SqlDatabase, SqlExecutor } from './executor.ts';
 import { getIncident, getIncidentUpdate, listIncidents } from './incidents-read.ts';
 import { addIncidentUpdate, createIncident, editIncidentUpdate } from './incidents-write.ts';
@@ -55,6 +56,7 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
     backend,
     ping: () => db.ping(),
     close: () => db.close(),
+    now: () => storeNow(db),
     dataVersion: () => readDataVersion(db),
     subscriptions: createSubscriptionStore(db),
 
@@ -137,4 +139,14 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
     listTemplates: () => listTemplates(db),
     saveTemplate: (template, at) => db.transaction((tx) => saveTemplate(tx, template, at)),
   };
+}
+
+/**
+ * The clock leases, heartbeats and freshness are judged by: PostgreSQL's, shared by every process
+ * on every host; a SQLite file is used from one host, whose clock is the store's.
+ */
+async function storeNow(db: SqlDatabase): Promise<Date> {
+  if (db.dialect === 'sqlite') return new Date();
+  const [row] = await db.all('SELECT now() AS now');
+  return readDate(row?.now);
 }

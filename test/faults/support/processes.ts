@@ -13,8 +13,8 @@ export interface Running {
 }
 
 /** A real `node` process of ours, its output kept for the failure message. */
-export function run(entry: string, env: Record<string, string>, args: string[] = []): Running {
-  const child = spawn(process.execPath, [...args, join(root, entry)], {
+export function run(entry: string, env: Record<string, string>, args: string[] = [], scriptArgs: string[] = []): Running {
+  const child = spawn(process.execPath, [...args, join(root, entry), ...scriptArgs], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -135,8 +135,12 @@ describe.skipIf(!chromiumAvailable && !process.env.CI)('subscriptions, from the 
     expect(alex?.text).toContain('svc-03.gouv.fr: outage confirmed since');
     expect(camille?.subject).toBe('Vigie\u00a0: 16\u00a0changements sur les services que vous suivez');
     expect(alex?.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
-    const oneClick = /^<(.+)>$/.exec(alex?.headers.get('list-unsubscribe') ?? '')?.[1];
+    const oneClick = /^<([^>]+)>/.exec(alex?.headers.get('list-unsubscribe') ?? '')?.[1];
     expect(oneClick).toMatch(new RegExp(`^${site.url}/unsubscribe\\?t=`));
+    // Opened in a browser (a client without one-click), it is the subscriber's manage page, in English.
+    const opened = await fetch(oneClick!, { redirect: 'manual' });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toMatch(/^\/en\/subscribe\/manage\?t=/);
     // A mail provider posts from no page: no Origin, the form body RFC 8058 prescribes.
     const response = await fetch(oneClick!, {
       method: 'POST',

@@ -23,6 +23,9 @@ export function leasesContract(ctx: ContractContext): void {
       await store.saveProbeHolder({ holder: 'h1', location: 'paris', host: 'box', pid: 12, seenUntil: at(30) });
       await store.saveProbeHolder({ holder: 'h1', location: 'paris', host: 'box', pid: 12, seenUntil: at(60) });
       expect(await store.listProbeHolders()).toEqual([{ holder: 'h1', location: 'paris', host: 'box', pid: 12, seenUntil: at(60) }]);
+      // Restarted under the same name (VIGIE_PROBE_ID): the row tells where the new process runs.
+      await store.saveProbeHolder({ holder: 'h1', location: 'paris', host: 'box2', pid: 34, seenUntil: at(90) });
+      expect(await store.listProbeHolders()).toEqual([{ holder: 'h1', location: 'paris', host: 'box2', pid: 34, seenUntil: at(90) }]);
     });
 
     it('splits a location between holders, each taking free rows up to what it wants', async () => {
@@ -71,10 +74,10 @@ export function leasesContract(ctx: ContractContext): void {
     it('tells which services just taken a live process gave back, and when; not those never held or left to expire', async () => {
       const store = ctx.store();
       await store.seedLeases('paris', SERVICES);
-      expect(await store.claimLeases(request('h1', 4, 0))).toEqual({ held: ['a', 'b', 'c', 'd'], handedOver: [] });
+      expect(await store.claimLeases(request('h1', 4, 0))).toMatchObject({ held: ['a', 'b', 'c', 'd'], handedOver: [] });
       // h1 gives back c and d at 10 s: its checks of them may have started until then.
       expect((await store.claimLeases(request('h1', 2, 10))).held).toEqual(['a', 'b']);
-      expect(await store.claimLeases(request('h2', 4, 10))).toEqual({
+      expect(await store.claimLeases(request('h2', 4, 10))).toMatchObject({
         held: ['c', 'd', 'e', 'f'],
         handedOver: [
           { serviceId: 'c', freedAt: at(10) },
@@ -82,7 +85,7 @@ export function leasesContract(ctx: ContractContext): void {
         ],
       });
       // h1 dies: a and b expire at 40 s (taken as left, not given back); h2 stops cleanly at 50 s.
-      expect(await store.claimLeases(request('h3', 2, 41))).toEqual({ held: ['a', 'b'], handedOver: [] });
+      expect(await store.claimLeases(request('h3', 2, 41))).toMatchObject({ held: ['a', 'b'], handedOver: [] });
       await store.deleteProbeHolder('h2', at(50));
       expect((await store.claimLeases(request('h3', 6, 50))).handedOver.map((h) => [h.serviceId, h.freedAt])).toEqual(
         ['c', 'd', 'e', 'f'].map((id) => [id, at(50)]),

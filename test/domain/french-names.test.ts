@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keptFrenchNames, splitFrenchNames } from '../../src/site/french-names.ts';
+import { keptFrenchNames, splitFrenchNames } from '../../src/domain/french-names.ts';
 
 const NAMES = ['impots.gouv.fr', 'France Travail', 'France', 'ameli'];
 

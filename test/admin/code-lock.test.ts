@@ -1,0 +1,107 @@
+import { TOTP } from 'otpauth';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CODE_LOCK, createCodeLock, lockedAccounts } from '../../src/admin/code-lock.ts';
+import { createLogin, type Login } from '../../src/admin/login.ts';
+import { hashPassword } from '../../src/admin/password.ts';
+import { createSessions } from '../../src/admin/session.ts';
+import { createThrottle } from '../../src/admin/throttle.ts';
+import { newTotpSecret, totpCode } from '../../src/admin/totp.ts';
+import type { Store } from '../../src/store/store.ts';
+import { manualClock } from '../support/manual-clock.ts';
+import { tempStore } from './support/temp-store.ts';
+
+/**
+ * Wrong second-factor codes counted per account whatever the address (security review F3), and
+ * the same HMAC for names with no secret (F6). A real store; the clock is moved by hand.
+ */
+const PASSWORD = 'lapin vert mange trois carottes';
+const EMAIL = 'agent@example.gouv.fr';
+const CHEAP = { ln: 10, r: 8, p: 1 };
+
+let store: Store;
+let dispose: () => Promise<void>;
+let clock: ReturnType<typeof manualClock>;
+let secret: string;
+let login: Login;
+
+beforeEach(async () => {
+  ({ store, dispose } = await tempStore());
+  clock = manualClock();
+  login = createLogin({
+    store,
+    clock: clock.now,
+    throttle: createThrottle({ store, clock: clock.now }),
+    sessions: createSessions({ store, clock: clock.now }),
+    requireTotp: true,
+    scrypt: CHEAP,
+  });
+  secret = newTotpSecret();
+  const account = await store.createStaff({ email: EMAIL, passwordHash: await hashPassword(PASSWORD, CHEAP), at: clock.now() });
+  await store.updateStaff(account.id, { totpSecret: secret });
+});
+afterEach(() => dispose());
+
+/** A code that is wrong now (the right one, plus one, modulo a million). */
+const wrongCode = () => String((Number(totpCode(secret, clock.now())) + 1) % 1_000_000).padStart(6, '0');
+/** Each guess from its own /64 of one /48, so no per-address throttle ever applies. */
+const spread = (i: number) => `2001:db8:a3:${i.toString(16)}::1`;
+
+describe('the per-account lock on second-factor codes', () => {
+  it('refuses even the right code once the account had 10 wrong ones from anywhere, audits it and shows it to staff', async () => {
+    for (let i = 0; i < CODE_LOCK.failures; i++) {
+      const result = await login({ email: EMAIL, password: PASSWORD, code: wrongCode(), ip: spread(i) });
+      expect(result).toMatchObject({ ok: false, failure: 'invalid' });
+    }
+    const locked = await login({ email: EMAIL, password: PASSWORD, code: totpCode(secret, clock.now()), ip: spread(99) });
+    expect(locked).toMatchObject({ ok: false, failure: 'throttled' });
+    const actions = (await store.listAudit({ limit: 50 })).items.map((e) => e.action);
+    expect(actions.filter((a) => a === 'login.code_locked')).toHaveLength(1);
+    expect(await lockedAccounts(store, clock.now())).toEqual([EMAIL]);
+
+    await createCodeLock({ store, clock: clock.now }).unlock(EMAIL, { email: 'cli', ip: null });
+    expect(await lockedAccounts(store, clock.now())).toEqual([]);
+    clock.advance(30_000);
+    expect(await login({ email: EMAIL, password: PASSWORD, code: totpCode(secret, clock.now()), ip: spread(100) })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('lets the account try again once its wrong codes are older than the window', async () => {
+    for (let i = 0; i < CODE_LOCK.failures; i++) await login({ email: EMAIL, password: PASSWORD, code: wrongCode(), ip: spread(i) });
+    clock.advance(CODE_LOCK.windowMs + 1);
+    expect(await login({ email: EMAIL, password: PASSWORD, code: totpCode(secret, clock.now()), ip: spread(50) })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('locks a name that is no account the same way, so a lock says nothing about who exists', async () => {
+    for (let i = 0; i < CODE_LOCK.failures; i++)
+      expect(await login({ email: 'nobody@example.gouv.fr', password: PASSWORD, code: '123456', ip: spread(i) })).toMatchObject({
+        failure: 'invalid',
+      });
+    expect(await login({ email: 'nobody@example.gouv.fr', password: PASSWORD, code: '123456', ip: spread(99) })).toMatchObject({
+      failure: 'throttled',
+    });
+    // Only staff accounts are listed to staff.
+    expect(await lockedAccounts(store, clock.now())).toEqual([]);
+  });
+});
+
+describe('the early code check', () => {
+  it('runs one TOTP HMAC for unknown, disabled and real accounts alike', async () => {
+    const disabled = await store.createStaff({ email: 'old@example.gouv.fr', passwordHash: 'x', at: clock.now() });
+    await store.updateStaff(disabled.id, { disabled: true });
+    const validate = vi.spyOn(TOTP.prototype, 'validate');
+    try {
+      const calls: number[] = [];
+      for (const email of [EMAIL, 'nobody@example.gouv.fr', 'old@example.gouv.fr']) {
+        validate.mockClear();
+        await login({ email, password: PASSWORD, code: wrongCode(), ip: `198.51.100.${calls.length + 1}` });
+        calls.push(validate.mock.calls.length);
+      }
+      expect(calls).toEqual([1, 1, 1]);
+    } finally {
+      validate.mockRestore();
+    }
+  });
+});

@@ -1,0 +1,118 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { run, until } from '../faults/support/processes.ts';
+import { recordServiceState, seedSite } from '../support/seed-site.ts';
+
+/**
+ * `npm run bench:snapshot` — not a test: prints figures.
+ * For each catalogue size (BENCH_SNAPSHOT_SIZES, default 40,500,2000): seeds the services in a real
+ * SQLite store, starts the site and then the publisher process (as `npm start` does), and prints
+ * the first (full) publication's time, the time from one service's state change to the copy
+ * showing it (the publisher building on the copy before, three changes), and the p99 of cached
+ * `/fr/` on the site (autocannon, 16 connections, BENCH_SECONDS each) without the publisher and
+ * while it makes the full publication, with the machine's load average.
+ */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const SIZES = (process.env.BENCH_SNAPSHOT_SIZES ?? '40,500,2000').split(',').map(Number);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PUBLIC_URL = 'https://vigie.example.fr';
+
+interface LoadResult {
+  requests: { average: number };
+  latency: { p99: number; p50: number };
+  non2xx: number;
+  errors: number;
+}
+const autocannon = createRequire(import.meta.url)('autocannon') as (options: Record<string, unknown>) => Promise<LoadResult>;
+const load = (url: string) => autocannon({ url, connections: 16, duration: SECONDS, headers: { 'accept-encoding': 'br, gzip' } });
+
+async function benchSize(
+  size: number,
+  startSite: typeof import('../support/site-server.ts').startSite,
+  buildDir: string,
+): Promise<string[]> {
+  const seeding = performance.now();
+  const seeded = await seedSite({ services: size, days: 2, now: new Date() });
+  console.log(`${size} services seeded in ${Math.round(performance.now() - seeding)} ms`);
+  const dir = join(seeded.dir, 'copy');
+  const env = { ...seeded.env, VIGIE_PUBLIC_URL: PUBLIC_URL, VIGIE_BUILD_DIR: buildDir, VIGIE_SNAPSHOT_DIR: dir };
+  const site = await startSite(env);
+  let publisher: ReturnType<typeof run> | null = null;
+  try {
+    await load(`${site.url}/fr/`);
+    const alone = await load(`${site.url}/fr/`);
+    publisher = run('src/cli/publisher.ts', env);
+    const during = await load(`${site.url}/fr/`);
+    const published = /static copy published in .* \((\d+) addresses, (\d+) rendered, (\d+) ms\)/;
+    await until(
+      () => published.test(publisher!.output()),
+      900_000,
+      () => publisher!.output(),
+    );
+    const [, addresses, , fullMs] = published.exec(publisher.output())!;
+    const latencies: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const service = `service-${(i % size) + 1}`;
+      const page = join(dir, 'current', 'fr', 'services', `${service}.html`);
+      const state = i % 2 === 0 ? 'down' : 'operational';
+      const before = existsSync(page) ? readFileSync(page, 'utf8') : '';
+      const changed = performance.now();
+      await recordServiceState(seeded.store, service, state, new Date());
+      await until(
+        () =>
+          existsSync(page) && readFileSync(page, 'utf8') !== before && /is-down/.test(readFileSync(page, 'utf8')) === (state === 'down'),
+        120_000,
+        () => publisher!.output(),
+      );
+      latencies.push(performance.now() - changed);
+    }
+    latencies.sort((a, b) => a - b);
+    return [
+      String(size),
+      `${(Number(fullMs) / 1000).toFixed(1)} s (${addresses})`,
+      `${(latencies[1]! / 1000).toFixed(1)} s / ${(latencies[2]! / 1000).toFixed(1)} s`,
+      `${alone.latency.p99} ms`,
+      `${during.latency.p99} ms`,
+      `${((during.latency.p99 / alone.latency.p99) * 100).toFixed(0)} %`,
+      `${alone.requests.average.toFixed(0)} / ${during.requests.average.toFixed(0)}`,
+      loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' '),
+    ];
+  } finally {
+    if (publisher && publisher.child.exitCode === null) {
+      publisher.child.kill('SIGTERM');
+      await publisher.exited;
+    }
+    await site.stop();
+    await seeded.cleanup();
+  }
+}
+
+async function main(): Promise<void> {
+  process.env.VIGIE_TEST_BUILD_DIR ??= `${root}node_modules/.cache/vigie-bench-build`;
+  // Imported after the build folder is chosen: these modules read it when they load.
+  const { ensureSiteBuilt, startSite } = await import('../support/site-server.ts');
+  const buildDir = await ensureSiteBuilt();
+  const rows: string[][] = [];
+  for (const size of SIZES) rows.push(await benchSize(size, startSite, buildDir));
+  const header = [
+    'services',
+    'full publication (addresses)',
+    'change → copy (median / max of 3)',
+    '/fr/ p99 alone',
+    '/fr/ p99 during full',
+    'during / alone',
+    'req/s alone / during',
+    'load average',
+  ];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const row of rows) console.log(line(row));
+}
+
+await main();
