@@ -4,6 +4,8 @@ import { SESSION_COOKIE } from '../domain/staff-session.ts';
 import { AUDIT_ACTIONS } from '../domain/vocabulary.ts';
 import { timelineCsv, timelineJson } from '../opendata/timeline-documents.ts';
 import { parseTimelineQuery } from '../opendata/timeline-query.ts';
+import { withTimelineWords } from '../opendata/timeline-words.ts';
+import { serviceNames } from '../status/service-names.ts';
 
 const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8; header=present', json: 'application/json; charset=utf-8' } as const;
 
@@ -45,7 +47,8 @@ export function timelineEndpoint(format: 'csv' | 'json'): { GET: APIRoute; HEAD:
         `Cannot build the timeline: more than ${TIMELINE_MAX_ROWS} events of one kind in this range: ask for a shorter one.`,
       );
     }
-    const body = format === 'csv' ? timelineCsv(rows) : timelineJson(rows, query);
+    const shown = withTimelineWords(rows, serviceNames(ctx.catalogue));
+    const body = format === 'csv' ? timelineCsv(shown) : timelineJson(shown, query);
     const stamp = (d: Date) => d.toISOString().slice(0, 16).replace(/[-:]/g, '');
     return new Response(body, {
       headers: {

@@ -3,6 +3,8 @@ import type { Dictionary } from '../i18n/index.ts';
 import { absoluteUrl, pathFor } from '../addresses/routes.ts';
 import type { Incident, Maintenance } from '../domain/records.ts';
 import { isoParis } from '../domain/paris-time.ts';
+import { incidentViews } from '../status/incident-view.ts';
+import { serviceNames } from '../status/service-names.ts';
 import type { StatusSnapshot } from '../status/views.ts';
 import { snapshotComponents } from './components.ts';
 import { toSpIncident, toSpMaintenance, type IncidentMapContext } from './incidents.ts';
@@ -43,7 +45,9 @@ export function statuspageDocuments(ctx: DocumentContext) {
     serviceCount: snapshot.services.length,
     now: snapshot.generatedAt,
   };
-  const incidents = (list: Incident[]) => list.map((i) => toSpIncident(i, mapContext));
+  const names = serviceNames(snapshot);
+  const incidents = (list: Incident[]) =>
+    incidentViews(list, { locale, names, now: snapshot.generatedAt }).map((i) => toSpIncident(i, mapContext));
   const maintenances = (list: Maintenance[]) => list.map((m) => toSpMaintenance(m, mapContext));
   return {
     summary: () => ({

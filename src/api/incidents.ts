@@ -1,7 +1,7 @@
-import type { Locale } from '../domain/vocabulary.ts';
+import type { IncidentStatus, Locale, ShownIncidentStatus } from '../domain/vocabulary.ts';
 import { localText } from '../i18n/local-text.ts';
-import { updateBody } from '../i18n/update-body.ts';
-import type { Incident, Maintenance } from '../domain/records.ts';
+import type { Maintenance } from '../domain/records.ts';
+import type { AffectedView, IncidentView } from '../status/incident-view.ts';
 import { isoParis } from '../domain/paris-time.ts';
 import type { SpComponent, SpImpact, SpIncident, SpMaintenance, SpMaintenanceStatus } from './statuspage-types.ts';
 
@@ -21,36 +21,30 @@ export interface IncidentMapContext {
  * Incident impact, consistent with the page indicator: major impact on a third of the services or
  * more is critical, major impact is major, any other impact minor, no affected service none.
  */
-export function incidentImpact(incident: Incident, serviceCount: number): SpImpact {
-  const affected =
-    incident.affected.length > 0
-      ? incident.affected
-      : incident.serviceId
-        ? [{ serviceId: incident.serviceId, impact: 'major' as const }]
-        : [];
+export function incidentImpact(affected: readonly Pick<AffectedView, 'impact'>[], serviceCount: number): SpImpact {
   if (affected.length === 0) return 'none';
   const majors = affected.filter((a) => a.impact === 'major').length;
   if (majors > 0 && serviceCount > 0 && majors * 3 >= serviceCount) return 'critical';
   return majors > 0 ? 'major' : 'minor';
 }
 
-function affectedIds(incident: Incident): string[] {
-  if (incident.affected.length > 0) return incident.affected.map((a) => a.serviceId);
-  return incident.serviceId ? [incident.serviceId] : [];
-}
-
 function componentsOf(ids: string[], ctx: IncidentMapContext): SpComponent[] {
   return ids.map((id) => ctx.component(id)).filter((c): c is SpComponent => c !== null);
 }
 
+/** Statuspage has no status for a detection nobody has analysed yet: its clients know `investigating`. */
+function spStatus(status: ShownIncidentStatus): IncidentStatus {
+  return status === 'detected' ? 'investigating' : status;
+}
+
 /** Updates newest first, as Statuspage lists them. Text falls back to French while English is pending. */
-export function toSpIncident(incident: Incident, ctx: IncidentMapContext): SpIncident {
+export function toSpIncident(incident: IncidentView, ctx: IncidentMapContext): SpIncident {
   const monitoring = incident.updates.find((u) => u.status === 'monitoring');
   return {
     id: incident.id,
-    name: localText(incident.title, ctx.locale).text,
-    status: incident.status,
-    impact: incidentImpact(incident, ctx.serviceCount),
+    name: incident.title.text,
+    status: spStatus(incident.status),
+    impact: incidentImpact(incident.affected, ctx.serviceCount),
     created_at: isoParis(incident.createdAt),
     updated_at: isoParis(incident.updatedAt),
     monitoring_at: monitoring ? isoParis(monitoring.createdAt) : null,
@@ -60,15 +54,18 @@ export function toSpIncident(incident: Incident, ctx: IncidentMapContext): SpInc
     page_id: ctx.pageId,
     incident_updates: [...incident.updates].reverse().map((u) => ({
       id: u.id,
-      status: u.status,
-      body: localText(updateBody(u), ctx.locale).text,
+      status: spStatus(u.status),
+      body: u.body.text,
       incident_id: incident.id,
       created_at: isoParis(u.createdAt),
       updated_at: isoParis(u.editedAt ?? u.createdAt),
       display_at: isoParis(u.createdAt),
       affected_components: null,
     })),
-    components: componentsOf(affectedIds(incident), ctx),
+    components: componentsOf(
+      incident.affected.map((a) => a.serviceId),
+      ctx,
+    ),
   };
 }
 

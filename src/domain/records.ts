@@ -1,5 +1,6 @@
 import type {
   AuditAction,
+  CheckKind,
   CheckOutcome,
   Draft,
   Impact,
@@ -70,18 +71,36 @@ export interface ServiceTracking {
   tlsIssuer?: string | null;
 }
 
+/**
+ * What the probes saw when they confirmed an outage: facts, no words. The read side words them
+ * from the dictionaries (`i18n/probe-words.ts`), so a wording fix reaches past incidents too.
+ */
+export interface OutageObservation {
+  /** The witnesses' last outcome, and the kind of check that had it. */
+  outcome: CheckOutcome;
+  checkKind: CheckKind;
+  /** For a journey: the step that failed (1-based) and its name in the catalogue then. */
+  step: { number: number; name: Localized } | null;
+  /** The host citizens know the service by (`senat.fr`): written where a name would need an article. */
+  domain: string;
+  /** Names of the locations that confirmed it, when the catalogue lists locations. */
+  locations: Localized[];
+}
+
+/** What an update of an automatic incident records instead of prose. */
+export type ProbeObservation = ({ type: 'outage' } & OutageObservation) | { type: 'recovery'; domain: string };
+
 /** What to do with the service's automatic incident, for the store to persist atomically with the result. */
 export type OutageEvent =
   | {
       type: 'outage_opened';
       serviceId: string;
       startedAt: Date;
-      title: Localized;
-      body: Localized;
+      observed: OutageObservation;
       /** Services that depend on this one (catalogue `dependsOn`): their subscribers are told this story, once. */
       dependents?: string[];
     }
-  | { type: 'outage_resolved'; serviceId: string; resolvedAt: Date; body: Localized; dependents?: string[] }
+  | { type: 'outage_resolved'; serviceId: string; resolvedAt: Date; domain: string; dependents?: string[] }
   /** A dependent that is down while its upstream's automatic incident is open: listed in that root incident, none of its own. */
   | { type: 'outage_joined'; serviceId: string; rootIncidentId: string };
 
@@ -233,6 +252,11 @@ export interface IncidentUpdate {
   history: BodyRevision[];
   /** Set when Vigie closed the incident for a catalogue edit: its words come from the dictionaries, not `body`. */
   reason: IncidentUpdateReason | null;
+  /**
+   * Set on the probe's own updates (opening, recovery): what it saw, worded when read; `body` is
+   * empty then. Null on staff updates and on the probe's updates written before it kept facts.
+   */
+  observed: ProbeObservation | null;
 }
 
 export interface Incident {

@@ -1,4 +1,5 @@
-import type { AuditAction, Draft, IncidentKind, IncidentStatus, ServiceState } from './vocabulary.ts';
+import type { ProbeObservation } from './records.ts';
+import type { AuditAction, Draft, IncidentKind, IncidentStatus, IncidentUpdateReason, ServiceState } from './vocabulary.ts';
 
 /** A change of state one location's tracking made, as stored for the timeline export. */
 export interface StateChange {
@@ -20,6 +21,16 @@ export interface TimelineUpdate {
   body: Draft;
   /** The probe wrote it, or staff did (never which member of staff: no personal data leaves). */
   byProbe: boolean;
+  /** What an automatic incident's words are rendered from (see `i18n/probe-words.ts`); stored text is used otherwise. */
+  words: {
+    serviceId: string | null;
+    incidentStartedAt: Date;
+    takenOver: boolean;
+    observed: ProbeObservation | null;
+    /** The incident's first observation: its automatic title is worded from it. */
+    opening: ProbeObservation | null;
+    reason: IncidentUpdateReason | null;
+  };
 }
 
 /** A staff action as the timeline lists it: what was done to what, never who or from where. */

@@ -100,6 +100,13 @@ export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', '
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
 /**
+ * An incident's status as the public reads it: `detected` while an automatic incident is the
+ * probe's alone (nobody is analysing it yet); staff choose the others when they take it over.
+ */
+export const SHOWN_INCIDENT_STATUSES = ['detected', ...INCIDENT_STATUSES] as const;
+export type ShownIncidentStatus = (typeof SHOWN_INCIDENT_STATUSES)[number];
+
+/**
  * Why Vigie itself closed an automatic incident other than by a recovery, told in words rendered
  * when read: its service left the catalogue, or its id was renamed while another incident of the
  * new id was open (the follow-up continues there).

@@ -4,6 +4,7 @@ import { addParisDays, parisDayKey } from '../domain/paris-time.ts';
 import type { Locale } from '../domain/vocabulary.ts';
 import { formatList } from '../i18n/format.ts';
 import { t } from '../i18n/index.ts';
+import { localText } from '../i18n/local-text.ts';
 import { loadMaintenanceHistory, UPTIME_DAYS } from '../status/load.ts';
 import type { SiteContext } from '../web/context.ts';
 import { closuresOf, maintenanceEvent, renderCalendar, type CalendarEvent } from './calendar.ts';
@@ -20,10 +21,10 @@ export async function buildCalendar(site: SiteContext, locale: Locale, serviceId
   const events: CalendarEvent[] = windows
     .filter((m) => !serviceId || m.serviceIds.includes(serviceId))
     .map((m) => {
-      const body = locale === 'fr' ? m.body.fr : (m.body.en ?? m.body.fr);
+      const body = localText(m.body, locale).text;
       const lines = [...(m.cancelledAt ? [words.cancelled] : []), body, words.services(formatList(m.serviceIds.map(name), locale))];
       return maintenanceEvent(m, {
-        summary: words.maintenance(locale === 'fr' ? m.title.fr : (m.title.en ?? m.title.fr)),
+        summary: words.maintenance(localText(m.title, locale).text),
         description: lines.join('\n\n'),
         url: url(pathFor(locale, { page: 'maintenance' })),
         host,

@@ -5,6 +5,9 @@ import { t } from '../i18n/index.ts';
 import { publishedNote } from '../i18n/published-note.ts';
 import type { SiteContext } from '../web/context.ts';
 import { absoluteUrl, feedPath, pathFor } from '../addresses/routes.ts';
+import { localName } from '../i18n/local-text.ts';
+import { incidentViews } from '../status/incident-view.ts';
+import { serviceNames } from '../status/service-names.ts';
 import { loadIncidentHistory, loadMaintenanceHistory, loadSnapshot } from '../status/load.ts';
 import type { ServiceStatusView } from '../status/views.ts';
 import { incidentEntries, maintenanceEntries, newestEntries, type EntryContext } from './feed-entries.ts';
@@ -23,13 +26,7 @@ export async function buildFeed(
   if (serviceId && !service) return null;
   const words = t(locale);
   const url = (path: string) => absoluteUrl(site.settings.VIGIE_PUBLIC_URL, path);
-  // An official name kept the same in English is French, and marked so (RGAA 8.7).
-  const names = new Map(
-    site.catalogue.services.map((s) => [
-      s.id,
-      locale !== 'fr' && s.name.en === s.name.fr ? { text: s.name[locale], lang: 'fr' as const } : { text: s.name[locale] },
-    ]),
-  );
+  const names = serviceNames(site.catalogue);
   const [incidents, maintenances, snapshot] = await Promise.all([
     loadIncidentHistory(site, serviceId ? { serviceId } : {}),
     loadMaintenanceHistory(site, now, { includeCancelled: true }),
@@ -48,11 +45,15 @@ export async function buildFeed(
     },
     incidentUrl: (id) => url(pathFor(locale, { page: 'incident', id })),
     maintenanceUrl: url(pathFor(locale, { page: 'maintenance' })),
-    serviceName: (id) => names.get(id) ?? null,
+    serviceName: (id) => {
+      const name = names.get(id);
+      return name ? localName(name, locale) : null;
+    },
     now,
   };
   const relevant = serviceId ? maintenances.filter((m) => m.serviceIds.includes(serviceId)) : maintenances;
-  const entries = newestEntries([...incidentEntries(incidents, ctx), ...maintenanceEntries(relevant, ctx)], ITEM_LIMIT);
+  const views = incidentViews(incidents, { locale, names, now });
+  const entries = newestEntries([...incidentEntries(views, ctx), ...maintenanceEntries(relevant, ctx)], ITEM_LIMIT);
   const name = service?.name[locale];
   return renderFeed(
     kind,

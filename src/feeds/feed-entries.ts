@@ -1,9 +1,9 @@
-import type { IncidentStatus, Locale } from '../domain/vocabulary.ts';
+import type { Locale, ShownIncidentStatus } from '../domain/vocabulary.ts';
 import { renderMarkdown } from '../incidents/markdown.ts';
 import { escapeHtml } from '../addresses/escape.ts';
-import type { Incident, Maintenance } from '../domain/records.ts';
+import type { Maintenance } from '../domain/records.ts';
 import { localText, type LocalText } from '../i18n/local-text.ts';
-import { updateBody } from '../i18n/update-body.ts';
+import type { IncidentView } from '../status/incident-view.ts';
 
 /** One feed item, independent of RSS or Atom. `html` is safe HTML; `title` is plain text. */
 export interface FeedEntry {
@@ -16,7 +16,7 @@ export interface FeedEntry {
 
 /** The localised words a feed needs, taken from the site's dictionaries. */
 export interface FeedWords {
-  incidentStatus: Record<IncidentStatus, string>;
+  incidentStatus: Record<ShownIncidentStatus, string>;
   maintenanceAnnounced: string;
   maintenanceCancelled: string;
   /** Said before French text shown in the English feed while the translation is pending. */
@@ -31,18 +31,21 @@ export interface EntryContext {
   /** Absolute URL of an incident page, of the maintenance page, in the feed's language. */
   incidentUrl: (id: string) => string;
   maintenanceUrl: string;
-  /** A service's name alone; `lang` when it is in the other language (an official French name in the English feed). */
-  serviceName: (id: string) => { text: string; lang?: Locale } | null;
+  /** A service's name alone and its language (an official French name in the English feed is French). */
+  serviceName: (id: string) => { text: string; lang: Locale } | null;
   now: Date;
 }
 
 /** Each incident update is an item; nothing dated in the future is published. */
-export function incidentEntries(incidents: Incident[], ctx: EntryContext): FeedEntry[] {
+export function incidentEntries(incidents: IncidentView[], ctx: EntryContext): FeedEntry[] {
   const nowMs = ctx.now.getTime();
   return incidents.flatMap((incident) => {
-    const title = localText(incident.title, ctx.locale);
+    const title = incident.title;
     const link = ctx.incidentUrl(incident.id);
-    const affected = affectedLine(incident, ctx);
+    const affected = namesLine(
+      incident.affected.map((a) => a.name),
+      ctx,
+    );
     return incident.updates
       .filter((u) => u.createdAt.getTime() <= nowMs)
       .map((update) => ({
@@ -50,7 +53,7 @@ export function incidentEntries(incidents: Incident[], ctx: EntryContext): FeedE
         link,
         title: `[${ctx.words.incidentStatus[update.status]}] ${title.text}`,
         date: update.createdAt,
-        html: itemHtml(title, localText(updateBody(update), ctx.locale), ctx, [affected]),
+        html: itemHtml(title, update.body, ctx, [affected]),
       }));
   });
 }
@@ -97,14 +100,15 @@ function itemHtml(title: LocalText, body: LocalText, ctx: EntryContext, extra: s
   return [note, body.pending ? `<div lang="fr">${html}</div>` : html, ...extra].join('');
 }
 
-function affectedLine(incident: Incident, ctx: EntryContext): string {
-  const ids = incident.affected.length > 0 ? incident.affected.map((a) => a.serviceId) : incident.serviceId ? [incident.serviceId] : [];
-  return affectedList(ids, ctx);
+function affectedList(serviceIds: string[], ctx: EntryContext): string {
+  return namesLine(
+    serviceIds.map((id) => ctx.serviceName(id)).filter((n) => n !== null),
+    ctx,
+  );
 }
 
-function affectedList(serviceIds: string[], ctx: EntryContext): string {
-  const names = serviceIds.map((id) => ctx.serviceName(id)).filter((n) => n !== null);
+function namesLine(names: { text: string; lang: Locale }[], ctx: EntryContext): string {
   if (names.length === 0) return '';
-  const marked = names.map((n) => (n.lang ? `<span lang="${n.lang}">${escapeHtml(n.text)}</span>` : escapeHtml(n.text)));
+  const marked = names.map((n) => (n.lang !== ctx.locale ? `<span lang="${n.lang}">${escapeHtml(n.text)}</span>` : escapeHtml(n.text)));
   return `<p>${escapeHtml(ctx.words.affectedServices)} ${marked.join(', ')}</p>`;
 }

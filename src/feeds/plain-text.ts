@@ -2,6 +2,8 @@ import { absoluteUrl, calendarPath, feedPath, pathFor, STATE_TEXT_PATHS } from '
 import type { Locale } from '../domain/vocabulary.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { t } from '../i18n/index.ts';
+import { incidentViews } from '../status/incident-view.ts';
+import { serviceNames } from '../status/service-names.ts';
 import type { StatusSnapshot } from '../status/views.ts';
 
 /**
@@ -24,9 +26,9 @@ export function stateText(snapshot: StatusSnapshot, locale: Locale, publicUrl: s
     `## ${words.openIncidents}`,
     ...(snapshot.openIncidents.length === 0
       ? [words.noIncidents]
-      : snapshot.openIncidents.map(
+      : incidentViews(snapshot.openIncidents, { locale, names: serviceNames(snapshot), now: snapshot.generatedAt }).map(
           (i) =>
-            `- ${locale === 'fr' ? i.title.fr : (i.title.en ?? i.title.fr)} (${d.incidentStatuses[i.status]}): ${absoluteUrl(publicUrl, pathFor(locale, { page: 'incident', id: i.id }))}`,
+            `- ${i.title.text} (${d.incidentStatuses[i.status]}): ${absoluteUrl(publicUrl, pathFor(locale, { page: 'incident', id: i.id }))}`,
         )),
     '',
     words.more(absoluteUrl(publicUrl, pathFor(locale, { page: 'overview' }))),

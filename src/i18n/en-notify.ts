@@ -23,7 +23,12 @@ export const enNotify: Dictionary['notify'] = {
     },
     window: (text: string) => `Window: ${text} (Paris time).`,
     services: (names: string) => `Services affected: ${names}.`,
-    translationToFollow: 'This notice is in French for now; the English translation will follow.',
+    /** Which part of a notice is still French in an English message. */
+    translationToFollow: {
+      title: 'The title of this notice is in French for now; the English translation will follow.',
+      body: 'The text of this notice is in French for now; the English translation will follow.',
+      both: 'This notice is in French for now; the English translation will follow.',
+    },
     details: 'Details',
     why: (date: string) => `You are receiving this message because you subscribed on Vigie on ${date}.`,
     manage: 'Choose services or language, or unsubscribe',

@@ -1,5 +1,6 @@
 import { enInfo } from './en-info.ts';
 import { enChecks } from './en-checks.ts';
+import { enOutage } from './en-outage.ts';
 import { enNotify } from './en-notify.ts';
 import { enProof } from './en-proof.ts';
 import { enCatalogueEdits } from './en-catalogue-edits.ts';
@@ -51,6 +52,7 @@ export const en: Dictionary = {
     major: 'Major outage',
   },
   incidentStatuses: {
+    detected: 'Outage detected',
     investigating: 'Investigating',
     identified: 'Identified',
     monitoring: 'Monitoring',
@@ -169,8 +171,8 @@ export const en: Dictionary = {
     colChecks: 'Checks',
     median: 'median',
     p95: '95th percentile',
-    incidentsTitle: 'Incidents for this service',
-    noIncidents: 'No incidents recorded for this service.',
+    incidentsTitle: 'Past incidents',
+    noIncidents: 'No past incidents for this service.',
     follow: 'Follow this service',
   },
   incidents: {
@@ -278,6 +280,7 @@ export const en: Dictionary = {
   notify: enNotify,
   proof: enProof,
   checks: enChecks,
+  outage: enOutage,
   catalogueEdits: enCatalogueEdits,
   waves: enWaves,
   limits: {
@@ -368,7 +371,7 @@ export const en: Dictionary = {
       resolveSubmit: 'Mark as resolved',
       takeOver: 'Take charge of this outage',
       takeOverIntro:
-        'Write the notice for the public: it replaces the automatic text in the same incident. The probe will close it once the service is back.',
+        'Write the notice for the public: it is added to the same incident’s timeline, below the automatic text, which stays, and its title replaces the automatic title. The probe will close the incident once the service is back.',
       takeOverSubmit: 'Publish the notice',
       resolvedNote: 'This incident is resolved: its messages can still be corrected.',
       missingEn: 'English translation missing',

@@ -25,7 +25,12 @@ export const frNotify = {
     },
     window: (text: string) => `Créneau${NB}: ${text} (heure de Paris).`,
     services: (names: string) => `Services concernés${NB}: ${names}.`,
-    translationToFollow: 'La traduction anglaise suivra.',
+    /** Which part of a notice is still French in an English message (never shown in a French one). */
+    translationToFollow: {
+      title: 'Le titre de cet avis est en français pour l’instant\u00a0; sa traduction anglaise suivra.',
+      body: 'Le texte de cet avis est en français pour l’instant\u00a0; sa traduction anglaise suivra.',
+      both: 'Cet avis est en français pour l’instant\u00a0; sa traduction anglaise suivra.',
+    },
     details: 'Détails',
     why: (date: string) => `Vous recevez ce message parce que vous vous êtes abonné le ${date} sur Vigie.`,
     manage: 'Choisir les services ou la langue, ou se désabonner',

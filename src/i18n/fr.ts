@@ -1,5 +1,6 @@
 import { frInfo } from './fr-info.ts';
 import { frChecks } from './fr-checks.ts';
+import { frOutage } from './fr-outage.ts';
 import { frNotify } from './fr-notify.ts';
 import { frProof } from './fr-proof.ts';
 import { frCatalogueEdits } from './fr-catalogue-edits.ts';
@@ -55,6 +56,7 @@ export const fr = {
     major: 'Panne majeure',
   },
   incidentStatuses: {
+    detected: 'Panne détectée',
     investigating: 'Analyse en cours',
     identified: 'Cause identifiée',
     monitoring: 'Sous surveillance',
@@ -176,8 +178,8 @@ export const fr = {
     colChecks: 'Vérifications',
     median: 'médiane',
     p95: '95e centile',
-    incidentsTitle: 'Incidents de ce service',
-    noIncidents: 'Aucun incident enregistré pour ce service.',
+    incidentsTitle: 'Incidents passés',
+    noIncidents: 'Aucun incident passé pour ce service.',
     follow: 'Suivre ce service',
   },
   incidents: {
@@ -286,6 +288,7 @@ export const fr = {
   notify: frNotify,
   proof: frProof,
   checks: frChecks,
+  outage: frOutage,
   catalogueEdits: frCatalogueEdits,
   waves: frWaves,
   limits: {
@@ -377,7 +380,7 @@ export const fr = {
       resolveSubmit: 'Marquer comme résolu',
       takeOver: 'Prendre en charge cette panne',
       takeOverIntro:
-        'Rédigez l’avis destiné au public\u00a0: il remplace le texte automatique dans le même incident. La sonde le clôturera quand le service sera rétabli.',
+        'Rédigez l’avis destiné au public\u00a0: il s’ajoute à la chronologie du même incident, sous le texte automatique, qui reste, et son titre remplace le titre automatique. La sonde clôturera l’incident quand le service sera rétabli.',
       takeOverSubmit: 'Publier l’avis',
       resolvedNote: 'Cet incident est résolu\u00a0: ses messages peuvent encore être corrigés.',
       missingEn: 'traduction anglaise manquante',

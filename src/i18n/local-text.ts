@@ -11,3 +11,8 @@ export function localText(draft: Draft | Localized, locale: Locale): LocalText {
   const english = draft.en?.trim();
   return english ? { text: english, pending: false } : { text: draft.fr, pending: true };
 }
+
+/** A service's name in a language, and the language it is written in: an official French name kept as is in English is French. */
+export function localName(name: Localized, locale: Locale): { text: string; lang: Locale } {
+  return { text: name[locale], lang: locale !== 'fr' && name.en === name.fr ? 'fr' : locale };
+}

@@ -1,5 +1,4 @@
-import type { Locale } from '../domain/vocabulary.ts';
-import type { ServiceStatusView } from '../status/views.ts';
+import type { Locale, PublishedState } from '../domain/vocabulary.ts';
 import { formatDateTimeZoned } from './format.ts';
 import { t } from './index.ts';
 
@@ -8,7 +7,10 @@ import { t } from './index.ts';
  * by staff rather than seen by the probe, or closed as planned until a given time. Shared by the
  * pages, the API, the feeds and the badge so they say it the same way.
  */
-export function publishedNote(view: Pick<ServiceStatusView, 'state' | 'declaredByStaff' | 'opensAt'>, locale: Locale): string | null {
+export function publishedNote(
+  view: { state: PublishedState; declaredByStaff: boolean; opensAt: Date | null },
+  locale: Locale,
+): string | null {
   const d = t(locale).published;
   if (view.declaredByStaff) return d.declaredByStaff;
   if (view.state !== 'closed') return null;

@@ -1,8 +1,20 @@
 import { z } from 'zod';
 import { auditEntry } from '../domain/audit-entry.ts';
 import type { Incident } from '../domain/records.ts';
+import type { Draft } from '../domain/vocabulary.ts';
+import { shownTitle } from '../i18n/probe-words.ts';
+import { nameOf, serviceNames } from '../status/service-names.ts';
 import { bodyFields, checkbox, fieldErrors, requireEnglish, toDraft } from './form-fields.ts';
 import { refused, type ActionResult, type IncidentContext } from './service-context.ts';
+
+/**
+ * The probe stores no title: when staff close its incident, subscribers are told with the title
+ * the pages show, which staff's action writes down with the rest of the event.
+ */
+function probeTitle(incident: Incident, ctx: IncidentContext): { title?: Draft } {
+  if (incident.kind !== 'auto' || incident.takenOverBy !== null) return {};
+  return { title: shownTitle(incident, nameOf(serviceNames(ctx.catalogue), incident.serviceId ?? '')) };
+}
 
 /**
  * Closes an incident with a final message; works for automatic ones too (a false alarm the
@@ -22,6 +34,7 @@ export async function resolveIncident({ ctx, input }: { ctx: IncidentContext; in
     (store) =>
       store.addIncidentUpdate(before.id, {
         status: 'resolved',
+        ...probeTitle(before, ctx),
         body: toDraft(v.bodyFr, v.bodyEn),
         author: ctx.actor.email,
         at: ctx.clock(),

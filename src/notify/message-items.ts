@@ -1,6 +1,7 @@
 import type { NotificationEvent } from '../domain/notification-events.ts';
 import type { Draft, Locale } from '../domain/vocabulary.ts';
 import { t } from '../i18n/index.ts';
+import { localText } from '../i18n/local-text.ts';
 import { formatDateTime, formatDuration, formatWindow } from '../i18n/format.ts';
 import { nameOf, type ServiceNames } from '../status/service-names.ts';
 import { pathFor } from '../addresses/routes.ts';
@@ -24,10 +25,17 @@ export interface MessageItem {
   path: string;
 }
 
-/** Staff text in the reader's language, or the French with the "translation to follow" line. */
+/** Staff text in the reader's language, or the French while the translation is awaited. */
 function pick(draft: Draft, locale: Locale): { text: Text; missing: boolean } {
-  if (locale === 'en' && draft.en !== null) return { text: { text: draft.en, lang: 'en' }, missing: false };
-  return { text: { text: draft.fr, lang: 'fr' }, missing: locale !== 'fr' };
+  const shown = localText(draft, locale);
+  return { text: { text: shown.text, lang: shown.pending ? 'fr' : locale }, missing: shown.pending };
+}
+
+/** The line that says which part is still French, if any. */
+function frenchPart(locale: Locale, title: boolean, body: boolean): Text | null {
+  const parts = t(locale).notify.mail.translationToFollow;
+  const text = title && body ? parts.both : title ? parts.title : body ? parts.body : null;
+  return text === null ? null : { text, lang: locale };
 }
 
 /** Pure: what a message says about each event, in `locale`. */
@@ -64,7 +72,8 @@ export function messageItems(events: readonly NotificationEvent[], locale: Local
         const title = pick(p.title, locale);
         const body = pick(p.body, locale);
         const paragraphs = p.serviceIds.length > 0 ? [own(d.services(serviceList(p.serviceIds)))] : [];
-        if (title.missing || body.missing) paragraphs.unshift(own(d.translationToFollow));
+        const french = frenchPart(locale, title.missing, body.missing);
+        if (french) paragraphs.unshift(french);
         return {
           subject: `${d.incident[p.kind]}${t(locale).colon}${title.text.text}`,
           label: own(d.incident[p.kind]),
@@ -82,7 +91,8 @@ export function messageItems(events: readonly NotificationEvent[], locale: Local
           own(d.window(formatWindow(new Date(p.startsAt), new Date(p.endsAt), locale))),
           own(d.services(serviceList(p.serviceIds))),
         ];
-        if (title.missing) paragraphs.unshift(own(d.translationToFollow));
+        const french = frenchPart(locale, title.missing, false);
+        if (french) paragraphs.unshift(french);
         return {
           subject: `${d.maintenance[p.kind]}${t(locale).colon}${title.text.text}`,
           label: own(d.maintenance[p.kind]),

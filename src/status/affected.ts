@@ -1,7 +1,7 @@
 import type { Draft, Localized } from '../domain/vocabulary.ts';
 import type { UpstreamDown } from './dependencies.ts';
 import type { Incident } from '../domain/records.ts';
-import { affects } from './snapshot.ts';
+import { affects, IMPACT_RANK, impactOn } from '../domain/incident-scope.ts';
 import { levelRank, type PublicLevel, type PublicServiceState } from './public-states.ts';
 
 /** A service as the overview's crisis rows show it: state, since when, and what staff say about it. */
@@ -48,14 +48,12 @@ function incidentFor(serviceId: string, openIncidents: Incident[]): Incident | n
   return best;
 }
 
-const IMPACT_RANK = { degraded: 1, partial: 2, major: 3 } as const;
-
 function compare(a: Incident, b: Incident, serviceId: string): number {
   const staff = (i: Incident) => (i.kind === 'staff' ? 0 : 1);
-  const impact = (i: Incident) =>
-    i.serviceId === serviceId
-      ? IMPACT_RANK.major
-      : Math.max(0, ...i.affected.filter((x) => x.serviceId === serviceId).map((x) => IMPACT_RANK[x.impact]));
+  const impact = (i: Incident) => {
+    const on = impactOn(i, serviceId);
+    return on ? IMPACT_RANK[on.impact] : 0;
+  };
   return staff(a) - staff(b) || impact(b) - impact(a) || b.startedAt.getTime() - a.startedAt.getTime();
 }
 

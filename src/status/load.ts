@@ -4,7 +4,8 @@ import type { Store } from '../store/store.ts';
 import { latencyRangeStart, latencySeries } from './latency.ts';
 import { addParisDays, parisDayKey, parisDayStartOfKey } from '../domain/paris-time.ts';
 import { checkReachMs, createSettledRollups, type SettledRollups } from './settled-rollups.ts';
-import { buildSnapshot } from './snapshot.ts';
+import { serviceNames } from './service-names.ts';
+import { buildSnapshot, withWords } from './snapshot.ts';
 import { createSnapshotRows, type SnapshotRowsReader } from './snapshot-rows.ts';
 import { dayBars, withPublishedToday } from './uptime.ts';
 import { LATENCY_RANGES, type DayBar, type LatencyPoint, type LatencyRange, type ServiceStatusView, type StatusSnapshot } from './views.ts';
@@ -81,7 +82,7 @@ export async function loadServiceHistory(
     LatencyPoint[]
   >;
   const bars = withPublishedToday(dayBars(daily, { days: UPTIME_DAYS, now }), service.state);
-  return { bars, latency, incidents: incidents.items };
+  return { bars, latency, incidents: shownIncidents(ctx, incidents.items) };
 }
 
 /** 90-day bars of every service of the snapshot (today's showing its published state), from one rollup query. */
@@ -105,7 +106,7 @@ export async function loadOverviewBars(
 /** The newest incidents, open and resolved, of every service or of one. */
 export async function loadIncidentHistory(ctx: ReadContext, options: { serviceId?: string } = {}): Promise<Incident[]> {
   const page = await ctx.store.listIncidents({ state: 'all', limit: HISTORY_LIMIT, ...options });
-  return page.items;
+  return shownIncidents(ctx, page.items);
 }
 
 /** Past incidents a page at a time, newest first: one bounded query, whatever the history length. */
@@ -117,11 +118,17 @@ export async function loadPastIncidents(ctx: ReadContext, page: number): Promise
     limit: PAST_PER_PAGE,
     offset: (page - 1) * PAST_PER_PAGE,
   });
-  return { items, total, pages: Math.max(1, Math.ceil(total / PAST_PER_PAGE)) };
+  return { items: shownIncidents(ctx, items), total, pages: Math.max(1, Math.ceil(total / PAST_PER_PAGE)) };
 }
 
 export async function loadIncident(ctx: ReadContext, id: string): Promise<Incident | null> {
-  return ctx.store.getIncident(id);
+  const incident = await ctx.store.getIncident(id);
+  return incident ? shownIncidents(ctx, [incident])[0]! : null;
+}
+
+/** Incidents as read from the store, with the words of the probe's facts rendered (see `i18n/probe-words.ts`). */
+function shownIncidents(ctx: ReadContext, incidents: Incident[]): Incident[] {
+  return withWords(incidents, serviceNames(ctx.catalogue));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { IMPACT_STATE } from '../domain/incident-scope.ts';
 import type { HoursStatus } from '../domain/service-hours.ts';
 import type { Impact, PublishedState, ServiceState } from '../domain/vocabulary.ts';
 
@@ -73,15 +74,13 @@ export const PUBLISHED_RANK: Record<PublishedState, number> = {
   down: 6,
 };
 
-const FROM_IMPACT: Record<Impact, PublishedState> = { degraded: 'degraded', partial: 'partial', major: 'down' };
-
 export function publishedState(input: PublishedStateInput): Published {
   const base = beforeStaff(input);
   const declared = input.declared;
-  if (declared && PUBLISHED_RANK[FROM_IMPACT[declared.impact]] > PUBLISHED_RANK[base.state]) {
+  if (declared && PUBLISHED_RANK[IMPACT_STATE[declared.impact]] > PUBLISHED_RANK[base.state]) {
     return {
       ...base,
-      state: FROM_IMPACT[declared.impact],
+      state: IMPACT_STATE[declared.impact],
       declaredByStaff: true,
       since: declared.since,
       unknownReason: null,

@@ -1,10 +1,9 @@
-import type { Catalogue } from '../config/services-schema.ts';
 import type { Localized } from '../domain/vocabulary.ts';
 
 export type ServiceNames = Map<string, Localized>;
 
 /** Names of the catalogue's services by id, for incidents and maintenance that list them. */
-export function serviceNames(catalogue: Catalogue): ServiceNames {
+export function serviceNames(catalogue: { services: readonly { id: string; name: Localized }[] }): ServiceNames {
   return new Map(catalogue.services.map((s) => [s.id, s.name]));
 }
 

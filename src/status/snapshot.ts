@@ -1,9 +1,12 @@
 import type { Catalogue, ServiceConfig } from '../config/services-schema.ts';
+import { affects, IMPACT_RANK, impactOn } from '../domain/incident-scope.ts';
 import { hoursStatus } from '../domain/service-hours.ts';
 import type { Impact } from '../domain/vocabulary.ts';
 import type { Incident, Maintenance, ProbeHeartbeat, ServiceTracking } from '../domain/records.ts';
 import { upstreamsDown } from './dependencies.ts';
+import { withShownWords } from '../i18n/probe-words.ts';
 import { locationLiveness } from './location-liveness.ts';
+import { nameOf, serviceNames, type ServiceNames } from './service-names.ts';
 import { locationReadings, STALE_INTERVALS, type LocationReading } from './location-votes.ts';
 import { overallOf } from './overall.ts';
 import { publishedState, type ProbeVerdict } from './published-state.ts';
@@ -64,19 +67,20 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
     overall: overallOf(services, probeOffline),
     categories,
     services,
-    openIncidents: input.openIncidents,
+    openIncidents: withWords(input.openIncidents, serviceNames(catalogue)),
     activeMaintenances,
     upcomingMaintenances,
   };
 }
 
+/** Incidents with their shown words: the probe's facts worded from today's dictionaries. */
+export function withWords(incidents: Incident[], names: ServiceNames): Incident[] {
+  return incidents.map((i) => withShownWords(i, nameOf(names, i.serviceId ?? '')));
+}
+
 /** Offline unless some probe location trusts its network (one of its processes alive and reaching its canaries). */
 export function isProbeOffline(heartbeats: ProbeHeartbeat[], nowMs: number): boolean {
   return ![...locationLiveness(heartbeats, nowMs).values()].some((l) => l.trusted);
-}
-
-export function affects(incident: Incident, serviceId: string): boolean {
-  return incident.serviceId === serviceId || incident.affected.some((a) => a.serviceId === serviceId);
 }
 
 interface ServiceFacts {
@@ -139,8 +143,6 @@ function probeVerdictOf(verdict: QuorumVerdict, voters: LocationReading[], t: Lo
   };
 }
 
-const IMPACT_RANK: Record<Impact, number> = { degraded: 0, partial: 1, major: 2 };
-
 /**
  * The worst impact people declared: staff incidents, and automatic ones staff took over. An
  * automatic incident nobody took over repeats the probe's own finding, which the verdict carries.
@@ -148,9 +150,9 @@ const IMPACT_RANK: Record<Impact, number> = { degraded: 0, partial: 1, major: 2 
 export function declaredImpact(incidents: Incident[], serviceId: string): { impact: Impact; since: Date } | null {
   let worst: { impact: Impact; since: Date } | null = null;
   for (const incident of incidents) {
-    if (incident.status === 'resolved' || (incident.kind === 'auto' && incident.takenOverBy === null)) continue;
-    for (const a of incident.affected) {
-      if (a.serviceId !== serviceId) continue;
+    if (incident.status === 'resolved') continue;
+    const a = impactOn(incident, serviceId);
+    if (a?.declaredBy === 'staff') {
       const worse = !worst || IMPACT_RANK[a.impact] > IMPACT_RANK[worst.impact];
       const sameButEarlier = worst !== null && a.impact === worst.impact && incident.startedAt < worst.since;
       if (worse || sameButEarlier) worst = { impact: a.impact, since: incident.startedAt };

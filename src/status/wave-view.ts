@@ -1,7 +1,7 @@
 import type { Catalogue } from '../config/services-schema.ts';
 import type { Incident } from '../domain/records.ts';
 import { isUmbrella, proposeWave, type WaveProposal, type WaveSettings } from '../domain/wave.ts';
-import { affects } from './snapshot.ts';
+import { affects } from '../domain/incident-scope.ts';
 import type { StatusSnapshot } from './views.ts';
 
 /** The wave the staff dashboard proposes now, from what the public sees (services down, not yet under a staff incident). */

@@ -3,6 +3,7 @@ import { postForm, signIn, startAdminSite, type AdminSite } from './support/admi
 import { checkResult, downTracking } from '../support/records.ts';
 import { CODE_LOCK, codeKey } from '../../src/admin/code-lock.ts';
 import { javaAvailable, nuProblems } from '../support/nu-checker.ts';
+import { outageSeen } from '../support/records.ts';
 
 /** The staff forms over real HTTP: refusals explained in place, translation later, take-over, history, audit. */
 let admin: AdminSite;
@@ -73,8 +74,7 @@ describe('staff forms', () => {
         type: 'outage_opened',
         serviceId: 'ameli',
         startedAt: now,
-        title: { fr: 'ameli.fr ne répond pas', en: 'ameli.fr is not responding' },
-        body: { fr: 'Panne détectée.', en: 'Outage detected.' },
+        observed: outageSeen('ameli.fr'),
       },
     });
     const before = await page(`/admin/incidents/${incidentId}`);
@@ -177,7 +177,7 @@ describe('staff forms', () => {
         ]),
       ),
     );
-    expect(nuProblems(pages)).toEqual([]);
+    expect(await nuProblems(pages)).toEqual([]);
   });
 
   it('shows other staff an account whose sign-in codes are locked', async () => {

@@ -5,6 +5,8 @@ import { incidentImpact } from '../../src/api/incidents.ts';
 import { t } from '../../src/i18n/index.ts';
 import { buildSnapshot } from '../../src/status/snapshot.ts';
 import type { Locale } from '../../src/domain/vocabulary.ts';
+import { affectedOf } from '../../src/domain/incident-scope.ts';
+import type { Incident } from '../../src/domain/records.ts';
 import { NOW, catalogue, heartbeat, incident, maintenance, service, tracking, update } from '../status/fixtures.ts';
 
 const HOUR = 3_600_000;
@@ -141,11 +143,12 @@ describe('Statuspage v2 documents', () => {
   });
 
   it('rates incident impact like the page indicator', () => {
-    expect(incidentImpact(incident('x'), 10)).toBe('none');
-    expect(incidentImpact(incident('x', { affected: [{ serviceId: 'a', impact: 'degraded' }] }), 10)).toBe('minor');
-    expect(incidentImpact(incident('x', { kind: 'auto', serviceId: 'a' }), 10)).toBe('major');
+    const impact = (i: Incident) => incidentImpact(affectedOf(i), 10);
+    expect(impact(incident('x'))).toBe('none');
+    expect(impact(incident('x', { affected: [{ serviceId: 'a', impact: 'degraded' }] }))).toBe('minor');
+    expect(impact(incident('x', { kind: 'auto', serviceId: 'a' }))).toBe('major');
     const wide = ['a', 'b', 'c', 'd'].map((id) => ({ serviceId: id, impact: 'major' as const }));
-    expect(incidentImpact(incident('x', { affected: wide }), 10)).toBe('critical');
+    expect(impact(incident('x', { affected: wide }))).toBe('critical');
   });
 });
 

@@ -84,6 +84,7 @@ describe('attest', () => {
           editedAt: null,
           history: [],
           reason: null,
+          observed: null,
         },
         {
           id: 'u2',
@@ -95,6 +96,7 @@ describe('attest', () => {
           editedAt: null,
           history: [],
           reason: null,
+          observed: null,
         },
       ],
     });

@@ -5,6 +5,8 @@ import { renderFeed, type ChannelInfo, type FeedKind } from '../../src/feeds/ren
 import type { Locale } from '../../src/domain/vocabulary.ts';
 import { t } from '../../src/i18n/index.ts';
 import { escapeHtml } from '../../src/addresses/escape.ts';
+import type { Incident } from '../../src/domain/records.ts';
+import { incidentViews } from '../../src/status/incident-view.ts';
 import { NOW, incident, maintenance, update } from '../status/fixtures.ts';
 
 const BASE = 'https://vigie.example.fr';
@@ -24,10 +26,13 @@ function entryContext(locale: Locale): EntryContext {
     },
     incidentUrl: (id) => `${BASE}/${locale}/incidents/${id}`,
     maintenanceUrl: `${BASE}/${locale}/maintenance`,
-    serviceName: (id) => (id === 'impots' ? { text: 'impots.gouv.fr', ...(locale === 'en' ? { lang: 'fr' as const } : {}) } : null),
+    serviceName: (id) => (id === 'impots' ? { text: 'impots.gouv.fr', lang: 'fr' } : null),
     now: NOW,
   };
 }
+
+const views = (list: Incident[], locale: Locale) =>
+  incidentViews(list, { locale, names: new Map([['impots', { fr: 'impots.gouv.fr', en: 'impots.gouv.fr' }]]), now: NOW });
 
 function channel(locale: Locale): ChannelInfo {
   return {
@@ -60,7 +65,7 @@ function feedOf(kind: FeedKind, locale: Locale): string {
   const planned = maintenance('m1', ['impots'], new Date(NOW.getTime() + 24 * HOUR), new Date(NOW.getTime() + 26 * HOUR), {
     createdAt: new Date(NOW.getTime() - 30 * 60_000),
   });
-  const entries = newestEntries([...incidentEntries([resolvedOutage], ctx), ...maintenanceEntries([planned], ctx)], 50);
+  const entries = newestEntries([...incidentEntries(views([resolvedOutage], locale), ctx), ...maintenanceEntries([planned], ctx)], 50);
   return renderFeed(kind, channel(locale), entries);
 }
 
@@ -77,7 +82,7 @@ describe('CDATA in both formats', () => {
       const xml = renderFeed(
         kind,
         channel('en'),
-        incidentEntries([incident('cdata', { title: { fr: hostile, en: hostile } })], entryContext('en')),
+        incidentEntries(views([incident('cdata', { title: { fr: hostile, en: hostile } })], 'en'), entryContext('en')),
       );
       expect(XMLValidator.validate(xml)).toBe(true);
       const parsed = parser.parse(xml);
@@ -187,7 +192,7 @@ describe('Atom', () => {
   it('drops characters XML cannot carry instead of breaking the feed', () => {
     const ctx = entryContext('fr');
     const odd = incident('odd', { title: { fr: 'Bell\u0007 and ]]> end', en: null } });
-    const xml = renderFeed('atom', channel('fr'), incidentEntries([odd], ctx));
+    const xml = renderFeed('atom', channel('fr'), incidentEntries(views([odd], 'fr'), ctx));
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(asArray(parser.parse(xml).feed.entry)[0].title['#text']).toContain('Bell and ]]&gt; end');
   });

@@ -39,17 +39,28 @@ function facts(states: Record<string, ServiceState>, open: OutageFacts['openInci
 }
 
 describe('decideAutoIncident', () => {
-  it('opens on a quorum, at the earliest witness, saying from where it was confirmed', () => {
+  it('opens on a quorum, at the earliest witness, recording what was seen and where, and no words', () => {
     const event = decideAutoIncident(impots, LOCATIONS, NOW, facts({ paris: 'down', lyon: 'operational', montreal: 'down' }));
-    expect(event).toMatchObject({ type: 'outage_opened', serviceId: 'impots', startedAt: ago(600 - 'paris'.length) });
-    expect(event?.type === 'outage_opened' && event.body.fr).toContain('Panne constatée depuis Paris et Montréal.');
-    expect(event?.type === 'outage_opened' && event.body.en).toContain('Outage confirmed from Paris and Montreal.');
+    expect(event).toEqual({
+      type: 'outage_opened',
+      serviceId: 'impots',
+      startedAt: ago(600 - 'paris'.length),
+      observed: {
+        outcome: 'http_5xx',
+        checkKind: 'http',
+        step: null,
+        domain: 'impots.gouv.fr',
+        locations: [
+          { fr: 'Paris', en: 'Paris' },
+          { fr: 'Montréal', en: 'Montreal' },
+        ],
+      },
+    });
   });
 
-  it('says nothing about places without catalogue locations', () => {
+  it('records no place without catalogue locations', () => {
     const event = decideAutoIncident(impots, [], NOW, facts({ local: 'down' }));
-    expect(event?.type).toBe('outage_opened');
-    expect(event?.type === 'outage_opened' && `${event.body.fr} ${event.body.en}`).not.toMatch(/constatée depuis|confirmed from/);
+    expect(event?.type === 'outage_opened' && event.observed.locations).toEqual([]);
   });
 
   it.each([
@@ -70,8 +81,7 @@ describe('decideAutoIncident', () => {
       NOW,
       facts({ paris: 'operational', lyon: 'operational', montreal: 'down' }, open),
     );
-    expect(resolved).toMatchObject({ type: 'outage_resolved', resolvedAt: NOW });
-    expect(resolved?.type === 'outage_resolved' ? resolved.body.fr : '').toMatch(/^Service rétabli après 1\u00a0h\./);
+    expect(resolved).toEqual({ type: 'outage_resolved', serviceId: 'impots', resolvedAt: NOW, domain: 'impots.gouv.fr' });
     const blind = facts({ paris: 'operational', lyon: 'operational', montreal: 'operational' }, open, ['paris', 'lyon', 'montreal']);
     expect(decideAutoIncident(impots, LOCATIONS, NOW, blind)).toBeNull();
   });

@@ -11,6 +11,7 @@ import { manualClock } from '../support/manual-clock.ts';
 import { tempStore } from '../admin/support/temp-store.ts';
 import { BILINGUAL, incidentContext } from './support/service-fixture.ts';
 import { checkResult, downTracking } from '../support/records.ts';
+import { outageSeen } from '../support/records.ts';
 
 describe('staff incident actions', () => {
   let store: Store;
@@ -152,8 +153,7 @@ describe('staff incident actions', () => {
         type: 'outage_opened',
         serviceId: 'ameli',
         startedAt: clock.now(),
-        title: { fr: 'ameli.fr ne répond pas', en: 'ameli.fr is not responding' },
-        body: { fr: 'Panne détectée.', en: 'Outage detected.' },
+        observed: outageSeen('ameli.fr'),
       },
     });
     expect(incidentId).not.toBeNull();

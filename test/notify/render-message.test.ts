@@ -54,6 +54,25 @@ describe('message rendering in the subscriber’s language', () => {
       ],
     },
     {
+      name: 'only the title still French: the English line says so, above the English text',
+      events: [
+        event(
+          {
+            kind: 'incident_resolved',
+            incidentId: 'inc1',
+            title: { fr: 'Connexion avec FranceConnect perturbée', en: null },
+            status: 'resolved',
+            body: { fr: 'La connexion fonctionne de nouveau.', en: 'Signing in works normally again.' },
+            serviceIds: ['caf'],
+          },
+          0,
+        ),
+      ],
+      locale: 'en' as const,
+      subject: 'Vigie: Incident resolved: Connexion avec FranceConnect perturbée',
+      text: ['The title of this notice is in French for now; the English translation will follow.', 'Signing in works normally again.'],
+    },
+    {
       name: 'a translated notice in English has no such line',
       events: [incident('incident_resolved', ['caf'], 0)],
       locale: 'en' as const,

@@ -82,7 +82,7 @@ describe('the sender', () => {
     // Official names kept in French in the English message are marked French.
     expect(en.html).toContain('<span lang="fr">service-03.gouv.fr</span>');
     expect(fr.html).not.toContain('lang="fr">service');
-    if (javaAvailable || process.env.CI) expect(nuProblems({ fr: fr.html, en: en.html })).toEqual([]);
+    if (javaAvailable || process.env.CI) expect(await nuProblems({ fr: fr.html, en: en.html })).toEqual([]);
     expect((await store.subscriptions.subscriberByToken(hashToken(oneClick![2]!)))?.email).toBe('two@example.test');
     expect(en.text).toContain(`https://vigie.example.test/en/subscribe/manage?t=${oneClick![2]}`);
     expect(await store.subscriptions.deliveryStats()).toMatchObject({ backlog: 0, failed: 0 });

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { TimelineRows } from '../../src/domain/timeline-records.ts';
 import { timelineCsv, timelineJson } from '../../src/opendata/timeline-documents.ts';
 import { parseTimelineQuery } from '../../src/opendata/timeline-query.ts';
+import { withTimelineWords } from '../../src/opendata/timeline-words.ts';
+import { outageTitle } from '../../src/i18n/probe-words.ts';
+import { outageSeen } from '../support/records.ts';
 
 const NOW = new Date('2026-03-11T12:00:00Z');
 const query = (text: string) => parseTimelineQuery(new URLSearchParams(text), NOW);
@@ -45,6 +48,14 @@ const rows: TimelineRows = {
       status: 'investigating',
       body: { fr: '=HYPERLINK("x")\nsuite', en: 'We are on it.' },
       byProbe: false,
+      words: {
+        serviceId: null,
+        incidentStartedAt: new Date('2026-03-11T09:02:00Z'),
+        takenOver: false,
+        observed: null,
+        opening: null,
+        reason: null,
+      },
     },
   ],
   staffActions: [{ at: new Date('2026-03-11T09:02:10Z'), action: 'incident.created', target: 'inc1' }],
@@ -72,5 +83,34 @@ describe('timeline documents', () => {
     const json = JSON.parse(timelineJson(rows, range)) as { from: string; events: { event: string }[] };
     expect(json.from).toBe('2026-03-11T09:00Z');
     expect(json.events.map((e) => e.event)).toEqual(['state_change', 'incident_update', 'staff_action', 'state_change']);
+  });
+});
+
+describe('timeline words', () => {
+  it('words an automatic incident as every page does, from what the probes saw', () => {
+    const seen = outageSeen('impots.gouv.fr');
+    const auto: TimelineRows = {
+      stateChanges: [],
+      staffActions: [],
+      updates: [
+        {
+          ...rows.updates[0]!,
+          incidentKind: 'auto',
+          title: { fr: '', en: null },
+          body: { fr: '', en: null },
+          byProbe: true,
+          words: {
+            ...rows.updates[0]!.words,
+            serviceId: 'impots',
+            observed: { type: 'outage', ...seen },
+            opening: { type: 'outage', ...seen },
+          },
+        },
+      ],
+    };
+    const [update] = withTimelineWords(auto, new Map([['impots', { fr: 'impots.gouv.fr', en: 'impots.gouv.fr' }]])).updates;
+    expect(update?.title).toEqual(outageTitle(seen, { fr: 'impots.gouv.fr', en: 'impots.gouv.fr' }));
+    expect(update?.body.fr).toContain('impots.gouv.fr');
+    expect(timelineCsv({ ...auto, updates: [update!] })).toContain('Nos sondes');
   });
 });

@@ -78,7 +78,8 @@ describe.skipIf(!available)('probes at three locations (PostgreSQL)', () => {
     const incidents = await store.listIncidents({ state: 'all', limit: 10 });
     expect(incidents.items.map((i) => i.serviceId)).toEqual(['panne']);
     const [outage] = incidents.items;
-    expect(outage!.updates[0]!.body.fr).toMatch(/Panne constatée depuis (PARIS|LYON|MONTREAL)( et |, )/);
+    const seen = outage!.updates[0]!.observed;
+    expect(seen?.type === 'outage' && seen.locations.length).toBeGreaterThanOrEqual(2);
     const firstFailure = (await store.listResults('panne', { limit: 1000 })).at(-1)!.startedAt;
     expect(outage!.createdAt.getTime() - firstFailure.getTime()).toBeLessThanOrEqual((2 * INTERVAL_S + 30) * 1000);
     expect(allDown.every((t) => t.openIncidentId === null || t.openIncidentId === outage!.id)).toBe(true);

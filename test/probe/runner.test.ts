@@ -13,6 +13,7 @@ import { startFakeGov, type FakeGov } from '../fake-gov/index.ts';
 import { catalogue, service } from './support/catalogue.ts';
 import { createManualClock } from '../support/manual-clock.ts';
 import { createTestRunner } from '../support/test-runner.ts';
+import { withShownWords } from '../../src/i18n/probe-words.ts';
 
 /**
  * The real pipeline: the real checker against the fake government, a real SQLite store. The
@@ -75,13 +76,19 @@ describe('probe runner against the fake government', () => {
     const open = await store.listIncidents({ state: 'open', limit: 10 });
     expect(open.items).toHaveLength(1);
     expect(open.items[0]).toMatchObject({ kind: 'auto', serviceId: 'caf', status: 'investigating' });
-    expect(open.items[0]?.title.fr).toBe('Service caf\u00a0: le site affiche une erreur');
+    expect(open.items[0]?.updates[0]?.observed).toMatchObject({ type: 'outage', outcome: 'http_5xx', checkKind: 'http', step: null });
+    expect(withShownWords(open.items[0]!, { fr: 'Service caf', en: 'Service caf' }).title.fr).toBe(
+      'Service caf\u00a0: le site affiche une erreur',
+    );
     expect(await checkTimes(runner, 'caf', 1)).toEqual([null]);
     gov.set('caf', up());
     expect(await checkTimes(runner, 'caf', 2)).toEqual([null, 'confirmed_up']);
     const resolved = await store.listIncidents({ state: 'resolved', limit: 10 });
-    expect(resolved.items[0]?.updates.at(-1)?.body.fr).toMatch(/^Service rétabli après \d+\u00a0s\. Le site Service caf répond/);
-    expect(resolved.items[0]?.updates.at(-1)?.body.en).toMatch(/^Restored after \d+\u00a0s\./);
+    const shown = withShownWords(resolved.items[0]!, { fr: 'Service caf', en: 'Service caf' });
+    expect(shown.updates.at(-1)?.body.fr).toMatch(
+      /^Rétabli après \d+\u00a0s\u00a0: nos sondes voient de nouveau \S+ fonctionner normalement\.$/,
+    );
+    expect(shown.updates.at(-1)?.body.en).toMatch(/^Restored after \d+\u00a0s: our probes see \S+ working normally again\.$/);
     expect((await store.listTrackings())[0]).toMatchObject({ state: 'operational', openIncidentId: null });
   });
 

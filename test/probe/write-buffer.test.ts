@@ -10,6 +10,7 @@ import type { Store } from '../../src/store/store.ts';
 import { catalogue, scriptedChecker, service } from './support/catalogue.ts';
 import { createManualClock } from '../support/manual-clock.ts';
 import { createTestRunner } from '../support/test-runner.ts';
+import { outageSeen } from '../support/records.ts';
 
 let dir: string;
 let real: Store;
@@ -165,9 +166,7 @@ describe('probe write buffer', () => {
         openIncidentId: null,
       },
       rollups: [],
-      event: withEvent
-        ? { type: 'outage_opened', serviceId, startedAt: new Date(0), title: { fr: 't', en: 't' }, body: { fr: 'b', en: 'b' } }
-        : null,
+      event: withEvent ? { type: 'outage_opened', serviceId, startedAt: new Date(0), observed: outageSeen('t.example.fr') } : null,
     });
     expect(await buffer.record(write('a', true))).toBe('buffered');
     expect(await buffer.record(write('b', false))).toBe('buffered');

@@ -7,6 +7,7 @@ import { KEY_FILE } from '../../src/attest/signing-key.ts';
 import { checkResult } from '../support/records.ts';
 import { createSiteData, record, track, type SiteData } from '../support/seed-site.ts';
 import { startSite, type RunningSite } from '../support/site-server.ts';
+import { outageSeen } from '../support/records.ts';
 
 /**
  * Attestations on the built site, verified with the real `openssl`: one for a confirmed outage
@@ -51,8 +52,7 @@ describe('attestations of unavailability', () => {
         type: 'outage_opened',
         serviceId,
         startedAt,
-        title: { fr: `${serviceId} en panne`, en: `${serviceId} down` },
-        body: { fr: 'Panne détectée.', en: 'Outage detected.' },
+        observed: outageSeen(`${serviceId}.example.fr`),
       },
     );
     for (const f of failures) {
@@ -76,7 +76,7 @@ describe('attestations of unavailability', () => {
           type: 'outage_resolved',
           serviceId,
           resolvedAt: at(5),
-          body: { fr: 'Rétabli.', en: 'Restored.' },
+          domain: `${serviceId}.example.fr`,
         },
       );
     }

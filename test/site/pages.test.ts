@@ -126,7 +126,7 @@ describe('overview', () => {
     expect(fr).toMatch(/Données mises à jour le \d+ \S+ \d{4} à \d{1,2} h( \d\d)? \(heure de Paris\)/);
     expect(fr).toMatch(/vérifié à \d{1,2} h( \d\d)?/);
     expect(fr).not.toMatch(/il y a \d+ s/);
-    expect(fr.indexOf('ameli.fr est inaccessible')).toBeLessThan(fr.indexOf('Services surveillés'));
+    expect(fr.indexOf('ameli.fr : le site affiche une erreur')).toBeLessThan(fr.indexOf('Services surveillés'));
     expect(fr.indexOf('Impôts et finances')).toBeLessThan(fr.indexOf('Social et santé'));
     expect(fr).toMatch(/impots\.gouv\.fr Opérationnel depuis le/);
     expect(fr).toContain('Panne majeure');
@@ -192,7 +192,7 @@ describe('service page', () => {
 describe('incidents', () => {
   it('lists ongoing incidents, planned maintenance and past incidents', async () => {
     const body = text((await get('/fr/incidents')).html);
-    expect(body).toContain('ameli.fr est inaccessible');
+    expect(body).toContain('ameli.fr : le site affiche une erreur');
     expect(body).toContain('Mise à jour de impots.gouv.fr');
     expect(body).toMatch(/Incidents passés Déclaration en ligne indisponible Résolu/);
     expect(body).toContain('Durée : 1 h 35 min');
@@ -237,10 +237,17 @@ describe('incidents', () => {
     expect(text(html)).toContain('Translation to follow.');
   });
 
-  it('renders staff Markdown as HTML', async () => {
+  it('words an automatic incident from what the probes saw, with its own status', async () => {
     const { html } = await get(`/fr/incidents/${seeded.ids.autoIncident}`);
-    expect(html).toContain('<strong>ameli.fr</strong>');
+    expect(text(html)).toContain(
+      'Nos sondes n’arrivent pas à ouvrir ameli.fr : le site affiche une page d’erreur. Vous risquez de rencontrer le même problème.',
+    );
+    expect(text(html)).toContain('Panne détectée');
+    expect(text(html)).not.toContain('Analyse en cours');
     expect(text(html)).toContain('Détecté automatiquement par nos sondes.');
+    const en = text((await get(`/en/incidents/${seeded.ids.autoIncident}`)).html);
+    expect(en).toContain('Our probes cannot open ameli.fr: the site shows an error page. You may meet the same problem.');
+    expect(en).toContain('Outage detected');
   });
 
   it('answers 404 for an unknown incident', async () => {

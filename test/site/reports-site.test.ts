@@ -89,7 +89,7 @@ describe('availability reports on the built site', () => {
           ]),
         ),
       );
-      expect(nuProblems(pages)).toEqual([]);
+      expect(await nuProblems(pages)).toEqual([]);
       // Java starts and loads the checker's schemas in a few seconds alone, over a minute on a loaded machine.
     },
     240_000,

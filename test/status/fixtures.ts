@@ -65,7 +65,18 @@ export function update(
   at: Date,
   body: IncidentUpdate['body'],
 ): IncidentUpdate {
-  return { id, incidentId, status, body, createdAt: at, author: 'staff@example.fr', editedAt: null, history: [], reason: null };
+  return {
+    id,
+    incidentId,
+    status,
+    body,
+    createdAt: at,
+    author: 'staff@example.fr',
+    editedAt: null,
+    history: [],
+    reason: null,
+    observed: null,
+  };
 }
 
 export function incident(id: string, overrides: Partial<Incident> = {}): Incident {

@@ -3,6 +3,7 @@ import type { OutageEvent } from '../../src/domain/records.ts';
 import { rollupDeltas } from '../../src/domain/rollup.ts';
 import type { Store } from '../../src/store/store.ts';
 import { checkResult, RECORDS_T0, serviceTracking } from '../support/records.ts';
+import { outageSeen } from '../support/records.ts';
 
 export const T0 = RECORDS_T0;
 
@@ -18,13 +19,12 @@ export function opened(serviceId: string, startedAt: Date): OutageEvent {
     type: 'outage_opened',
     serviceId,
     startedAt,
-    title: { fr: `Panne : ${serviceId}`, en: `Outage: ${serviceId}` },
-    body: { fr: 'Le service ne répond pas.', en: 'The service does not answer.' },
+    observed: outageSeen(`${serviceId}.example.fr`),
   };
 }
 
 export function resolved(serviceId: string, resolvedAt: Date): OutageEvent {
-  return { type: 'outage_resolved', serviceId, resolvedAt, body: { fr: 'Rétabli.', en: 'Restored.' } };
+  return { type: 'outage_resolved', serviceId, resolvedAt, domain: `${serviceId}.example.fr` };
 }
 
 /** Records one check the way the probe does: result, rollups from the pure function, tracking. */

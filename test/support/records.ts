@@ -1,4 +1,4 @@
-import type { CheckResult, ServiceTracking } from '../../src/domain/records.ts';
+import type { CheckResult, OutageObservation, ServiceTracking } from '../../src/domain/records.ts';
 
 /**
  * The one place tests build the probe's records: an ordinary successful check and the tracking of
@@ -58,4 +58,9 @@ export function downTracking(serviceId: string, since: Date, at: Date, overrides
     latencyMs: null,
     ...overrides,
   });
+}
+
+/** What the probes saw when they confirmed an outage: an error page at `domain`, by default. */
+export function outageSeen(domain: string, overrides: Partial<OutageObservation> = {}): OutageObservation {
+  return { outcome: 'http_5xx', checkKind: 'http', step: null, domain, locations: [], ...overrides };
 }

@@ -4,6 +4,7 @@ import type { ServiceState } from '../../src/domain/vocabulary.ts';
 import type { Store } from '../../src/store/store.ts';
 import { dailyHistory } from './seed-history.ts';
 import { cafSlowness, check, createSiteData, record, track } from './seed-site.ts';
+import { outageSeen } from './records.ts';
 
 /**
  * The shipped catalogue (all its services) on a bad day, written into a real SQLite store: four
@@ -12,7 +13,7 @@ import { cafSlowness, check, createSiteData, record, track } from './seed-site.t
  * stale, the rest operational with 90 days of history.
  */
 export const SHIPPED_CATALOGUE = JSON.parse(readFileSync(fileURLToPath(new URL('../../services.json', import.meta.url)), 'utf8')) as {
-  services: { id: string; name: string }[];
+  services: { id: string; name: string; url: string }[];
 };
 
 const MIN = 60_000;
@@ -63,8 +64,7 @@ export async function seedCrisis(now: Date = new Date()): Promise<CrisisSite> {
             type: 'outage_opened' as const,
             serviceId: service.id,
             startedAt: t(-probe.sinceMs),
-            title: { fr: `${service.name}\u00a0: site inaccessible`, en: `${service.name}: site unreachable` },
-            body: { fr: 'Nos sondes ne parviennent plus à joindre le site.', en: 'Our probes can no longer reach the site.' },
+            observed: outageSeen(new URL(service.url).hostname.replace(/^www\./, ''), { outcome: 'timeout' }),
           }
         : null;
     const id = await record(

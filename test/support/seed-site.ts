@@ -6,7 +6,7 @@ import type { CheckOutcome, ServiceState } from '../../src/domain/vocabulary.ts'
 import { openStore } from '../../src/store/open-store.ts';
 import type { CheckResult, Rollup, ServiceTracking } from '../../src/domain/records.ts';
 import type { Store } from '../../src/store/store.ts';
-import { checkResult, downTracking, serviceTracking } from './records.ts';
+import { checkResult, downTracking, outageSeen, serviceTracking } from './records.ts';
 import { dailyHistory, historyRollups, hourlyLatency, monthlyFrom } from './seed-history.ts';
 
 /**
@@ -90,8 +90,7 @@ export async function seedStory(now: Date = new Date()): Promise<SeededStory> {
     type: 'outage_opened',
     serviceId: 'ameli',
     startedAt: t(-25 * MIN),
-    title: { fr: 'ameli.fr est inaccessible', en: 'ameli.fr is unreachable' },
-    body: { fr: 'Nos sondes ne parviennent plus à joindre **ameli.fr**.', en: 'Our probes can no longer reach **ameli.fr**.' },
+    observed: outageSeen('ameli.fr'),
   });
 
   await record(store, check('caf', t(-2 * HOUR), 'ok', 300), track('caf', 'operational', t(-3 * DAY), t(-2 * HOUR)), []);

@@ -10,6 +10,7 @@ import { monthlyRollups } from './030-monthly-rollups.ts';
 import { checkFacts } from './033-check-facts.ts';
 import { serviceBeats } from './034-service-beats.ts';
 import { leaseEpochs } from './040-lease-epochs.ts';
+import { incidentObservations } from './055-incident-observations.ts';
 import { stateChanges } from './070-state-changes.ts';
 import { incidentTemplates } from './071-incident-templates.ts';
 
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   checkFacts,
   serviceBeats,
   leaseEpochs,
+  incidentObservations,
   stateChanges,
   incidentTemplates,
 ];

@@ -1,3 +1,4 @@
+import { PROBE_AUTHOR } from '../../domain/incident-scope.ts';
 import type { IncidentUpdateReason } from '../../domain/vocabulary.ts';
 import { bumpDataVersion } from './data-version.ts';
 import { readJson, readString, type SqlDatabase, type SqlExecutor } from './executor.ts';
@@ -97,7 +98,7 @@ async function keepOneOpenIncident(tx: SqlExecutor, from: string, to: string, at
 }
 
 async function resolveFor(tx: SqlExecutor, incidentId: string, reason: IncidentUpdateReason, at: Date): Promise<void> {
-  await insertUpdate(tx, incidentId, { status: 'resolved', body: { fr: '', en: '' }, author: 'probe', at, reason });
+  await insertUpdate(tx, incidentId, { status: 'resolved', body: { fr: '', en: '' }, author: PROBE_AUTHOR, at, reason });
   await tx.run('UPDATE incidents SET status = ?, resolved_at = ?, updated_at = ? WHERE id = ?', [
     'resolved',
     tx.time(at),

@@ -1,5 +1,5 @@
 import { IMPACTS, INCIDENT_KINDS, INCIDENT_STATUSES, INCIDENT_UPDATE_REASONS, type Draft } from '../../domain/vocabulary.ts';
-import type { AffectedService, BodyRevision, Incident, IncidentUpdate, Page } from '../../domain/records.ts';
+import type { AffectedService, BodyRevision, Incident, IncidentUpdate, Page, ProbeObservation } from '../../domain/records.ts';
 import {
   placeholders,
   readDate,
@@ -104,5 +104,6 @@ function toUpdate(row: Row): IncidentUpdate {
     editedAt: readDateOrNull(row.edited_at),
     history: history.map((revision): BodyRevision => ({ ...revision, editedAt: new Date(revision.editedAt) })),
     reason: readOneOfOrNull(row.reason, INCIDENT_UPDATE_REASONS, 'incident_updates.reason'),
+    observed: readJson<ProbeObservation | null>(row.observed),
   };
 }

@@ -1,6 +1,6 @@
 import type { Draft, IncidentKind, IncidentStatus, IncidentUpdateReason } from '../../domain/vocabulary.ts';
 import { newId } from '../ids.ts';
-import type { AffectedService, BodyRevision, Incident, NewIncident, NewIncidentUpdate } from '../../domain/records.ts';
+import type { AffectedService, BodyRevision, Incident, NewIncident, NewIncidentUpdate, ProbeObservation } from '../../domain/records.ts';
 import { StoreNotFoundError } from '../store.ts';
 import { bumpDataVersion } from './data-version.ts';
 import { json, readDateOrNull, readJson, readString, type SqlDatabase, type SqlExecutor } from './executor.ts';
@@ -45,12 +45,22 @@ export async function replaceAffected(tx: SqlExecutor, incidentId: string, affec
 export async function insertUpdate(
   tx: SqlExecutor,
   incidentId: string,
-  input: { status: IncidentStatus; body: Draft; author: string; at: Date; reason?: IncidentUpdateReason },
+  input: { status: IncidentStatus; body: Draft; author: string; at: Date; reason?: IncidentUpdateReason; observed?: ProbeObservation },
 ): Promise<void> {
   await tx.run(
-    `INSERT INTO incident_updates (id, incident_id, status, body, created_at, author, history, reason)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    [newId(), incidentId, input.status, json(input.body), tx.time(input.at), input.author, '[]', input.reason ?? null],
+    `INSERT INTO incident_updates (id, incident_id, status, body, created_at, author, history, reason, observed)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      newId(),
+      incidentId,
+      input.status,
+      json(input.body),
+      tx.time(input.at),
+      input.author,
+      '[]',
+      input.reason ?? null,
+      input.observed ? json(input.observed) : null,
+    ],
   );
 }
 
@@ -110,8 +120,8 @@ export async function editIncidentUpdate(
     if (!row) throw new StoreNotFoundError(`No incident update with id "${updateId}"`);
     const history = readJson<BodyRevision[]>(row.history) ?? [];
     history.push({ body: readJson<Draft>(row.body), editedAt: input.at, editor: input.editor });
-    // Staff words replace the reason's: the update now says what they wrote.
-    await tx.run('UPDATE incident_updates SET body = ?, edited_at = ?, history = ?, reason = NULL WHERE id = ?', [
+    // Staff words replace the reason's or the probe's: the update now says what they wrote.
+    await tx.run('UPDATE incident_updates SET body = ?, edited_at = ?, history = ?, reason = NULL, observed = NULL WHERE id = ?', [
       json(input.body),
       tx.time(input.at),
       json(history),

@@ -1,3 +1,4 @@
+import { PROBE_AUTHOR } from '../../domain/incident-scope.ts';
 import type {
   CheckResult,
   CheckWritten,
@@ -66,7 +67,9 @@ export async function recordChecks(db: SqlDatabase, inputs: readonly RecordCheck
     const outcomes: CheckWritten[] = [];
     for (const [i, input] of inputs.entries()) {
       if (!counted[i]) {
-        outcomes.push({ incidentId: input.tracking.openIncidentId, historyOnly: true });
+        // What the service's counted writes left open, not what this stale check believed.
+        const current = await getTracking(tx, input.tracking.serviceId, input.tracking.location);
+        outcomes.push({ incidentId: current?.openIncidentId ?? null, historyOnly: true });
         continue;
       }
       const key = keyOf(input.tracking);
@@ -173,6 +176,9 @@ async function openAutoOf(tx: SqlExecutor, serviceId: string): Promise<{ id: str
 type Opened = Extract<OutageEvent, { type: 'outage_opened' }>;
 type Resolved = Extract<OutageEvent, { type: 'outage_resolved' }>;
 
+/** The stored text of the probe's incidents and updates: none, their words are rendered when read from what they observed. */
+const NO_TEXT = { fr: '', en: '' };
+
 /**
  * The partial unique index decides: whoever inserts first opens the incident; everyone else
  * (an overlapping probe, a restarted one) gets the open incident's id.
@@ -181,7 +187,7 @@ async function openAutoIncident(tx: SqlExecutor, event: Opened, at: Date): Promi
   const id = await insertIncident(tx, {
     kind: 'auto',
     serviceId: event.serviceId,
-    title: event.title,
+    title: NO_TEXT,
     status: 'investigating',
     startedAt: event.startedAt,
     at,
@@ -189,7 +195,13 @@ async function openAutoIncident(tx: SqlExecutor, event: Opened, at: Date): Promi
   });
   if (id) {
     await replaceAffected(tx, id, [{ serviceId: event.serviceId, impact: 'major' }]);
-    await insertUpdate(tx, id, { status: 'investigating', body: event.body, author: 'probe', at });
+    await insertUpdate(tx, id, {
+      status: 'investigating',
+      body: NO_TEXT,
+      author: PROBE_AUTHOR,
+      at,
+      observed: { type: 'outage', ...event.observed },
+    });
     await appendOutageConfirmed(tx, event.serviceId, event.startedAt, at, event.dependents ?? []);
     return id;
   }
@@ -201,7 +213,13 @@ async function openAutoIncident(tx: SqlExecutor, event: Opened, at: Date): Promi
 async function resolveAutoIncident(tx: SqlExecutor, event: Resolved): Promise<void> {
   const id = await findOpenAuto(tx, event.serviceId);
   if (!id) return;
-  await insertUpdate(tx, id, { status: 'resolved', body: event.body, author: 'probe', at: event.resolvedAt });
+  await insertUpdate(tx, id, {
+    status: 'resolved',
+    body: NO_TEXT,
+    author: PROBE_AUTHOR,
+    at: event.resolvedAt,
+    observed: { type: 'recovery', domain: event.domain },
+  });
   await tx.run('UPDATE incidents SET status = ?, resolved_at = ?, updated_at = ? WHERE id = ?', [
     'resolved',
     tx.time(event.resolvedAt),

@@ -1,6 +1,24 @@
 import type { TimelineRows } from '../../domain/timeline-records.ts';
-import { AUDIT_ACTIONS, INCIDENT_KINDS, INCIDENT_STATUSES, SERVICE_STATES, type AuditAction, type Draft } from '../../domain/vocabulary.ts';
-import { placeholders, readDate, readJson, readOneOf, readString, readStringOrNull, type SqlExecutor } from './executor.ts';
+import type { ProbeObservation } from '../../domain/records.ts';
+import {
+  AUDIT_ACTIONS,
+  INCIDENT_KINDS,
+  INCIDENT_STATUSES,
+  INCIDENT_UPDATE_REASONS,
+  SERVICE_STATES,
+  type AuditAction,
+  type Draft,
+} from '../../domain/vocabulary.ts';
+import {
+  placeholders,
+  readDate,
+  readJson,
+  readOneOf,
+  readOneOfOrNull,
+  readString,
+  readStringOrNull,
+  type SqlExecutor,
+} from './executor.ts';
 
 /**
  * What happened in [from, to): state changes, incident updates and, when asked, staff actions.
@@ -17,7 +35,9 @@ export async function readTimeline(
     [...range, options.limit],
   );
   const updateRows = await sql.all(
-    `SELECT u.id, u.incident_id, u.status, u.body, u.created_at, u.author, i.kind, i.title
+    `SELECT u.id, u.incident_id, u.status, u.body, u.created_at, u.author, u.observed, u.reason,
+            i.kind, i.title, i.service_id, i.started_at, i.taken_over_by,
+            (SELECT o.observed FROM incident_updates o WHERE o.incident_id = i.id ORDER BY o.created_at, o.seq LIMIT 1) AS opening
        FROM incident_updates u JOIN incidents i ON i.id = u.incident_id
       WHERE u.created_at >= ? AND u.created_at < ? ORDER BY u.created_at, u.seq LIMIT ?`,
     [...range, options.limit],
@@ -47,6 +67,14 @@ export async function readTimeline(
       status: readOneOf(row.status, INCIDENT_STATUSES, 'incident_updates.status'),
       body: readJson<Draft>(row.body),
       byProbe: readString(row.author) === 'probe',
+      words: {
+        serviceId: readStringOrNull(row.service_id),
+        incidentStartedAt: readDate(row.started_at),
+        takenOver: row.taken_over_by !== null && row.taken_over_by !== undefined,
+        observed: readJson<ProbeObservation | null>(row.observed),
+        opening: readJson<ProbeObservation | null>(row.opening),
+        reason: readOneOfOrNull(row.reason, INCIDENT_UPDATE_REASONS, 'incident_updates.reason'),
+      },
     })),
     staffActions: auditRows.map((row) => ({
       at: readDate(row.at),

@@ -170,7 +170,7 @@ describe.skipIf(!available && !process.env.CI)('site in a real browser', () => {
       type: 'outage_resolved',
       serviceId: 'ameli',
       resolvedAt: now,
-      body: { fr: 'Rétabli.', en: 'Restored.' },
+      domain: 'ameli.fr',
     });
     await expect
       .poll(

@@ -49,6 +49,7 @@ export function incidentsContract(ctx: ContractContext): void {
           editedAt: null,
           history: [],
           reason: null,
+          observed: null,
         },
       ]);
       expect(await store.getIncident(incident.id)).toEqual(incident);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContractContext } from '../store-contract.ts';
 import type { OutageFacts } from '../../../src/domain/records.ts';
 import { at, check, opened, resolved, result, tracking } from '../contract-fixtures.ts';
+import { outageSeen } from '../../support/records.ts';
 
 export function outagesContract(ctx: ContractContext): void {
   describe('automatic incidents', () => {
@@ -20,7 +21,7 @@ export function outagesContract(ctx: ContractContext): void {
         id: incidentId,
         kind: 'auto',
         serviceId: 'impots',
-        title: { fr: 'Panne : impots', en: 'Outage: impots' },
+        title: { fr: '', en: '' },
         status: 'investigating',
         affected: [{ serviceId: 'impots', impact: 'major' }],
         startedAt: at(0),
@@ -29,7 +30,12 @@ export function outagesContract(ctx: ContractContext): void {
         takenOverBy: null,
       });
       expect(incident!.updates).toHaveLength(1);
-      expect(incident!.updates[0]).toMatchObject({ status: 'investigating', author: 'probe', body: { fr: 'Le service ne répond pas.' } });
+      expect(incident!.updates[0]).toMatchObject({
+        status: 'investigating',
+        author: 'probe',
+        body: { fr: '', en: '' },
+        observed: { type: 'outage', ...outageSeen('impots.example.fr') },
+      });
       expect((await store.listTrackings())[0]!.openIncidentId).toBe(incidentId);
     });
 

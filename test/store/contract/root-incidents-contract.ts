@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutageDecider } from '../../../src/domain/records.ts';
 import type { ContractContext } from '../store-contract.ts';
+import { outageSeen } from '../../support/records.ts';
 import { at, check, result, tracking } from '../contract-fixtures.ts';
 
 export function rootIncidentsContract(ctx: ContractContext): void {
@@ -15,8 +16,7 @@ export function rootIncidentsContract(ctx: ContractContext): void {
           type: 'outage_opened',
           serviceId: 'fc',
           startedAt: at(0),
-          title: { fr: 'Panne', en: 'Outage' },
-          body: { fr: '…', en: '…' },
+          observed: outageSeen('fc.example.fr'),
           dependents: ['impots', 'caf'],
         },
       });

@@ -60,8 +60,9 @@ export function timelineContract(ctx: ContractContext): void {
         after: null,
       });
       const rows = await store.readTimeline(all);
-      expect(rows.updates.map((u) => [u.incidentKind, u.at, u.status, u.byProbe, u.title.fr])).toEqual([
-        ['auto', at(0), 'investigating', true, 'Panne : impots'],
+      // An automatic incident keeps what the probes saw; its words are rendered when read (`timeline-words.ts`).
+      expect(rows.updates.map((u) => [u.incidentKind, u.at, u.status, u.byProbe, u.words.opening?.type ?? u.title.fr])).toEqual([
+        ['auto', at(0), 'investigating', true, 'outage'],
         ['staff', at(30), 'investigating', false, 'Vague'],
       ]);
       expect(rows.staffActions).toEqual([{ at: at(30), action: 'incident.created', target: incident.id }]);

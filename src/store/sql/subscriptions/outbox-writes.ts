@@ -1,3 +1,4 @@
+import { affectedOf } from '../../../domain/incident-scope.ts';
 import type { Incident, Maintenance } from '../../../domain/records.ts';
 import { readDate, type SqlExecutor } from '../executor.ts';
 import { appendOutboxEvent } from './outbox.ts';
@@ -22,7 +23,7 @@ export async function appendIncidentEvent(
       title: incident.title,
       status: incident.status,
       body: latest.body,
-      serviceIds: incident.affected.map((a) => a.serviceId),
+      serviceIds: affectedOf(incident).map((a) => a.serviceId),
     },
     at,
   );
