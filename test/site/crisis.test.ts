@@ -47,16 +47,16 @@ const nameOf = (id: string) => SHIPPED_CATALOGUE.services.find((s) => s.id === i
 describe.each(['fr', 'en'] as const)('the overview in a crisis, in %s', (locale) => {
   const words = {
     fr: {
-      more: 'Et 2 autres services touchés.',
-      seeAll: 'Voir les 8 services touchés',
+      more: 'Et 3 autres services touchés.',
+      seeAll: 'Voir les 9 services touchés',
       down: 'Panne majeure',
       since: /depuis 3 h/,
       staff: 'déclaré par nos agents',
       fullList: '/fr/services-touches',
     },
     en: {
-      more: 'And 2 more affected services.',
-      seeAll: 'See all 8 affected services',
+      more: 'And 3 more affected services.',
+      seeAll: 'See all 9 affected services',
       down: 'Major outage',
       since: /for 3 h/,
       staff: 'declared by our staff',
