@@ -80,9 +80,10 @@ export function createLogin(deps: LoginDeps): Login {
       await deps.throttle.release(reservation, email, attempt.ip);
       return { ok: false, failure: 'throttled', retryAfterMs: lockedMs };
     }
-    const refusedEarly = deps.requireTotp ? await secondFactorRefusal(deps, email, attempt.code) : null;
+    const early = deps.requireTotp && (await codeLock.earlyCheck(email));
+    const refusedEarly = early ? await secondFactorRefusal(deps, email, attempt.code) : null;
     if (refusedEarly) {
-      await codeLock.wrongCode(email, actor);
+      await codeLock.wrongGuess(email);
       await deps.throttle.failed(reservation);
       await deps.store.appendAudit(auditEntry(deps.clock(), actor, 'login.failed', { after: { reason: refusedEarly } }));
       return { ok: false, failure: 'invalid', retryAfterMs: 0 };

@@ -60,12 +60,14 @@ export function snapshotComponents(
   for (const category of snapshot.categories) {
     const children = category.services.map((view) => serviceComponent(view, 0, { ...ctx, now }));
     const status = children.reduce<ComponentStatus>((worst, c) => worseComponentStatus(worst, c.status), 'operational');
+    // A group changes when one of its services does: its dates are theirs, not the document's.
+    const sinces = category.services.map((view) => (view.since ?? now).getTime());
     components.push({
       id: groupId(category.id),
       name: category.name[ctx.locale],
       status,
-      created_at: isoParis(now),
-      updated_at: isoParis(now),
+      created_at: isoParis(new Date(Math.min(...sinces, now.getTime()))),
+      updated_at: isoParis(new Date(sinces.length > 0 ? Math.max(...sinces) : now.getTime())),
       position: position++,
       description: null,
       showcase: false,

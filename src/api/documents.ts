@@ -6,6 +6,7 @@ import { isoParis } from '../domain/paris-time.ts';
 import { incidentViews } from '../status/incident-view.ts';
 import { serviceNames } from '../status/service-names.ts';
 import type { StatusSnapshot } from '../status/views.ts';
+import { bannerView } from '../site/banner.ts';
 import { snapshotComponents } from './components.ts';
 import { toSpIncident, toSpMaintenance, type IncidentMapContext } from './incidents.ts';
 import type { SpComponent, SpPage, SpStatus } from './statuspage-types.ts';
@@ -28,11 +29,12 @@ export function statuspageDocuments(ctx: DocumentContext) {
     name: words.site.name,
     url: absoluteUrl(publicUrl, pathFor(locale, { page: 'overview' })),
     time_zone: 'Europe/Paris',
-    updated_at: isoParis(snapshot.generatedAt),
+    updated_at: isoParis(lastChange(snapshot)),
   };
   const status: SpStatus = {
     indicator: snapshot.overall.indicator,
-    description: snapshot.overall.monitoringInterrupted ? words.api.interrupted : words.api.indicators[snapshot.overall.indicator],
+    // The page's own sentence, so the API never says more (or less) than the banner people read.
+    description: bannerView(snapshot, words).title,
   };
   const components = snapshotComponents(snapshot, { pageId: PAGE_ID, locale, words });
   const byId = new Map<string, SpComponent>(components.filter((c) => !c.group).map((c) => [c.id, c]));
@@ -65,4 +67,16 @@ export function statuspageDocuments(ctx: DocumentContext) {
     upcomingMaintenances: () => ({ page, scheduled_maintenances: maintenances(snapshot.upcomingMaintenances) }),
     activeMaintenances: () => ({ page, scheduled_maintenances: maintenances(snapshot.activeMaintenances) }),
   };
+}
+
+/**
+ * When what the page shows last changed (a service's state, an open incident), as Statuspage means
+ * `page.updated_at`; the moment the document was made only when nothing says otherwise.
+ */
+function lastChange(snapshot: StatusSnapshot): Date {
+  const times = [
+    ...snapshot.services.flatMap((s) => (s.since ? [s.since.getTime()] : [])),
+    ...snapshot.openIncidents.map((i) => i.updatedAt.getTime()),
+  ];
+  return times.length > 0 ? new Date(Math.max(...times)) : snapshot.generatedAt;
 }

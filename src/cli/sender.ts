@@ -1,6 +1,7 @@
 import { CatalogueError, loadCatalogue } from '../config/load-catalogue.ts';
 import { settingsOrExit } from '../config/settings-or-exit.ts';
 import { serviceNames } from '../status/service-names.ts';
+import { serviceConfig } from '../status/guidance.ts';
 import { openStore } from '../store/open-store.ts';
 import { DEFAULT_WINDOWS } from '../notify/coalesce.ts';
 import { subscriptionsEnabled } from '../config/subscriptions-enabled.ts';
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
     store,
     transport,
     names: serviceNames(catalogue),
+    publisher: catalogue.operator?.publisher?.name ?? null,
+    alternatives: (id) => serviceConfig(catalogue, id)?.alternatives ?? [],
     publicUrl: settings.VIGIE_PUBLIC_URL,
     clock,
     concurrency: 8,

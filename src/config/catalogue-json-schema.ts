@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHECK_DESCRIPTIONS } from './check-descriptions.ts';
+import { GUIDANCE_DESCRIPTIONS } from './guidance-schema.ts';
 import { OPERATOR_DESCRIPTIONS } from './operator-schema.ts';
 import { catalogueSchema, CHECK_DEFAULTS, DETECTION_DEFAULTS } from './services-schema.ts';
 
@@ -68,6 +69,7 @@ const DESCRIPTIONS: Record<string, string> = {
   fr: 'In French.',
   en: 'In English.',
   ...OPERATOR_DESCRIPTIONS,
+  ...GUIDANCE_DESCRIPTIONS,
   ...CHECK_DESCRIPTIONS,
 };
 

@@ -58,6 +58,15 @@ const auditSchema = z
   .strict();
 export type AccessibilityAudit = z.infer<typeof auditSchema>;
 
+/** Licences a public body usually publishes content under, each with its official page. */
+export const CONTENT_LICENCES = {
+  'etalab-2.0': 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
+  'CC-BY-4.0': 'https://creativecommons.org/licenses/by/4.0/',
+  'CC0-1.0': 'https://creativecommons.org/publicdomain/zero/1.0/',
+} as const;
+export type ContentLicence = keyof typeof CONTENT_LICENCES;
+export const DEFAULT_CONTENT_LICENCE: ContentLicence = 'etalab-2.0';
+
 export const operatorSchema = z
   .object({
     publisher: z.object({ name: text, legalForm: text, address: text, phone: text, email, siren }).partial().strict(),
@@ -68,6 +77,10 @@ export const operatorSchema = z
         controller: text,
         dpo: z.object({ email, address: text, formUrl: httpUrl }).partial().strict(),
         serverLogRetentionDays: z.number().int().min(1).max(3650),
+        mailProvider: text,
+        transfersOutsideEu: z.union([z.literal('none'), prose], {
+          error: 'must be "none", or text saying which data goes where and under which safeguard',
+        }),
       })
       .partial()
       .strict(),
@@ -81,6 +94,10 @@ export const operatorSchema = z
       })
       .partial()
       .strict(),
+    contentLicence: z.enum(Object.keys(CONTENT_LICENCES) as [ContentLicence, ...ContentLicence[]], {
+      error: `must be one of ${Object.keys(CONTENT_LICENCES).join(', ')}`,
+    }),
+    independent: z.boolean({ error: 'must be true or false' }),
   })
   .partial()
   .strict();
@@ -114,6 +131,14 @@ export const OPERATOR_DESCRIPTIONS: Record<string, string> = {
   'operator.dataProtection.dpo.formUrl': 'Address of an online form that reaches the data protection officer.',
   'operator.dataProtection.serverLogRetentionDays':
     'Days the web server or reverse proxy in front of Vigie keeps its access logs (Vigie itself writes none).',
+  'operator.dataProtection.mailProvider':
+    'Name of the e-mail sending provider (SMTP relay), a processor of the alert subscriptions; named on the personal-data page.',
+  'operator.dataProtection.transfersOutsideEu':
+    '"none" when no personal data leaves the European Union (host and mail provider included); otherwise what goes where and under which safeguard.',
+  'operator.contentLicence':
+    'Licence of the content this site publishes (notices, states, open data): "etalab-2.0" (the default, the State\'s usual choice), "CC-BY-4.0" or "CC0-1.0".',
+  'operator.independent':
+    'true (the default) when the publisher is not the bodies whose services are listed: the legal notice then says their presence does not mean they endorsed the site; false when the publisher speaks for them (a State deployment).',
   'operator.accessibility': 'Accessibility (RGAA): contact, statement date, multi-year scheme, action plan and the last audit.',
   'operator.accessibility.contact':
     'How users report an accessibility problem or ask for content in another form: e-mail or online form, and a postal address.',

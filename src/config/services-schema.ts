@@ -4,7 +4,9 @@ import { crossCheckChecks } from './check-cross-checks.ts';
 import { checkSchema, statusRange } from './check-schema.ts';
 import { dependencyIssues } from './dependency-checks.ts';
 import { formerIdClashes } from './former-ids.ts';
+import { crisisAdviceSchema, guidanceFields, resolveGuidance, type ServiceGuidance } from './guidance-schema.ts';
 import { hoursSchema, resolveHours } from './hours-schema.ts';
+import type { CrisisAdvice } from '../domain/guidance.ts';
 import { operatorSchema, type OperatorFacts } from './operator-schema.ts';
 import { reportsSchema, resolveReportThresholds } from './report-schema.ts';
 import type { ReportThresholds } from '../domain/report-thresholds.ts';
@@ -108,6 +110,7 @@ export const serviceSchema = z
       })
       .strict()
       .optional(),
+    ...guidanceFields,
   })
   .extend(checkFieldsSchema.partial().shape)
   .strict();
@@ -123,6 +126,7 @@ export const catalogueSchema = z
     locations: z.array(locationSchema).min(1).max(50).optional(),
     operator: operatorSchema.optional(),
     reports: reportsSchema.optional(),
+    crisisAdvice: crisisAdviceSchema.optional(),
   })
   .strict()
   .superRefine(
@@ -184,7 +188,8 @@ function hasIdsToCrossCheck(value: unknown): boolean {
 export type CatalogueFile = z.infer<typeof catalogueSchema>;
 
 /** A service with every default applied: what the probe and the site work with. */
-export interface ServiceConfig {
+/** Guidance fields are absent in hand-made catalogues (tests, canaries): none to show. */
+export interface ServiceConfig extends Partial<ServiceGuidance> {
   id: string;
   /** The name alone, in each language (an official French name is the same in both). */
   name: { fr: string; en: string };
@@ -230,6 +235,8 @@ export interface Catalogue {
   operator?: OperatorFacts;
   /** What grades availability reports; absent in hand-made catalogues (the Observatoire's thresholds then). */
   reportThresholds?: ReportThresholds;
+  /** Shown with the banner in a crisis; absent or null: the dictionaries' scam warning. */
+  crisisAdvice?: CrisisAdvice | null;
 }
 
 /** Applies file-level defaults, then built-in defaults, to every service. */
@@ -242,6 +249,7 @@ export function resolveCatalogue(file: CatalogueFile): Catalogue {
     locations: file.locations ?? [],
     operator: file.operator ?? {},
     reportThresholds: resolveReportThresholds(file.reports),
+    crisisAdvice: file.crisisAdvice ?? null,
     services: file.services.map((s) => ({
       id: s.id,
       name: typeof s.name === 'string' ? { fr: s.name, en: s.name } : s.name,
@@ -262,6 +270,7 @@ export function resolveCatalogue(file: CatalogueFile): Catalogue {
       hours: s.hours ? resolveHours(s.hours) : null,
       ...(s.check ? { check: resolveCheck(s.check, s.url) } : {}),
       ...(s.upstream ? { check: { kind: 'statuspage' as const, url: s.upstream.statuspage, component: s.upstream.component } } : {}),
+      ...resolveGuidance(s),
     })),
   };
 }

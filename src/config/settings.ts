@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ROLLUP_RETENTION_DAYS } from '../domain/rollup-retention.ts';
 import { trimTrailingSlashes } from '../domain/trim-slashes.ts';
+import { NEXT_UPDATE_DELAYS, type NextUpdateDelays } from '../domain/next-update.ts';
+import { IMPACTS, type Impact } from '../domain/vocabulary.ts';
 
 /**
  * Process settings, from environment variables. One visible defaults object; every problem is
@@ -58,6 +60,13 @@ export const settingsSchema = z
     VIGIE_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     VIGIE_PROBE_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(200),
     VIGIE_PROBE_PER_HOST: z.coerce.number().int().min(1).max(100).default(2),
+    /** Services down or degraded at once from which the banner carries the crisis advice (a scam warning by default). */
+    VIGIE_CRISIS_THRESHOLD: z.coerce.number().int().min(1).max(10_000).default(3),
+    /** Minutes within which the next incident update is promised when staff give no time, by impact ("major=60,partial=120,degraded=240"). */
+    VIGIE_NEXT_UPDATE_MINUTES: z
+      .string()
+      .default('')
+      .transform((text, ctx) => nextUpdateDelays(text, ctx)),
     /** Staff are warned (dashboard, /metrics) when a certificate expires within this many days; citizens see nothing until it fails. */
     VIGIE_TLS_WARNING_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     /** Check results the probe keeps in memory while the store is unreachable. */
@@ -136,6 +145,27 @@ export const settingsSchema = z
   }));
 
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** "major=60,partial=120": each impact named gets its delay; the others keep the default. */
+function nextUpdateDelays(text: string, ctx: z.RefinementCtx): NextUpdateDelays {
+  const delays = { ...NEXT_UPDATE_DELAYS };
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const match = /^([a-z]+)=(\d{1,5})$/.exec(part);
+    const impact = match?.[1];
+    if (!match || !impact || !(IMPACTS as readonly string[]).includes(impact) || Number(match[2]) < 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${part}": write impact=minutes, with impact one of ${IMPACTS.join(', ')}, e.g. "major=60,partial=120"`,
+      });
+      continue;
+    }
+    delays[impact as Impact] = Number(match[2]);
+  }
+  return delays;
+}
 
 function hostForUrl(host: string): string {
   if (host === '0.0.0.0' || host === '::') return 'localhost';

@@ -6,9 +6,14 @@ export interface TextPiece {
   french: boolean;
 }
 
-/** Names kept in French on English pages: those the catalogue gives the same in both languages (as `ServiceName.astro` marks them). */
+/** An official French name kept as is in English: the catalogue gives it the same in both languages. */
+export function keptFrench(name: Localized): boolean {
+  return name.en === name.fr;
+}
+
+/** Names kept in French on English pages (as `ServiceName.astro` marks them). */
 export function keptFrenchNames(names: readonly Localized[]): string[] {
-  return [...new Set(names.filter((n) => n.en === n.fr).map((n) => n.fr))];
+  return [...new Set(names.filter(keptFrench).map((n) => n.fr))];
 }
 
 const WORD = /[\p{L}\p{N}]/u;

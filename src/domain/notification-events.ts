@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   'maintenance_scheduled',
   'maintenance_started',
   'maintenance_completed',
+  'maintenance_cancelled',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -29,7 +30,8 @@ export type NotificationPayload =
       serviceIds: string[];
     }
   | {
-      kind: 'maintenance_scheduled' | 'maintenance_started' | 'maintenance_completed';
+      /** `maintenance_cancelled`: the window it no longer covers. */
+      kind: 'maintenance_scheduled' | 'maintenance_started' | 'maintenance_completed' | 'maintenance_cancelled';
       maintenanceId: string;
       title: Draft;
       serviceIds: string[];

@@ -69,6 +69,8 @@ export interface ServiceTracking {
   /** The last certificate seen, kept through checks that read none (a timeout), for the expiry warning. */
   tlsExpiresAt?: Date | null;
   tlsIssuer?: string | null;
+  /** This location's first check of the service: a state starting then was found, not seen to begin. */
+  firstCheckedAt?: Date | null;
 }
 
 /**
@@ -252,6 +254,8 @@ export interface IncidentUpdate {
   history: BodyRevision[];
   /** Set when Vigie closed the incident for a catalogue edit: its words come from the dictionaries, not `body`. */
   reason: IncidentUpdateReason | null;
+  /** When staff promised the next update; null: the default delay for the impact (see domain/next-update.ts). */
+  nextUpdateAt: Date | null;
   /**
    * Set on the probe's own updates (opening, recovery): what it saw, worded when read; `body` is
    * empty then. Null on staff updates and on the probe's updates written before it kept facts.
@@ -285,6 +289,8 @@ export interface NewIncident {
   author: string;
   at: Date;
   startedAt?: Date;
+  /** When staff promise the next update; absent or null: the default for the impact. */
+  nextUpdateAt?: Date | null;
 }
 
 export interface NewIncidentUpdate {
@@ -298,6 +304,8 @@ export interface NewIncidentUpdate {
   affected?: AffectedService[];
   /** Marks an automatic incident as taken over by this staff member. */
   takeOver?: boolean;
+  /** When staff promise the next update; absent or null: the default for the impact. */
+  nextUpdateAt?: Date | null;
 }
 
 export interface Maintenance {

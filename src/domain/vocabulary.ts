@@ -133,6 +133,7 @@ export const AUDIT_ACTIONS = [
   'maintenance.edited',
   'maintenance.cancelled',
   'template.edited',
+  'deadline.extended',
   'webhook.created',
   'webhook.deleted',
   'webhook.enabled',
@@ -149,6 +150,10 @@ export const AUDIT_ACTIONS = [
   'logout',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** How a citizen can do what a failing service does: by phone, at a counter, on paper, on another site, by post or e-mail. */
+export const ALTERNATIVE_KINDS = ['phone', 'place', 'paper', 'web', 'mail'] as const;
+export type AlternativeKind = (typeof ALTERNATIVE_KINDS)[number];
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

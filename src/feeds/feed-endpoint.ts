@@ -3,6 +3,9 @@ import type { Locale } from '../domain/vocabulary.ts';
 import { formatWindow } from '../i18n/format.ts';
 import { t } from '../i18n/index.ts';
 import { publishedNote } from '../i18n/published-note.ts';
+import { alternativeSentence } from '../i18n/guidance-words.ts';
+import { availabilityAt } from '../domain/availability.ts';
+import { serviceConfig } from '../status/guidance.ts';
 import type { SiteContext } from '../web/context.ts';
 import { absoluteUrl, feedPath, pathFor } from '../addresses/routes.ts';
 import { localName } from '../i18n/local-text.ts';
@@ -42,6 +45,8 @@ export async function buildFeed(
       translationPending: words.feeds.translationPending,
       affectedServices: words.feeds.affectedServices,
       window: (start, end) => words.feeds.window(formatWindow(start, end, locale)),
+      cancelledWindow: (start, end) => words.maintenance.cancelledWindow(formatWindow(start, end, locale)),
+      whatNow: words.guidance.alternativesTitle,
     },
     incidentUrl: (id) => url(pathFor(locale, { page: 'incident', id })),
     maintenanceUrl: url(pathFor(locale, { page: 'maintenance' })),
@@ -49,6 +54,8 @@ export async function buildFeed(
       const name = names.get(id);
       return name ? localName(name, locale) : null;
     },
+    alternatives: (id) =>
+      (serviceConfig(site.catalogue, id)?.alternatives ?? []).map((a) => alternativeSentence(a, availabilityAt(a.hours, now), locale, now)),
     now,
   };
   const relevant = serviceId ? maintenances.filter((m) => m.serviceIds.includes(serviceId)) : maintenances;

@@ -23,6 +23,10 @@ export interface FeedWords {
   translationPending: string;
   affectedServices: string;
   window: (start: Date, end: Date) => string;
+  /** The window a cancelled maintenance no longer covers. */
+  cancelledWindow: (start: Date, end: Date) => string;
+  /** Heads the other ways to do what a failing service does. */
+  whatNow: string;
 }
 
 export interface EntryContext {
@@ -33,6 +37,8 @@ export interface EntryContext {
   maintenanceUrl: string;
   /** A service's name alone and its language (an official French name in the English feed is French). */
   serviceName: (id: string) => { text: string; lang: Locale } | null;
+  /** The other ways to do what a service does, one sentence each (« Par téléphone : 39 39, ouvert jusqu'à 18 h »). */
+  alternatives?: (id: string) => string[];
   now: Date;
 }
 
@@ -46,21 +52,29 @@ export function incidentEntries(incidents: IncidentView[], ctx: EntryContext): F
       incident.affected.map((a) => a.name),
       ctx,
     );
-    return incident.updates
-      .filter((u) => u.createdAt.getTime() <= nowMs)
-      .map((update) => ({
-        id: `${link}#update-${update.id}`,
-        link,
-        title: `[${ctx.words.incidentStatus[update.status]}] ${title.text}`,
-        date: update.createdAt,
-        html: itemHtml(title, update.body, ctx, [affected]),
-      }));
+    const published = incident.updates.filter((u) => u.createdAt.getTime() <= nowMs);
+    const latest = published.at(-1)?.id;
+    // What to do instead goes with the newest word on an open incident: older items are history.
+    const open = incident.status !== 'resolved' && incident.resolvedAt === null;
+    const whatNow = open
+      ? whatNowHtml(
+          incident.affected.map((a) => a.serviceId),
+          ctx,
+        )
+      : '';
+    return published.map((update) => ({
+      id: `${link}#update-${update.id}`,
+      link,
+      title: `[${ctx.words.incidentStatus[update.status]}] ${title.text}`,
+      date: update.createdAt,
+      html: itemHtml(title, update.body, ctx, [affected, update.id === latest ? whatNow : '']),
+    }));
   });
 }
 
 /**
  * A maintenance is published when it is announced (its window is in the text, never in the date),
- * and once more if it is cancelled.
+ * and once more if it is cancelled, saying the window it no longer covers instead of its notice.
  */
 export function maintenanceEntries(maintenances: Maintenance[], ctx: EntryContext): FeedEntry[] {
   const nowMs = ctx.now.getTime();
@@ -82,6 +96,7 @@ export function maintenanceEntries(maintenances: Maintenance[], ctx: EntryContex
         id: `${announced.id}-cancelled`,
         title: `[${ctx.words.maintenanceCancelled}] ${title.text}`,
         date: m.cancelledAt,
+        html: [`<p>${escapeHtml(ctx.words.cancelledWindow(m.startsAt, m.endsAt))}</p>`, affectedList(m.serviceIds, ctx)].join(''),
       });
     }
     return entries;
@@ -105,6 +120,12 @@ function affectedList(serviceIds: string[], ctx: EntryContext): string {
     serviceIds.map((id) => ctx.serviceName(id)).filter((n) => n !== null),
     ctx,
   );
+}
+
+function whatNowHtml(serviceIds: string[], ctx: EntryContext): string {
+  const sentences = serviceIds.flatMap((id) => ctx.alternatives?.(id) ?? []);
+  if (sentences.length === 0) return '';
+  return `<p>${escapeHtml(ctx.words.whatNow)}</p><ul>${sentences.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>`;
 }
 
 function namesLine(names: { text: string; lang: Locale }[], ctx: EntryContext): string {

@@ -75,11 +75,8 @@ export const enAccessibility = {
     return [
       {
         paragraphs: [
-          [
-            'The publisher of this site, ',
-            publisher ? frenchTerm(publisher, 'en') : { text: missing, missing: true },
-            ', is committed to making it accessible, in accordance with article 47 of French law no. 2005-102 of 11 February 2005.',
-          ],
+          ['Publisher of this site: ', publisher ? frenchTerm(publisher, 'en') : { text: missing, missing: true }, '.'],
+          'The publisher is committed to making this site accessible, in accordance with article 47 of French law no. 2005-102 of 11 February 2005.',
           'To this end, it carries out the following strategy and actions:',
         ],
         list: [link(a?.multiYearSchemeUrl, 'Multi-year accessibility scheme'), link(a?.actionPlanUrl, 'Action plan for the current year')],

@@ -5,16 +5,21 @@ import type { ProbeFacts, Section } from './info-types.ts';
 import { formatList } from './format.ts';
 import { countOf } from './plural.ts';
 
-const NOT_REPORTED_EN = 'No probe has reported yet: this page will say so as soon as one has started checking.';
+const NOT_REPORTED_EN = 'This information will appear as soon as a probe has started checking.';
 
-/** "Paris (2 probes running) and Lyon (no probe running right now)". */
-function placesEn(places: { name: string; processes: number }[]): string {
-  const alive = (n: number) =>
-    n === 0 ? 'no probe running right now' : countOf('en', n, { one: 'probe running', other: 'probes running' });
-  return formatList(
-    places.map((p) => `${p.name} (${alive(p.processes)})`),
+const aliveEn = (n: number) =>
+  n === 0 ? 'no probe running right now' : countOf('en', n, { one: 'probe running', other: 'probes running' });
+
+/** "Vantage points: Paris (2 probes running) and Lyon (no probe running right now)." A location with no catalogue name is not named. */
+function placesEn(places: { name: string | null; processes: number }[]): string {
+  if (places.every((p) => p.name === null)) {
+    const alive = aliveEn(places.reduce((sum, p) => sum + p.processes, 0));
+    return places.length === 1 ? `A single vantage point (${alive}).` : `${places.length} vantage points (${alive}).`;
+  }
+  return `Vantage points: ${formatList(
+    places.map((p) => `${p.name ?? '—'} (${aliveEn(p.processes)})`),
     'en',
-  );
+  )}.`;
 }
 
 /** English text of the information pages; same shape as the French. */
@@ -29,7 +34,7 @@ export const enInfo: Dictionary['info'] = {
         heading: 'What is checked',
         paragraphs: [
           'For each service, a probe requests the public page listed below, as a browser would, and checks that the site answers with an expected status code, within a reasonable time, and sometimes that an expected text is on the page. It never signs in and never submits a form.',
-          `A service is only declared down after ${countOf('en', f.failuresBeforeDown, { one: 'failure', other: 'consecutive failures' })}, and only recovered after ${countOf('en', f.successesBeforeUp, { one: 'success', other: 'consecutive successes' })}. Temporary name-resolution errors (a DNS server not answering) and anti-bot pages are not enough to declare an outage; a domain name that does not exist (any more) does count as a failure.`,
+          `A service is only declared down after ${countOf('en', f.failuresBeforeDown, { one: 'failure', other: 'consecutive failures' })}, and only declared back up after ${countOf('en', f.successesBeforeUp, { one: 'successful check', other: 'consecutive successful checks' })}. Temporary name-resolution errors (a DNS server not answering) and anti-bot pages are not enough to declare an outage; a domain name that does not exist (any more) does count as a failure.`,
         ],
       },
       {
@@ -41,18 +46,21 @@ export const enInfo: Dictionary['info'] = {
       {
         heading: 'From where',
         paragraphs: [
-          `${f.reported ? `Vantage points: ${placesEn(f.reported.locations)}.` : NOT_REPORTED_EN} Before declaring an outage, the probe also checks reference sites: if they fail too, it suspects its own network and says so instead of announcing a general outage.`,
+          `${f.reported ? placesEn(f.reported.locations) : NOT_REPORTED_EN} Before declaring an outage, the probe also checks reference sites: if they fail too, it suspects its own network and says so instead of announcing a general outage.`,
         ],
       },
-      {
-        heading: 'Recognising our requests',
-        paragraphs: [
-          f.reported
-            ? `Our requests carry ${f.reported.userAgents.length > 1 ? 'one of the following User-Agent headers' : 'the following User-Agent header'}, which public bodies can allow in their anti-bot protection:`
-            : NOT_REPORTED_EN,
-        ],
-        code: f.reported?.userAgents ?? [],
-      },
+      // Until a probe has described itself this is said once, under the previous heading.
+      ...(f.reported
+        ? [
+            {
+              heading: 'Recognising our requests',
+              paragraphs: [
+                `Our requests carry ${f.reported.userAgents.length > 1 ? 'one of the following User-Agent headers' : 'the following User-Agent header'}, which public bodies can allow in their anti-bot protection:`,
+              ],
+              code: f.reported.userAgents,
+            },
+          ]
+        : []),
     ],
     servicesTitle: 'Services checked',
     colService: 'Service',

@@ -3,14 +3,19 @@ import type { Dictionary } from './fr.ts';
 /** English words of subscriptions; typed by the French ones. */
 export const enNotify: Dictionary['notify'] = {
   mail: {
-    subjectOne: (text: string) => `Vigie: ${text}`,
-    subjectMany: (n: number) => `Vigie: ${n} changes to the services you follow`,
+    subjectOne: (text: string) => `Vigie – ${text}`,
+    subjectMany: (news: string) => `Vigie – ${news}`,
     subjectDown: (name: string) => `${name} is down`,
     subjectUp: (name: string) => `${name} is working again`,
+    newsDown: (names: string) => `Down: ${names}`,
+    newsUp: (names: string) => `Working again: ${names}`,
+    newsOther: (n: number) => `${n} other ${n === 1 ? 'notice' : 'notices'}`,
+    newsJoin: '; ',
+    moreServices: (n: number) => `${n} other ${n === 1 ? 'service' : 'services'}`,
     intro: 'Here is what changed for the services you follow.',
-    outageConfirmed: (name: string, since: string) => `${name}: outage confirmed since ${since} (Paris time).`,
+    outageConfirmed: (name: string, since: string) => `${name}: down since ${since} (Paris time).`,
     outageRecovered: (name: string, at: string, duration: string) =>
-      `${name}: working again since ${at} (Paris time), after ${duration} down.`,
+      `${name}: working again since ${at} (Paris time), after being down for ${duration}.`,
     incident: {
       incident_published: 'New incident',
       incident_updated: 'Incident updated',
@@ -20,6 +25,7 @@ export const enNotify: Dictionary['notify'] = {
       maintenance_scheduled: 'Planned maintenance',
       maintenance_started: 'Maintenance in progress',
       maintenance_completed: 'Maintenance completed',
+      maintenance_cancelled: 'Maintenance cancelled',
     },
     window: (text: string) => `Window: ${text} (Paris time).`,
     services: (names: string) => `Services affected: ${names}.`,
@@ -30,19 +36,25 @@ export const enNotify: Dictionary['notify'] = {
       both: 'This notice is in French for now; the English translation will follow.',
     },
     details: 'Details',
-    why: (date: string) => `You are receiving this message because you subscribed on Vigie on ${date}.`,
+    why: (date: string) => `You are receiving this message because this address has been subscribed to Vigie alerts since ${date}.`,
+    sentBy: (publisher: string | null) =>
+      publisher
+        ? `Automatic message from Vigie, published by ${publisher}. Please do not reply.`
+        : 'Automatic message from Vigie. Please do not reply.',
+    downNow: (names: string, n: number) =>
+      `Right now, ${names} ${n > 1 ? 'are' : 'is'} down or degraded. You will get a message when ${n > 1 ? 'their' : 'its'} state changes.`,
     manage: 'Choose services or language, or unsubscribe',
     unsubscribe: 'Unsubscribe (one click)',
-    confirmSubject: 'Vigie: confirm your subscription',
+    confirmSubject: 'Vigie – confirm your subscription',
     confirmText: (hours: number) =>
-      `Someone (probably you) asked to receive emails when French public online services monitored by Vigie go down and come back. To confirm, open this link and press the “Confirm” button. The link expires in ${hours} ${hours === 1 ? 'hour' : 'hours'}. If you did not ask for this, ignore this message: nothing will be sent.`,
+      `Someone (probably you) asked to receive email alerts about outages, recoveries, incidents and maintenance of the French public online services monitored by Vigie. To confirm, open this link and press the “Confirm” button. The link expires in ${hours} ${hours === 1 ? 'hour' : 'hours'}. If you did not ask for this, ignore this message: nothing will be sent.`,
     confirmLink: 'Confirm my subscription',
   },
   page: {
     footerLink: 'Get outage alerts by email',
-    serviceLink: (name: string) => `Get an email when ${name} goes down or comes back`,
+    serviceLink: 'Get an email when this service goes down or is working again',
     title: 'Get outage alerts by email',
-    lead: 'Get an email when a service you use goes down, when it comes back, and when the team publishes an incident or a maintenance. Outages happening together come in one message.',
+    lead: 'Get an email when a service you use goes down, when it is working again, and when our staff report an incident or schedule maintenance. If several services go down at once, you get one email; each service sends at most one outage alert and one recovery alert every 30 minutes, unless other news goes out at the same time.',
     email: 'Your email address',
     emailHint: 'Expected format: name@example.com',
     which: 'Services',
@@ -50,13 +62,19 @@ export const enNotify: Dictionary['notify'] = {
     chosen: 'Only the services ticked below',
     language: 'Language of the messages',
     submit: 'Subscribe',
-    privacy: 'We keep your address, your language, your services and the date you agreed, nothing else. Details on the Personal data page.',
+    privacy: {
+      before: (messageDays: number, fingerprintHours: number) =>
+        `We keep your address, your language, your services and the date you gave your consent, and a record of the messages sent for ${messageDays} days; to limit abuse, a fingerprint of your address and of your connection is kept for ${fingerprintHours} hours. Details on the `,
+      link: 'Personal data',
+      after: ' page.',
+    },
     sentTitle: 'Check your mailbox',
     sent: 'If this address can receive our messages, a confirmation email has just been sent to it. Open the link it contains to confirm. Without confirmation within 48 hours, the request is deleted.',
     tooMany: 'Too many requests from your connection. Try again in an hour.',
     invalidEmail: 'Enter a valid email address, for example name@example.com.',
     noService: 'Choose at least one service, or “All services”.',
-    errorsTitle: 'The form contains an error',
+    errorsTitle: (n: number) => (n > 1 ? `The form contains ${n} errors` : 'The form contains an error'),
+    errorPrefix: 'Error: ',
     confirmTitle: 'Confirm your subscription',
     confirmLead: 'Press the button to confirm you want to receive these alerts.',
     confirmButton: 'Confirm',
@@ -68,24 +86,15 @@ export const enNotify: Dictionary['notify'] = {
     manageTitle: 'Manage your subscription',
     save: 'Save',
     savedTitle: 'Your choices are saved',
+    saved: 'They apply from the next message. You can change them again below.',
+    goneTitle: 'Link no longer valid',
+    gone: 'This address is no longer subscribed, or this link is more than a year old. You can ask to subscribe again.',
     unsubscribeTitle: 'Unsubscribe',
     unsubscribeLead: 'Your address will be deleted at once.',
     unsubscribeButton: 'Unsubscribe and delete my address',
-    unsubscribedTitle: 'You are unsubscribed',
+    unsubscribedTitle: 'Unsubscribed',
     unsubscribed: 'Your address has been deleted. You will receive no more messages from Vigie.',
   },
-  privacy: [
-    {
-      heading: 'Email alerts',
-      paragraphs: [
-        'If you subscribe to alerts, we keep only your email address, the language you chose, the services you chose and the date you agreed (the confirmation). Nothing else.',
-        'This data is only used to send you the alerts you asked for. It is neither shared nor used for anything else. Its legal basis is your consent.',
-        'A request that is not confirmed is deleted after 48 hours. Once confirmed, your subscription is kept until you unsubscribe. The record of messages sent is kept 90 days, and the manage links of each message work for a year.',
-        'So that nobody can subscribe someone else without their knowing, we count requests per address and per connection for a day, as a fingerprint (the address itself is not in it).',
-        'Every message has a link to change your choices or unsubscribe, and your mail service may offer one-click unsubscribe. Unsubscribing deletes your address and your choices at once. Addresses never appear in technical logs.',
-      ],
-    },
-  ],
   webhooks: {
     title: 'Webhooks',
     lead: 'Webhooks send each event as JSON signed per Standard Webhooks. A webhook failing for a day is disabled.',
@@ -112,6 +121,7 @@ export const enNotify: Dictionary['notify'] = {
       maintenance_scheduled: 'Maintenance planned',
       maintenance_started: 'Maintenance started',
       maintenance_completed: 'Maintenance completed',
+      maintenance_cancelled: 'Maintenance cancelled',
     },
   },
 };

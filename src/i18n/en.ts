@@ -1,5 +1,6 @@
 import { enInfo } from './en-info.ts';
 import { enChecks } from './en-checks.ts';
+import { enGuidance } from './en-guidance.ts';
 import { enOutage } from './en-outage.ts';
 import { enNotify } from './en-notify.ts';
 import { enProof } from './en-proof.ts';
@@ -7,6 +8,7 @@ import { enCatalogueEdits } from './en-catalogue-edits.ts';
 import { enWaves } from './en-waves.ts';
 import type { Dictionary } from './fr.ts';
 import { pluralForm } from './plural.ts';
+import { formatNumber } from './format.ts';
 
 /** English words of the site. Typed by the French dictionary: a missing or extra key fails the type check. */
 
@@ -41,7 +43,7 @@ export const en: Dictionary = {
     unknown: 'Unknown',
   },
   published: {
-    declaredByStaff: 'State declared by our staff.',
+    declaredByStaff: 'Status reported by our staff.',
     opensAt: (when: string) => `Closed as planned, opens again on ${when}.`,
     noOpening: 'Closed as planned, no reopening announced.',
   },
@@ -59,36 +61,47 @@ export const en: Dictionary = {
     resolved: 'Resolved',
   },
   unknownReasons: {
-    no_data: 'No data: this service has not been checked yet.',
+    no_data: 'This service has not been checked yet.',
     stale: 'Data too old: our probes have not checked it recently, so we cannot tell whether it works.',
-    probe_offline: 'Monitoring interrupted: our probe has a network problem on its side, so the state of this service cannot be confirmed.',
+    probe_offline: 'Our probe has a network problem on its side: we cannot confirm the state of this service.',
     not_checkable: 'This service cannot be checked automatically.',
-    store_unreachable: 'The status database cannot be reached: we cannot tell whether this service works.',
+    store_unreachable: 'Vigie’s database is not answering: we cannot tell whether this service works.',
   },
   banner: {
     allOk: 'All services operational',
-    disrupted: (n: number) => `${n} ${plural(n, 'service disrupted', 'services disrupted')}`,
+    disrupted: (n: number) => `${n} ${plural(n, 'service down or degraded', 'services down or degraded')}`,
     noOutageSeen: 'No outage detected',
     openIncidents: (n: number) => `${n} ${plural(n, 'ongoing incident', 'ongoing incidents')}`,
-    interrupted: 'Monitoring interrupted',
-    interruptedDetail:
-      'Our probes are no longer sending fresh data. We cannot confirm the state of the services: those whose data is too old are shown as “Unknown”.',
+    gaps: {
+      not_started: {
+        title: 'Monitoring not started yet',
+        detail: 'No check has run yet: the state of the services is not known.',
+      },
+      probe_network: {
+        title: 'Service status not confirmed',
+        detail: 'Our probe has a network problem on its side: we cannot confirm the state of the services, shown as “Unknown”.',
+      },
+      no_fresh_data: {
+        title: 'Monitoring interrupted',
+        detail: 'Our probes are no longer sending us fresh data: services whose data is too old are shown as “Unknown”.',
+      },
+    },
     down: (n: number) => `${n} down`,
-    degraded: (n: number) => `${n} with degraded performance`,
+    degraded: (n: number) => `${n} degraded`,
     partial: (n: number) => `${n} partly down`,
-    maintenance: (n: number) => `${n} under maintenance`,
-    closed: (n: number) => `${n} closed as planned`,
-    unknown: (n: number) => `${n} in an unknown state`,
     regional: (n: number) => `${n} unreachable from some places only`,
-    noneYet: 'No check has run yet: the state of the services is not known.',
+    besides: (list: string) => `Also: ${list}.`,
+    maintenance: (n: number) => `${n} ${plural(n, 'service under maintenance', 'services under maintenance')}`,
+    closed: (n: number) => `${n} ${plural(n, 'service closed as planned', 'services closed as planned')}`,
+    unknown: (n: number) => `${n} ${plural(n, 'service in an unknown state', 'services in an unknown state')}`,
     notUpdated: 'The status is not being updated',
     storeUnreachable:
-      'The status database cannot be reached. This page shows the last known status; services whose data is too old are shown as “Unknown”.',
+      'Vigie’s database is not answering. This page shows the last known status; services whose data is too old are shown as “Unknown”.',
   },
   freshness: {
     checkedAt: (time: string) => `checked at ${time}`,
     checkedOn: (when: string) => `checked on ${when}`,
-    updatedLabel: 'Data updated on',
+    updatedLabel: 'Last data received on',
     neverChecked: 'not checked yet',
     noProbeData: 'No data received from our probes yet.',
     parisTime: 'Paris time',
@@ -97,17 +110,25 @@ export const en: Dictionary = {
   affected: {
     label: 'Affected services',
     since: (duration: string) => `for ${duration}`,
-    declaredByStaff: 'declared by our staff',
-    incident: 'Incident',
-    more: (n: number) => `And ${n} more ${plural(n, 'affected service', 'affected services')}.`,
-    seeAll: (n: number) => plural(n, 'See the affected service', `See all ${n} affected services`),
+    declaredByStaff: 'reported by our staff',
+    incident: 'Ongoing incident',
+    seeAll: (disrupted: number, maintenance: number) => {
+      const slowed = disrupted > 0 ? `${disrupted} ${plural(disrupted, 'service down or degraded', 'services down or degraded')}` : '';
+      const paused =
+        maintenance > 0 ? `${maintenance} ${plural(maintenance, 'service under maintenance', 'services under maintenance')}` : '';
+      return `See the full list: ${[slowed, paused].filter(Boolean).join(' and ')}`;
+    },
     title: 'Affected services',
     intro: 'Services that are down, disrupted, under maintenance or named in an ongoing incident, most affected first.',
     none: 'No service is affected right now.',
   },
   search: {
     label: 'Find a service',
-    hint: 'Its name, a former name or an acronym: impots, la CAF, Pôle emploi, carte grise…',
+    hint: {
+      before: 'Its name, a former name, an acronym or a procedure: ',
+      examples: 'impôts, CAF, Pôle emploi, carte grise…',
+      after: ' (accents are optional)',
+    },
     submit: 'Search',
     /** The page title names no query: a title is what tabs, bookmarks and shares show as the site's own words. */
     title: (n: number) => `Search: ${n === 0 ? 'no service found' : `${n} ${plural(n, 'service', 'services')} found`}`,
@@ -121,9 +142,10 @@ export const en: Dictionary = {
     ongoingIncidents: 'Ongoing incidents',
     maintenances: 'Current and upcoming maintenance',
     services: 'Monitored services',
-    uptime90: (pct: string) => `Uptime over 90 days: ${pct}`,
+    uptime: (pct: string, since: string | null) =>
+      since === null ? `Uptime over 90 days: ${pct}` : `Uptime since ${since} (when measurements began): ${pct}`,
     noHistory: 'No history yet',
-    details: (name: string) => `${name}: details`,
+    details: (name: string) => `${name}: service status`,
   },
   locations: {
     unreachableFrom: (places: string) => `Unreachable from ${places}, reachable elsewhere.`,
@@ -150,8 +172,7 @@ export const en: Dictionary = {
     openIncidents: 'Ongoing incidents for this service',
     uptimeTitle: 'Uptime over 90 days',
     uptimeHelp:
-      'One bar per day, oldest first. With the Tab key, each day gives its uptime and how long the service was down. Planned maintenance does not count as downtime.',
-    uptimeAverage: (pct: string) => `Over the time measured: ${pct}`,
+      'One bar per day, oldest first. Press Tab to move from one day to the next; each day gives its uptime and downtime. Planned maintenance does not count as downtime.',
     day: (day: string, pct: string, minutes: number) => `${day}: ${pct} uptime, ${minutes} min of downtime`,
     dayNoData: (day: string) => `${day}: no data`,
     dayMaintenance: (minutes: number) => `, including ${minutes} min of maintenance`,
@@ -161,7 +182,8 @@ export const en: Dictionary = {
     latencyTitle: 'Response time',
     latencyHelp: 'Time the site took to answer our probes (median and 95th percentile).',
     ranges: { '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d': 'Last 30 days' },
-    latencySummary: (low: string, high: string, max: string) => `Median between ${low} and ${high} depending on the time, maximum ${max}.`,
+    latencySummary: (low: string, high: string, max: string) =>
+      low === high ? `Median: ${low}; maximum: ${max}.` : `Median between ${low} and ${high} depending on the time, maximum ${max}.`,
     noLatency: 'No measurements over this period.',
     showTable: 'Show the values as a table',
     colPeriod: 'Period (Paris time)',
@@ -196,7 +218,7 @@ export const en: Dictionary = {
     automatic: 'Detected automatically by our probes.',
     status: 'Status',
     edited: 'edited',
-    translationToFollow: 'Translation to follow.',
+    translationToFollow: 'This notice is in French for now; the English translation will follow.',
     allIncidents: 'All incidents',
   },
   maintenance: {
@@ -209,10 +231,13 @@ export const en: Dictionary = {
     past: 'Completed (last 90 days)',
     nonePast: 'No maintenance in the last 90 days.',
     window: 'Window',
+    cancelled: 'Cancelled',
+    cancelledLabel: 'Cancelled.',
+    cancelledWindow: (when: string) => `It will not take place ${when} (Paris time).`,
   },
   snapshot: {
     generated: (when: string) => `Static copy of this page, generated on ${when}.`,
-    age: (minutes: string) => `These figures are ${minutes} min old.`,
+    age: (minutes: string) => `This data was collected ${minutes} min ago.`,
     tooOld: 'This copy is too old to tell whether the services work: they are shown as “Unknown”.',
     chooseLanguage: 'Choose your language',
     languageLink: 'The status of French public online services, in English',
@@ -221,14 +246,14 @@ export const en: Dictionary = {
       'You are reading a static copy of the status page, published while the main site does not answer. It cannot record or change a subscription to alerts. Please come back in a while: the state of services stays up to date here.',
   },
   unavailable: {
-    title: 'Service status temporarily unavailable',
-    body: 'Vigie has just started and cannot reach its status database yet. This page cannot say anything about public services until it has read something. Please try again in a minute.',
-    api: 'The status database cannot be reached and nothing has been read since start-up. Try again later.',
+    title: 'Service status unavailable',
+    body: 'Vigie cannot reach its database. Until it can, we cannot show the status of public services. Please try again later.',
+    api: 'Vigie’s database is not answering and nothing has been read from it since start-up. Try again later.',
   },
   notFound: {
     title: 'Page not found',
     body: 'This address does not match any page. Check it, or go back to the service status.',
-    service: 'No monitored service has this identifier. It may have been removed from the list.',
+    service: 'This address does not match any monitored service. It may have been removed from the list.',
     incident: 'No incident has this identifier.',
     document: 'No API document has this address. The documents are summary.json, status.json, components.json…',
   },
@@ -250,28 +275,19 @@ export const en: Dictionary = {
   head: {
     feedRss: 'Incidents and maintenance (RSS)',
     feedAtom: 'Incidents and maintenance (Atom)',
-    serviceFeed: (name: string, format: string) => `Incidents for ${name} (${format})`,
+    serviceFeed: (name: string, format: string) => `${name}: incidents and maintenance (${format})`,
   },
   feeds: {
     title: 'Vigie: incidents and maintenance',
     description: 'Incidents and maintenance of the French public online services monitored by Vigie, at every update.',
-    serviceTitle: (name: string) => `Vigie: incidents for ${name}`,
-    serviceDescription: (name: string) => `Incidents and maintenance for ${name}, at every update.`,
+    serviceTitle: (name: string) => `Vigie – ${name}: incidents and maintenance`,
+    serviceDescription: (name: string) => `${name}: incidents and maintenance, at every update.`,
     currentState: (state: string) => `Current state: ${state}.`,
     maintenanceAnnounced: 'Planned maintenance',
     maintenanceCancelled: 'Maintenance cancelled',
     affectedServices: 'Affected services:',
     window: (when: string) => `Window: ${when} (Paris time).`,
-    translationPending: 'French text below: the English translation is to follow.',
-  },
-  api: {
-    indicators: {
-      none: 'All services operational',
-      minor: 'Ongoing disruption',
-      major: 'Ongoing outage',
-      critical: 'Outage of many services',
-    },
-    interrupted: 'Monitoring interrupted: the state of the services cannot be confirmed',
+    translationPending: 'This notice is in French for now; the English translation will follow.',
   },
   badge: {
     title: (name: string, state: string) => `${name}: ${state}`,
@@ -280,15 +296,16 @@ export const en: Dictionary = {
   notify: enNotify,
   proof: enProof,
   checks: enChecks,
+  guidance: enGuidance,
   outage: enOutage,
   catalogueEdits: enCatalogueEdits,
   waves: enWaves,
   limits: {
-    uriTooLong: (max: number) => `Address too long: ${max} characters at most.`,
+    uriTooLong: (max: number) => `Address too long: ${formatNumber(max, 'en')} characters at most.`,
     headersTooLarge: 'Request headers too large.',
-    bodyTooLarge: (kib: number) => `Request too large: ${kib} KiB at most.`,
-    lengthRequired: 'Say how large the request is (Content-Length).',
-    tooManyFields: (max: number) => `Form too long: ${max} fields at most.`,
+    bodyTooLarge: (kib: number) => `Request too large: ${formatNumber(kib, 'en')} KiB at most.`,
+    lengthRequired: 'Content-Length header required.',
+    tooManyFields: (max: number) => `Form too long: ${formatNumber(max, 'en')} fields at most.`,
     badRequest: 'Unreadable request.',
     busy: 'Too many sign-ins under way. Try again in a moment.',
   },
@@ -314,7 +331,8 @@ export const en: Dictionary = {
       code: 'One-time code (authenticator app)',
       codeHint: '6 digits',
       submit: 'Sign in',
-      invalid: 'Email, password or code incorrect. Check them and try again.',
+      invalid: 'Incorrect email address, password or code. Check them and try again.',
+      invalidNoCode: 'Incorrect email address or password. Check them and try again.',
       throttled: (seconds: number) =>
         `Too many attempts from your IP address. Try again in ${seconds < 60 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`}.`,
       noAccount: 'Accounts are created from the command line by an administrator (npm run staff -- add).',
@@ -346,12 +364,14 @@ export const en: Dictionary = {
       bodyFr: 'Message in French',
       bodyEn: 'Message in English',
       markdownHint: 'Markdown: **bold**, *italic*, lists, https links. No images, no HTML.',
+      spacingHint: 'When published, the French text gets French spacing (a no-break space before « : ; ! ? » and inside « »).',
+      spacingPreview: 'Published as:',
       translationLater: 'Publish now, translation to follow',
       translationLaterHint: 'English pages will show the French text and say a translation is coming.',
       status: 'Status',
       affected: 'Affected services and impact',
       notAffected: 'Not affected',
-      services: 'Services concerned',
+      services: 'Affected services',
       errorSummary: 'The form has errors:',
     },
     incidentNew: { title: 'New incident', submit: 'Publish the incident' },
@@ -362,7 +382,7 @@ export const en: Dictionary = {
       resolvedAt: 'Resolved',
       timeline: 'Messages',
       editedBy: (email: string) => `edited by ${email}`,
-      by: (email: string) => `by ${email}`,
+      by: (email: string) => `by ${email === 'probe' ? 'the probe' : email}`,
       edit: 'Edit this message',
       postUpdate: 'Post an update',
       postUpdateSubmit: 'Publish',
@@ -406,8 +426,35 @@ export const en: Dictionary = {
       colActor: 'Who',
       colIp: 'IP address',
       colAction: 'Action',
-      colTarget: 'Object',
+      colTarget: 'Item',
       colChange: 'Before → after',
+      actors: { cli: 'command line', probe: 'the probe' },
+      actions: {
+        'incident.created': 'Incident published',
+        'incident.updated': 'Update published',
+        'incident.resolved': 'Incident closed',
+        'incident.taken_over': 'Outage taken over',
+        'incident.update_edited': 'Message corrected',
+        'maintenance.scheduled': 'Maintenance scheduled',
+        'maintenance.edited': 'Maintenance edited',
+        'maintenance.cancelled': 'Maintenance cancelled',
+        'deadline.extended': 'Deadline extended',
+        'template.edited': 'Incident template edited',
+        'webhook.created': 'Webhook added',
+        'webhook.deleted': 'Webhook deleted',
+        'webhook.enabled': 'Webhook enabled again',
+        'staff.added': 'Staff account created',
+        'staff.password_reset': 'Password reset',
+        'staff.totp_enrolled': 'Second factor enrolled',
+        'staff.disabled': 'Staff account disabled',
+        'staff.password_rehashed': 'Password hash renewed',
+        'login.succeeded': 'Signed in',
+        'login.failed': 'Sign-in refused',
+        'login.throttled': 'Sign-in slowed down (too many attempts)',
+        'staff.code_unlocked': 'Second-factor codes unlocked',
+        'login.code_locked': 'Second-factor codes locked (too many attempts)',
+        logout: 'Signed out',
+      },
       previous: 'Newer',
       next: 'Older',
       page: (n: number, total: number) => `Page ${n} of ${total}`,
@@ -423,13 +470,14 @@ export const en: Dictionary = {
       window_order: 'The end must be after the start.',
       window_ended: 'This window has already ended.',
       window_too_long: 'A window lasts at most 31 days.',
-      not_found: 'This item does not exist (any more).',
+      not_found: 'This item does not exist or has been deleted.',
       already_resolved: 'This incident is already resolved.',
       not_automatic: 'Only an outage detected by the probe can be taken over.',
       already_taken_over: 'A staff member has already taken charge of this outage.',
       take_over_first: 'Take charge of this outage first to publish a notice.',
       already_cancelled: 'This maintenance is already cancelled.',
       already_ended: 'This maintenance has ended: it stays in the history.',
+      not_later: 'The new date must fall after the current deadline.',
     },
   },
 };

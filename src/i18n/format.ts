@@ -75,6 +75,11 @@ export function formatDateTime(date: Date, locale: Locale): string {
   return `${formatDate(date, locale)} ${GLUE[locale].at} ${formatTime(date, locale)}`;
 }
 
+/** « 22 mai à 23 h 59 » / "22 May at 23:59": a date close at hand, whose year goes without saying; `weekday` adds « lundi » / "Monday". */
+export function formatDayTime(date: Date, locale: Locale, options: { weekday?: boolean } = {}): string {
+  return `${formatDate(date, locale, { year: false, ...options })} ${GLUE[locale].at} ${formatTime(date, locale)}`;
+}
+
 /** As formatDateTime, followed by « (heure de Paris) » / "(Paris time)". */
 export function formatDateTimeZoned(date: Date, locale: Locale): string {
   return `${formatDateTime(date, locale)} (${GLUE[locale].zone})`;

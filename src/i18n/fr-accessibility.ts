@@ -80,11 +80,9 @@ export const frAccessibility = {
     return [
       {
         paragraphs: [
-          [
-            'L’éditeur de ce site, ',
-            given(f.operator.publisher?.name, missing),
-            ', s’engage à le rendre accessible conformément à l’article 47 de la loi n°\u00a02005-102 du 11 février 2005.',
-          ],
+          // The name comes from the operator, with or without its article: it stands alone after a colon.
+          ['Éditeur de ce site\u00a0: ', given(f.operator.publisher?.name, missing), '.'],
+          'L’éditeur s’engage à rendre ce site accessible conformément à l’article 47 de la loi n°\u00a02005-102 du 11 février 2005.',
           'À cette fin, il met en œuvre la stratégie et les actions suivantes\u00a0:',
         ],
         list: [

@@ -1,4 +1,4 @@
-/** French words of the kinds of check: what the service page says is checked and what fails, staff's certificate warnings, heartbeat answers. */
+/** French words of the kinds of check: what the service page says is checked and what fails, staff’s certificate warnings, heartbeat answers. */
 import { pluralForm } from './plural.ts';
 
 const NB = '\u00a0';

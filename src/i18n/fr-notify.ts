@@ -1,14 +1,20 @@
-import type { Section } from './info-types.ts';
+import { pluralForm } from './plural.ts';
 
 /** French words of subscriptions: the messages sent, the subscribe and manage pages, the staff webhooks page. */
 const NB = '\u00a0';
 
 export const frNotify = {
   mail: {
-    subjectOne: (text: string) => `Vigie${NB}: ${text}`,
-    subjectMany: (n: number) => `Vigie${NB}: ${n}${NB}changements sur les services que vous suivez`,
+    /** Subjects carry the news itself, after a dash (a colon would chain with the news' own). */
+    subjectOne: (text: string) => `Vigie – ${text}`,
+    subjectMany: (news: string) => `Vigie – ${news}`,
     subjectDown: (name: string) => `${name} en panne`,
     subjectUp: (name: string) => `${name} de nouveau accessible`,
+    newsDown: (names: string) => `En panne${NB}: ${names}`,
+    newsUp: (names: string, n: number) => `${n > 1 ? 'De nouveau accessibles' : 'De nouveau accessible'}${NB}: ${names}`,
+    newsOther: (n: number) => `${n}${NB}${pluralForm('fr', n, { one: 'autre avis', other: 'autres avis' })}`,
+    newsJoin: `${NB}; `,
+    moreServices: (n: number) => `${n}${NB}${pluralForm('fr', n, { one: 'autre service', other: 'autres services' })}`,
     intro: 'Voici ce qui a changé sur les services que vous suivez.',
     outageConfirmed: (name: string, since: string) => `${name}${NB}: panne confirmée depuis le ${since} (heure de Paris).`,
     outageRecovered: (name: string, at: string, duration: string) =>
@@ -22,6 +28,7 @@ export const frNotify = {
       maintenance_scheduled: 'Maintenance prévue',
       maintenance_started: 'Maintenance en cours',
       maintenance_completed: 'Maintenance terminée',
+      maintenance_cancelled: 'Maintenance annulée',
     },
     window: (text: string) => `Créneau${NB}: ${text} (heure de Paris).`,
     services: (names: string) => `Services concernés${NB}: ${names}.`,
@@ -32,19 +39,28 @@ export const frNotify = {
       both: 'Cet avis est en français pour l’instant\u00a0; sa traduction anglaise suivra.',
     },
     details: 'Détails',
-    why: (date: string) => `Vous recevez ce message parce que vous vous êtes abonné le ${date} sur Vigie.`,
+    why: (date: string) => `Vous recevez ce message car cette adresse est abonnée aux alertes de Vigie depuis le ${date}.`,
+    /** Who sends: the operator's publisher when known, Vigie alone otherwise. */
+    sentBy: (publisher: string | null) =>
+      publisher
+        ? `Message automatique de Vigie, publié par ${publisher}. Merci de ne pas y répondre.`
+        : 'Message automatique de Vigie. Merci de ne pas y répondre.',
+    downNow: (names: string, n: number) =>
+      n > 1
+        ? `En ce moment, ${names} sont en panne ou ralentis. Vous recevrez un message quand leur état changera.`
+        : `En ce moment, ${names} est en panne ou ralenti. Vous recevrez un message quand son état changera.`,
     manage: 'Choisir les services ou la langue, ou se désabonner',
     unsubscribe: 'Se désabonner (un clic)',
-    confirmSubject: 'Vigie\u00a0: confirmez votre abonnement',
+    confirmSubject: 'Vigie – confirmez votre abonnement',
     confirmText: (hours: number) =>
-      `Quelqu’un (vous, sans doute) a demandé à recevoir par courriel les pannes et rétablissements des services publics en ligne suivis par Vigie. Pour confirmer, ouvrez ce lien puis appuyez sur le bouton «${NB}Confirmer${NB}». Le lien expire dans ${hours}${NB}${hours < 2 ? 'heure' : 'heures'}. Si vous n’avez rien demandé, ignorez ce message${NB}: rien ne sera envoyé.`,
+      `Quelqu’un (vous, sans doute) a demandé à recevoir par courriel les alertes de panne, de rétablissement, d’incident et de maintenance des services publics en ligne suivis par Vigie. Pour confirmer, ouvrez ce lien puis appuyez sur le bouton «${NB}Confirmer${NB}». Le lien expire dans ${hours}${NB}${hours < 2 ? 'heure' : 'heures'}. Si vous n’avez rien demandé, ignorez ce message${NB}: rien ne sera envoyé.`,
     confirmLink: 'Confirmer mon abonnement',
   },
   page: {
     footerLink: 'S’abonner aux alertes par courriel',
-    serviceLink: (name: string) => `Être prévenu par courriel quand ${name} tombe en panne ou revient`,
+    serviceLink: 'Recevoir un courriel en cas de panne ou de rétablissement de ce service',
     title: 'S’abonner aux alertes par courriel',
-    lead: 'Recevez un courriel quand un service que vous utilisez tombe en panne, quand il revient, et quand l’équipe publie un incident ou une maintenance. Un seul message regroupe les pannes simultanées.',
+    lead: 'Recevez un courriel quand un service que vous utilisez tombe en panne, quand il est rétabli, et quand nos équipes annoncent un incident ou une maintenance. Les pannes simultanées sont regroupées dans un seul message, et chaque service fait l’objet d’au plus une alerte de panne et une de rétablissement toutes les 30\u00a0minutes, sauf quand d’autres nouvelles partent en même temps.',
     email: 'Votre adresse électronique',
     emailHint: 'Format attendu\u00a0: nom@exemple.fr',
     which: 'Services',
@@ -52,14 +68,19 @@ export const frNotify = {
     chosen: 'Seulement les services cochés ci-dessous',
     language: 'Langue des messages',
     submit: 'M’abonner',
-    privacy:
-      'Nous gardons votre adresse, votre langue, vos services et la date de votre accord, rien d’autre. Détails sur la page Données personnelles.',
+    privacy: {
+      before: (messageDays: number, fingerprintHours: number) =>
+        `Nous gardons votre adresse, votre langue, vos services et la date de votre consentement, ainsi que la trace des messages envoyés pendant ${messageDays}${NB}${pluralForm('fr', messageDays, { one: 'jour', other: 'jours' })}${NB}; pour limiter les abus, une empreinte de votre adresse et de votre connexion est gardée ${fingerprintHours}${NB}h. Détails sur la page `,
+      link: 'Données personnelles',
+      after: '.',
+    },
     sentTitle: 'Vérifiez votre messagerie',
     sent: 'Si cette adresse peut recevoir nos messages, un courriel de confirmation vient d’y être envoyé. Ouvrez le lien qu’il contient pour confirmer. Sans confirmation sous 48 heures, la demande est effacée.',
     tooMany: 'Trop de demandes depuis votre connexion. Réessayez dans une heure.',
     invalidEmail: 'Saisissez une adresse électronique valide, par exemple nom@exemple.fr.',
     noService: 'Choisissez au moins un service, ou «\u00a0Tous les services\u00a0».',
-    errorsTitle: 'Le formulaire contient une erreur',
+    errorsTitle: (n: number) => (n > 1 ? `Le formulaire contient ${n}${NB}erreurs` : 'Le formulaire contient une erreur'),
+    errorPrefix: `Erreur${NB}: `,
     confirmTitle: 'Confirmer votre abonnement',
     confirmLead: 'Appuyez sur le bouton pour confirmer que vous voulez recevoir ces alertes.',
     confirmButton: 'Confirmer',
@@ -71,24 +92,15 @@ export const frNotify = {
     manageTitle: 'Gérer votre abonnement',
     save: 'Enregistrer',
     savedTitle: 'Vos choix sont enregistrés',
+    saved: 'Ils s’appliquent dès le prochain message. Vous pouvez les modifier à nouveau ci-dessous.',
+    goneTitle: 'Lien plus valable',
+    gone: 'Cette adresse n’est plus abonnée, ou ce lien a plus d’un an. Vous pouvez refaire une demande d’abonnement.',
     unsubscribeTitle: 'Se désabonner',
     unsubscribeLead: 'Votre adresse sera effacée immédiatement.',
     unsubscribeButton: 'Me désabonner et effacer mon adresse',
-    unsubscribedTitle: 'Vous êtes désabonné',
+    unsubscribedTitle: 'Désabonnement effectué',
     unsubscribed: 'Votre adresse a été effacée. Vous ne recevrez plus aucun message de Vigie.',
   },
-  privacy: [
-    {
-      heading: 'Alertes par courriel',
-      paragraphs: [
-        'Si vous vous abonnez aux alertes, nous gardons seulement votre adresse électronique, la langue choisie, les services choisis et la date de votre accord (la confirmation). Rien d’autre.',
-        'Ces données servent uniquement à vous envoyer les alertes demandées. Elles ne sont ni partagées ni utilisées à d’autres fins. Leur base légale est votre consentement.',
-        'Une demande non confirmée est effacée après 48\u00a0heures. Une fois confirmée, votre abonnement est gardé tant que vous ne vous désabonnez pas. La trace des messages envoyés est gardée 90\u00a0jours, et les liens de gestion de chaque message restent valables un an.',
-        'Pour qu’on ne puisse pas abonner quelqu’un à son insu, nous comptons les demandes par adresse et par connexion pendant une journée, sous forme d’empreinte (l’adresse elle-même n’y figure pas).',
-        'Chaque message contient un lien pour changer vos choix ou vous désabonner, et votre messagerie peut proposer un désabonnement en un clic. Vous désabonner efface immédiatement votre adresse et vos choix. Les adresses n’apparaissent jamais dans les journaux techniques.',
-      ],
-    },
-  ] satisfies Section[],
   webhooks: {
     title: 'Webhooks',
     lead: 'Les webhooks envoient chaque événement en JSON signé selon Standard Webhooks. Un webhook en échec depuis un jour est désactivé.',
@@ -115,6 +127,7 @@ export const frNotify = {
       maintenance_scheduled: 'Maintenance prévue',
       maintenance_started: 'Maintenance commencée',
       maintenance_completed: 'Maintenance terminée',
+      maintenance_cancelled: 'Maintenance annulée',
     },
   },
 };

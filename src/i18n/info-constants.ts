@@ -2,8 +2,8 @@ import type { Locale } from '../domain/vocabulary.ts';
 
 /** What the information pages say in place of a fact the operator has not given yet. */
 export const MISSING: Record<Locale, string> = {
-  fr: '(information pas encore fournie par l’exploitant du site)',
-  en: '(not yet provided by the site’s operator)',
+  fr: '(information pas encore fournie par l’éditeur du site)',
+  en: '(not yet provided by the site’s publisher)',
 };
 
 /** The technologies Vigie's pages are made with: a fact of the software, not of the operator. */

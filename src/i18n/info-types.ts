@@ -23,8 +23,12 @@ export interface Section {
   code?: string[];
 }
 
-/** How long staff data is kept, as the code keeps it. */
+/** How long staff and subscription data is kept, as the code keeps it. */
 export interface RetentionFacts {
+  unconfirmedHours: number;
+  fingerprintHours: number;
+  messageDays: number;
+  manageLinkDays: number;
   auditLogDays: number;
   loginFailureHours: number;
   sessionIdleMinutes: number;
@@ -71,11 +75,16 @@ export interface ProcessingLines {
   data: string;
   retention: Paragraph;
   recipients: Paragraph;
+  /** Who handles the data on the publisher's behalf (RGPD art. 28), named from the operator facts. */
+  processors: Paragraph;
+  /** The rights that apply to this processing, which depend on its legal basis. */
+  rights: Paragraph;
 }
 
+const LINE_ORDER = ['purpose', 'basis', 'data', 'retention', 'recipients', 'processors', 'rights'] as const;
+
 export function processingSection(heading: string, labels: Record<keyof ProcessingLines, string>, lines: ProcessingLines): Section {
-  const line = (key: keyof ProcessingLines): Paragraph => [labels[key], ...[lines[key]].flat()];
-  return { heading, paragraphs: [], list: [line('purpose'), line('basis'), line('data'), line('retention'), line('recipients')] };
+  return { heading, paragraphs: [], list: LINE_ORDER.map((key): Paragraph => [labels[key], ...[lines[key]].flat()]) };
 }
 
 /** What the probes page says of the probes: from the catalogue and from what the probes wrote of themselves. */
@@ -87,7 +96,8 @@ export interface ProbeFacts {
   /** What the probes wrote of themselves; null until one has. */
   reported: {
     /** Every location a probe reported from, in catalogue order, with its probe processes alive now. */
-    locations: { name: string; processes: number }[];
+    /** A location's catalogue name; null without catalogue locations (its id is no name for citizens). */
+    locations: { name: string | null; processes: number }[];
     /** Several while probes of different versions run side by side. */
     userAgents: string[];
     perHost: number;

@@ -1,3 +1,4 @@
+import { keptFrench } from '../domain/french-names.ts';
 import type { Draft, Locale, Localized } from '../domain/vocabulary.ts';
 
 /** Text in the wanted language, or the French original with `pending` set while English is awaited. */
@@ -14,5 +15,5 @@ export function localText(draft: Draft | Localized, locale: Locale): LocalText {
 
 /** A service's name in a language, and the language it is written in: an official French name kept as is in English is French. */
 export function localName(name: Localized, locale: Locale): { text: string; lang: Locale } {
-  return { text: name[locale], lang: locale !== 'fr' && name.en === name.fr ? 'fr' : locale };
+  return { text: name[locale], lang: locale !== 'fr' && keptFrench(name) ? 'fr' : locale };
 }

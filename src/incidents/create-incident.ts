@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { auditEntry } from '../domain/audit-entry.ts';
 import type { Incident } from '../domain/records.ts';
-import { affectedField, bodyFields, checkbox, fieldErrors, requireEnglish, statusField, titleFields, toDraft } from './form-fields.ts';
+import {
+  affectedField,
+  nextUpdateField,
+  bodyFields,
+  checkbox,
+  fieldErrors,
+  requireEnglish,
+  statusField,
+  titleFields,
+  toDraft,
+} from './form-fields.ts';
 import type { ActionResult, IncidentContext } from './service-context.ts';
 
 /** A staff incident: bilingual title and first message, status, affected services with impact. */
@@ -13,6 +23,7 @@ export async function createIncident({ ctx, input }: { ctx: IncidentContext; inp
       translationLater: checkbox,
       status: statusField,
       impacts: affectedField(ctx.catalogue, { atLeastOne: true }),
+      nextUpdate: nextUpdateField(ctx.clock()),
     })
     .superRefine(requireEnglish(['titleEn', 'bodyEn']));
   const parsed = schema.safeParse(input);
@@ -27,6 +38,7 @@ export async function createIncident({ ctx, input }: { ctx: IncidentContext; inp
         affected: v.impacts,
         author: ctx.actor.email,
         at: ctx.clock(),
+        nextUpdateAt: v.nextUpdate,
       }),
     (incident) =>
       auditEntry(ctx.clock(), ctx.actor, 'incident.created', {

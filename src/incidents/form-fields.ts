@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { Catalogue } from '../config/services-schema.ts';
 import { IMPACTS, INCIDENT_STATUSES, type Draft } from '../domain/vocabulary.ts';
 import type { AffectedService } from '../domain/records.ts';
+import { frenchSpacing } from '../i18n/french-spacing.ts';
 import { MAX_MARKDOWN_LENGTH } from './markdown.ts';
+import { addParisDays, parisDayKey, parisWallClockToUtc } from '../domain/paris-time.ts';
 import { FIELD_ERRORS, type FieldError, type FieldErrors } from './service-context.ts';
 
 /** Zod pieces shared by the staff forms; messages are FieldError codes the UI translates. */
@@ -19,8 +21,9 @@ export const checkbox = z
 
 export const statusField = z.enum(INCIDENT_STATUSES, { error: 'invalid' });
 
-export const titleFields = { titleFr: requiredText(TITLE_MAX_LENGTH), titleEn: optionalText(TITLE_MAX_LENGTH) };
-export const bodyFields = { bodyFr: requiredText(MAX_MARKDOWN_LENGTH), bodyEn: optionalText(MAX_MARKDOWN_LENGTH) };
+// French is published with French spacing whatever spaces were typed; English is left as typed.
+export const titleFields = { titleFr: requiredText(TITLE_MAX_LENGTH).transform(frenchSpacing), titleEn: optionalText(TITLE_MAX_LENGTH) };
+export const bodyFields = { bodyFr: requiredText(MAX_MARKDOWN_LENGTH).transform(frenchSpacing), bodyEn: optionalText(MAX_MARKDOWN_LENGTH) };
 
 /** English is required unless staff ticked "publish now, translation to follow". */
 export function requireEnglish(fields: readonly string[]) {
@@ -61,4 +64,23 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
     errors[field] ??= code;
   }
   return errors;
+}
+
+/**
+ * `nextUpdate`, a Paris time ("15:30") staff promise their next word by: the next such time after
+ * now (today, or tomorrow once it has passed). Empty leaves it to the default for the impact.
+ */
+export function nextUpdateField(now: Date) {
+  return z
+    .string()
+    .trim()
+    .default('')
+    .transform((text, ctx): Date | null => {
+      if (text === '') return null;
+      const today = parisDayKey(now);
+      const at = parisWallClockToUtc(today, text);
+      const due = at && at.getTime() > now.getTime() ? at : parisWallClockToUtc(addParisDays(today, 1), text);
+      if (!due) ctx.addIssue({ code: 'custom', message: 'invalid_time' });
+      return due;
+    });
 }

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { auditEntry } from '../domain/audit-entry.ts';
 import type { Incident } from '../domain/records.ts';
-import { affectedField, bodyFields, checkbox, fieldErrors, requireEnglish, statusField, TITLE_MAX_LENGTH, toDraft } from './form-fields.ts';
+import {
+  affectedField,
+  nextUpdateField,
+  bodyFields,
+  checkbox,
+  fieldErrors,
+  requireEnglish,
+  statusField,
+  TITLE_MAX_LENGTH,
+  toDraft,
+} from './form-fields.ts';
 import { refused, type ActionResult, type FieldError, type IncidentContext } from './service-context.ts';
 
 /** Why staff may not post an update now, or null when they may (the page asks too). */
@@ -24,6 +34,7 @@ export async function postUpdate({ ctx, input }: { ctx: IncidentContext; input: 
       translationLater: checkbox,
       status: statusField,
       impacts: affectedField(ctx.catalogue, { atLeastOne: true }),
+      nextUpdate: nextUpdateField(ctx.clock()),
     })
     .superRefine(requireEnglish(['bodyEn']));
   const parsed = schema.safeParse(input);
@@ -42,6 +53,7 @@ export async function postUpdate({ ctx, input }: { ctx: IncidentContext; input: 
         affected: v.impacts,
         author: ctx.actor.email,
         at: ctx.clock(),
+        nextUpdateAt: v.status === 'resolved' ? null : v.nextUpdate,
         ...(title ? { title } : {}),
       }),
     (after) =>

@@ -32,6 +32,7 @@ export const FIELD_ERRORS = [
   'take_over_first',
   'already_cancelled',
   'already_ended',
+  'not_later',
 ] as const;
 export type FieldError = (typeof FIELD_ERRORS)[number];
 

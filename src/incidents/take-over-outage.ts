@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { auditEntry } from '../domain/audit-entry.ts';
 import type { Incident } from '../domain/records.ts';
-import { affectedField, bodyFields, checkbox, fieldErrors, requireEnglish, statusField, titleFields, toDraft } from './form-fields.ts';
+import {
+  affectedField,
+  nextUpdateField,
+  bodyFields,
+  checkbox,
+  fieldErrors,
+  requireEnglish,
+  statusField,
+  titleFields,
+  toDraft,
+} from './form-fields.ts';
 import { refused, type ActionResult, type FieldError, type IncidentContext } from './service-context.ts';
 
 /** Why staff may not take this incident over now, or null when they may (the page asks too). */
@@ -25,6 +35,7 @@ export async function takeOverOutage({ ctx, input }: { ctx: IncidentContext; inp
       translationLater: checkbox,
       status: statusField,
       impacts: affectedField(ctx.catalogue, { atLeastOne: true }),
+      nextUpdate: nextUpdateField(ctx.clock()),
     })
     .superRefine(requireEnglish(['titleEn', 'bodyEn']));
   const parsed = schema.safeParse(input);
@@ -44,6 +55,7 @@ export async function takeOverOutage({ ctx, input }: { ctx: IncidentContext; inp
         takeOver: true,
         author: ctx.actor.email,
         at: ctx.clock(),
+        nextUpdateAt: v.nextUpdate,
       }),
     (after) =>
       auditEntry(ctx.clock(), ctx.actor, 'incident.taken_over', {

@@ -34,6 +34,7 @@ const CHECKS: Check[] = [
     (o) => o.dataProtection?.dpo?.email ?? o.dataProtection?.dpo?.address ?? o.dataProtection?.dpo?.formUrl,
   ],
   ['operator.dataProtection.serverLogRetentionDays', 'privacy', (o) => o.dataProtection?.serverLogRetentionDays],
+  ['operator.dataProtection.transfersOutsideEu', 'privacy', (o) => o.dataProtection?.transfersOutsideEu],
   [
     'operator.accessibility.contact (email or formUrl)',
     'accessibility',

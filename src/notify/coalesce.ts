@@ -7,9 +7,13 @@ import { OUTAGE_KINDS, payloadServiceIds, type NotificationEvent, type Notificat
  *   `maxWaitMs` (3 min) after the first event waiting, so a wave of outages (16 services in a
  *   minute) becomes one message per subscriber listing them.
  * - Flapping: per service, at most one outage and one recovery are told per `flapWindowMs`
- *   (30 min). Further outage events of that service wait; when the window has room again, they are
- *   folded into the last one, which is told only if it changes what subscribers were last told
- *   (a service that flapped and is working again, as last told, sends nothing more).
+ *   (30 min) on their own. Further outage events of that service wait; when the window has room
+ *   again, they are folded into the last one, which is told only if it changes what subscribers
+ *   were last told (a service that flapped and is working again, as last told, sends nothing more).
+ * - Waves: a wave is one message. Held services ride along, folded the same way, with any message
+ *   that leaves anyway (another service's change, a staff notice), and held outage events of
+ *   `WAVE_SERVICES` services or more are a wave, not a flap, and leave together. Holding them
+ *   service by service split one wave into as many late messages as windows ending at different times.
  * Staff incidents and maintenance are never folded; they only wait for the gather.
  */
 export interface CoalesceWindows {
@@ -24,6 +28,9 @@ export interface DigestPlan {
   include: string[];
   fold: string[];
 }
+
+/** Held services changing together that make a wave rather than a flap. */
+export const WAVE_SERVICES = 3;
 
 const isOutage = (kind: NotificationKind) => (OUTAGE_KINDS as readonly NotificationKind[]).includes(kind);
 
@@ -47,17 +54,35 @@ export function planDigest(input: {
       byService.set(serviceId, [...(byService.get(serviceId) ?? []), event]);
     }
   }
+  const held: [NotificationEvent[], NotificationEvent[]][] = [];
+  // The events that set the gather's pace: those free to leave; held ones only when they alone make a wave.
+  const pace: string[] = [];
   for (const [serviceId, events] of byService) {
     const history = told.filter((e) => payloadServiceIds(e.payload)[0] === serviceId);
     const decided = planService(events, history, now.getTime(), windows.flapWindowMs);
-    plan.include.push(...decided.include);
-    plan.fold.push(...decided.fold);
+    if (decided === null) held.push([events, history]);
+    else {
+      plan.include.push(...decided.include);
+      plan.fold.push(...decided.fold);
+    }
   }
-  const moving = pending.filter((e) => plan.include.includes(e.id) || plan.fold.includes(e.id));
+  pace.push(...plan.include, ...plan.fold);
+  const riding = plan.include.length > 0;
+  if (held.length > 0 && (riding || held.length >= WAVE_SERVICES)) {
+    for (const [events, history] of held) {
+      if (!riding) pace.push(...events.map((e) => e.id));
+      const decided = foldIntoLast(events, history);
+      plan.include.push(...decided.include);
+      plan.fold.push(...decided.fold);
+    }
+  }
+  const moving = pending.filter((e) => pace.includes(e.id));
   if (moving.length === 0) return null;
   const newest = Math.max(...moving.map((e) => e.occurredAt.getTime()));
   const oldest = Math.min(...moving.map((e) => e.occurredAt.getTime()));
-  const gathered = now.getTime() - newest >= windows.quietMs || now.getTime() - oldest >= windows.maxWaitMs;
+  // A wave of held services may have waited long already: it still waits for its own quiet.
+  const longest = riding || held.length === 0 ? now.getTime() - oldest >= windows.maxWaitMs : false;
+  const gathered = now.getTime() - newest >= windows.quietMs || longest;
   if (!gathered) return null;
   const order = new Map(pending.map((e, i) => [e.id, i]));
   const byOrder = (a: string, b: string) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
@@ -65,18 +90,28 @@ export function planDigest(input: {
 }
 
 /**
- * One service's outage events. Fresh ones are told while the window has room; the rest wait. Events
- * that happened while the window was full (the backlog) are folded into the last of them, told only
- * if it changes what subscribers were last told.
+ * One service's outage events. Fresh ones are told while the window has room; null when the window
+ * is full (held). Events that happened while the window was full (the backlog) are folded into the
+ * last of them, told only if it changes what subscribers were last told.
  */
-function planService(events: readonly NotificationEvent[], history: readonly NotificationEvent[], now: number, flapMs: number): DigestPlan {
+function planService(
+  events: readonly NotificationEvent[],
+  history: readonly NotificationEvent[],
+  now: number,
+  flapMs: number,
+): DigestPlan | null {
   const toldSince = (from: number, to: number) =>
     history.filter((e) => e.occurredAt.getTime() >= from && e.occurredAt.getTime() <= to).length;
   const room = Math.max(0, 2 - toldSince(now - flapMs, now));
-  if (room === 0) return { include: [], fold: [] };
+  if (room === 0) return null;
   const first = events[0]!.occurredAt.getTime();
   const backlog = toldSince(first - flapMs, first) >= 2;
   if (!backlog) return { include: events.slice(0, room).map((e) => e.id), fold: [] };
+  return foldIntoLast(events, history);
+}
+
+/** The service's events folded into the last one, told only if it differs from what was last told. */
+function foldIntoLast(events: readonly NotificationEvent[], history: readonly NotificationEvent[]): DigestPlan {
   const last = events.at(-1)!;
   // A service never told about is taken as working: a flap that ends up working tells nothing.
   const lastTold = history.at(-1)?.payload.kind ?? 'outage_recovered';

@@ -6,7 +6,7 @@ import type { ClaimedDelivery, DeliveryKey } from '../store/subscription-records
 import type { Store } from '../store/store.ts';
 import { oneClickPath, subscriptionPath } from '../addresses/subscription-routes.ts';
 import type { MailTransport } from './mail-transport.ts';
-import { messageItems } from './message-items.ts';
+import { messageItems, type ServiceAlternatives } from './message-items.ts';
 import { choiceKey, eventsFor } from './recipients.ts';
 import { renderDigest, withFooter, type RenderedDigest } from './render-message.ts';
 import { isPermanentSmtpFailure, nextAttempt } from './retry.ts';
@@ -16,6 +16,10 @@ export interface EmailDeliveryDeps {
   store: Store;
   transport: MailTransport;
   names: ServiceNames;
+  /** Who publishes this instance (the operator's publisher), said in every message; null says Vigie alone. */
+  publisher?: string | null;
+  /** What an outage message says to do instead; none when absent. */
+  alternatives?: ServiceAlternatives;
   publicUrl: string;
   clock: () => Date;
   /** Messages handed to SMTP at once (the transport pools its connections). */
@@ -65,11 +69,17 @@ export function createEmailDelivery(deps: EmailDeliveryDeps) {
     const cacheKey = `${claim.digestId}|${subscriber.locale}|${choiceKey(subscriber.serviceIds, events)}`;
     let digest = rendered.get(cacheKey);
     if (!digest) {
-      digest = renderDigest(messageItems(chosen, subscriber.locale, deps.names), subscriber.locale, deps.publicUrl, frenchNames);
+      const instead = { alternatives: deps.alternatives ?? (() => []), now: deps.clock() };
+      digest = renderDigest(messageItems(chosen, subscriber.locale, deps.names, instead), subscriber.locale, deps.publicUrl, frenchNames);
       rendered.set(cacheKey, digest);
     }
     const manageUrl = absoluteUrl(deps.publicUrl, subscriptionPath(subscriber.locale, 'manage', { token }));
-    const message = withFooter(digest, { locale: subscriber.locale, consentedAt: subscriber.consentedAt, manageUrl });
+    const message = withFooter(digest, {
+      locale: subscriber.locale,
+      consentedAt: subscriber.consentedAt,
+      manageUrl,
+      publisher: deps.publisher ?? null,
+    });
     try {
       const oneClick = absoluteUrl(deps.publicUrl, oneClickPath(token));
       await deps.transport.send({

@@ -6,12 +6,15 @@ import type { ClaimedWebhookDelivery } from '../store/subscription-records.ts';
 import type { Store } from '../store/store.ts';
 import { nextAttempt } from './retry.ts';
 import { webhookBody } from './webhook-payload.ts';
+import type { ServiceAlternatives } from './message-items.ts';
 
 export interface WebhookDeliveryDeps {
   store: Store;
   /** Named in the User-Agent, so receivers can tell (and allow-list) whose calls these are. */
   publicUrl: string;
   clock: () => Date;
+  /** What an outage event tells receivers to do instead; none when absent. */
+  alternatives?: ServiceAlternatives;
   /** The probe's SSRF guard: a webhook is a URL staff typed, it must not reach private networks. */
   policy: AddressPolicy | null;
   timeoutMs: number;
@@ -42,7 +45,7 @@ export function createWebhookDelivery(deps: WebhookDeliveryDeps) {
   const userAgent = `Vigie-webhooks (+${deps.publicUrl})`;
 
   async function post(claim: ClaimedWebhookDelivery): Promise<string | null> {
-    const body = webhookBody(claim.event);
+    const body = webhookBody(claim.event, { alternatives: deps.alternatives ?? (() => []), now: deps.clock() });
     const timestamp = deps.clock();
     const signature = new Signer(claim.webhook.secret).sign(claim.event.id, timestamp, body);
     try {

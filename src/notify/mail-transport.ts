@@ -42,7 +42,8 @@ export function createMailTransport(options: {
         text: mail.text,
         html: mail.html,
         ...(mail.messageId ? { messageId: mail.messageId } : {}),
-        headers: { 'Content-Language': mail.language, ...mail.headers },
+        // Automatic mail (RFC 3834): out-of-office replies are not sent back to thousands of recipients.
+        headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': mail.language, ...mail.headers },
       });
     },
     close: () => transporter.close(),

@@ -5,6 +5,12 @@ import { localText } from '../i18n/local-text.ts';
 import { formatDateTime, formatDuration, formatWindow } from '../i18n/format.ts';
 import { nameOf, type ServiceNames } from '../status/service-names.ts';
 import { pathFor } from '../addresses/routes.ts';
+import { availabilityAt } from '../domain/availability.ts';
+import type { Alternative } from '../domain/guidance.ts';
+import { alternativeSentence } from '../i18n/guidance-words.ts';
+
+/** A service's other ways to do what it does (the catalogue's `alternatives`); none when it lists none. */
+export type ServiceAlternatives = (serviceId: string) => readonly Alternative[];
 
 /** A piece of text and the language it is written in (French text in an English message says so). */
 export interface Text {
@@ -16,6 +22,8 @@ export interface Text {
 export interface MessageItem {
   /** A short line for the subject when the message tells only this. */
   subject: string;
+  /** A service down or working again, for a subject that lists them when the message tells several things. */
+  news?: { change: 'down' | 'up'; name: string };
   /** What happened ("New incident"), before a heading written by staff. */
   label: Text | null;
   heading: Text;
@@ -38,19 +46,37 @@ function frenchPart(locale: Locale, title: boolean, body: boolean): Text | null 
   return text === null ? null : { text, lang: locale };
 }
 
-/** Pure: what a message says about each event, in `locale`. */
-export function messageItems(events: readonly NotificationEvent[], locale: Locale, names: ServiceNames): MessageItem[] {
+/**
+ * Pure: what a message says about each event, in `locale`. An outage says what to do instead, each
+ * way open or closed at `now` (when the message is written).
+ */
+export function messageItems(
+  events: readonly NotificationEvent[],
+  locale: Locale,
+  names: ServiceNames,
+  instead: { alternatives: ServiceAlternatives; now: Date } = { alternatives: () => [], now: new Date(0) },
+): MessageItem[] {
   const d = t(locale).notify.mail;
   const own = (text: string): Text => ({ text, lang: locale });
+  const whatNow = (serviceId: string): Text[] => {
+    const ways = instead.alternatives(serviceId);
+    if (ways.length === 0) return [];
+    const sentences = ways.map((a) => own(alternativeSentence(a, availabilityAt(a.hours, instead.now), locale, instead.now)));
+    return [own(t(locale).guidance.alternativesTitle), ...sentences];
+  };
   const serviceList = (ids: readonly string[]) => ids.map((id) => nameOf(names, id)[locale]).join(', ');
   return events.map(({ payload: p }) => {
     switch (p.kind) {
       case 'outage_confirmed':
         return {
           subject: d.subjectDown(nameOf(names, p.serviceId)[locale]),
+          news: { change: 'down', name: nameOf(names, p.serviceId)[locale] },
           label: null,
           heading: own(d.outageConfirmed(nameOf(names, p.serviceId)[locale], formatDateTime(new Date(p.startedAt), locale))),
-          paragraphs: p.dependents?.length ? [own(t(locale).waves.dependencies.dependents(serviceList(p.dependents)))] : [],
+          paragraphs: [
+            ...(p.dependents?.length ? [own(t(locale).waves.dependencies.dependents(serviceList(p.dependents)))] : []),
+            ...whatNow(p.serviceId),
+          ],
           body: null,
           path: pathFor(locale, { page: 'service', id: p.serviceId }),
         };
@@ -59,6 +85,7 @@ export function messageItems(events: readonly NotificationEvent[], locale: Local
         const at = formatDateTime(new Date(p.resolvedAt), locale);
         return {
           subject: d.subjectUp(nameOf(names, p.serviceId)[locale]),
+          news: { change: 'up', name: nameOf(names, p.serviceId)[locale] },
           label: null,
           heading: own(d.outageRecovered(nameOf(names, p.serviceId)[locale], at, formatDuration(seconds, locale))),
           paragraphs: [],
@@ -85,10 +112,12 @@ export function messageItems(events: readonly NotificationEvent[], locale: Local
       }
       case 'maintenance_scheduled':
       case 'maintenance_started':
-      case 'maintenance_completed': {
+      case 'maintenance_completed':
+      case 'maintenance_cancelled': {
         const title = pick(p.title, locale);
+        const window = formatWindow(new Date(p.startsAt), new Date(p.endsAt), locale);
         const paragraphs = [
-          own(d.window(formatWindow(new Date(p.startsAt), new Date(p.endsAt), locale))),
+          own(p.kind === 'maintenance_cancelled' ? t(locale).maintenance.cancelledWindow(window) : d.window(window)),
           own(d.services(serviceList(p.serviceIds))),
         ];
         const french = frenchPart(locale, title.missing, false);

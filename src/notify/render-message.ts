@@ -1,5 +1,5 @@
 import type { Locale } from '../domain/vocabulary.ts';
-import { formatDate } from '../i18n/format.ts';
+import { formatDate, formatList } from '../i18n/format.ts';
 import { t } from '../i18n/index.ts';
 import { renderMarkdown } from '../incidents/markdown.ts';
 import { absoluteUrl } from '../addresses/routes.ts';
@@ -27,7 +27,7 @@ export function renderDigest(
   const d = t(locale).notify.mail;
   const colon = t(locale).colon;
   const only = items.length === 1 ? items[0] : undefined;
-  const subject = only ? d.subjectOne(only.subject) : d.subjectMany(items.length);
+  const subject = only ? d.subjectOne(only.subject) : d.subjectMany(newsOf(items, locale));
   const heading = (item: MessageItem) => (item.label ? `${item.label.text}${colon}${item.heading.text}` : item.heading.text);
   const text = [
     d.intro,
@@ -56,18 +56,42 @@ export function renderDigest(
   return { subject, text, html };
 }
 
-/** Pure: the digest with the subscriber's own footer (why they get it, manage and one-click links). */
-export function withFooter(digest: RenderedDigest, input: { locale: Locale; consentedAt: Date; manageUrl: string }): RenderedDigest {
+/**
+ * The news of a message telling several things, for its subject: the services down, then those
+ * working again (two names at most each, then how many more), then how many other notices.
+ */
+function newsOf(items: readonly MessageItem[], locale: Locale): string {
+  const d = t(locale).notify.mail;
+  const names = (change: 'down' | 'up') => items.flatMap((i) => (i.news?.change === change ? [i.news.name] : []));
+  const listed = (all: string[]) => formatList(all.length > 3 ? [...all.slice(0, 2), d.moreServices(all.length - 2)] : all, locale);
+  const down = names('down');
+  const up = names('up');
+  const others = items.length - down.length - up.length;
+  return [
+    down.length > 0 ? d.newsDown(listed(down)) : null,
+    up.length > 0 ? d.newsUp(listed(up), up.length) : null,
+    others > 0 ? d.newsOther(others) : null,
+  ]
+    .filter((part): part is string => part !== null)
+    .join(d.newsJoin);
+}
+
+/** Pure: the digest with the subscriber's own footer (why they get it, who sends it, manage and one-click links). */
+export function withFooter(
+  digest: RenderedDigest,
+  input: { locale: Locale; consentedAt: Date; manageUrl: string; publisher?: string | null },
+): RenderedDigest {
   const d = t(input.locale).notify.mail;
   const colon = t(input.locale).colon;
   const why = d.why(formatDate(input.consentedAt, input.locale, { year: true }));
+  const sentBy = d.sentBy(input.publisher ?? null);
   return {
     subject: digest.subject,
-    text: `${digest.text}\n\n---\n\n${why}\n${d.manage}${colon}${input.manageUrl}\n`,
+    text: `${digest.text}\n\n---\n\n${sentBy}\n${why}\n${d.manage}${colon}${input.manageUrl}\n`,
     html:
       `<!doctype html><html lang="${input.locale}"><head><meta charset="utf-8"><title>${escapeHtml(digest.subject)}</title></head><body>\n` +
       // The subject as the message's one top heading, so readers' heading navigation starts somewhere.
-      `<h1 style="font-size:1.25em">${escapeHtml(digest.subject)}</h1>\n${digest.html}\n<hr>\n<p><small>${escapeHtml(why)}<br><a href="${escapeHtml(input.manageUrl)}">${escapeHtml(d.manage)}</a></small></p>\n</body></html>\n`,
+      `<h1 style="font-size:1.25em">${escapeHtml(digest.subject)}</h1>\n${digest.html}\n<hr>\n<p><small>${escapeHtml(sentBy)}<br>${escapeHtml(why)}<br><a href="${escapeHtml(input.manageUrl)}">${escapeHtml(d.manage)}</a></small></p>\n</body></html>\n`,
   };
 }
 

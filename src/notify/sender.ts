@@ -1,3 +1,4 @@
+import { SUBSCRIPTION_RETENTION } from '../domain/subscription-retention.ts';
 import type { Store } from '../store/store.ts';
 import { planDigest, type CoalesceWindows } from './coalesce.ts';
 import { createEmailDelivery, type EmailDeliveryDeps } from './deliver-emails.ts';
@@ -50,11 +51,12 @@ export function createSender(deps: SenderDeps) {
     if (now.getTime() - lastPrune < 3_600_000) return;
     lastPrune = now.getTime();
     // Message links stay valid a year; attempts only matter for the hourly limits.
+    const r = SUBSCRIPTION_RETENTION;
     await deps.store.subscriptions.prune({
       now,
-      attemptsBefore: new Date(now.getTime() - DAY_MS),
-      digestsBefore: new Date(now.getTime() - 90 * DAY_MS),
-      tokensBefore: new Date(now.getTime() - 365 * DAY_MS),
+      attemptsBefore: new Date(now.getTime() - r.fingerprintHours * 3_600_000),
+      digestsBefore: new Date(now.getTime() - r.messageDays * DAY_MS),
+      tokensBefore: new Date(now.getTime() - r.manageLinkDays * DAY_MS),
     });
   }
 

@@ -1,13 +1,15 @@
 import type { Catalogue } from '../config/services-schema.ts';
-import type { Locale } from '../domain/vocabulary.ts';
+import { SUBSCRIPTION_RETENTION } from '../domain/subscription-retention.ts';
+import { formatList } from '../i18n/format.ts';
 import { t } from '../i18n/index.ts';
+import { loadSnapshot } from '../status/load.ts';
 import { absoluteUrl } from '../addresses/routes.ts';
 import type { Store } from '../store/store.ts';
 import { escapeHtml } from '../addresses/escape.ts';
 import type { Subscriber } from '../store/subscription-records.ts';
 import { subscriptionPath } from '../addresses/subscription-routes.ts';
 import type { MailTransport } from './mail-transport.ts';
-import { parseChoices, parseEmail, type SubscriptionErrors } from './subscription-form.ts';
+import { parseChoices, parseEmail, type Choices, type SubscriptionErrors } from './subscription-form.ts';
 import { addressKey, hashToken, newToken } from './tokens.ts';
 
 /** Limits against subscription bombing, per hour (`VIGIE_SUBSCRIBE_LIMIT_*`, `VIGIE_CONFIRMATION_EMAILS_PER_HOUR`). */
@@ -31,7 +33,7 @@ export interface SubscribeClient {
 /** Key of the site-wide count of confirmation emails. */
 export const CONFIRMATIONS_KEY = 'confirmations';
 
-export const CONFIRM_HOURS = 48;
+export const CONFIRM_HOURS = SUBSCRIPTION_RETENTION.unconfirmedHours;
 const HOUR_MS = 3_600_000;
 
 export interface SubscribeDeps {
@@ -41,6 +43,8 @@ export interface SubscribeDeps {
   publicUrl: string;
   clock: () => Date;
   limits: SubscribeLimits;
+  /** Who publishes this instance (the operator's publisher), said in every email; null says Vigie alone. */
+  publisher?: string | null;
   /** Counts confirmation emails that could not be handed over (never with the address). */
   onMailError: (error: unknown) => void;
 }
@@ -82,7 +86,7 @@ export async function requestSubscription(
     createdAt: now,
     expiresAt: new Date(now.getTime() + CONFIRM_HOURS * HOUR_MS),
   });
-  void sendConfirmation(deps, email, choices.locale, token).catch(deps.onMailError);
+  void sendConfirmation(deps, email, choices, token).catch(deps.onMailError);
   return { status: 'sent' };
 }
 
@@ -96,18 +100,36 @@ export async function confirmationsLastHour(
   return { lastHour, cap, capReached: lastHour >= cap };
 }
 
-async function sendConfirmation(deps: SubscribeDeps, email: string, locale: Locale, token: string): Promise<void> {
+async function sendConfirmation(deps: SubscribeDeps, email: string, choices: Choices, token: string): Promise<void> {
+  const { locale } = choices;
   const d = t(locale).notify.mail;
   const url = absoluteUrl(deps.publicUrl, subscriptionPath(locale, 'confirm', { token }));
+  // During a crisis the first message says what is already down: later alerts only tell changes.
+  const troubled = await troubledNow(deps, choices);
+  const now = troubled.length > 0 ? d.downNow(formatList(troubled, locale), troubled.length) : null;
+  const paragraphs = [d.confirmText(CONFIRM_HOURS), ...(now ? [now] : []), d.sentBy(deps.publisher ?? null)];
   await deps.mail.send({
     to: email,
     language: locale,
     subject: d.confirmSubject,
-    text: `${d.confirmText(CONFIRM_HOURS)}\n\n${d.confirmLink}${t(locale).colon}${url}\n`,
+    text: `${paragraphs.slice(0, -1).join('\n\n')}\n\n${d.confirmLink}${t(locale).colon}${url}\n\n---\n${paragraphs.at(-1)}\n`,
     html:
-      `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(d.confirmSubject)}</title></head>` +
-      `<body><p>${escapeHtml(d.confirmText(CONFIRM_HOURS))}</p><p><a href="${escapeHtml(url)}">${escapeHtml(d.confirmLink)}</a></p></body></html>`,
+      `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(d.confirmSubject)}</title></head><body>` +
+      paragraphs
+        .slice(0, -1)
+        .map((p) => `<p>${escapeHtml(p)}</p>`)
+        .join('') +
+      `<p><a href="${escapeHtml(url)}">${escapeHtml(d.confirmLink)}</a></p><hr><p><small>${escapeHtml(paragraphs.at(-1) ?? '')}</small></p></body></html>`,
   });
+}
+
+/** The chosen services down or slowed right now, by name, as the overview's banner counts them. */
+async function troubledNow(deps: SubscribeDeps, choices: Choices): Promise<string[]> {
+  const snapshot = await loadSnapshot({ store: deps.store, catalogue: deps.catalogue }, deps.clock());
+  const chosen = choices.serviceIds === null ? null : new Set(choices.serviceIds);
+  return snapshot.services
+    .filter((s) => (s.state === 'down' || s.state === 'partial' || s.state === 'degraded') && (chosen === null || chosen.has(s.id)))
+    .map((s) => s.name[choices.locale]);
 }
 
 /** The confirm button's POST. Null: unknown, used or expired token (the page says so). */

@@ -65,7 +65,7 @@ export function evaluate(previous: ServiceTracking | null, result: CheckResult, 
     // target would answer the same way a few seconds later, so re-checking them only adds load.
     return unchanged(tracking, result.outcome === 'dns_temporary' && tracking.state !== 'down');
   }
-  const observed: ServiceTracking = { ...tracking, ...observation(tracking, result) };
+  const observed: ServiceTracking = { ...tracking, ...observation(tracking, result, at) };
   return weight === 'failure' ? onFailure(observed, result, options, at) : onAnswer(observed, weight === 'slow', options, at);
 }
 
@@ -87,7 +87,7 @@ function maintenance(tracking: ServiceTracking, result: CheckResult, at: Date): 
       failureStreak: 0,
       successStreak: 0,
       failureRunStartedAt: null,
-      ...observation(tracking, result),
+      ...observation(tracking, result, at),
     },
     event: null,
     recheck: false,
@@ -95,9 +95,11 @@ function maintenance(tracking: ServiceTracking, result: CheckResult, at: Date): 
 }
 
 /** What a conclusive check teaches besides the state; a check that read no certificate keeps the last one seen. */
-function observation(tracking: ServiceTracking, result: CheckResult): Partial<ServiceTracking> {
+function observation(tracking: ServiceTracking, result: CheckResult, at: Date): Partial<ServiceTracking> {
   const certificate = result.tlsExpiresAt !== null;
   return {
+    // The same instant as the state change a first check makes, so "found, not seen to begin" compares equal.
+    firstCheckedAt: tracking.firstCheckedAt ?? at,
     lastCheckedAt: result.startedAt,
     lastOutcome: result.outcome,
     latencyMs: result.latencyMs,

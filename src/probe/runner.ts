@@ -144,6 +144,7 @@ export function createRunner(options: RunnerOptions): Runner {
   let checksAtLastCycle = 0;
   const blindWatch = createBlindWatch({
     leases: () => keeper?.view() ?? null,
+    running: () => scheduler.stats().running,
     now: clock.now,
     intervalsS: catalogue.services.map((s) => s.interval),
   });

@@ -42,6 +42,7 @@ const tracking = z.object({
   lastStep: z.number().int().min(1).nullable().optional(),
   tlsExpiresAt: instant.nullable().optional(),
   tlsIssuer: z.string().nullable().optional(),
+  firstCheckedAt: instant.nullable().optional(),
 });
 
 const rollup = z.object({
@@ -57,5 +58,8 @@ const rollup = z.object({
   latencyHistogram: z.array(count),
 });
 
-export const spoolLine = z.object({ result, tracking, rollups: z.array(rollup), decide: z.boolean() });
+/** The lease the check was made under (PostgreSQL): replayed with it, the write counts only if no other process took the service since. */
+const lease = z.object({ holder: z.string().min(1), epoch: z.number().int().nullable() });
+
+export const spoolLine = z.object({ result, tracking, rollups: z.array(rollup), decide: z.boolean(), lease: lease.nullable().optional() });
 export type SpooledWrite = z.infer<typeof spoolLine>;

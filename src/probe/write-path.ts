@@ -23,7 +23,7 @@ export interface WritePathOptions {
   spool?: Spool | null | undefined;
   /** The outage decider for a spooled write that needs one; null when its service left the catalogue (history only). */
   decider: (write: SpooledWrite) => OutageDecider | null;
-  /** The lease a spooled write is made under: this process's, any epoch (see `WriteLease`). */
+  /** The lease of a spooled line that names none (written before lines carried theirs): this process's, any epoch. */
   restoredLease?: WriteLease | null;
   onWritten: (serviceId: string, written: CheckWritten, laterQueued: boolean) => void;
 }
@@ -75,7 +75,7 @@ export function createWritePath(options: WritePathOptions): WritePath {
         tracking: w.tracking,
         rollups: w.rollups,
         event: w.decide ? options.decider(w) : null,
-        lease: options.restoredLease ?? null,
+        lease: w.lease ?? options.restoredLease ?? null,
       }));
       buffer.restore(inputs, (done) => {
         try {
@@ -100,5 +100,11 @@ export function createWritePath(options: WritePathOptions): WritePath {
 }
 
 function toSpooled(write: CheckWrite): SpooledWrite {
-  return { result: write.result, tracking: write.tracking, rollups: write.rollups, decide: write.event !== null };
+  return {
+    result: write.result,
+    tracking: write.tracking,
+    rollups: write.rollups,
+    decide: write.event !== null,
+    lease: write.lease ?? null,
+  };
 }

@@ -1,4 +1,5 @@
 import { THROTTLE_WINDOW_MS } from '../domain/sign-in-window.ts';
+import { SUBSCRIPTION_RETENTION } from '../domain/subscription-retention.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, SESSION_IDLE_MS } from '../domain/staff-session.ts';
 import type { OperatorFacts } from '../config/operator-schema.ts';
 import type { Locale } from '../domain/vocabulary.ts';
@@ -30,6 +31,7 @@ export function infoFacts(
       sessionIdleMinutes: SESSION_IDLE_MS / 60_000,
       sessionMaxHours: SESSION_ABSOLUTE_MS / 3_600_000,
       sessionCookie: SESSION_COOKIE,
+      ...SUBSCRIPTION_RETENTION,
     },
     paths: {
       legal: pathFor(locale, { page: 'legal' }),

@@ -21,7 +21,7 @@ export function probeFacts(catalogue: Catalogue, heartbeats: readonly ProbeHeart
   const described = heartbeats
     .flatMap((h) => (h.self && listed(h.location) ? [{ location: h.location, ...h.self }] : []))
     .sort((a, b) => order(a.location) - order(b.location) || a.location.localeCompare(b.location));
-  const placeName = (id: string) => catalogue.locations.find((l) => l.id === id)?.name[locale] ?? id;
+  const placeName = (id: string) => catalogue.locations.find((l) => l.id === id)?.name[locale] ?? null;
   const liveness = locationLiveness(heartbeats, now.getTime());
   const places = [...new Set(described.map((d) => d.location))];
   return {

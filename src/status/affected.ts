@@ -1,6 +1,7 @@
 import type { Draft, Localized } from '../domain/vocabulary.ts';
 import type { UpstreamDown } from './dependencies.ts';
 import type { Incident } from '../domain/records.ts';
+import type { DeadlineExtension } from '../domain/guidance.ts';
 import { affects, IMPACT_RANK, impactOn } from '../domain/incident-scope.ts';
 import { levelRank, type PublicLevel, type PublicServiceState } from './public-states.ts';
 
@@ -13,6 +14,8 @@ export interface ServiceLine {
   declaredByStaff: boolean;
   /** Services it depends on that are down (see `dependencies.ts`). */
   upstreamsDown: UpstreamDown[];
+  /** Extensions staff published of the service's deadlines. */
+  extensions: DeadlineExtension[];
   /** The open incident that speaks for this service, if any. */
   incident: { id: string; title: Draft } | null;
 }

@@ -52,6 +52,8 @@ export interface UpdateView {
   body: LocalText;
   createdAt: Date;
   editedAt: Date | null;
+  /** When staff promised the next update with this one; null: the default for the impact. */
+  nextUpdateAt: Date | null;
 }
 
 export interface ViewContext {
@@ -97,6 +99,7 @@ export function incidentView(record: Incident, ctx: ViewContext): IncidentView {
       body: localText(u.body, locale),
       createdAt: u.createdAt,
       editedAt: u.editedAt,
+      nextUpdateAt: u.nextUpdateAt,
     })),
   };
 }

@@ -6,9 +6,9 @@ import { addParisDays, parisDayKey, parisDayStartOfKey } from '../domain/paris-t
 import { checkReachMs, createSettledRollups, type SettledRollups } from './settled-rollups.ts';
 import { serviceNames } from './service-names.ts';
 import { buildSnapshot, withWords } from './snapshot.ts';
-import { createSnapshotRows, type SnapshotRowsReader } from './snapshot-rows.ts';
-import { dayBars, withPublishedToday } from './uptime.ts';
-import { LATENCY_RANGES, type DayBar, type LatencyPoint, type LatencyRange, type ServiceStatusView, type StatusSnapshot } from './views.ts';
+import { createSnapshotRows, type SnapshotRows, type SnapshotRowsReader } from './snapshot-rows.ts';
+import { uptimeHistory, withPublishedToday, type UptimeHistory } from './uptime.ts';
+import { LATENCY_RANGES, type LatencyPoint, type LatencyRange, type ServiceStatusView, type StatusSnapshot } from './views.ts';
 
 /**
  * The read model's I/O edge: a bounded number of queries per page, reading current rows and
@@ -50,9 +50,32 @@ function rollupsOf(ctx: ReadContext): SettledRollups {
   return reader;
 }
 
+/** Within this time of each other, renders of the same rows share one snapshot. */
+const SNAPSHOT_REUSE_MS = 1_000;
+const builtFrom = new WeakMap<SnapshotRows, { snapshot: StatusSnapshot; catalogue: Catalogue; unreachable: number | null }>();
+
+/**
+ * The snapshot of every service. Building it is linear in the catalogue and every page needs it:
+ * pages of one service rendered one after another (thousands for the static copy) share it for a
+ * second rather than each building it again, which made a whole publication quadratic.
+ */
 export async function loadSnapshot(ctx: ReadContext, now: Date): Promise<StatusSnapshot> {
   const rows = await snapshotRowsOf(ctx.store).read(now);
-  return buildSnapshot({ catalogue: ctx.catalogue, ...rows, now, storeUnreachableSince: ctx.storeUnreachableSince?.() ?? null });
+  const unreachable = ctx.storeUnreachableSince?.() ?? null;
+  const built = builtFrom.get(rows);
+  const age = now.getTime() - (built?.snapshot.generatedAt.getTime() ?? Number.NEGATIVE_INFINITY);
+  if (
+    built &&
+    built.catalogue === ctx.catalogue &&
+    built.unreachable === (unreachable?.getTime() ?? null) &&
+    age >= 0 &&
+    age < SNAPSHOT_REUSE_MS
+  ) {
+    return built.snapshot;
+  }
+  const snapshot = buildSnapshot({ catalogue: ctx.catalogue, ...rows, now, storeUnreachableSince: unreachable });
+  builtFrom.set(rows, { snapshot, catalogue: ctx.catalogue, unreachable: unreachable?.getTime() ?? null });
+  return snapshot;
 }
 
 /** What each probe wrote with its last heartbeat, read with the snapshot's rows. */
@@ -70,10 +93,10 @@ export async function loadServiceHistory(
   ctx: ReadContext,
   service: Pick<ServiceStatusView, 'id' | 'state'>,
   now: Date,
-): Promise<{ bars: DayBar[]; latency: Record<LatencyRange, LatencyPoint[]>; incidents: Incident[] }> {
+): Promise<UptimeHistory & { latency: Record<LatencyRange, LatencyPoint[]>; incidents: Incident[] }> {
   const serviceId = service.id;
   const [daily, hourly, incidents] = await Promise.all([
-    rollupsOf(ctx).list({ granularity: 'day', from: barsStart(now, UPTIME_DAYS), now, serviceId }),
+    rollupsOf(ctx).list({ granularity: 'day', from: barsStart(now, UPTIME_DAYS + 1), now, serviceId }),
     rollupsOf(ctx).list({ granularity: 'hour', from: latencyRangeStart('30d', now), now, serviceId }),
     ctx.store.listIncidents({ state: 'all', serviceId, limit: SERVICE_INCIDENTS_LIMIT }),
   ]);
@@ -81,17 +104,22 @@ export async function loadServiceHistory(
     LatencyRange,
     LatencyPoint[]
   >;
-  const bars = withPublishedToday(dayBars(daily, { days: UPTIME_DAYS, now }), service.state);
-  return { bars, latency, incidents: shownIncidents(ctx, incidents.items) };
+  const history = uptimeHistory(daily, { days: UPTIME_DAYS, now });
+  return {
+    bars: withPublishedToday(history.bars, service.state),
+    measuredSince: history.measuredSince,
+    latency,
+    incidents: shownIncidents(ctx, incidents.items),
+  };
 }
 
 /** 90-day bars of every service of the snapshot (today's showing its published state), from one rollup query. */
 export async function loadOverviewBars(
   ctx: ReadContext,
   snapshot: Pick<StatusSnapshot, 'services' | 'generatedAt'>,
-): Promise<Map<string, DayBar[]>> {
+): Promise<Map<string, UptimeHistory>> {
   const now = snapshot.generatedAt;
-  const daily = await rollupsOf(ctx).list({ granularity: 'day', from: barsStart(now, UPTIME_DAYS), now });
+  const daily = await rollupsOf(ctx).list({ granularity: 'day', from: barsStart(now, UPTIME_DAYS + 1), now });
   const byService = new Map<string, typeof daily>();
   for (const rollup of daily) {
     const list = byService.get(rollup.serviceId);
@@ -99,7 +127,10 @@ export async function loadOverviewBars(
     else byService.set(rollup.serviceId, [rollup]);
   }
   return new Map(
-    snapshot.services.map((s) => [s.id, withPublishedToday(dayBars(byService.get(s.id) ?? [], { days: UPTIME_DAYS, now }), s.state)]),
+    snapshot.services.map((s) => {
+      const history = uptimeHistory(byService.get(s.id) ?? [], { days: UPTIME_DAYS, now });
+      return [s.id, { ...history, bars: withPublishedToday(history.bars, s.state) }];
+    }),
   );
 }
 

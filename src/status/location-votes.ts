@@ -25,6 +25,8 @@ export interface LocationReading extends LocationVote {
   /** The location's own confirmed state, fresh or not. */
   ownState: ServiceState;
   since: Date | null;
+  /** This location's first check of the service (null on rows written before it was kept). */
+  firstCheckedAt: Date | null;
   lastCheckedAt: Date | null;
   lastOutcome: CheckOutcome | null;
   /** The journey step the last check failed at (1-based), or null. */
@@ -68,6 +70,7 @@ export function locationReadings(service: ServiceConfig, trackings: readonly Ser
       voting: silentReason === null,
       ownState: t?.state ?? 'unknown',
       since: t?.since ?? null,
+      firstCheckedAt: t?.firstCheckedAt ?? null,
       lastCheckedAt: t?.lastCheckedAt ? new Date(Math.min(t.lastCheckedAt.getTime(), ctx.nowMs)) : null,
       lastOutcome: t?.lastOutcome ?? null,
       lastStep: t?.lastStep ?? null,

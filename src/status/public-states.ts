@@ -1,5 +1,6 @@
 import type { Localized, PublishedState } from '../domain/vocabulary.ts';
 import type { UpstreamDown } from './dependencies.ts';
+import type { DeadlineExtension } from '../domain/guidance.ts';
 import { PUBLISHED_RANK } from './published-state.ts';
 import type { StatusSnapshot } from './views.ts';
 
@@ -16,6 +17,8 @@ export interface PublicServiceState {
   declaredByStaff: boolean;
   /** Services it depends on that are down: said on its line even when it answers itself. */
   upstreamsDown: UpstreamDown[];
+  /** Extensions staff published of the service's deadlines. */
+  extensions: DeadlineExtension[];
 }
 
 /** Severity, for "worst first". */
@@ -32,5 +35,6 @@ export function publicStates(snapshot: Pick<StatusSnapshot, 'services'>): Public
     since: view.since,
     declaredByStaff: view.declaredByStaff,
     upstreamsDown: view.upstreamsDown,
+    extensions: view.extensions,
   }));
 }

@@ -23,7 +23,8 @@ export type UnknownReason = (typeof UNKNOWN_REASONS)[number];
  */
 export interface ProbeVerdict {
   state: ServiceState;
-  since: Date;
+  /** When Vigie saw this state begin; null when it only found it (at its first check). */
+  since: Date | null;
   /** The newest conclusive check behind the verdict; null when never checked. */
   checkedAt: Date | null;
   /** The probe may not or cannot judge this target (anti-bot wall, refused address). */
@@ -35,6 +36,8 @@ export interface PublishedStateInput {
   verdict: ProbeVerdict | null;
   /** No location trusts its own network right now. */
   probeOffline: boolean;
+  /** No probe was heard lately at all: data is missing, which says nothing of the probe's network. */
+  probeSilent?: boolean;
   /** The verdict comes from the last rows read before the store stopped answering. */
   storeUnreachable: boolean;
   /** A verdict whose newest check is older than this is stale. */
@@ -107,7 +110,7 @@ function beforeStaff(input: PublishedStateInput): Published {
   if (!verdict || verdict.checkedAt === null) return unknown('no_data', null);
   // Old rows read before the store went away say nothing about the probe: the store is the cause.
   const because = (reason: UnknownReason): UnknownReason => (input.storeUnreachable ? 'store_unreachable' : reason);
-  if (input.probeOffline) return unknown(because('probe_offline'), verdict.checkedAt);
+  if (input.probeOffline) return unknown(because(input.probeSilent ? 'stale' : 'probe_offline'), verdict.checkedAt);
   if (input.now.getTime() - verdict.checkedAt.getTime() > input.staleAfterMs) return unknown(because('stale'), verdict.checkedAt);
   if (verdict.state === 'unknown') return unknown(verdict.notCheckable ? 'not_checkable' : 'no_data', verdict.since);
   // The probe still says maintenance from a window or closed hours that just ended: nothing was

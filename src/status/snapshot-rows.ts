@@ -1,5 +1,6 @@
 import type { Incident, Maintenance, ProbeHeartbeat, ServiceTracking } from '../domain/records.ts';
 import type { Store } from '../store/store.ts';
+import type { DeadlineExtension } from '../domain/guidance.ts';
 
 export interface SnapshotRows {
   dataVersion: number;
@@ -7,6 +8,7 @@ export interface SnapshotRows {
   heartbeats: ProbeHeartbeat[];
   openIncidents: Incident[];
   maintenances: Maintenance[];
+  deadlineExtensions: DeadlineExtension[];
 }
 
 export interface SnapshotRowsReader {
@@ -31,13 +33,14 @@ export function createSnapshotRows(store: Store, options: { maxAgeMs: number }):
       const dataVersion = await store.dataVersion();
       const age = now.getTime() - (kept?.readAt ?? Number.NEGATIVE_INFINITY);
       if (kept && kept.rows.dataVersion === dataVersion && age >= 0 && age < options.maxAgeMs) return kept.rows;
-      const [trackings, heartbeats, open, maintenances] = await Promise.all([
+      const [trackings, heartbeats, open, maintenances, deadlineExtensions] = await Promise.all([
         store.listTrackings(),
         store.listHeartbeats(),
         store.listIncidents({ state: 'open', limit: OPEN_INCIDENTS_LIMIT }),
         store.listMaintenances({ endsAfter: now, limit: MAINTENANCE_LIMIT }),
+        store.listDeadlineExtensions(),
       ]);
-      const rows = { dataVersion, trackings, heartbeats, openIncidents: open.items, maintenances };
+      const rows = { dataVersion, trackings, heartbeats, openIncidents: open.items, maintenances, deadlineExtensions };
       kept = { rows, readAt: now.getTime() };
       return rows;
     },

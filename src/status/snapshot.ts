@@ -1,4 +1,5 @@
 import type { Catalogue, ServiceConfig } from '../config/services-schema.ts';
+import type { DeadlineExtension } from '../domain/guidance.ts';
 import { affects, IMPACT_RANK, impactOn } from '../domain/incident-scope.ts';
 import { hoursStatus } from '../domain/service-hours.ts';
 import type { Impact } from '../domain/vocabulary.ts';
@@ -23,6 +24,8 @@ export interface SnapshotInput {
   now: Date;
   /** Set when these rows are the last ones read before the store stopped answering. */
   storeUnreachableSince?: Date | null;
+  /** Deadline extensions staff published; absent: none. */
+  deadlineExtensions?: DeadlineExtension[];
 }
 
 /** What the public sees now: each service's published state, and the page around them. */
@@ -31,6 +34,7 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
   const nowMs = now.getTime();
   const lastProbeAt = newest(input.heartbeats.map((h) => h.at));
   const probeOffline = isProbeOffline(input.heartbeats, nowMs);
+  const probeSilent = ![...locationLiveness(input.heartbeats, nowMs).values()].some((l) => l.fresh);
   const live = input.maintenances.filter((m) => m.cancelledAt === null && m.endsAt.getTime() > nowMs);
   const activeMaintenances = live.filter((m) => m.startsAt.getTime() <= nowMs).sort(byStart);
   const upcomingMaintenances = live.filter((m) => m.startsAt.getTime() > nowMs).sort(byStart);
@@ -46,7 +50,9 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
       maintenances: activeMaintenances.filter((m) => m.serviceIds.includes(service.id)),
       incidents: input.openIncidents.filter((i) => affects(i, service.id)),
       probeOffline,
+      probeSilent,
       storeUnreachable: Boolean(input.storeUnreachableSince),
+      extensions: (input.deadlineExtensions ?? []).filter((e) => e.serviceId === service.id),
       now,
     }),
   );
@@ -64,7 +70,7 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
     lastProbeAt,
     probeOffline,
     storeUnreachableSince: input.storeUnreachableSince ?? null,
-    overall: overallOf(services, probeOffline),
+    overall: overallOf(services, probeOffline, probeOffline && !probeSilent),
     categories,
     services,
     openIncidents: withWords(input.openIncidents, serviceNames(catalogue)),
@@ -88,7 +94,9 @@ interface ServiceFacts {
   maintenances: Maintenance[];
   incidents: Incident[];
   probeOffline: boolean;
+  probeSilent: boolean;
   storeUnreachable: boolean;
+  extensions: DeadlineExtension[];
   now: Date;
 }
 
@@ -103,8 +111,9 @@ function serviceView(service: ServiceConfig, facts: ServiceFacts): Omit<ServiceS
   const t = freshest(voters.length > 0 ? voters : facts.readings);
   const published = publishedState({
     now: facts.now,
-    verdict: t ? probeVerdictOf(verdict, voters, t, facts.now) : null,
+    verdict: t ? probeVerdictOf(verdict, voters, t) : null,
     probeOffline: facts.probeOffline,
+    probeSilent: facts.probeSilent,
     storeUnreachable: facts.storeUnreachable,
     staleAfterMs: STALE_INTERVALS * service.interval * 1000,
     maintenanceSince: facts.maintenances[0]?.startsAt ?? null,
@@ -130,14 +139,16 @@ function serviceView(service: ServiceConfig, facts: ServiceFacts): Omit<ServiceS
     // "Unreachable from …" explains a degraded state the locations decided, not one staff declared.
     regional: published.state === 'degraded' && !published.declaredByStaff ? verdict.regional : null,
     locations: facts.readings,
+    extensions: facts.extensions,
   };
 }
 
 /** The locations' quorum as the probe side's say, resting on the freshest voter's check. */
-function probeVerdictOf(verdict: QuorumVerdict, voters: LocationReading[], t: LocationReading, now: Date): ProbeVerdict {
+function probeVerdictOf(verdict: QuorumVerdict, voters: LocationReading[], t: LocationReading): ProbeVerdict {
+  const since = sinceOf(voters, verdict.state, verdict.downAt);
   return {
     state: verdict.state,
-    since: sinceOf(voters, verdict.state, verdict.downAt) ?? t.lastCheckedAt ?? now,
+    since: since && seenToBegin(voters, since) ? since : null,
     checkedAt: t.lastCheckedAt,
     notCheckable: t.lastOutcome === 'unsafe_target' || t.lastOutcome === 'blocked',
   };
@@ -159,6 +170,15 @@ export function declaredImpact(incidents: Incident[], serviceId: string): { impa
     }
   }
   return worst;
+}
+
+/**
+ * Whether Vigie saw the state begin: a voter whose state started at `since` had checked the
+ * service before. A state that started at a location's first check was only found there, and
+ * "operational since 7:37" would read as if the service had been down until then.
+ */
+function seenToBegin(voters: LocationReading[], since: Date): boolean {
+  return voters.some((v) => v.since?.getTime() === since.getTime() && (v.firstCheckedAt === null || v.since > v.firstCheckedAt));
 }
 
 /** Since when the verdict holds: the earliest witness of an outage, else the latest change among voters in that state. */

@@ -53,6 +53,27 @@ function worstLevel(operational: number, degraded: number, down: number, mainten
 }
 
 /**
+ * The bars of the last `days` days, and the Paris day measurements began when it falls inside
+ * them: a figure over a few minutes must not read as "over 90 days". One more day is read than
+ * shown, so a history that started before the first bar is told apart from one that started on it.
+ */
+export function uptimeHistory(rollups: Rollup[], options: { days: number; now: Date }): UptimeHistory {
+  const [before, ...bars] = dayBars(rollups, { days: options.days + 1, now: options.now });
+  if (before && measured(before)) return { bars, measuredSince: null };
+  return { bars, measuredSince: bars.find(measured)?.day ?? null };
+}
+
+export interface UptimeHistory {
+  bars: DayBar[];
+  /** YYYY-MM-DD of the first bar with data when measurements began inside the bars; null otherwise. */
+  measuredSince: string | null;
+}
+
+function measured(bar: DayBar): boolean {
+  return bar.operationalSeconds + bar.degradedSeconds + bar.downSeconds + bar.maintenanceSeconds > 0;
+}
+
+/**
  * Today's bar shows at least the trouble published now, staff-declared impact included, so the
  * bar never looks calmer than the state written next to it. Its figures stay what was measured.
  */

@@ -1,6 +1,7 @@
 import type { CheckOutcome, Localized, PublishedState } from '../domain/vocabulary.ts';
 import type { Incident, Maintenance } from '../domain/records.ts';
 import type { UpstreamDown } from './dependencies.ts';
+import type { DeadlineExtension } from '../domain/guidance.ts';
 import type { Published } from './published-state.ts';
 import type { LocationReading } from './location-votes.ts';
 import type { QuorumVerdict } from './quorum.ts';
@@ -37,6 +38,8 @@ export interface ServiceStatusView extends Published {
   source: 'probe' | 'own_page';
   /** Services this one depends on (catalogue `dependsOn`) that are down now; empty when none. */
   upstreamsDown: UpstreamDown[];
+  /** Extensions staff published of this service's deadlines. */
+  extensions: DeadlineExtension[];
 }
 
 export interface CategoryView {
@@ -58,7 +61,16 @@ export interface OverallView {
   regional: number;
   /** No fresh data from any probe, or the probe reports itself offline. */
   monitoringInterrupted: boolean;
+  /** Why we cannot vouch for anything, said from its real cause; null while monitoring works. */
+  monitoringGap: MonitoringGap | null;
 }
+
+/**
+ * Never checked anything yet; the probe doubts its own network (it is alive, its canaries fail);
+ * or no fresh data reaches us (the probe is silent or its checks are too old).
+ */
+export const MONITORING_GAPS = ['not_started', 'probe_network', 'no_fresh_data'] as const;
+export type MonitoringGap = (typeof MONITORING_GAPS)[number];
 
 export interface StatusSnapshot {
   generatedAt: Date;

@@ -1,3 +1,4 @@
+import type { DeadlineExtension } from '../domain/guidance.ts';
 import type { CheckOutcome } from '../domain/vocabulary.ts';
 import type {
   AuditEntry,
@@ -110,6 +111,11 @@ export interface Store {
   recordServiceBeat(serviceId: string, at: Date): Promise<void>;
   /** The service's latest pushed heartbeat, or null when it never pushed one. */
   lastServiceBeat(serviceId: string): Promise<Date | null>;
+
+  /** Records a deadline's extension (replacing an earlier one of the same deadline); moves the data version. */
+  saveDeadlineExtension(extension: DeadlineExtension): Promise<void>;
+  /** Every published extension; few, so read whole with the snapshot. */
+  listDeadlineExtensions(): Promise<DeadlineExtension[]>;
   /**
    * What a new catalogue means for what is stored (see `sql/catalogue-edits.ts`): renamed services
    * keep their history under their new id; an automatic incident of a service no longer listed is

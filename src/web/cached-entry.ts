@@ -17,7 +17,7 @@ export interface CachedEntry {
   /** Compressed variants, made on first demand (once per entry, synchronously: no double work). */
   encoded: Partial<Record<Encoding, Buffer>>;
   /** Reply headers per variant, built once: hits then cost a lookup, not a rebuild. */
-  replyHeaders: Map<string, [string, string][]>;
+  replyHeaders: Map<string, { pairs: [string, string][]; flat: string[] }>;
   /** Told the size of each compressed variant once it exists, so the cache's byte budget includes it. */
   onGrow: (bytes: number) => void;
 }

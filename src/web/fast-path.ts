@@ -34,7 +34,7 @@ export function createFastPath(webCache: WebCache): (req: IncomingMessage, res: 
       acceptEncoding: header(req, 'accept-encoding'),
       ifNoneMatch: header(req, 'if-none-match'),
     });
-    res.writeHead(reply.status, reply.headers.flat());
+    res.writeHead(reply.status, reply.flatHeaders);
     res.end(reply.body ?? undefined);
     return true;
   };

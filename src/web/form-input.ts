@@ -1,6 +1,6 @@
 import { REQUEST_LIMITS, type Refusal } from './request-limits.ts';
 
-/** A form the site will not read at all; the admin guard answers it with the refusal's status. */
+/** A form the site will not read at all; `answerRefusedForms` answers it with the refusal's status on every route. */
 export class RequestRefused extends Error {
   override name = 'RequestRefused';
   readonly refusal: Refusal;

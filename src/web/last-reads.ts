@@ -16,6 +16,7 @@ export const REMEMBERED_READS = [
   'sumRollups',
   'getIncident',
   'getMaintenance',
+  'listDeadlineExtensions',
 ] as const;
 type RememberedRead = (typeof REMEMBERED_READS)[number];
 

@@ -18,6 +18,8 @@ export interface ReplyRequest {
 export interface Reply {
   status: number;
   headers: [string, string][];
+  /** The same headers as one flat list, the form node:http's writeHead takes without copying. */
+  flatHeaders: string[];
   body: Buffer | null;
 }
 
@@ -27,13 +29,15 @@ export function replyFor(entry: CachedEntry, outcome: CacheOutcome, request: Rep
   const { body, etag } = variant(entry, encoding);
   const notModified = entry.status === 200 && matchesIfNoneMatch(request.ifNoneMatch, entry.etag);
   const memoKey = `${encoding}|${outcome}|${notModified}`;
-  let headers = entry.replyHeaders.get(memoKey);
-  if (!headers) {
-    headers = buildHeaders(entry, outcome, { encoding, etag, length: body.length, notModified });
-    entry.replyHeaders.set(memoKey, headers);
+  let built = entry.replyHeaders.get(memoKey);
+  if (!built) {
+    const pairs = buildHeaders(entry, outcome, { encoding, etag, length: body.length, notModified });
+    built = { pairs, flat: pairs.flat() };
+    entry.replyHeaders.set(memoKey, built);
   }
-  if (notModified) return { status: 304, headers, body: null };
-  return { status: entry.status, headers, body: request.method === 'HEAD' ? null : body };
+  const { pairs: headers, flat: flatHeaders } = built;
+  if (notModified) return { status: 304, headers, flatHeaders, body: null };
+  return { status: entry.status, headers, flatHeaders, body: request.method === 'HEAD' ? null : body };
 }
 
 function buildHeaders(

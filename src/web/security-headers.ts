@@ -44,6 +44,8 @@ export const applySiteSecurity = defineMiddleware(async (context, next) => {
   }
   const response = mutable(await next());
   for (const [name, value] of Object.entries(securityHeaders(settings.VIGIE_PUBLIC_URL))) response.headers.set(name, value);
+  // Pages say their charset in the header too, as feeds, JSON and badges do (not only in <meta>).
+  if (response.headers.get('Content-Type') === 'text/html') response.headers.set('Content-Type', 'text/html; charset=utf-8');
   if (!isAdminPath(context.url.pathname)) response.headers.delete('Set-Cookie');
   return response;
 });

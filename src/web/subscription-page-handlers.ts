@@ -55,6 +55,7 @@ export async function handleSubscribe(page: PageRequest, locale: Locale): Promis
       store: ctx.store,
       catalogue: ctx.catalogue,
       mail: ctx.mail,
+      publisher: ctx.catalogue.operator?.publisher?.name ?? null,
       publicUrl: ctx.settings.VIGIE_PUBLIC_URL,
       clock: () => new Date(),
       limits: {
@@ -147,7 +148,8 @@ export async function handleOneClick(page: PageRequest): Promise<Response> {
   const { ctx } = page.locals;
   if (!ctx.mail) return new Response('Not found\n', { status: 404 });
   await unsubscribe(ctx.store, page.url.searchParams.get('t') ?? '');
-  return new Response('Unsubscribed. Désabonné.\n', {
+  // A French service answers in French first.
+  return new Response('Désabonnement effectué. Unsubscribed.\n', {
     status: 200,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
   });

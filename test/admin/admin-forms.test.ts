@@ -59,6 +59,35 @@ describe('staff forms', () => {
     expect(english).toMatch(/lang="fr"[^>]*>(<p>)?Nous analysons\./);
   });
 
+  it('publishes French staff text with French spacing, and shows it so on a form sent back', async () => {
+    const refused = await post('/admin/incidents/new', {
+      titleFr: 'impots.gouv.fr : espace « particulier » indisponible',
+      bodyFr: 'Attention! Les déclarations sont reportées ; voir https://www.impots.gouv.fr/?a=1 .',
+      status: 'investigating',
+    });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain(
+      'Publié ainsi\u00a0: <span lang="fr">impots.gouv.fr\u00a0: espace «\u00a0particulier\u00a0» indisponible</span>',
+    );
+    const response = await post('/admin/incidents/new', {
+      titleFr: 'impots.gouv.fr : espace « particulier » indisponible',
+      titleEn: 'impots.gouv.fr: personal account unavailable',
+      bodyFr: 'Attention! Les déclarations sont reportées ; voir https://www.impots.gouv.fr/?a=1 .',
+      bodyEn: 'Warning! Returns are postponed; see https://www.impots.gouv.fr/?a=1 .',
+      status: 'investigating',
+      'impact.ameli': 'partial',
+    });
+    expect(response.status).toBe(303);
+    const [incident] = (await admin.store.listIncidents({ limit: 1 })).items;
+    expect(incident?.title).toEqual({
+      fr: 'impots.gouv.fr\u00a0: espace «\u00a0particulier\u00a0» indisponible',
+      en: 'impots.gouv.fr: personal account unavailable',
+    });
+    const french = await fetch(`${admin.site.url}/fr/incidents/${idFrom(response)}`).then((r) => r.text());
+    expect(french).toContain('Attention\u00a0! Les déclarations sont reportées\u00a0; voir');
+    expect(french).toContain('https://www.impots.gouv.fr/?a=1');
+  });
+
   it('marks the official French names on the English staff pages', async () => {
     expect((await page('/admin?lang=en')).html).toContain('<th scope="row"><span lang="fr">ameli.fr</span></th>');
     expect((await page('/admin')).html).toContain('<th scope="row"><span>ameli.fr</span></th>');
@@ -160,24 +189,16 @@ describe('staff forms', () => {
   it('shows every action in the paginated audit log, with address and before/after', async () => {
     const audit = await page('/admin/audit');
     expect(audit.status).toBe(200);
-    for (const action of ['login.succeeded', 'incident.created', 'incident.taken_over', 'incident.update_edited'])
-      expect(audit.html).toContain(`<code>${action}</code>`);
+    // In French words: no raw action code, the incident named by its title, changes field by field.
+    for (const action of ['Connexion réussie', 'Incident publié', 'Panne prise en charge', 'Message corrigé'])
+      expect(audit.html).toContain(`<td>${action}</td>`);
+    expect(audit.html).not.toMatch(/<td>(incident|login|maintenance|staff)\.[a-z_]+<\/td>/);
+    expect(audit.html).toMatch(/<a href="\/admin\/incidents\/[a-z0-9]+" lang="fr">Lenteurs sur ameli<\/a>/);
     expect(audit.html).toContain('127.0.0.1');
     expect(audit.html).toContain('Premier texte.');
+    expect(audit.html).toMatch(/<li>[a-z]+\u00a0: /);
     expect((await page('/admin/audit?page=2')).status).toBe(200);
     expect((await page('/admin/audit?page=-3')).html).toContain('Page 1 sur');
-  });
-
-  it.skipIf(!javaAvailable && !process.env.CI)('serves valid HTML forms to staff (Nu checker)', async () => {
-    const pages = Object.fromEntries(
-      await Promise.all(
-        ['/admin/incidents/new', '/admin/incidents/new?lang=en', '/admin', '/admin/maintenance'].map(async (p) => [
-          p,
-          (await page(p)).html,
-        ]),
-      ),
-    );
-    expect(await nuProblems(pages)).toEqual([]);
   });
 
   it('shows other staff an account whose sign-in codes are locked', async () => {
@@ -214,5 +235,17 @@ describe('staff forms', () => {
     // Had the header been believed, every attempt would come from a fresh address and none would wait.
     expect(statuses).toContain(429);
     expect((await attempt(99)).status).toBe(429);
+  });
+
+  it.skipIf(!javaAvailable && !process.env.CI)('serves valid HTML forms to staff (Nu checker)', async () => {
+    const pages = Object.fromEntries(
+      await Promise.all(
+        ['/admin/incidents/new', '/admin/incidents/new?lang=en', '/admin', '/admin/maintenance'].map(async (p) => [
+          p,
+          (await page(p)).html,
+        ]),
+      ),
+    );
+    expect(await nuProblems(pages)).toEqual([]);
   });
 });

@@ -70,7 +70,7 @@ describe('Statuspage v2 endpoints', () => {
     expect(fr.scheduled_maintenances[0]).toMatchObject({ name: 'Mise à jour', status: 'scheduled', impact: 'none' });
     const en = (await json('/api/v2/summary.json?lang=en')).body;
     expect(en.page.url).toBe('https://vigie.example.fr/en/');
-    expect(en.status.description).toBe('Ongoing outage');
+    expect(en.status.description).toBe('2 services down or degraded');
     expect(en.scheduled_maintenances[0].name).toBe('Upgrade');
     expect(en.incidents[0].shortlink).toMatch(/^https:\/\/vigie\.example\.fr\/en\/incidents\//);
   });

@@ -78,12 +78,24 @@ describe('Statuspage v2 documents', () => {
     expect(summary.page).toMatchObject({ id: 'vigie', url: 'https://vigie.example.fr/fr/', time_zone: 'Europe/Paris' });
     expect(summary.page.updated_at).toMatch(ISO_OFFSET);
     // One service down out of three: a third of the catalogue, so critical.
-    expect(summary.status).toEqual({ indicator: 'critical', description: t('fr').api.indicators.critical });
+    // The banner's own title: the page and the API say the same.
+    expect(summary.status).toEqual({ indicator: 'critical', description: '2\u00a0services en panne ou ralentis' });
     expect(summary.incidents.map((i) => i.id)).toEqual(['i1']);
     expect(summary.scheduled_maintenances.map((m) => [m.id, m.status])).toEqual([
       ['active', 'in_progress'],
       ['later', 'scheduled'],
     ]);
+  });
+
+  it('dates the page and each group by their last change, not by when the document was made', () => {
+    const { page, components } = docs('fr').summary();
+    const changes = [...components.filter((c) => !c.group).map((c) => Date.parse(c.updated_at)), openIncident.updatedAt.getTime()];
+    expect(Date.parse(page.updated_at)).toBe(Math.max(...changes));
+    expect(Date.parse(page.updated_at)).toBeLessThan(NOW.getTime());
+    const social = components.find((c) => c.id === 'group-social')!;
+    const members = components.filter((c) => c.group_id === 'group-social').map((c) => Date.parse(c.updated_at));
+    expect(Date.parse(social.updated_at)).toBe(Math.max(...members));
+    expect(Date.parse(social.created_at)).toBe(Math.min(...members));
   });
 
   it('lists components with Statuspage fields and values, grouped by category', () => {
@@ -107,7 +119,8 @@ describe('Statuspage v2 documents', () => {
     const ameli = components.find((c) => c.id === 'ameli')!;
     expect(ameli.status).toBe('degraded_performance');
     expect(ameli.description).toBe(t('en').unknownReasons.probe_offline);
-    expect(docs('en', { heartbeats: [] }).status().status.description).toBe(t('en').api.interrupted);
+    expect(docs('en', { heartbeats: [] }).status().status.description).toBe('Monitoring interrupted');
+    expect(docs('en', { heartbeats: [heartbeat(10, false)] }).status().status.description).toBe('Service status not confirmed');
   });
 
   it('maps incidents with their updates newest first, French text while English is pending', () => {

@@ -84,6 +84,7 @@ describe('attest', () => {
           editedAt: null,
           history: [],
           reason: null,
+          nextUpdateAt: null,
           observed: null,
         },
         {
@@ -96,6 +97,7 @@ describe('attest', () => {
           editedAt: null,
           history: [],
           reason: null,
+          nextUpdateAt: null,
           observed: null,
         },
       ],

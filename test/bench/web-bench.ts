@@ -20,7 +20,9 @@ import { benchReports } from './reports-bench.ts';
  * configuration (precompressed files, two workers for two cores). Requests say
  * `Accept-Encoding: br, gzip` like browsers. Then times uncached renders of the overview, each
  * after a state change the site must notice.
- * Figures are medians over BENCH_ROUNDS (default 3) alternating rounds of BENCH_SECONDS (default 5).
+ * Figures are medians over BENCH_ROUNDS (default 3) alternating rounds of BENCH_SECONDS (default 5),
+ * autocannon running in a process of its own; beside req/s, each server's CPU time per request.
+ * Then `/fr/` on the copy and on the origin at 10,000 connections for 20 s (BENCH_CROWD=0 skips it).
  * Then the reports pages with five years of 500 services (`reports-bench.ts`; BENCH_REPORTS=0 skips them).
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -32,14 +34,42 @@ const TARGETS = ['/fr/', '/fr/services/service-1', '/api/v2/summary.json'];
 
 interface LoadResult {
   requests: { average: number; total: number };
+  throughput?: { average: number };
   latency: { p99: number; p50: number };
   non2xx: number;
   errors: number;
 }
-const autocannon = createRequire(import.meta.url)('autocannon') as (options: Record<string, unknown>) => Promise<LoadResult>;
+const AUTOCANNON = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
 
-function load(url: string): Promise<LoadResult> {
-  return autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: HEADERS });
+/**
+ * autocannon in a process of its own, so the load generator never shares an event loop with the
+ * bench; `cpuOf` is the server process whose CPU time per request is measured.
+ */
+async function load(
+  url: string,
+  options: { connections?: number; seconds?: number; cpuOf?: number } = {},
+): Promise<LoadResult & { cpuMsPerRequest: number | null }> {
+  const ticksBefore = options.cpuOf ? cpuTicksOf(options.cpuOf) : 0;
+  const child = spawn(
+    process.execPath,
+    [
+      AUTOCANNON,
+      '--json',
+      '-c',
+      String(options.connections ?? CONNECTIONS),
+      '-d',
+      String(options.seconds ?? SECONDS),
+      ...Object.entries(HEADERS).flatMap(([name, value]) => ['-H', `${name}=${value}`]),
+      url,
+    ],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d));
+  await new Promise((r) => child.once('exit', r));
+  const result = JSON.parse(output) as LoadResult;
+  const ticks = options.cpuOf ? cpuTicksOf(options.cpuOf) - ticksBefore : 0;
+  return { ...result, cpuMsPerRequest: options.cpuOf && result.requests.total > 0 ? (ticks * 10) / result.requests.total : null };
 }
 
 function get(
@@ -83,16 +113,8 @@ async function startBare(
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
-const KEPT_HEADERS = [
-  'content-type',
-  'content-encoding',
-  'etag',
-  'cache-control',
-  'vary',
-  'content-length',
-  'x-content-type-options',
-  'access-control-allow-origin',
-];
+/** Headers of one connection or added by node:http itself: the bare server gets them the same way. */
+const CONNECTION_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
 
 async function main(): Promise<void> {
   process.env.VIGIE_TEST_BUILD_DIR ??= `${root}node_modules/.cache/vigie-bench-build`;
@@ -111,7 +133,7 @@ async function main(): Promise<void> {
     for (const path of TARGETS) {
       const r = await get(`${site.url}${path}`);
       if (r.status !== 200) throw new Error(`${path} answered ${r.status}`);
-      const headers = Object.fromEntries(KEPT_HEADERS.filter((h) => r.headers[h]).map((h) => [h, r.headers[h]!]));
+      const headers = Object.fromEntries(Object.entries(r.headers).filter(([h]) => !CONNECTION_HEADERS.has(h)));
       recorded.set(path, { headers, body: r.body });
     }
     bare = await startBare(seeded.dir, recorded);
@@ -133,23 +155,26 @@ async function main(): Promise<void> {
     const rows: string[][] = [];
     for (const path of TARGETS) {
       await load(`${site.url}${path}`).catch(() => null);
-      const vigie: LoadResult[] = [];
-      const baseline: LoadResult[] = [];
-      const copy: LoadResult[] = [];
-      const sides: [string, LoadResult[]][] = [
-        [site.url, vigie],
-        [bare.url, baseline],
-        ...(nginx ? ([[nginx.url, copy]] as [string, LoadResult[]][]) : []),
+      type Measured = Awaited<ReturnType<typeof load>>;
+      const vigie: Measured[] = [];
+      const baseline: Measured[] = [];
+      const copy: Measured[] = [];
+      const sides: [string, Measured[], number | undefined][] = [
+        [site.url, vigie, site.process.pid],
+        [bare.url, baseline, bare.child.pid],
+        ...(nginx ? ([[nginx.url, copy, undefined]] as [string, Measured[], undefined][]) : []),
       ];
       // Short rounds in turn, each starting with another side: a load spike from elsewhere on the machine hits all alike.
       for (let round = 0; round < ROUNDS; round++) {
         for (let i = 0; i < sides.length; i++) {
-          const [url, results] = sides[(round + i) % sides.length]!;
-          results.push(await load(`${url}${path}`));
+          const [url, results, pid] = sides[(round + i) % sides.length]!;
+          results.push(await load(`${url}${path}`, { cpuOf: pid }));
         }
       }
       const rps = (list: LoadResult[]) => median(list.map((r) => r.requests.average));
       const p99 = (list: LoadResult[]) => median(list.map((r) => r.latency.p99));
+      // CPU time per request of the server process: what a loaded machine does not inflate.
+      const cpu = (list: Measured[]) => median(list.map((r) => r.cpuMsPerRequest ?? 0));
       rows.push([
         path,
         `${recorded.get(path)!.body.length} B ${recorded.get(path)!.headers['content-encoding'] ?? ''}`,
@@ -158,6 +183,7 @@ async function main(): Promise<void> {
         rps(baseline).toFixed(0),
         `${p99(baseline)} ms`,
         `${((rps(vigie) / rps(baseline)) * 100).toFixed(0)} %`,
+        `${((cpu(baseline) / cpu(vigie)) * 100).toFixed(0)} % (${(cpu(vigie) * 1000).toFixed(0)} / ${(cpu(baseline) * 1000).toFixed(0)} µs)`,
         copy.length ? rps(copy).toFixed(0) : '-',
         copy.length ? `${p99(copy)} ms` : '-',
         copy.length ? `${((rps(copy) / rps(vigie)) * 100).toFixed(0)} %` : '-',
@@ -173,6 +199,7 @@ async function main(): Promise<void> {
         'bare req/s',
         'bare p99',
         'Vigie / bare',
+        'bare / Vigie CPU per request',
         'copy req/s',
         'copy p99',
         'copy / Vigie',
@@ -180,6 +207,19 @@ async function main(): Promise<void> {
       ],
       rows,
     );
+
+    if (nginx && process.env.BENCH_CROWD !== '0') {
+      // A crowd at once: 10,000 connections for 20 s on the copy and on the origin (file limits: 20,000 here).
+      const crowd: string[][] = [];
+      for (const [name, url, pid] of [
+        ['static copy (nginx, 2 workers)', nginx.url, undefined],
+        ['origin (one web process)', site.url, site.process.pid],
+      ] as const) {
+        const r = await load(`${url}/fr/`, { connections: 10_000, seconds: 20, cpuOf: pid });
+        crowd.push([name, r.requests.average.toFixed(0), `${r.latency.p50} ms`, `${r.latency.p99} ms`, String(r.non2xx + r.errors)]);
+      }
+      printTable(['/fr/ at 10,000 connections, 20 s', 'req/s', 'p50', 'p99', 'errors'], crowd);
+    }
 
     // Each round changes one service's state, so the site sees a new data version and renders again.
     const renders: number[] = [];

@@ -30,6 +30,20 @@ describe('loadSettings', () => {
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['PORT', 'PROBE_PORT', 'VIGIE_PUBLIC_URL', 'VIGIE_SERVICES']);
   });
 
+  it('reads the default delays of the next incident update by impact, and the crisis threshold', () => {
+    expect(loadSettings({}).VIGIE_NEXT_UPDATE_MINUTES).toEqual({ major: 60, partial: 120, degraded: 240 });
+    expect(loadSettings({ VIGIE_NEXT_UPDATE_MINUTES: 'major=30, degraded=480' }).VIGIE_NEXT_UPDATE_MINUTES).toEqual({
+      major: 30,
+      partial: 120,
+      degraded: 480,
+    });
+    expect(problemsOf({ VIGIE_NEXT_UPDATE_MINUTES: 'critical=10' })).toEqual([
+      'VIGIE_NEXT_UPDATE_MINUTES: "critical=10": write impact=minutes, with impact one of degraded, partial, major, e.g. "major=60,partial=120"',
+    ]);
+    expect(loadSettings({}).VIGIE_CRISIS_THRESHOLD).toBe(3);
+    expect(problemsOf({ VIGIE_CRISIS_THRESHOLD: '0' })).toEqual([expect.stringMatching(/^VIGIE_CRISIS_THRESHOLD: /)]);
+  });
+
   it('says which variable holds an unknown flag value', () => {
     expect(problemsOf({ VIGIE_REQUIRE_TOTP: 'maybe' })).toEqual([expect.stringMatching(/^VIGIE_REQUIRE_TOTP: /)]);
   });

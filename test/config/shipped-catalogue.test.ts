@@ -97,6 +97,34 @@ describe('the shipped services.json', async () => {
   });
 });
 
+describe('what the shipped services.json tells citizens to do instead', async () => {
+  const catalogue = await loadCatalogue(cataloguePath);
+  const byId = new Map(catalogue.services.map((s) => [s.id, s]));
+
+  it('gives the main services a published phone line with its hours, and the France services counters', () => {
+    const lines: Record<string, string> = {
+      'service-public': '39 39',
+      impots: '0 809 401 401',
+      ameli: '36 46',
+      caf: '32 30',
+      'france-travail': '39 49',
+    };
+    for (const [id, number] of Object.entries(lines)) {
+      const alternatives = byId.get(id)?.alternatives ?? [];
+      expect(alternatives[0], id).toMatchObject({ kind: 'phone', number });
+      expect(alternatives[0]?.hours, id).not.toBeNull();
+      expect(
+        alternatives.some((a) => a.kind === 'place' && a.url === 'https://www.france-services.gouv.fr/'),
+        id,
+      ).toBe(true);
+    }
+  });
+
+  it('ships no deadline: they change every year and belong to the operator', () => {
+    expect(catalogue.services.flatMap((s) => s.deadlines ?? [])).toEqual([]);
+  });
+});
+
 describe('public/services.schema.json', () => {
   it('is up to date with the zod schema (run `node src/cli/generate-schema.ts` after changing it)', async () => {
     expect(await readFile(schemaPath, 'utf8')).toBe(renderCatalogueJsonSchema());

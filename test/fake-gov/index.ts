@@ -75,6 +75,8 @@ export interface FakeGov {
   hits(name: string): number;
   /** Resolves once a service has received a request (at once if it already has). */
   firstHit(name: string): Promise<void>;
+  /** Resolves at the next request for a service, from now on. */
+  nextHit(name: string): Promise<void>;
   totalHits(): number;
   /** The last request a service received. */
   lastRequest(name: string): { url: string; headers: IncomingHttpHeaders } | undefined;
@@ -188,6 +190,7 @@ export async function startFakeGov(options: FakeGovOptions = {}): Promise<FakeGo
     firstHit: async (name) => {
       if (!hitCounts.has(name)) await once(hitEvents, name);
     },
+    nextHit: async (name) => void (await once(hitEvents, name)),
     totalHits: () => total,
     lastRequest: (name) => last.get(name),
     stop: async () => {

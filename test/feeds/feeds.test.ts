@@ -23,10 +23,13 @@ function entryContext(locale: Locale): EntryContext {
       affectedServices: t(locale).feeds.affectedServices,
       // Raw instants, so a test can tell the window passed through (its wording is the formatter's test).
       window: (start, end) => `WINDOW ${start.toISOString()} ${end.toISOString()}`,
+      cancelledWindow: (start, end) => `NOT ANY MORE ${start.toISOString()} ${end.toISOString()}`,
+      whatNow: t(locale).guidance.alternativesTitle,
     },
     incidentUrl: (id) => `${BASE}/${locale}/incidents/${id}`,
     maintenanceUrl: `${BASE}/${locale}/maintenance`,
     serviceName: (id) => (id === 'impots' ? { text: 'impots.gouv.fr', lang: 'fr' } : null),
+    alternatives: (id) => (id === 'impots' ? ['PHONE <0 809 401 401> & co'] : []),
     now: NOW,
   };
 }
@@ -158,6 +161,21 @@ describe('RSS', () => {
     expect(planned.link).toBe(`${BASE}/en/maintenance`);
   });
 
+  it('publishes a cancellation with the window it no longer covers, not the notice that announced it', () => {
+    const ctx = entryContext('fr');
+    const start = new Date(NOW.getTime() + 24 * HOUR);
+    const called = maintenance('m2', ['impots'], start, new Date(NOW.getTime() + 26 * HOUR), {
+      body: { fr: 'Le site sera indisponible.', en: null },
+      createdAt: new Date(NOW.getTime() - 2 * HOUR),
+      cancelledAt: new Date(NOW.getTime() - HOUR),
+    });
+    const [cancelled] = newestEntries(maintenanceEntries([called], ctx), 1);
+    expect(cancelled!.title).toMatch(/^\[Maintenance annulée\] /);
+    expect(cancelled!.html).toContain(`NOT ANY MORE ${start.toISOString()}`);
+    expect(cancelled!.html).toContain('Services concernés');
+    expect(cancelled!.html).not.toContain('sera indisponible');
+  });
+
   it('gives every item a stable guid, the same on every render', () => {
     const guids = (xml: string) => asArray(parser.parse(xml).rss.channel.item).map((i) => i.guid['#text']);
     expect(guids(feedOf('rss', 'fr'))).toEqual(guids(feedOf('rss', 'fr')));
@@ -195,5 +213,25 @@ describe('Atom', () => {
     const xml = renderFeed('atom', channel('fr'), incidentEntries(views([odd], 'fr'), ctx));
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(asArray(parser.parse(xml).feed.entry)[0].title['#text']).toContain('Bell and ]]&gt; end');
+  });
+});
+
+describe('what to do instead, in feed items', () => {
+  const open = incident('inc2', {
+    status: 'identified',
+    resolvedAt: null,
+    affected: [{ serviceId: 'impots', impact: 'major' }],
+    updates: [
+      update('o1', 'inc2', 'investigating', new Date(NOW.getTime() - 2 * HOUR), { fr: 'Panne.', en: 'Down.' }),
+      update('o2', 'inc2', 'identified', new Date(NOW.getTime() - HOUR), { fr: 'Cause trouvée.', en: 'Cause found.' }),
+    ],
+  });
+
+  it.each(['fr', 'en'] as const)('go with the newest item of an open incident only, escaped, in %s', (locale) => {
+    const entries = incidentEntries(views([open, resolvedOutage], locale), entryContext(locale));
+    const html = (id: string) => entries.find((e) => e.id.endsWith(`#update-${id}`))?.html ?? '';
+    expect(html('o2')).toContain(`<p>${t(locale).guidance.alternativesTitle}</p><ul><li>PHONE &lt;0 809 401 401&gt; &amp; co</li></ul>`);
+    expect(html('o1')).not.toContain('PHONE');
+    expect(html('u2')).not.toContain('PHONE');
   });
 });

@@ -170,7 +170,9 @@ describe('fuzzing the built site', () => {
     );
     expect(grown).toBeLessThan(48 * 1024 * 1024);
     console.log(`site fuzz: ${RUNS.site} requests, slowest ${Math.round(slowest)} ms`);
-  }, 120_000);
+    // A bound against a hang, not a speed target: 3,000 requests one at a time took over 120 s
+    // at a load average of 35 on 2 cores.
+  }, 600_000);
 });
 
 describe('fuzzing the probe app', () => {

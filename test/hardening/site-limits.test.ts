@@ -64,7 +64,7 @@ describe('request limits of the site', () => {
   it('answers headers past the limit with 431, in both languages', async () => {
     const answer = await raw(`GET /fr/ HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(REQUEST_LIMITS.headerBytes + 1)}\r\n\r\n`);
     expect(statusOf(answer)).toBe(431);
-    expect(answer).toContain('En-têtes de requête trop grands');
+    expect(answer).toContain('En-têtes de requête trop volumineux');
   });
 
   it.each(['/fr/incidents/%00', '/admin/incidents/%00', '/fr/services/a%00b', '/badge/x%00.svg'])(
@@ -187,6 +187,10 @@ describe('request limits of the site', () => {
     const page = await fetch(`${admin.site.url}${opened.headers.get('location')}`);
     expect(page.status).toBe(410);
     expect(await page.text()).toContain('<h1>');
+  });
+
+  it.each(['/fr/', '/en/incidents', '/fr/nope', '/admin/login'])('says the charset of %s in its Content-Type', async (path) => {
+    expect((await fetch(`${admin.site.url}${path}`)).headers.get('content-type')).toBe('text/html; charset=utf-8');
   });
 
   it('signs nobody in with a NUL in the email, and answers 401', async () => {

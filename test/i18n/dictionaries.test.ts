@@ -26,21 +26,25 @@ describe('dictionaries', () => {
   });
 
   it('agree nouns with numbers', () => {
-    expect(fr.banner.disrupted(1)).toBe('1 service perturbé');
-    expect(fr.banner.disrupted(3)).toBe('3 services perturbés');
-    expect(en.banner.disrupted(1)).toBe('1 service disrupted');
-    expect(en.banner.disrupted(2)).toBe('2 services disrupted');
+    expect(fr.banner.disrupted(1)).toBe('1\u00a0service en panne ou ralenti');
+    expect(fr.banner.disrupted(3)).toBe('3\u00a0services en panne ou ralentis');
+    expect(en.banner.disrupted(1)).toBe('1 service down or degraded');
+    expect(en.banner.disrupted(2)).toBe('2 services down or degraded');
   });
 });
 
 describe('natural English', () => {
   it.each([
     [en.incidents.noneOngoing, 'No ongoing incidents.'],
-    [en.head.serviceFeed('Urssaf', 'RSS'), 'Incidents for Urssaf (RSS)'],
+    [en.head.serviceFeed('Urssaf', 'RSS'), 'Urssaf: incidents and maintenance (RSS)'],
+    [fr.service.latencySummary('28\u00a0ms', '28\u00a0ms', '64\u00a0ms'), 'Médiane\u00a0: 28\u00a0ms\u00a0; maximum\u00a0: 64\u00a0ms.'],
+    [fr.feeds.currentState('Panne majeure'), 'État actuel\u00a0: panne majeure.'],
+    [en.limits.uriTooLong(12288), 'Address too long: 12,288 characters at most.'],
+    [fr.limits.uriTooLong(12288), 'Adresse trop longue\u00a0: 12\u202f288\u00a0caractères au plus.'],
     [en.service.day('Monday 23 November', '99.2%', 12), 'Monday 23 November: 99.2% uptime, 12 min of downtime'],
     [en.admin.nav.signedInAs('alice@example.gouv.fr'), 'Signed in as alice@example.gouv.fr'],
-    [en.overview.details('Sénat'), 'Sénat: details'],
-    [fr.overview.details('Sénat'), 'Sénat\u00a0: détails'],
+    [en.overview.details('Sénat'), 'Sénat: service status'],
+    [fr.overview.details('Sénat'), 'Sénat\u00a0: état du service'],
   ])('%j', (actual, expected) => {
     expect(actual).toBe(expected);
   });

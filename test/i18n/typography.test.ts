@@ -94,7 +94,7 @@ describe('French typography in the dictionaries', () => {
     expect(
       fr.info.probes.body({ minInterval: '', maxInterval: '', failuresBeforeDown: 1, successesBeforeUp: 1, reported: null })[0]
         ?.paragraphs[1],
-    ).toMatch(/après 1\u00a0échec, et rétabli qu'après 1\u00a0succès\./);
+    ).toMatch(/après 1\u00a0échec, et rétabli qu’après 1\u00a0succès\./);
   });
 
   it('does not claim that every name-resolution error is ignored: only temporary ones are', () => {
@@ -108,7 +108,7 @@ describe('French typography in the dictionaries', () => {
       })[0]?.paragraphs[1],
     );
     expect(text).toContain('Les erreurs temporaires de résolution de noms');
-    expect(text).toContain("un nom de domaine qui n'existe pas ou plus compte, lui, comme un échec");
+    expect(text).toContain('un nom de domaine qui n’existe pas ou plus compte, lui, comme un échec');
   });
 });
 

@@ -9,9 +9,10 @@ import { takeOverOutage } from '../../src/incidents/take-over-outage.ts';
 import type { Store } from '../../src/store/store.ts';
 import { manualClock } from '../support/manual-clock.ts';
 import { tempStore } from '../admin/support/temp-store.ts';
-import { BILINGUAL, incidentContext } from './support/service-fixture.ts';
+import { BILINGUAL, CATALOGUE, incidentContext } from './support/service-fixture.ts';
 import { checkResult, downTracking } from '../support/records.ts';
 import { outageSeen } from '../support/records.ts';
+import { outageTitle } from '../../src/i18n/probe-words.ts';
 
 describe('staff incident actions', () => {
   let store: Store;
@@ -181,6 +182,20 @@ describe('staff incident actions', () => {
       ok: false,
       errors: { _form: 'not_automatic' },
     });
+  });
+
+  it('tells subscribers of an automatic outage staff close with the title the pages show (the probe stores none)', async () => {
+    const { incidentId } = await store.recordCheck({
+      result: checkResult({ serviceId: 'ameli', location: 'local', startedAt: clock.now(), outcome: 'http_5xx', httpStatus: 503 }),
+      tracking: downTracking('ameli', clock.now(), clock.now(), { latencyMs: 120 }),
+      rollups: [],
+      event: { type: 'outage_opened', serviceId: 'ameli', startedAt: clock.now(), observed: outageSeen('ameli.fr') },
+    });
+    const closed = await resolveIncident({ ctx, input: { incidentId, bodyFr: 'Fausse alerte.', bodyEn: 'False alarm.' } });
+    if (!closed.ok) throw new Error(JSON.stringify(closed.errors));
+    const told = (await store.subscriptions.pendingEvents(10)).map((e) => e.payload).find((p) => p.kind === 'incident_resolved');
+    const name = CATALOGUE.services.find((s) => s.id === 'ameli')!.name;
+    expect(told && 'title' in told && told.title).toEqual(outageTitle(outageSeen('ameli.fr'), name));
   });
 
   it('refuses actions on incidents and updates that do not exist', async () => {

@@ -16,7 +16,11 @@ export const COMPLETE_OPERATOR = {
     controller: 'Direction interministérielle du numérique',
     dpo: { email: 'dpd@example.gouv.fr', address: '20 avenue de Ségur, 75007 Paris' },
     serverLogRetentionDays: 180,
+    mailProvider: 'Brevo',
+    transfersOutsideEu: 'none',
   },
+  contentLicence: 'etalab-2.0',
+  independent: false,
   accessibility: {
     contact: { email: 'accessibilite@example.gouv.fr', address: '20 avenue de Ségur, 75007 Paris' },
     statementDate: '2026-10-01',

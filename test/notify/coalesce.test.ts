@@ -15,6 +15,9 @@ interface Case {
 }
 
 const wave = Array.from({ length: 16 }, (_, i) => down(`s${i}`, i * 3.5, `w${i}`));
+// Eight services down and back within ten minutes, told; down again 17 minutes later, within 30 s.
+const firstWave = Array.from({ length: 8 }, (_, i) => [down(`s${i}`, i * 4), up(`s${i}`, 10 * MIN + i * 4)]).flat();
+const secondWave = Array.from({ length: 8 }, (_, i) => down(`s${i}`, 27 * MIN + i * 4, `second${i}`));
 
 const cases: Case[] = [
   { name: 'nothing pending', pending: [], now: 0, expected: null },
@@ -81,11 +84,39 @@ const cases: Case[] = [
     expected: { include: ['u'], fold: [] },
   },
   {
-    name: 'a held service does not hold back the others or staff notices',
+    name: 'a held service does not hold back the others or staff notices, and rides along with them',
     pending: [down('caf', 5 * MIN, 'c'), down('msa', 5 * MIN, 'm'), incident('incident_published', ['caf'], 5 * MIN, 'x', 'i')],
     told: [down('caf', 0), up('caf', 2 * MIN)],
     now: 6 * MIN,
-    expected: { include: ['m', 'i'], fold: [] },
+    expected: { include: ['c', 'm', 'i'], fold: [] },
+  },
+  {
+    name: 'a held service riding along is folded into its last state: nothing new, nothing told',
+    pending: [down('caf', 5 * MIN, 'c'), up('caf', 6 * MIN, 'd'), down('msa', 6 * MIN, 'm')],
+    told: [down('caf', 0), up('caf', 2 * MIN)],
+    now: 7 * MIN,
+    expected: { include: ['m'], fold: ['c', 'd'] },
+  },
+  {
+    name: 'a second wave of services told 17 minutes before is one message now, not one per window later',
+    pending: secondWave,
+    told: firstWave,
+    now: 27 * MIN + 30 + 30,
+    expected: { include: secondWave.map((e) => e.id), fold: [] },
+  },
+  {
+    name: 'a second wave still waits for its own quiet, however long its services were held',
+    pending: secondWave,
+    told: firstWave,
+    now: 27 * MIN + 30 + 10,
+    expected: null,
+  },
+  {
+    name: 'two held services alone are a flap, not a wave: they wait for their window',
+    pending: secondWave.slice(0, 2),
+    told: firstWave,
+    now: 28 * MIN,
+    expected: null,
   },
   {
     name: 'staff notices are never folded',

@@ -64,11 +64,12 @@ describe('the sender', () => {
     await s.tick();
     expect(sink.received.map((m) => m.to).sort()).toEqual(['tout@example.test', 'two@example.test']);
     const fr = sink.received.find((m) => m.to === 'tout@example.test')!;
-    expect(fr.subject).toBe('Vigie\u00a0: 16\u00a0changements sur les services que vous suivez');
+    expect(fr.subject).toMatch(/^Vigie – En panne\u00a0: service-\d+\.gouv\.fr, service-\d+\.gouv\.fr et 14\u00a0autres services$/);
     for (const id of SERVICE_IDS) expect(fr.text).toContain(`${id}.gouv.fr\u00a0: panne confirmée`);
     const en = sink.received.find((m) => m.to === 'two@example.test')!;
-    expect(en.subject).toBe('Vigie: 2 changes to the services you follow');
-    expect(en.text).toContain('service-03.gouv.fr: outage confirmed');
+    expect(en.subject).toMatch(/^Vigie – Down: service-0[39]\.gouv\.fr and service-0[39]\.gouv\.fr$/);
+    expect(en.headers.get('auto-submitted')).toBe('auto-generated');
+    expect(en.text).toContain('service-03.gouv.fr: down since');
     expect(en.text).not.toContain('service-04');
     expect(en.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
     // One-click first, then a mailto: for clients without it, whose body is the same link.

@@ -7,6 +7,7 @@ import type { Store } from '../../src/store/store.ts';
 import { tempStore } from '../admin/support/temp-store.ts';
 import { CATALOGUE } from '../incidents/support/service-fixture.ts';
 import { manualClock } from '../support/manual-clock.ts';
+import { checkResult, downTracking } from '../support/records.ts';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
 import { javaAvailable, nuProblems } from '../support/nu-checker.ts';
 
@@ -77,6 +78,33 @@ describe('subscribe limits', () => {
     expect((await requestSubscription(d, form('alex@example.test'), from('203.0.113.1'))).status).toBe('sent');
     await sink.waitFor(perAddress + 1);
     expect(sink.received.filter((m) => m.to === 'camille@example.test')).toHaveLength(perAddress);
+  });
+
+  it('lists in the confirmation email what is down right now among the services chosen, and says who sends it', async () => {
+    const now = clock.now();
+    await store.recordHeartbeat({ location: 'local', process: 'p1', at: now, canariesHealthy: true, version: 'test' });
+    const at = new Date(now.getTime() - 30_000);
+    await store.recordCheck({
+      result: checkResult({ serviceId: 'caf', location: 'local', startedAt: at, outcome: 'http_5xx', httpStatus: 503 }),
+      tracking: downTracking('caf', new Date(now.getTime() - 600_000), at, { location: 'local' }),
+      rollups: [],
+      event: null,
+    });
+    const d = { ...deps({}), publisher: 'Direction interministérielle du numérique' };
+    await requestSubscription(d, form('crise@example.test'), from('198.51.100.9'));
+    await requestSubscription(
+      d,
+      { email: 'ameli@example.test', scope: 'chosen', services: ['ameli'], language: 'en' },
+      from('198.51.100.10'),
+    );
+    await sink.waitFor(2);
+    const crisis = sink.received.find((m) => m.to === 'crise@example.test')!;
+    expect(crisis.text).toContain('En ce moment, caf.fr est en panne ou ralenti. Vous recevrez un message quand son état changera.');
+    expect(crisis.text).toContain('Message automatique de Vigie, publié par Direction interministérielle du numérique.');
+    expect(crisis.headers.get('auto-submitted')).toBe('auto-generated');
+    // ameli works: nothing to say about the services this one chose.
+    const calm = sink.received.find((m) => m.to === 'ameli@example.test')!;
+    expect(calm.text).not.toContain('Right now');
   });
 
   it('sends confirmation emails in valid HTML, with a head and title, and says their language in Content-Language', async () => {

@@ -18,14 +18,16 @@ describe('blindness', () => {
   it.each([
     ['checking, no leases', null, 1_000, null],
     ['silent past an interval, no leases', null, 100_000, 'no_checks'],
+    ['silent past an interval with a check in flight (a hung site, until its timeout)', null, 100_000, null],
     ['holding leases and checking', view({}), 1_000, null],
     ['holding leases, silent', view({}), 100_000, 'no_checks'],
     ['holding none while some are free', view({ held: 0, unheld: 3 }), 1_000, 'no_lease'],
     ['holding none, all held elsewhere, just started', view({ held: 0 }), 1_000, null],
     ['holding none, all held elsewhere (perhaps by a dead process), silent', view({ held: 0 }), 100_000, 'no_lease'],
     ['a clock too far from the store', view({ held: 0, unheld: 2, skewed: true, clockSkewMs: 60_000 }), 1_000, 'clock_skew'],
-  ] as const)('%s', (_name, leases, sinceLastCheck, expected) => {
-    expect(blindness({ leases, lastCheckAt: 0, now: sinceLastCheck, quietMs: 90_000 })).toBe(expected);
+  ] as const)('%s', (name, leases, sinceLastCheck, expected) => {
+    const running = name.includes('in flight') ? 1 : 0;
+    expect(blindness({ leases, lastCheckAt: 0, running, now: sinceLastCheck, quietMs: 90_000 })).toBe(expected);
   });
 });
 

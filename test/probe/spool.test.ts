@@ -39,12 +39,13 @@ describe('probe spool', () => {
     expect(spool('run-3').claim()).toEqual([writes[2]]);
   });
 
-  it("keeps a journey's failed step and a certificate's issuer", () => {
+  it("keeps a journey's failed step, a certificate's issuer and the lease the check was made under", () => {
     const base = spooled('caf', 0, true);
     const write: SpooledWrite = {
       ...base,
       result: { ...base.result, outcome: 'http_5xx', step: 2, tlsIssuer: 'R11' },
       tracking: { ...base.tracking, lastStep: 2, tlsExpiresAt: at(86_400), tlsIssuer: 'R11' },
+      lease: { holder: 'box:12:abcdef', epoch: 3 },
     };
     spool('run-1').save([write]);
     expect(spool('run-2').claim()).toEqual([write]);

@@ -84,17 +84,19 @@ describe('overview banner', () => {
 
   it('does not say all is well while staff report an ongoing incident the probes do not see', async () => {
     const fr = await page(staffSaysSo, '/fr/');
-    expect(fr).toContain('1 service perturbé 1 en panne partielle.');
+    expect(fr).toContain('1 service en panne ou ralenti 1 en panne partielle.');
     expect(fr).not.toContain('Tous les services fonctionnent normalement');
-    expect(await page(staffSaysSo, '/en/')).toContain('1 service disrupted 1 partly down.');
+    expect(await page(staffSaysSo, '/en/')).toContain('1 service down or degraded 1 partly down.');
   });
 
   it('says monitoring is interrupted when the probe is silent, and shows nothing as operational', async () => {
     const fr = await page(blind, '/fr/');
     expect(fr).toContain('Surveillance interrompue');
-    expect(fr).toContain('Nos sondes ne transmettent plus de données à jour.');
+    expect(fr).toContain('Nos sondes ne nous transmettent plus de données à jour');
+    expect(fr).toContain('Dernières données reçues le');
     expect(fr).not.toContain('Opérationnel');
-    expect(fr).toMatch(/impots\.gouv\.fr Indéterminé Surveillance interrompue : notre sonde/);
+    // A silent probe says nothing of its network: the data is too old, and that is the reason given.
+    expect(fr).toMatch(/impots\.gouv\.fr État inconnu Données trop anciennes/);
     const en = await page(blind, '/en/');
     expect(en).toContain('Monitoring interrupted');
     expect(en).not.toContain('Operational');

@@ -47,19 +47,19 @@ const nameOf = (id: string) => SHIPPED_CATALOGUE.services.find((s) => s.id === i
 describe.each(['fr', 'en'] as const)('the overview in a crisis, in %s', (locale) => {
   const words = {
     fr: {
-      more: 'Et 3 autres services touchés.',
-      seeAll: 'Voir les 9 services touchés',
+      total: '7 services en panne ou ralentis 4 en panne, 3 ralentis. Par ailleurs : 1 service en maintenance',
+      seeAll: 'Voir la liste complète : 7 services en panne ou ralentis et 1 service en maintenance',
       down: 'Panne majeure',
       since: /depuis 3 h/,
-      staff: 'déclaré par nos agents',
+      staff: 'déclaré par nos équipes',
       fullList: '/fr/services-touches',
     },
     en: {
-      more: 'And 3 more affected services.',
-      seeAll: 'See all 9 affected services',
+      total: '7 services down or degraded 4 down, 3 degraded. Also: 1 service under maintenance',
+      seeAll: 'See the full list: 7 services down or degraded and 1 service under maintenance',
       down: 'Major outage',
       since: /for 3 h/,
-      staff: 'declared by our staff',
+      staff: 'reported by our staff',
       fullList: '/en/affected-services',
     },
   }[locale];
@@ -69,7 +69,8 @@ describe.each(['fr', 'en'] as const)('the overview in a crisis, in %s', (locale)
     const banner = between(html, /<section class="banner/, /<\/section>/);
     expect(serviceLinks(banner, locale)).toEqual(AFFECTED_IN_CRISIS.slice(0, 6));
     const bannerText = text(banner);
-    expect(bannerText).toContain(words.more);
+    // One total: the title, its breakdown adding up to it, maintenance apart, and the same figures on the link.
+    expect(bannerText).toContain(words.total);
     expect(text(between(banner, new RegExp(`<a href="${words.fullList}">`), /<\/a>/))).toBe(` ${words.seeAll}`);
     const ants = text(between(banner, /<li class="line">/, /<\/li>/));
     expect(ants).toContain(nameOf('ants'));

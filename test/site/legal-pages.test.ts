@@ -19,7 +19,10 @@ beforeAll(async () => {
     const data = await createSiteData(catalogue);
     await data.store.close();
     cleanups.push(data.cleanup);
-    sites[key] = await startSite(data.env);
+    // With subscriptions on, so the alerts processing is described too (no message is sent here).
+    const mail: Record<string, string> =
+      key === 'complete' ? { VIGIE_SMTP_URL: 'smtp://127.0.0.1:9', VIGIE_MAIL_FROM: 'alertes@example.gouv.fr' } : {};
+    sites[key] = await startSite({ ...data.env, ...mail });
   }
 });
 
@@ -101,7 +104,7 @@ describe('accessibility statement', () => {
       'est non conforme avec le référentiel général d’amélioration de l’accessibilité (RGAA) : aucun audit de conformité n’a encore été réalisé.',
     );
     expect(words).toContain('ne constituent pas une évaluation au sens du RGAA');
-    expect(words).toContain('Cette déclaration a été établie le (information pas encore fournie par l’exploitant du site).');
+    expect(words).toContain('Cette déclaration a été établie le (information pas encore fournie par l’éditeur du site).');
     expect(words).toContain('Accessibilité : non conforme');
     expect(words).not.toMatch(/partiellement conforme|totalement conforme/);
   });
@@ -130,8 +133,8 @@ describe('legal notice and personal data', () => {
 
   it('say plainly which facts are not provided, never inventing them', async () => {
     const words = squash((await page('empty', '/fr/mentions-legales')).text);
-    expect(words).toContain('Numéro SIREN : (information pas encore fournie par l’exploitant du site)');
-    expect(words).toContain('Hébergeur : (information pas encore fournie par l’exploitant du site)');
+    expect(words).toContain('Numéro SIREN : (information pas encore fournie par l’éditeur du site)');
+    expect(words).toContain('Hébergeur : (information pas encore fournie par l’éditeur du site)');
   });
 
   it('describe each processing with its purpose, basis, data, actual retention and recipients, and the session cookie', async () => {
@@ -142,8 +145,10 @@ describe('legal notice and personal data', () => {
       'Journal des actions et des tentatives de connexion',
     ])
       expect(words).toContain(heading);
-    expect(words.match(/Finalité :/g)).toHaveLength(3);
-    expect(words.match(/Base légale :/g)).toHaveLength(3);
+    // Every processing, alerts included, has the same seven lines.
+    for (const line of ['Finalité', 'Base légale', 'Données', 'Durée de conservation', 'Destinataires', 'Sous-traitants', 'Vos droits']) {
+      expect(words.match(new RegExp(`${line} :`, 'g')), line).toHaveLength(4);
+    }
     expect(words).toContain('Durée de conservation : 180 jours.');
     expect(words).toContain('Durée de conservation : 365 jours pour le journal ; 24 h pour le décompte des échecs de connexion');
     expect(words).toContain('adresse IP');
@@ -151,6 +156,46 @@ describe('legal notice and personal data', () => {
     expect(words).toContain('dpd@example.gouv.fr');
     expect(words).toContain('localisation des serveurs : France');
     expect(words).toContain('réclamation à la Commission nationale de l’informatique et des libertés (CNIL)');
+  });
+
+  it('describe the alerts as a consent-based processing: everything kept, its processors, withdrawal and portability', async () => {
+    const words = squash((await page('complete', '/fr/donnees-personnelles')).text);
+    const alerts = words.slice(words.indexOf('Alertes par courriel'), words.indexOf('Transferts hors'));
+    expect(alerts).toContain('Base légale : votre consentement');
+    expect(alerts).toContain('la trace de chaque message envoyé');
+    expect(alerts).toContain('données pseudonymisées');
+    expect(alerts).toContain('la trace des messages envoyés est gardée 90 jours et les empreintes 24 h');
+    expect(alerts).toContain(
+      'Sous-traitants : l’hébergeur Hébergeur Exemple (localisation des serveurs : France) et le prestataire d’envoi de courriels Brevo.',
+    );
+    expect(alerts).toContain('portabilité');
+    expect(alerts).toContain('retirer votre consentement à tout moment en vous désabonnant');
+    expect(alerts).not.toMatch(/rien d’autre|opposition/i);
+    expect(words).toContain('Aucune donnée personnelle n’est transférée hors de l’Union européenne.');
+    const en = squash((await page('complete', '/en/personal-data')).text);
+    expect(en).toContain('withdraw your consent at any time by unsubscribing');
+    expect(en).toContain('No personal data is transferred outside the European Union.');
+    // Without subscriptions there is no such processing to describe.
+    expect(squash((await page('empty', '/fr/donnees-personnelles')).text)).not.toContain('Alertes par courriel');
+  });
+
+  it('are matched by the subscribe form: all that is kept, and the link inside the sentence', async () => {
+    const { html, text } = await page('complete', '/fr/abonnement');
+    const words = squash(text);
+    expect(words).toContain('la trace des messages envoyés pendant 90 jours ; pour limiter les abus, une empreinte');
+    expect(words).not.toContain('rien d’autre');
+    expect(html).toMatch(/Détails sur la page <a href="\/fr\/donnees-personnelles">Données personnelles<\/a>\./);
+  });
+
+  it('give the content licence, etalab-2.0 unless the operator chose another, and the "not endorsed" sentence only for an independent publisher', async () => {
+    const complete = await page('complete', '/fr/mentions-legales');
+    expect(squash(complete.text)).toContain('Réutilisation des contenus Sauf mention contraire, les contenus de ce site');
+    expect(complete.html).toContain('href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/"');
+    expect(squash(complete.text)).not.toContain('ne signifie pas que ces organismes ont approuvé ce site');
+    const empty = await page('empty', '/fr/mentions-legales');
+    expect(squash(empty.text)).toContain('Licence Ouverte / Open Licence version 2.0 (etalab-2.0)');
+    expect(squash(empty.text)).toContain('ne signifie pas que ces organismes ont approuvé ce site');
+    expect(squash((await page('empty', '/en/legal-notice')).text)).toContain('Reuse of content Unless stated otherwise');
   });
 });
 

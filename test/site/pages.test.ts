@@ -120,30 +120,29 @@ describe('progressive enhancement', () => {
 describe('overview', () => {
   it('says in plain words how things are, with incidents first and every service by category', async () => {
     const fr = text((await get('/fr/')).html);
-    expect(fr).toContain('2 services perturbés');
-    expect(fr).toContain("1 en panne, 1 aux performances dégradées, 1 à l'état indéterminé.");
+    expect(fr).toContain('2 services en panne ou ralentis 1 en panne, 1 ralenti. Par ailleurs : 1 service à l’état inconnu.');
     // Clock times, never "N s ago": a copy kept by a cache must not go on claiming a fresh check.
-    expect(fr).toMatch(/Données mises à jour le \d+ \S+ \d{4} à \d{1,2} h( \d\d)? \(heure de Paris\)/);
+    expect(fr).toMatch(/Dernières données reçues le \d+ \S+ \d{4} à \d{1,2} h( \d\d)? \(heure de Paris\)/);
     expect(fr).toMatch(/vérifié à \d{1,2} h( \d\d)?/);
     expect(fr).not.toMatch(/il y a \d+ s/);
     expect(fr.indexOf('ameli.fr : le site affiche une erreur')).toBeLessThan(fr.indexOf('Services surveillés'));
     expect(fr.indexOf('Impôts et finances')).toBeLessThan(fr.indexOf('Social et santé'));
     expect(fr).toMatch(/impots\.gouv\.fr Opérationnel depuis le/);
     expect(fr).toContain('Panne majeure');
-    expect(fr).toMatch(/Disponibilité sur 90 jours : 99,9\d %/);
+    // The story's history began 80 days ago: the figure says so, not "over 90 days".
+    expect(fr).toMatch(/Disponibilité depuis le \d+ \S+ \d{4} \(début des mesures\) : 99,9\d %/);
 
     const en = text((await get('/en/')).html);
-    expect(en).toContain('2 services disrupted');
-    expect(en).toContain('1 down, 1 with degraded performance, 1 in an unknown state.');
+    expect(en).toContain('2 services down or degraded 1 down, 1 degraded. Also: 1 service in an unknown state.');
     expect(en).toContain('Tax and finance');
   });
 
   it('shows what staff declared over stale data, and never-checked services as unknown, never as operational', async () => {
     const fr = text((await get('/fr/')).html);
     expect(fr).toMatch(/Caisse d'allocations familiales Perturbé \(performances dégradées\) État déclaré par nos équipes\./);
-    expect(fr).toMatch(/MSA Indéterminé Aucune donnée : ce service n'a pas encore été vérifié/);
+    expect(fr).toMatch(/MSA État inconnu Ce service n’a pas encore été vérifié\. Pas encore d’historique/);
     const en = text((await get('/en/')).html);
-    expect(en).toMatch(/Family benefits \(CAF\) Degraded performance State declared by our staff\./);
+    expect(en).toMatch(/Family benefits \(CAF\) Degraded performance Status reported by our staff\./);
     expect(en).toMatch(/checked at \d\d:\d\d/);
   });
 
@@ -185,7 +184,7 @@ describe('service page', () => {
     const { status, html } = await get('/en/services/no-such-service');
     expect(status).toBe(404);
     expect(html).toContain('<html lang="en"');
-    expect(text(html)).toContain('No monitored service has this identifier');
+    expect(text(html)).toContain('This address does not match any monitored service');
   });
 });
 
@@ -198,12 +197,15 @@ describe('incidents', () => {
     expect(body).toContain('Durée : 1 h 35 min');
   });
 
-  it('lists maintenance in progress, planned, and completed in the last 90 days, cancelled left out', async () => {
+  it('lists maintenance in progress, planned, completed in the last 90 days, and cancelled ones as cancelled', async () => {
     const body = text((await get('/fr/maintenance')).html);
     expect(body).toMatch(/Prévues Mise à jour de impots\.gouv\.fr/);
     expect(body).toMatch(/Terminées \(90 derniers jours\) Migration des serveurs de la CAF/);
-    expect(body).not.toContain('Intervention annulée');
-    expect(text((await get('/en/maintenance')).html)).toContain('Completed (last 90 days)');
+    expect(body.indexOf('Intervention annulée')).toBeGreaterThan(body.indexOf('Annulées'));
+    expect(body).toMatch(/Intervention annulée sur la CAF\s+Annulée\. Elle n’aura pas lieu (le|du) \d+\S* \S+ \d{4} (de|à) \d+ h/);
+    const en = text((await get('/en/maintenance')).html);
+    expect(en).toContain('Completed (last 90 days)');
+    expect(en).toMatch(/Cancelled\. It will not take place (on|from) \d+ /);
   });
 
   it('pages through past incidents with plain links, and the switch keeps the page', async () => {
@@ -234,7 +236,7 @@ describe('incidents', () => {
     const { html } = await get(`/en/incidents/${seeded.ids.staffIncident}`);
     expect(html).toContain('<span lang="fr">Lenteurs sur le site de la CAF</span>');
     expect(html).toMatch(/<div class="prose" lang="fr"><p>Les pages de connexion sont lentes/);
-    expect(text(html)).toContain('Translation to follow.');
+    expect(text(html)).toContain('This notice is in French for now; the English translation will follow.');
   });
 
   it('words an automatic incident from what the probes saw, with its own status', async () => {
@@ -276,7 +278,9 @@ describe('information pages', () => {
     // What the probe wrote with its heartbeat, not what the web process would compute from its own settings.
     expect(body).toContain(SEEDED_PROBE.userAgent);
     expect(body).not.toContain(`(+${site.url})`);
-    expect(body).toContain('Vantage points: test-paris (1 probe running).');
+    expect(body).toContain('A single vantage point (1 probe running).');
+    expect(body).not.toContain('test-paris');
+    expect(text((await get('/fr/sondes')).html)).toContain('Un seul point de mesure (1 sonde en service).');
   });
 
   it('says visitors get no cookie and hence no consent banner', async () => {

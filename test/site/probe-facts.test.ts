@@ -34,9 +34,9 @@ describe('probeFacts', () => {
     ['no heartbeat yet', [], null],
     ['only heartbeats from before probes described themselves', [beat('paris')], null],
     [
-      'one probe, named by its id when the catalogue lists no places',
+      'one probe, not named when the catalogue lists no places (its id « local » is no name for citizens)',
       [beat('local', { userAgent: UA_1, perHost: 2 })],
-      { locations: [{ name: 'local', processes: 1 }], userAgents: [UA_1], perHost: 2 },
+      { locations: [{ name: null, processes: 1 }], userAgents: [UA_1], perHost: 2 },
     ],
     [
       'places in catalogue order and by name, each User-Agent once, the highest cap; a place the catalogue no longer lists left out',

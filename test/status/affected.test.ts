@@ -17,6 +17,7 @@ function state(id: string, level: PublicLevel, sinceMinutesAgo: number | null = 
     since: sinceMinutesAgo === null ? null : ago(sinceMinutesAgo),
     declaredByStaff: false,
     upstreamsDown: [],
+    extensions: [],
   };
 }
 
@@ -114,6 +115,7 @@ describe('affectedServices', () => {
       since: ago(45),
       declaredByStaff: false,
       upstreamsDown: [],
+      extensions: [],
       incident: { id: 'o', title: { fr: 'a inaccessible', en: 'a unreachable' } },
     });
   });

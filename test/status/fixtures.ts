@@ -75,6 +75,7 @@ export function update(
     editedAt: null,
     history: [],
     reason: null,
+    nextUpdateAt: null,
     observed: null,
   };
 }

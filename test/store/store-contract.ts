@@ -4,6 +4,7 @@ import { checkKindsContract } from './contract/check-kinds-contract.ts';
 import { catalogueEditsContract } from './contract/catalogue-edits-contract.ts';
 import { checksContract } from './contract/checks-contract.ts';
 import { dataVersionContract } from './contract/data-version-contract.ts';
+import { deadlineExtensionsContract } from './contract/deadline-extensions-contract.ts';
 import { fencingContract } from './contract/fencing-contract.ts';
 import { heartbeatsContract } from './contract/heartbeats-contract.ts';
 import { incidentsContract } from './contract/incidents-contract.ts';
@@ -55,5 +56,6 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
     catalogueEditsContract(ctx);
     timelineContract(ctx);
     rootIncidentsContract(ctx);
+    deadlineExtensionsContract(ctx);
   });
 }

@@ -40,6 +40,7 @@ export function serviceTracking(overrides: Partial<ServiceTracking> = {}): Servi
     lastStep: null,
     tlsExpiresAt: null,
     tlsIssuer: null,
+    firstCheckedAt: null,
     ...overrides,
   };
 }

@@ -49,8 +49,9 @@ export interface CrisisSite {
   cleanup: () => Promise<void>;
 }
 
-export async function seedCrisis(now: Date = new Date()): Promise<CrisisSite> {
-  const site = await createSiteData(SHIPPED_CATALOGUE);
+/** `catalogue`: the shipped one with facts a test adds (a deadline, a publisher); the same services either way. */
+export async function seedCrisis(now: Date = new Date(), catalogue: object = SHIPPED_CATALOGUE): Promise<CrisisSite> {
+  const site = await createSiteData(catalogue);
   const { store } = site;
   const t = (offsetMs: number) => new Date(now.getTime() + offsetMs);
   await store.recordHeartbeat({ location: 'test-paris', process: 'probe-1', at: t(-20_000), canariesHealthy: true, version: '0.1.0' });

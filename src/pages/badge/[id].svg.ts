@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { apiLocale, CORS_HEADERS } from '../../api/endpoint.ts';
 import { badgeSvg } from '../../api/badge.ts';
 import { t } from '../../i18n/index.ts';
+import { localName } from '../../i18n/local-text.ts';
 import { publishedNote } from '../../i18n/published-note.ts';
 import { loadSnapshot } from '../../status/load.ts';
 
@@ -19,8 +20,8 @@ export const GET: APIRoute = async ({ locals, params, url }) => {
   }
   const stateWord = words.states[view.state];
   const title = [words.badge.title(view.name[locale], stateWord), publishedNote(view, locale)].filter(Boolean).join('. ');
-  // A name the catalogue keeps in French in English (the same in both) is said in French.
-  const nameLang = locale === 'en' && view.name.en === view.name.fr ? 'fr' : undefined;
+  const name = localName(view.name, locale);
+  const nameLang = name.lang === locale ? undefined : name.lang;
   const svg = badgeSvg({ name: view.name[locale], state: view.state, stateWord, title, lang: locale, nameLang });
   return new Response(svg, {
     headers: {

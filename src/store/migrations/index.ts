@@ -11,6 +11,9 @@ import { checkFacts } from './033-check-facts.ts';
 import { serviceBeats } from './034-service-beats.ts';
 import { leaseEpochs } from './040-lease-epochs.ts';
 import { incidentObservations } from './055-incident-observations.ts';
+import { firstCheckedAt } from './060-first-checked-at.ts';
+import { incidentNextUpdate } from './065-incident-next-update.ts';
+import { deadlineExtensions } from './066-deadline-extensions.ts';
 import { stateChanges } from './070-state-changes.ts';
 import { incidentTemplates } from './071-incident-templates.ts';
 
@@ -28,6 +31,9 @@ export const MIGRATIONS: readonly Migration[] = [
   serviceBeats,
   leaseEpochs,
   incidentObservations,
+  firstCheckedAt,
+  incidentNextUpdate,
+  deadlineExtensions,
   stateChanges,
   incidentTemplates,
 ];

@@ -104,6 +104,7 @@ function toUpdate(row: Row): IncidentUpdate {
     editedAt: readDateOrNull(row.edited_at),
     history: history.map((revision): BodyRevision => ({ ...revision, editedAt: new Date(revision.editedAt) })),
     reason: readOneOfOrNull(row.reason, INCIDENT_UPDATE_REASONS, 'incident_updates.reason'),
+    nextUpdateAt: readDateOrNull(row.next_update_at),
     observed: readJson<ProbeObservation | null>(row.observed),
   };
 }

@@ -45,11 +45,19 @@ export async function replaceAffected(tx: SqlExecutor, incidentId: string, affec
 export async function insertUpdate(
   tx: SqlExecutor,
   incidentId: string,
-  input: { status: IncidentStatus; body: Draft; author: string; at: Date; reason?: IncidentUpdateReason; observed?: ProbeObservation },
+  input: {
+    status: IncidentStatus;
+    body: Draft;
+    author: string;
+    at: Date;
+    reason?: IncidentUpdateReason;
+    observed?: ProbeObservation;
+    nextUpdateAt?: Date | null;
+  },
 ): Promise<void> {
   await tx.run(
-    `INSERT INTO incident_updates (id, incident_id, status, body, created_at, author, history, reason, observed)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO incident_updates (id, incident_id, status, body, created_at, author, history, reason, observed, next_update_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       newId(),
       incidentId,
@@ -60,6 +68,7 @@ export async function insertUpdate(
       '[]',
       input.reason ?? null,
       input.observed ? json(input.observed) : null,
+      input.nextUpdateAt ? tx.time(input.nextUpdateAt) : null,
     ],
   );
 }

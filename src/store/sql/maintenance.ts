@@ -3,7 +3,7 @@ import { newId } from '../ids.ts';
 import type { Maintenance, NewMaintenance } from '../../domain/records.ts';
 import { StoreNotFoundError } from '../store.ts';
 import { bumpDataVersion } from './data-version.ts';
-import { appendMaintenanceScheduled } from './subscriptions/outbox-writes.ts';
+import { appendMaintenanceCancelled, appendMaintenanceScheduled } from './subscriptions/outbox-writes.ts';
 import { json, readDate, readDateOrNull, readJson, readString, type Row, type SqlDatabase, type SqlExecutor } from './executor.ts';
 
 export type MaintenancePatch = Partial<Pick<Maintenance, 'title' | 'body' | 'serviceIds' | 'startsAt' | 'endsAt'>> & { at: Date };
@@ -49,14 +49,17 @@ export async function updateMaintenance(db: SqlDatabase, id: string, patch: Main
 
 export async function cancelMaintenance(db: SqlDatabase, id: string, at: Date): Promise<Maintenance> {
   return db.transaction(async (tx) => {
-    await mustGet(tx, id);
+    const before = await mustGet(tx, id);
     await tx.run('UPDATE maintenances SET cancelled_at = COALESCE(cancelled_at, ?), updated_at = ? WHERE id = ?', [
       tx.time(at),
       tx.time(at),
       id,
     ]);
     await bumpDataVersion(tx);
-    return mustGet(tx, id);
+    const after = await mustGet(tx, id);
+    // Subscribers told of the window are told it is off, once.
+    if (before.cancelledAt === null) await appendMaintenanceCancelled(tx, after, at);
+    return after;
   });
 }
 

@@ -68,14 +68,15 @@ export async function saveTrackings(tx: SqlExecutor, trackings: readonly Service
 
 const UPSERT = (rows: number) =>
   `INSERT INTO service_tracking (service_id, location, state, since, failure_streak, success_streak, failure_run_started_at,
-       last_checked_at, last_outcome, latency_ms, open_incident_id, last_step, tls_expires_at, tls_issuer)
-     VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+       last_checked_at, last_outcome, latency_ms, open_incident_id, last_step, tls_expires_at, tls_issuer, first_checked_at)
+     VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
      ON CONFLICT (service_id, location) DO UPDATE SET state = excluded.state, since = excluded.since,
        failure_streak = excluded.failure_streak, success_streak = excluded.success_streak,
        failure_run_started_at = excluded.failure_run_started_at, last_checked_at = excluded.last_checked_at,
        last_outcome = excluded.last_outcome, latency_ms = excluded.latency_ms,
        open_incident_id = excluded.open_incident_id, last_step = excluded.last_step,
-       tls_expires_at = excluded.tls_expires_at, tls_issuer = excluded.tls_issuer`;
+       tls_expires_at = excluded.tls_expires_at, tls_issuer = excluded.tls_issuer,
+       first_checked_at = excluded.first_checked_at`;
 
 function trackingRow(tx: SqlExecutor, t: ServiceTracking): unknown[] {
   return [
@@ -93,6 +94,7 @@ function trackingRow(tx: SqlExecutor, t: ServiceTracking): unknown[] {
     t.lastStep ?? null,
     timeOrNull(tx, t.tlsExpiresAt ?? null),
     t.tlsIssuer ?? null,
+    timeOrNull(tx, t.firstCheckedAt ?? null),
   ];
 }
 
@@ -122,5 +124,6 @@ function toTracking(row: Row): ServiceTracking {
     lastStep: readNumberOrNull(row.last_step),
     tlsExpiresAt: readDateOrNull(row.tls_expires_at),
     tlsIssuer: readStringOrNull(row.tls_issuer),
+    firstCheckedAt: readDateOrNull(row.first_checked_at),
   };
 }

@@ -29,9 +29,10 @@ export async function startNginx(dir: string, copyRoot: string, publicUrl: strin
     conf,
     `${brotli ? `load_module ${BROTLI_MODULE};\n` : ''}daemon off;
 worker_processes ${workers};
+worker_rlimit_nofile 20000;
 pid ${join(dir, 'nginx.pid')};
 error_log ${join(dir, 'nginx-error.log')} warn;
-events { worker_connections 4096; }
+events { worker_connections 12000; }
 http {
   include /etc/nginx/mime.types;
   access_log off;

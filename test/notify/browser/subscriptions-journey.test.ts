@@ -112,7 +112,7 @@ describe.skipIf(!chromiumAvailable && !process.env.CI)('subscriptions, from the 
     expect(await subscribe('/fr/abonnement', 'camille@example.test')).toBe(first);
     expect(await subscribe('/en/subscribe?service=svc-03', 'alex@example.test', 'svc-03')).toContain('Check your mailbox');
     await sink.waitFor(3);
-    expect(to('alex@example.test').map((m) => m.subject)).toEqual(['Vigie: confirm your subscription']);
+    expect(to('alex@example.test').map((m) => m.subject)).toEqual(['Vigie – confirm your subscription']);
     // Opening the link confirms nothing (mail scanners open links): only the button does.
     expect(await store.subscriptions.countSubscribers()).toBe(0);
     await confirm(to('alex@example.test')[0]!, 'Subscription confirmed');
@@ -131,9 +131,9 @@ describe.skipIf(!chromiumAvailable && !process.env.CI)('subscriptions, from the 
     await sink.waitFor(before + 2);
     const [alex] = to('alex@example.test').slice(1);
     const [camille] = to('camille@example.test').slice(2);
-    expect(alex?.subject).toBe('Vigie: svc-03.gouv.fr is down');
-    expect(alex?.text).toContain('svc-03.gouv.fr: outage confirmed since');
-    expect(camille?.subject).toBe('Vigie\u00a0: 16\u00a0changements sur les services que vous suivez');
+    expect(alex?.subject).toBe('Vigie – svc-03.gouv.fr is down');
+    expect(alex?.text).toContain('svc-03.gouv.fr: down since');
+    expect(camille?.subject).toMatch(/^Vigie – En panne\u00a0: svc-\d+\.gouv\.fr, svc-\d+\.gouv\.fr et 14\u00a0autres services$/);
     expect(alex?.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
     const oneClick = /^<([^>]+)>/.exec(alex?.headers.get('list-unsubscribe') ?? '')?.[1];
     expect(oneClick).toMatch(new RegExp(`^${site.url}/unsubscribe\\?t=`));

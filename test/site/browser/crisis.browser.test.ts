@@ -51,7 +51,8 @@ describe.skipIf(!available && !process.env.CI)('the overview in a crisis, in a r
   /** Heights the closing note quotes: the whole page and the list of every service. */
   async function heights(page: Page): Promise<{ page: number; services: number; rows: number[]; lineHeight: number }> {
     return page.evaluate(() => {
-      const rows = [...document.querySelectorAll('.service')].map((r) => r.getBoundingClientRect().height);
+      // A row's name and state; a service in trouble adds what to do instead below, on purpose.
+      const rows = [...document.querySelectorAll('.service-head')].map((r) => r.getBoundingClientRect().height);
       const name = document.querySelector('.service .service-name');
       return {
         page: document.documentElement.scrollHeight,

@@ -163,7 +163,7 @@ describe.skipIf(!available && !process.env.CI)('site in a real browser', () => {
     await page.clock.install();
     await page.goto(`${site.url}/en/`);
     // ameli.fr is down, and staff declared the CAF degraded.
-    expect(await page.locator('#banner-title').textContent()).toContain('2 services disrupted');
+    expect(await page.locator('#banner-title').textContent()).toContain('2 services down or degraded');
     const now = new Date();
     await seeded.store.recordHeartbeat({ location: 'test-paris', process: 'probe-1', at: now, canariesHealthy: true, version: '0.1.0' });
     await record(seeded.store, check('ameli', now, 'ok', 150), track('ameli', 'operational', now, now), [], {
@@ -180,7 +180,7 @@ describe.skipIf(!available && !process.env.CI)('site in a real browser', () => {
         },
         { timeout: 30_000, interval: 1_000 },
       )
-      .toContain('1 service disrupted');
+      .toContain('1 service down or degraded');
     expect(page.url()).toBe(`${site.url}/en/`);
     await page.close();
   }, 60_000);

@@ -49,11 +49,27 @@ export function incidentsContract(ctx: ContractContext): void {
           editedAt: null,
           history: [],
           reason: null,
+          nextUpdateAt: null,
           observed: null,
         },
       ]);
       expect(await store.getIncident(incident.id)).toEqual(incident);
       expect(await store.getIncident('nope')).toBeNull();
+    });
+
+    it('keeps the next update staff promise with each update', async () => {
+      const store = ctx.store();
+      const { id } = await store.createIncident(staffIncident({ nextUpdateAt: at(3600) }));
+      await store.addIncidentUpdate(id, { status: 'identified', body: { fr: 'Suite', en: null }, author: 'a@x.fr', at: at(60) });
+      const later = await store.addIncidentUpdate(id, {
+        status: 'monitoring',
+        body: { fr: 'Encore', en: null },
+        author: 'a@x.fr',
+        at: at(120),
+        nextUpdateAt: at(5400),
+      });
+      expect(later.updates.map((u) => u.nextUpdateAt)).toEqual([at(3600), null, at(5400)]);
+      expect((await store.getIncident(id))?.updates.map((u) => u.nextUpdateAt)).toEqual([at(3600), null, at(5400)]);
     });
 
     it('moves through the lifecycle; resolving sets resolvedAt and reopening clears it', async () => {

@@ -18,6 +18,13 @@ export function leasesContract(ctx: ContractContext): void {
     const claim = async (store: Store, ...args: Parameters<typeof request>): Promise<string[]> =>
       (await store.claimLeases(request(...args))).held;
 
+    it("tells the store's clock (PostgreSQL's own; SQLite's is this host's)", async () => {
+      const before = Date.now();
+      const now = (await ctx.store().now()).getTime();
+      // The database here runs on this host: its clock and the test's agree within a minute.
+      expect(Math.abs(now - before)).toBeLessThan(60_000);
+    });
+
     it('keeps processes by holder, renewing seenUntil', async () => {
       const store = ctx.store();
       await store.saveProbeHolder({ holder: 'h1', location: 'paris', host: 'box', pid: 12, seenUntil: at(30) });

@@ -40,6 +40,18 @@ export function maintenanceContract(ctx: ContractContext): void {
       const cancelled = await store.cancelMaintenance(created.id, at(20));
       expect(cancelled.cancelledAt).toEqual(at(20));
       expect((await store.cancelMaintenance(created.id, at(30))).cancelledAt).toEqual(at(20));
+      // Subscribers told of the window are told, once, which window is off.
+      const told = (await store.subscriptions.pendingEvents(10)).map((e) => e.payload);
+      expect(told.filter((p) => p.kind === 'maintenance_cancelled')).toEqual([
+        {
+          kind: 'maintenance_cancelled',
+          maintenanceId: created.id,
+          title: created.title,
+          serviceIds: ['caf'],
+          startsAt: at(3600).toISOString(),
+          endsAt: at(9000).toISOString(),
+        },
+      ]);
       expect(await store.getMaintenance('missing')).toBeNull();
       await expect(store.updateMaintenance('missing', { at: T0 })).rejects.toBeInstanceOf(StoreNotFoundError);
       await expect(store.cancelMaintenance('missing', T0)).rejects.toBeInstanceOf(StoreNotFoundError);

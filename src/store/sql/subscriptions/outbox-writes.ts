@@ -44,6 +44,21 @@ export async function appendMaintenanceScheduled(tx: SqlExecutor, m: Maintenance
   );
 }
 
+export async function appendMaintenanceCancelled(tx: SqlExecutor, m: Maintenance, at: Date): Promise<void> {
+  await appendOutboxEvent(
+    tx,
+    {
+      kind: 'maintenance_cancelled',
+      maintenanceId: m.id,
+      title: m.title,
+      serviceIds: m.serviceIds,
+      startsAt: m.startsAt.toISOString(),
+      endsAt: m.endsAt.toISOString(),
+    },
+    at,
+  );
+}
+
 /** `dependents`: services behind this one, whose subscribers are told this one story rather than one per service. */
 export async function appendOutageConfirmed(
   tx: SqlExecutor,
