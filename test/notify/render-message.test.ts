@@ -122,7 +122,7 @@ describe('message rendering in the subscriber’s language', () => {
         ),
       ],
       locale: 'fr' as const,
-      subject: 'Vigie\u00a0: Maintenance annulée\u00a0: Travaux',
+      subject: 'Vigie – Maintenance annulée\u00a0: Travaux',
       text: ['Elle n’aura pas lieu le 12 mars 2026 de 21 h à 23 h (heure de Paris).', 'Services concernés\u00a0: caf.fr.'],
     },
   ])('$name', ({ events, locale, subject, text }) => {
