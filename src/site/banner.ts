@@ -56,7 +56,7 @@ export function bannerView(snapshot: BannerSnapshot, d: Dictionary, locale: Loca
     // One shared cause said once: "FranceConnect is unavailable; 5 services depend on it."
     const causes = dependentsPerUpstream(new Map((snapshot.services ?? []).map((s) => [s.id, s.upstreamsDown])));
     const shared = causes.map(({ upstream, dependents }) => d.waves.dependencies.banner(upstream.name[locale], dependents));
-    return { level: worst, title: d.banner.disrupted(disrupted), details: [...shared, `${parts.join(', ')}.`, ...side] };
+    return { level: worst, title: d.banner.disrupted(disrupted), details: [`${parts.join(', ')}.`, ...side, ...shared] };
   }
   if (snapshot.openIncidents.length > 0) {
     // An incident that names no service still says something is wrong.

@@ -29,14 +29,15 @@ export function serviceLine(state: PublicServiceState, openIncidents: Incident[]
 }
 
 /**
- * Every service that is down, degraded, in maintenance, under an open staff incident or behind an
- * upstream that is down (a sign-in provider: people cannot get in that way), worst
- * first; within a level the longest-running first, then catalogue order.
+ * Every service that is down, degraded, in maintenance or under an open staff incident, worst
+ * first; within a level the longest-running first, then catalogue order. A service that works
+ * while an upstream is down is not counted (the banner names the shared cause once); the lines of
+ * those that are say it.
  */
 export function affectedServices(states: PublicServiceState[], openIncidents: Incident[]): ServiceLine[] {
   const open = openIncidents.filter((i) => i.status !== 'resolved');
   return states
-    .filter((s) => TROUBLE.has(s.level) || s.upstreamsDown.length > 0 || open.some((i) => i.kind === 'staff' && affects(i, s.id)))
+    .filter((s) => TROUBLE.has(s.level) || open.some((i) => i.kind === 'staff' && affects(i, s.id)))
     .map((s) => serviceLine(s, open))
     .sort((a, b) => levelRank(b.level) - levelRank(a.level) || sinceMs(a) - sinceMs(b));
 }

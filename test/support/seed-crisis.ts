@@ -29,8 +29,6 @@ export const AFFECTED_IN_CRISIS = [
   'caf',
   'urssaf',
   'service-public',
-  // Operational, but it depends on FranceConnect, which is down: its line says so.
-  'mon-compte-formation',
 ] as const;
 
 const PROBE_STATES: Record<string, { state: ServiceState; sinceMs: number }> = {
