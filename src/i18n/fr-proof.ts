@@ -112,6 +112,10 @@ export const frProof = {
       dns_wrong_answer: 'nom de domaine mal résolu',
       heartbeat_missed: 'signal de vie manquant',
       probe_error: 'erreur de la sonde',
+      upstream_down: 'en panne d’après sa propre page d’état',
+      upstream_degraded: 'perturbé d’après sa propre page d’état',
+      upstream_maintenance: 'en maintenance d’après sa propre page d’état',
+      upstream_unreadable: 'page d’état illisible',
     } satisfies Record<CheckOutcome, string>,
   },
   calendars: {

@@ -5,6 +5,7 @@ import { frOutage } from './fr-outage.ts';
 import { frNotify } from './fr-notify.ts';
 import { frProof } from './fr-proof.ts';
 import { frCatalogueEdits } from './fr-catalogue-edits.ts';
+import { frWaves } from './fr-waves.ts';
 import { pluralForm } from './plural.ts';
 import { formatNumber } from './format.ts';
 import type { AuditAction } from '../domain/vocabulary.ts';
@@ -321,6 +322,7 @@ export const fr = {
   guidance: frGuidance,
   outage: frOutage,
   catalogueEdits: frCatalogueEdits,
+  waves: frWaves,
   limits: {
     uriTooLong: (max: number) => `Adresse trop longue\u00a0: ${formatNumber(max, 'fr')}\u00a0caractères au plus.`,
     headersTooLarge: 'En-têtes de requête trop volumineux.',
@@ -463,6 +465,7 @@ export const fr = {
         'maintenance.edited': 'Maintenance modifiée',
         'maintenance.cancelled': 'Maintenance annulée',
         'deadline.extended': 'Date limite prolongée',
+        'template.edited': 'Modèle d’incident modifié',
         'webhook.created': 'Webhook ajouté',
         'webhook.deleted': 'Webhook supprimé',
         'webhook.enabled': 'Webhook réactivé',
