@@ -416,7 +416,7 @@ export const fr = {
       resolveSubmit: 'Marquer comme résolu',
       takeOver: 'Prendre en charge cette panne',
       takeOverIntro:
-        'Rédigez l’avis destiné au public\u00a0: il s’ajoute à la chronologie du même incident, sous le texte automatique, qui reste, et son titre remplace le titre automatique. La sonde clôturera l’incident quand le service sera rétabli.',
+        'Rédigez l’avis destiné au public\u00a0: il s’ajoute à la chronologie du même incident, sous le texte automatique, qui reste, et son titre remplace le titre automatique. La sonde clora l’incident quand le service sera rétabli.',
       takeOverSubmit: 'Publier l’avis',
       resolvedNote: 'Cet incident est résolu\u00a0: ses messages peuvent encore être corrigés.',
       missingEn: 'traduction anglaise manquante',
