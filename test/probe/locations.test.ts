@@ -87,9 +87,12 @@ describe.skipIf(!available)('probes at three locations (PostgreSQL)', () => {
     expect(outage!.createdAt.getTime()).toBeGreaterThan(Math.min(...checks));
     expect(allDown.every((t) => t.openIncidentId === null || t.openIncidentId === outage!.id)).toBe(true);
 
-    const geo = await until('"geo" to show as reachable from France only', async () => {
+    // On a loaded machine a French check may time out once: that location then, truthfully, shows
+    // "geo" degraded until it answers twice in a row (still not down, so still abroad only).
+    const geo = await until('"geo" to show as reachable from France only, France seeing it up', async () => {
       const view = (await snapshot()).services.find((s) => s.id === 'geo');
-      return view?.regional?.reason === 'abroad_only' && view;
+      const france = view?.locations.filter((l) => l.location !== 'montreal') ?? [];
+      return view?.regional?.reason === 'abroad_only' && france.every((l) => l.ownState === 'operational') && view;
     });
     expect(geo).toMatchObject({ state: 'degraded', regional: { reason: 'abroad_only', locations: ['montreal'] } });
     expect(geo.locations.map((l) => [l.location, l.ownState, l.voting])).toEqual([

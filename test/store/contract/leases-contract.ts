@@ -59,6 +59,13 @@ export function leasesContract(ctx: ContractContext): void {
       expect(await claim(store, 'h2', 6, 41)).toEqual(SERVICES);
     });
 
+    it('gives back first the services the holder says it stopped checking', async () => {
+      const store = ctx.store();
+      await store.seedLeases('paris', SERVICES);
+      expect(await claim(store, 'h1', 4, 0)).toEqual(['a', 'b', 'c', 'd']);
+      expect((await store.claimLeases({ ...request('h1', 2, 10), release: ['a', 'c'] })).held).toEqual(['b', 'd']);
+    });
+
     it('drops the leases of services no longer in the catalogue, so they never count in a share', async () => {
       const store = ctx.store();
       await store.seedLeases('paris', SERVICES);
