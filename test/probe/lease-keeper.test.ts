@@ -82,6 +82,7 @@ describe('lease keeper', () => {
   });
 
   it('stops checking what it gives back before the store dates the give-back, which the taker counts as a check', async () => {
+    let lastOwned = -Infinity;
     let a: ReturnType<typeof createLeaseKeeper> | null = null;
     // Every store call takes a second (a loaded machine): the claim spans several.
     const slow = <T>(answer: Promise<T>): Promise<T> => {
@@ -106,7 +107,6 @@ describe('lease keeper', () => {
     await a.refresh();
     const b = keeper('b');
     expect(await b.refresh()).toEqual([]);
-    lastOwned = -Infinity;
     await a.refresh();
     expect(a.owns('s2')).toBe(false);
     const [taken] = await b.refresh();
