@@ -1,11 +1,12 @@
 /**
- * At most one publication per MIN_GAP, at least one per MAX_GAP so the copy's timestamp moves.
+ * At most one publication per MIN_GAP, at least one per MAX_GAP so the copy's timestamp moves and
+ * its service pages are refreshed in turn (`refresh-due.ts`).
  * The publisher asks every TICK: a change reaches the copy within a tick plus one publication
  * (incremental, so a few seconds even for thousands of services).
  */
 export const TICK_MS = 1_000;
 export const MIN_GAP_MS = 2_000;
-export const MAX_GAP_MS = 60_000;
+export const MAX_GAP_MS = 10_000;
 
 export interface LastPublication {
   at: number;

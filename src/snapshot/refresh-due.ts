@@ -4,11 +4,14 @@
  * state. Under the three minutes after which the copy's age script shows figures as unknown.
  */
 export const REFRESH_MS = 120_000;
+/** A publication refreshes at most what this much time owes, so one that follows a change stays short. */
+const MOST_MS = 10_000;
 
 /**
  * The services whose turn to be rendered again has come, oldest first: enough that the whole
- * catalogue goes round once per REFRESH_MS, spread over the publications, and every one older
- * than that. Pure.
+ * catalogue goes round once per REFRESH_MS, spread over the publications, but never more than
+ * MOST_MS owes (after a long publication, rendering nearly everything again would make the next
+ * one as long, and a change would wait behind it). Pure.
  */
 export function refreshDue(
   serviceIds: readonly string[],
@@ -16,7 +19,6 @@ export function refreshDue(
   at: { now: number; previous: number },
 ): string[] {
   const oldest = [...serviceIds].sort((a, b) => (renderedAt[a] ?? 0) - (renderedAt[b] ?? 0));
-  const share = Math.ceil((serviceIds.length * Math.max(0, at.now - at.previous)) / REFRESH_MS);
-  const overdue = oldest.filter((id) => at.now - (renderedAt[id] ?? 0) >= REFRESH_MS);
-  return [...new Set([...oldest.slice(0, share), ...overdue])];
+  const owed = Math.min(Math.max(0, at.now - at.previous), MOST_MS);
+  return oldest.slice(0, Math.ceil((serviceIds.length * owed) / REFRESH_MS));
 }

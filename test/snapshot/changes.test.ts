@@ -33,14 +33,15 @@ describe('what an incremental publication renders again', () => {
     expect([...changedServices(before, documents({ incidents: [incident] }))]).toEqual(['msa']);
   });
 
-  it('refreshes the oldest services, enough for the catalogue to go round once per REFRESH_MS, and every overdue one', () => {
-    const ids = ['a', 'b', 'c', 'd'];
+  it('refreshes the oldest services, enough for the catalogue to go round once per REFRESH_MS, at most ten seconds’ worth', () => {
+    const ids = Array.from({ length: 24 }, (_, i) => `s${i}`);
     const now = 10 * REFRESH_MS;
-    const renderedAt = { a: now - 1000, b: now - 3000, c: now - 2000, d: now - 4000 };
+    // s23 rendered longest ago, s0 last.
+    const renderedAt = Object.fromEntries(ids.map((id, i) => [id, now - 1000 * (i + 1)]));
     expect(refreshDue(ids, renderedAt, { now, previous: now })).toEqual([]);
-    expect(refreshDue(ids, renderedAt, { now, previous: now - REFRESH_MS / 4 })).toEqual(['d']);
-    expect(refreshDue(ids, renderedAt, { now, previous: now - REFRESH_MS / 2 })).toEqual(['d', 'b']);
-    expect(refreshDue(ids, { ...renderedAt, a: now - REFRESH_MS }, { now, previous: now })).toEqual(['a']);
-    expect(refreshDue(ids, {}, { now, previous: now })).toEqual(ids);
+    expect(refreshDue(ids, renderedAt, { now, previous: now - 5_000 })).toEqual(['s23']);
+    expect(refreshDue(ids, renderedAt, { now, previous: now - 10_000 })).toEqual(['s23', 's22']);
+    // After a long publication, no more than ten seconds' worth: a change must not wait behind the rest.
+    expect(refreshDue(ids, renderedAt, { now, previous: now - REFRESH_MS })).toEqual(['s23', 's22']);
   });
 });
