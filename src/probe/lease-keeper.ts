@@ -34,7 +34,7 @@ export interface LeaseKeeperOptions {
 
 export interface TakenService {
   serviceId: string;
-  /** Set when a live process gave it back: until then its own check of it may have started. */
+  /** When another process gave it back or its lease there ended: until then its check of it may have started. */
   freedAt: Date | null;
 }
 

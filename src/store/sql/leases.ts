@@ -108,8 +108,10 @@ export async function claimLeases(db: SqlDatabase, claim: LeaseClaim): Promise<L
           [holder, tx.time(claim.until), location, ...taken],
         );
       }
+      // An expired lease's holder may have started a check until its end (a process starved or
+      // paused, not dead), unstored yet: it counts as checked then, like a lease given back.
       handedOver = free
-        .filter((r) => r.holder === null && readDate(r.lease_until).getTime() > NEVER_HELD.getTime())
+        .filter((r) => readDate(r.lease_until).getTime() > NEVER_HELD.getTime())
         .map((r) => ({ serviceId: readString(r.service_id), freedAt: readDate(r.lease_until) }));
     }
     const mine = await tx.all('SELECT service_id, epoch FROM service_leases WHERE location = ? AND holder = ? ORDER BY service_id', [
