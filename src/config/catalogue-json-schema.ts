@@ -31,6 +31,13 @@ const DESCRIPTIONS: Record<string, string> = {
   'services.url': 'Public address that is checked (http or https). Redirects are followed, at most 5.',
   'services.formerIds':
     'Ids this service had before it was renamed. At its next start the probe moves what was stored under them (results, uptime, open incident, subscriptions) to the new id, so history goes on and no second incident opens. A former id must no longer name a service.',
+  'services.dependsOn':
+    'Ids of services this one relies on, such as a sign-in provider ("franceconnect"). When one of them is down, this service\'s page, line and the banner say so; an outage of both opens one incident for the upstream that lists this service as affected through it. It is still checked as always. Unknown ids and cycles are refused.',
+  'services.upstream':
+    'Read this service from its own status page (Statuspage v2: an Atlassian or Instatus page, or another Vigie) instead of checking it: "statuspage" is the address of its /api/v2/summary.json, "component" the id or name of the component. Its state is shown as what the service says of itself, never as a measurement by Vigie; a page that cannot be read makes it stale, then unknown. Other services may depend on it.',
+  'services.upstream.statuspage':
+    'Address of the Statuspage v2 summary, such as https://status.example.com/api/v2/summary.json. Fetched by the probe under the same address rules and limits as a check.',
+  'services.upstream.component': 'The component to follow: its id, or its name as the page writes it (case does not matter).',
   'services.hours':
     'Opening hours, in Paris time, for a service that closes on purpose (nightly batch window, weekends). Outside them the page says "closed (planned)" with the next opening, failures open no outage, and the time is left out of uptime. Without it the service is meant to be open all the time.',
   'services.hours.weekly':

@@ -39,7 +39,9 @@ export type ServiceCheck =
     }
   | { kind: 'tcp'; host: string; port: number; tls: boolean; serverName: string | null }
   | { kind: 'journey'; steps: JourneyStep[] }
-  | { kind: 'heartbeat'; tokenEnv: string; interval: number; grace: number };
+  | { kind: 'heartbeat'; tokenEnv: string; interval: number; grace: number }
+  /** Another status page's own word (Statuspage v2 `summary.json`) about one of its components, by id or name. */
+  | { kind: 'statuspage'; url: string; component: string };
 
 export const NO_ASSERTIONS: ResponseAssertions = { json: [], headers: [] };
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ServiceHours } from '../domain/service-hours.ts';
 import { crossCheckChecks } from './check-cross-checks.ts';
 import { checkSchema, statusRange } from './check-schema.ts';
+import { dependencyIssues } from './dependency-checks.ts';
 import { formerIdClashes } from './former-ids.ts';
 import { crisisAdviceSchema, guidanceFields, resolveGuidance, type ServiceGuidance } from './guidance-schema.ts';
 import { hoursSchema, resolveHours } from './hours-schema.ts';
@@ -96,6 +97,19 @@ export const serviceSchema = z
     check: checkSchema.optional(),
     /** Ids this service had before: what was stored under them (history, open incident, subscriptions) carries on under `id`. */
     formerIds: z.array(slug).min(1).max(20).optional(),
+    /** Services this one relies on (a sign-in provider): their outage is said on this one's page, and opens one incident for all. */
+    dependsOn: z.array(slug).min(1).max(20).optional(),
+    /** Read from the service's own status page (Statuspage v2) instead of checked by Vigie. */
+    upstream: z
+      .object({
+        statuspage: z.url({
+          protocol: /^https?$/,
+          error: 'must be the http or https URL of a Statuspage v2 summary, such as https://status.example.com/api/v2/summary.json',
+        }),
+        component: z.string().trim().min(1).max(200),
+      })
+      .strict()
+      .optional(),
     ...guidanceFields,
   })
   .extend(checkFieldsSchema.partial().shape)
@@ -147,6 +161,12 @@ export const catalogueSchema = z
       });
       crossCheckChecks(catalogue, ctx);
       formerIdClashes(catalogue.services, seenServices).forEach((issue) => ctx.addIssue({ code: 'custom', ...issue }));
+      dependencyIssues(catalogue.services, seenServices).forEach((issue) => ctx.addIssue({ code: 'custom', ...issue }));
+      catalogue.services.forEach((service, i) => {
+        if (service.upstream === undefined || service.check === undefined) return;
+        const message = 'give "check" or "upstream", not both: a service read from its own status page is not checked by Vigie';
+        ctx.addIssue({ code: 'custom', path: ['services', i, 'upstream'], message });
+      });
     },
     { when: (payload) => hasIdsToCrossCheck(payload.value) },
   );
@@ -180,6 +200,8 @@ export interface ServiceConfig extends Partial<ServiceGuidance> {
   aliases: string[];
   /** Ids this service had before (see the catalogue's `formerIds`); absent when none. */
   formerIds?: string[];
+  /** Ids of the services this one relies on (see the catalogue's `dependsOn`); absent when none. */
+  dependsOn?: string[];
   url: string;
   interval: number;
   timeout: number;
@@ -236,6 +258,7 @@ export function resolveCatalogue(file: CatalogueFile): Catalogue {
       category: s.category,
       aliases: s.aliases ?? [],
       ...(s.formerIds ? { formerIds: s.formerIds } : {}),
+      ...(s.dependsOn ? { dependsOn: s.dependsOn } : {}),
       url: s.url,
       interval: s.interval ?? defaults.interval,
       timeout: s.timeout ?? defaults.timeout,
@@ -246,6 +269,7 @@ export function resolveCatalogue(file: CatalogueFile): Catalogue {
       detection: { ...detection, ...s.detection },
       hours: s.hours ? resolveHours(s.hours) : null,
       ...(s.check ? { check: resolveCheck(s.check, s.url) } : {}),
+      ...(s.upstream ? { check: { kind: 'statuspage' as const, url: s.upstream.statuspage, component: s.upstream.component } } : {}),
       ...resolveGuidance(s),
     })),
   };

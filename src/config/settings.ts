@@ -82,6 +82,14 @@ export const settingsSchema = z
     VIGIE_PROBE_SPOOL_DIR: z.string().min(1).optional(),
     /** When set, the web process publishes the public site as static files under this folder. */
     VIGIE_SNAPSHOT_DIR: z.string().min(1).optional(),
+    /**
+     * Who may read `/data/timeline.csv|json`: `public` (state changes and published notices for
+     * anyone, staff actions for signed-in staff only) or `staff` (all of it, signed-in staff only).
+     */
+    VIGIE_TIMELINE: z.enum(['public', 'staff']).default('public'),
+    /** A wave: at least this many services, in at least two categories, down within VIGIE_WAVE_WINDOW_MINUTES of each other. */
+    VIGIE_WAVE_MIN_SERVICES: z.coerce.number().int().min(2).max(10_000).default(5),
+    VIGIE_WAVE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     /** Comma-separated proxy addresses whose X-Forwarded-For is believed. */
     VIGIE_TRUSTED_PROXIES: z
       .string()

@@ -14,6 +14,8 @@ export const CHECK_FINDINGS = [
   'step_fails',
   'beat_missing',
   'slow',
+  'own_page_down',
+  'own_page_degraded',
 ] as const;
 export type CheckFinding = (typeof CHECK_FINDINGS)[number];
 
@@ -43,13 +45,17 @@ const BY_OUTCOME: Record<CheckOutcome, CheckFinding | null> = {
   dns_wrong_answer: 'name_unresolved',
   heartbeat_missed: 'beat_missing',
   probe_error: null,
+  upstream_down: 'own_page_down',
+  upstream_degraded: 'own_page_degraded',
+  upstream_maintenance: null,
+  upstream_unreadable: null,
 };
 
 /** The finding for a check's last outcome, or null when it says nothing about the service. */
 export function checkFinding(kind: CheckKind, outcome: CheckOutcome | null, step: number | null): CheckFinding | null {
   if (outcome === null) return null;
   const finding = BY_OUTCOME[outcome];
-  if (finding === null || finding === 'slow') return finding;
+  if (finding === null || finding === 'slow' || finding === 'own_page_down' || finding === 'own_page_degraded') return finding;
   if (kind === 'journey' && step !== null) return 'step_fails';
   // A port that refuses or drops connections is not a web site "unreachable": it turns callers away.
   if (kind === 'tcp' && (outcome === 'refused' || outcome === 'reset')) return 'refused';

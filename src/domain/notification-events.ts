@@ -18,8 +18,9 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const OUTAGE_KINDS = ['outage_confirmed', 'outage_recovered'] as const satisfies readonly NotificationKind[];
 
 export type NotificationPayload =
-  | { kind: 'outage_confirmed'; serviceId: string; startedAt: string }
-  | { kind: 'outage_recovered'; serviceId: string; startedAt: string; resolvedAt: string }
+  /** `dependents`: services that depend on this one, whose subscribers are told this story too (once). */
+  | { kind: 'outage_confirmed'; serviceId: string; startedAt: string; dependents?: string[] }
+  | { kind: 'outage_recovered'; serviceId: string; startedAt: string; resolvedAt: string; dependents?: string[] }
   | {
       kind: 'incident_published' | 'incident_updated' | 'incident_resolved';
       incidentId: string;
@@ -46,5 +47,5 @@ export interface NotificationEvent {
 }
 
 export function payloadServiceIds(payload: NotificationPayload): string[] {
-  return 'serviceId' in payload ? [payload.serviceId] : payload.serviceIds;
+  return 'serviceId' in payload ? [payload.serviceId, ...(payload.dependents ?? [])] : payload.serviceIds;
 }

@@ -94,8 +94,24 @@ export type ProbeObservation = ({ type: 'outage' } & OutageObservation) | { type
 
 /** What to do with the service's automatic incident, for the store to persist atomically with the result. */
 export type OutageEvent =
-  | { type: 'outage_opened'; serviceId: string; startedAt: Date; observed: OutageObservation }
-  | { type: 'outage_resolved'; serviceId: string; resolvedAt: Date; domain: string };
+  | {
+      type: 'outage_opened';
+      serviceId: string;
+      startedAt: Date;
+      observed: OutageObservation;
+      /** Services that depend on this one (catalogue `dependsOn`): their subscribers are told this story, once. */
+      dependents?: string[];
+    }
+  | { type: 'outage_resolved'; serviceId: string; resolvedAt: Date; domain: string; dependents?: string[] }
+  /** A dependent that is down while its upstream's automatic incident is open: listed in that root incident, none of its own. */
+  | { type: 'outage_joined'; serviceId: string; rootIncidentId: string };
+
+/** What the store reads, for a dependent's decision, of one service it depends on. */
+export interface UpstreamFacts {
+  serviceId: string;
+  trackings: ServiceTracking[];
+  openIncident: { id: string; startedAt: Date } | null;
+}
 
 /** What every location currently says about one service, read under that service's lock. */
 export interface OutageFacts {
@@ -104,6 +120,8 @@ export interface OutageFacts {
   trackings: ServiceTracking[];
   heartbeats: ProbeHeartbeat[];
   openIncident: { id: string; startedAt: Date } | null;
+  /** The services it depends on (the decider's `upstreamIds`), read in the same transaction; empty when none. */
+  upstreams?: UpstreamFacts[];
   /** When the service's last automatic incident was resolved: a later decision cannot reopen a time it covered. */
   lastResolvedAt?: Date | null;
 }
@@ -112,7 +130,10 @@ export interface OutageFacts {
  * Decides the automatic incident from the facts (pure, written outside the store): run inside the
  * transaction that holds the service's lock, so probes writing at the same instant decide in turn.
  */
-export type OutageDecider = (facts: OutageFacts) => OutageEvent | null;
+export type OutageDecider = ((facts: OutageFacts) => OutageEvent | null) & {
+  /** Services whose trackings and open automatic incident the decision needs (a dependent's upstreams). */
+  upstreamIds?: readonly string[];
+};
 
 export const ROLLUP_GRANULARITIES = ['hour', 'day', 'month'] as const;
 export type RollupGranularity = (typeof ROLLUP_GRANULARITIES)[number];

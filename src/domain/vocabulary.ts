@@ -39,6 +39,10 @@ export const CHECK_OUTCOMES = [
   'dns_wrong_answer',
   'heartbeat_missed',
   'probe_error',
+  'upstream_down',
+  'upstream_degraded',
+  'upstream_maintenance',
+  'upstream_unreadable',
 ] as const;
 export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
 
@@ -80,10 +84,16 @@ export const OUTCOME_WEIGHT: Record<CheckOutcome, OutcomeWeight> = {
   heartbeat_missed: 'failure',
   // The probe could not carry the check out (its store did not answer): nothing learnt about the service.
   probe_error: 'inconclusive',
+  // What another status page says of itself (a `statuspage` check): its outage and slowness count
+  // as readings; its maintenance, or a page that cannot be read, tell nothing either way.
+  upstream_down: 'failure',
+  upstream_degraded: 'slow',
+  upstream_maintenance: 'inconclusive',
+  upstream_unreadable: 'inconclusive',
 };
 
 /** What a service's check does (catalogue `check.kind`); `http` when the catalogue says nothing. */
-export const CHECK_KINDS = ['http', 'dns', 'tcp', 'journey', 'heartbeat'] as const;
+export const CHECK_KINDS = ['http', 'dns', 'tcp', 'journey', 'heartbeat', 'statuspage'] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
 
 export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
@@ -122,6 +132,7 @@ export const AUDIT_ACTIONS = [
   'maintenance.scheduled',
   'maintenance.edited',
   'maintenance.cancelled',
+  'template.edited',
   'deadline.extended',
   'webhook.created',
   'webhook.deleted',

@@ -5,13 +5,25 @@ import { t } from '../i18n/index.ts';
 import { incidentViews } from '../status/incident-view.ts';
 import { serviceNames } from '../status/service-names.ts';
 import type { StatusSnapshot } from '../status/views.ts';
+import type { Catalogue } from '../config/services-schema.ts';
+import { guidanceFor, serviceConfig } from '../status/guidance.ts';
+import { alternativeSentence, deadlineSentence } from '../i18n/guidance-words.ts';
 
 /**
  * What assistants and scripts read: the current state in plain text (from the same published
  * state as every page), and `/llms.txt`, a Markdown map of the site and its machine-readable parts.
  */
-export function stateText(snapshot: StatusSnapshot, locale: Locale, publicUrl: string): string {
+export function stateText(snapshot: StatusSnapshot, locale: Locale, publicUrl: string, catalogue?: Catalogue): string {
   const d = t(locale);
+  // Under a service in trouble, what to do instead, as its row on the overview says it.
+  const whatNow = (s: StatusSnapshot['services'][number]): string[] => {
+    if (!catalogue) return [];
+    const g = guidanceFor(serviceConfig(catalogue, s.id), { state: s.state, since: s.since }, snapshot.generatedAt, s.extensions);
+    const first = g.first
+      ? [alternativeSentence(g.first.alternative, { open: true, until: g.first.until }, locale, snapshot.generatedAt)]
+      : [];
+    return [...first, ...g.threatened.map((deadline) => deadlineSentence(deadline, locale))].map((line) => `  - ${line}`);
+  };
   const words = d.proof.machines;
   const troubled = snapshot.services.filter((s) => s.state !== 'operational');
   const lines = [
@@ -21,7 +33,9 @@ export function stateText(snapshot: StatusSnapshot, locale: Locale, publicUrl: s
     words.counts(snapshot.overall.counts.operational, snapshot.services.length),
     '',
     `## ${words.troubled}`,
-    ...(troubled.length === 0 ? [words.noneTroubled] : troubled.map((s) => `- ${s.name[locale]}: ${d.states[s.state]}`)),
+    ...(troubled.length === 0
+      ? [words.noneTroubled]
+      : troubled.flatMap((s) => [`- ${s.name[locale]}: ${d.states[s.state]}`, ...whatNow(s)])),
     '',
     `## ${words.openIncidents}`,
     ...(snapshot.openIncidents.length === 0

@@ -145,7 +145,7 @@ export const enAccessibility = {
           [
             'Write a message to the ',
             { text: 'Défenseur des droits', lang: 'fr', href: DEFENSEUR_DES_DROITS.form },
-            ' (the French Rights Defender)',
+            ' (the Defender of Rights)',
           ],
           ['Contact the delegate of the ', DDD, ' in your region: ', { text: 'map of delegates', href: DEFENSEUR_DES_DROITS.delegates }],
           ['Send a letter by post (free of charge, no stamp needed): ', { text: DEFENSEUR_DES_DROITS.postal, lang: 'fr' }, ', France'],

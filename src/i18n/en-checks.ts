@@ -14,6 +14,8 @@ export const enChecks: typeof frChecks = {
     tcpTls: (host: string, port: number) => `${host} accepts secure connections (port ${port}).`,
     journey: (steps: number) => `A path of ${steps} ${pluralForm('en', steps, { one: 'step', other: 'steps' })}, as a user would take it:`,
     heartbeat: (every: string) => `The service itself reports that it works, at least every ${every}.`,
+    statuspage: (host: string) =>
+      `Its state comes from its own status page (${host}): what the service says of itself, not a measurement by Vigie.`,
   },
   finding: {
     title: 'What does not work',
@@ -26,6 +28,8 @@ export const enChecks: typeof frChecks = {
     step_fails: (step: string) => `The step “${step}” fails.`,
     beat_missing: 'The service no longer reports that it works: a background task seems to have stopped.',
     slow: 'The service responds slowly.',
+    own_page_down: 'Its own status page reports an outage.',
+    own_page_degraded: 'Its own status page reports disruption.',
   },
   certificates: {
     title: 'Certificates expiring soon',

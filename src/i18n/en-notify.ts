@@ -28,7 +28,7 @@ export const enNotify: Dictionary['notify'] = {
       maintenance_cancelled: 'Maintenance cancelled',
     },
     window: (text: string) => `Window: ${text} (Paris time).`,
-    services: (names: string) => `Services affected: ${names}.`,
+    services: (names: string) => `Affected services: ${names}.`,
     /** Which part of a notice is still French in an English message. */
     translationToFollow: {
       title: 'The title of this notice is in French for now; the English translation will follow.',

@@ -12,6 +12,8 @@ export const enOutage: typeof frOutage = {
     step_fails: 'a step of the journey fails',
     beat_missing: 'no more sign of life',
     other: 'outage detected',
+    own_page_down: 'outage reported by its own status page',
+    own_page_degraded: 'disruption reported by its own status page',
   },
   seen: {
     name_unresolved: (domain: string) => `Our probes cannot open ${domain}: its name can no longer be found (DNS).`,
@@ -23,6 +25,9 @@ export const enOutage: typeof frOutage = {
     step_fails: (domain: string, step: string) => `On ${domain}, our probes fail at the step “${step}”.`,
     beat_missing: (domain: string) => `Our probes no longer receive the signal by which ${domain} reports that it works.`,
     other: (domain: string) => `Our probes find that ${domain} is not working normally.`,
+    own_page_down: (domain: string) => `The status page of ${domain} itself reports an outage: this is not a measurement by our probes.`,
+    own_page_degraded: (domain: string) =>
+      `The status page of ${domain} itself reports disruption: this is not a measurement by our probes.`,
   },
   sameProblem: 'You may meet the same problem.',
   where: (places: string) => `Measuring points that see it: ${places}.`,

@@ -111,6 +111,10 @@ export const enProof: Dictionary['proof'] = {
       dns_wrong_answer: 'domain name resolved wrongly',
       heartbeat_missed: 'heartbeat missed',
       probe_error: 'probe error',
+      upstream_down: 'down according to its own status page',
+      upstream_degraded: 'disrupted according to its own status page',
+      upstream_maintenance: 'in maintenance according to its own status page',
+      upstream_unreadable: 'status page unreadable',
     },
   },
   calendars: {

@@ -5,6 +5,7 @@ import { enOutage } from './en-outage.ts';
 import { enNotify } from './en-notify.ts';
 import { enProof } from './en-proof.ts';
 import { enCatalogueEdits } from './en-catalogue-edits.ts';
+import { enWaves } from './en-waves.ts';
 import type { Dictionary } from './fr.ts';
 import { pluralForm } from './plural.ts';
 import { formatNumber } from './format.ts';
@@ -109,6 +110,7 @@ export const en: Dictionary = {
   affected: {
     label: 'Affected services',
     since: (duration: string) => `for ${duration}`,
+    until: (when: string) => `until ${when}`,
     declaredByStaff: 'reported by our staff',
     incident: 'Ongoing incident',
     seeAll: (disrupted: number, maintenance: number) => {
@@ -298,6 +300,7 @@ export const en: Dictionary = {
   guidance: enGuidance,
   outage: enOutage,
   catalogueEdits: enCatalogueEdits,
+  waves: enWaves,
   limits: {
     uriTooLong: (max: number) => `Address too long: ${formatNumber(max, 'en')} characters at most.`,
     headersTooLarge: 'Request headers too large.',
@@ -437,6 +440,7 @@ export const en: Dictionary = {
         'maintenance.edited': 'Maintenance edited',
         'maintenance.cancelled': 'Maintenance cancelled',
         'deadline.extended': 'Deadline extended',
+        'template.edited': 'Incident template edited',
         'webhook.created': 'Webhook added',
         'webhook.deleted': 'Webhook deleted',
         'webhook.enabled': 'Webhook enabled again',

@@ -16,6 +16,8 @@ export const frChecks = {
     journey: (steps: number) =>
       `Un parcours en ${steps}${NB}${pluralForm('fr', steps, { one: 'étape', other: 'étapes' })}, comme le ferait un usager${NB}:`,
     heartbeat: (every: string) => `Le service signale lui-même qu’il fonctionne, au moins toutes les ${every}.`,
+    statuspage: (host: string) =>
+      `Son état vient de sa propre page d’état (${host})${NB}: c’est ce que le service dit de lui-même, pas une mesure de Vigie.`,
   },
   finding: {
     title: 'Ce qui ne fonctionne pas',
@@ -28,6 +30,8 @@ export const frChecks = {
     step_fails: (step: string) => `L’étape ${quoted(step)} échoue.`,
     beat_missing: `Le service ne signale plus qu’il fonctionne${NB}: un traitement en arrière-plan semble arrêté.`,
     slow: 'Le service répond lentement.',
+    own_page_down: 'Sa propre page d’état signale une panne.',
+    own_page_degraded: 'Sa propre page d’état signale des perturbations.',
   },
   certificates: {
     title: 'Certificats bientôt expirés',

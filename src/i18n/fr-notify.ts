@@ -31,7 +31,7 @@ export const frNotify = {
       maintenance_cancelled: 'Maintenance annulée',
     },
     window: (text: string) => `Créneau${NB}: ${text} (heure de Paris).`,
-    services: (names: string) => `Services concernés${NB}: ${names}.`,
+    services: (names: string) => `Services touchés${NB}: ${names}.`,
     /** Which part of a notice is still French in an English message (never shown in a French one). */
     translationToFollow: {
       title: 'Le titre de cet avis est en français pour l’instant\u00a0; sa traduction anglaise suivra.',
@@ -120,7 +120,7 @@ export const frNotify = {
     unsafe: 'Cette adresse est refusée\u00a0: elle mène à un réseau privé ou n’est pas une adresse https publique.',
     kinds: {
       outage_confirmed: 'Panne confirmée',
-      outage_recovered: 'Panne terminée',
+      outage_recovered: 'Service rétabli',
       incident_published: 'Incident publié',
       incident_updated: 'Incident mis à jour',
       incident_resolved: 'Incident résolu',

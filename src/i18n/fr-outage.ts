@@ -18,6 +18,8 @@ export const frOutage = {
     step_fails: 'une étape du parcours échoue',
     beat_missing: 'plus de signal de fonctionnement',
     other: 'panne détectée',
+    own_page_down: 'panne signalée par sa propre page d’état',
+    own_page_degraded: 'perturbations signalées par sa propre page d’état',
   },
   seen: {
     name_unresolved: (domain: string) => `Nos sondes n’arrivent pas à ouvrir ${domain}${NB}: son nom n’est plus trouvé (résolution DNS).`,
@@ -30,6 +32,10 @@ export const frOutage = {
     step_fails: (domain: string, step: string) => `Sur ${domain}, nos sondes échouent à l’étape ${quoted(step)}.`,
     beat_missing: (domain: string) => `Nos sondes ne reçoivent plus le signal par lequel ${domain} indique qu’il fonctionne.`,
     other: (domain: string) => `Nos sondes constatent que ${domain} ne fonctionne pas normalement.`,
+    own_page_down: (domain: string) =>
+      `La page d’état de ${domain} signale elle-même une panne${NB}: ce n’est pas une mesure de nos sondes.`,
+    own_page_degraded: (domain: string) =>
+      `La page d’état de ${domain} signale elle-même des perturbations${NB}: ce n’est pas une mesure de nos sondes.`,
   },
   /** Said after what was seen, except for a missing signal, which a visitor does not meet. */
   sameProblem: 'Vous risquez de rencontrer le même problème.',

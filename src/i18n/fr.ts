@@ -5,6 +5,7 @@ import { frOutage } from './fr-outage.ts';
 import { frNotify } from './fr-notify.ts';
 import { frProof } from './fr-proof.ts';
 import { frCatalogueEdits } from './fr-catalogue-edits.ts';
+import { frWaves } from './fr-waves.ts';
 import { pluralForm } from './plural.ts';
 import { formatNumber } from './format.ts';
 import type { AuditAction } from '../domain/vocabulary.ts';
@@ -117,6 +118,7 @@ export const fr = {
   affected: {
     label: 'Services touchés',
     since: (duration: string) => `depuis ${duration}`,
+    until: (when: string) => `jusqu’à ${when}`,
     declaredByStaff: 'déclaré par nos équipes',
     /** Before the incident’s own title, which has its colon: a dash, not a second colon. */
     incident: 'Incident en cours',
@@ -229,7 +231,7 @@ export const fr = {
     ended: 'Fin',
     duration: 'Durée',
     ongoingFor: (duration: string) => `En cours depuis ${duration}`,
-    affected: 'Services concernés',
+    affected: 'Services touchés',
     timeline: 'Chronologie',
     automatic: 'Détecté automatiquement par nos sondes.',
     status: 'Statut',
@@ -304,7 +306,7 @@ export const fr = {
     currentState: (state: string) => `État actuel\u00a0: ${`${state}`.replace(/^\p{Lu}/u, (c) => c.toLocaleLowerCase('fr'))}.`,
     maintenanceAnnounced: 'Maintenance prévue',
     maintenanceCancelled: 'Maintenance annulée',
-    affectedServices: 'Services concernés\u00a0:',
+    affectedServices: 'Services touchés\u00a0:',
     window: (when: string) => `Période\u00a0: ${when} (heure de Paris).`,
     translationPending: 'Texte en français, traduction à venir.',
   },
@@ -318,6 +320,7 @@ export const fr = {
   guidance: frGuidance,
   outage: frOutage,
   catalogueEdits: frCatalogueEdits,
+  waves: frWaves,
   limits: {
     uriTooLong: (max: number) => `Adresse trop longue\u00a0: ${formatNumber(max, 'fr')}\u00a0caractères au plus.`,
     headersTooLarge: 'En-têtes de requête trop volumineux.',
@@ -391,7 +394,7 @@ export const fr = {
       status: 'Statut',
       affected: 'Services touchés et impact',
       notAffected: 'Non touché',
-      services: 'Services concernés',
+      services: 'Services touchés',
       errorSummary: 'Le formulaire contient des erreurs\u00a0:',
     },
     incidentNew: { title: 'Nouvel incident', submit: 'Publier l’incident' },
@@ -460,6 +463,7 @@ export const fr = {
         'maintenance.edited': 'Maintenance modifiée',
         'maintenance.cancelled': 'Maintenance annulée',
         'deadline.extended': 'Date limite prolongée',
+        'template.edited': 'Modèle d’incident modifié',
         'webhook.created': 'Webhook ajouté',
         'webhook.deleted': 'Webhook supprimé',
         'webhook.enabled': 'Webhook réactivé',

@@ -51,7 +51,7 @@ export function recoveryText(domain: string, seconds: number): Localized {
   return both((locale) => t(locale).outage.recovered(domain, formatDuration(seconds, locale)));
 }
 
-function observedText(
+export function observedText(
   observed: ProbeObservation,
   incident: Pick<Incident, 'startedAt'>,
   update: Pick<IncidentUpdate, 'createdAt'>,

@@ -73,7 +73,10 @@ export function messageItems(
           news: { change: 'down', name: nameOf(names, p.serviceId)[locale] },
           label: null,
           heading: own(d.outageConfirmed(nameOf(names, p.serviceId)[locale], formatDateTime(new Date(p.startedAt), locale))),
-          paragraphs: whatNow(p.serviceId),
+          paragraphs: [
+            ...(p.dependents?.length ? [own(t(locale).waves.dependencies.dependents(serviceList(p.dependents)))] : []),
+            ...whatNow(p.serviceId),
+          ],
           body: null,
           path: pathFor(locale, { page: 'service', id: p.serviceId }),
         };

@@ -5,6 +5,7 @@ import { renderMarkdown } from '../incidents/markdown.ts';
 import { absoluteUrl } from '../addresses/routes.ts';
 import { escapeHtml } from '../addresses/escape.ts';
 import type { MessageItem, Text } from './message-items.ts';
+import { plainMarkdown } from './plain-markdown.ts';
 import { splitFrenchNames } from '../domain/french-names.ts';
 
 /** A message's content shared by every subscriber with the same language and the same events. */
@@ -35,7 +36,7 @@ export function renderDigest(
       [
         heading(item),
         ...item.paragraphs.map((p) => p.text),
-        ...(item.body ? [item.body.text] : []),
+        ...(item.body ? [plainMarkdown(item.body.text)] : []),
         `${d.details}${colon}${absoluteUrl(publicUrl, item.path)}`,
       ].join('\n\n'),
     ),

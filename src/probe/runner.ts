@@ -4,6 +4,7 @@ import type { ServiceTracking } from '../domain/records.ts';
 import { systemClock } from './clock.ts';
 import type { Evaluation } from './evaluate.ts';
 import { autoIncidentDecider } from '../incidents/auto-incident.ts';
+import { dependencyLinks } from '../incidents/dependency-links.ts';
 import { createBackgroundTasks } from './background-tasks.ts';
 import { createBlindWatch } from './blindness.ts';
 import { createLeaseKeeper } from './lease-keeper.ts';
@@ -52,7 +53,8 @@ export function createRunner(options: RunnerOptions): Runner {
     overNetwork: (id) => kinds.get(id) !== 'heartbeat',
   });
   const maintenance = createMaintenanceCache(store);
-  const decideOutage = (service: ServiceConfig, at: Date) => autoIncidentDecider(service, catalogue.locations, at);
+  const links = dependencyLinks(catalogue.services);
+  const decideOutage = (service: ServiceConfig, at: Date) => autoIncidentDecider(service, catalogue.locations, at, links.get(service.id));
   const keeper = options.leases
     ? createLeaseKeeper({
         store,

@@ -1,5 +1,6 @@
-import type { PublishedState } from '../domain/vocabulary.ts';
+import type { Locale, PublishedState } from '../domain/vocabulary.ts';
 import type { Dictionary } from '../i18n/index.ts';
+import { dependentsPerUpstream } from '../status/dependencies.ts';
 import type { StatusSnapshot } from '../status/views.ts';
 
 export interface BannerView {
@@ -9,7 +10,8 @@ export interface BannerView {
   details: string[];
 }
 
-type BannerSnapshot = Pick<StatusSnapshot, 'overall' | 'openIncidents'> & Partial<Pick<StatusSnapshot, 'storeUnreachableSince'>>;
+type BannerSnapshot = Pick<StatusSnapshot, 'overall' | 'openIncidents'> &
+  Partial<Pick<StatusSnapshot, 'storeUnreachableSince' | 'services'>>;
 
 /**
  * The overview's sentence about how things are, counted from the published states (staff-declared
@@ -22,7 +24,7 @@ type BannerSnapshot = Pick<StatusSnapshot, 'overall' | 'openIncidents'> & Partia
  * first sentence breaks that same number down, and what is merely paused (maintenance, closed
  * hours) or unknown is said in a sentence of its own, never added to the total.
  */
-export function bannerView(snapshot: BannerSnapshot, d: Dictionary): BannerView {
+export function bannerView(snapshot: BannerSnapshot, d: Dictionary, locale: Locale = 'fr'): BannerView {
   const { counts, monitoringInterrupted, worst, regional } = snapshot.overall;
   // Regional trouble is said apart: not an outage, and not the same as a slow service either.
   const degradedOnly = counts.degraded - regional;
@@ -51,7 +53,10 @@ export function bannerView(snapshot: BannerSnapshot, d: Dictionary): BannerView 
       degradedOnly > 0 ? d.banner.degraded(degradedOnly) : null,
       regional > 0 ? d.banner.regional(regional) : null,
     ].filter((s): s is string => s !== null);
-    return { level: worst, title: d.banner.disrupted(disrupted), details: [`${parts.join(', ')}.`, ...side] };
+    // One shared cause said once: "FranceConnect is unavailable; 5 services depend on it."
+    const causes = dependentsPerUpstream(new Map((snapshot.services ?? []).map((s) => [s.id, s.upstreamsDown])));
+    const shared = causes.map(({ upstream, dependents }) => d.waves.dependencies.banner(upstream.name[locale], dependents));
+    return { level: worst, title: d.banner.disrupted(disrupted), details: [`${parts.join(', ')}.`, ...side, ...shared] };
   }
   if (snapshot.openIncidents.length > 0) {
     // An incident that names no service still says something is wrong.

@@ -36,6 +36,8 @@ function checkedText(service: ServiceConfig, locale: Locale): string {
       return d.journey(check.steps.length);
     case 'heartbeat':
       return d.heartbeat(formatInterval(check.interval, locale));
+    case 'statuspage':
+      return d.statuspage(new URL(check.url).host);
   }
 }
 

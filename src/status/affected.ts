@@ -1,4 +1,5 @@
 import type { Draft, Localized } from '../domain/vocabulary.ts';
+import type { UpstreamDown } from './dependencies.ts';
 import type { Incident } from '../domain/records.ts';
 import type { DeadlineExtension } from '../domain/guidance.ts';
 import { affects, IMPACT_RANK, impactOn } from '../domain/incident-scope.ts';
@@ -11,6 +12,8 @@ export interface ServiceLine {
   level: PublicLevel;
   since: Date | null;
   declaredByStaff: boolean;
+  /** Services it depends on that are down (see `dependencies.ts`). */
+  upstreamsDown: UpstreamDown[];
   /** Extensions staff published of the service's deadlines. */
   extensions: DeadlineExtension[];
   /** The open incident that speaks for this service, if any. */
@@ -27,7 +30,9 @@ export function serviceLine(state: PublicServiceState, openIncidents: Incident[]
 
 /**
  * Every service that is down, degraded, in maintenance or under an open staff incident, worst
- * first; within a level the longest-running first, then catalogue order.
+ * first; within a level the longest-running first, then catalogue order. A service that works
+ * while an upstream is down is not counted (the banner names the shared cause once); the lines of
+ * those that are say it.
  */
 export function affectedServices(states: PublicServiceState[], openIncidents: Incident[]): ServiceLine[] {
   const open = openIncidents.filter((i) => i.status !== 'resolved');

@@ -47,7 +47,7 @@ export function guidanceFor(
 ): GuidanceView {
   const alternatives = service?.alternatives ?? [];
   const troubled = TROUBLED.has(trouble.state);
-  // An extension keeps the deadline in view while the new date is itself within the week.
+  // An extended deadline stays in view while either date is at stake: whoever knew the old one must read that it moved.
   const threatened = service
     ? deadlineViews(service, extensions).filter(
         (d) =>

@@ -41,6 +41,8 @@ export interface AffectedView {
   impact: Impact;
   state: PublishedState;
   declaredBy: ImpactSource;
+  /** The upstream it is affected because of: listed in that upstream's automatic incident (see `incidents/root-cause.ts`). */
+  through: { text: string; lang: Locale } | null;
 }
 
 export interface UpdateView {
@@ -80,6 +82,11 @@ export function incidentView(record: Incident, ctx: ViewContext): IncidentView {
       impact: a.impact,
       state: IMPACT_STATE[a.impact],
       declaredBy: a.declaredBy,
+      // An automatic incident is its own service's outage: any other service it lists joined it as a dependent.
+      through:
+        incident.kind === 'auto' && incident.serviceId !== null && a.serviceId !== incident.serviceId
+          ? localName(nameOf(ctx.names, incident.serviceId), locale)
+          : null,
     })),
     startedAt: incident.startedAt,
     createdAt: incident.createdAt,

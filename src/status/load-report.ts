@@ -14,7 +14,8 @@ export async function loadReport(ctx: ReadContext, period: ParisPeriod, now: Dat
   return buildReport({
     period,
     now,
-    catalogue: ctx.catalogue,
+    // A service read from its own status page was not measured by Vigie: it has no figure to report.
+    catalogue: { ...ctx.catalogue, services: ctx.catalogue.services.filter((s) => s.check?.kind !== 'statuspage') },
     monthly,
     thresholds: ctx.catalogue.reportThresholds ?? OBSERVATOIRE_THRESHOLDS,
   });

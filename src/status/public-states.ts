@@ -1,4 +1,5 @@
 import type { Localized, PublishedState } from '../domain/vocabulary.ts';
+import type { UpstreamDown } from './dependencies.ts';
 import type { DeadlineExtension } from '../domain/guidance.ts';
 import { PUBLISHED_RANK } from './published-state.ts';
 import type { StatusSnapshot } from './views.ts';
@@ -14,6 +15,8 @@ export interface PublicServiceState {
   since: Date | null;
   /** Staff declared worse than the probes see. */
   declaredByStaff: boolean;
+  /** Services it depends on that are down: said on its line even when it answers itself. */
+  upstreamsDown: UpstreamDown[];
   /** Extensions staff published of the service's deadlines. */
   extensions: DeadlineExtension[];
 }
@@ -31,6 +34,7 @@ export function publicStates(snapshot: Pick<StatusSnapshot, 'services'>): Public
     level: view.state,
     since: view.since,
     declaredByStaff: view.declaredByStaff,
+    upstreamsDown: view.upstreamsDown,
     extensions: view.extensions,
   }));
 }

@@ -4,6 +4,7 @@ import { affects, IMPACT_RANK, impactOn } from '../domain/incident-scope.ts';
 import { hoursStatus } from '../domain/service-hours.ts';
 import type { Impact } from '../domain/vocabulary.ts';
 import type { Incident, Maintenance, ProbeHeartbeat, ServiceTracking } from '../domain/records.ts';
+import { upstreamsDown } from './dependencies.ts';
 import { withShownWords } from '../i18n/probe-words.ts';
 import { locationLiveness } from './location-liveness.ts';
 import { nameOf, serviceNames, type ServiceNames } from './service-names.ts';
@@ -39,7 +40,7 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
   const upcomingMaintenances = live.filter((m) => m.startsAt.getTime() > nowMs).sort(byStart);
   const trackings = groupByService(input.trackings);
 
-  const services = catalogue.services.map((service) =>
+  const own = catalogue.services.map((service) =>
     serviceView(service, {
       readings: locationReadings(service, trackings.get(service.id) ?? [], {
         locations: catalogue.locations,
@@ -55,6 +56,8 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
       now,
     }),
   );
+  const down = upstreamsDown(own.map((view, i) => ({ ...view, dependsOn: catalogue.services[i]?.dependsOn })));
+  const services = own.map((view) => ({ ...view, upstreamsDown: down.get(view.id) ?? [] }));
   const categories: CategoryView[] = catalogue.categories.map((category) => ({
     id: category.id,
     name: category.name,
@@ -101,7 +104,7 @@ interface ServiceFacts {
  * The probe verdict of the locations (see `quorumVerdict`), then what overrides it: a maintenance
  * window, no data, a probe that does not trust itself, stale data.
  */
-function serviceView(service: ServiceConfig, facts: ServiceFacts): ServiceStatusView {
+function serviceView(service: ServiceConfig, facts: ServiceFacts): Omit<ServiceStatusView, 'upstreamsDown'> {
   const verdict = quorumVerdict(facts.readings, service.detection.quorum);
   const voters = facts.readings.filter((r) => verdict.voters.includes(r.location));
   // The freshest voter speaks for the service's last check; without voters, the freshest reading.
@@ -125,6 +128,7 @@ function serviceView(service: ServiceConfig, facts: ServiceFacts): ServiceStatus
     category: service.category,
     url: service.url,
     interval: service.interval,
+    source: service.check?.kind === 'statuspage' ? 'own_page' : 'probe',
     ...published,
     lastCheckedAt: t?.lastCheckedAt ?? null,
     lastOutcome: t?.lastOutcome ?? null,

@@ -1,5 +1,6 @@
 import type { CheckOutcome, Localized, PublishedState } from '../domain/vocabulary.ts';
 import type { Incident, Maintenance } from '../domain/records.ts';
+import type { UpstreamDown } from './dependencies.ts';
 import type { DeadlineExtension } from '../domain/guidance.ts';
 import type { Published } from './published-state.ts';
 import type { LocationReading } from './location-votes.ts';
@@ -33,6 +34,10 @@ export interface ServiceStatusView extends Published {
   regional: QuorumVerdict['regional'];
   /** Each location's latest reading; one nameless entry when the catalogue lists no locations. */
   locations: LocationReading[];
+  /** `own_page`: the state is what the service's own status page says (catalogue `upstream`), not a measurement of ours. */
+  source: 'probe' | 'own_page';
+  /** Services this one depends on (catalogue `dependsOn`) that are down now; empty when none. */
+  upstreamsDown: UpstreamDown[];
   /** Extensions staff published of this service's deadlines. */
   extensions: DeadlineExtension[];
 }

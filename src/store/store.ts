@@ -27,6 +27,9 @@ import type {
   CheckWritten,
   WriteLease,
 } from '../domain/records.ts';
+import type { IncidentTemplate } from '../domain/templates.ts';
+import type { TimelineRows } from '../domain/timeline-records.ts';
+import type { AuditAction } from '../domain/vocabulary.ts';
 import type { CatalogueEdits, CatalogueEditsApplied } from './sql/catalogue-edits.ts';
 import type { SubscriptionStore } from './subscription-store.ts';
 
@@ -207,6 +210,18 @@ export interface Store {
   pruneAudit(before: Date): Promise<number>;
   /** Newest first. */
   listAudit(options: { limit: number; offset?: number }): Promise<Page<AuditEntry>>;
+
+  /**
+   * What happened in [from, to), oldest first, at most `limit` rows of each kind: the state changes
+   * every location's tracking made, incident updates, and the audit rows of `staffActions` (action
+   * and target only, never who or from where).
+   */
+  readTimeline(options: { from: Date; to: Date; limit: number; staffActions: readonly AuditAction[] }): Promise<TimelineRows>;
+
+  /** Incident templates, by id (shipped ones included). */
+  listTemplates(): Promise<IncidentTemplate[]>;
+  /** Replaces a template's words (staff use `audited`); null when no template has that id. */
+  saveTemplate(template: Omit<IncidentTemplate, 'updatedAt'>, at: Date): Promise<IncidentTemplate | null>;
 }
 
 export class StoreConflictError extends Error {

@@ -172,7 +172,7 @@ describe('RSS', () => {
     const [cancelled] = newestEntries(maintenanceEntries([called], ctx), 1);
     expect(cancelled!.title).toMatch(/^\[Maintenance annulée\] /);
     expect(cancelled!.html).toContain(`NOT ANY MORE ${start.toISOString()}`);
-    expect(cancelled!.html).toContain('Services concernés');
+    expect(cancelled!.html).toContain('Services touchés');
     expect(cancelled!.html).not.toContain('sera indisponible');
   });
 

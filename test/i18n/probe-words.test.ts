@@ -33,11 +33,17 @@ describe('the words of automatic incidents, from what the probes saw', () => {
       expect(words).toContain('senat.fr');
       expect(words).not.toMatch(/Le site Sénat|démarche|procedure|pour les usagers|for users|undefined|null/);
     }
-    expect(text.fr).toMatch(/^Nos sondes|^Sur senat\.fr, nos sondes/);
-    expect(text.en).toMatch(/^Our probes|^On senat\.fr, our probes/);
+    // A service read from its own status page: what that page says, never claimed as the probes' own finding.
+    expect(text.fr).toMatch(/^Nos sondes|^Sur senat\.fr, nos sondes|^La page d’état de senat\.fr signale elle-même/);
+    expect(text.en).toMatch(/^Our probes|^On senat\.fr, our probes|^The status page of senat\.fr itself reports/);
     expect(title.fr).toMatch(new RegExp(`^Sénat${NB}: \\S`));
     expect(title.en).toMatch(/^Sénat: \S/);
-    if (checkKind === 'journey' && OUTCOME_WEIGHT[outcome] === 'failure' && outcome !== 'heartbeat_missed') {
+    if (
+      checkKind === 'journey' &&
+      OUTCOME_WEIGHT[outcome] === 'failure' &&
+      outcome !== 'heartbeat_missed' &&
+      !outcome.startsWith('upstream_')
+    ) {
       expect(text.fr).toContain(`l’étape «${NB}Connexion${NB}»`);
       expect(text.en).toContain('the step “Sign-in”');
     }

@@ -57,8 +57,9 @@ describe('message rendering in the subscriber’s language', () => {
       subject: 'Vigie – New incident: Connexions lentes',
       text: [
         'This notice is in French for now; the English translation will follow.',
-        'Nous **cherchons** la cause.',
-        'Services affected: caf.fr.',
+        // Plain text reads the Markdown without its asterisks; the HTML part renders it.
+        'Nous cherchons la cause.',
+        'Affected services: caf.fr.',
       ],
     },
     {
@@ -85,7 +86,7 @@ describe('message rendering in the subscriber’s language', () => {
       events: [incident('incident_resolved', ['caf'], 0)],
       locale: 'en' as const,
       subject: 'Vigie – Incident resolved: Slow logins',
-      text: ['We are **looking** into it.', 'https://vigie.example.fr/en/incidents/inc1'],
+      text: ['We are looking into it.', 'https://vigie.example.fr/en/incidents/inc1'],
     },
     {
       name: 'a maintenance window',
@@ -122,8 +123,8 @@ describe('message rendering in the subscriber’s language', () => {
         ),
       ],
       locale: 'fr' as const,
-      subject: 'Vigie\u00a0: Maintenance annulée\u00a0: Travaux',
-      text: ['Elle n’aura pas lieu le 12 mars 2026 de 21 h à 23 h (heure de Paris).', 'Services concernés\u00a0: caf.fr.'],
+      subject: 'Vigie – Maintenance annulée\u00a0: Travaux',
+      text: ['Elle n’aura pas lieu le 12 mars 2026 de 21 h à 23 h (heure de Paris).', 'Services touchés\u00a0: caf.fr.'],
     },
   ])('$name', ({ events, locale, subject, text }) => {
     const digest = render(events, locale);

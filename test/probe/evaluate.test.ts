@@ -264,6 +264,16 @@ describe('evaluate', () => {
     expect(tracking?.since).toEqual(new Date(T0 + 78 * 60_000));
   });
 
+  it('keeps the first check’s time, so a state found then is told apart from one seen to begin', () => {
+    const options = { failuresBeforeDown: 3, successesBeforeUp: 2, inMaintenance: false };
+    const first = evaluate(null, result('ok', 1), options);
+    expect(first.tracking.firstCheckedAt).toEqual(first.tracking.since);
+    const later = evaluate(first.tracking, result('timeout', 2), options);
+    expect(later.tracking.state).toBe('degraded');
+    expect(later.tracking.firstCheckedAt).toEqual(first.tracking.firstCheckedAt);
+    expect(later.tracking.since.getTime()).toBeGreaterThan(later.tracking.firstCheckedAt!.getTime());
+  });
+
   it('records what the last conclusive check saw', () => {
     const first = evaluate(null, result('ok', 1), { failuresBeforeDown: 3, successesBeforeUp: 2, inMaintenance: false });
     const blocked = evaluate(first.tracking, result('blocked', 2), {

@@ -111,6 +111,25 @@ describe('scheduler', () => {
     await finish(h);
   });
 
+  it('does not run a job whose lease went while it waited for a slot', async () => {
+    let held = true;
+    // Four jobs on one host with one slot: the later ones wait for it, 50 s each.
+    const h = harness(
+      jobs(4, 60 * S, () => 'one.example'),
+      { durationMs: () => 50 * S },
+      { perHost: 1, skip: () => !held },
+    );
+    h.scheduler.start();
+    await h.clock.advance(46 * S);
+    const before = h.starts.length;
+    expect(h.scheduler.stats().waiting).toBeGreaterThan(0);
+    held = false;
+    await h.clock.advance(120 * S);
+    // Only the run under way when the lease went finishes; the waiting ones are not started.
+    expect(h.starts.length).toBe(before);
+    await finish(h);
+  });
+
   it('caps concurrency per host and globally', async () => {
     const h = harness(
       jobs(30, 5 * S, (i) => (i % 3 === 0 ? 'a.example' : i % 3 === 1 ? 'b.example' : `other-${i}`)),

@@ -89,6 +89,12 @@ describe.each(['fr', 'en'] as const)('the overview in a crisis, in %s', (locale)
     expect(status).toBe(200);
     const main = between(html, /<main/, /<\/main>/);
     expect(serviceLinks(main, locale)).toEqual([...AFFECTED_IN_CRISIS]);
+    // A maintenance says when it ends, not how long it has lasted.
+    expect(text(main)).toMatch(
+      locale === 'fr'
+        ? /Service-Public\.gouv\.fr Maintenance jusqu’à [^.]*\d{1,2} h/
+        : /Service-Public\.gouv\.fr Maintenance until [^.]*\d\d:\d\d/,
+    );
     const links = [...main.matchAll(/href="(\/(?:fr|en)\/(?:services|incidents)\/[^"]+)"/g)].map((m) => m[1]!);
     expect(links.length).toBeGreaterThanOrEqual(AFFECTED_IN_CRISIS.length + 4);
     const statuses = await Promise.all(links.map(async (link) => [link, (await fetch(`${site.url}${link}`)).status]));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type RunningSite } from '../support/site-server.ts';
+import { javaAvailable, nuProblems } from '../support/nu-checker.ts';
 import { seedCrisis, type CrisisSite } from '../support/seed-crisis.ts';
 import { catalogueWithFacts, startClocksAt, THURSDAY_10H } from '../support/seed-guidance.ts';
 
@@ -101,6 +102,15 @@ describe.each(['fr', 'en'] as const)('what to do instead, in %s', (locale) => {
     expect(text(html)).toContain(w.publisher);
   });
 
+  it('says the same under the service in the plain-text state machines read', async () => {
+    const state = (await page(locale === 'fr' ? '/fr/etat.txt' : '/en/status.txt')).replace(/[\u00a0\u202f]/g, ' ');
+    const at = state.indexOf('impots.gouv.fr');
+    const block = state.slice(at, state.indexOf('\n- ', at));
+    // No line to fit here: the long word, as in messages.
+    expect(block).toContain(`  - ${w.phone.replace('Tél.', 'Par téléphone')}`);
+    expect(block).toContain(`  - ${w.deadline}`);
+  });
+
   it('lists every alternative on the service page, open or closed now, then the official channels', async () => {
     const html = await page(`/${locale}/services/impots`);
     const body = text(html);
@@ -111,4 +121,17 @@ describe.each(['fr', 'en'] as const)('what to do instead, in %s', (locale) => {
     expect(html).toContain('href="https://www.impots.gouv.fr/actualites"');
     expect(html).toContain('href="https://www.impots.gouv.fr/calendrier"');
   });
+});
+
+describe('the pages that carry them', () => {
+  it.skipIf(!javaAvailable && !process.env.CI)(
+    'are valid HTML (Nu checker)',
+    async () => {
+      // The overview is left out: its banner is a section without a heading, a warning older than these facts.
+      const paths = ['/fr/services/impots', '/en/services/impots'];
+      const pages = Object.fromEntries(await Promise.all(paths.map(async (p) => [p, await page(p)])));
+      expect(await nuProblems(pages)).toEqual([]);
+    },
+    120_000,
+  );
 });

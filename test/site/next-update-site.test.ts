@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parisDayKey } from '../../src/domain/paris-time.ts';
 import { formatDayTime, formatTime } from '../../src/i18n/format.ts';
 import { startAdminSite, signIn, type AdminSite } from '../admin/support/admin-site.ts';
+import { checkResult, downTracking, outageSeen } from '../support/records.ts';
 
 /**
  * An incident promising its next update in half an hour, and one whose promised time passed with
@@ -10,6 +11,7 @@ import { startAdminSite, signIn, type AdminSite } from '../admin/support/admin-s
 let admin: AdminSite;
 let onTime: string;
 let late: string;
+let automatic: string;
 let promised: Date;
 let missed: Date;
 
@@ -37,6 +39,16 @@ beforeAll(async () => {
       nextUpdateAt: missed,
     })
   ).id;
+  const seen = new Date(now - 2 * 3_600_000);
+  automatic =
+    (
+      await admin.store.recordCheck({
+        result: checkResult({ serviceId: 'caf', location: 'local', startedAt: seen, outcome: 'http_5xx', httpStatus: 503 }),
+        tracking: downTracking('caf', seen, seen, { latencyMs: 120 }),
+        rollups: [],
+        event: { type: 'outage_opened', serviceId: 'caf', startedAt: seen, observed: outageSeen('caf.fr') },
+      })
+    ).incidentId ?? '';
 }, 120_000);
 
 afterAll(async () => {
@@ -66,6 +78,11 @@ describe.each(['fr', 'en'] as const)('the next update, in %s', (locale) => {
     const overview = text(await (await fetch(`${admin.site.url}/${locale}/`)).text());
     expect(overview).toContain(planned);
   });
+
+  it('promises nothing about an outage only the probe has seen', async () => {
+    const html = await (await fetch(`${admin.site.url}/${locale}/incidents/${automatic}`)).text();
+    expect(html).not.toContain('class="next-update');
+  });
 });
 
 describe('the dashboard', () => {
@@ -78,5 +95,7 @@ describe('the dashboard', () => {
     };
     expect(item(late)).toContain('information en retard');
     expect(item(onTime)).not.toContain('information en retard');
+    // Two hours without a word from anyone: staff are told, though the page promises nothing.
+    expect(item(automatic)).toContain('information en retard');
   });
 });

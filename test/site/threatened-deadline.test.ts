@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAdminSite, signIn, type AdminSite } from '../admin/support/admin-site.ts';
 import { startFakeGov, status, up, type FakeGov } from '../fake-gov/index.ts';
 import { freePort } from '../support/site-server.ts';
+import { javaAvailable, nuProblems } from '../support/nu-checker.ts';
 
 /**
  * End to end with real processes: the probe checks the fake tax office every second; a deadline
@@ -78,5 +79,7 @@ describe('a deadline two days ahead when its service goes down', () => {
     expect(html).toContain('Échéances menacées');
     expect(html).toMatch(/échéance menacée<\/strong>[^<]*<span[^>]*>impots\.gouv\.fr<\/span>/);
     expect(html).toContain('(paiement de l’acompte)');
+    expect(html).toContain('name="intent" value="extend"');
+    if (javaAvailable || process.env.CI) expect(await nuProblems({ '/admin': html })).toEqual([]);
   }, 120_000);
 });

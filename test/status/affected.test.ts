@@ -16,6 +16,7 @@ function state(id: string, level: PublicLevel, sinceMinutesAgo: number | null = 
     level,
     since: sinceMinutesAgo === null ? null : ago(sinceMinutesAgo),
     declaredByStaff: false,
+    upstreamsDown: [],
     extensions: [],
   };
 }
@@ -113,6 +114,7 @@ describe('affectedServices', () => {
       level: 'down',
       since: ago(45),
       declaredByStaff: false,
+      upstreamsDown: [],
       extensions: [],
       incident: { id: 'o', title: { fr: 'a inaccessible', en: 'a unreachable' } },
     });

@@ -13,6 +13,8 @@ import { maintenanceContract } from './contract/maintenance-contract.ts';
 import { outagesContract } from './contract/outages-contract.ts';
 import { staffContract } from './contract/staff-contract.ts';
 import { subscriptionsContract } from './contract/subscriptions-contract.ts';
+import { rootIncidentsContract } from './contract/root-incidents-contract.ts';
+import { timelineContract } from './contract/timeline-contract.ts';
 
 export interface ContractContext {
   /** A fresh, empty, migrated store for the current test. */
@@ -52,6 +54,8 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
     staffContract(ctx);
     subscriptionsContract(ctx);
     catalogueEditsContract(ctx);
+    timelineContract(ctx);
+    rootIncidentsContract(ctx);
     deadlineExtensionsContract(ctx);
   });
 }

@@ -8,6 +8,7 @@ import { createDnsCheck } from './dns-check.ts';
 import { createHeartbeatCheck } from './heartbeat-check.ts';
 import { createHttpCheck, explainFailure } from './http-check.ts';
 import { createJourneyCheck } from './journey-check.ts';
+import { createStatuspageCheck } from './statuspage-check.ts';
 import { createTcpCheck } from './tcp-check.ts';
 import type { Checker } from './types.ts';
 
@@ -56,6 +57,7 @@ export function createChecker(options: CheckerOptions): Checker {
     tcp: createTcpCheck(env),
     journey: createJourneyCheck(env),
     heartbeat: createHeartbeatCheck(env),
+    statuspage: createStatuspageCheck(env),
   };
 
   return async (service, context) => {

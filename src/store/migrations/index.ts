@@ -14,6 +14,8 @@ import { incidentObservations } from './055-incident-observations.ts';
 import { firstCheckedAt } from './060-first-checked-at.ts';
 import { incidentNextUpdate } from './065-incident-next-update.ts';
 import { deadlineExtensions } from './066-deadline-extensions.ts';
+import { stateChanges } from './070-state-changes.ts';
+import { incidentTemplates } from './071-incident-templates.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,4 +34,6 @@ export const MIGRATIONS: readonly Migration[] = [
   firstCheckedAt,
   incidentNextUpdate,
   deadlineExtensions,
+  stateChanges,
+  incidentTemplates,
 ];

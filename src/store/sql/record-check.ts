@@ -6,6 +6,7 @@ import type {
   OutageEvent,
   RollupDelta,
   ServiceTracking,
+  UpstreamFacts,
   WriteLease,
 } from '../../domain/records.ts';
 import { insertResults } from './checks.ts';
@@ -14,6 +15,7 @@ import { bumpDataVersion } from './data-version.ts';
 import { readDate, readDateOrNull, readString, type SqlDatabase, type SqlExecutor } from './executor.ts';
 import { insertIncident, insertUpdate, replaceAffected } from './incidents-write.ts';
 import { applyRollupDeltas } from './rollups.ts';
+import { insertStateChanges, stateChangesOf } from './state-changes.ts';
 import { appendOutageConfirmed, appendOutageRecovered } from './subscriptions/outbox-writes.ts';
 import { getTracking, getTrackings, listServiceTrackings, saveTracking, saveTrackings, visiblyDifferent } from './trackings.ts';
 import { countedWrites } from './write-fence.ts';
@@ -55,6 +57,10 @@ export async function recordChecks(db: SqlDatabase, inputs: readonly RecordCheck
       tx,
       inputs.filter((_, i) => counted[i]).flatMap((i) => i.rollups),
     );
+    // Read before anything is saved: each tracking's change is measured from what was stored.
+    // A write kept as history only changes no tracking, so it changes no state either.
+    const moving = inputs.filter((_, i) => counted[i]).map((i) => i.tracking);
+    await insertStateChanges(tx, stateChangesOf(await trackingsBefore(tx, moving), moving));
     const carried = new Map<string, string | null>();
     const lastPlain = new Map<string, ServiceTracking>();
     let visible = false;
@@ -119,9 +125,16 @@ async function applyEvent(
     await resolveAutoIncident(tx, event);
     incidentId = null;
   }
+  let joined = false;
+  if (event?.type === 'outage_joined') {
+    joined = await joinRootIncident(tx, event, input.result.startedAt);
+    // Its own id stays empty: once the root resolves, a dependent still down decides again and opens its own.
+    incidentId = null;
+  }
   const tracking = { ...input.tracking, openIncidentId: incidentId };
   await saveTracking(tx, tracking);
-  return { incidentId, visible: event !== null || visiblyDifferent(before, tracking) };
+  const changed = event !== null && (event.type !== 'outage_joined' || joined);
+  return { incidentId, visible: changed || visiblyDifferent(before, tracking) };
 }
 
 /**
@@ -137,16 +150,27 @@ async function decideUnderLock(
     'INSERT INTO service_locks (service_id) VALUES (?) ON CONFLICT (service_id) DO UPDATE SET service_id = excluded.service_id',
     [serviceId],
   );
-  const [trackings, heartbeats, open, resolved] = [
+  const [trackings, heartbeats, openIncident, resolved] = [
     await listServiceTrackings(tx, serviceId),
     await listHeartbeats(tx),
-    await tx.all("SELECT id, started_at FROM incidents WHERE service_id = ? AND kind = 'auto' AND resolved_at IS NULL", [serviceId]),
+    await openAutoOf(tx, serviceId),
     await tx.all("SELECT max(resolved_at) AS at FROM incidents WHERE service_id = ? AND kind = 'auto'", [serviceId]),
   ];
-  const openIncident = open[0] ? { id: readString(open[0].id), startedAt: readDate(open[0].started_at) } : null;
   const lastResolvedAt = readDateOrNull(resolved[0]?.at);
-  const event = decide({ serviceId, trackings, heartbeats, openIncident, lastResolvedAt });
+  // Upstreams are read, not locked: their own checks decide their incidents; a dependent only follows.
+  const upstreams: UpstreamFacts[] = [];
+  for (const id of decide.upstreamIds ?? []) {
+    upstreams.push({ serviceId: id, trackings: await listServiceTrackings(tx, id), openIncident: await openAutoOf(tx, id) });
+  }
+  const event = decide({ serviceId, trackings, heartbeats, openIncident, lastResolvedAt, upstreams });
   return { event, openIncidentId: openIncident?.id ?? null };
+}
+
+async function openAutoOf(tx: SqlExecutor, serviceId: string): Promise<{ id: string; startedAt: Date } | null> {
+  const open = await tx.all("SELECT id, started_at FROM incidents WHERE service_id = ? AND kind = 'auto' AND resolved_at IS NULL", [
+    serviceId,
+  ]);
+  return open[0] ? { id: readString(open[0].id), startedAt: readDate(open[0].started_at) } : null;
 }
 
 type Opened = Extract<OutageEvent, { type: 'outage_opened' }>;
@@ -178,7 +202,7 @@ async function openAutoIncident(tx: SqlExecutor, event: Opened, at: Date): Promi
       at,
       observed: { type: 'outage', ...event.observed },
     });
-    await appendOutageConfirmed(tx, event.serviceId, event.startedAt, at);
+    await appendOutageConfirmed(tx, event.serviceId, event.startedAt, at, event.dependents ?? []);
     return id;
   }
   const open = await findOpenAuto(tx, event.serviceId);
@@ -202,7 +226,30 @@ async function resolveAutoIncident(tx: SqlExecutor, event: Resolved): Promise<vo
     tx.time(event.resolvedAt),
     id,
   ]);
-  await appendOutageRecovered(tx, id, event.serviceId, event.resolvedAt);
+  await appendOutageRecovered(tx, id, event.serviceId, event.resolvedAt, event.dependents ?? []);
+}
+
+type Joined = Extract<OutageEvent, { type: 'outage_joined' }>;
+
+/**
+ * Lists a dependent in its upstream's open incident (once), as a major impact: the incident's own
+ * service is the upstream, so every other service it lists is affected through it. Told to no
+ * one: the root's story already reached the dependent's subscribers. Returns whether it was added.
+ */
+async function joinRootIncident(tx: SqlExecutor, event: Joined, at: Date): Promise<boolean> {
+  const rows = await tx.all('SELECT service_id, position FROM incident_services WHERE incident_id = ? ORDER BY position', [
+    event.rootIncidentId,
+  ]);
+  if (rows.some((r) => readString(r.service_id) === event.serviceId)) return false;
+  const next = rows.reduce((max, r) => Math.max(max, Number(r.position)), -1) + 1;
+  await tx.run('INSERT INTO incident_services (incident_id, position, service_id, impact) VALUES (?, ?, ?, ?)', [
+    event.rootIncidentId,
+    next,
+    event.serviceId,
+    'major',
+  ]);
+  await tx.run('UPDATE incidents SET updated_at = ? WHERE id = ?', [tx.time(at), event.rootIncidentId]);
+  return true;
 }
 
 async function findOpenAuto(tx: SqlExecutor, serviceId: string): Promise<string | null> {

@@ -31,6 +31,8 @@ import {
 } from './sessions.ts';
 import { claimTotpStep, createStaff, getStaffByEmail, getStaffById, listStaff, updateStaff } from './staff.ts';
 import { createSubscriptionStore } from './subscriptions/subscription-store.ts';
+import { listTemplates, saveTemplate } from './templates.ts';
+import { readTimeline } from './timeline.ts';
 import { listTrackings } from './trackings.ts';
 
 /** `db` seen from inside one of its transactions: every statement, and every nested transaction, runs in `tx`. */
@@ -136,6 +138,9 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
       }),
     pruneAudit: (before) => pruneAudit(db, before),
     listAudit: (options) => listAudit(db, options),
+    readTimeline: (options) => readTimeline(db, options),
+    listTemplates: () => listTemplates(db),
+    saveTemplate: (template, at) => db.transaction((tx) => saveTemplate(tx, template, at)),
   };
 }
 

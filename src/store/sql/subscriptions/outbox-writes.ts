@@ -59,16 +59,36 @@ export async function appendMaintenanceCancelled(tx: SqlExecutor, m: Maintenance
   );
 }
 
-export async function appendOutageConfirmed(tx: SqlExecutor, serviceId: string, startedAt: Date, at: Date): Promise<void> {
-  await appendOutboxEvent(tx, { kind: 'outage_confirmed', serviceId, startedAt: startedAt.toISOString() }, at);
+/** `dependents`: services behind this one, whose subscribers are told this one story rather than one per service. */
+export async function appendOutageConfirmed(
+  tx: SqlExecutor,
+  serviceId: string,
+  startedAt: Date,
+  at: Date,
+  dependents: readonly string[] = [],
+): Promise<void> {
+  const through = dependents.length > 0 ? { dependents: [...dependents] } : {};
+  await appendOutboxEvent(tx, { kind: 'outage_confirmed', serviceId, startedAt: startedAt.toISOString(), ...through }, at);
 }
 
-export async function appendOutageRecovered(tx: SqlExecutor, incidentId: string, serviceId: string, resolvedAt: Date): Promise<void> {
+export async function appendOutageRecovered(
+  tx: SqlExecutor,
+  incidentId: string,
+  serviceId: string,
+  resolvedAt: Date,
+  dependents: readonly string[] = [],
+): Promise<void> {
   const rows = await tx.all('SELECT started_at FROM incidents WHERE id = ?', [incidentId]);
   const startedAt = rows[0] ? readDate(rows[0].started_at) : resolvedAt;
   await appendOutboxEvent(
     tx,
-    { kind: 'outage_recovered', serviceId, startedAt: startedAt.toISOString(), resolvedAt: resolvedAt.toISOString() },
+    {
+      kind: 'outage_recovered',
+      serviceId,
+      startedAt: startedAt.toISOString(),
+      resolvedAt: resolvedAt.toISOString(),
+      ...(dependents.length > 0 ? { dependents: [...dependents] } : {}),
+    },
     resolvedAt,
   );
 }

@@ -1,0 +1,3 @@
+import { timelineEndpoint } from '../../admin/timeline-endpoint.ts';
+
+export const { GET, HEAD } = timelineEndpoint('csv');
