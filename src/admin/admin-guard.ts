@@ -1,6 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import type { Locale } from '../domain/vocabulary.ts';
-import type { StaffAccount } from '../domain/records.ts';
+import type { StaffAccount } from '../domain/staff-records.ts';
 import { isAdminPath } from '../web/security-policy.ts';
 import { trimTrailingSlashes } from '../domain/trim-slashes.ts';
 import { adminServices, type AdminServices } from './admin-services.ts';

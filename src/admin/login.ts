@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import { auditEntry } from '../domain/audit-entry.ts';
-import type { StaffAccount } from '../domain/records.ts';
+import type { StaffAccount } from '../domain/staff-records.ts';
 import type { Store } from '../store/store.ts';
 import { CURRENT_SCRYPT, hashPassword, needsRehash, verifyAgainstDummy, verifyPassword, type ScryptParams } from './password.ts';
 import { PASSWORD_MAX_LENGTH } from './password-policy.ts';

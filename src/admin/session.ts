@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { StaffAccount, StaffSession } from '../domain/records.ts';
+import type { StaffAccount, StaffSession } from '../domain/staff-records.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../domain/staff-session.ts';
 import type { Store } from '../store/store.ts';
 

@@ -1,6 +1,6 @@
 import { auditEntry } from '../domain/audit-entry.ts';
 import type { AuditAction } from '../domain/vocabulary.ts';
-import type { StaffAccount } from '../domain/records.ts';
+import type { StaffAccount } from '../domain/staff-records.ts';
 import type { Store } from '../store/store.ts';
 import { hashPassword } from './password.ts';
 import { PASSWORD_PROBLEM_TEXT, passwordProblem } from './password-policy.ts';

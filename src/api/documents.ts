@@ -1,7 +1,7 @@
 import type { Locale } from '../domain/vocabulary.ts';
 import type { Dictionary } from '../i18n/index.ts';
 import { absoluteUrl, pathFor } from '../addresses/routes.ts';
-import type { Incident, Maintenance } from '../domain/records.ts';
+import type { Incident, Maintenance } from '../domain/incident-records.ts';
 import { isoParis } from '../domain/paris-time.ts';
 import { incidentViews } from '../status/incident-view.ts';
 import { serviceNames } from '../status/service-names.ts';

@@ -1,6 +1,6 @@
 import type { IncidentStatus, Locale, ShownIncidentStatus } from '../domain/vocabulary.ts';
 import { localText } from '../i18n/local-text.ts';
-import type { Maintenance } from '../domain/records.ts';
+import type { Maintenance } from '../domain/incident-records.ts';
 import type { AffectedView, IncidentView } from '../status/incident-view.ts';
 import { isoParis } from '../domain/paris-time.ts';
 import type { SpComponent, SpImpact, SpIncident, SpMaintenance, SpMaintenanceStatus } from './statuspage-types.ts';

@@ -1,5 +1,6 @@
 import type { LocationConfig, ServiceConfig } from '../config/services-schema.ts';
-import type { FailureTally, Incident } from '../domain/records.ts';
+import type { FailureTally } from '../domain/records.ts';
+import type { Incident } from '../domain/incident-records.ts';
 import type { Draft } from '../domain/vocabulary.ts';
 import { canonicalJson, type CanonicalValue } from './canonical-json.ts';
 

@@ -1,5 +1,5 @@
 import type { Catalogue, ServiceConfig } from '../config/services-schema.ts';
-import type { Incident } from '../domain/records.ts';
+import type { Incident } from '../domain/incident-records.ts';
 import { CHECK_OUTCOMES, OUTCOME_WEIGHT } from '../domain/vocabulary.ts';
 import type { Store } from '../store/store.ts';
 import { attest, type Attestation } from './attestation.ts';

@@ -1,4 +1,4 @@
-import type { NewAuditEntry } from './records.ts';
+import type { NewAuditEntry } from './staff-records.ts';
 import type { AuditAction } from './vocabulary.ts';
 
 /** Who acts: a staff email (or the name typed at sign-in, or "cli") and the address it came from. */

@@ -1,4 +1,4 @@
-import type { AffectedService, Incident } from './records.ts';
+import type { AffectedService, Incident } from './incident-records.ts';
 import type { Impact, IncidentStatus, PublishedState, ShownIncidentStatus } from './vocabulary.ts';
 
 /**

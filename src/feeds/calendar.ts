@@ -1,4 +1,4 @@
-import type { Maintenance } from '../domain/records.ts';
+import type { Maintenance } from '../domain/incident-records.ts';
 import { addParisDays, parisDayMinuteToInstant, parisDayStartOfKey } from '../domain/paris-time.ts';
 import type { ServiceHours } from '../domain/service-hours.ts';
 

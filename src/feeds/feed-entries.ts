@@ -1,7 +1,7 @@
 import type { Locale, ShownIncidentStatus } from '../domain/vocabulary.ts';
 import { renderMarkdown } from '../incidents/markdown.ts';
 import { escapeHtml } from '../addresses/escape.ts';
-import type { Maintenance } from '../domain/records.ts';
+import type { Maintenance } from '../domain/incident-records.ts';
 import { localText, type LocalText } from '../i18n/local-text.ts';
 import type { IncidentView } from '../status/incident-view.ts';
 

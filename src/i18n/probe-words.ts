@@ -1,5 +1,6 @@
 import { checkFinding, type CheckFinding } from '../domain/check-finding.ts';
-import type { Incident, IncidentUpdate, OutageObservation, ProbeObservation } from '../domain/records.ts';
+import type { OutageObservation, ProbeObservation } from '../domain/records.ts';
+import type { Incident, IncidentUpdate } from '../domain/incident-records.ts';
 import type { Draft, Locale, Localized } from '../domain/vocabulary.ts';
 import { formatDuration, formatList } from './format.ts';
 import { t } from './index.ts';

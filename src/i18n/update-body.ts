@@ -1,4 +1,4 @@
-import type { IncidentUpdate } from '../domain/records.ts';
+import type { IncidentUpdate } from '../domain/incident-records.ts';
 import type { Draft } from '../domain/vocabulary.ts';
 import { t } from './index.ts';
 

@@ -1,4 +1,4 @@
-import type { Incident, Maintenance } from '../domain/records.ts';
+import type { Incident, Maintenance } from '../domain/incident-records.ts';
 
 /** A notice published in French only, still waiting for its English text. */
 export interface AwaitingTranslation {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { auditEntry } from '../domain/audit-entry.ts';
-import type { Maintenance } from '../domain/records.ts';
+import type { Maintenance } from '../domain/incident-records.ts';
 import { fieldErrors } from './form-fields.ts';
 import { refused, type ActionResult, type IncidentContext } from './service-context.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { auditEntry } from '../domain/audit-entry.ts';
-import type { Incident } from '../domain/records.ts';
+import type { Incident } from '../domain/incident-records.ts';
 import {
   affectedField,
   nextUpdateField,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { auditEntry } from '../domain/audit-entry.ts';
-import type { Incident } from '../domain/records.ts';
+import type { Incident } from '../domain/incident-records.ts';
 import { filledTemplate } from '../domain/templates.ts';
 import type { ActionResult, IncidentContext } from './service-context.ts';
 import { refused } from './service-context.ts';

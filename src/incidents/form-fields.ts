@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Catalogue } from '../config/services-schema.ts';
 import { IMPACTS, INCIDENT_STATUSES, type Draft } from '../domain/vocabulary.ts';
-import type { AffectedService } from '../domain/records.ts';
+import type { AffectedService } from '../domain/incident-records.ts';
 import { frenchSpacing } from '../i18n/french-spacing.ts';
 import { MAX_MARKDOWN_LENGTH } from './markdown.ts';
 import { addParisDays, parisDayKey, parisWallClockToUtc } from '../domain/paris-time.ts';

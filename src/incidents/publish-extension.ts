@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { auditEntry } from '../domain/audit-entry.ts';
 import type { Deadline } from '../domain/guidance.ts';
 import { parisWallClockToUtc } from '../domain/paris-time.ts';
-import type { Incident } from '../domain/records.ts';
+import type { Incident } from '../domain/incident-records.ts';
 import type { Locale } from '../domain/vocabulary.ts';
 import { formatDayTime, formatDateTime } from '../i18n/format.ts';
 import { t } from '../i18n/index.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { auditEntry } from '../domain/audit-entry.ts';
-import type { Maintenance } from '../domain/records.ts';
+import type { Maintenance } from '../domain/incident-records.ts';
 import { bodyFields, checkbox, fieldErrors, requireEnglish, titleFields, toDraft } from './form-fields.ts';
 import { parisWallClockToUtc } from '../domain/paris-time.ts';
 import { refused, type ActionResult, type IncidentContext } from './service-context.ts';

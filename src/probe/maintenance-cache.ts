@@ -1,4 +1,4 @@
-import type { Maintenance } from '../domain/records.ts';
+import type { Maintenance } from '../domain/incident-records.ts';
 import type { Store } from '../store/store.ts';
 
 /**

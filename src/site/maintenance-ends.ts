@@ -1,4 +1,4 @@
-import type { Maintenance } from '../domain/records.ts';
+import type { Maintenance } from '../domain/incident-records.ts';
 
 /**
  * When each service's maintenance in progress ends (the latest end when windows overlap): a

@@ -1,6 +1,6 @@
 import type { Draft, Localized } from '../domain/vocabulary.ts';
 import type { UpstreamDown } from './dependencies.ts';
-import type { Incident } from '../domain/records.ts';
+import type { Incident } from '../domain/incident-records.ts';
 import type { DeadlineExtension } from '../domain/guidance.ts';
 import { affects, IMPACT_RANK, impactOn } from '../domain/incident-scope.ts';
 import { levelRank, type PublicLevel, type PublicServiceState } from './public-states.ts';

@@ -1,5 +1,5 @@
 import { affectedOf, IMPACT_STATE, incidentState, shownStatus, shownUpdateStatus, type ImpactSource } from '../domain/incident-scope.ts';
-import type { Incident } from '../domain/records.ts';
+import type { Incident } from '../domain/incident-records.ts';
 import type { Impact, IncidentKind, Locale, PublishedState, ShownIncidentStatus } from '../domain/vocabulary.ts';
 import { localName, localText, type LocalText } from '../i18n/local-text.ts';
 import { withShownWords } from '../i18n/probe-words.ts';

@@ -1,5 +1,6 @@
 import type { Catalogue } from '../config/services-schema.ts';
-import type { Incident, Maintenance, ProbeHeartbeat } from '../domain/records.ts';
+import type { ProbeHeartbeat } from '../domain/records.ts';
+import type { Incident, Maintenance } from '../domain/incident-records.ts';
 import type { Store } from '../store/store.ts';
 import { latencyRangeStart, latencySeries } from './latency.ts';
 import { addParisDays, parisDayKey, parisDayStartOfKey } from '../domain/paris-time.ts';

@@ -1,4 +1,5 @@
-import type { Incident, Maintenance, ProbeHeartbeat, ServiceTracking } from '../domain/records.ts';
+import type { ProbeHeartbeat, ServiceTracking } from '../domain/records.ts';
+import type { Incident, Maintenance } from '../domain/incident-records.ts';
 import type { Store } from '../store/store.ts';
 import type { DeadlineExtension } from '../domain/guidance.ts';
 

@@ -1,5 +1,5 @@
 import type { CheckOutcome, Localized, PublishedState } from '../domain/vocabulary.ts';
-import type { Incident, Maintenance } from '../domain/records.ts';
+import type { Incident, Maintenance } from '../domain/incident-records.ts';
 import type { UpstreamDown } from './dependencies.ts';
 import type { DeadlineExtension } from '../domain/guidance.ts';
 import type { Published } from './published-state.ts';

@@ -1,5 +1,5 @@
 import type { Catalogue } from '../config/services-schema.ts';
-import type { Incident } from '../domain/records.ts';
+import type { Incident } from '../domain/incident-records.ts';
 import { isUmbrella, proposeWave, type WaveProposal, type WaveSettings } from '../domain/wave.ts';
 import { affects } from '../domain/incident-scope.ts';
 import type { StatusSnapshot } from './views.ts';

@@ -1,16 +1,8 @@
 import type { DeadlineExtension } from '../domain/guidance.ts';
 import type { CheckOutcome } from '../domain/vocabulary.ts';
 import type {
-  AuditEntry,
   CheckResult,
   FailureTally,
-  Incident,
-  IncidentUpdate,
-  Maintenance,
-  NewIncident,
-  NewAuditEntry,
-  NewIncidentUpdate,
-  NewMaintenance,
   OutageDecider,
   OutageEvent,
   Page,
@@ -20,13 +12,13 @@ import type {
   RollupDelta,
   RollupGranularity,
   ServiceTracking,
-  StaffAccount,
-  StaffSession,
   Draft,
   LeaseClaimed,
   CheckWritten,
   WriteLease,
 } from '../domain/records.ts';
+import type { Incident, IncidentUpdate, Maintenance, NewIncident, NewIncidentUpdate, NewMaintenance } from '../domain/incident-records.ts';
+import type { AuditEntry, NewAuditEntry, StaffAccount, StaffSession } from '../domain/staff-records.ts';
 import type { IncidentTemplate } from '../domain/templates.ts';
 import type { TimelineRows } from '../domain/timeline-records.ts';
 import type { AuditAction } from '../domain/vocabulary.ts';

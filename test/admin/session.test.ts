@@ -3,7 +3,7 @@ import { hashSessionId, createSessions, type Sessions } from '../../src/admin/se
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../src/domain/staff-session.ts';
 import { disableStaff, resetPassword, setTotpSecret } from '../../src/admin/staff-accounts.ts';
 import { newTotpSecret } from '../../src/admin/totp.ts';
-import type { StaffAccount } from '../../src/domain/records.ts';
+import type { StaffAccount } from '../../src/domain/staff-records.ts';
 import type { Store } from '../../src/store/store.ts';
 import { manualClock } from '../support/manual-clock.ts';
 import { tempStore } from './support/temp-store.ts';

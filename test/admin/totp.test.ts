@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acceptTotpCode, matchTotpStep, newTotpSecret, totpCode, totpUri } from '../../src/admin/totp.ts';
-import type { StaffAccount } from '../../src/domain/records.ts';
+import type { StaffAccount } from '../../src/domain/staff-records.ts';
 import type { Store } from '../../src/store/store.ts';
 import { tempStore } from './support/temp-store.ts';
 

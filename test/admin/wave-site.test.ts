@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Incident } from '../../src/domain/records.ts';
+import type { Incident } from '../../src/domain/incident-records.ts';
 import { flap, startFakeGov, status, up, type FakeGov } from '../fake-gov/index.ts';
 import { eventually, startProcess, type RunningProcess } from '../notify/support/processes.ts';
 import { freePort } from '../support/site-server.ts';

@@ -6,7 +6,7 @@ import { t } from '../../src/i18n/index.ts';
 import { buildSnapshot } from '../../src/status/snapshot.ts';
 import type { Locale } from '../../src/domain/vocabulary.ts';
 import { affectedOf } from '../../src/domain/incident-scope.ts';
-import type { Incident } from '../../src/domain/records.ts';
+import type { Incident } from '../../src/domain/incident-records.ts';
 import { NOW, catalogue, heartbeat, incident, maintenance, service, tracking, update } from '../status/fixtures.ts';
 
 const HOUR = 3_600_000;

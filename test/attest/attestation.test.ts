@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { attest, type AttestationFacts } from '../../src/attest/attestation.ts';
 import { canonicalJson } from '../../src/attest/canonical-json.ts';
-import type { FailureTally, Incident } from '../../src/domain/records.ts';
+import type { FailureTally } from '../../src/domain/records.ts';
+import type { Incident } from '../../src/domain/incident-records.ts';
 import { service } from '../status/fixtures.ts';
 
 const T = (minute: number) => new Date(Date.UTC(2026, 2, 29, 0, minute));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { affectedOf, affects, IMPACT_STATE, impactOn, incidentState, type ScopedImpact } from '../../src/domain/incident-scope.ts';
-import type { Incident } from '../../src/domain/records.ts';
+import type { Incident } from '../../src/domain/incident-records.ts';
 import type { PublishedState } from '../../src/domain/vocabulary.ts';
 import { incident } from '../status/fixtures.ts';
 

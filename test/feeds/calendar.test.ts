@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { closuresOf, fold, maintenanceEvent, renderCalendar } from '../../src/feeds/calendar.ts';
-import type { Maintenance } from '../../src/domain/records.ts';
+import type { Maintenance } from '../../src/domain/incident-records.ts';
 import { WEEKDAYS } from '../../src/domain/vocabulary.ts';
 import type { ServiceHours } from '../../src/domain/service-hours.ts';
 

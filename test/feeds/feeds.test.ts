@@ -5,7 +5,7 @@ import { renderFeed, type ChannelInfo, type FeedKind } from '../../src/feeds/ren
 import type { Locale } from '../../src/domain/vocabulary.ts';
 import { t } from '../../src/i18n/index.ts';
 import { escapeHtml } from '../../src/addresses/escape.ts';
-import type { Incident } from '../../src/domain/records.ts';
+import type { Incident } from '../../src/domain/incident-records.ts';
 import { incidentViews } from '../../src/status/incident-view.ts';
 import { NOW, incident, maintenance, update } from '../status/fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Incident } from '../../src/domain/records.ts';
+import type { Incident } from '../../src/domain/incident-records.ts';
 import { CHECK_KINDS, CHECK_OUTCOMES, OUTCOME_WEIGHT } from '../../src/domain/vocabulary.ts';
 import { outageText, outageTitle, recoveryText, withShownWords } from '../../src/i18n/probe-words.ts';
 import { incident, update } from '../status/fixtures.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/config/load-catalogue.ts';
-import type { Incident } from '../../src/domain/records.ts';
+import type { Incident } from '../../src/domain/incident-records.ts';
 import { loadSnapshot } from '../../src/status/load.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';

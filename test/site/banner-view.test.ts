@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PUBLISHED_STATES, type PublishedState } from '../../src/domain/vocabulary.ts';
 import { t } from '../../src/i18n/index.ts';
 import { bannerView } from '../../src/site/banner.ts';
-import type { Incident } from '../../src/domain/records.ts';
+import type { Incident } from '../../src/domain/incident-records.ts';
 import { worsePublished } from '../../src/status/published-state.ts';
 import type { Indicator, MonitoringGap } from '../../src/status/views.ts';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCatalogue } from '../../src/config/load-catalogue.ts';
-import type { Incident } from '../../src/domain/records.ts';
+import type { Incident } from '../../src/domain/incident-records.ts';
 import type { Locale } from '../../src/domain/vocabulary.ts';
 import { publishExtension } from '../../src/incidents/publish-extension.ts';
 import { messageItems } from '../../src/notify/message-items.ts';

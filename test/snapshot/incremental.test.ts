@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceState } from '../../src/domain/vocabulary.ts';
-import type { Incident, Maintenance } from '../../src/domain/records.ts';
+import type { Incident, Maintenance } from '../../src/domain/incident-records.ts';
 import { loopbackOrigin } from '../../src/snapshot/origin.ts';
 import { publishSnapshot, type PublishOptions } from '../../src/snapshot/publish.ts';
 import { recordServiceState, seedSite, type SeededSite } from '../support/seed-site.ts';

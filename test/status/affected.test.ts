@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceState } from '../../src/domain/vocabulary.ts';
-import type { Incident } from '../../src/domain/records.ts';
+import type { Incident } from '../../src/domain/incident-records.ts';
 import { affectedServices } from '../../src/status/affected.ts';
 import { publicStates, type PublicLevel, type PublicServiceState } from '../../src/status/public-states.ts';
 import { buildSnapshot } from '../../src/status/snapshot.ts';

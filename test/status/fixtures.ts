@@ -1,6 +1,7 @@
 import type { Catalogue, ServiceConfig } from '../../src/config/services-schema.ts';
 import type { ServiceState } from '../../src/domain/vocabulary.ts';
-import type { Incident, IncidentUpdate, Maintenance, ProbeHeartbeat, Rollup, ServiceTracking } from '../../src/domain/records.ts';
+import type { ProbeHeartbeat, Rollup, ServiceTracking } from '../../src/domain/records.ts';
+import type { Incident, IncidentUpdate, Maintenance } from '../../src/domain/incident-records.ts';
 import { LATENCY_BUCKETS_MS } from '../../src/domain/records.ts';
 import { serviceTracking } from '../support/records.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NEXT_UPDATE_DELAYS } from '../../src/domain/next-update.ts';
-import type { Incident } from '../../src/domain/records.ts';
+import type { Incident } from '../../src/domain/incident-records.ts';
 import { nextUpdateView } from '../../src/status/next-update-view.ts';
 import { incidentView } from '../../src/status/incident-view.ts';
 import { incident, NOW, update } from './fixtures.ts';

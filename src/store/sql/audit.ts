@@ -1,6 +1,7 @@
 import { AUDIT_ACTIONS } from '../../domain/vocabulary.ts';
 import { newId } from '../ids.ts';
-import type { AuditEntry, NewAuditEntry, Page } from '../../domain/records.ts';
+import type { Page } from '../../domain/records.ts';
+import type { AuditEntry, NewAuditEntry } from '../../domain/staff-records.ts';
 import {
   json,
   readDate,

@@ -1,5 +1,6 @@
 import { IMPACTS, INCIDENT_KINDS, INCIDENT_STATUSES, INCIDENT_UPDATE_REASONS, type Draft } from '../../domain/vocabulary.ts';
-import type { AffectedService, BodyRevision, Incident, IncidentUpdate, Page, ProbeObservation } from '../../domain/records.ts';
+import type { Page, ProbeObservation } from '../../domain/records.ts';
+import type { AffectedService, BodyRevision, Incident, IncidentUpdate } from '../../domain/incident-records.ts';
 import {
   placeholders,
   readDate,

@@ -1,6 +1,7 @@
 import type { Draft, IncidentKind, IncidentStatus, IncidentUpdateReason } from '../../domain/vocabulary.ts';
 import { newId } from '../ids.ts';
-import type { AffectedService, BodyRevision, Incident, NewIncident, NewIncidentUpdate, ProbeObservation } from '../../domain/records.ts';
+import type { ProbeObservation } from '../../domain/records.ts';
+import type { AffectedService, BodyRevision, Incident, NewIncident, NewIncidentUpdate } from '../../domain/incident-records.ts';
 import { StoreNotFoundError } from '../store.ts';
 import { bumpDataVersion } from './data-version.ts';
 import { json, readDateOrNull, readJson, readString, type SqlDatabase, type SqlExecutor } from './executor.ts';

@@ -1,6 +1,6 @@
 import type { Draft } from '../../domain/vocabulary.ts';
 import { newId } from '../ids.ts';
-import type { Maintenance, NewMaintenance } from '../../domain/records.ts';
+import type { Maintenance, NewMaintenance } from '../../domain/incident-records.ts';
 import { StoreNotFoundError } from '../store.ts';
 import { bumpDataVersion } from './data-version.ts';
 import { appendMaintenanceCancelled, appendMaintenanceScheduled } from './subscriptions/outbox-writes.ts';

@@ -1,4 +1,4 @@
-import type { StaffSession } from '../../domain/records.ts';
+import type { StaffSession } from '../../domain/staff-records.ts';
 import { newId } from '../ids.ts';
 import { placeholders, readDate, readNumber, readString, type SqlDatabase, type SqlExecutor } from './executor.ts';
 

@@ -1,5 +1,5 @@
 import { newId } from '../ids.ts';
-import type { StaffAccount } from '../../domain/records.ts';
+import type { StaffAccount } from '../../domain/staff-records.ts';
 import { StoreConflictError, StoreNotFoundError } from '../store.ts';
 import { readBool, readDate, readNumber, readString, readStringOrNull, type Row, type SqlDatabase, type SqlExecutor } from './executor.ts';
 

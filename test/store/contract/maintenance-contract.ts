@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NewMaintenance } from '../../../src/domain/records.ts';
+import type { NewMaintenance } from '../../../src/domain/incident-records.ts';
 import { StoreNotFoundError } from '../../../src/store/store.ts';
 import type { ContractContext } from '../store-contract.ts';
 import { at, T0 } from '../contract-fixtures.ts';

@@ -1,5 +1,5 @@
 import { affectedOf } from '../../../domain/incident-scope.ts';
-import type { Incident, Maintenance } from '../../../domain/records.ts';
+import type { Incident, Maintenance } from '../../../domain/incident-records.ts';
 import { readDate, type SqlExecutor } from '../executor.ts';
 import { appendOutboxEvent } from './outbox.ts';
 
