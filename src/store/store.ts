@@ -22,9 +22,23 @@ import type { AuditEntry, NewAuditEntry, StaffAccount, StaffSession } from '../d
 import type { IncidentTemplate } from '../domain/templates.ts';
 import type { TimelineRows } from '../domain/timeline-records.ts';
 import type { AuditAction } from '../domain/vocabulary.ts';
-import type { CatalogueEdits, CatalogueEditsApplied } from './sql/catalogue-edits.ts';
 import type { LeaseClaim } from './sql/leases.ts';
 import type { SubscriptionStore } from './subscription-store.ts';
+
+export interface CatalogueEdits {
+  /** Every service id the catalogue lists now. */
+  serviceIds: readonly string[];
+  /** Ids a service had before (`formerIds`): what was stored under `from` now belongs to `to`. */
+  renames: readonly { from: string; to: string }[];
+  at: Date;
+}
+
+export interface CatalogueEditsApplied {
+  /** Former ids whose history moved to their new id. */
+  renamed: string[];
+  /** Automatic incidents closed because their service is no longer monitored (or lives on under a new id). */
+  resolved: string[];
+}
 
 /**
  * Everything Vigie persists. Two implementations (node:sqlite, PostgreSQL) are proved against one

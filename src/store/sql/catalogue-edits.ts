@@ -4,21 +4,7 @@ import { bumpDataVersion } from './data-version.ts';
 import { readJson, readString, type SqlDatabase, type SqlExecutor } from './executor.ts';
 import { insertUpdate } from './incidents-write.ts';
 import { applyRollupDeltas, listRollups } from './rollups.ts';
-
-export interface CatalogueEdits {
-  /** Every service id the catalogue lists now. */
-  serviceIds: readonly string[];
-  /** Ids a service had before (`formerIds`): what was stored under `from` now belongs to `to`. */
-  renames: readonly { from: string; to: string }[];
-  at: Date;
-}
-
-export interface CatalogueEditsApplied {
-  /** Former ids whose history moved to their new id. */
-  renamed: string[];
-  /** Automatic incidents closed because their service is no longer monitored (or lives on under a new id). */
-  resolved: string[];
-}
+import type { CatalogueEdits, CatalogueEditsApplied } from '../store.ts';
 
 /** Tables whose rows name a service in a column, and the other columns of their key (none: not a key). */
 const KEYED: readonly { table: string; key: readonly string[] }[] = [

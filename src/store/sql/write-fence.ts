@@ -1,6 +1,5 @@
-import type { WriteLease } from '../../domain/records.ts';
+import type { CheckResult, ServiceTracking, WriteLease } from '../../domain/records.ts';
 import { placeholders, readNumber, readStringOrNull, type SqlExecutor } from './executor.ts';
-import type { RecordCheckInput } from './record-check.ts';
 import { getTrackings } from './trackings.ts';
 
 /**
@@ -12,7 +11,14 @@ import { getTrackings } from './trackings.ts';
  * an incident, queue a notification, nor count time in the uptime that another process counts.
  * On PostgreSQL the lease rows are read `FOR SHARE`: a claim cannot take them until this commits.
  */
-export async function countedWrites(tx: SqlExecutor, inputs: readonly RecordCheckInput[]): Promise<boolean[]> {
+/** What the fence reads of a write (a `RecordCheckInput`). */
+export interface FencedWrite {
+  result: CheckResult;
+  tracking: ServiceTracking;
+  lease?: WriteLease | null;
+}
+
+export async function countedWrites(tx: SqlExecutor, inputs: readonly FencedWrite[]): Promise<boolean[]> {
   const leases = await leaseRows(tx, inputs);
   const latest = new Map<string, number>();
   for (const [location, ids] of group(inputs.map((i) => [i.tracking.location, i.tracking.serviceId]))) {
@@ -44,7 +50,7 @@ function holds(row: LeaseRow | undefined, lease: WriteLease): boolean {
 
 const CHUNK = 200;
 
-async function leaseRows(tx: SqlExecutor, inputs: readonly RecordCheckInput[]): Promise<Map<string, LeaseRow>> {
+async function leaseRows(tx: SqlExecutor, inputs: readonly FencedWrite[]): Promise<Map<string, LeaseRow>> {
   const rows = new Map<string, LeaseRow>();
   const share = tx.dialect === 'postgres' ? ' ORDER BY service_id FOR SHARE' : '';
   for (const [location, ids] of group(inputs.filter((i) => i.lease).map((i) => [i.tracking.location, i.tracking.serviceId]))) {
