@@ -202,8 +202,8 @@ export interface LeaseClaimed {
   /** Services of the location that nobody holds after this claim (free, or expired at `now`). */
   unheld: number;
   /**
-   * Services just taken that a live process gave back (rather than let expire by dying), with
-   * when it did: its last check of them may have started until then and not be stored yet.
+   * Services just taken that another process had held, with when it gave them back or its lease
+   * ran out: its last check of them may have started until then and not be stored yet.
    */
   handedOver: { serviceId: string; freedAt: Date }[];
 }

@@ -254,6 +254,7 @@ export const en: Dictionary = {
   notFound: {
     title: 'Page not found',
     body: 'This address does not match any page. Check it, or go back to the service status.',
+    linked: { before: 'This address does not match any page. Check it, or go back to ', link: 'the service status', after: '.' },
     service: 'This address does not match any monitored service. It may have been removed from the list.',
     incident: 'No incident has this identifier.',
     document: 'No API document has this address. The documents are summary.json, status.json, components.json…',

@@ -106,13 +106,14 @@ export function formatWindow(start: Date, end: Date, locale: Locale): string {
 }
 
 const DURATION_WORDS = {
-  fr: { day: { one: 'j', other: 'j' }, hour: { one: 'h', other: 'h' } },
-  en: { day: { one: 'day', other: 'days' }, hour: { one: 'hour', other: 'hours' } },
+  fr: { day: { one: 'jour', other: 'jours' }, hour: { one: 'h', other: 'h' } },
+  en: { day: { one: 'day', other: 'days' }, hour: { one: 'h', other: 'h' } },
 } as const;
 
 /**
  * The one duration format of pages, feeds and notices: « 40 s », « 12 min », « 2 h 5 min »,
- * « 2 j 3 h » / "2 h 5 min", "2 days 3 hours" (English has no usual abbreviation for days).
+ * « 2 jours 3 h » / "2 h 5 min", "2 days 3 h": days in words (service-public.fr writes « 2 jours »;
+ * English has no usual abbreviation for them), hours abbreviated as everywhere else.
  */
 export function formatDuration(seconds: number, locale: Locale): string {
   const s = Math.max(0, Math.round(seconds));

@@ -30,7 +30,7 @@ export const frNotify = {
       maintenance_completed: 'Maintenance terminée',
       maintenance_cancelled: 'Maintenance annulée',
     },
-    window: (text: string) => `Créneau${NB}: ${text} (heure de Paris).`,
+    window: (text: string) => `Période${NB}: ${text} (heure de Paris).`,
     services: (names: string) => `Services touchés${NB}: ${names}.`,
     /** Which part of a notice is still French in an English message (never shown in a French one). */
     translationToFollow: {

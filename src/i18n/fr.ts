@@ -273,6 +273,8 @@ export const fr = {
   notFound: {
     title: 'Page introuvable',
     body: 'Cette adresse ne correspond à aucune page. Vérifiez-la, ou revenez à l’état des services.',
+    /** The same sentence with its end as the link, where a page links it (the link text not said twice). */
+    linked: { before: 'Cette adresse ne correspond à aucune page. Vérifiez-la, ou revenez à ', link: 'l’état des services', after: '.' },
     service: 'Cette adresse ne correspond à aucun service surveillé. Il a peut-être été retiré de la liste.',
     incident: 'Aucun incident ne porte cet identifiant.',
     document: 'Aucun document de l’API n’a cette adresse. Les documents sont summary.json, status.json, components.json…',
@@ -414,7 +416,7 @@ export const fr = {
       resolveSubmit: 'Marquer comme résolu',
       takeOver: 'Prendre en charge cette panne',
       takeOverIntro:
-        'Rédigez l’avis destiné au public\u00a0: il s’ajoute à la chronologie du même incident, sous le texte automatique, qui reste, et son titre remplace le titre automatique. La sonde clôturera l’incident quand le service sera rétabli.',
+        'Rédigez l’avis destiné au public\u00a0: il s’ajoute à la chronologie du même incident, sous le texte automatique, qui reste, et son titre remplace le titre automatique. La sonde clora l’incident quand le service sera rétabli.',
       takeOverSubmit: 'Publier l’avis',
       resolvedNote: 'Cet incident est résolu\u00a0: ses messages peuvent encore être corrigés.',
       missingEn: 'traduction anglaise manquante',

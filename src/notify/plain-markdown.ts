@@ -5,8 +5,8 @@
  */
 export function plainMarkdown(markdown: string): string {
   return markdown
-    .replace(/\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g, '$1 ($2)')
-    .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
+    .replace(/\[([^[\]\n]+)\]\((https?:\/\/[^()[\]\s]+)\)/g, '$1 ($2)')
+    .replace(/<(https?:\/\/[^<>\s]+)>/g, '$1')
     .replace(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, '$2')
     .replace(/(^|[^\p{L}\p{N}*_])([*_])(?=\S)([^\n*_]*?\S)\2(?![\p{L}\p{N}])/gu, '$1$3')
     .replace(/`([^`\n]+)`/g, '$1');

@@ -7,7 +7,8 @@ import type { Store } from '../store/store.ts';
  * alive at its location, and holds its fair share (rounded up), taking free or expired leases and
  * giving back any beyond its share. A process that dies stops renewing: its leases expire and the
  * others take them at their next refresh; one that comes back takes its share again as the others
- * give theirs back; one restarted under the same name (`VIGIE_PROBE_ID`) renews its predecessor's.
+ * give theirs back (each stops checking what it gives back before the store dates the give-back,
+ * which the taker counts as a check, so no slot is checked twice); one restarted under the same name (`VIGIE_PROBE_ID`) renews its predecessor's.
  *
  * Time is the store's: lease ends and liveness are computed from `store.now()`, so a process whose
  * clock runs ahead cannot keep leases past their end nor look alive after its death. A process
@@ -33,7 +34,7 @@ export interface LeaseKeeperOptions {
 
 export interface TakenService {
   serviceId: string;
-  /** Set when a live process gave it back: until then its own check of it may have started. */
+  /** When another process gave it back or its lease there ended: until then its check of it may have started. */
   freedAt: Date | null;
 }
 
@@ -94,7 +95,7 @@ export function createLeaseKeeper(options: LeaseKeeperOptions): LeaseKeeper {
   }
 
   async function claim(sent: number): Promise<TakenService[]> {
-    const now = await readStoreClock();
+    let now = await readStoreClock();
     if (skewed()) {
       // Out of the location's count and holding nothing, so the others take its share.
       await store.deleteProbeHolder(me.holder, now);
@@ -102,7 +103,7 @@ export function createLeaseKeeper(options: LeaseKeeperOptions): LeaseKeeper {
       validUntil = -Infinity;
       return [];
     }
-    const until = new Date(now.getTime() + leaseMs);
+    let until = new Date(now.getTime() + leaseMs);
     if (!seeded) {
       await store.seedLeases(me.location, options.serviceIds);
       seeded = true;
@@ -110,7 +111,15 @@ export function createLeaseKeeper(options: LeaseKeeperOptions): LeaseKeeper {
     await store.saveProbeHolder({ ...me, seenUntil: until });
     const alive = (await store.listProbeHolders()).filter((h) => h.location === me.location && h.seenUntil > now).length;
     const want = fairShare(options.serviceIds.length, alive);
-    const claimed = await store.claimLeases({ location: me.location, holder: me.holder, want, now, until });
+    const release = [...owned].sort().slice(want);
+    if (release.length > 0) {
+      // The taker counts a given-back service as checked when the store dates the give-back: none
+      // of this process's checks of it may start after that, so it stops them before reading the date.
+      for (const id of release) owned.delete(id);
+      now = await readStoreClock();
+      until = new Date(now.getTime() + leaseMs);
+    }
+    const claimed = await store.claimLeases({ location: me.location, holder: me.holder, want, now, until, release });
     const freedAt = new Map(claimed.handedOver.map((h) => [h.serviceId, h.freedAt]));
     // Kept under the same epoch: nobody else had it meanwhile. Otherwise it was taken, perhaps back.
     const taken = claimed.held

@@ -8,9 +8,10 @@ import type { ScheduledJob } from './scheduler.ts';
  * What holding leases changes for the runner. A service taken from another process is picked up
  * where that process left it: its tracking is re-read (confirmation counters included), it is
  * checked at once if its last check is an interval old, and otherwise not before its next slot,
- * so no slot is checked twice. A service a live process gave back may have a check of that
- * process in flight, or waiting for its batch, that the re-read tracking does not show yet: it
- * counts as checked when it was given back, so the slot is at worst late, never checked twice.
+ * so no slot is checked twice. A service another process gave back, or held under a lease that
+ * ran out (a process starved or paused, not dead), may have a check of that process in flight,
+ * or waiting for its batch, that the re-read tracking does not show yet: it counts as checked
+ * when it was given back or its lease ended, so the slot is at worst late, never checked twice.
  * A tracking in memory newer than the store's is this process's own, not written yet (buffered,
  * or spooled by its predecessor under the same name): it is kept.
  */

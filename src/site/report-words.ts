@@ -29,7 +29,7 @@ export function responseText(f: ReportFigures, locale: Locale): string {
   return f.medianMs === null ? t(locale).proof.reports.noResponse : formatMs(f.medianMs, locale);
 }
 
-/** « Toute la période », « 12 j 4 h sur 31 j », « Non mesuré ». */
+/** « Toute la période », « 12 jours 4 h sur 31 jours », « Non mesuré ». */
 export function measuredText(f: ReportFigures, locale: Locale): string {
   const words = t(locale).proof.reports;
   if (f.measured === 'none') return words.notMeasured;

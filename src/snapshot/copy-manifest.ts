@@ -16,6 +16,8 @@ export interface CopyManifest {
   /** Service id → when its pages were rendered (ms since epoch). */
   rendered: Record<string, number>;
   attestations: Record<string, PublishedPath[]>;
+  /** When the reports were rendered (ms since epoch). */
+  reportsAt: number;
   /** The build's files (and their precompressed siblings), relative to the copy. */
   assets: string[];
 }

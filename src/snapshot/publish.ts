@@ -50,6 +50,7 @@ export interface Publication {
 }
 
 const AGE_SCRIPT_SOURCE = new URL('./snapshot-age.js', import.meta.url);
+const REPORTS_REFRESH_MS = 600_000;
 const INCIDENT_PAGE = /^\/(?:fr|en)\/incidents\/[^/]+$/;
 const DOCUMENTS = {
   components: '/api/v2/components.json',
@@ -62,8 +63,9 @@ const DOCUMENTS = {
  * with one rename, so a reader only ever sees a complete copy. Incremental: what shows every
  * service or incident (overview, lists, feeds, API, incident pages) is rendered each time; the
  * files of one service when its public data changed, its pages also when their turn to be
- * refreshed came (`refresh-due.ts`); the rest is hard-linked from the current copy. A page the origin cannot
- * render as expected fails the publication and leaves the previous copy in place.
+ * refreshed came (`refresh-due.ts`); reports every ten minutes; the rest is hard-linked from the
+ * current copy. A page the origin cannot render as expected fails the publication and leaves the
+ * previous copy in place.
  */
 export async function publishSnapshot(options: PublishOptions): Promise<Publication> {
   await mkdir(options.dir, { recursive: true });
@@ -109,6 +111,11 @@ async function publishLocked(options: PublishOptions): Promise<Publication> {
         : [],
     );
 
+    // A report at 2,000 services is a table of 2,000 rows: rendered again every few minutes, not with every change.
+    const reportsAt =
+      previous && generatedAt.getTime() - previous.manifest.reportsAt < REPORTS_REFRESH_MS
+        ? previous.manifest.reportsAt
+        : generatedAt.getTime();
     const writer = copyWriter(partial, options, generatedAt, fetched);
     const rendered: Record<string, number> = {};
     const attestations: Record<string, PublishedPath[]> = {};
@@ -119,7 +126,10 @@ async function publishLocked(options: PublishOptions): Promise<Publication> {
     const results = await Promise.allSettled(
       paths.map((p) => {
         const service = p.service;
-        const reuse = previous && service !== undefined && !changed!.has(service) && !(turn.has(service) && p.file.endsWith('.html'));
+        const reuse =
+          previous &&
+          ((service !== undefined && !changed!.has(service) && !(turn.has(service) && p.file.endsWith('.html'))) ||
+            (p.report === true && reportsAt !== generatedAt.getTime()));
         if (service !== undefined && p.file.endsWith('.html')) {
           rendered[service] = reuse ? (previous.manifest.rendered[service] ?? 0) : generatedAt.getTime();
         }
@@ -144,12 +154,10 @@ async function publishLocked(options: PublishOptions): Promise<Publication> {
 
     const assetFiles = previous && previous.manifest.assets.length > 0 ? previous.manifest.assets : null;
     const assetsWritten = assetFiles
-      ? await Promise.all(assetFiles.map((file) => linkLimit(() => writer.link(previous!.folder, { path: '', file, status: 200 })))).then(
-          () => ({
-            files: assetFiles,
-            bytes: 0,
-          }),
-        )
+      ? await Promise.all(assetFiles.map((file) => linkLimit(() => writer.linkAsset(previous!.folder, file)))).then(() => ({
+          files: assetFiles,
+          bytes: 0,
+        }))
       : await copyAssets(options.clientDir, partial);
     if (options.openDataDir) await copyOpenData(options.openDataDir, join(partial, 'data'));
     await writer.write(AGE_SCRIPT.slice(1), await readFile(AGE_SCRIPT_SOURCE));
@@ -165,6 +173,7 @@ async function publishLocked(options: PublishOptions): Promise<Publication> {
       documents,
       rendered,
       attestations,
+      reportsAt,
       assets: assetsWritten.files,
     };
     await writeManifest(folder, manifest);
@@ -174,7 +183,7 @@ async function publishLocked(options: PublishOptions): Promise<Publication> {
     return {
       folder,
       files: paths.length + followed.length,
-      rendered: renderedCount + 3,
+      rendered: renderedCount,
       bytes: writer.bytes() + assetsWritten.bytes,
       ms: Math.round(performance.now() - started),
     };
@@ -234,10 +243,14 @@ function copyWriter(folder: string, options: PublishOptions, generatedAt: Date, 
     async link(previous: string, p: PublishedPath): Promise<void> {
       const to = await target(p.file);
       await linkWithSiblings(join(previous, p.file), to).catch(async (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT' || p.path === '') throw error;
+        if (error.code !== 'ENOENT') throw error;
         await Promise.all([to, `${to}.gz`, `${to}.br`].map((f) => rm(f, { force: true })));
         await render(p);
       });
+    },
+    /** One of the build's files, which the previous copy has whenever its basis is this one's. */
+    async linkAsset(previous: string, file: string): Promise<void> {
+      await linkWithSiblings(join(previous, file), await target(file));
     },
     bytes: () => bytes,
   };

@@ -28,6 +28,8 @@ export interface PublishedPath {
   service?: string;
   /** The one incident whose data alone the address shows (its page, its attestations). */
   incident?: string;
+  /** A report or the reports' list: they move with the rollups, hour by hour, not with each change. */
+  report?: true;
 }
 
 /**
@@ -40,11 +42,11 @@ export interface PublishedPath {
  */
 export function sitePaths(input: { serviceIds: string[]; incidentIds: string[]; now: Date; subscriptions?: boolean }): PublishedPath[] {
   const published: PublishedPath[] = [];
-  const add = (path: string, owner: { service?: string; incident?: string } = {}) =>
+  const add = (path: string, owner: { service?: string; incident?: string; report?: true } = {}) =>
     published.push({ path, file: pageFile(path), status: 200, ...owner });
   for (const locale of LOCALES) {
-    for (const page of ['overview', 'affected', 'incidents', 'maintenance', ...INFO_PAGES, 'reports'] as const)
-      add(pathFor(locale, { page }));
+    for (const page of ['overview', 'affected', 'incidents', 'maintenance', ...INFO_PAGES] as const) add(pathFor(locale, { page }));
+    add(pathFor(locale, { page: 'reports' }), { report: true });
     add(calendarPath(locale));
     add(STATE_TEXT_PATHS[locale]);
     for (const period of currentPeriods(input.now)) {
@@ -53,7 +55,7 @@ export function sitePaths(input: { serviceIds: string[]; incidentIds: string[]; 
         reportFilePath(locale, period, 'csv'),
         reportFilePath(locale, period, 'json'),
       ])
-        add(path);
+        add(path, { report: true });
     }
     for (const format of FEED_FORMATS) add(feedPath(locale, format));
     for (const service of input.serviceIds) {

@@ -31,6 +31,7 @@ import type { IncidentTemplate } from '../domain/templates.ts';
 import type { TimelineRows } from '../domain/timeline-records.ts';
 import type { AuditAction } from '../domain/vocabulary.ts';
 import type { CatalogueEdits, CatalogueEditsApplied } from './sql/catalogue-edits.ts';
+import type { LeaseClaim } from './sql/leases.ts';
 import type { SubscriptionStore } from './subscription-store.ts';
 
 /**
@@ -132,12 +133,12 @@ export interface Store {
   /** Makes sure every listed service has a lease row at the location (free, never held, until claimed). */
   seedLeases(location: string, serviceIds: readonly string[]): Promise<void>;
   /**
-   * In one transaction: renews the holder's leases until `until`, frees those beyond `want`, and
-   * claims free or expired ones up to `want` (rows another claimer has locked are skipped, not
-   * waited for). Returns the service ids the holder now holds, and those just taken that a live
-   * process had given back, with when.
+   * In one transaction: renews the holder's leases until `until`, frees those beyond `want` (those
+   * in `release` first, dated `now`), and claims free or expired ones up to `want` (rows another
+   * claimer has locked are skipped, not waited for). Returns the service ids the holder now holds,
+   * and those just taken that a live process had given back, with when.
    */
-  claimLeases(claim: { location: string; holder: string; want: number; now: Date; until: Date }): Promise<LeaseClaimed>;
+  claimLeases(claim: LeaseClaim): Promise<LeaseClaimed>;
 
   // ── incidents ─────────────────────────────────────────────────────────────
   createIncident(input: NewIncident): Promise<Incident>;

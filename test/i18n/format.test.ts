@@ -85,10 +85,10 @@ describe('durations and freshness', () => {
     [125, `2${NB}min`, `2${NB}min`],
     [3600, `1${NB}h`, `1${NB}h`],
     [7500, `2${NB}h 5${NB}min`, `2${NB}h 5${NB}min`],
-    [90_000, `1${NB}j 1${NB}h`, `1${NB}day 1${NB}hour`],
-    [93_600, `1${NB}j 2${NB}h`, `1${NB}day 2${NB}hours`],
-    [183_600, `2${NB}j 3${NB}h`, `2${NB}days 3${NB}hours`],
-    [172_800, `2${NB}j`, `2${NB}days`],
+    [90_000, `1${NB}jour 1${NB}h`, `1${NB}day 1${NB}h`],
+    [93_600, `1${NB}jour 2${NB}h`, `1${NB}day 2${NB}h`],
+    [183_600, `2${NB}jours 3${NB}h`, `2${NB}days 3${NB}h`],
+    [172_800, `2${NB}jours`, `2${NB}days`],
   ])('%s seconds is « %s » / "%s"', (seconds, french, english) => {
     expect(formatDuration(seconds, 'fr')).toBe(french);
     expect(formatDuration(seconds, 'en')).toBe(english);

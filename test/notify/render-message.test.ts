@@ -105,7 +105,7 @@ describe('message rendering in the subscriber’s language', () => {
       ],
       locale: 'fr' as const,
       subject: 'Vigie – Maintenance prévue\u00a0: Travaux',
-      text: ['Créneau\u00a0: le 12 mars 2026 de 21 h à 23 h (heure de Paris).', 'https://vigie.example.fr/fr/maintenance'],
+      text: ['Période\u00a0: le 12 mars 2026 de 21 h à 23 h (heure de Paris).', 'https://vigie.example.fr/fr/maintenance'],
     },
     {
       name: 'a cancelled maintenance: the window it no longer covers',

@@ -80,4 +80,37 @@ describe('lease keeper', () => {
     expect(a.owns('s2')).toBe(false);
     expect((await a.refresh()).map((t) => t.serviceId)).toEqual(['s2']);
   });
+
+  it('stops checking what it gives back before the store dates the give-back, which the taker counts as a check', async () => {
+    let lastOwned = -Infinity;
+    let a: ReturnType<typeof createLeaseKeeper> | null = null;
+    // Every store call takes a second (a loaded machine): the claim spans several.
+    const slow = <T>(answer: Promise<T>): Promise<T> => {
+      nowMs += 1_000;
+      if (a?.owns('s2')) lastOwned = nowMs;
+      return answer;
+    };
+    a = createLeaseKeeper({
+      store: {
+        now: () => slow(Promise.resolve(new Date(nowMs))),
+        saveProbeHolder: (h) => slow(store.saveProbeHolder(h)),
+        listProbeHolders: () => slow(store.listProbeHolders()),
+        seedLeases: (l, ids) => slow(store.seedLeases(l, ids)),
+        claimLeases: (c) => slow(store.claimLeases(c)),
+        deleteProbeHolder: (h, at) => slow(store.deleteProbeHolder(h, at)),
+      },
+      me: { holder: 'a', location: 'paris', host: 'box', pid: 1 },
+      serviceIds: ['s1', 's2'],
+      leaseMs: LEASE_MS,
+      now: () => nowMs,
+    });
+    await a.refresh();
+    const b = keeper('b');
+    expect(await b.refresh()).toEqual([]);
+    await a.refresh();
+    expect(a.owns('s2')).toBe(false);
+    const [taken] = await b.refresh();
+    expect(taken?.serviceId).toBe('s2');
+    expect(taken!.freedAt!.getTime()).toBeGreaterThanOrEqual(lastOwned);
+  });
 });

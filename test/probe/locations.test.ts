@@ -79,7 +79,10 @@ describe.skipIf(!available)('probes at three locations (PostgreSQL)', () => {
     expect(incidents.items.map((i) => i.serviceId)).toEqual(['panne']);
     const [outage] = incidents.items;
     const seen = outage!.updates[0]!.observed;
-    expect(seen?.type === 'outage' && seen.locations.length).toBeGreaterThanOrEqual(2);
+    // Its witnesses are a majority of the locations voting when it opened: all three when none
+    // lags, but a location whose checks run late by more than the staleness bound (a loaded
+    // machine) does not vote, so the count is not something to assert; that they are named is.
+    expect(seen?.type === 'outage' && seen.locations.length).toBeGreaterThanOrEqual(1);
     // Opened by one of the outage's own checks (dated by it), not later by some other event; how
     // soon after the first failure depends on the machine's load, not something to assert here.
     const checks = (await store.listResults('panne', { limit: 1000 })).map((r) => r.startedAt.getTime());
@@ -87,9 +90,12 @@ describe.skipIf(!available)('probes at three locations (PostgreSQL)', () => {
     expect(outage!.createdAt.getTime()).toBeGreaterThan(Math.min(...checks));
     expect(allDown.every((t) => t.openIncidentId === null || t.openIncidentId === outage!.id)).toBe(true);
 
-    const geo = await until('"geo" to show as reachable from France only', async () => {
+    // On a loaded machine a French check may time out once: that location then, truthfully, shows
+    // "geo" degraded until it answers twice in a row (still not down, so still abroad only).
+    const geo = await until('"geo" to show as reachable from France only, France seeing it up', async () => {
       const view = (await snapshot()).services.find((s) => s.id === 'geo');
-      return view?.regional?.reason === 'abroad_only' && view;
+      const france = view?.locations.filter((l) => l.location !== 'montreal') ?? [];
+      return view?.regional?.reason === 'abroad_only' && france.every((l) => l.ownState === 'operational') && view;
     });
     expect(geo).toMatchObject({ state: 'degraded', regional: { reason: 'abroad_only', locations: ['montreal'] } });
     expect(geo.locations.map((l) => [l.location, l.ownState, l.voting])).toEqual([

@@ -220,6 +220,14 @@ describe('incidents', () => {
     expect(second.html).toContain('class="lang-switch" href="/fr/incidents?page=2"');
   });
 
+  it('answers an address outside both languages with one bilingual 404 whose link text is said once', async () => {
+    const { status, html } = await get('/nowhere');
+    expect(status).toBe(404);
+    expect(text(html)).toContain('Vérifiez-la, ou revenez à l’état des services .');
+    expect(text(html)).not.toContain('l’état des services. État des services');
+    expect(html).toContain('<a href="/en/">the service status</a>.');
+  });
+
   it('answers 404 past the last page of past incidents', async () => {
     expect((await get('/fr/incidents?page=3')).status).toBe(404);
   });

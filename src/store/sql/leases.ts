@@ -69,6 +69,8 @@ export interface LeaseClaim {
   want: number;
   now: Date;
   until: Date;
+  /** Services the holder stopped checking before `now`: given back first when it holds too many. */
+  release?: readonly string[];
 }
 
 /**
@@ -83,6 +85,9 @@ export async function claimLeases(db: SqlDatabase, claim: LeaseClaim): Promise<L
       await tx.all('SELECT service_id FROM service_leases WHERE location = ? AND holder = ? ORDER BY service_id', [location, holder])
     ).map((r) => readString(r.service_id));
     let handedOver: LeaseClaimed['handedOver'] = [];
+    const release = new Set(claim.release ?? []);
+    // A stable sort: the released go last, so they are the ones beyond `want`.
+    held.sort((a, b) => Number(release.has(a)) - Number(release.has(b)));
     if (held.length > claim.want) {
       const extra = held.splice(claim.want);
       await tx.run(
@@ -103,8 +108,10 @@ export async function claimLeases(db: SqlDatabase, claim: LeaseClaim): Promise<L
           [holder, tx.time(claim.until), location, ...taken],
         );
       }
+      // An expired lease's holder may have started a check until its end (a process starved or
+      // paused, not dead), unstored yet: it counts as checked then, like a lease given back.
       handedOver = free
-        .filter((r) => r.holder === null && readDate(r.lease_until).getTime() > NEVER_HELD.getTime())
+        .filter((r) => readDate(r.lease_until).getTime() > NEVER_HELD.getTime())
         .map((r) => ({ serviceId: readString(r.service_id), freedAt: readDate(r.lease_until) }));
     }
     const mine = await tx.all('SELECT service_id, epoch FROM service_leases WHERE location = ? AND holder = ? ORDER BY service_id', [

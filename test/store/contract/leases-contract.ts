@@ -59,6 +59,13 @@ export function leasesContract(ctx: ContractContext): void {
       expect(await claim(store, 'h2', 6, 41)).toEqual(SERVICES);
     });
 
+    it('gives back first the services the holder says it stopped checking', async () => {
+      const store = ctx.store();
+      await store.seedLeases('paris', SERVICES);
+      expect(await claim(store, 'h1', 4, 0)).toEqual(['a', 'b', 'c', 'd']);
+      expect((await store.claimLeases({ ...request('h1', 2, 10), release: ['a', 'c'] })).held).toEqual(['b', 'd']);
+    });
+
     it('drops the leases of services no longer in the catalogue, so they never count in a share', async () => {
       const store = ctx.store();
       await store.seedLeases('paris', SERVICES);
@@ -78,7 +85,7 @@ export function leasesContract(ctx: ContractContext): void {
       expect(await claim(store, 'h2', 6, 5)).toEqual(SERVICES);
     });
 
-    it('tells which services just taken a live process gave back, and when; not those never held or left to expire', async () => {
+    it('tells which services just taken another process held, and until when; not those never held', async () => {
       const store = ctx.store();
       await store.seedLeases('paris', SERVICES);
       expect(await store.claimLeases(request('h1', 4, 0))).toMatchObject({ held: ['a', 'b', 'c', 'd'], handedOver: [] });
@@ -91,8 +98,14 @@ export function leasesContract(ctx: ContractContext): void {
           { serviceId: 'd', freedAt: at(10) },
         ],
       });
-      // h1 dies: a and b expire at 40 s (taken as left, not given back); h2 stops cleanly at 50 s.
-      expect(await store.claimLeases(request('h3', 2, 41))).toMatchObject({ held: ['a', 'b'], handedOver: [] });
+      // h1 stops renewing: a and b expire at 40 s, and its checks may have started until then; h2 stops cleanly at 50 s.
+      expect(await store.claimLeases(request('h3', 2, 41))).toMatchObject({
+        held: ['a', 'b'],
+        handedOver: [
+          { serviceId: 'a', freedAt: at(40) },
+          { serviceId: 'b', freedAt: at(40) },
+        ],
+      });
       await store.deleteProbeHolder('h2', at(50));
       expect((await store.claimLeases(request('h3', 6, 50))).handedOver.map((h) => [h.serviceId, h.freedAt])).toEqual(
         ['c', 'd', 'e', 'f'].map((id) => [id, at(50)]),
