@@ -2,7 +2,8 @@ import { SHIPPED_CATALOGUE } from './seed-crisis.ts';
 
 /**
  * The shipped catalogue with the facts the crisis tests of alternatives need: a tax deadline two
- * days after a Thursday at 10 h Paris, a far one, the tax office's news page and a publisher.
+ * days after a Thursday at 10 h Paris, a far one, the tax office's news page, a publisher, and a
+ * phone line for the worst-hit service.
  */
 export const THURSDAY_10H = new Date('2026-12-03T09:00:00Z');
 
@@ -24,6 +25,18 @@ export function catalogueWithFacts(): object {
   ];
   impots.officialChannels = [{ label: { fr: 'Actualités des impôts', en: 'Tax news' }, url: 'https://www.impots.gouv.fr/actualites' }];
   catalogue.operator = { publisher: { name: 'Direction de l’exemple numérique' } };
+  // The worst-hit service, first in the banner, with a line of its own (a test fact, not a checked number).
+  const ants = catalogue.services.find((s) => s.id === 'ants') as { alternatives?: unknown[] } | undefined;
+  if (!ants) throw new Error('ants is no longer in the shipped catalogue');
+  const office = ['08:00-20:00'];
+  ants.alternatives = [
+    {
+      kind: 'phone',
+      label: { fr: 'Ligne de test', en: 'Test line' },
+      number: '34 00',
+      hours: { weekly: { mon: office, tue: office, wed: office, thu: office, fri: office } },
+    },
+  ];
   return catalogue;
 }
 

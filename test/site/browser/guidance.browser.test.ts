@@ -51,16 +51,17 @@ describe.skipIf(!available && !process.env.CI)('what to do instead, on a phone i
   }
 
   it.each([
-    ['fr', 'Tél.'],
+    ['fr', 'Par téléphone'],
     ['en', 'By phone'],
   ])(
-    'shows the tax office’s phone line on the first screen, in %s, and passes axe',
+    'shows the worst-hit service’s phone line on the first screen, in %s, and passes axe',
     async (locale, byPhone) => {
       const page = await open(`/${locale}/`);
       await page.screenshot({ path: `${ARTIFACTS}/crisis-alternatives-${locale}-390.png` });
       await page.screenshot({ path: `${ARTIFACTS}/crisis-alternatives-${locale}-390-full.png`, fullPage: true });
-      const line = page.locator('.banner .what-now', { hasText: '0 809 401 401' }).first();
+      const line = page.locator('.banner .what-now').first();
       expect(await line.textContent()).toContain(byPhone);
+      expect(await line.textContent()).toContain('34 00');
       const box = await line.boundingBox();
       expect(box, 'the line is not laid out').not.toBeNull();
       expect((box?.y ?? Infinity) + (box?.height ?? 0)).toBeLessThanOrEqual(PHONE.height);
