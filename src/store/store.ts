@@ -224,6 +224,8 @@ export interface Store {
    * and target only, never who or from where).
    */
   readTimeline(options: { from: Date; to: Date; limit: number; staffActions: readonly AuditAction[] }): Promise<TimelineRows>;
+  /** Deletes state changes older than `before` (the rollups' retention: the timeline is a historical record). Returns rows deleted. */
+  pruneStateChanges(before: Date): Promise<number>;
 
   /** Incident templates, by id (shipped ones included). */
   listTemplates(): Promise<IncidentTemplate[]>;

@@ -33,6 +33,7 @@ import { claimTotpStep, createStaff, getStaffByEmail, getStaffById, listStaff, u
 import { createSubscriptionStore } from './subscriptions/subscription-store.ts';
 import { listTemplates, saveTemplate } from './templates.ts';
 import { readTimeline } from './timeline.ts';
+import { pruneStateChanges } from './state-changes.ts';
 import { listTrackings } from './trackings.ts';
 
 /** `db` seen from inside one of its transactions: every statement, and every nested transaction, runs in `tx`. */
@@ -139,6 +140,7 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
     pruneAudit: (before) => pruneAudit(db, before),
     listAudit: (options) => listAudit(db, options),
     readTimeline: (options) => readTimeline(db, options),
+    pruneStateChanges: (before) => pruneStateChanges(db, before),
     listTemplates: () => listTemplates(db),
     saveTemplate: (template, at) => db.transaction((tx) => saveTemplate(tx, template, at)),
   };

@@ -1,6 +1,6 @@
 import type { ServiceTracking } from '../../domain/records.ts';
 import type { StateChange } from '../../domain/timeline-records.ts';
-import type { SqlExecutor } from './executor.ts';
+import type { SqlDatabase, SqlExecutor } from './executor.ts';
 
 /**
  * The state changes a batch of trackings makes, taken in order from what was stored before: a
@@ -27,5 +27,19 @@ export async function insertStateChanges(tx: SqlExecutor, changes: readonly Stat
       `INSERT INTO state_changes (service_id, location, at, from_state, to_state) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
       chunk.flatMap((c) => [c.serviceId, c.location, tx.time(c.at), c.from, c.to]),
     );
+  }
+}
+
+/** Small batches, each its own transaction, as with raw results: probes keep writing while a long history goes. */
+const PRUNE_BATCH = 5000;
+
+export async function pruneStateChanges(db: SqlDatabase, before: Date): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const deleted = await db.transaction((tx) =>
+      tx.run('DELETE FROM state_changes WHERE seq IN (SELECT seq FROM state_changes WHERE at < ? LIMIT ?)', [tx.time(before), PRUNE_BATCH]),
+    );
+    total += deleted;
+    if (deleted < PRUNE_BATCH) return total;
   }
 }

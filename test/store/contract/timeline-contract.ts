@@ -27,6 +27,20 @@ export function timelineContract(ctx: ContractContext): void {
       ]);
     });
 
+    it('prunes state changes older than the cut-off and keeps the later ones', async () => {
+      const store = ctx.store();
+      await check(store, { at: at(0) });
+      await check(store, { at: at(60), state: 'down', since: at(60), previous: at(0) });
+      await check(store, { at: at(120), since: at(120), previous: at(60) });
+      expect(await store.pruneStateChanges(at(60))).toBe(1);
+      const { stateChanges } = await store.readTimeline(all);
+      expect(stateChanges.map((c) => [c.at, c.to])).toEqual([
+        [at(60), 'down'],
+        [at(120), 'operational'],
+      ]);
+      expect(await store.pruneStateChanges(at(60))).toBe(0);
+    });
+
     it('lists incident updates in range with their incident, and staff actions without who or from where', async () => {
       const store = ctx.store();
       await check(store, { at: at(0), state: 'down', event: opened('impots', at(0)) });
