@@ -9,7 +9,7 @@ import type { Throttle } from './throttle.ts';
 import { acceptTotpCode, matchTotpStep, newTotpSecret } from './totp.ts';
 import { createCodeLock } from './code-lock.ts';
 
-/** Each scrypt verification holds 128 MiB: two at once (plus one in the known lane) keeps a login flood from exhausting memory. */
+/** Each scrypt verification holds 128 MiB: two at once (plus one in each of the known and guarded lanes) keeps a login flood from exhausting memory. */
 const KDF_CONCURRENCY = 2;
 /**
  * Sign-ins waiting for a verification slot. When the queue is full the next sign-in is answered
@@ -18,6 +18,12 @@ const KDF_CONCURRENCY = 2;
  */
 export const KDF_QUEUE_LIMIT = 8;
 const KNOWN_LANE_QUEUE_LIMIT = 4;
+/**
+ * A name past its cheap code guesses (`code-lock.ts`) has its codes checked behind the password:
+ * those sign-ins get a lane of their own, one at a time and one waiting, so a flood of guesses at
+ * one account costs one password hash at a time and never queues in front of other staff.
+ */
+const GUARDED_LANE_QUEUE_LIMIT = 1;
 /** What a "busy" answer asks the client to wait. */
 const BUSY_RETRY_MS = 5_000;
 
@@ -67,6 +73,7 @@ export function createLogin(deps: LoginDeps): Login {
   // A staff member signing in again from an address that worked before gets its own lane, so a
   // flood aimed at their account from elsewhere does not queue in front of them.
   const knownLane: Lane = Object.assign(pLimit(1), { queueLimit: KNOWN_LANE_QUEUE_LIMIT });
+  const guardedLane: Lane = Object.assign(pLimit(1), { queueLimit: GUARDED_LANE_QUEUE_LIMIT });
   const known = createKnownPairs();
   const codeLock = createCodeLock(deps);
   const login = async (attempt: LoginAttempt): Promise<LoginResult> => {
@@ -88,7 +95,7 @@ export function createLogin(deps: LoginDeps): Login {
       await deps.store.appendAudit(auditEntry(deps.clock(), actor, 'login.failed', { after: { reason: refusedEarly } }));
       return { ok: false, failure: 'invalid', retryAfterMs: 0 };
     }
-    const lane = known.has(email, attempt.ip) ? knownLane : kdf;
+    const lane = known.has(email, attempt.ip) ? knownLane : deps.requireTotp && !early ? guardedLane : kdf;
     if (lane.pendingCount >= lane.queueLimit || attempt.signal?.aborted) {
       await deps.throttle.release(reservation, email, attempt.ip);
       return { ok: false, failure: attempt.signal?.aborted ? 'abandoned' : 'busy', retryAfterMs: BUSY_RETRY_MS };

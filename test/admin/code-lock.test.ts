@@ -87,6 +87,32 @@ describe('the per-account lock on second-factor codes', () => {
     });
   });
 
+  it('checks a name past its guesses one at a time, apart: a flood at one account never makes another staff member wait', async () => {
+    const other = await store.createStaff({
+      email: 'autre@example.gouv.fr',
+      passwordHash: await hashPassword(PASSWORD, CHEAP),
+      at: clock.now(),
+    });
+    const otherSecret = newTotpSecret();
+    await store.updateStaff(other.id, { totpSecret: otherSecret });
+    for (let i = 0; i < CODE_LOCK.failures; i++)
+      await login({ email: EMAIL, password: `wrong ${i} password abc`, code: wrongCode(), ip: spread(i) });
+    const flood = Array.from({ length: 30 }, (_, i) =>
+      login({ email: EMAIL, password: `wrong ${i} password abc`, code: wrongCode(), ip: spread(100 + i) }),
+    );
+    const colleague = login({
+      email: 'autre@example.gouv.fr',
+      password: PASSWORD,
+      code: totpCode(otherSecret, clock.now()),
+      ip: spread(99),
+    });
+    const failures = (await Promise.all(flood)).map((r) => (r.ok ? 'ok' : r.failure));
+    expect(await colleague).toMatchObject({ ok: true });
+    // One guess checked at a time, one waiting: the rest are told the service is busy, at once.
+    expect(failures.filter((f) => f === 'busy').length).toBeGreaterThan(20);
+    expect(failures).not.toContain('ok');
+  });
+
   it('never locks a name that is no account, so a lock says nothing about who exists to those without a password', async () => {
     for (let i = 0; i < 3 * CODE_LOCK.failures; i++)
       expect(await login({ email: 'nobody@example.gouv.fr', password: PASSWORD, code: '123456', ip: spread(i) })).toMatchObject({
