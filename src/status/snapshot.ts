@@ -3,8 +3,7 @@ import type { DeadlineExtension } from '../domain/guidance.ts';
 import { affects, IMPACT_RANK, impactOn } from '../domain/incident-scope.ts';
 import { hoursStatus } from '../domain/service-hours.ts';
 import type { Impact } from '../domain/vocabulary.ts';
-import type { OwnPageReading, ProbeHeartbeat, ServiceTracking, UpstreamReading } from '../domain/records.ts';
-import { ownPageReading } from './own-page-reading.ts';
+import type { ProbeHeartbeat, ServiceTracking } from '../domain/records.ts';
 import type { Incident, Maintenance } from '../domain/incident-records.ts';
 import { upstreamsDown } from './dependencies.ts';
 import { withShownWords } from '../i18n/probe-words.ts';
@@ -28,8 +27,6 @@ export interface SnapshotInput {
   storeUnreachableSince?: Date | null;
   /** Deadline extensions staff published; absent: none. */
   deadlineExtensions?: DeadlineExtension[];
-  /** What services' own status pages said, read besides Vigie's checks; absent: none. */
-  upstreamReadings?: UpstreamReading[];
 }
 
 /** What the public sees now: each service's published state, and the page around them. */
@@ -43,7 +40,6 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
   const activeMaintenances = live.filter((m) => m.startsAt.getTime() <= nowMs).sort(byStart);
   const upcomingMaintenances = live.filter((m) => m.startsAt.getTime() > nowMs).sort(byStart);
   const trackings = groupByService(input.trackings);
-  const ownPages = new Map((input.upstreamReadings ?? []).map((r) => [r.serviceId, r]));
 
   const own = catalogue.services.map((service) =>
     serviceView(service, {
@@ -58,7 +54,6 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
       probeSilent,
       storeUnreachable: Boolean(input.storeUnreachableSince),
       extensions: (input.deadlineExtensions ?? []).filter((e) => e.serviceId === service.id),
-      ownPage: service.upstream ? ownPageReading(ownPages.get(service.id), service.interval, now) : undefined,
       now,
     }),
   );
@@ -103,7 +98,6 @@ interface ServiceFacts {
   probeSilent: boolean;
   storeUnreachable: boolean;
   extensions: DeadlineExtension[];
-  ownPage: OwnPageReading | undefined;
   now: Date;
 }
 
@@ -147,7 +141,6 @@ function serviceView(service: ServiceConfig, facts: ServiceFacts): Omit<ServiceS
     regional: published.state === 'degraded' && !published.declaredByStaff ? verdict.regional : null,
     locations: facts.readings,
     extensions: facts.extensions,
-    ...(facts.ownPage ? { ownPage: facts.ownPage } : {}),
   };
 }
 

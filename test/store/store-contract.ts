@@ -15,7 +15,6 @@ import { staffContract } from './contract/staff-contract.ts';
 import { subscriptionsContract } from './contract/subscriptions-contract.ts';
 import { rootIncidentsContract } from './contract/root-incidents-contract.ts';
 import { timelineContract } from './contract/timeline-contract.ts';
-import { upstreamReadingsContract } from './contract/upstream-readings-contract.ts';
 
 export interface ContractContext {
   /** A fresh, empty, migrated store for the current test. */
@@ -56,7 +55,6 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
     subscriptionsContract(ctx);
     catalogueEditsContract(ctx);
     timelineContract(ctx);
-    upstreamReadingsContract(ctx);
     rootIncidentsContract(ctx);
     deadlineExtensionsContract(ctx);
   });
