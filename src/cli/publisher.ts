@@ -2,12 +2,12 @@ import { setPriority } from 'node:os';
 import { loadCatalogue } from '../config/load-catalogue.ts';
 import { loadSettings } from '../config/settings.ts';
 import { startSitePublisher } from '../snapshot/site-publisher.ts';
-import { createWebServer } from '../web/web-server.ts';
+import { assertBuilt } from '../web/web-server.ts';
 
 /**
  * `npm run publisher` (and a process of `npm start` when VIGIE_SNAPSHOT_DIR is set): publishes the
- * static copy of the public site there. It renders the pages with a server of its own on
- * loopback, at a lower CPU priority, so the site's visitors never wait behind a publication.
+ * static copy of the public site there. It renders the pages on threads of its own (one per core),
+ * at a lower CPU priority, so the site's visitors never wait behind a publication.
  */
 const settings = loadSettings();
 const dir = settings.VIGIE_SNAPSHOT_DIR;
@@ -15,24 +15,22 @@ if (!dir) {
   console.error('VIGIE_SNAPSHOT_DIR is not set: there is no static copy to publish.');
   process.exit(2);
 }
-// Nice 10: on a busy machine the site's requests come first; the copy only needs to follow within seconds.
+// Nice 10: on a busy machine the site's requests come first; the copy only needs to follow within
+// seconds. Set before the render threads start, which take it from this one.
 setPriority(10);
 const buildDir = settings.VIGIE_BUILD_DIR;
-const server = await createWebServer(buildDir, settings.VIGIE_PUBLIC_URL).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+try {
+  assertBuilt(buildDir);
+} catch (error) {
+  console.error((error as Error).message);
   process.exit(2);
-});
-await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-const address = server.address();
-const port = typeof address === 'object' && address ? address.port : 0;
+}
 const catalogue = await loadCatalogue(settings.VIGIE_SERVICES);
-const publisher = startSitePublisher({ settings, catalogue, buildDir, baseUrl: `http://127.0.0.1:${port}` });
+const publisher = startSitePublisher({ settings, catalogue, buildDir });
 console.log(`Vigie publisher writing the static copy in ${dir}`);
 
 function stop(): void {
   void publisher.stop().then(() => process.exit(0));
-  server.close();
-  server.closeIdleConnections();
   setTimeout(() => process.exit(0), 5000).unref();
 }
 process.on('SIGTERM', stop);

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { loadCatalogue } from '../config/load-catalogue.ts';
 import { loadSettings } from '../config/settings.ts';
-import { createWebServer } from '../web/web-server.ts';
-import { loopbackOrigin } from '../snapshot/origin.ts';
+import { assertBuilt } from '../web/web-server.ts';
+import { createRenderPool } from '../snapshot/render-pool.ts';
 import { subscriptionsEnabled } from '../config/subscriptions-enabled.ts';
 import { openDataDir } from '../opendata/open-data-job.ts';
 import { publishSnapshot } from '../snapshot/publish.ts';
@@ -21,14 +21,13 @@ if (!dirArgument) {
 const settings = loadSettings();
 const buildDir = settings.VIGIE_BUILD_DIR;
 const catalogue = await loadCatalogue(settings.VIGIE_SERVICES);
-const server = await createWebServer(buildDir, settings.VIGIE_PUBLIC_URL);
-await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-const address = server.address();
-const port = typeof address === 'object' && address ? address.port : 0;
+assertBuilt(buildDir);
+// Rendered on threads of their own, one per core, as the publisher does.
+const renderer = createRenderPool({ buildDir, publicUrl: settings.VIGIE_PUBLIC_URL });
 try {
   const done = await publishSnapshot({
     dir: resolve(dirArgument),
-    fetchPath: loopbackOrigin(`http://127.0.0.1:${port}`),
+    renderer,
     clientDir: `${buildDir}/client`,
     serviceIds: catalogue.services.map((s) => s.id),
     publicUrl: settings.VIGIE_PUBLIC_URL,

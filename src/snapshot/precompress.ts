@@ -1,35 +1,22 @@
 import { writeFileSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { COMPRESSIBLE, compressOnPool, type RenderedFile } from './render-file.ts';
 
-const gzipAsync = promisify(gzip);
-const brotliAsync = promisify(brotliCompress);
-
-/** Text files worth compressing; images other than SVG already are. */
-export const COMPRESSIBLE = /\.(html|xml|atom|json|svg|css|js|txt)$/;
+/** Writes a file with `.gz` and `.br` siblings for nginx's gzip_static/brotli_static, compressed on libuv's pool. */
+export async function writeWithSiblings(path: string, body: Buffer): Promise<number> {
+  return writeRendered(path, COMPRESSIBLE.test(path) ? { written: body, ...(await compressOnPool(body)) } : { written: body });
+}
 
 /**
- * Writes a file with `.gz` and `.br` siblings for nginx's gzip_static/brotli_static. Compressed
- * on libuv's pool (the web process keeps serving meanwhile). Brotli at quality 5: on the whole copy
- * it was 30 times faster than quality 9 for files 0.2 % larger, and a copy is published every minute.
+ * Writes a rendered file and its siblings. Synchronously: small files go into the page cache, and
+ * a promise's round trip through the thread pool showed as a sixth of a publication's time.
  */
-export async function writeWithSiblings(path: string, body: Buffer): Promise<number> {
-  if (!COMPRESSIBLE.test(path)) {
-    writeFileSync(path, body);
-    return body.length;
-  }
-  const [gz, br] = await Promise.all([
-    gzipAsync(body, { level: 9 }),
-    brotliAsync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-  ]);
-  // Small files into the page cache: a synchronous write costs a fraction of a promise's round trip
-  // through the thread pool, which showed as a sixth of a publication's time.
-  writeFileSync(path, body);
-  writeFileSync(`${path}.gz`, gz);
-  writeFileSync(`${path}.br`, br);
-  return body.length + gz.length + br.length;
+export function writeRendered(path: string, file: Pick<RenderedFile, 'written' | 'gz' | 'br'>): number {
+  writeFileSync(path, file.written);
+  if (file.gz) writeFileSync(`${path}.gz`, file.gz);
+  if (file.br) writeFileSync(`${path}.br`, file.br);
+  return file.written.length + (file.gz?.length ?? 0) + (file.br?.length ?? 0);
 }
 
 /** A file of the previous copy, with its siblings, hard-linked into the new one: no bytes written. */

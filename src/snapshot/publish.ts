@@ -1,28 +1,33 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { changedServices, type PublicDocuments } from './changes.ts';
 import { currentCopy, lockCopies, PARTIAL_PREFIX, prune, removePartials, switchCurrent } from './copy-folder.ts';
 import { readManifest, writeManifest, type CopyManifest } from './copy-manifest.ts';
 import { LANGUAGE_PAGE, LANGUAGE_SCRIPT, LANGUAGE_SCRIPT_SOURCE, languagePage } from './language-page.ts';
 import { nginxConfig } from './nginx-config.ts';
-import { AGE_SCRIPT, markStaticPage } from './notice.ts';
-import { assetsSignature, copyAssets, linkWithSiblings, writeWithSiblings } from './precompress.ts';
+import { AGE_SCRIPT } from './notice.ts';
+import { assetsSignature, copyAssets } from './precompress.ts';
+import { compressOnPool, pageRenderer, type FetchedPage, type PageRenderer, type RenderedFile } from './render-file.ts';
+import { copyWriter } from './copy-writer.ts';
 import { refreshDue } from './refresh-due.ts';
-import { attestationPaths, sitePaths, type PublishedPath } from './site-paths.ts';
+import { attestationPaths, pageFile, sitePaths, type PublishedPath } from './site-paths.ts';
 import { copyOpenData } from '../opendata/copy-open-data.ts';
 
-export interface FetchedPage {
-  status: number;
-  body: Buffer;
-}
+export type { FetchedPage } from './render-file.ts';
 
-export interface PublishOptions {
+/**
+ * Where pages come from: one address of the site as the origin answers it (marked and compressed
+ * here, on libuv's pool), or a renderer doing all of that itself (`render-pool.ts`, on other threads).
+ */
+export type PageSource =
+  | { fetchPath: (path: string) => Promise<FetchedPage>; renderer?: undefined }
+  | { renderer: { render: PageRenderer; concurrency: number }; fetchPath?: undefined };
+
+export type PublishOptions = PageSource & {
   /** `<dir>`: copies go in `<dir>/copy-…`, `<dir>/current` points to the newest complete one. */
   dir: string;
-  /** One address of the site, as the origin answers it. */
-  fetchPath: (path: string) => Promise<FetchedPage>;
   /** The build's static files (CSS, icons, scripts). */
   clientDir: string;
   serviceIds: string[];
@@ -38,7 +43,7 @@ export interface PublishOptions {
   subscriptions?: boolean;
   /** Render every address, whatever the current copy holds. */
   full?: boolean;
-}
+};
 
 export interface Publication {
   folder: string;
@@ -85,8 +90,9 @@ async function publishLocked(options: PublishOptions): Promise<Publication> {
   const partial = join(options.dir, `${PARTIAL_PREFIX}${name}`);
   await mkdir(partial, { recursive: true });
   try {
-    const fetched = new Map<string, Buffer>();
-    const documents = await readDocuments(options, fetched);
+    const renderer = options.renderer ?? { render: pageRenderer(options.fetchPath, compressOnPool), concurrency: 4 };
+    const fetched = new Map<string, RenderedFile>();
+    const documents = await readDocuments(renderer.render, generatedAt, fetched);
     const paths = sitePaths({
       serviceIds: options.serviceIds,
       incidentIds: documents.incidents.slice(0, options.recentIncidents ?? 20).map((i) => i.id),
@@ -116,11 +122,11 @@ async function publishLocked(options: PublishOptions): Promise<Publication> {
       previous && generatedAt.getTime() - previous.manifest.reportsAt < REPORTS_REFRESH_MS
         ? previous.manifest.reportsAt
         : generatedAt.getTime();
-    const writer = copyWriter(partial, options, generatedAt, fetched);
+    const writer = copyWriter(partial, renderer.render, generatedAt, fetched);
     const rendered: Record<string, number> = {};
     const attestations: Record<string, PublishedPath[]> = {};
     const followed: PublishedPath[] = [];
-    const limit = pLimit(4);
+    const limit = pLimit(renderer.concurrency);
     const linkLimit = pLimit(32);
     // Every task settles before the folder may be removed: a failure never races a write still under way.
     const results = await Promise.allSettled(
@@ -194,11 +200,11 @@ async function publishLocked(options: PublishOptions): Promise<Publication> {
 }
 
 /** The documents compared with the previous publication's, kept to be written as the copy's own. */
-async function readDocuments(options: PublishOptions, fetched: Map<string, Buffer>): Promise<PublicDocuments> {
+async function readDocuments(render: PageRenderer, generatedAt: Date, fetched: Map<string, RenderedFile>): Promise<PublicDocuments> {
   const read = async (path: string) => {
-    const body = await expectPage(options, path, 200);
-    fetched.set(path, body);
-    return JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+    const file = await render({ path, file: pageFile(path), status: 200 }, generatedAt);
+    fetched.set(path, file);
+    return JSON.parse(file.body.toString('utf8')) as Record<string, unknown>;
   };
   const [components, incidents, maintenances] = await Promise.all([
     read(DOCUMENTS.components),
@@ -210,62 +216,4 @@ async function readDocuments(options: PublishOptions, fetched: Map<string, Buffe
     incidents: incidents.incidents as PublicDocuments['incidents'],
     maintenances: maintenances.scheduled_maintenances as PublicDocuments['maintenances'],
   };
-}
-
-/** Writes into the folder being made: pages asked of the origin, files linked from a previous copy. */
-function copyWriter(folder: string, options: PublishOptions, generatedAt: Date, fetched: Map<string, Buffer>) {
-  const made = new Set<string>();
-  let bytes = 0;
-  const target = async (file: string) => {
-    const path = inside(folder, file);
-    const parent = dirname(path);
-    if (!made.has(parent)) {
-      await mkdir(parent, { recursive: true });
-      made.add(parent);
-    }
-    return path;
-  };
-  const write = async (file: string, body: Buffer) => {
-    bytes += await writeWithSiblings(await target(file), body);
-  };
-  const render = async (p: PublishedPath): Promise<Buffer> => {
-    const body = fetched.get(p.path) ?? (await expectPage(options, p.path, p.status));
-    await write(p.file, p.file.endsWith('.html') ? Buffer.from(markStaticPage(body.toString('utf8'), generatedAt)) : body);
-    return body;
-  };
-  return {
-    write,
-    render,
-    /**
-     * A file the previous copy lacks (it came after it) is rendered instead; what was linked of it
-     * is unlinked first, as writing through a link would change the previous copy's file.
-     */
-    async link(previous: string, p: PublishedPath): Promise<void> {
-      const to = await target(p.file);
-      await linkWithSiblings(join(previous, p.file), to).catch(async (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error;
-        await Promise.all([to, `${to}.gz`, `${to}.br`].map((f) => rm(f, { force: true })));
-        await render(p);
-      });
-    },
-    /** One of the build's files, which the previous copy has whenever its basis is this one's. */
-    async linkAsset(previous: string, file: string): Promise<void> {
-      await linkWithSiblings(join(previous, file), await target(file));
-    },
-    bytes: () => bytes,
-  };
-}
-
-async function expectPage(options: PublishOptions, path: string, status: number): Promise<Buffer> {
-  const page = await options.fetchPath(path);
-  if (page.status !== status)
-    throw new Error(`static copy: ${path} answered ${page.status}, expected ${status}; the previous copy stays in place`);
-  return page.body;
-}
-
-/** A file of the copy, refused if its name would leave the copy's folder. */
-function inside(folder: string, file: string): string {
-  const path = normalize(join(folder, file));
-  if (!path.startsWith(`${folder}/`)) throw new Error(`static copy: refusing to write outside the copy: ${file}`);
-  return path;
 }

@@ -2,18 +2,18 @@ import type { Catalogue } from '../config/services-schema.ts';
 import type { Settings } from '../config/settings.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
-import { loopbackOrigin } from './origin.ts';
+import { createRenderPool } from './render-pool.ts';
 import { subscriptionsEnabled } from '../config/subscriptions-enabled.ts';
 import { openDataDir } from '../opendata/open-data-job.ts';
 import { publishSnapshot } from './publish.ts';
 import { startSnapshotPublisher } from './publisher.ts';
 
 /**
- * The static copy's publisher as the web process runs it: pages asked of its own server over
- * loopback (so they are exactly what visitors get), the data version from a store connection of
- * its own, opened when first needed and retried while the store is away.
+ * The static copy's publisher as its process runs it: pages rendered by the built site on worker
+ * threads, one per core (so they are exactly what visitors get), the data version from a store
+ * connection of its own, opened when first needed and retried while the store is away.
  */
-export function startSitePublisher(input: { settings: Settings; catalogue: Catalogue; buildDir: string; baseUrl: string }): {
+export function startSitePublisher(input: { settings: Settings; catalogue: Catalogue; buildDir: string }): {
   stop(): Promise<void>;
 } {
   const dir = input.settings.VIGIE_SNAPSHOT_DIR;
@@ -26,12 +26,13 @@ export function startSitePublisher(input: { settings: Settings; catalogue: Catal
     });
     return (await store).dataVersion();
   };
+  const renderer = createRenderPool({ buildDir: input.buildDir, publicUrl: input.settings.VIGIE_PUBLIC_URL });
   const publisher = startSnapshotPublisher({
     readVersion,
     publish: () =>
       publishSnapshot({
         dir,
-        fetchPath: loopbackOrigin(input.baseUrl),
+        renderer,
         clientDir: `${input.buildDir}/client`,
         serviceIds: input.catalogue.services.map((s) => s.id),
         publicUrl: input.settings.VIGIE_PUBLIC_URL,
@@ -43,6 +44,7 @@ export function startSitePublisher(input: { settings: Settings; catalogue: Catal
   return {
     async stop() {
       await publisher.stop();
+      await renderer.close();
       await (await store?.catch(() => null))?.close();
     },
   };

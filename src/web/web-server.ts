@@ -14,9 +14,7 @@ import { sharedWebCache } from './shared-web-cache.ts';
  * whose middleware renders into the same cache. Used by `cli/web.ts` and by `cli/snapshot.ts`.
  */
 export async function createWebServer(buildDir: string, publicUrl: string): Promise<Server> {
-  if (!existsSync(`${buildDir}/server/entry.mjs`)) {
-    throw new Error(`No built site in ${buildDir}: run \`npm run build\` first (or set VIGIE_BUILD_DIR to the build folder).`);
-  }
+  assertBuilt(buildDir);
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   const { handler } = (await import(`${buildDir}/server/entry.mjs`)) as {
     handler: (req: IncomingMessage, res: ServerResponse) => void;
@@ -51,4 +49,11 @@ export async function createWebServer(buildDir: string, publicUrl: string): Prom
   server.maxHeadersCount = REQUEST_LIMITS.headersCount;
   server.on('clientError', answerClientError);
   return server;
+}
+
+/** Throws, saying what to do, when `buildDir` holds no built site. */
+export function assertBuilt(buildDir: string): void {
+  if (!existsSync(`${buildDir}/server/entry.mjs`)) {
+    throw new Error(`No built site in ${buildDir}: run \`npm run build\` first (or set VIGIE_BUILD_DIR to the build folder).`);
+  }
 }

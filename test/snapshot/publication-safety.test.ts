@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loopbackOrigin } from '../../src/snapshot/origin.ts';
-import { publishSnapshot, type PublishOptions } from '../../src/snapshot/publish.ts';
+import { publishSnapshot, type PageSource, type PublishOptions } from '../../src/snapshot/publish.ts';
 import { run, until } from '../faults/support/processes.ts';
 import { seedSite, type SeededSite } from '../support/seed-site.ts';
 import { startSite, testBuildDir, type RunningSite } from '../support/site-server.ts';
@@ -30,7 +30,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function options(folder: string, extra: Partial<PublishOptions> = {}): PublishOptions {
+function options(folder: string, extra: Partial<Omit<PublishOptions, keyof PageSource>> = {}): PublishOptions {
   return {
     dir: join(dir, folder),
     fetchPath: loopbackOrigin(site.url),
