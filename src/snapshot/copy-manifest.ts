@@ -8,7 +8,8 @@ import type { PublishedPath } from './site-paths.ts';
  * incident page linked to, and the files that came from the build.
  */
 export interface CopyManifest {
-  format: 1;
+  /** 2: files under MIN_COMPRESSED_BYTES have no siblings (a copy of format 1 is not built on). */
+  format: 2;
   generatedAt: string;
   /** Everything that, changed, makes every file suspect (catalogue, build, settings): then all is rendered again. */
   basis: string;
@@ -30,7 +31,7 @@ export function manifestPath(copyFolder: string): string {
 export async function readManifest(copyFolder: string): Promise<CopyManifest | null> {
   try {
     const manifest = JSON.parse(await readFile(manifestPath(copyFolder), 'utf8')) as CopyManifest;
-    return manifest.format === 1 ? manifest : null;
+    return manifest.format === 2 ? manifest : null;
   } catch {
     return null;
   }

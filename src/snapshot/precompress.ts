@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { COMPRESSIBLE, compressOnPool, type RenderedFile } from './render-file.ts';
+import { COMPRESSIBLE, compressOnPool, hasSiblings, type RenderedFile } from './render-file.ts';
 
 /** Writes a file with `.gz` and `.br` siblings for nginx's gzip_static/brotli_static, compressed on libuv's pool. */
 export async function writeWithSiblings(path: string, body: Buffer): Promise<number> {
-  return writeRendered(path, COMPRESSIBLE.test(path) ? { written: body, ...(await compressOnPool(body)) } : { written: body });
+  return writeRendered(path, hasSiblings(path, body.length) ? { written: body, ...(await compressOnPool(body)) } : { written: body });
 }
 
 /**
@@ -19,10 +19,21 @@ export function writeRendered(path: string, file: Pick<RenderedFile, 'written' |
   return file.written.length + (file.gz?.length ?? 0) + (file.br?.length ?? 0);
 }
 
-/** A file of the previous copy, with its siblings, hard-linked into the new one: no bytes written. */
+/**
+ * A file of the previous copy, with its siblings, hard-linked into the new one: no bytes written.
+ * A file too small for siblings has none in the previous copy either.
+ */
 export async function linkWithSiblings(from: string, to: string): Promise<void> {
   await link(from, to);
-  if (COMPRESSIBLE.test(to)) await Promise.all([link(`${from}.gz`, `${to}.gz`), link(`${from}.br`, `${to}.br`)]);
+  if (!COMPRESSIBLE.test(to)) return;
+  const siblings = await link(`${from}.gz`, `${to}.gz`).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return false;
+      throw error;
+    },
+  );
+  if (siblings) await link(`${from}.br`, `${to}.br`);
 }
 
 /** The build's files (CSS, icons, scripts) copied into a copy with their siblings; their relative paths. */

@@ -173,7 +173,7 @@ async function publishLocked(options: PublishOptions): Promise<Publication> {
     const folder = join(options.dir, name);
     await rename(partial, folder);
     const manifest: CopyManifest = {
-      format: 1,
+      format: 2,
       generatedAt: generatedAt.toISOString(),
       basis,
       documents,

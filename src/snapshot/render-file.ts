@@ -24,6 +24,17 @@ export type PageRenderer = (p: PublishedPath, generatedAt: Date) => Promise<Rend
 
 /** Text files worth compressing; images other than SVG already are. */
 export const COMPRESSIBLE = /\.(html|xml|atom|json|svg|css|js|txt)$/;
+/**
+ * Smaller files get no siblings: compressed or not they fit one TCP segment, and at 2,000 services
+ * the feeds and badges (6 of each service's 8 addresses, most under this size) would be three
+ * files each to compress, write and link into every publication.
+ */
+export const MIN_COMPRESSED_BYTES = 1_024;
+
+/** Whether a file of the copy gets `.gz` and `.br` siblings. */
+export function hasSiblings(file: string, bytes: number): boolean {
+  return bytes >= MIN_COMPRESSED_BYTES && COMPRESSIBLE.test(file);
+}
 
 /**
  * Brotli at quality 5: on the whole copy it was 30 times faster than quality 9 for files 0.2 %
@@ -55,7 +66,7 @@ export function pageRenderer(fetchPath: (path: string) => Promise<FetchedPage>, 
     if (page.status !== p.status)
       throw new Error(`static copy: ${p.path} answered ${page.status}, expected ${p.status}; the previous copy stays in place`);
     const written = p.file.endsWith('.html') ? Buffer.from(markStaticPage(page.body.toString('utf8'), generatedAt)) : page.body;
-    if (!COMPRESSIBLE.test(p.file)) return { body: page.body, written };
+    if (!hasSiblings(p.file, written.length)) return { body: page.body, written };
     return { body: page.body, written, ...(await compress(written)) };
   };
 }

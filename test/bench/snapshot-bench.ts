@@ -40,6 +40,11 @@ async function benchSize(size: number, buildDir: string): Promise<string[]> {
   const dir = join(seeded.dir, 'copy');
   const env = { ...seeded.env, VIGIE_PUBLIC_URL: PUBLIC_URL, VIGIE_BUILD_DIR: buildDir, VIGIE_SNAPSHOT_DIR: dir };
   const site = await startSite(env);
+  // The probe keeps beating, as it does in service: without it, every service turns unknown three
+  // minutes in, halfway through a slow full publication, and the next one renders everything again.
+  const beat = () =>
+    seeded.store.recordHeartbeat({ location: 'local', process: 'probe-1', at: new Date(), canariesHealthy: true, version: 'test' });
+  const beating = setInterval(() => void beat(), 30_000);
   let publisher: ReturnType<typeof run> | null = null;
   try {
     await load(`${site.url}/fr/`);
@@ -95,6 +100,7 @@ async function benchSize(size: number, buildDir: string): Promise<string[]> {
         .join(' '),
     ];
   } finally {
+    clearInterval(beating);
     if (publisher && publisher.child.exitCode === null) {
       publisher.child.kill('SIGTERM');
       await publisher.exited;
