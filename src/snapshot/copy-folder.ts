@@ -10,6 +10,8 @@ import { join } from 'node:path';
  */
 const LOCK = '.publishing';
 export const PARTIAL_PREFIX = '.partial-';
+/** Folders taken out of the copies, being removed: no publication reads, writes or prunes them. */
+const TRASH_PREFIX = '.trash-';
 
 /** Folders this process holds the lock of (its own pid in the file does not make the lock stale). */
 const held = new Set<string>();
@@ -60,7 +62,8 @@ function alive(pid: number): boolean {
 
 /** Folders a publication killed midway left behind; only called with the lock held. */
 export async function removePartials(dir: string): Promise<void> {
-  for (const name of await readdir(dir)) if (name.startsWith(PARTIAL_PREFIX)) await rm(join(dir, name), { recursive: true, force: true });
+  for (const name of await readdir(dir)) if (name.startsWith(PARTIAL_PREFIX)) await discard(dir, name);
+  emptyTrash(dir, await readdir(dir));
 }
 
 /** The complete copy `current` points to, or null. */
@@ -84,7 +87,32 @@ export async function prune(dir: string, current: string, keep: number): Promise
   const pointed = await readlink(join(dir, 'current')).catch(() => current);
   const copies = (await readdir(dir)).filter((n) => /^copy-[^.]+$/.test(n) && n !== current && n !== pointed).sort();
   for (const old of copies.slice(0, Math.max(0, copies.length - keep))) {
-    await rm(join(dir, old), { recursive: true, force: true });
+    await discard(dir, old);
     await rm(join(dir, `${old}.json`), { force: true });
+  }
+}
+
+/**
+ * Takes a folder out of the copies in one rename, and removes it in the background: at 2,000
+ * services a copy is tens of thousands of files, whose removal held the lock, and so the next
+ * publication and the change waiting for it, for seconds.
+ */
+async function discard(dir: string, name: string): Promise<void> {
+  const trash = `${TRASH_PREFIX}${name}`;
+  await rename(join(dir, name), join(dir, trash));
+  emptyTrash(dir, [trash]);
+}
+
+const emptying = new Set<string>();
+
+/** Removes the trash among `names` not already being removed; what fails (process gone) is taken again by the next publication. */
+function emptyTrash(dir: string, names: string[]): void {
+  for (const name of names) {
+    const path = join(dir, name);
+    if (!name.startsWith(TRASH_PREFIX) || emptying.has(path)) continue;
+    emptying.add(path);
+    void rm(path, { recursive: true, force: true })
+      .catch(() => undefined)
+      .finally(() => emptying.delete(path));
   }
 }
