@@ -1,4 +1,4 @@
-import type { FetchedPage } from './publish.ts';
+import type { FetchedPage } from './render-file.ts';
 
 const ATTEMPTS = 3;
 

@@ -15,8 +15,6 @@ import { refreshDue } from './refresh-due.ts';
 import { attestationPaths, pageFile, sitePaths, type PublishedPath } from './site-paths.ts';
 import { copyOpenData } from '../opendata/copy-open-data.ts';
 
-export type { FetchedPage } from './render-file.ts';
-
 /**
  * Where pages come from: one address of the site as the origin answers it (marked and compressed
  * here, on libuv's pool), or a renderer doing all of that itself (`render-pool.ts`, on other threads).
