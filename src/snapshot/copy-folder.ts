@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { open, readdir, readFile, readlink, rename, rm, symlink, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -105,14 +106,18 @@ async function discard(dir: string, name: string): Promise<void> {
 
 const emptying = new Set<string>();
 
-/** Removes the trash among `names` not already being removed; what fails (process gone) is taken again by the next publication. */
+/**
+ * Removes the trash among `names` not already being removed, with `rm -rf` in a process of its
+ * own: fs.rm would queue one job per file on libuv's pool, ahead of the next publication's links.
+ * What is left (process gone) is taken again by the next publication.
+ */
 function emptyTrash(dir: string, names: string[]): void {
   for (const name of names) {
     const path = join(dir, name);
     if (!name.startsWith(TRASH_PREFIX) || emptying.has(path)) continue;
     emptying.add(path);
-    void rm(path, { recursive: true, force: true })
-      .catch(() => undefined)
-      .finally(() => emptying.delete(path));
+    const removal = spawn('rm', ['-rf', '--', path], { stdio: 'ignore' });
+    removal.once('error', () => emptying.delete(path));
+    removal.once('exit', () => emptying.delete(path));
   }
 }

@@ -1,4 +1,4 @@
-import { createWebCache, type WebCache } from './web-cache.ts';
+import { createWebCache, type WebCache, type WebCacheOptions } from './web-cache.ts';
 
 /**
  * The built site (bundled middleware) and the server wrapper that answers cache hits before Astro
@@ -7,8 +7,9 @@ import { createWebCache, type WebCache } from './web-cache.ts';
  */
 const KEY = Symbol.for('vigie.web-cache');
 
-export function sharedWebCache(): WebCache {
+/** The process's (or thread's) cache; `options` apply when this call creates it. */
+export function sharedWebCache(options?: WebCacheOptions): WebCache {
   const holder = globalThis as { [KEY]?: WebCache };
-  holder[KEY] ??= createWebCache();
+  holder[KEY] ??= createWebCache(options);
   return holder[KEY];
 }
