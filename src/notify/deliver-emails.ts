@@ -8,7 +8,8 @@ import { oneClickPath, subscriptionPath } from '../addresses/subscription-routes
 import type { MailTransport } from './mail-transport.ts';
 import { messageItems, type ServiceAlternatives } from './message-items.ts';
 import { choiceKey, eventsFor } from './recipients.ts';
-import { renderDigest, withFooter, type RenderedDigest } from './render-message.ts';
+import { ownFooter, renderDigest, withFooter } from './render-message.ts';
+import { composeBulk, OWN_LINES, type BulkMail } from './bulk-mail.ts';
 import { isPermanentSmtpFailure, nextAttempt } from './retry.ts';
 import { hashToken, newToken } from './tokens.ts';
 
@@ -36,13 +37,13 @@ export interface EmailCounters {
 }
 
 /**
- * Sends due messages, one batch per call. Rendering is shared by subscribers with the same language
- * and the same events; only the footer (their own manage link) differs.
+ * Sends due messages, one batch per call. A message is rendered and composed once for subscribers
+ * with the same language and the same events; only their own headers and footer lines differ.
  */
 export function createEmailDelivery(deps: EmailDeliveryDeps) {
   const counters: EmailCounters = { sent: 0, retried: 0, failed: 0 };
   const digests = new Map<string, NotificationEvent[]>();
-  const rendered = new Map<string, RenderedDigest>();
+  const composed = new Map<string, Promise<BulkMail>>();
   const frenchNames = keptFrenchNames([...deps.names.values()]);
   const host = new URL(deps.publicUrl).hostname;
 
@@ -51,7 +52,7 @@ export function createEmailDelivery(deps: EmailDeliveryDeps) {
     if (!events) {
       if (digests.size > 50) {
         digests.clear();
-        rendered.clear();
+        composed.clear();
       }
       events = await deps.store.subscriptions.digestEvents(digestId);
       digests.set(digestId, events);
@@ -67,26 +68,30 @@ export function createEmailDelivery(deps: EmailDeliveryDeps) {
     // The subscriber narrowed their choice since the digest was made: nothing left to tell.
     if (chosen.length === 0) return deps.store.subscriptions.markDelivered(key, deps.clock());
     const cacheKey = `${claim.digestId}|${subscriber.locale}|${choiceKey(subscriber.serviceIds, events)}`;
-    let digest = rendered.get(cacheKey);
-    if (!digest) {
+    let bulk = composed.get(cacheKey);
+    if (!bulk) {
       const instead = { alternatives: deps.alternatives ?? (() => []), now: deps.clock() };
-      digest = renderDigest(messageItems(chosen, subscriber.locale, deps.names, instead), subscriber.locale, deps.publicUrl, frenchNames);
-      rendered.set(cacheKey, digest);
+      const digest = renderDigest(
+        messageItems(chosen, subscriber.locale, deps.names, instead),
+        subscriber.locale,
+        deps.publicUrl,
+        frenchNames,
+      );
+      const message = withFooter(digest, { locale: subscriber.locale, publisher: deps.publisher ?? null }, OWN_LINES);
+      bulk = composeBulk(deps.transport.from, { language: subscriber.locale, ...message });
+      composed.set(cacheKey, bulk);
+      // A composition that failed is tried again with the next message, not kept failing them all.
+      bulk.catch(() => composed.delete(cacheKey));
     }
     const manageUrl = absoluteUrl(deps.publicUrl, subscriptionPath(subscriber.locale, 'manage', { token }));
-    const message = withFooter(digest, {
-      locale: subscriber.locale,
-      consentedAt: subscriber.consentedAt,
-      manageUrl,
-      publisher: deps.publisher ?? null,
-    });
+    const own = ownFooter({ locale: subscriber.locale, consentedAt: subscriber.consentedAt, manageUrl });
     try {
       const oneClick = absoluteUrl(deps.publicUrl, oneClickPath(token));
-      await deps.transport.send({
+      const raw = (await bulk)({
         to: subscriber.email,
-        language: subscriber.locale,
-        ...message,
         messageId: `<${claim.digestId}.${claim.subscriberId}@${host}>`,
+        date: deps.clock(),
+        own,
         headers: {
           // One-click first (RFC 8058); the mailto: is for clients without it (RFC 2369): whoever
           // reads that mailbox opens the link in the body and presses the button.
@@ -94,6 +99,7 @@ export function createEmailDelivery(deps: EmailDeliveryDeps) {
           'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
         },
       });
+      await deps.transport.sendComposed(subscriber.email, raw);
     } catch (error) {
       const now = deps.clock();
       const retryAt = nextAttempt(claim.attempts, isPermanentSmtpFailure(error), now, deps.retryFirstDelayMs);

@@ -15,9 +15,27 @@ export interface OutgoingMail {
 
 export interface MailTransport {
   send(mail: OutgoingMail): Promise<void>;
+  /** A message composed beforehand (`bulk-mail.ts`), handed to the SMTP server as it is, for `to`. */
+  sendComposed(to: string, raw: string): Promise<void>;
+  /** The From of every message. */
+  from: string;
   close(): void;
   /** The mailbox `List-Unsubscribe`'s `mailto:` names: `unsubscribeMailbox`, or the From address. */
   unsubscribeMailbox: string;
+}
+
+/** What nodemailer composes for a message, whether sent at once or composed once for many (`bulk-mail.ts`). */
+export function mailOptions(from: string, mail: Omit<OutgoingMail, 'to'> & { to?: string }) {
+  return {
+    from,
+    ...(mail.to ? { to: mail.to } : {}),
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    ...(mail.messageId ? { messageId: mail.messageId } : {}),
+    // Automatic mail (RFC 3834): out-of-office replies are not sent back to thousands of recipients.
+    headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': mail.language, ...mail.headers },
+  };
 }
 
 /** nodemailer over any SMTP server, pooled: a wave of messages reuses a few connections. */
@@ -33,21 +51,18 @@ export function createMailTransport(options: {
   url.searchParams.set('maxConnections', String(options.maxConnections ?? 4));
   url.searchParams.set('maxMessages', String(1_000_000));
   const transporter = nodemailer.createTransport(url.toString());
+  const envelopeFrom = addressOf(options.from);
   return {
     async send(mail) {
-      await transporter.sendMail({
-        from: options.from,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        ...(mail.messageId ? { messageId: mail.messageId } : {}),
-        // Automatic mail (RFC 3834): out-of-office replies are not sent back to thousands of recipients.
-        headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': mail.language, ...mail.headers },
-      });
+      await transporter.sendMail(mailOptions(options.from, mail));
     },
+    async sendComposed(to, raw) {
+      // nodemailer reads no address out of a message given whole: the envelope says who it is for.
+      await transporter.sendMail({ envelope: { from: envelopeFrom, to: [to] }, raw });
+    },
+    from: options.from,
     close: () => transporter.close(),
-    unsubscribeMailbox: options.unsubscribeMailbox ?? addressOf(options.from),
+    unsubscribeMailbox: options.unsubscribeMailbox ?? envelopeFrom,
   };
 }
 
