@@ -60,13 +60,14 @@ export function createEmailDelivery(deps: EmailDeliveryDeps) {
     return events;
   }
 
-  async function deliverOne(claim: ClaimedDelivery, token: string): Promise<void> {
+  /** Returns the message's key once the SMTP server accepted it (or it had nothing left to tell), else null. */
+  async function deliverOne(claim: ClaimedDelivery, token: string): Promise<DeliveryKey | null> {
     const { subscriber } = claim;
     const key: DeliveryKey = { digestId: claim.digestId, subscriberId: claim.subscriberId };
     const events = await eventsOf(claim.digestId);
     const chosen = eventsFor(subscriber.serviceIds, events);
     // The subscriber narrowed their choice since the digest was made: nothing left to tell.
-    if (chosen.length === 0) return deps.store.subscriptions.markDelivered(key, deps.clock());
+    if (chosen.length === 0) return key;
     const cacheKey = `${claim.digestId}|${subscriber.locale}|${choiceKey(subscriber.serviceIds, events)}`;
     let bulk = composed.get(cacheKey);
     if (!bulk) {
@@ -106,10 +107,11 @@ export function createEmailDelivery(deps: EmailDeliveryDeps) {
       counters[retryAt ? 'retried' : 'failed'] += 1;
       // The reason only: SMTP errors quote the address, which must not reach logs or the store.
       const reason = (error as { responseCode?: number; code?: string }).responseCode ?? (error as { code?: string }).code ?? 'error';
-      return deps.store.subscriptions.markDeliveryFailed(key, { at: now, error: `SMTP ${reason}`, retryAt });
+      await deps.store.subscriptions.markDeliveryFailed(key, { at: now, error: `SMTP ${reason}`, retryAt });
+      return null;
     }
     counters.sent += 1;
-    await deps.store.subscriptions.markDelivered(key, deps.clock());
+    return key;
   }
 
   /** Returns how many messages were claimed (0: nothing due). */
@@ -126,14 +128,28 @@ export function createEmailDelivery(deps: EmailDeliveryDeps) {
         return hashToken(token);
       },
     });
+    // Accepted messages are recorded one transaction at a time, each taking all accepted while the
+    // last one ran: a wave's records group themselves, and a sender killed at any instant leaves
+    // only those few unrecorded, to be handed to the server again with the same Message-ID.
+    const accepted: DeliveryKey[] = [];
+    let recording: Promise<void> | null = null;
+    const record = (): Promise<void> =>
+      (recording ??= (async () => {
+        while (accepted.length > 0) await deps.store.subscriptions.markDelivered(accepted.splice(0), deps.clock());
+      })().finally(() => (recording = null)));
     let next = 0;
     const worker = async () => {
       while (next < claimed.length) {
         const claim = claimed[next++]!;
-        await deliverOne(claim, tokens.get(`${claim.digestId}/${claim.subscriberId}`)!);
+        const key = await deliverOne(claim, tokens.get(`${claim.digestId}/${claim.subscriberId}`)!);
+        if (key) accepted.push(key);
+        await record();
       }
     };
     await Promise.all(Array.from({ length: Math.min(deps.concurrency, claimed.length) }, worker));
+    // A key accepted as the last transaction was ending is left for one more.
+    await recording;
+    if (accepted.length > 0) await record();
     return claimed.length;
   }
 

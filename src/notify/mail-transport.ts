@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import { createSmtpLanes } from './smtp-lanes.ts';
 import type { Locale } from '../domain/vocabulary.ts';
 
 export interface OutgoingMail {
@@ -38,7 +39,10 @@ export function mailOptions(from: string, mail: Omit<OutgoingMail, 'to'> & { to?
   };
 }
 
-/** nodemailer over any SMTP server, pooled: a wave of messages reuses a few connections. */
+/**
+ * nodemailer over any SMTP server, pooled: a wave of messages reuses a few connections. Messages
+ * composed beforehand go through connections of their own (`smtp-lanes.ts`), opened on first use.
+ */
 export function createMailTransport(options: {
   url: string;
   from: string;
@@ -52,16 +56,19 @@ export function createMailTransport(options: {
   url.searchParams.set('maxMessages', String(1_000_000));
   const transporter = nodemailer.createTransport(url.toString());
   const envelopeFrom = addressOf(options.from);
+  const lanes = createSmtpLanes(options.url, options.maxConnections ?? 4);
   return {
     async send(mail) {
       await transporter.sendMail(mailOptions(options.from, mail));
     },
     async sendComposed(to, raw) {
-      // nodemailer reads no address out of a message given whole: the envelope says who it is for.
-      await transporter.sendMail({ envelope: { from: envelopeFrom, to: [to] }, raw });
+      await lanes.send({ from: envelopeFrom, to: [to] }, raw);
     },
     from: options.from,
-    close: () => transporter.close(),
+    close: () => {
+      transporter.close();
+      lanes.close();
+    },
     unsubscribeMailbox: options.unsubscribeMailbox ?? envelopeFrom,
   };
 }
