@@ -195,18 +195,20 @@ console.log(
 console.log(`  load after: ${execSync('uptime').toString().trim()}`);
 
 if (BASELINE_REF !== 'none') {
-  // The sender as it was, from git, with this checkout's packages, on a store of its own.
+  // The sender as it was, from git, with this checkout's packages, on a store its own code made
+  // (a newer schema would stop it) and the wave written by its own fixtures.
   const old = join(dir, 'baseline');
   mkdirSync(old);
-  execSync(`git archive ${BASELINE_REF} src package.json | tar -x -C ${old}`, { cwd: root });
+  execSync(`git archive ${BASELINE_REF} src test package.json | tar -x -C ${old}`, { cwd: root });
   symlinkSync(join(root, 'node_modules'), join(old, 'node_modules'));
   const oldDb = join(dir, 'baseline.db');
-  const oldStore = await openStore(oldDb);
+  const made = `const { openStore } = await import(${JSON.stringify(`${old}/src/store/open-store.ts`)});
+    const { massOutage } = await import(${JSON.stringify(`${old}/test/notify/support/subscribers.ts`)});
+    const store = await openStore(${JSON.stringify(oldDb)}); await massOutage(store); await store.close();`;
+  execSync(`${JSON.stringify(process.execPath)} --input-type=module -e ${JSON.stringify(made)}`, { cwd: old, stdio: 'inherit' });
   seed(oldDb);
-  await massOutage(oldStore);
   const before = await wave(join(old, 'src/cli/sender.ts'), [], oldDb);
   before.stop();
-  await oldStore.close();
   show(`the sender at ${BASELINE_REF} (baseline, same run, the probe still running)`, before);
   console.log(`  load after: ${execSync('uptime').toString().trim()}`);
 }
