@@ -12,7 +12,8 @@ const KEYS_PER_STATEMENT = 500;
  * message gets its manage token (hashed) in the same transaction, so its links work once it is sent.
  * Read a status at a time along `deliveries_due` (status, next_attempt_at): each batch starts where
  * the rows still due begin, since leased rows have left them, instead of sorting every due row of a
- * 100,000-message wave for each batch. Ties on the time keep the order rows were written in.
+ * 100,000-message wave for each batch (ties on the time come in index order, which SQLite keeps as
+ * the rows were written).
  */
 export async function claimDeliveries(
   db: SqlDatabase,
