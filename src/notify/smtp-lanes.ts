@@ -8,6 +8,7 @@ interface Lane {
   connection: SMTPConnection;
   ready: Promise<void>;
   alive: boolean;
+  sent: number;
   idle?: NodeJS.Timeout;
 }
 
@@ -41,7 +42,7 @@ export function createSmtpLanes(url: string, size: number) {
   function openLane(): Lane {
     open += 1;
     const connection = new SMTPConnection(options);
-    const lane: Lane = { connection, alive: true, ready: Promise.resolve() };
+    const lane: Lane = { connection, alive: true, sent: 0, ready: Promise.resolve() };
     lane.ready = new Promise((resolve, reject) => {
       // Errors while sending also reach the send callback, which decides for the message.
       connection.on('error', (error) => {
@@ -104,13 +105,21 @@ export function createSmtpLanes(url: string, size: number) {
 
   return {
     async send(envelope: Envelope, raw: string): Promise<void> {
-      if (closed) throw Object.assign(new Error('The SMTP connections are closed'), { code: 'ECONNECTION' });
-      const lane = await take();
-      try {
-        await lane.ready;
-        await transmit(lane, envelope, raw);
-      } finally {
-        give(lane);
+      for (let attempt = 1; ; attempt += 1) {
+        if (closed) throw Object.assign(new Error('The SMTP connections are closed'), { code: 'ECONNECTION' });
+        const lane = await take();
+        try {
+          await lane.ready;
+          await transmit(lane, envelope, raw);
+          lane.sent += 1;
+          return;
+        } catch (error) {
+          // A server ends a connection left idle (421, or a closed socket) as the next message
+          // starts on it: that message goes once more, on a new connection, as nodemailer's pool does.
+          if (attempt > 1 || lane.sent === 0 || !isTransient(error)) throw error;
+        } finally {
+          give(lane);
+        }
       }
     },
     close(): void {
@@ -118,4 +127,9 @@ export function createSmtpLanes(url: string, size: number) {
       for (const lane of free.splice(0)) lane.connection.quit();
     },
   };
+}
+
+function isTransient(error: unknown): boolean {
+  const { code, responseCode } = error as { code?: string; responseCode?: number };
+  return responseCode === 421 || code === 'ECONNECTION' || code === 'ESOCKET' || code === 'ETIMEDOUT';
 }

@@ -1,4 +1,4 @@
-import { execSync, spawn } from 'node:child_process';
+import { execFileSync, execSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -205,7 +205,7 @@ if (BASELINE_REF !== 'none') {
   const made = `const { openStore } = await import(${JSON.stringify(`${old}/src/store/open-store.ts`)});
     const { massOutage } = await import(${JSON.stringify(`${old}/test/notify/support/subscribers.ts`)});
     const store = await openStore(${JSON.stringify(oldDb)}); await massOutage(store); await store.close();`;
-  execSync(`${JSON.stringify(process.execPath)} --input-type=module -e ${JSON.stringify(made)}`, { cwd: old, stdio: 'inherit' });
+  execFileSync(process.execPath, ['--input-type=module', '-e', made], { cwd: old, stdio: 'inherit' });
   seed(oldDb);
   const before = await wave(join(old, 'src/cli/sender.ts'), [], oldDb);
   before.stop();
