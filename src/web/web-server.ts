@@ -32,6 +32,8 @@ export async function createWebServer(buildDir: string, publicUrl: string): Prom
       connectionsCheckingInterval: REQUEST_LIMITS.connectionsCheckingIntervalMs,
     },
     (req, res) => {
+      // A cache hit first: it has no body, and its target passed the same head checks when first seen.
+      if (fastPath(req, res)) return;
       // Refused from the head alone, before a byte of the body is read or anything is routed.
       const bodyCap = bodyCapFor(req.url ?? '/');
       const refusal = refuseHead({
@@ -43,7 +45,6 @@ export async function createWebServer(buildDir: string, publicUrl: string): Prom
       });
       if (refusal) return refuse(res, refusal, staticHeaders, bodyCap);
       req.url = lenientTarget(req.url ?? '/') ?? req.url;
-      if (fastPath(req, res)) return;
       for (const [name, value] of staticHeaders) res.setHeader(name, value);
       handler(req, res);
     },
