@@ -1,4 +1,4 @@
-import type { ProbeHeartbeat, ServiceTracking } from '../domain/records.ts';
+import type { ProbeHeartbeat, ServiceTracking, UpstreamReading } from '../domain/records.ts';
 import type { Incident, Maintenance } from '../domain/incident-records.ts';
 import type { Store } from '../store/store.ts';
 import type { DeadlineExtension } from '../domain/guidance.ts';
@@ -10,6 +10,7 @@ export interface SnapshotRows {
   openIncidents: Incident[];
   maintenances: Maintenance[];
   deadlineExtensions: DeadlineExtension[];
+  upstreamReadings: UpstreamReading[];
 }
 
 export interface SnapshotRowsReader {
@@ -34,14 +35,15 @@ export function createSnapshotRows(store: Store, options: { maxAgeMs: number }):
       const dataVersion = await store.dataVersion();
       const age = now.getTime() - (kept?.readAt ?? Number.NEGATIVE_INFINITY);
       if (kept && kept.rows.dataVersion === dataVersion && age >= 0 && age < options.maxAgeMs) return kept.rows;
-      const [trackings, heartbeats, open, maintenances, deadlineExtensions] = await Promise.all([
+      const [trackings, heartbeats, open, maintenances, deadlineExtensions, upstreamReadings] = await Promise.all([
         store.listTrackings(),
         store.listHeartbeats(),
         store.listIncidents({ state: 'open', limit: OPEN_INCIDENTS_LIMIT }),
         store.listMaintenances({ endsAfter: now, limit: MAINTENANCE_LIMIT }),
         store.listDeadlineExtensions(),
+        store.listUpstreamReadings(),
       ]);
-      const rows = { dataVersion, trackings, heartbeats, openIncidents: open.items, maintenances, deadlineExtensions };
+      const rows = { dataVersion, trackings, heartbeats, openIncidents: open.items, maintenances, deadlineExtensions, upstreamReadings };
       kept = { rows, readAt: now.getTime() };
       return rows;
     },

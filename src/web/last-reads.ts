@@ -17,6 +17,7 @@ export const REMEMBERED_READS = [
   'getIncident',
   'getMaintenance',
   'listDeadlineExtensions',
+  'listUpstreamReadings',
 ] as const;
 type RememberedRead = (typeof REMEMBERED_READS)[number];
 
