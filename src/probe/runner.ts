@@ -118,8 +118,7 @@ export function createRunner(options: RunnerOptions): Runner {
         location,
         services,
         trackings,
-        now: clock.now,
-        checkNow: (id) => void tasks.run('scheduler', () => checkService(id)),
+        runSoon: (id) => scheduler.runSoon(id),
       })
     : null;
   const scheduler = createScheduler({
