@@ -10,11 +10,20 @@ export interface SnapshotRows {
   openIncidents: Incident[];
   maintenances: Maintenance[];
   deadlineExtensions: DeadlineExtension[];
+  /**
+   * The store's clock minus this host's (ms), measured with these rows: freshness and check times
+   * are judged by the clock that dated leases and heartbeats, so a web host whose clock is off
+   * neither shows stale data as fresh nor a check time still to come.
+   */
+  storeClockOffsetMs: number;
 }
 
 export interface SnapshotRowsReader {
   read(now: Date): Promise<SnapshotRows>;
 }
+
+/** A difference within this is the reading's own noise (a round trip, SQLite's ms): the clocks agree. */
+const CLOCK_NOISE_MS = 1_000;
 
 const OPEN_INCIDENTS_LIMIT = 200;
 const MAINTENANCE_LIMIT = 200;
@@ -25,7 +34,8 @@ const MAINTENANCE_LIMIT = 200;
  * Heartbeat and check times move without a version change: rows older than `maxAgeMs` are read
  * again, well inside the minutes it takes for data to count as stale.
  */
-export function createSnapshotRows(store: Store, options: { maxAgeMs: number }): SnapshotRowsReader {
+export function createSnapshotRows(store: Store, options: { maxAgeMs: number; hostNow?: () => number }): SnapshotRowsReader {
+  const hostNow = options.hostNow ?? Date.now;
   let kept: { rows: SnapshotRows; readAt: number } | null = null;
   return {
     async read(now) {
@@ -34,16 +44,25 @@ export function createSnapshotRows(store: Store, options: { maxAgeMs: number }):
       const dataVersion = await store.dataVersion();
       const age = now.getTime() - (kept?.readAt ?? Number.NEGATIVE_INFINITY);
       if (kept && kept.rows.dataVersion === dataVersion && age >= 0 && age < options.maxAgeMs) return kept.rows;
-      const [trackings, heartbeats, open, maintenances, deadlineExtensions] = await Promise.all([
+      const [storeClockOffsetMs, trackings, heartbeats, open, maintenances, deadlineExtensions] = await Promise.all([
+        storeClockOffset(store, hostNow),
         store.listTrackings(),
         store.listHeartbeats(),
         store.listIncidents({ state: 'open', limit: OPEN_INCIDENTS_LIMIT }),
         store.listMaintenances({ endsAfter: now, limit: MAINTENANCE_LIMIT }),
         store.listDeadlineExtensions(),
       ]);
-      const rows = { dataVersion, trackings, heartbeats, openIncidents: open.items, maintenances, deadlineExtensions };
+      const rows = { dataVersion, trackings, heartbeats, openIncidents: open.items, maintenances, deadlineExtensions, storeClockOffsetMs };
       kept = { rows, readAt: now.getTime() };
       return rows;
     },
   };
+}
+
+/** The store's clock minus this host's, read against the middle of the round trip. */
+async function storeClockOffset(store: Store, hostNow: () => number): Promise<number> {
+  const sent = hostNow();
+  const storeNow = (await store.now()).getTime();
+  const offset = storeNow - (sent + hostNow()) / 2;
+  return Math.abs(offset) < CLOCK_NOISE_MS ? 0 : Math.round(offset);
 }
