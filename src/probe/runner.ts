@@ -245,6 +245,7 @@ export function createRunner(options: RunnerOptions): Runner {
         probeHealthy: selfCheck.healthy() && blindNow === null,
         blind: blindNow,
         clock: view ? { skewMs: view.clockSkewMs, skewed: view.skewed } : null,
+        leaseStore: view ? { state: view.store, since: view.storeSince, lastError: view.lastError } : null,
         buffer: writes.stats(),
       };
     },
@@ -257,6 +258,7 @@ export function createRunner(options: RunnerOptions): Runner {
         buffer: writes.stats(),
         blind: blindWatch.now()?.reason ?? null,
         clockSkewMs: keeper?.view().clockSkewMs ?? null,
+        leaseStore: keeper?.view().store ?? null,
       }),
   };
 }
