@@ -34,7 +34,7 @@ const DESCRIPTIONS: Record<string, string> = {
   'services.dependsOn':
     'Ids of services this one relies on, such as a sign-in provider ("franceconnect"). When one of them is down, this service\'s page, line and the banner say so; an outage of both opens one incident for the upstream that lists this service as affected through it. It is still checked as always. Unknown ids and cycles are refused.',
   'services.upstream':
-    'Read this service from its own status page (Statuspage v2: an Atlassian or Instatus page, or another Vigie) instead of checking it: "statuspage" is the address of its /api/v2/summary.json, "component" the id or name of the component. Its state is shown as what the service says of itself, never as a measurement by Vigie; a page that cannot be read makes it stale, then unknown. Other services may depend on it.',
+    'Read this service from its own status page (Statuspage v2: an Atlassian or Instatus page, or another Vigie) instead of checking it, or, with a "check", besides it (Vigie\'s own measurement then stays the service\'s state, and the page\'s word is shown next to it): "statuspage" is the address of its /api/v2/summary.json, "component" the id or name of the component. Its state is shown as what the service says of itself, never as a measurement by Vigie; a page that cannot be read makes it stale, then unknown. Other services may depend on it.',
   'services.upstream.statuspage':
     'Address of the Statuspage v2 summary, such as https://status.example.com/api/v2/summary.json. Fetched by the probe under the same address rules and limits as a check.',
   'services.upstream.component': 'The component to follow: its id, or its name as the page writes it (case does not matter).',

@@ -99,7 +99,10 @@ export const serviceSchema = z
     formerIds: z.array(slug).min(1).max(20).optional(),
     /** Services this one relies on (a sign-in provider): their outage is said on this one's page, and opens one incident for all. */
     dependsOn: z.array(slug).min(1).max(20).optional(),
-    /** Read from the service's own status page (Statuspage v2) instead of checked by Vigie. */
+    /**
+     * Read from the service's own status page (Statuspage v2): instead of checked by Vigie, or,
+     * with a `check`, besides it (Vigie's measurement stays the service's state).
+     */
     upstream: z
       .object({
         statuspage: z.url({
@@ -162,11 +165,6 @@ export const catalogueSchema = z
       crossCheckChecks(catalogue, ctx);
       formerIdClashes(catalogue.services, seenServices).forEach((issue) => ctx.addIssue({ code: 'custom', ...issue }));
       dependencyIssues(catalogue.services, seenServices).forEach((issue) => ctx.addIssue({ code: 'custom', ...issue }));
-      catalogue.services.forEach((service, i) => {
-        if (service.upstream === undefined || service.check === undefined) return;
-        const message = 'give "check" or "upstream", not both: a service read from its own status page is not checked by Vigie';
-        ctx.addIssue({ code: 'custom', path: ['services', i, 'upstream'], message });
-      });
     },
     { when: (payload) => hasIdsToCrossCheck(payload.value) },
   );
@@ -216,6 +214,8 @@ export interface ServiceConfig extends Partial<ServiceGuidance> {
   hours: ServiceHours | null;
   /** What the probe does; absent: the HTTP check of `url` with `expectStatus`, `keyword` and `slowMs`. */
   check?: ServiceCheck;
+  /** A status page read besides `check` (catalogue `check` and `upstream`); shown beside, never as, Vigie's measurement. */
+  upstream?: { kind: 'statuspage'; url: string; component: string };
 }
 
 export interface LocationConfig {
@@ -268,9 +268,16 @@ export function resolveCatalogue(file: CatalogueFile): Catalogue {
       allowPrivateNetwork: s.allowPrivateNetwork ?? defaults.allowPrivateNetwork,
       detection: { ...detection, ...s.detection },
       hours: s.hours ? resolveHours(s.hours) : null,
-      ...(s.check ? { check: resolveCheck(s.check, s.url) } : {}),
-      ...(s.upstream ? { check: { kind: 'statuspage' as const, url: s.upstream.statuspage, component: s.upstream.component } } : {}),
+      ...resolveUpstream(s),
       ...resolveGuidance(s),
     })),
   };
+}
+
+/** `upstream` alone replaces the check; with a `check`, it is read besides it. */
+function resolveUpstream(s: CatalogueFile['services'][number]): Pick<ServiceConfig, 'check' | 'upstream'> {
+  const check = s.check ? { check: resolveCheck(s.check, s.url) } : {};
+  if (!s.upstream) return check;
+  const page = { kind: 'statuspage' as const, url: s.upstream.statuspage, component: s.upstream.component };
+  return s.check ? { ...check, upstream: page } : { check: page };
 }

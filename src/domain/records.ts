@@ -26,6 +26,20 @@ export interface CheckResult {
 }
 
 /** How many failed checks of one outcome a location saw in a window, and when the first and last were. */
+/** What a service's own status page last said, read besides Vigie's own check (catalogue `check` and `upstream`). */
+export interface UpstreamReading {
+  serviceId: string;
+  /** `ok` or one of the `upstream_*` outcomes of a Statuspage reading. */
+  outcome: CheckOutcome;
+  checkedAt: Date;
+}
+
+/** A service's own status page's word, beside Vigie's measurement: `unknown` when unread for too long. */
+export interface OwnPageReading {
+  state: 'operational' | 'degraded' | 'down' | 'maintenance' | 'unknown';
+  checkedAt: Date;
+}
+
 export interface FailureTally {
   location: string;
   outcome: CheckOutcome;

@@ -28,6 +28,14 @@ export const enWaves: typeof frWaves = {
   },
   upstream: {
     source: 'according to its own status page',
+    alongside: {
+      operational: 'According to its own status page: operational.',
+      degraded: 'According to its own status page: degraded.',
+      down: 'According to its own status page: down.',
+      maintenance: 'According to its own status page: under maintenance.',
+      unknown: 'Its own status page has said nothing recent.',
+    },
+    alongsideNote: 'This is what the service says of itself, not a measurement by Vigie: the state shown above is ours.',
   },
   dependencies: {
     upstreamDown: (name: string, stillAnswers: boolean) =>

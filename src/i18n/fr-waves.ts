@@ -1,3 +1,4 @@
+import type { OwnPageReading } from '../domain/records.ts';
 import { pluralForm } from './plural.ts';
 
 const plural = (n: number, one: string, other: string) => pluralForm('fr', n, { one, other });
@@ -28,6 +29,15 @@ export const frWaves = {
   upstream: {
     /** Said next to the state of a service read from its own status page. */
     source: 'd’après sa propre page d’état',
+    /** Beside Vigie's own measurement of a service that is also read from its own status page. */
+    alongside: {
+      operational: 'D’après sa propre page d’état\u00a0: en service.',
+      degraded: 'D’après sa propre page d’état\u00a0: perturbé.',
+      down: 'D’après sa propre page d’état\u00a0: en panne.',
+      maintenance: 'D’après sa propre page d’état\u00a0: en maintenance.',
+      unknown: 'Sa propre page d’état ne dit rien de récent.',
+    } satisfies Record<OwnPageReading['state'], string>,
+    alongsideNote: 'C’est ce que le service dit de lui-même, pas une mesure de Vigie\u00a0: l’état affiché au-dessus est le nôtre.',
   },
   dependencies: {
     /** A service this one goes through is down; when it still answers, what does not go through it works. */

@@ -15,6 +15,7 @@ import { createMaintenanceCache } from './maintenance-cache.ts';
 import { createProbeMetrics } from './metrics.ts';
 import { createPeerView } from './peer-view.ts';
 import { createPipeline } from './pipeline.ts';
+import { readUpstream } from './upstream-reading.ts';
 import { createScheduler } from './scheduler.ts';
 import { createSelfCheck } from './self-check.ts';
 import { serviceSnapshots, statesCount } from './service-snapshot.ts';
@@ -152,6 +153,8 @@ export function createRunner(options: RunnerOptions): Runner {
     const service = services.get(serviceId);
     if (!service) return Promise.reject(new Error(`unknown service "${serviceId}"`));
     const healthyBefore = selfCheck.healthy();
+    // Beside the check, never in its place: a failed write of the reading is a store write lost.
+    if (service.upstream) void tasks.run('store_write', () => readUpstream({ checker, store, location, signal }, service));
     return pipeline(service).then((evaluation) => {
       if (evaluation) blindWatch.checked();
       // Tell the site at once, not at the next cycle, that the probe stopped (or resumed) trusting itself.

@@ -1,4 +1,4 @@
-import type { ProbeHeartbeat, ServiceTracking } from '../domain/records.ts';
+import type { ProbeHeartbeat, ServiceTracking, UpstreamReading } from '../domain/records.ts';
 import type { Incident, Maintenance } from '../domain/incident-records.ts';
 import type { Store } from '../store/store.ts';
 import type { DeadlineExtension } from '../domain/guidance.ts';
@@ -10,6 +10,7 @@ export interface SnapshotRows {
   openIncidents: Incident[];
   maintenances: Maintenance[];
   deadlineExtensions: DeadlineExtension[];
+  upstreamReadings: UpstreamReading[];
   /**
    * The store's clock minus this host's (ms), measured with these rows: freshness and check times
    * are judged by the clock that dated leases and heartbeats, so a web host whose clock is off
@@ -44,15 +45,25 @@ export function createSnapshotRows(store: Store, options: { maxAgeMs: number; ho
       const dataVersion = await store.dataVersion();
       const age = now.getTime() - (kept?.readAt ?? Number.NEGATIVE_INFINITY);
       if (kept && kept.rows.dataVersion === dataVersion && age >= 0 && age < options.maxAgeMs) return kept.rows;
-      const [storeClockOffsetMs, trackings, heartbeats, open, maintenances, deadlineExtensions] = await Promise.all([
+      const [storeClockOffsetMs, trackings, heartbeats, open, maintenances, deadlineExtensions, upstreamReadings] = await Promise.all([
         storeClockOffset(store, hostNow),
         store.listTrackings(),
         store.listHeartbeats(),
         store.listIncidents({ state: 'open', limit: OPEN_INCIDENTS_LIMIT }),
         store.listMaintenances({ endsAfter: now, limit: MAINTENANCE_LIMIT }),
         store.listDeadlineExtensions(),
+        store.listUpstreamReadings(),
       ]);
-      const rows = { dataVersion, trackings, heartbeats, openIncidents: open.items, maintenances, deadlineExtensions, storeClockOffsetMs };
+      const rows = {
+        dataVersion,
+        trackings,
+        heartbeats,
+        openIncidents: open.items,
+        maintenances,
+        deadlineExtensions,
+        upstreamReadings,
+        storeClockOffsetMs,
+      };
       kept = { rows, readAt: now.getTime() };
       return rows;
     },

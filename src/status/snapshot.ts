@@ -3,7 +3,8 @@ import type { DeadlineExtension } from '../domain/guidance.ts';
 import { affects, IMPACT_RANK, impactOn } from '../domain/incident-scope.ts';
 import { hoursStatus } from '../domain/service-hours.ts';
 import type { Impact } from '../domain/vocabulary.ts';
-import type { ProbeHeartbeat, ServiceTracking } from '../domain/records.ts';
+import type { OwnPageReading, ProbeHeartbeat, ServiceTracking, UpstreamReading } from '../domain/records.ts';
+import { ownPageReading } from './own-page-reading.ts';
 import type { Incident, Maintenance } from '../domain/incident-records.ts';
 import { upstreamsDown } from './dependencies.ts';
 import { withShownWords } from '../i18n/probe-words.ts';
@@ -27,6 +28,8 @@ export interface SnapshotInput {
   storeUnreachableSince?: Date | null;
   /** Deadline extensions staff published; absent: none. */
   deadlineExtensions?: DeadlineExtension[];
+  /** What services' own status pages said, read besides Vigie's checks; absent: none. */
+  upstreamReadings?: UpstreamReading[];
 }
 
 /** What the public sees now: each service's published state, and the page around them. */
@@ -40,6 +43,7 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
   const activeMaintenances = live.filter((m) => m.startsAt.getTime() <= nowMs).sort(byStart);
   const upcomingMaintenances = live.filter((m) => m.startsAt.getTime() > nowMs).sort(byStart);
   const trackings = groupByService(input.trackings);
+  const ownPages = new Map((input.upstreamReadings ?? []).map((r) => [r.serviceId, r]));
 
   const own = catalogue.services.map((service) =>
     serviceView(service, {
@@ -54,6 +58,7 @@ export function buildSnapshot(input: SnapshotInput): StatusSnapshot {
       probeSilent,
       storeUnreachable: Boolean(input.storeUnreachableSince),
       extensions: (input.deadlineExtensions ?? []).filter((e) => e.serviceId === service.id),
+      ownPage: service.upstream ? ownPageReading(ownPages.get(service.id), service.interval, now) : undefined,
       now,
     }),
   );
@@ -98,6 +103,7 @@ interface ServiceFacts {
   probeSilent: boolean;
   storeUnreachable: boolean;
   extensions: DeadlineExtension[];
+  ownPage: OwnPageReading | undefined;
   now: Date;
 }
 
@@ -141,6 +147,7 @@ function serviceView(service: ServiceConfig, facts: ServiceFacts): Omit<ServiceS
     regional: published.state === 'degraded' && !published.declaredByStaff ? verdict.regional : null,
     locations: facts.readings,
     extensions: facts.extensions,
+    ...(facts.ownPage ? { ownPage: facts.ownPage } : {}),
   };
 }
 

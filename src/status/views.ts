@@ -1,5 +1,6 @@
 import type { CheckOutcome, Localized, PublishedState } from '../domain/vocabulary.ts';
 import type { Incident, Maintenance } from '../domain/incident-records.ts';
+import type { OwnPageReading } from '../domain/records.ts';
 import type { UpstreamDown } from './dependencies.ts';
 import type { DeadlineExtension } from '../domain/guidance.ts';
 import type { Published } from './published-state.ts';
@@ -36,6 +37,8 @@ export interface ServiceStatusView extends Published {
   locations: LocationReading[];
   /** `own_page`: the state is what the service's own status page says (catalogue `upstream`), not a measurement of ours. */
   source: 'probe' | 'own_page';
+  /** What its own status page says, read besides Vigie's check (catalogue `check` and `upstream`); absent otherwise. */
+  ownPage?: OwnPageReading;
   /** Services this one depends on (catalogue `dependsOn`) that are down now; empty when none. */
   upstreamsDown: UpstreamDown[];
   /** Extensions staff published of this service's deadlines. */

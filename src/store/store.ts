@@ -15,6 +15,7 @@ import type {
   Draft,
   LeaseClaimed,
   CheckWritten,
+  UpstreamReading,
   WriteLease,
 } from '../domain/records.ts';
 import type { Incident, IncidentUpdate, Maintenance, NewIncident, NewIncidentUpdate, NewMaintenance } from '../domain/incident-records.ts';
@@ -118,6 +119,10 @@ export interface Store {
   recordServiceBeat(serviceId: string, at: Date): Promise<void>;
   /** The service's latest pushed heartbeat, or null when it never pushed one. */
   lastServiceBeat(serviceId: string): Promise<Date | null>;
+  /** Keeps what a service's own status page said, beside Vigie's measurement (catalogue `check` and `upstream`). */
+  recordUpstreamReading(reading: UpstreamReading): Promise<void>;
+  /** Each service's latest own-page reading, by service. */
+  listUpstreamReadings(): Promise<UpstreamReading[]>;
 
   /** Records a deadline's extension (replacing an earlier one of the same deadline); moves the data version. */
   saveDeadlineExtension(extension: DeadlineExtension): Promise<void>;

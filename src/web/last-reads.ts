@@ -18,6 +18,7 @@ export const REMEMBERED_READS = [
   'getIncident',
   'getMaintenance',
   'listDeadlineExtensions',
+  'listUpstreamReadings',
 ] as const;
 type RememberedRead = (typeof REMEMBERED_READS)[number];
 

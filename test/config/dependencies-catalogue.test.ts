@@ -68,16 +68,18 @@ describe('upstream in the catalogue', () => {
     expect(services[0]?.check).toEqual({ kind: 'statuspage', url: upstream.statuspage, component: 'FranceConnect' });
   });
 
-  it('refuses an upstream with a check, and a status page that is not an http URL, at their line', () => {
-    const source = text(
-      catalogue([
-        service('fc', { upstream, check: { kind: 'http' } }),
-        service('b', { upstream: { statuspage: 'ftp://x/summary.json', component: 'b' } }),
-      ]),
-    );
+  it('reads it besides a check: the check stays Vigie’s own, and another service may depend on it', () => {
+    const source = text(catalogue([service('fc', { upstream, check: { kind: 'http' } }), service('portail', { dependsOn: ['fc'] })]));
+    const { services } = parseCatalogue(source, 'services.json');
+    expect(services[0]?.check?.kind).toBe('http');
+    expect(services[0]?.upstream).toEqual({ kind: 'statuspage', url: upstream.statuspage, component: 'FranceConnect' });
+    expect(services[1]?.dependsOn).toEqual(['fc']);
+  });
+
+  it('refuses a status page that is not an http URL, at its line', () => {
+    const source = text(catalogue([service('b', { upstream: { statuspage: 'ftp://x/summary.json', component: 'b' } })]));
     expect(problemsOf(source)).toEqual([
-      `services.json:${line(source, '"upstream"')}: services[0].upstream: give "check" or "upstream", not both: a service read from its own status page is not checked by Vigie`,
-      `services.json:${line(source, 'ftp://')}: services[1].upstream.statuspage: must be the http or https URL of a Statuspage v2 summary, such as https://status.example.com/api/v2/summary.json`,
+      `services.json:${line(source, 'ftp://')}: services[0].upstream.statuspage: must be the http or https URL of a Statuspage v2 summary, such as https://status.example.com/api/v2/summary.json`,
     ]);
   });
 });

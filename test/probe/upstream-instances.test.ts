@@ -12,7 +12,8 @@ import { until } from './support/probe-processes.ts';
 /**
  * Two Vigie instances, each its own web and probe process and its own SQLite file, reading each
  * other's Statuspage v2 summary on loopback: A checks FranceConnect itself, B reads it from A's page
- * and has a portal that depends on it; A reads B's portal back.
+ * and has a portal that depends on it; A reads B's portal back. A also checks a service itself and
+ * reads B's word on it besides: its own measurement stays its state, B's is shown next to it.
  */
 
 const probeEntry = fileURLToPath(new URL('../../src/cli/probe.ts', import.meta.url));
@@ -71,6 +72,15 @@ beforeAll(async () => {
           url: 'https://portail.example.fr/',
           upstream: { statuspage: `${b.site.url}/api/v2/summary.json`, component: 'portail' },
         },
+        {
+          id: 'double',
+          name: 'Double',
+          category: 'tests',
+          url: gov.url('double'),
+          check: { kind: 'http' },
+          upstream: { statuspage: `${b.site.url}/api/v2/summary.json`, component: 'portail' },
+        },
+        { id: 'derriere', name: 'Derrière', category: 'tests', url: gov.url('derriere'), dependsOn: ['double'] },
       ],
     }),
   );
@@ -122,5 +132,22 @@ describe('two Vigie instances reading each other over the Statuspage v2 API', ()
     await until('B’s banner says so', says('/fr', 'FranceConnect est indisponible\u00a0; 1\u00a0service en dépend.'));
     gov.set('franceconnect', up());
     await until('B reads the recovery from A’s page', async () => (await componentStatus(b, 'fc')) === 'operational');
+  });
+
+  it('a service checked by Vigie and read besides from its own page keeps Vigie’s measurement as its state', async () => {
+    gov.set('portail', status(503));
+    await until('B confirms its portal down', async () => (await componentStatus(b, 'portail')) === 'major_outage');
+    const says = (path: string, text: string) => async () => (await page(a, path)).includes(text);
+    await until('A shows B’s word beside its own', says('/fr/services/double', 'D’après sa propre page d’état\u00a0: en panne.'));
+    // Vigie's own check of `double` still answers: its published state, and its dependent's, stay operational.
+    expect(await componentStatus(a, 'double')).toBe('operational');
+    expect(await componentStatus(a, 'derriere')).toBe('operational');
+    const fr = await page(a, '/fr/services/double');
+    expect(fr).toContain('pas une mesure de Vigie');
+    expect(fr).not.toContain('(d’après sa propre page d’état)');
+    await until('the English page says it too', async () =>
+      (await page(a, '/en/services/double')).includes('According to its own status page: down.'),
+    );
+    gov.set('portail', up());
   });
 });

@@ -15,6 +15,7 @@ import { staffContract } from './contract/staff-contract.ts';
 import { subscriptionsContract } from './contract/subscriptions-contract.ts';
 import { rootIncidentsContract } from './contract/root-incidents-contract.ts';
 import { timelineContract } from './contract/timeline-contract.ts';
+import { upstreamReadingsContract } from './contract/upstream-readings-contract.ts';
 
 export interface ContractContext {
   /** A fresh, empty, migrated store for the current test. */
@@ -55,6 +56,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
     subscriptionsContract(ctx);
     catalogueEditsContract(ctx);
     timelineContract(ctx);
+    upstreamReadingsContract(ctx);
     rootIncidentsContract(ctx);
     deadlineExtensionsContract(ctx);
   });

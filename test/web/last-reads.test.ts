@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
+import { createSnapshotRows } from '../../src/status/snapshot-rows.ts';
 import { rememberLastReads, StoreUnreachableError } from '../../src/web/last-reads.ts';
 import { recordServiceState } from '../support/seed-site.ts';
 
@@ -40,6 +41,20 @@ describe('last reads of the store', () => {
     expect(await store.dataVersion()).toBe(-1 - version);
     await expect(store.listIncidents({ state: 'all', serviceId: 'caf', limit: 5 })).rejects.toBeInstanceOf(StoreUnreachableError);
     expect(reach.stats()).toMatchObject({ remembered: 3, failures: 1 });
+  });
+
+  it('remembers every read the status snapshot is built from, so last-known pages outlive the store', async () => {
+    let now = Date.parse('2026-11-24T21:00:00Z');
+    const { store } = rememberLastReads(real, { now: () => now, retryAfterMs: 1000 });
+    await recordServiceState(real, 'caf', 'operational', new Date(now));
+    // Rows read again on every call: each of the snapshot's questions goes to the store.
+    const rows = createSnapshotRows(store, { maxAgeMs: 0 });
+    const before = await rows.read(new Date(now));
+
+    await real.close();
+    now += 5000;
+    const after = await rows.read(new Date(now));
+    expect({ ...after, dataVersion: 0 }).toEqual({ ...before, dataVersion: 0 });
   });
 
   it('tries the store again after a pause and forgets the outage when it answers', async () => {

@@ -16,6 +16,7 @@ import { incidentNextUpdate } from './065-incident-next-update.ts';
 import { deadlineExtensions } from './066-deadline-extensions.ts';
 import { stateChanges } from './070-state-changes.ts';
 import { incidentTemplates } from './071-incident-templates.ts';
+import { upstreamReadings } from './072-upstream-readings.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   deadlineExtensions,
   stateChanges,
   incidentTemplates,
+  upstreamReadings,
 ];

@@ -13,6 +13,7 @@ import { addIncidentUpdate, createIncident, editIncidentUpdate } from './inciden
 import { cancelMaintenance, createMaintenance, getMaintenance, listMaintenances, updateMaintenance } from './maintenance.ts';
 import { recordCheck, recordChecks } from './record-check.ts';
 import { lastServiceBeat, recordServiceBeat } from './service-beats.ts';
+import { listUpstreamReadings, recordUpstreamReading } from './upstream-readings.ts';
 import { listDeadlineExtensions, saveDeadlineExtension } from './deadline-extensions.ts';
 import { claimLeases, deleteProbeHolder, listProbeHolders, saveProbeHolder, seedLeases } from './leases.ts';
 import { listRollups, pruneRollups, rollupSpan, sumRollups } from './rollups.ts';
@@ -79,6 +80,8 @@ export function createSqlStore(db: SqlDatabase, backend: Store['backend']): Stor
     pruneHeartbeats: (before) => pruneHeartbeats(db, before),
     recordServiceBeat: (serviceId, at) => recordServiceBeat(db, serviceId, at),
     lastServiceBeat: (serviceId) => lastServiceBeat(db, serviceId),
+    recordUpstreamReading: (reading) => recordUpstreamReading(db, reading),
+    listUpstreamReadings: () => listUpstreamReadings(db),
     saveDeadlineExtension: (extension) => saveDeadlineExtension(db, extension),
     listDeadlineExtensions: () => listDeadlineExtensions(db),
     applyCatalogueEdits: (edits) => applyCatalogueEdits(db, edits),
