@@ -18,9 +18,15 @@ import { isTimeout } from '../store/write-failure.ts';
  * wrong times. Each lease held carries its epoch, which its writes carry (`WriteLease`).
  *
  * A lease not renewed for its whole length may have been taken by another process (this one was
- * paused, or cut off): it is not used until a renewal succeeds. While the store cannot be reached
- * at all the process goes on checking what it held (results wait in memory, and a write made under
- * a lease taken meanwhile is kept as history only), rather than checking nothing through an outage.
+ * paused, or cut off): it is not used until a renewal succeeds. When renewals fail (the store
+ * unreachable or too slow), what happens past the lease's end depends on what the process saw at
+ * its last successful renewal:
+ * - alone at its location, it goes on checking what it held (results wait in memory), rather than
+ *   checking nothing through a store outage: nobody else can take its services over;
+ * - with live peers, it stops at the lease's end, as if paused: a peer that still reaches the store
+ *   takes the services over, and checking them too would hit each service twice a slot for as long
+ *   as the cut lasts, for results kept as history only. If the whole store is down for every
+ *   process, they all stop and say so (`no_lease` in /healthz): the cost is a gap in history.
  * A renewal that failed on a deadline (a lock or statement timeout) says the store is slow, not
  * gone: operators are told which.
  */
@@ -94,7 +100,9 @@ export function createLeaseKeeper(options: LeaseKeeperOptions): LeaseKeeper {
   let unheld: number | null = null;
   let skewMs: number | null = null;
   const skewed = () => skewMs !== null && Math.abs(skewMs) > maxSkewMs;
-  const usable = () => trouble !== null || options.now() < validUntil;
+  // Other live processes at the location at the last successful claim: they may take over what this one cannot renew.
+  let peers = 0;
+  const usable = () => (trouble !== null && peers === 0) || options.now() < validUntil;
 
   async function readStoreClock(): Promise<Date> {
     const sent = options.now();
@@ -120,6 +128,7 @@ export function createLeaseKeeper(options: LeaseKeeperOptions): LeaseKeeper {
     }
     await store.saveProbeHolder({ ...me, seenUntil: until });
     const alive = (await store.listProbeHolders()).filter((h) => h.location === me.location && h.seenUntil > now).length;
+    peers = Math.max(0, alive - 1);
     const want = fairShare(options.serviceIds.length, alive);
     const release = [...owned].sort().slice(want);
     if (release.length > 0) {
