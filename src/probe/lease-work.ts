@@ -10,10 +10,10 @@ import type { ScheduledJob } from './scheduler.ts';
  * checked at once if its last check is an interval old, and otherwise as soon as that check's
  * slot is over (not at this process's next slot for it, which can be an interval later: a dead
  * process's service would then wait up to two intervals past its lease), so no slot is checked
- * twice. A service another process gave back, or held under a lease that
- * ran out (a process starved or paused, not dead), may have a check of that process in flight,
- * or waiting for its batch, that the re-read tracking does not show yet: it counts as checked
- * when it was given back or its lease ended, so the slot is at worst late, never checked twice.
+ * twice. A service another process gave back, or held under a lease that ran out (a process
+ * starved or paused, not dead), may have a check of that process in flight, or waiting for its
+ * batch, that the re-read tracking does not show yet: it counts as checked when it was given back
+ * or its lease ended, so the slot after it is the first one checked, never the same one twice.
  * A tracking in memory newer than the store's is this process's own, not written yet (buffered,
  * or spooled by its predecessor under the same name): it is kept.
  */
