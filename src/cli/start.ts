@@ -8,6 +8,7 @@ import { loadSettings, SettingsError } from '../config/settings.ts';
 import { beatTokens } from '../beats/beat-tokens.ts';
 import { missingFactWarnings } from '../legal/missing-facts.ts';
 import { probeHeapLimitMb } from '../probe/heap-budget.ts';
+import { SENDER_NODE_FLAGS } from '../notify/sender-node-flags.ts';
 import { probeProcessId } from '../probe/process-id.ts';
 import { createSupervisor } from '../supervise/supervisor.ts';
 
@@ -65,7 +66,7 @@ supervisor.start({
 // The wrapper answers cache hits before Astro and hands everything else to the built server.
 supervisor.start({ name: 'site', args: [`${root}src/cli/web.ts`] });
 // Always: without SMTP it still delivers the webhooks staff register, and idles when there are none.
-supervisor.start({ name: 'sender', args: [`${root}src/cli/sender.ts`] });
+supervisor.start({ name: 'sender', args: [...SENDER_NODE_FLAGS, `${root}src/cli/sender.ts`] });
 // Publishing the static copy renders the whole site: apart, so the site's visitors never wait for it.
 if (snapshotDir) supervisor.start({ name: 'publisher', args: [`${root}src/cli/publisher.ts`] });
 

@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import { createSmtpLanes } from './smtp-lanes.ts';
 import type { Locale } from '../domain/vocabulary.ts';
 
 export interface OutgoingMail {
@@ -15,12 +16,33 @@ export interface OutgoingMail {
 
 export interface MailTransport {
   send(mail: OutgoingMail): Promise<void>;
+  /** A message composed beforehand (`bulk-mail.ts`), handed to the SMTP server as it is, for `to`. */
+  sendComposed(to: string, raw: string): Promise<void>;
+  /** The From of every message. */
+  from: string;
   close(): void;
   /** The mailbox `List-Unsubscribe`'s `mailto:` names: `unsubscribeMailbox`, or the From address. */
   unsubscribeMailbox: string;
 }
 
-/** nodemailer over any SMTP server, pooled: a wave of messages reuses a few connections. */
+/** What nodemailer composes for a message, whether sent at once or composed once for many (`bulk-mail.ts`). */
+export function mailOptions(from: string, mail: Omit<OutgoingMail, 'to'> & { to?: string }) {
+  return {
+    from,
+    ...(mail.to ? { to: mail.to } : {}),
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    ...(mail.messageId ? { messageId: mail.messageId } : {}),
+    // Automatic mail (RFC 3834): out-of-office replies are not sent back to thousands of recipients.
+    headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': mail.language, ...mail.headers },
+  };
+}
+
+/**
+ * nodemailer over any SMTP server, pooled: a wave of messages reuses a few connections. Messages
+ * composed beforehand go through connections of their own (`smtp-lanes.ts`), opened on first use.
+ */
 export function createMailTransport(options: {
   url: string;
   from: string;
@@ -33,21 +55,21 @@ export function createMailTransport(options: {
   url.searchParams.set('maxConnections', String(options.maxConnections ?? 4));
   url.searchParams.set('maxMessages', String(1_000_000));
   const transporter = nodemailer.createTransport(url.toString());
+  const envelopeFrom = addressOf(options.from);
+  const lanes = createSmtpLanes(options.url, options.maxConnections ?? 4);
   return {
     async send(mail) {
-      await transporter.sendMail({
-        from: options.from,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        ...(mail.messageId ? { messageId: mail.messageId } : {}),
-        // Automatic mail (RFC 3834): out-of-office replies are not sent back to thousands of recipients.
-        headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': mail.language, ...mail.headers },
-      });
+      await transporter.sendMail(mailOptions(options.from, mail));
     },
-    close: () => transporter.close(),
-    unsubscribeMailbox: options.unsubscribeMailbox ?? addressOf(options.from),
+    async sendComposed(to, raw) {
+      await lanes.send({ from: envelopeFrom, to: [to] }, raw);
+    },
+    from: options.from,
+    close: () => {
+      transporter.close();
+      lanes.close();
+    },
+    unsubscribeMailbox: options.unsubscribeMailbox ?? envelopeFrom,
   };
 }
 

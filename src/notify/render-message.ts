@@ -77,22 +77,36 @@ function newsOf(items: readonly MessageItem[], locale: Locale): string {
     .join(d.newsJoin);
 }
 
-/** Pure: the digest with the subscriber's own footer (why they get it, who sends it, manage and one-click links). */
-export function withFooter(
-  digest: RenderedDigest,
-  input: { locale: Locale; consentedAt: Date; manageUrl: string; publisher?: string | null },
-): RenderedDigest {
+/** The footer lines that are the subscriber's own: why they get it (since when) and their manage link. */
+export interface OwnFooter {
+  text: string;
+  html: string;
+}
+
+/** Pure: the subscriber's own footer lines, in text and HTML. */
+export function ownFooter(input: { locale: Locale; consentedAt: Date; manageUrl: string }): OwnFooter {
   const d = t(input.locale).notify.mail;
-  const colon = t(input.locale).colon;
   const why = d.why(formatDate(input.consentedAt, input.locale, { year: true }));
-  const sentBy = d.sentBy(input.publisher ?? null);
+  return {
+    text: `${why}\n${d.manage}${t(input.locale).colon}${input.manageUrl}`,
+    html: `${escapeHtml(why)}<br><a href="${escapeHtml(input.manageUrl)}">${escapeHtml(d.manage)}</a>`,
+  };
+}
+
+/**
+ * Pure: the whole message around the subscriber's own footer lines (who sends it, the HTML
+ * document). Those lines stand alone on their lines, so a message composed once for many
+ * subscribers can take each one's lines in their place (`bulk-mail.ts`).
+ */
+export function withFooter(digest: RenderedDigest, input: { locale: Locale; publisher?: string | null }, own: OwnFooter): RenderedDigest {
+  const sentBy = t(input.locale).notify.mail.sentBy(input.publisher ?? null);
   return {
     subject: digest.subject,
-    text: `${digest.text}\n\n---\n\n${sentBy}\n${why}\n${d.manage}${colon}${input.manageUrl}\n`,
+    text: `${digest.text}\n\n---\n\n${sentBy}\n${own.text}\n`,
     html:
       `<!doctype html><html lang="${input.locale}"><head><meta charset="utf-8"><title>${escapeHtml(digest.subject)}</title></head><body>\n` +
       // The subject as the message's one top heading, so readers' heading navigation starts somewhere.
-      `<h1 style="font-size:1.25em">${escapeHtml(digest.subject)}</h1>\n${digest.html}\n<hr>\n<p><small>${escapeHtml(sentBy)}<br>${escapeHtml(why)}<br><a href="${escapeHtml(input.manageUrl)}">${escapeHtml(d.manage)}</a></small></p>\n</body></html>\n`,
+      `<h1 style="font-size:1.25em">${escapeHtml(digest.subject)}</h1>\n${digest.html}\n<hr>\n<p><small>${escapeHtml(sentBy)}<br>\n${own.html}\n</small></p>\n</body></html>\n`,
   };
 }
 

@@ -47,7 +47,13 @@ export function createProbeApp(options: ProbeAppOptions): Hono {
       },
       buffer: status.buffer,
       // How writes go: "slow" once one waits past its deadline (checks go on, results wait in the buffer).
-      store: { writes: status.buffer.store, since: status.buffer.storeSince, lastError: status.buffer.lastError },
+      // And lease renewals: "slow" when the last one failed on a deadline, "unreachable" otherwise.
+      store: {
+        writes: status.buffer.store,
+        since: status.buffer.storeSince,
+        lastError: status.buffer.lastError,
+        leases: status.leaseStore,
+      },
       supervisor: supervisorReport(),
     });
   });
@@ -56,10 +62,12 @@ export function createProbeApp(options: ProbeAppOptions): Hono {
     const problems: string[] = [];
     const storeError = await pingWithin(options.store, options.pingTimeoutMs ?? 2_000, clock);
     if (storeError) problems.push(`store unreachable: ${storeError}`);
-    const { buffer, scheduler, blind } = options.runner.status();
+    const { buffer, scheduler, blind, leaseStore } = options.runner.status();
     if (blind) problems.push(`checking nothing since ${blind.since.toISOString()}: ${blind.reason}`);
     if (buffer.store !== 'ok')
       problems.push(`store ${buffer.store} for writes since ${buffer.storeSince}: ${buffer.size} results wait in memory`);
+    if (leaseStore && leaseStore.state !== 'ok')
+      problems.push(`store ${leaseStore.state} for lease renewals since ${leaseStore.since?.toISOString()}: ${leaseStore.lastError}`);
     const lag = scheduler.lag.p99Ms;
     if (lag > maxLagMs) problems.push(`checks start ${Math.round(lag)} ms late (p99), above ${maxLagMs} ms`);
     return c.json({ ready: problems.length === 0, problems }, problems.length === 0 ? 200 : 503);

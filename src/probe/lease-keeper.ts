@@ -1,5 +1,6 @@
 import type { ProbeHolder, WriteLease } from '../domain/records.ts';
 import type { Store } from '../store/store.ts';
+import { isTimeout } from '../store/write-failure.ts';
 
 /**
  * How the probe processes at one location share its services through PostgreSQL leases, with no
@@ -17,9 +18,17 @@ import type { Store } from '../store/store.ts';
  * wrong times. Each lease held carries its epoch, which its writes carry (`WriteLease`).
  *
  * A lease not renewed for its whole length may have been taken by another process (this one was
- * paused, or cut off): it is not used until a renewal succeeds. While the store cannot be reached
- * at all the process goes on checking what it held (results wait in memory, and a write made under
- * a lease taken meanwhile is kept as history only), rather than checking nothing through an outage.
+ * paused, or cut off): it is not used until a renewal succeeds. When renewals fail (the store
+ * unreachable or too slow), what happens past the lease's end depends on what the process saw at
+ * its last successful renewal:
+ * - alone at its location, it goes on checking what it held (results wait in memory), rather than
+ *   checking nothing through a store outage: nobody else can take its services over;
+ * - with live peers, it stops at the lease's end, as if paused: a peer that still reaches the store
+ *   takes the services over, and checking them too would hit each service twice a slot for as long
+ *   as the cut lasts, for results kept as history only. If the whole store is down for every
+ *   process, they all stop and say so (`no_lease` in /healthz): the cost is a gap in history.
+ * A renewal that failed on a deadline (a lock or statement timeout) says the store is slow, not
+ * gone: operators are told which.
  */
 export interface LeaseKeeperOptions {
   store: Pick<Store, 'saveProbeHolder' | 'listProbeHolders' | 'seedLeases' | 'claimLeases' | 'deleteProbeHolder' | 'now'>;
@@ -47,7 +56,14 @@ export interface LeaseView {
   clockSkewMs: number | null;
   /** The skew is past its bound: this process holds nothing. */
   skewed: boolean;
+  /** How the last renewals went: failing on a deadline ("slow") or otherwise ("unreachable"), since when. */
+  store: LeaseStoreState;
+  storeSince: Date | null;
+  lastError: string | null;
 }
+
+export const LEASE_STORE_STATES = ['ok', 'slow', 'unreachable'] as const;
+export type LeaseStoreState = (typeof LEASE_STORE_STATES)[number];
 
 export interface LeaseKeeper {
   /** Renews, rebalances, and returns the services newly taken (to be re-read and checked if due). */
@@ -80,11 +96,13 @@ export function createLeaseKeeper(options: LeaseKeeperOptions): LeaseKeeper {
   const epochs = new Map<string, number>();
   let seeded = false;
   let validUntil = -Infinity;
-  let unreachable = false;
+  let trouble: { state: Exclude<LeaseStoreState, 'ok'>; since: Date; error: string } | null = null;
   let unheld: number | null = null;
   let skewMs: number | null = null;
   const skewed = () => skewMs !== null && Math.abs(skewMs) > maxSkewMs;
-  const usable = () => unreachable || options.now() < validUntil;
+  // Other live processes at the location at the last successful claim: they may take over what this one cannot renew.
+  let peers = 0;
+  const usable = () => (trouble !== null && peers === 0) || options.now() < validUntil;
 
   async function readStoreClock(): Promise<Date> {
     const sent = options.now();
@@ -110,6 +128,7 @@ export function createLeaseKeeper(options: LeaseKeeperOptions): LeaseKeeper {
     }
     await store.saveProbeHolder({ ...me, seenUntil: until });
     const alive = (await store.listProbeHolders()).filter((h) => h.location === me.location && h.seenUntil > now).length;
+    peers = Math.max(0, alive - 1);
     const want = fairShare(options.serviceIds.length, alive);
     const release = [...owned].sort().slice(want);
     if (release.length > 0) {
@@ -138,10 +157,12 @@ export function createLeaseKeeper(options: LeaseKeeperOptions): LeaseKeeper {
       const sent = options.now();
       try {
         const taken = await claim(sent);
-        unreachable = false;
+        trouble = null;
         return taken;
       } catch (error) {
-        unreachable = true;
+        const state = isTimeout(error) ? 'slow' : 'unreachable';
+        const since = trouble?.state === state ? trouble.since : new Date(options.now());
+        trouble = { state, since, error: error instanceof Error ? error.message : String(error) };
         throw error;
       }
     },
@@ -149,7 +170,15 @@ export function createLeaseKeeper(options: LeaseKeeperOptions): LeaseKeeper {
     lease: (serviceId) => ({ holder: me.holder, epoch: epochs.get(serviceId) ?? -1 }),
     lost: (serviceId) => void owned.delete(serviceId),
     held: () => (usable() ? owned.size : 0),
-    view: () => ({ held: usable() ? owned.size : 0, unheld, clockSkewMs: skewMs, skewed: skewed() }),
+    view: () => ({
+      held: usable() ? owned.size : 0,
+      unheld,
+      clockSkewMs: skewMs,
+      skewed: skewed(),
+      store: trouble?.state ?? 'ok',
+      storeSince: trouble?.since ?? null,
+      lastError: trouble?.error ?? null,
+    }),
     storeTime: (localMs) => localMs + (skewMs ?? 0),
   };
 }

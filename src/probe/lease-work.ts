@@ -7,17 +7,20 @@ import type { ScheduledJob } from './scheduler.ts';
 /**
  * What holding leases changes for the runner. A service taken from another process is picked up
  * where that process left it: its tracking is re-read (confirmation counters included), it is
- * checked at once if its last check is an interval old, and otherwise not before its next slot,
- * so no slot is checked twice. A service another process gave back, or held under a lease that
- * ran out (a process starved or paused, not dead), may have a check of that process in flight,
- * or waiting for its batch, that the re-read tracking does not show yet: it counts as checked
- * when it was given back or its lease ended, so the slot is at worst late, never checked twice.
+ * checked at once if its last check is an interval old, and otherwise as soon as that check's
+ * slot is over (not at this process's next slot for it, which can be an interval later: a dead
+ * process's service would then wait up to two intervals past its lease), so no slot is checked
+ * twice. A service another process gave back, or held under a lease that ran out (a process
+ * starved or paused, not dead), may have a check of that process in flight, or waiting for its
+ * batch, that the re-read tracking does not show yet: it counts as checked when it was given back
+ * or its lease ended, so the slot after it is the first one checked, never the same one twice.
  * A tracking in memory newer than the store's is this process's own, not written yet (buffered,
  * or spooled by its predecessor under the same name): it is kept.
  */
 export interface LeaseWork {
-  skip(job: ScheduledJob, now: number): boolean;
-  /** Refreshes the leases; starts a check of each service taken that is due. */
+  /** True: another process has it; a time: not before then. */
+  skip(job: ScheduledJob, now: number): boolean | number;
+  /** Refreshes the leases; has each service taken checked at once, or once its last slot is over. */
   refresh(): Promise<void>;
 }
 
@@ -30,12 +33,16 @@ export function createLeaseWork(deps: {
   location: string;
   services: ReadonlyMap<string, ServiceConfig>;
   trackings: Map<string, ServiceTracking>;
-  now: () => number;
-  checkNow: (serviceId: string) => void;
+  /** Runs the service's job now rather than at its next slot; `skip` still applies. */
+  runSoon: (serviceId: string) => void;
 }): LeaseWork {
   const notBefore = new Map<string, number>();
   return {
-    skip: (job, now) => !deps.keeper.owns(job.id) || now < (notBefore.get(job.id) ?? 0),
+    skip(job, now) {
+      if (!deps.keeper.owns(job.id)) return true;
+      const at = notBefore.get(job.id) ?? -Infinity;
+      return now < at ? at : false;
+    },
     async refresh() {
       const taken = new Map((await deps.keeper.refresh()).map((t) => [t.serviceId, t.freedAt]));
       if (taken.size === 0) return;
@@ -44,18 +51,12 @@ export function createLeaseWork(deps: {
         const mine = deps.trackings.get(t.serviceId)?.lastCheckedAt?.getTime() ?? -Infinity;
         if ((t.lastCheckedAt?.getTime() ?? -Infinity) >= mine) deps.trackings.set(t.serviceId, t);
       }
-      const now = deps.now();
       for (const [id, freedAt] of taken) {
         const service = deps.services.get(id);
         if (!service) continue;
-        const sameSlotMs = service.interval * 1000 * SAME_SLOT;
         const last = Math.max(deps.trackings.get(id)?.lastCheckedAt?.getTime() ?? -Infinity, freedAt?.getTime() ?? -Infinity);
-        if (now - last < sameSlotMs) {
-          notBefore.set(id, last + sameSlotMs);
-          continue;
-        }
-        notBefore.set(id, now + sameSlotMs);
-        deps.checkNow(id);
+        notBefore.set(id, last + service.interval * 1000 * SAME_SLOT);
+        deps.runSoon(id);
       }
     },
   };

@@ -3,6 +3,7 @@ import { CHECK_OUTCOMES, SERVICE_STATES, type CheckKind, type CheckOutcome, type
 import { LATENCY_BUCKETS_MS, type CheckResult } from '../domain/records.ts';
 import { SWALLOWED_ERROR_KINDS, type SwallowedErrorKind } from './swallowed-errors.ts';
 import { STORE_WRITE_STATES } from './store-write-health.ts';
+import { LEASE_STORE_STATES, type LeaseStoreState } from './lease-keeper.ts';
 import type { BufferStats } from './write-buffer.ts';
 import { certificateLines, createCertificateGauges, type CertificateOptions } from './certificate-metrics.ts';
 
@@ -50,6 +51,8 @@ export interface MetricGauges {
   blind: BlindReason | null;
   /** The store's clock minus this process's (ms); null when not measured (SQLite: one clock). */
   clockSkewMs: number | null;
+  /** How lease renewals reach the store; null without leases. */
+  leaseStore: LeaseStoreState | null;
 }
 
 export interface MetricsOptions extends CertificateOptions {
@@ -144,6 +147,14 @@ export function createProbeMetrics(location: string, options: MetricsOptions = A
             'How writes go: 1 for the current state (slow: one unanswered past its deadline).',
             STORE_WRITE_STATES.map((state) => [`state="${state}"`, gauges.buffer.store === state ? 1 : 0]),
           ),
+          ...(gauges.leaseStore === null
+            ? []
+            : family(
+                'vigie_probe_store_leases',
+                'gauge',
+                'How lease renewals go: 1 for the current state (slow: the last one failed on a deadline).',
+                LEASE_STORE_STATES.map((state) => [`state="${state}"`, gauges.leaseStore === state ? 1 : 0]),
+              )),
           ...family('vigie_probe_buffer_written_total', 'counter', 'Buffered results written once the store answered.', [
             ['', gauges.buffer.written],
           ]),

@@ -4,6 +4,7 @@ import type { Store } from '../store/store.ts';
 import type { BlindReason } from './blindness.ts';
 import type { Checker } from './check/types.ts';
 import type { ProbeClock } from './clock.ts';
+import type { LeaseStoreState } from './lease-keeper.ts';
 import type { Evaluation } from './evaluate.ts';
 import type { SchedulerStats } from './scheduler.ts';
 import type { ServiceSnapshot } from './service-snapshot.ts';
@@ -81,6 +82,8 @@ export interface RunnerStatus {
   blind: { reason: BlindReason; since: Date } | null;
   /** The store's clock minus this process's, and whether that is past the bound; null without leases. */
   clock: { skewMs: number | null; skewed: boolean } | null;
+  /** How lease renewals reach the store ("slow": past a deadline); null without leases. */
+  leaseStore: { state: LeaseStoreState; since: Date | null; lastError: string | null } | null;
   buffer: BufferStats;
 }
 

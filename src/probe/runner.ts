@@ -119,8 +119,7 @@ export function createRunner(options: RunnerOptions): Runner {
         location,
         services,
         trackings,
-        now: clock.now,
-        checkNow: (id) => void tasks.run('scheduler', () => checkService(id)),
+        runSoon: (id) => scheduler.runSoon(id),
       })
     : null;
   const scheduler = createScheduler({
@@ -249,6 +248,7 @@ export function createRunner(options: RunnerOptions): Runner {
         probeHealthy: selfCheck.healthy() && blindNow === null,
         blind: blindNow,
         clock: view ? { skewMs: view.clockSkewMs, skewed: view.skewed } : null,
+        leaseStore: view ? { state: view.store, since: view.storeSince, lastError: view.lastError } : null,
         buffer: writes.stats(),
       };
     },
@@ -261,6 +261,7 @@ export function createRunner(options: RunnerOptions): Runner {
         buffer: writes.stats(),
         blind: blindWatch.now()?.reason ?? null,
         clockSkewMs: keeper?.view().clockSkewMs ?? null,
+        leaseStore: keeper?.view().store ?? null,
       }),
   };
 }

@@ -32,8 +32,12 @@ export interface SchedulerOptions {
   /** Fraction of the interval each period may move by, both ways. */
   jitter?: number;
   recheckDelayMs?: number;
-  /** A job another process runs for now (a lease it holds) keeps its schedule but does not run. */
-  skip?(job: ScheduledJob, now: number): boolean;
+  /**
+   * A job another process runs for now (a lease it holds) keeps its schedule but does not run
+   * (true); one that may not run before a given time (a slot another process may have used) runs
+   * at that time rather than at its next slot, which can be an interval later.
+   */
+  skip?(job: ScheduledJob, now: number): boolean | number;
   onLag?(lagMs: number): void;
   onError?(error: unknown, job: ScheduledJob): void;
 }
@@ -52,6 +56,8 @@ export interface SchedulerStats {
 
 export interface Scheduler {
   start(): void;
+  /** Runs a job now rather than at its next slot (its `skip` still applies), unless it is running or waiting already. */
+  runSoon(id: string): void;
   /** Stops scheduling; resolves when every run already started has finished. */
   stop(): Promise<void>;
   stats(): SchedulerStats;
@@ -61,6 +67,10 @@ interface JobState {
   job: ScheduledJob;
   timer: unknown;
   dueAt: number;
+  /** Due, waiting for a slot or running: not to be planned again until it ends. */
+  busy: boolean;
+  /** Asked to run at once before the scheduler started. */
+  soon: boolean;
 }
 
 export function createScheduler(options: SchedulerOptions): Scheduler {
@@ -71,10 +81,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const global = pLimit(options.concurrency);
   const hosts = new Map<string, LimitFunction>();
   const lags = createLagWindow();
-  const states = options.jobs.map((job): JobState => ({ job, timer: null, dueAt: 0 }));
+  const states = options.jobs.map((job): JobState => ({ job, timer: null, dueAt: 0, busy: false, soon: false }));
+  const byId = new Map(states.map((state) => [state.job.id, state]));
   const pending = new Set<Promise<void>>();
   const counts = { started: 0, waiting: 0, running: 0, skippedSlots: 0, rechecks: 0, errors: 0 };
   let stopped = false;
+  let started = false;
 
   function hostLimit(host: string): LimitFunction {
     let limit = hosts.get(host);
@@ -84,16 +96,23 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   function plan(state: JobState, dueAt: number): void {
     if (stopped) return;
+    state.busy = false;
     state.dueAt = dueAt;
     state.timer = clock.setTimeout(() => fire(state), Math.max(0, dueAt - clock.now()));
   }
 
+  /** Plans the job again and says so when it may not run now. */
+  function held(state: JobState): boolean {
+    const now = clock.now();
+    const skip = options.skip?.(state.job, now) ?? false;
+    if (skip === false) return false;
+    plan(state, skip === true ? nextDue(state, false, now) : skip);
+    return true;
+  }
+
   function fire(state: JobState): void {
-    if (stopped) return;
-    if (options.skip?.(state.job, clock.now())) {
-      plan(state, nextDue(state, false, clock.now()));
-      return;
-    }
+    if (stopped || held(state)) return;
+    state.busy = true;
     counts.waiting += 1;
     // Host slot first, then a global one: a run waiting for its host holds no global slot.
     const done = hostLimit(state.job.host)(() => global(() => execute(state)));
@@ -105,10 +124,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     counts.waiting -= 1;
     if (stopped) return;
     // It may have waited for a slot long enough for its lease to go.
-    if (options.skip?.(state.job, clock.now())) {
-      plan(state, nextDue(state, false, clock.now()));
-      return;
-    }
+    if (held(state)) return;
     const startedAt = clock.now();
     const lagMs = Math.max(0, startedAt - state.dueAt);
     lags.add(lagMs);
@@ -143,9 +159,20 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   return {
     start() {
+      started = true;
       const start = clock.now();
       // Stratified offsets: spread evenly across the first interval, with a little randomness.
-      states.forEach((state, i) => plan(state, start + ((i + random()) / states.length) * state.job.intervalMs));
+      states.forEach((state, i) => plan(state, state.soon ? start : start + ((i + random()) / states.length) * state.job.intervalMs));
+    },
+    runSoon(id) {
+      const state = byId.get(id);
+      if (!state || state.busy || stopped) return;
+      if (!started) {
+        state.soon = true;
+        return;
+      }
+      clock.clearTimeout(state.timer);
+      plan(state, clock.now());
     },
     async stop() {
       stopped = true;

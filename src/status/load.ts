@@ -60,8 +60,10 @@ const builtFrom = new WeakMap<SnapshotRows, { snapshot: StatusSnapshot; catalogu
  * pages of one service rendered one after another (thousands for the static copy) share it for a
  * second rather than each building it again, which made a whole publication quadratic.
  */
-export async function loadSnapshot(ctx: ReadContext, now: Date): Promise<StatusSnapshot> {
-  const rows = await snapshotRowsOf(ctx.store).read(now);
+export async function loadSnapshot(ctx: ReadContext, hostNow: Date): Promise<StatusSnapshot> {
+  const rows = await snapshotRowsOf(ctx.store).read(hostNow);
+  // Judged by the store's clock, which dated the heartbeats and leases (see `SnapshotRows`).
+  const now = new Date(hostNow.getTime() + rows.storeClockOffsetMs);
   const unreachable = ctx.storeUnreachableSince?.() ?? null;
   const built = builtFrom.get(rows);
   const age = now.getTime() - (built?.snapshot.generatedAt.getTime() ?? Number.NEGATIVE_INFINITY);

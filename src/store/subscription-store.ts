@@ -61,7 +61,8 @@ export interface SubscriptionStore {
     limit: number;
     tokenHash: (key: DeliveryKey) => string;
   }): Promise<ClaimedDelivery[]>;
-  markDelivered(key: DeliveryKey, at: Date): Promise<void>;
+  /** Messages the SMTP server accepted, recorded together. */
+  markDelivered(keys: readonly DeliveryKey[], at: Date): Promise<void>;
   /** Makes every leased message and webhook event due now (a starting sender, one per database). */
   releaseLeases(now: Date): Promise<number>;
   markDeliveryFailed(key: DeliveryKey, failure: FailedAttempt): Promise<void>;

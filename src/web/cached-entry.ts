@@ -16,8 +16,8 @@ export interface CachedEntry {
   compressible: boolean;
   /** Compressed variants, made on first demand (once per entry, synchronously: no double work). */
   encoded: Partial<Record<Encoding, Buffer>>;
-  /** Reply headers per variant, built once: hits then cost a lookup, not a rebuild. */
-  replyHeaders: Map<string, { pairs: [string, string][]; flat: string[] }>;
+  /** Reply headers per outcome, coding and 304-or-not (`reply.ts` numbers the slots), built once: hits cost an index. */
+  replyHeaders: ({ pairs: [string, string][]; flat: string[] } | undefined)[];
   /** Told the size of each compressed variant once it exists, so the cache's byte budget includes it. */
   onGrow: (bytes: number) => void;
 }
@@ -54,14 +54,14 @@ export function entryFromRendered(rendered: { status: number; headers: Headers; 
     createdAt: now,
     compressible: rendered.body.length >= MIN_COMPRESS_BYTES && COMPRESSIBLE.test(type),
     encoded: {},
-    replyHeaders: new Map(),
+    replyHeaders: [],
     onGrow: () => {},
   };
 }
 
-/** The variant's bytes and ETag: a compressed representation has its own strong validator. */
-export function variant(entry: CachedEntry, encoding: Encoding | null): { body: Buffer; etag: string } {
-  if (!encoding) return { body: entry.body, etag: entry.etag };
+/** The variant's bytes, compressed on first demand. */
+export function variantBody(entry: CachedEntry, encoding: Encoding | null): Buffer {
+  if (!encoding) return entry.body;
   let body = entry.encoded[encoding];
   if (!body) {
     body =
@@ -73,7 +73,12 @@ export function variant(entry: CachedEntry, encoding: Encoding | null): { body: 
     entry.encoded[encoding] = body;
     entry.onGrow(body.length);
   }
-  return { body, etag: `${entry.etag.slice(0, -1)}${ETAG_SUFFIX[encoding]}"` };
+  return body;
+}
+
+/** The variant's ETag: a compressed representation has its own strong validator. */
+export function variantEtag(entry: CachedEntry, encoding: Encoding | null): string {
+  return encoding ? `${entry.etag.slice(0, -1)}${ETAG_SUFFIX[encoding]}"` : entry.etag;
 }
 
 /** Memory an entry holds, for the cache's byte budget. */

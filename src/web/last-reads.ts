@@ -3,7 +3,8 @@ import type { Store } from '../store/store.ts';
 /**
  * The store reads the public site renders from (the read model's input). Each answer is kept;
  * when the store stops answering, the last answer to the same question is returned instead, and
- * the read model, given the current time, turns what has grown too old into "unknown".
+ * the read model, given the current time, turns what has grown too old into "unknown". The
+ * store's clock then reads as this host's plus the difference last measured.
  */
 export const REMEMBERED_READS = [
   'dataVersion',
@@ -87,9 +88,27 @@ export function rememberLastReads(store: Store, options: LastReadsOptions = {}):
     }
   }
 
+  // While the store is away its clock is this host's plus the difference seen at its last answer.
+  let clockOffsetMs = 0;
+  async function storeClock(): Promise<Date> {
+    if (downSince !== null && now() - lastFailureAt < retryAfterMs) return new Date(now() + clockOffsetMs);
+    const sent = now();
+    try {
+      const answer = await withTimeout(store.now(), timeoutMs);
+      clockOffsetMs = answer.getTime() - (sent + now()) / 2;
+      return answer;
+    } catch {
+      failures += 1;
+      lastFailureAt = now();
+      downSince ??= lastFailureAt;
+      return new Date(now() + clockOffsetMs);
+    }
+  }
+
   const remembered = new Set<string>(REMEMBERED_READS);
   const wrapped = new Proxy(store, {
     get(target, property, receiver) {
+      if (property === 'now') return storeClock;
       if (typeof property === 'string' && remembered.has(property)) {
         return (...args: unknown[]) => read(property as RememberedRead, args);
       }

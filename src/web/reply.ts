@@ -1,4 +1,4 @@
-import { variant, type CachedEntry, type Encoding } from './cached-entry.ts';
+import { variantBody, variantEtag, type CachedEntry, type Encoding } from './cached-entry.ts';
 import { matchesIfNoneMatch, pickEncoding } from './negotiate.ts';
 import type { CacheOutcome } from './response-cache.ts';
 
@@ -23,17 +23,22 @@ export interface Reply {
   body: Buffer | null;
 }
 
+const OUTCOME_SLOT: Record<CacheOutcome, number> = { hit: 0, miss: 1, shared: 2, stale: 3, 'stale-error': 4 };
+const ENCODING_SLOT: Record<Encoding, number> = { br: 2, gzip: 4 };
+
 /** What to send for a cached entry: 304 when the client holds it, else the negotiated coding. */
 export function replyFor(entry: CachedEntry, outcome: CacheOutcome, request: ReplyRequest): Reply {
   const encoding = entry.compressible ? pickEncoding(request.acceptEncoding) : null;
-  const { body, etag } = variant(entry, encoding);
+  const body = variantBody(entry, encoding);
   const notModified = entry.status === 200 && matchesIfNoneMatch(request.ifNoneMatch, entry.etag);
-  const memoKey = `${encoding}|${outcome}|${notModified}`;
-  let built = entry.replyHeaders.get(memoKey);
+  // A number, not a string key: the hot path of every cache hit allocates nothing to find its headers.
+  const slot = OUTCOME_SLOT[outcome] * 6 + (encoding === null ? 0 : ENCODING_SLOT[encoding]) + (notModified ? 1 : 0);
+  let built = entry.replyHeaders[slot];
   if (!built) {
+    const etag = variantEtag(entry, encoding);
     const pairs = buildHeaders(entry, outcome, { encoding, etag, length: body.length, notModified });
     built = { pairs, flat: pairs.flat() };
-    entry.replyHeaders.set(memoKey, built);
+    entry.replyHeaders[slot] = built;
   }
   const { pairs: headers, flat: flatHeaders } = built;
   if (notModified) return { status: 304, headers, flatHeaders, body: null };

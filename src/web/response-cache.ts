@@ -42,10 +42,13 @@ export function createResponseCache(options: CacheOptions) {
   const inFlight = new Map<string, Promise<CachedEntry>>();
   let bytes = 0;
   let renders = 0;
+  /** The most recently used key: touching it again changes nothing, so a page under a flood skips the Map's delete and set. */
+  let newest: string | null = null;
 
   function remember(key: string, entry: CachedEntry): void {
     forget(key);
     entries.set(key, entry);
+    newest = key;
     charge(entry, entryBytes(entry));
     // A compressed variant made later (on a hit) grows the entry while it is held.
     entry.onGrow = (grown) => {
@@ -76,11 +79,14 @@ export function createResponseCache(options: CacheOptions) {
     bytes -= charged.get(old) ?? 0;
     charged.delete(old);
     entries.delete(key);
+    if (newest === key) newest = null;
   }
 
   function touch(key: string, entry: CachedEntry): void {
+    if (key === newest) return;
     entries.delete(key);
     entries.set(key, entry);
+    newest = key;
   }
 
   async function renderShared(key: string, version: number, render: () => Promise<Rendered>): Promise<CachedEntry> {

@@ -4,7 +4,7 @@ import { securityHeaders } from './security-policy.ts';
 import { createFastPath } from './fast-path.ts';
 import { bodyCapFor } from './body-caps.ts';
 import { lenientTarget } from './lenient-query.ts';
-import { answerClientError, refuse } from './refuse-request.ts';
+import { answerClientError, createRefuser } from './refuse-request.ts';
 import { REQUEST_LIMITS, refuseHead } from './request-limits.ts';
 import { sharedWebCache } from './shared-web-cache.ts';
 
@@ -22,6 +22,7 @@ export async function createWebServer(buildDir: string, publicUrl: string): Prom
   const fastPath = createFastPath(sharedWebCache());
   // Static files never reach the middleware: they get the same headers here (rendered pages set them again).
   const staticHeaders = Object.entries(securityHeaders(publicUrl));
+  const refuse = createRefuser(staticHeaders);
   const server = createServer(
     {
       maxHeaderSize: REQUEST_LIMITS.headerBytes,
@@ -30,6 +31,8 @@ export async function createWebServer(buildDir: string, publicUrl: string): Prom
       connectionsCheckingInterval: REQUEST_LIMITS.connectionsCheckingIntervalMs,
     },
     (req, res) => {
+      // A cache hit first: it has no body, and its target passed the same head checks when first seen.
+      if (fastPath(req, res)) return;
       // Refused from the head alone, before a byte of the body is read or anything is routed.
       const bodyCap = bodyCapFor(req.url ?? '/');
       const refusal = refuseHead({
@@ -39,9 +42,8 @@ export async function createWebServer(buildDir: string, publicUrl: string): Prom
         transferEncoding: req.headers['transfer-encoding'],
         bodyCap,
       });
-      if (refusal) return refuse(res, refusal, staticHeaders, bodyCap);
+      if (refusal) return refuse(res, refusal, bodyCap);
       req.url = lenientTarget(req.url ?? '/') ?? req.url;
-      if (fastPath(req, res)) return;
       for (const [name, value] of staticHeaders) res.setHeader(name, value);
       handler(req, res);
     },

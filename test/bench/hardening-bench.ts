@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { loadavg, setPriority } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { createLogin } from '../../src/admin/login.ts';
 import { hashPassword } from '../../src/admin/password.ts';
@@ -10,6 +10,7 @@ import { trimTrailingSlashes } from '../../src/domain/trim-slashes.ts';
 import { detectChallenge } from '../../src/probe/check/detect-challenge.ts';
 import { startAdminSite } from '../admin/support/admin-site.ts';
 import { tempStore } from '../admin/support/temp-store.ts';
+import { cpuTicksOf } from './cpu-ticks.ts';
 
 /**
  * `npm run bench:hardening` — not a test: prints each attack of issue 9 next to its baseline in the
@@ -123,46 +124,95 @@ function child(file: string, args: string[]) {
   return spawn(process.execPath, [new URL(file, import.meta.url).pathname, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
-/** Requests per second one client gets from `base`'s cached page while the attacker process posts. */
-async function underFlood(base: string, body: 'review' | 'capped' | null): Promise<string> {
-  const attacker = body ? child('./form-attacker.ts', [base, body]) : null;
+interface Attack {
+  body: 'review' | 'capped';
+  pace: 'flood' | 'review-rate';
+  /** At nice 19 the attacker's CPU yields to the server and the client, as if it ran on another machine. */
+  niced?: boolean;
+}
+
+const ATTACKS: [string, Attack][] = [
+  ["review body at the review's rate (0.5 MB/s)", { body: 'review', pace: 'review-rate' }],
+  ['review body, flood', { body: 'review', pace: 'flood' }],
+  ['review body, flood from an attacker at nice 19', { body: 'review', pace: 'flood', niced: true }],
+  ['a& filling the sign-in cap, flood', { body: 'capped', pace: 'flood' }],
+];
+
+/**
+ * Requests per second one client gets from `base`'s cached page while the attacker process posts;
+ * with the attacker's posts a second and the CPU shares (of one core) of the server and of the
+ * measuring client itself over the same window: a client starved of CPU by the attacker's process
+ * is the machine's limit, not the server's.
+ */
+async function underFlood(base: string, serverPid: number, attack: Attack | null): Promise<{ rps: number; text: string }> {
+  const attacker = attack ? child('./form-attacker.ts', [base, attack.body, attack.pace]) : null;
+  let posts = 0;
+  attacker?.stdout.on('data', (chunk: Buffer) => (posts = Number(chunk.toString().trim().split('\n').pop())));
+  if (attacker?.pid && attack?.niced) setPriority(attacker.pid, 19);
   try {
     // The attacker's first posts are on their way before anything is measured.
-    await new Promise((r) => setTimeout(r, body ? 500 : 0));
+    await new Promise((r) => setTimeout(r, attack ? 500 : 0));
+    const postsBefore = posts;
+    const ticksBefore = cpuTicksOf(serverPid);
+    const clientBefore = process.cpuUsage();
     const ended = performance.now() + SECONDS * 1000;
     const latencies: number[] = [];
+    // A keep-alive connection the server closes as a stalled request is sent is a failed request, not the end of the bench.
+    let failed = 0;
     while (performance.now() < ended) {
       const started = performance.now();
-      await fetch(`${base}/fr/`).then((r) => r.arrayBuffer());
-      latencies.push(performance.now() - started);
+      const ok = await fetch(`${base}/fr/`)
+        .then((r) => r.arrayBuffer())
+        .then(
+          () => true,
+          () => false,
+        );
+      if (ok) latencies.push(performance.now() - started);
+      else failed += 1;
     }
+    const serverCpu = (cpuTicksOf(serverPid) - ticksBefore) / SECONDS;
+    const client = process.cpuUsage(clientBefore);
+    const clientCpu = (client.user + client.system) / 10_000 / SECONDS;
     latencies.sort((a, b) => a - b);
     const p50 = latencies[Math.floor(latencies.length / 2)] ?? 0;
-    return `${Math.round(latencies.length / SECONDS)} req/s (p50 ${p50.toFixed(1)} ms)`;
+    const rps = latencies.length / SECONDS;
+    const attackText = `${attack ? `, ${((posts - postsBefore) / SECONDS).toFixed(0)} posts/s` : ''}${failed ? `, ${failed} failed` : ''}`;
+    return {
+      rps,
+      text: `${Math.round(rps)} req/s (p50 ${p50.toFixed(1)} ms${attackText}, server CPU ${serverCpu.toFixed(0)} %, client CPU ${clientCpu.toFixed(0)} %)`,
+    };
   } finally {
     attacker?.kill();
   }
 }
 
-async function formServer(mode: 'old' | 'new'): Promise<{ url: string; stop: () => void }> {
+/** The page alone, then under each attack, with the share of its throughput it keeps. */
+async function floodRows(label: string, base: string, serverPid: number): Promise<void> {
+  const alone = await underFlood(base, serverPid, null);
+  console.log(`  ${label}: alone ${alone.text}`);
+  for (const [name, attack] of ATTACKS) {
+    const under = await underFlood(base, serverPid, attack);
+    console.log(`    ${name}: ${under.text}, ${((under.rps / alone.rps) * 100).toFixed(0)} % of alone`);
+  }
+}
+
+async function formServer(mode: 'old' | 'new'): Promise<{ url: string; pid: number; stop: () => void }> {
   const server = child('./form-server.ts', [mode]);
   const port = await new Promise<string>((resolve) => server.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
-  return { url: `http://127.0.0.1:${port}`, stop: () => server.kill() };
+  return { url: `http://127.0.0.1:${port}`, pid: server.pid ?? 0, stop: () => server.kill() };
 }
 
 async function formFlood(): Promise<void> {
   console.log(
-    `form flood: cached /fr/ for one client over ${SECONDS} s, while 2 connections post a sign-in form in a loop (load ${loadavg()
+    `form flood: cached /fr/ for one client over ${SECONDS} s, while 2 connections post to the sign-in form in a loop (load ${loadavg()
       .map((l) => l.toFixed(1))
-      .join(' ')})`,
+      .join(' ')}); on a 2-core machine a flooding attacker competes with the server and the client for the same cores`,
   );
   for (const mode of ['old', 'new'] as const) {
     const server = await formServer(mode);
     try {
       const label = mode === 'old' ? 'old parsing (formData, then count; 512 KiB cap)' : 'new parsing (route cap, raw count first)';
-      console.log(
-        `  ${label}, same tiny server: alone ${await underFlood(server.url, null)}; review body (a& × 262,000) ${await underFlood(server.url, 'review')}; a& filling the sign-in cap ${await underFlood(server.url, 'capped')}`,
-      );
+      await floodRows(`${label}, same tiny server`, server.url, server.pid);
     } finally {
       server.stop();
     }
@@ -170,12 +220,15 @@ async function formFlood(): Promise<void> {
   const admin = await startAdminSite();
   try {
     await fetch(`${admin.site.url}/fr/`).then((r) => r.arrayBuffer());
-    console.log(
-      `  the built site now: alone ${await underFlood(admin.site.url, null)}; review body ${await underFlood(admin.site.url, 'review')}; a& filling the sign-in cap ${await underFlood(admin.site.url, 'capped')}`,
-    );
+    await floodRows('the built site now', admin.site.url, admin.site.process.pid ?? 0);
   } finally {
     await admin.stop();
   }
+  console.log(
+    `  (load at the end ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')})`,
+  );
 }
 
 if (process.argv.includes('--forms')) await formFlood();

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeHeapLimitMb } from '../../src/probe/heap-budget.ts';
+import { SENDER_NODE_FLAGS } from '../../src/notify/sender-node-flags.ts';
 import { ensureSiteBuilt, freePort } from '../support/site-server.ts';
 
 /** `npm start` as run for real: the processes it launches, read from /proc once the site listens. */
@@ -96,5 +97,9 @@ describe('npm start', () => {
     // Spawned in the same turn as the site, whose line the setup waited for.
     const sender = childrenOf(start.pid!).find((c) => c.argv.some((a) => a.endsWith('src/cli/sender.ts')));
     expect(sender).toBeDefined();
+    // With the sender's Node flags, the same as `npm run sender`'s.
+    expect(sender?.argv).toEqual(expect.arrayContaining([...SENDER_NODE_FLAGS]));
+    const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.sender;
+    expect(script).toBe(`node ${SENDER_NODE_FLAGS.join(' ')} src/cli/sender.ts`);
   });
 });

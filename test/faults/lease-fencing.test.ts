@@ -13,8 +13,9 @@ import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.ts';
  * Two probe processes at one location share its services through leases on the suite's own
  * PostgreSQL; one of them loses its lease without dying: frozen (SIGSTOP) or cut off from the
  * database (a TCP proxy that refuses), past its lease, while the other takes its services over,
- * sees an outage through and resolves it. When the first comes back, its late writes carry a
- * lease that is no longer its own: kept as history only. No slot is checked twice, the state never
+ * sees an outage through and resolves it. The cut one, having seen the other alive, stops checking
+ * at its lease's end. When the first comes back, its late writes carry a lease that is no longer
+ * its own: kept as history only. No slot is checked twice, the state never
  * flips back, one incident, one outage/recovery pair for subscribers, uptime counted once.
  */
 const PARIS = { id: 'paris', address: '127.0.0.2', country: 'FR' };
@@ -224,7 +225,16 @@ describe.runIf(ownPostgresAvailable())('a probe process that loses its lease wit
     );
     const bufferedByB = ((await health(b)) as unknown as { buffer: { size: number } }).buffer.size;
     proxy.heal();
-    const cutS = (Date.now() - cutAt) / 1000;
+    const healAt = Date.now();
+    const cutS = (healAt - cutAt) / 1000;
+    // B had seen A alive: past its lease's end (a second of slack for a check started just before) it checks nothing more.
+    const leaseOver = cutAt + (LEASE_S + 1) * 1000;
+    const checksByBPastLease = SERVICES.flatMap((id) =>
+      gov.hitLog(id).filter((h) => h.from === PARIS_TOO.address && h.at > leaseOver && h.at < healAt),
+    ).length;
+    const checksByBBeforeEnd = SERVICES.flatMap((id) =>
+      gov.hitLog(id).filter((h) => h.from === PARIS_TOO.address && h.at >= cutAt && h.at <= leaseOver),
+    ).length;
     await until(
       async () => ((await health(b)) as unknown as { buffer: { size: number } } | null)?.buffer.size === 0,
       60_000,
@@ -238,13 +248,15 @@ describe.runIf(ownPostgresAvailable())('a probe process that loses its lease wit
     await new Promise((r) => setTimeout(r, INTERVAL_S * 2 * 1000));
 
     const { covered, elapsed } = await coverage(victim);
+    expect(checksByBPastLease).toBe(0);
     expect(await incidents(victim)).toHaveLength(1);
     expect(await outageEvents(victim)).toEqual(['outage_confirmed', 'outage_recovered']);
     expect(await trackingState(victim)).toBe('operational');
     // Each check covers up to two intervals back: what is more than that was counted twice.
     expect(covered).toBeLessThanOrEqual(elapsed + 2 * INTERVAL_S + 1);
     console.info(
-      `[faults] network cut of one process from PostgreSQL for ${cutS.toFixed(1)} s: ${bufferedByB} results it buffered, written as history only; ` +
+      `[faults] network cut of one process from PostgreSQL for ${cutS.toFixed(1)} s: it checked ${checksByBBeforeEnd} times until its lease ended, ` +
+        `${checksByBPastLease} after; ${bufferedByB} results it buffered, written as history only; ` +
         `${(await incidents(victim)).length} incident, subscribers told ${(await outageEvents(victim)).join(' + ')}; ` +
         `uptime covers ${covered.toFixed(1)} s of ${victim} in ${elapsed.toFixed(1)} s`,
     );

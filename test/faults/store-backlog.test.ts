@@ -13,7 +13,7 @@ import { startProbe, stopGracefully, until, writeJson, type Running } from './su
  * backlog to pile up (150 services every 2 s: 75 results a second): the backlog is written in
  * seconds once the store is back and every check made is stored; a SIGTERM while it waits spools
  * it for the next start; a table lock leaves the checks going, the results waiting, and the probe
- * saying the store is slow.
+ * saying the store is slow (for its writes, or for its lease renewals), not unreachable.
  */
 const SERVICES = 150;
 const ids = serviceIds(SERVICES);
@@ -59,6 +59,7 @@ describe.runIf(ownPostgresAvailable())('the write path when PostgreSQL fails', (
     await until(async () => (await storedResults(pg_.url)).count >= SERVICES, 60_000, probe.output);
     pg_.stop();
     await until(async () => (await probeHealth(probe!.port)).buffer.size >= 1_000, 60_000, probe.output);
+    await until(async () => (await probeHealth(probe!.port)).store.leases?.state === 'unreachable', 60_000, probe.output);
     const down = await probeHealth(probe.port);
     expect(down.store.writes).toBe('unavailable');
     expect(down.scheduler.checksStarted).toBeGreaterThan(0);
@@ -130,6 +131,35 @@ describe.runIf(ownPostgresAvailable())('the write path when PostgreSQL fails', (
         `[faults] table lock for ${(heldMs / 1000).toFixed(1)} s: ${during.scheduler.checksStarted - before} checks started meanwhile, ` +
           `${during.buffer.size} results waiting, /healthz "${during.store.writes}", /readyz 503; written in ${(drainMs / 1000).toFixed(1)} s after the lock; ` +
           `${stored.count} stored = ${totalHits(gov, ids)} checks made`,
+      );
+    } finally {
+      await locker.end();
+    }
+  });
+
+  it('a lock on the leases table: checks go on, and the probe says the store is slow for its lease renewals, not unreachable', async () => {
+    probe = await startProbe(env);
+    await until(async () => (await probeHealth(probe!.port)).store.leases?.state === 'ok', 60_000, probe.output);
+    const locker = new pg.Client({ connectionString: pg_.url });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN; LOCK TABLE service_leases IN ACCESS EXCLUSIVE MODE');
+      const locked = Date.now();
+      await until(async () => (await probeHealth(probe!.port)).store.leases?.state === 'slow', 60_000, probe.output);
+      const slowAfterMs = Date.now() - locked;
+      const before = (await probeHealth(probe.port)).scheduler.checksStarted;
+      const ready = await probeReady(probe.port);
+      expect(ready.status).toBe(503);
+      expect(ready.problems.join()).toMatch(/store slow for lease renewals since/);
+      const metrics = await (await fetch(`http://127.0.0.1:${probe.port}/metrics`)).text();
+      expect(metrics).toMatch(/^vigie_probe_store_leases\{[^}]*state="slow"\} 1$/m);
+      expect(metrics).toMatch(/^vigie_probe_store_leases\{[^}]*state="unreachable"\} 0$/m);
+      await until(async () => (await probeHealth(probe!.port)).scheduler.checksStarted >= before + SERVICES, 30_000, probe.output);
+      await locker.query('ROLLBACK');
+      await until(async () => (await probeHealth(probe!.port)).store.leases?.state === 'ok', 60_000, probe.output);
+      console.info(
+        `[faults] lock on service_leases: /healthz said "slow" for lease renewals ${(slowAfterMs / 1000).toFixed(1)} s after the lock ` +
+          `(not "unreachable"), checks went on, "ok" again after the release`,
       );
     } finally {
       await locker.end();

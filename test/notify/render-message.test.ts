@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Localized } from '../../src/domain/vocabulary.ts';
 import { messageItems } from '../../src/notify/message-items.ts';
-import { renderDigest, withFooter } from '../../src/notify/render-message.ts';
+import { ownFooter, renderDigest, withFooter } from '../../src/notify/render-message.ts';
 import { down, event, incident, up } from './events.ts';
 
 const names = new Map<string, Localized>([
@@ -144,18 +144,25 @@ describe('message rendering in the subscriber’s language', () => {
   });
 
   it('adds the subscriber’s footer: who sends it, why, and the manage link, in text and HTML', () => {
-    const message = withFooter(render([down('caf', 0)], 'fr'), {
-      locale: 'fr',
-      consentedAt: new Date('2026-01-05T09:00:00Z'),
-      manageUrl: 'https://vigie.example.fr/fr/abonnement/gerer?t=abc',
-      publisher: 'Direction interministérielle du numérique',
-    });
+    const message = withFooter(
+      render([down('caf', 0)], 'fr'),
+      { locale: 'fr', publisher: 'Direction interministérielle du numérique' },
+      ownFooter({
+        locale: 'fr',
+        consentedAt: new Date('2026-01-05T09:00:00Z'),
+        manageUrl: 'https://vigie.example.fr/fr/abonnement/gerer?t=abc',
+      }),
+    );
     expect(spaces(message.text)).toContain('cette adresse est abonnée aux alertes de Vigie depuis le 5 janvier 2026');
     expect(message.text).toContain(
       'Message automatique de Vigie, publié par Direction interministérielle du numérique. Merci de ne pas y répondre.',
     );
     expect(message.html).toContain('publié par Direction interministérielle du numérique');
-    const neutral = withFooter(render([down('caf', 0)], 'en'), { locale: 'en', consentedAt: new Date(), manageUrl: 'https://x.fr/' });
+    const neutral = withFooter(
+      render([down('caf', 0)], 'en'),
+      { locale: 'en' },
+      ownFooter({ locale: 'en', consentedAt: new Date(), manageUrl: 'https://x.fr/' }),
+    );
     expect(neutral.text).toContain('Automatic message from Vigie. Please do not reply.');
     expect(message.text).toContain('se désabonner\u00a0: https://vigie.example.fr/fr/abonnement/gerer?t=abc');
     expect(message.html).toContain('<html lang="fr">');

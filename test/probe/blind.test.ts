@@ -12,7 +12,16 @@ import { createTestRunner } from '../support/test-runner.ts';
 import { catalogue, scriptedChecker, service } from './support/catalogue.ts';
 
 /** A probe never says it is healthy while it checks nothing: no lease, silence, or a clock too far off the store's. */
-const view = (patch: Partial<LeaseView>): LeaseView => ({ held: 2, unheld: 0, clockSkewMs: 0, skewed: false, ...patch });
+const view = (patch: Partial<LeaseView>): LeaseView => ({
+  held: 2,
+  unheld: 0,
+  clockSkewMs: 0,
+  skewed: false,
+  store: 'ok',
+  storeSince: null,
+  lastError: null,
+  ...patch,
+});
 
 describe('blindness', () => {
   it.each([

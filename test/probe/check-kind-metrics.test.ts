@@ -13,6 +13,7 @@ const gauges: MetricGauges = {
   buffer: { size: 0, capacity: 10, dropped: 0, rejected: 0, written: 0, oldestAt: null, store: 'ok', storeSince: null, lastError: null },
   blind: null,
   clockSkewMs: null,
+  leaseStore: null,
 };
 
 describe('/metrics for checks beyond one GET', () => {

@@ -73,6 +73,26 @@ describe('lease keeper', () => {
     expect(a.owns('s1')).toBe(true);
   });
 
+  it('stops at the lease end when renewals fail if it had live peers (another may take over), not when alone', async () => {
+    const other = await openStore(join(dir, 'vigie.db'));
+    const a = keeper('a', other);
+    const b = keeper('b');
+    await a.refresh();
+    await b.refresh();
+    // "a" renews once more having seen "b" alive, then loses the store.
+    await a.refresh();
+    const held = ['s1', 's2'].filter((id) => a.owns(id));
+    expect(held).toHaveLength(1);
+    await other.close();
+    nowMs += LEASE_MS / 3;
+    await expect(a.refresh()).rejects.toThrow();
+    expect(a.owns(held[0]!)).toBe(true);
+    nowMs += LEASE_MS;
+    await expect(a.refresh()).rejects.toThrow();
+    expect(a.owns(held[0]!)).toBe(false);
+    expect(a.view()).toMatchObject({ held: 0, store: 'unreachable' });
+  });
+
   it('takes back as new a service it was told it lost, to re-read its tracking', async () => {
     const a = keeper('a');
     await a.refresh();

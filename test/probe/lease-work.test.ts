@@ -5,14 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceTracking } from '../../src/domain/records.ts';
 import { createLeaseKeeper } from '../../src/probe/lease-keeper.ts';
 import { createLeaseWork } from '../../src/probe/lease-work.ts';
+import { createScheduler } from '../../src/probe/scheduler.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
+import { createManualClock } from '../support/manual-clock.ts';
 import { service } from './support/catalogue.ts';
 
 /**
- * The hand-over race, step by step on a real store: a process gives a service back while its
- * check of it is still unstored (in flight, or waiting for its batch); the process taking it
- * re-reads a tracking that does not show that check, and must not check it again in the same slot.
+ * The hand-over race, step by step on a real store: a process gives a service back, or stops
+ * renewing, while its check of it is still unstored (in flight, or waiting for its batch); the
+ * process taking it re-reads a tracking that does not show that check, and must not check it again
+ * in the same slot, nor wait longer than that slot.
  */
 const T0 = Date.parse('2026-03-10T09:00:00Z');
 const INTERVAL_S = 60;
@@ -31,12 +34,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function processAt(holder: string, now: () => number) {
-  const checkedNow: string[] = [];
+function processAt(holder: string, now: () => number, location = 'paris') {
+  const soon: string[] = [];
   const keeper = createLeaseKeeper({
     // The store's clock is the test's: on SQLite it is this host's, here made manual.
     store: { ...store, now: () => Promise.resolve(new Date(now())) },
-    me: { holder, location: 'paris', host: 'box', pid: holder === 'a' ? 1 : 2 },
+    me: { holder, location, host: 'box', pid: holder === 'a' ? 1 : 2 },
     serviceIds: IDS,
     leaseMs: 30_000,
     now,
@@ -44,13 +47,12 @@ function processAt(holder: string, now: () => number) {
   const work = createLeaseWork({
     keeper,
     store,
-    location: 'paris',
+    location,
     services,
     trackings: new Map<string, ServiceTracking>(),
-    now,
-    checkNow: (id) => checkedNow.push(id),
+    runSoon: (id) => soon.push(id),
   });
-  return { keeper, work, checkedNow };
+  return { keeper, work, soon };
 }
 
 describe('lease work at a hand-over', () => {
@@ -60,7 +62,8 @@ describe('lease work at a hand-over', () => {
     const a = processAt('a', now);
     await a.work.refresh();
     // Alone, "a" takes both services, never held before: they are checked at once.
-    expect(a.checkedNow).toEqual(IDS);
+    expect(a.soon).toEqual(IDS);
+    expect(IDS.map((id) => a.work.skip(job(id), nowMs))).toEqual([false, false]);
     expect(a.keeper.held()).toBe(2);
 
     // "a" renews, and starts a check of s2 that is not stored yet when "b" arrives.
@@ -78,12 +81,55 @@ describe('lease work at a hand-over', () => {
     await b.work.refresh();
     expect(b.keeper.held()).toBe(1);
 
-    // No check of the service is stored, yet "b" leaves it for the next slot after the hand-over.
-    expect(b.checkedNow).toEqual([]);
+    // No check of the service is stored, yet "b" leaves it until the slot of the hand-over is over.
     const given = IDS.find((id) => b.keeper.owns(id))!;
+    expect(b.soon).toEqual([given]);
     expect(a.keeper.owns(given)).toBe(false);
-    expect(b.work.skip(job(given), nowMs)).toBe(true);
-    expect(b.work.skip(job(given), freedAt + 0.9 * INTERVAL_S * 1000 - 1)).toBe(true);
-    expect(b.work.skip(job(given), freedAt + 0.9 * INTERVAL_S * 1000)).toBe(false);
+    const slotOver = freedAt + 0.9 * INTERVAL_S * 1000;
+    expect(b.work.skip(job(given), nowMs)).toBe(slotOver);
+    expect(b.work.skip(job(given), slotOver - 1)).toBe(slotOver);
+    expect(b.work.skip(job(given), slotOver)).toBe(false);
+  });
+
+  it("checks a dead process's services once the slot of its lease's end is over, not at the taker's next slot", async () => {
+    const clock = createManualClock(T0);
+    const a = processAt('a2', clock.now, 'lyon');
+    await a.work.refresh();
+    // "a" renews once, so its leases end 30 s later, and dies.
+    await clock.advance(20_000);
+    await a.work.refresh();
+    const leaseEnd = clock.now() + 30_000;
+
+    const checks: { id: string; at: number }[] = [];
+    const b = processAt('b2', clock.now, 'lyon');
+    const scheduler = createScheduler({
+      jobs: IDS.map(job),
+      run: (j) => {
+        checks.push({ id: j.id, at: clock.now() });
+        return Promise.resolve({ recheck: false });
+      },
+      skip: b.work.skip,
+      concurrency: 10,
+      perHost: 10,
+      clock,
+      // No jitter: "b"'s slots fall 15 s and 45 s into each minute from its start, before the end of the slot
+      // of "a"'s lease's end, so its next slots are almost an interval later.
+      random: () => 0.5,
+    });
+    await b.work.refresh();
+    expect(b.keeper.held()).toBe(0);
+    scheduler.start();
+    while (clock.now() <= leaseEnd) {
+      await clock.advance(10_000);
+      await b.work.refresh();
+    }
+    expect(b.keeper.held()).toBe(2);
+    for (let i = 0; i < 18; i++) {
+      await clock.advance(10_000);
+      await b.work.refresh();
+    }
+    await scheduler.stop();
+    // "a" may have started a check until its lease ended: none in that slot, none later than it.
+    for (const id of IDS) expect(checks.find((c) => c.id === id)?.at).toBe(leaseEnd + 0.9 * INTERVAL_S * 1000);
   });
 });

@@ -101,6 +101,10 @@ describe.skipIf(!available)('probe processes sharing one location (PostgreSQL le
           leftUntil.get(id)!.until.getTime(),
         );
         const ownChecks = await Promise.all(own.map((o) => checksBetween(o, killedAt, recheckedAt)));
+        console.log(
+          `${id}: re-checked ${recheckedAt.getTime() - leftUntil.get(id)!.until.getTime()} ms after its lease ended, ` +
+            `${recheckedAt.getTime() - killedAt.getTime()} ms after the kill; the survivor's own checks meanwhile: ${ownChecks.join(', ')}`,
+        );
         expect(Math.max(...ownChecks), `the survivor's own checks before ${id} was re-checked`).toBeLessThanOrEqual(ownChecksAllowed);
       }
       await until('the survivor to hold every service', async () => (await held(survivor!)) === 6);

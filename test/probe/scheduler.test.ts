@@ -130,6 +130,23 @@ describe('scheduler', () => {
     await finish(h);
   });
 
+  it('runs a job asked for at once, or at the time its skip rule gives, not at its next slot', async () => {
+    let notBefore = -Infinity;
+    const h = harness(jobs(2, 60 * S), {}, { skip: (_job, now) => (now < notBefore ? notBefore : false) });
+    // Asked before the start: at the start, not spread across the first interval.
+    h.scheduler.runSoon('svc-1');
+    h.scheduler.start();
+    await h.clock.advance(0);
+    expect(h.starts.map((s) => [s.id, s.at - 1_000_000])).toEqual([['svc-1', 0]]);
+    await h.clock.advance(61 * S);
+    h.starts.length = 0;
+    notBefore = h.clock.now() + 10 * S;
+    h.scheduler.runSoon('svc-0');
+    await h.clock.advance(11 * S);
+    expect(h.starts.filter((s) => s.id === 'svc-0').map((s) => s.at)).toEqual([notBefore]);
+    await finish(h);
+  });
+
   it('caps concurrency per host and globally', async () => {
     const h = harness(
       jobs(30, 5 * S, (i) => (i % 3 === 0 ? 'a.example' : i % 3 === 1 ? 'b.example' : `other-${i}`)),

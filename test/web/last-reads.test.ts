@@ -47,8 +47,8 @@ describe('last reads of the store', () => {
     let now = Date.parse('2026-11-24T21:00:00Z');
     const { store } = rememberLastReads(real, { now: () => now, retryAfterMs: 1000 });
     await recordServiceState(real, 'caf', 'operational', new Date(now));
-    // Rows read again on every call: each of the snapshot's questions goes to the store.
-    const rows = createSnapshotRows(store, { maxAgeMs: 0 });
+    // Rows read again on every call: each of the snapshot's questions goes to the store (its clock read on this test's).
+    const rows = createSnapshotRows(store, { maxAgeMs: 0, hostNow: () => now });
     const before = await rows.read(new Date(now));
 
     await real.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryBytes, variant, type CachedEntry } from '../../src/web/cached-entry.ts';
+import { entryBytes, variantBody, type CachedEntry } from '../../src/web/cached-entry.ts';
 import { createResponseCache, type Rendered } from '../../src/web/response-cache.ts';
 import { createVersionPoller } from '../../src/web/version-poller.ts';
 
@@ -125,8 +125,8 @@ describe('response cache', () => {
       const key = `/p${round}`;
       const { entry } = await s.cache.get(key, page(key));
       held.set(key, entry);
-      variant(entry, 'gzip');
-      variant(entry, 'br');
+      variantBody(entry, 'gzip');
+      variantBody(entry, 'br');
       const expected = [...held].filter(([k]) => s.cache.peek(k) !== null).reduce((sum, [, e]) => sum + entryBytes(e), 0);
       expect(s.cache.stats().bytes).toBe(expected);
     }
@@ -140,7 +140,7 @@ describe('response cache', () => {
     const first = await s.cache.get('/a', s.render(body));
     await s.cache.get('/b', s.render(body));
     expect(s.cache.stats().entries).toBe(2);
-    variant(first.entry, 'gzip');
+    variantBody(first.entry, 'gzip');
     expect(s.cache.stats().entries).toBe(1);
     expect(s.cache.stats().bytes).toBe(entryBytes(first.entry));
   });

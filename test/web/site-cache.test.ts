@@ -124,6 +124,20 @@ describe('web response cache on the built site', () => {
     expect(head.headers.etag).toBe(get.headers.etag);
   });
 
+  it('answers cached pages before anything else, yet judges their address as the server does', async () => {
+    const utf8 = await raw('/fr/?q=caf%C3%A9');
+    const latin1 = await raw('/fr/?q=caf%e9');
+    expect([latin1.status, latin1.headers['x-vigie-cache']]).toEqual([200, 'hit']);
+    expect(latin1.headers.etag).toBe(utf8.headers.etag);
+    await raw('/fr/');
+    expect((await raw(`/fr/?utm=${'a'.repeat(13 * 1024)}`)).status).toBe(414);
+    expect((await raw('/fr/%00')).status).toBe(400);
+    // The request headers a hit depends on are read whatever the case of their names.
+    const gz = await raw('/fr/', { 'ACCEPT-ENCODING': 'gzip', 'IF-NONE-MATCH': '"other"' });
+    expect([gz.status, gz.headers['content-encoding'], gz.headers['x-vigie-cache']]).toEqual([200, 'gzip', 'hit']);
+    expect((await raw('/fr/', { 'if-none-match': String(gz.headers.etag) })).status).toBe(304);
+  });
+
   it('leaves health checks and non-GET requests alone', async () => {
     const health = await raw('/healthz');
     expect(health.headers['x-vigie-cache']).toBeUndefined();

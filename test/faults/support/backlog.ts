@@ -7,7 +7,12 @@ import { TEST_CATEGORIES } from './processes.ts';
 export interface ProbeHealth {
   scheduler: { checksStarted: number };
   buffer: { size: number; written: number; dropped: number; rejected: number; store: string };
-  store: { writes: 'ok' | 'slow' | 'unavailable'; since: string | null; lastError: string | null };
+  store: {
+    writes: 'ok' | 'slow' | 'unavailable';
+    since: string | null;
+    lastError: string | null;
+    leases: { state: 'ok' | 'slow' | 'unreachable'; since: string | null; lastError: string | null } | null;
+  };
 }
 
 export async function probeHealth(port: number): Promise<ProbeHealth> {

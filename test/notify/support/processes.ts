@@ -10,9 +10,9 @@ export interface RunningProcess {
   stop: () => Promise<void>;
 }
 
-/** A real Vigie process (`src/cli/sender.ts`, `src/cli/probe.ts`) with its own settings. */
-export function startProcess(entry: string, env: Record<string, string>): RunningProcess {
-  const child = spawn(process.execPath, [`${root}${entry}`], {
+/** A real Vigie process (`src/cli/sender.ts`, `src/cli/probe.ts`) with its own settings, and the Node flags it runs with. */
+export function startProcess(entry: string, env: Record<string, string>, nodeFlags: readonly string[] = []): RunningProcess {
+  const child = spawn(process.execPath, [...nodeFlags, `${root}${entry}`], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SENDER_NODE_FLAGS } from '../../../src/notify/sender-node-flags.ts';
 import { freePort } from '../../support/site-server.ts';
 import { startProcess, type RunningProcess } from './processes.ts';
 import { SERVICE_IDS } from './subscribers.ts';
@@ -24,12 +25,16 @@ export function writeWaveCatalogue(dir: string): void {
 }
 
 export async function startWaveSender(dir: string, smtpUrl: string): Promise<RunningProcess> {
-  return startProcess('src/cli/sender.ts', {
-    DATABASE_URL: join(dir, 'vigie.db'),
-    VIGIE_SERVICES: join(dir, 'services.json'),
-    VIGIE_SMTP_URL: smtpUrl,
-    VIGIE_MAIL_FROM: 'Vigie <vigie@example.test>',
-    VIGIE_SENDER_PORT: String(await freePort()),
-    VIGIE_PUBLIC_URL: 'https://vigie.example.test',
-  });
+  return startProcess(
+    'src/cli/sender.ts',
+    {
+      DATABASE_URL: join(dir, 'vigie.db'),
+      VIGIE_SERVICES: join(dir, 'services.json'),
+      VIGIE_SMTP_URL: smtpUrl,
+      VIGIE_MAIL_FROM: 'Vigie <vigie@example.test>',
+      VIGIE_SENDER_PORT: String(await freePort()),
+      VIGIE_PUBLIC_URL: 'https://vigie.example.test',
+    },
+    SENDER_NODE_FLAGS,
+  );
 }

@@ -151,7 +151,7 @@ export function subscriptionsContract(ctx: ContractContext): void {
       expect(await store.subscriptions.releaseLeases(at(150))).toBe(2);
       expect(await store.subscriptions.claimDeliveries({ now: at(150), leaseUntil: at(160), limit: 10, tokenHash: token })).toHaveLength(2);
       expect(await store.subscriptions.deliveryStats()).toMatchObject({ backlog: 2, failed: 0 });
-      await store.subscriptions.markDelivered({ digestId: digestId!, subscriberId: all.id }, at(101));
+      await store.subscriptions.markDelivered([{ digestId: digestId!, subscriberId: all.id }], at(101));
       const reclaimed = await store.subscriptions.claimDeliveries({ now: at(160), leaseUntil: at(220), limit: 10, tokenHash: token });
       expect(reclaimed.map((c) => [c.subscriberId, c.attempts])).toEqual([[caf.id, 3]]);
       await store.subscriptions.markDeliveryFailed(
@@ -174,7 +174,7 @@ export function subscriptionsContract(ctx: ContractContext): void {
       await store.subscriptions.markDeliveryFailed(key, { at: at(11), error: '421 try later', retryAt: at(300) });
       expect(await store.subscriptions.claimDeliveries({ now: at(299), leaseUntil: at(400), limit: 5, tokenHash: token })).toEqual([]);
       expect(await store.subscriptions.claimDeliveries({ now: at(300), leaseUntil: at(400), limit: 5, tokenHash: token })).toHaveLength(1);
-      await store.subscriptions.markDelivered(key, at(301));
+      await store.subscriptions.markDelivered([key], at(301));
       const changed = await store.subscriptions.updateSubscriber(s.id, { locale: 'en', serviceIds: null, at: at(400) });
       expect(changed).toMatchObject({ locale: 'en', serviceIds: null, consentedAt: at(60), updatedAt: at(400) });
       expect(await store.subscriptions.deleteSubscriber(s.id)).toBe(true);

@@ -43,7 +43,7 @@ export function createSubscriptionStore(db: SqlDatabase): SubscriptionStore {
     digestEvents: (digestId) => digestEvents(db, digestId),
 
     claimDeliveries: (options) => claimDeliveries(db, options),
-    markDelivered: (key, at) => markDelivered(db, key, at),
+    markDelivered: (keys, at) => markDelivered(db, keys, at),
     markDeliveryFailed: (key, failure) => markDeliveryFailed(db, key, failure),
     releaseLeases: (now) => releaseLeases(db, now),
     deliveryStats: () => deliveryStats(db),
