@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { loadCatalogue } from '../config/load-catalogue.ts';
 import { loadSettings } from '../config/settings.ts';
 import { assertBuilt } from '../web/web-server.ts';
-import { createRenderPool } from '../snapshot/render-pool.ts';
+import { createRenderPool, renderThreads } from '../snapshot/render-pool.ts';
 import { subscriptionsEnabled } from '../config/subscriptions-enabled.ts';
 import { openDataDir } from '../opendata/open-data-job.ts';
 import { publishSnapshot } from '../snapshot/publish.ts';
@@ -22,8 +22,8 @@ const settings = loadSettings();
 const buildDir = settings.VIGIE_BUILD_DIR;
 const catalogue = await loadCatalogue(settings.VIGIE_SERVICES);
 assertBuilt(buildDir);
-// Rendered on threads of their own, one per core, as the publisher does.
-const renderer = createRenderPool({ buildDir, publicUrl: settings.VIGIE_PUBLIC_URL });
+// Rendered on threads of their own, as the publisher does.
+const renderer = createRenderPool({ buildDir, publicUrl: settings.VIGIE_PUBLIC_URL }, renderThreads(catalogue.services.length));
 try {
   const done = await publishSnapshot({
     dir: resolve(dirArgument),

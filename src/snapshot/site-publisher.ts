@@ -2,7 +2,7 @@ import type { Catalogue } from '../config/services-schema.ts';
 import type { Settings } from '../config/settings.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
-import { createRenderPool } from './render-pool.ts';
+import { createRenderPool, renderThreads } from './render-pool.ts';
 import { subscriptionsEnabled } from '../config/subscriptions-enabled.ts';
 import { openDataDir } from '../opendata/open-data-job.ts';
 import { publishSnapshot } from './publish.ts';
@@ -26,7 +26,10 @@ export function startSitePublisher(input: { settings: Settings; catalogue: Catal
     });
     return (await store).dataVersion();
   };
-  const renderer = createRenderPool({ buildDir: input.buildDir, publicUrl: input.settings.VIGIE_PUBLIC_URL });
+  const renderer = createRenderPool(
+    { buildDir: input.buildDir, publicUrl: input.settings.VIGIE_PUBLIC_URL },
+    renderThreads(input.catalogue.services.length),
+  );
   const publisher = startSnapshotPublisher({
     readVersion,
     publish: () =>

@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRenderPool, type RenderPool } from '../../src/snapshot/render-pool.ts';
+import { createRenderPool, renderThreads, type RenderPool } from '../../src/snapshot/render-pool.ts';
 import { pageFile } from '../../src/snapshot/site-paths.ts';
 import { seedSite, type SeededSite } from '../support/seed-site.ts';
 import { testBuildDir } from '../support/site-server.ts';
@@ -55,4 +55,13 @@ describe('render pool', () => {
     );
     expect((await pool.render(at('/404', 404), new Date())).written.length).toBeGreaterThan(0);
   }, 60_000);
+});
+
+describe('render threads for a catalogue', () => {
+  it('takes one thread per 1,000 services, at least one, at most one per core', () => {
+    expect([40, 500, 1_000, 1_001, 2_000, 5_000].map((n) => renderThreads(n, 2))).toEqual([1, 1, 1, 2, 2, 2]);
+    expect(renderThreads(0, 2)).toBe(1);
+    expect(renderThreads(5_000, 8)).toBe(5);
+    expect(renderThreads(5_000, 1)).toBe(1);
+  });
 });
