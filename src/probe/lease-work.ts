@@ -37,11 +37,16 @@ export function createLeaseWork(deps: {
   runSoon: (serviceId: string) => void;
 }): LeaseWork {
   const notBefore = new Map<string, number>();
+  // When this process last let a check of each service start: a service it forgot and takes
+  // again (a write kept as history only) may have that check unwritten, not in any tracking yet.
+  const lastStarted = new Map<string, number>();
   return {
     skip(job, now) {
       if (!deps.keeper.owns(job.id)) return true;
       const at = notBefore.get(job.id) ?? -Infinity;
-      return now < at ? at : false;
+      if (now < at) return at;
+      lastStarted.set(job.id, now);
+      return false;
     },
     async refresh() {
       const taken = new Map((await deps.keeper.refresh()).map((t) => [t.serviceId, t.freedAt]));
@@ -54,7 +59,11 @@ export function createLeaseWork(deps: {
       for (const [id, freedAt] of taken) {
         const service = deps.services.get(id);
         if (!service) continue;
-        const last = Math.max(deps.trackings.get(id)?.lastCheckedAt?.getTime() ?? -Infinity, freedAt?.getTime() ?? -Infinity);
+        const last = Math.max(
+          deps.trackings.get(id)?.lastCheckedAt?.getTime() ?? -Infinity,
+          freedAt?.getTime() ?? -Infinity,
+          lastStarted.get(id) ?? -Infinity,
+        );
         notBefore.set(id, last + service.interval * 1000 * SAME_SLOT);
         deps.runSoon(id);
       }

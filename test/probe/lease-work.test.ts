@@ -91,6 +91,23 @@ describe('lease work at a hand-over', () => {
     expect(b.work.skip(job(given), slotOver)).toBe(false);
   });
 
+  it('leaves a service it forgot and takes again until the slot of its own unwritten check is over', async () => {
+    let nowMs = T0;
+    const c = processAt('c', () => nowMs, 'marseille');
+    await c.work.refresh();
+    // A check of s1 starts; before it is written, a write of s1 kept as history only makes the
+    // keeper forget it, and the next renewal takes it again: no tracking shows that check yet.
+    const started = nowMs;
+    expect(c.work.skip(job('s1'), started)).toBe(false);
+    c.keeper.lost('s1');
+    nowMs += 5_000;
+    await c.work.refresh();
+    expect(c.keeper.owns('s1')).toBe(true);
+    const slotOver = started + 0.9 * INTERVAL_S * 1000;
+    expect(c.work.skip(job('s1'), nowMs)).toBe(slotOver);
+    expect(c.work.skip(job('s1'), slotOver)).toBe(false);
+  });
+
   it("checks a dead process's services once the slot of its lease's end is over, not at the taker's next slot", async () => {
     const clock = createManualClock(T0);
     const a = processAt('a2', clock.now, 'lyon');
