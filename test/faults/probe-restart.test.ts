@@ -145,9 +145,8 @@ describe('kill -9 of a probe restarted under its name', () => {
         // Counted against what was stored before the stop, not by start time: a check started just before
         // the stop and written into the buffer after it belongs to the outage's results too.
         const during =
-          (await Promise.all(SERVICES.map((id) => store.listResults(id, { limit: 100_000 }))))
-            .flat()
-            .filter((r) => r.startedAt < backAt).length - before;
+          (await Promise.all(SERVICES.map((id) => store.listResults(id, { limit: 100_000 })))).flat().filter((r) => r.startedAt < backAt)
+            .length - before;
         expect(during).toBeGreaterThanOrEqual(buffered);
         console.info(
           `[faults] probe kill -9 then restart, PostgreSQL: next check ${seconds(resumed, killedAt)} s after the kill ` +

@@ -10,6 +10,9 @@ export interface RunningProcess {
   stop: () => Promise<void>;
 }
 
+/** Processes started by this test file, so that a wait that times out can show what they printed. */
+const started: { entry: string; output: () => string }[] = [];
+
 /** A real Vigie process (`src/cli/sender.ts`, `src/cli/probe.ts`) with its own settings, and the Node flags it runs with. */
 export function startProcess(entry: string, env: Record<string, string>, nodeFlags: readonly string[] = []): RunningProcess {
   const child = spawn(process.execPath, [...nodeFlags, `${root}${entry}`], {
@@ -21,6 +24,7 @@ export function startProcess(entry: string, env: Record<string, string>, nodeFla
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  started.push({ entry, output: () => output });
   return {
     child,
     output: () => output,
@@ -42,7 +46,10 @@ export async function eventually<T>(
   for (;;) {
     const value = await probe();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    if (Date.now() > deadline) {
+      const outputs = started.map((p) => `--- ${p.entry} printed (end):\n${p.output().slice(-2000)}`);
+      throw new Error([`Timed out waiting for ${what}`, ...outputs].join('\n'));
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
