@@ -66,13 +66,35 @@ export async function ensureSiteBuilt(): Promise<string> {
   }
 }
 
+/**
+ * Ports the kernel picks itself (listening on port 0, and the local end of every outgoing
+ * connection) come from net.ipv4.ip_local_port_range, 32768–60999 on Linux: a port found free
+ * there and handed to a child process that binds it seconds later can meanwhile become the local
+ * port of one of the suite's many outgoing connections (floods, browsers, checks), and the child
+ * dies on EADDRINUSE. Ports handed to children come from below that range instead, a block of
+ * its own for each vitest worker (VITEST_POOL_ID is unique among the workers running at once),
+ * from a random place in the block so that a second run beside this one rarely meets it, and
+ * only once a bind shows them free.
+ */
+const PORTS_FROM = 20_000;
+const PORTS_PER_WORKER = 1_500;
+const WORKER_BLOCKS = 8;
+let nextPort = Math.floor(Math.random() * PORTS_PER_WORKER);
+
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+  const block = PORTS_FROM + (Number(process.env.VITEST_POOL_ID ?? 0) % WORKER_BLOCKS) * PORTS_PER_WORKER;
+  for (let tried = 0; tried < PORTS_PER_WORKER; tried++) {
+    const port = block + (nextPort++ % PORTS_PER_WORKER);
+    if (await bindable(port)) return port;
+  }
+  throw new Error(`No free port from ${block} to ${block + PORTS_PER_WORKER - 1}`);
+}
+
+function bindable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 
