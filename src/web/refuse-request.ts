@@ -3,9 +3,17 @@ import type { Duplex } from 'node:stream';
 import { REFUSAL_STATUS, refusalText, type Refusal } from './request-limits.ts';
 
 /**
- * Answers a refused request and closes the connection: its body (if any) is never read. The
- * answer for each refusal and body cap is built once: a flood of refused posts costs the site the
- * connection and a write, nothing more.
+ * Closing a connection with bytes of it unread makes the kernel reset it, and a reset makes the
+ * client drop what it has not read yet: a client still sending a refused body would lose the
+ * answer (a browser shows "connection reset" instead of the 413 page). So, as nginx's lingering
+ * close does, the rest of the body is read and dropped before closing, for this long and this
+ * many bytes at most: a flood of refused posts still costs little more than the answer.
+ */
+export const LINGER = { ms: 2_000, bytes: 1024 * 1024 } as const;
+
+/**
+ * Answers a refused request and closes the connection, reading the rest of its body (if any)
+ * only as far as `LINGER` allows. The answer for each refusal and body cap is built once.
  */
 export function createRefuser(headers: [string, string][]): (res: ServerResponse, refusal: Refusal, bodyCap?: number) => void {
   const answers = new Map<string, { flat: string[]; body: Buffer }>();
@@ -24,11 +32,36 @@ export function createRefuser(headers: [string, string][]): (res: ServerResponse
       answer = { flat: pairs.flat(), body };
       answers.set(memo, answer);
     }
+    lingerThenClose(res);
     res.writeHead(REFUSAL_STATUS[refusal], answer.flat);
-    // Closed once the answer is written, before node:http would read and drop the rest of the
-    // body (up to the whole 512 KiB of a refused post) while the connection winds down.
-    res.end(answer.body, () => res.socket?.destroy());
+    res.end(answer.body);
   };
+}
+
+/** Set up before the answer is written: reads the rest of the body within `LINGER`, then closes. */
+function lingerThenClose(res: ServerResponse): void {
+  const socket = res.socket;
+  if (!socket) return;
+  const close = () => socket.destroy();
+  let read = 0;
+  // Read here, so that node:http does not drop the body unseen and unbounded. Past the bound,
+  // reading stops rather than the connection: the client's sending stalls, and it still has until
+  // the timer to read the answer, which a reset at once could make it drop.
+  res.req.on('data', (chunk: Buffer) => {
+    read += chunk.length;
+    if (read > LINGER.bytes) res.req.pause();
+  });
+  // After node:http's own listener, which has by then ended its side of the connection
+  // ("Connection: close") and set it to be destroyed once that is sent, unread bytes and all.
+  res.once('finish', () => {
+    if (socket.destroyed) return;
+    socket.off('finish', socket.destroy);
+    const timer = setTimeout(close, LINGER.ms);
+    socket.once('close', () => clearTimeout(timer));
+    // Everything sent has been read: nothing left for a reset to drop.
+    if (res.req.complete) close();
+    else res.req.once('end', close);
+  });
 }
 
 /** Requests Node's parser refused before any handler saw them (headers too large, malformed, too slow). */

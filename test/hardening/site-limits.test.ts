@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_LIMITS } from '../../src/web/request-limits.ts';
+import { LINGER } from '../../src/web/refuse-request.ts';
 import { startAdminSite, type AdminSite } from '../admin/support/admin-site.ts';
 import { startSmtpSink, type SmtpSink } from '../notify/support/smtp-sink.ts';
 
@@ -139,6 +140,71 @@ describe('request limits of the site', () => {
     expect(response.status).toBe(413);
   });
 
+  /**
+   * Posts `body` under a length past the route's cap, reads nothing for `pauseMs`, then everything
+   * until the connection closes; a trickling client then sends a kilobyte more every 200 ms.
+   */
+  function refusedWhileSending(path: string, options: { declared: number; body: Buffer; pauseMs?: number; trickle?: boolean }) {
+    const { port } = new URL(admin.site.url);
+    return new Promise<{ answer: string; error: string | null; closedAfterMs: number }>((resolve) => {
+      const started = Date.now();
+      let answer = '';
+      let error: string | null = null;
+      let trickling: NodeJS.Timeout | undefined;
+      // Half-open allowed, as a client that goes on sending after the server's end.
+      const socket = connect({ port: Number(port), host: '127.0.0.1', allowHalfOpen: true }, () => {
+        socket.pause();
+        socket.write(
+          `POST ${path} HTTP/1.1\r\nHost: x\r\nOrigin: ${admin.site.url}\r\nContent-Type: application/x-www-form-urlencoded\r\n`,
+        );
+        socket.write(`Content-Length: ${options.declared}\r\n\r\n`);
+        socket.write(options.body, () => undefined);
+        if (options.trickle) trickling = setInterval(() => socket.write(Buffer.alloc(1024, 'a'), () => undefined), 200);
+        setTimeout(() => socket.resume(), options.pauseMs ?? 0);
+      });
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (answer += chunk));
+      socket.on('end', () => options.trickle || socket.end());
+      socket.on('error', (e: NodeJS.ErrnoException) => (error = e.code ?? e.message));
+      socket.on('close', () => {
+        clearInterval(trickling);
+        resolve({ answer, error, closedAfterMs: Date.now() - started });
+      });
+    });
+  }
+
+  // Closing a connection with bytes of it unread makes the kernel reset it, and a reset makes the
+  // client drop what it had not read yet: the 413 page lost, a browser showing "connection reset".
+  it('lets a client still sending a refused body read its 413 (lingering close), not a reset', async () => {
+    const body = Buffer.alloc(600_000, 'a');
+    const { answer, error } = await refusedWhileSending('/unsubscribe?t=x', { declared: body.length, body, pauseMs: 500 });
+    expect(error).toBeNull();
+    expect(statusOf(answer)).toBe(413);
+    expect(answer).toContain('Request too large');
+  });
+
+  it('reads about a megabyte of a refused body at most: a client that declares 300 MB and sends fast stalls, then is cut', async () => {
+    // More than the kernel's buffers hold on loopback: without the bound the server would read it all.
+    const body = Buffer.alloc(48 * 1024 * 1024, 'a');
+    const { answer, error, closedAfterMs } = await refusedWhileSending('/fr/abonnement', { declared: 300 * 1024 * 1024, body });
+    expect(statusOf(answer)).toBe(413);
+    // Its sending stalled once the server stopped reading, until the lingering time ran out.
+    expect(['ECONNRESET', 'EPIPE']).toContain(error);
+    expect(closedAfterMs).toBeGreaterThanOrEqual(LINGER.ms - 100);
+  });
+
+  it('reads a refused body for a short while only: a client that trickles it is cut', async () => {
+    const { answer, closedAfterMs } = await refusedWhileSending('/fr/abonnement', {
+      declared: 300 * 1024 * 1024,
+      body: Buffer.alloc(10_000, 'a'),
+      trickle: true,
+    });
+    expect(statusOf(answer)).toBe(413);
+    expect(closedAfterMs).toBeGreaterThanOrEqual(LINGER.ms - 100);
+    // A generous bound: Node's own request timeout would have cut it only after 30 s.
+    expect(closedAfterMs).toBeLessThan(20_000);
+  });
+
   // Bounded by the test's own limit: with Node's default check (every 30 s) it stayed open past it.
   it('cuts a client that never finishes its headers within seconds of the headers timeout', { timeout: 25_000 }, async () => {
     const socket = connect(Number(new URL(admin.site.url).port), '127.0.0.1', () => socket.write('GET /fr/ HTTP/1.1\r\nHost: x\r\n'));
@@ -164,7 +230,8 @@ describe('request limits of the site', () => {
     const body = 'email=a%40b.fr&password=x&code=1';
     for (let i = 0; i < 10; i++) {
       const { port } = new URL(admin.site.url);
-      const socket = connect(Number(port), '127.0.0.1', () => {
+      // Half-open allowed, as a client that goes on sending after the server's end.
+      const socket = connect({ port: Number(port), host: '127.0.0.1', allowHalfOpen: true }, () => {
         socket.write(
           `POST /admin/login HTTP/1.1\r\nHost: x\r\nOrigin: ${admin.site.url}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
         );
