@@ -6,10 +6,12 @@ import { REFUSAL_STATUS, refusalText, type Refusal } from './request-limits.ts';
  * Closing a connection with bytes of it unread makes the kernel reset it, and a reset makes the
  * client drop what it has not read yet: a client still sending a refused body would lose the
  * answer (a browser shows "connection reset" instead of the 413 page). So, as nginx's lingering
- * close does, the rest of the body is read and dropped before closing, for this long and this
- * many bytes at most: a flood of refused posts still costs little more than the answer.
+ * close does, the connection is closed only once the body is read or after a while. A body that
+ * is short is read and dropped; past `bytes`, reading stops, so that a client still sending
+ * stalls, for the time it needs to read the answer, and a flood of refused posts costs the site
+ * neither the parsing of what it sends nor its rate (each of its connections stalls for `ms`).
  */
-export const LINGER = { ms: 2_000, bytes: 1024 * 1024 } as const;
+export const LINGER = { ms: 2_000, bytes: 64 * 1024 } as const;
 
 /**
  * Answers a refused request and closes the connection, reading the rest of its body (if any)
@@ -44,9 +46,7 @@ function lingerThenClose(res: ServerResponse): void {
   if (!socket) return;
   const close = () => socket.destroy();
   let read = 0;
-  // Read here, so that node:http does not drop the body unseen and unbounded. Past the bound,
-  // reading stops rather than the connection: the client's sending stalls, and it still has until
-  // the timer to read the answer, which a reset at once could make it drop.
+  // Read here, so that node:http does not drop the body unseen and unbounded.
   res.req.on('data', (chunk: Buffer) => {
     read += chunk.length;
     if (read > LINGER.bytes) res.req.pause();
