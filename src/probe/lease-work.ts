@@ -51,22 +51,28 @@ export function createLeaseWork(deps: {
     async refresh() {
       const taken = new Map((await deps.keeper.refresh()).map((t) => [t.serviceId, t.freedAt]));
       if (taken.size === 0) return;
+      const holdBack = () => {
+        for (const [id, freedAt] of taken) {
+          const service = deps.services.get(id);
+          if (!service) continue;
+          const last = Math.max(
+            deps.trackings.get(id)?.lastCheckedAt?.getTime() ?? -Infinity,
+            freedAt?.getTime() ?? -Infinity,
+            lastStarted.get(id) ?? -Infinity,
+          );
+          notBefore.set(id, last + service.interval * 1000 * SAME_SLOT);
+        }
+      };
+      // Owned from now on: held back at once by what is known, since a slot of a service taken can
+      // come up while its tracking is re-read (a loaded run checked one 0.7 s after its giver did).
+      holdBack();
       for (const t of await deps.store.listTrackings()) {
         if (t.location !== deps.location || !taken.has(t.serviceId)) continue;
         const mine = deps.trackings.get(t.serviceId)?.lastCheckedAt?.getTime() ?? -Infinity;
         if ((t.lastCheckedAt?.getTime() ?? -Infinity) >= mine) deps.trackings.set(t.serviceId, t);
       }
-      for (const [id, freedAt] of taken) {
-        const service = deps.services.get(id);
-        if (!service) continue;
-        const last = Math.max(
-          deps.trackings.get(id)?.lastCheckedAt?.getTime() ?? -Infinity,
-          freedAt?.getTime() ?? -Infinity,
-          lastStarted.get(id) ?? -Infinity,
-        );
-        notBefore.set(id, last + service.interval * 1000 * SAME_SLOT);
-        deps.runSoon(id);
-      }
+      holdBack();
+      for (const id of taken.keys()) if (deps.services.has(id)) deps.runSoon(id);
     },
   };
 }

@@ -34,7 +34,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function processAt(holder: string, now: () => number, location = 'paris') {
+function processAt(holder: string, now: () => number, location = 'paris', listTrackings = () => store.listTrackings()) {
   const soon: string[] = [];
   const keeper = createLeaseKeeper({
     // The store's clock is the test's: on SQLite it is this host's, here made manual.
@@ -46,7 +46,7 @@ function processAt(holder: string, now: () => number, location = 'paris') {
   });
   const work = createLeaseWork({
     keeper,
-    store,
+    store: { listTrackings },
     location,
     services,
     trackings: new Map<string, ServiceTracking>(),
@@ -88,6 +88,36 @@ describe('lease work at a hand-over', () => {
     const slotOver = freedAt + 0.9 * INTERVAL_S * 1000;
     expect(b.work.skip(job(given), nowMs)).toBe(slotOver);
     expect(b.work.skip(job(given), slotOver - 1)).toBe(slotOver);
+    expect(b.work.skip(job(given), slotOver)).toBe(false);
+  });
+
+  it('holds a service taken over from its first moment, while its tracking is still being re-read', async () => {
+    let nowMs = T0;
+    const now = () => nowMs;
+    const a = processAt('a3', now, 'nantes');
+    await a.work.refresh();
+    const b = processAt('b3', now, 'nantes', async () => {
+      await rereadGate;
+      return store.listTrackings();
+    });
+    let openGate = () => undefined as void;
+    const rereadGate = new Promise<void>((resolve) => (openGate = resolve));
+    // "b" counts in, "a" gives one service back, "b" takes it: its tracking re-read hangs (a loaded store).
+    nowMs += 500;
+    await b.work.refresh();
+    nowMs += 500;
+    const freedAt = nowMs;
+    await a.work.refresh();
+    nowMs += 500;
+    const taking = b.work.refresh();
+    while (b.keeper.held() === 0) await new Promise((r) => setTimeout(r, 5));
+    const given = IDS.find((id) => b.keeper.owns(id))!;
+    const slotOver = freedAt + 0.9 * INTERVAL_S * 1000;
+    // Owned already, and its slot comes up now: it still waits for the hand-over's slot to end.
+    expect(b.work.skip(job(given), nowMs)).toBe(slotOver);
+    openGate();
+    await taking;
+    expect(b.work.skip(job(given), nowMs)).toBe(slotOver);
     expect(b.work.skip(job(given), slotOver)).toBe(false);
   });
 
