@@ -64,7 +64,7 @@ export function createLeaseWork(deps: {
         }
       };
       // Owned from now on: held back at once by what is known, since a slot of a service taken can
-      // come up while its tracking is re-read (a loaded run checked one 0.7 s after its giver did).
+      // come up while its tracking is re-read (a CI run checked one 0.7 s after its giver did).
       holdBack();
       for (const t of await deps.store.listTrackings()) {
         if (t.location !== deps.location || !taken.has(t.serviceId)) continue;

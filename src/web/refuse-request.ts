@@ -8,8 +8,8 @@ import { REFUSAL_STATUS, refusalText, type Refusal } from './request-limits.ts';
  * answer (a browser shows "connection reset" instead of the 413 page). So, as nginx's lingering
  * close does, the connection is closed only once the body is read or after a while. A body that
  * is short is read and dropped; past `bytes`, reading stops, so that a client still sending
- * stalls, for the time it needs to read the answer, and a flood of refused posts costs the site
- * neither the parsing of what it sends nor its rate (each of its connections stalls for `ms`).
+ * stalls while it reads the answer, and a refused post costs the site at most that much reading
+ * and one connection held for `ms`.
  */
 export const LINGER = { ms: 2_000, bytes: 64 * 1024 } as const;
 
