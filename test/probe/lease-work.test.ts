@@ -96,12 +96,11 @@ describe('lease work at a hand-over', () => {
     const now = () => nowMs;
     const a = processAt('a3', now, 'nantes');
     await a.work.refresh();
+    const reread = Promise.withResolvers<void>();
     const b = processAt('b3', now, 'nantes', async () => {
-      await rereadGate;
+      await reread.promise;
       return store.listTrackings();
     });
-    let openGate = () => undefined as void;
-    const rereadGate = new Promise<void>((resolve) => (openGate = resolve));
     // "b" counts in, "a" gives one service back, "b" takes it: its tracking re-read hangs (a loaded store).
     nowMs += 500;
     await b.work.refresh();
@@ -115,7 +114,7 @@ describe('lease work at a hand-over', () => {
     const slotOver = freedAt + 0.9 * INTERVAL_S * 1000;
     // Owned already, and its slot comes up now: it still waits for the hand-over's slot to end.
     expect(b.work.skip(job(given), nowMs)).toBe(slotOver);
-    openGate();
+    reread.resolve();
     await taking;
     expect(b.work.skip(job(given), nowMs)).toBe(slotOver);
     expect(b.work.skip(job(given), slotOver)).toBe(false);
